@@ -1,0 +1,134 @@
+"""The command line of the contract (§4): ``python main.py COMMAND …``.
+
+Exit codes: 0 ok, 1 a check found problems, 2 bad input or usage. Errors go to stderr as
+one clear line each, never a traceback (set ``CURRICULUM_TOOL_DEBUG=1`` to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .errors import CurriculumError, ValidationError
+
+__all__ = ["main", "build_parser", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE"]
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+log = logging.getLogger("curriculum_tool")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line and exits 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .io.importer import KINDS
+
+    parser = _Parser(prog="curriculum-tool",
+                     description="Personalised learning paths for Indonesian civil servants.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    gui = commands.add_parser("gui", help="open the desktop app")
+    gui.add_argument("workspace", nargs="?", metavar="W",
+                     help="workspace file or database URL (default: your default workspace)")
+    gui.add_argument("--lang", choices=("id", "en"), default="id", help="interface language")
+    gui.add_argument("--screenshot", metavar="PNG",
+                     help="render the main window with W loaded, save it as PNG and exit")
+
+    init = commands.add_parser("init", help="create a workspace, seeded from catalog/")
+    init.add_argument("workspace", metavar="W", help="new SQLite file or database URL")
+    init.add_argument("--empty", action="store_true", help="create it without the catalog")
+
+    kinds = ", ".join(KINDS)
+    imp = commands.add_parser("import", help="import a CSV or XLSX file (all-or-nothing)")
+    imp.add_argument("workspace", metavar="W")
+    imp.add_argument("kind", metavar="KIND", help=f"one of: {kinds}")
+    imp.add_argument("file", metavar="FILE", help=".csv or .xlsx")
+    imp.add_argument("--replace", action="store_true",
+                     help="replace the whole table instead of merging by key")
+
+    exp = commands.add_parser("export", help="export a table to CSV or XLSX")
+    exp.add_argument("workspace", metavar="W")
+    exp.add_argument("kind", metavar="KIND", help=f"one of: {kinds}")
+    exp.add_argument("file", metavar="FILE", help=".csv or .xlsx (by suffix)")
+    exp.add_argument("--unmask", action="store_true",
+                     help="export learner ids (NIP) and names as they are; masked by default")
+    return parser
+
+
+def _init(args: argparse.Namespace) -> int:
+    from .catalog import create_workspace
+
+    with create_workspace(args.workspace, empty=args.empty) as workspace:
+        what = "empty workspace" if args.empty else "workspace from the default catalog"
+        counts = ", ".join(f"{workspace.count(k)} {k}" for k in ("modules", "regions",
+                                                                  "learners"))
+        print(f"created {what}: {workspace.label} ({counts})")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .io import import_file
+    from .store import Workspace
+
+    with Workspace.open(args.workspace) as workspace:
+        print(import_file(workspace, args.kind, args.file, replace=args.replace))
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .io import export_file
+    from .store import Workspace
+
+    with Workspace.open(args.workspace) as workspace:
+        count = export_file(workspace, args.kind, args.file, unmask=args.unmask)
+    masked = " (personal data masked; --unmask to keep it)" if (
+        args.kind in ("learners", "outcomes") and not args.unmask) else ""
+    print(f"exported {count} {args.kind} to {args.file}{masked}")
+    return EXIT_OK
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from .gui.app import run
+
+    return run(workspace=args.workspace, lang=args.lang, screenshot=args.screenshot)
+
+
+COMMANDS = {"gui": _gui, "init": _init, "import": _import, "export": _export}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; with no command, open the desktop app on the default workspace."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    args = build_parser().parse_args(argv or ["gui"])
+    if args.command is None:
+        args = build_parser().parse_args(["gui", *argv])
+    try:
+        return COMMANDS[args.command](args)
+    except ValidationError as error:
+        print(error.report(), file=sys.stderr)
+        return EXIT_USAGE
+    except CurriculumError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except FileNotFoundError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - the contract promises no traceback
+        if os.environ.get("CURRICULUM_TOOL_DEBUG"):
+            raise
+        print(f"error: unexpected {type(error).__name__}: {error} "
+              "(set CURRICULUM_TOOL_DEBUG=1 for details)", file=sys.stderr)
+        return EXIT_USAGE

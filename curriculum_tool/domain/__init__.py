@@ -1,0 +1,33 @@
+"""Plain records and vocabularies of the ASN competency-development domain."""
+
+from .records import (
+    RECORD_TYPES,
+    Competency,
+    JobStandard,
+    Learner,
+    Module,
+    Outcome,
+    PathStep,
+    Prerequisite,
+    Record,
+    Reference,
+    Region,
+    RegionalStandard,
+    RowError,
+)
+
+__all__ = [
+    "RECORD_TYPES",
+    "Competency",
+    "JobStandard",
+    "Learner",
+    "Module",
+    "Outcome",
+    "PathStep",
+    "Prerequisite",
+    "Record",
+    "Reference",
+    "Region",
+    "RegionalStandard",
+    "RowError",
+]

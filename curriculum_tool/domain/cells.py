@@ -1,0 +1,184 @@
+"""Parse and format the contract's cell syntax: codes, integers in a range, lists, pairs.
+
+Parsers take the stripped text of one cell and return a typed value or raise
+``ValueError`` with a message a curriculum designer understands; formatters do the
+reverse so that export → import gives back the same text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from .vocab import CODE_PATTERN
+
+__all__ = [
+    "check_code",
+    "parse_code",
+    "parse_int",
+    "parse_optional_int",
+    "parse_flag",
+    "parse_optional_flag",
+    "parse_choice",
+    "parse_code_list",
+    "parse_levels",
+    "parse_indices",
+    "parse_date",
+    "format_levels",
+    "format_indices",
+    "format_list",
+    "format_optional",
+    "format_float",
+]
+
+LIST_SEP = ";"
+PAIR_SEP = ":"
+
+
+def check_code(value: str, what: str = "code") -> str | None:
+    """The reason ``value`` is not a valid code, or None."""
+    if not value:
+        return f"{what} is empty"
+    if not CODE_PATTERN.match(value):
+        if len(value) > 40:
+            return f"{what} '{value[:20]}…' is longer than 40 characters"
+        return (
+            f"{what} '{value}' is not a valid code "
+            "(letters, digits, '.', '_' or '-', starting with a letter or digit)"
+        )
+    return None
+
+
+def parse_code(text: str, what: str = "code") -> str:
+    reason = check_code(text, what)
+    if reason:
+        raise ValueError(reason)
+    return text
+
+
+def parse_int(text: str, allowed: range, what: str) -> int:
+    if text == "":
+        raise ValueError(f"{what} is required")
+    try:
+        value = int(text)
+    except ValueError:
+        raise ValueError(f"{what} '{text}' is not a whole number") from None
+    if value not in allowed:
+        raise ValueError(f"{what} {value} is outside {allowed.start}–{allowed.stop - 1}")
+    return value
+
+
+def parse_optional_int(text: str, allowed: range, what: str) -> int | None:
+    return None if text == "" else parse_int(text, allowed, what)
+
+
+def parse_flag(text: str, what: str) -> bool:
+    if text not in ("0", "1"):
+        raise ValueError(f"{what} must be 0 or 1, not '{text}'")
+    return text == "1"
+
+
+def parse_optional_flag(text: str, what: str) -> bool | None:
+    return None if text == "" else parse_flag(text, what)
+
+
+def parse_choice(text: str, choices: Sequence[str], what: str) -> str:
+    if text not in choices:
+        shown = text if text else "(empty)"
+        raise ValueError(f"{what} '{shown}' is not one of: {', '.join(choices)}")
+    return text
+
+
+def _items(text: str) -> list[str]:
+    if text == "":
+        return []
+    items = [item.strip() for item in text.split(LIST_SEP)]
+    if any(item == "" for item in items):
+        raise ValueError(f"empty item in list '{text}' (items are separated by '{LIST_SEP}')")
+    return items
+
+
+def _no_duplicates(keys: Iterable[str], what: str) -> None:
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            raise ValueError(f"{what} '{key}' is listed twice")
+        seen.add(key)
+
+
+def parse_code_list(text: str, what: str, choices: Sequence[str] | None = None) -> tuple[str, ...]:
+    """``A;B;C`` → ``("A", "B", "C")``; each a code (or one of ``choices``), no repeats."""
+    items = _items(text)
+    for item in items:
+        if choices is None:
+            parse_code(item, what)
+        else:
+            parse_choice(item, choices, what)
+    _no_duplicates(items, what)
+    return tuple(items)
+
+
+def _pairs(text: str, label: str, what: str) -> list[tuple[str, str]]:
+    pairs = []
+    for item in _items(text):
+        key, sep, value = item.partition(PAIR_SEP)
+        if not sep:
+            raise ValueError(f"'{item}' is not {label}{PAIR_SEP}VALUE")
+        pairs.append((key.strip(), value.strip()))
+    _no_duplicates((key for key, _ in pairs), what)
+    return pairs
+
+
+def parse_levels(text: str, allowed: range, what: str = "competency") -> tuple[tuple[str, int], ...]:
+    """``PB-KAJI:2;M.01:3`` → ``(("PB-KAJI", 2), ("M.01", 3))``."""
+    result = []
+    for code, level in _pairs(text, "CODE", what):
+        parse_code(code, what)
+        result.append((code, parse_int(level, allowed, f"level of {code}")))
+    return tuple(result)
+
+
+def parse_indices(text: str, choices: Sequence[str], what: str) -> tuple[tuple[str, float], ...]:
+    """``gempa_bumi:0.92;tsunami:0.8`` → pairs with each index in [0, 1]."""
+    result = []
+    for key, value in _pairs(text, "KEY", what):
+        parse_choice(key, choices, what)
+        try:
+            index = float(value)
+        except ValueError:
+            raise ValueError(f"index of {key} '{value}' is not a number") from None
+        if not 0.0 <= index <= 1.0:
+            raise ValueError(f"index of {key} {value} is outside 0–1")
+        result.append((key, index))
+    return tuple(result)
+
+
+def parse_date(text: str, what: str = "date") -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        shown = text if text else "(empty)"
+        raise ValueError(f"{what} '{shown}' is not a date YYYY-MM-DD") from None
+
+
+def format_float(value: float) -> str:
+    """Shortest text that reads back as the same float (``0.92``, not ``0.9200000001``)."""
+    return repr(float(value))
+
+
+def format_levels(pairs: Iterable[tuple[str, int]]) -> str:
+    return LIST_SEP.join(f"{code}{PAIR_SEP}{level}" for code, level in pairs)
+
+
+def format_indices(pairs: Iterable[tuple[str, float]]) -> str:
+    return LIST_SEP.join(f"{key}{PAIR_SEP}{format_float(index)}" for key, index in pairs)
+
+
+def format_list(items: Iterable[str]) -> str:
+    return LIST_SEP.join(items)
+
+
+def format_optional(value: int | bool | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value))

@@ -1,0 +1,80 @@
+"""The contract's closed vocabularies: enumerations, ranges and the code pattern.
+
+Each tuple is ordered as a user would expect it listed (lowest to highest where there is
+an order), so the GUI can offer it as is.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "CODE_PATTERN",
+    "COMPETENCY_GROUPS",
+    "MODALITIES",
+    "HAZARDS",
+    "CONNECTIVITY",
+    "CONNECTIVITY_RANK",
+    "STATUSES",
+    "PREREQUISITE_KINDS",
+    "NATIONAL",
+    "LEVELS",
+    "DIGITAL_LITERACY",
+    "JP_RANGE",
+    "SCORE_RANGE",
+    "DEFAULT_MIN_JP",
+    "MINUTES_PER_JP",
+]
+
+#: Codes of competencies, modules, regions, positions and learners.
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+
+COMPETENCY_GROUPS = ("teknis", "manajerial", "sosial_kultural")
+
+#: Learning forms of PerLAN 10/2018 as the contract names them; klasikal first.
+MODALITIES = (
+    "klasikal",
+    "e_learning",
+    "blended",
+    "microlearning",
+    "coaching",
+    "mentoring",
+    "social_learning",
+    "experiential",
+)
+
+#: Hazards scored by BNPB's IRBI (gelombang ekstrem dan abrasi as ``abrasi``).
+HAZARDS = (
+    "gempa_bumi",
+    "tsunami",
+    "banjir",
+    "tanah_longsor",
+    "letusan_gunung_api",
+    "kekeringan",
+    "cuaca_ekstrem",
+    "kebakaran_hutan_lahan",
+    "abrasi",
+)
+
+CONNECTIVITY = ("none", "low", "high")
+CONNECTIVITY_RANK = {name: rank for rank, name in enumerate(CONNECTIVITY)}
+
+STATUSES = ("draft", "review", "approved")
+PREREQUISITE_KINDS = ("hard", "soft")
+
+#: The ``scope`` of a module offered everywhere.
+NATIONAL = "national"
+
+#: Proficiency levels of PermenPANRB 38/2017.
+LEVELS = range(1, 6)
+#: 0 none, 1 basic (typing, e-mail), 2 intermediate (office tools), 3 advanced (data analysis).
+DIGITAL_LITERACY = range(0, 4)
+#: Jam pelajaran of one module.
+JP_RANGE = range(1, 401)
+#: Kirkpatrick l1 (reaction) and l2 (post-test) scores.
+SCORE_RANGE = range(0, 101)
+
+#: Yearly minimum of competency development per civil servant (PP 11/2017).
+DEFAULT_MIN_JP = 20
+#: 1 JP = 45 minutes is the usual diklat convention, not a verified rule: a setting.
+MINUTES_PER_JP = 45

@@ -1,0 +1,33 @@
+"""Export a workspace table to CSV or XLSX in the contract's format.
+
+Learner ids and names are personal data: they are masked (see :mod:`.masking`) unless
+the caller passes ``unmask=True``, which the command line offers as ``--unmask``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..domain import RECORD_TYPES
+from ..store import Workspace
+from .importer import check_kind
+from .masking import mask_record
+from .tables import write_rows
+
+__all__ = ["export_file", "PERSONAL_KINDS"]
+
+#: Kinds that hold personal data and are masked by default.
+PERSONAL_KINDS = frozenset({"learners", "outcomes"})
+
+
+def export_file(workspace: Workspace, kind: str, path: str | os.PathLike[str],
+                unmask: bool = False) -> int:
+    """Write every record of ``kind`` to ``path`` (``.csv`` or ``.xlsx``); returns the count."""
+    record_type = check_kind(kind)
+    records = workspace.load(kind)
+    if kind in PERSONAL_KINDS and not unmask:
+        secret = workspace.get_meta("pseudonym_key") or ""
+        records = [mask_record(r, secret) for r in records]
+    return write_rows(Path(path), RECORD_TYPES[kind].COLUMNS,
+                      (r.to_row() for r in records), sheet=record_type.KIND)

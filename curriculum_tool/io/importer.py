@@ -1,0 +1,197 @@
+"""Import contract files into a workspace: all-or-nothing, every problem located.
+
+An import reads the whole file, validates every row, checks every code it names against
+the workspace as it would be after the merge, refuses cycles, writes, re-checks the
+workspace's references, and only then commits. Any problem anywhere means nothing
+changes, and every problem is reported as ``FILE:ROW:COLUMN: message``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from sqlalchemy import Connection
+
+from ..domain import RECORD_TYPES, Prerequisite, Record, Region, RowError
+from ..errors import CurriculumError, CycleError, Problem, ValidationError
+from ..graph import find_cycles, format_cycle
+from ..store import Workspace
+from ..store.integrity import dangling_references
+from .tables import read_rows
+
+__all__ = ["ImportSummary", "ParsedFile", "parse_file", "import_file", "import_files", "KINDS"]
+
+#: The contract's file kinds, in an order where each refers only to earlier ones.
+KINDS: tuple[str, ...] = tuple(RECORD_TYPES)
+
+_TARGET_NAMES = {
+    "competencies": ("competency", "competencies"),
+    "regions": ("region", "regions"),
+    "modules": ("module", "modules"),
+    "learners": ("learner", "learners"),
+    "positions": ("position", "job_standards (no job standard defines it)"),
+}
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What one file did to the workspace."""
+
+    kind: str
+    file: str
+    rows: int
+    added: int
+    updated: int
+    replaced: bool
+
+    def __str__(self) -> str:
+        if self.replaced:
+            return f"{self.file}: {self.kind} replaced with {self.rows} rows"
+        return f"{self.file}: {self.added} added, {self.updated} updated ({self.kind})"
+
+
+@dataclass
+class ParsedFile:
+    """A file's valid records with their row numbers, and the problems of the others."""
+
+    kind: str
+    label: str
+    records: list[Record]
+    rows: list[int]
+    problems: list[Problem]
+
+
+def check_kind(kind: str) -> type[Record]:
+    try:
+        return RECORD_TYPES[kind]
+    except KeyError:
+        raise CurriculumError(f"unknown kind '{kind}'; one of: {', '.join(KINDS)}") from None
+
+
+def parse_file(kind: str, path: str | os.PathLike[str], label: str | None = None) -> ParsedFile:
+    """Validate every row of ``path`` on its own (no workspace needed)."""
+    record_type = check_kind(kind)
+    label = label or Path(path).name
+    parsed = ParsedFile(kind, label, [], [], [])
+    first_row: dict[tuple, int] = {}
+    for number, row in read_rows(path, record_type.COLUMNS, label):
+        try:
+            record = record_type.from_row(row)
+        except RowError as error:
+            parsed.problems.extend(Problem(label, number, column, message)
+                                   for column, message in error.problems)
+            continue
+        key = record.key()
+        if key in first_row:
+            shown = ", ".join(str(k) for k in key)
+            parsed.problems.append(Problem(
+                label, number, record_type.KEY[-1],
+                f"duplicate {'/'.join(record_type.KEY)} ({shown}), first at row {first_row[key]}"))
+            continue
+        first_row[key] = number
+        parsed.records.append(record)
+        parsed.rows.append(number)
+    return parsed
+
+
+def import_file(workspace: Workspace, kind: str, path: str | os.PathLike[str],
+                replace: bool = False) -> ImportSummary:
+    """Import one file in one transaction; raise :class:`ValidationError` and change nothing
+    on any problem."""
+    return import_files(workspace, [(kind, path)], replace=replace)[0]
+
+
+def import_files(workspace: Workspace, files: Sequence[tuple[str, str | os.PathLike[str]]],
+                 replace: bool = False, conn: Connection | None = None) -> list[ImportSummary]:
+    """Import several files, in order, in a single transaction (used to seed a workspace).
+
+    With ``conn``, run inside that open transaction instead of a new one.
+    """
+    if conn is None:
+        with workspace.transaction() as own:
+            return import_files(workspace, files, replace, own)
+    return [_apply(workspace, conn, parse_file(kind, path), replace) for kind, path in files]
+
+
+def _apply(workspace: Workspace, conn: Connection, parsed: ParsedFile,
+           replace: bool) -> ImportSummary:
+    problems = parsed.problems + _reference_problems(workspace, conn, parsed, replace)
+    cycle_error = None if problems else _cycle_error(workspace, conn, parsed, replace)
+    if cycle_error is not None:
+        raise cycle_error
+    if problems:
+        raise ValidationError(sorted(problems, key=lambda p: p.row))
+    before = 0 if replace else workspace.count(parsed.kind, conn)
+    workspace.write(conn, parsed.kind, parsed.records, replace=replace)
+    dangling = dangling_references(conn)
+    if dangling:
+        key_column = RECORD_TYPES[parsed.kind].KEY[0]
+        raise ValidationError([
+            Problem(parsed.label, 1, key_column,
+                    f"{reference} (--replace would leave it dangling)")
+            for reference in dangling])
+    added = workspace.count(parsed.kind, conn) - before
+    return ImportSummary(parsed.kind, parsed.label, len(parsed.records),
+                         len(parsed.records) if replace else added,
+                         0 if replace else len(parsed.records) - added, replace)
+
+
+def _reference_problems(workspace: Workspace, conn: Connection, parsed: ParsedFile,
+                        replace: bool) -> list[Problem]:
+    own_keys = {record.key()[0] for record in parsed.records}
+    known: dict[str, set[Any]] = {}
+
+    def keys_of(kind: str) -> set[Any]:
+        if kind not in known:
+            if kind == parsed.kind:
+                known[kind] = own_keys if replace else own_keys | workspace.keys(kind, conn)
+            else:
+                known[kind] = workspace.keys(kind, conn)
+        return known[kind]
+
+    problems = []
+    for record, row in zip(parsed.records, parsed.rows):
+        for reference in record.references():
+            if reference.key not in keys_of(reference.kind):
+                singular, plural = _TARGET_NAMES[reference.kind]
+                problems.append(Problem(
+                    parsed.label, row, reference.column,
+                    f"unknown {singular} '{reference.key}'; add it to {plural} first"))
+    return problems
+
+
+def _cycle_error(workspace: Workspace, conn: Connection, parsed: ParsedFile,
+                 replace: bool) -> CycleError | None:
+    """Prerequisites (hard and soft together) and region parents must not form a cycle."""
+    if parsed.kind == Prerequisite.KIND:
+        merged = {} if replace else {r.key(): r for r in workspace.load(parsed.kind, conn)}
+        merged.update((r.key(), r) for r in parsed.records)
+        edges = [(r.module, r.requires) for r in merged.values()]
+        column, what = "requires", "prerequisite cycle"
+    elif parsed.kind == Region.KIND:
+        merged = {} if replace else {r.key(): r for r in workspace.load(parsed.kind, conn)}
+        merged.update((r.key(), r) for r in parsed.records)
+        edges = [(r.code, r.parent) for r in merged.values() if r.parent is not None]
+        column, what = "parent", "region parent cycle"
+    else:
+        return None
+    cycles = find_cycles(nx.DiGraph(edges))
+    if not cycles:
+        return None
+    rows = {}
+    for record, row in zip(parsed.records, parsed.rows):
+        source, target = (record.module, record.requires) if parsed.kind == Prerequisite.KIND \
+            else (record.code, record.parent)
+        rows[(source, target)] = row
+    problems = []
+    for cycle in cycles:
+        edges_in_file = [rows[e] for e in zip(cycle, cycle[1:]) if e in rows]
+        row = min(edges_in_file) if edges_in_file else 1
+        problems.append(Problem(parsed.label, row, column,
+                                f"{what} {format_cycle(cycle)}; remove one of these edges"))
+    return CycleError(cycles[0], problems)

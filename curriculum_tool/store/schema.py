@@ -1,0 +1,170 @@
+"""The workspace schema: one SQLAlchemy Core metadata for SQLite and PostgreSQL.
+
+Lists inside the contract's cells (a module's competencies, a region's hazards, a
+learner's completed modules) are child tables, so every code a record names is a
+foreign key the database itself guards. Foreign keys are deferred to commit: an import
+may replace a table whose rows others point to, and the transaction is judged whole.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+__all__ = ["metadata", "SCHEMA_VERSION", "tables"]
+
+#: Bumped when the schema changes; stored in ``meta`` and checked on open.
+SCHEMA_VERSION = 1
+
+CODE = String(40)
+metadata = MetaData()
+
+
+def _fk(target: str, cascade: bool = False) -> ForeignKey:
+    return ForeignKey(
+        target,
+        ondelete="CASCADE" if cascade else None,
+        deferrable=True,
+        initially="DEFERRED",
+    )
+
+
+meta = Table(
+    "meta", metadata,
+    Column("key", String(60), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+competencies = Table(
+    "competencies", metadata,
+    Column("code", CODE, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("grp", String(20), nullable=False),
+    Column("description", Text, nullable=False, default=""),
+)
+
+regions = Table(
+    "regions", metadata,
+    Column("code", CODE, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("parent", CODE, _fk("regions.code"), nullable=True, index=True),
+    Column("connectivity", String(10), nullable=False),
+    Column("is_3t", Boolean, nullable=False),
+)
+
+region_hazards = Table(
+    "region_hazards", metadata,
+    Column("region", CODE, _fk("regions.code", cascade=True), primary_key=True),
+    Column("hazard", String(30), primary_key=True),
+    Column("pos", Integer, nullable=False),
+    Column("idx", Float, nullable=False),
+    CheckConstraint("idx >= 0 AND idx <= 1", name="hazard_index_range"),
+)
+
+modules = Table(
+    "modules", metadata,
+    Column("code", CODE, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("jp", Integer, nullable=False),
+    Column("modality", String(20), nullable=False),
+    Column("level", Integer, nullable=False),
+    Column("min_connectivity", String(10), nullable=False),
+    Column("min_digital_literacy", Integer, nullable=False),
+    # NULL = national; otherwise the region the local module is offered in.
+    Column("scope_region", CODE, _fk("regions.code"), nullable=True, index=True),
+    Column("status", String(10), nullable=False),
+    Column("owner", Text, nullable=False, default=""),
+    CheckConstraint("jp BETWEEN 1 AND 400", name="module_jp_range"),
+    CheckConstraint("level BETWEEN 1 AND 5", name="module_level_range"),
+)
+
+module_competencies = Table(
+    "module_competencies", metadata,
+    Column("module", CODE, _fk("modules.code", cascade=True), primary_key=True),
+    Column("competency", CODE, _fk("competencies.code"), primary_key=True, index=True),
+    Column("pos", Integer, nullable=False),
+    Column("level", Integer, nullable=False),
+)
+
+module_hazards = Table(
+    "module_hazards", metadata,
+    Column("module", CODE, _fk("modules.code", cascade=True), primary_key=True),
+    Column("hazard", String(30), primary_key=True),
+    Column("pos", Integer, nullable=False),
+)
+
+prerequisites = Table(
+    "prerequisites", metadata,
+    Column("module", CODE, _fk("modules.code"), primary_key=True),
+    Column("requires", CODE, _fk("modules.code"), primary_key=True, index=True),
+    Column("kind", String(4), nullable=False),
+    CheckConstraint("module <> requires", name="prerequisite_not_self"),
+)
+
+regional_standards = Table(
+    "regional_standards", metadata,
+    Column("region", CODE, _fk("regions.code"), primary_key=True),
+    Column("competency", CODE, _fk("competencies.code"), primary_key=True, index=True),
+    Column("level", Integer, nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+)
+
+job_standards = Table(
+    "job_standards", metadata,
+    Column("position", CODE, primary_key=True),
+    Column("competency", CODE, _fk("competencies.code"), primary_key=True, index=True),
+    Column("title", Text, nullable=False),
+    Column("level", Integer, nullable=False),
+)
+
+learners = Table(
+    "learners", metadata,
+    Column("id", CODE, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("position", CODE, nullable=False, index=True),
+    Column("region", CODE, _fk("regions.code"), nullable=False, index=True),
+    Column("digital_literacy", Integer, nullable=False),
+)
+
+learner_competencies = Table(
+    "learner_competencies", metadata,
+    Column("learner", CODE, _fk("learners.id", cascade=True), primary_key=True),
+    Column("competency", CODE, _fk("competencies.code"), primary_key=True, index=True),
+    Column("pos", Integer, nullable=False),
+    Column("level", Integer, nullable=False),
+)
+
+learner_completed = Table(
+    "learner_completed", metadata,
+    Column("learner", CODE, _fk("learners.id", cascade=True), primary_key=True),
+    Column("module", CODE, _fk("modules.code"), primary_key=True, index=True),
+    Column("pos", Integer, nullable=False),
+)
+
+outcomes = Table(
+    "outcomes", metadata,
+    Column("learner", CODE, _fk("learners.id"), primary_key=True),
+    Column("module", CODE, _fk("modules.code"), primary_key=True),
+    Column("date", Date, primary_key=True),
+    Column("completed", Boolean, nullable=False),
+    Column("l1", Integer, nullable=True),
+    Column("l2", Integer, nullable=True),
+    Column("l3", Boolean, nullable=True),
+    Column("l4", Boolean, nullable=True),
+    Index("outcomes_module_date", "module", "date"),
+    Index("outcomes_date", "date"),
+)
+
+tables = metadata.tables

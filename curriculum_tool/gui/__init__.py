@@ -1,0 +1,1 @@
+"""The desktop app: thin Qt models, views and workers over the core."""

@@ -1,0 +1,58 @@
+"""A read-only Qt table model over a list of contract records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ..domain import Record
+
+__all__ = ["RecordTableModel"]
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Shows records as rows and the contract's columns as columns, cells as text.
+
+    A thin adapter (no domain logic): the cells are exactly what export would write.
+    """
+
+    def __init__(self, columns: Sequence[str], headers: Sequence[str] | None = None,
+                 parent: object | None = None):
+        super().__init__(parent)
+        self._columns = tuple(columns)
+        self._headers = tuple(headers or columns)
+        self._rows: list[dict[str, str]] = []
+        self._records: list[Record] = []
+
+    def set_records(self, records: Sequence[Record]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self._rows = [record.to_row() for record in self._records]
+        self.endResetModel()
+
+    def record(self, row: int) -> Record:
+        return self._records[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._rows[index.row()][self._columns[index.column()]]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return str(section + 1)

@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -75,7 +75,7 @@ def read_rows(path: str | os.PathLike[str], columns: Sequence[str],
     while header and header[-1] == "" and suffix == ".xlsx":
         header.pop()
     _check_header(header, columns, label)
-    return _rows(raw, header, label)
+    return _rows(raw, header, label, cell_text if suffix == ".xlsx" else str.strip)
 
 
 def _check_header(header: list[str], columns: Sequence[str], label: str) -> None:
@@ -93,13 +93,13 @@ def _check_header(header: list[str], columns: Sequence[str], label: str) -> None
         raise ValidationError(problems)
 
 
-def _rows(raw: Iterator[list[Any]], header: list[str],
-          label: str) -> Iterator[tuple[int, dict[str, str]]]:
+def _rows(raw: Iterator[Any], header: list[str], label: str,
+          text: Callable[[Any], str]) -> Iterator[tuple[int, dict[str, str]]]:
     number = 1
     try:
         for cells in raw:
             number += 1
-            texts = [cell_text(c) for c in cells]
+            texts = [text(c) for c in cells]
             if not any(texts):
                 continue
             if len(texts) > len(header):

@@ -8,6 +8,7 @@ reverse so that export → import gives back the same text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 
 from .vocab import CODE_PATTERN
@@ -33,13 +34,17 @@ __all__ = [
 
 LIST_SEP = ";"
 PAIR_SEP = ":"
+# Plain ASCII only: int() and date.fromisoformat() also accept "1_0", Arabic-Indic or
+# full-width digits and ISO week dates, none of which a spreadsheet user means.
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def check_code(value: str, what: str = "code") -> str | None:
     """The reason ``value`` is not a valid code, or None."""
     if not value:
         return f"{what} is empty"
-    if not CODE_PATTERN.match(value):
+    if not CODE_PATTERN.fullmatch(value):
         if len(value) > 40:
             return f"{what} '{value[:20]}…' is longer than 40 characters"
         return (
@@ -59,10 +64,9 @@ def parse_code(text: str, what: str = "code") -> str:
 def parse_int(text: str, allowed: range, what: str) -> int:
     if text == "":
         raise ValueError(f"{what} is required")
-    try:
-        value = int(text)
-    except ValueError:
-        raise ValueError(f"{what} '{text}' is not a whole number") from None
+    if not _INTEGER.fullmatch(text):
+        raise ValueError(f"{what} '{text}' is not a whole number")
+    value = int(text)
     if value not in allowed:
         raise ValueError(f"{what} {value} is outside {allowed.start}–{allowed.stop - 1}")
     return value
@@ -155,6 +159,8 @@ def parse_indices(text: str, choices: Sequence[str], what: str) -> tuple[tuple[s
 
 def parse_date(text: str, what: str = "date") -> dt.date:
     try:
+        if not _DATE.fullmatch(text):
+            raise ValueError
         return dt.date.fromisoformat(text)
     except ValueError:
         shown = text if text else "(empty)"

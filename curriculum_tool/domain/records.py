@@ -1,10 +1,11 @@
 """The domain's records, one frozen dataclass per contract file, validated from text.
 
-``from_row`` is the single place a record is validated: it takes the cells of one row
-(stripped text, keyed by column) and either returns the record or raises
-:class:`RowError` naming every bad column. ``to_row`` gives back the same text, so an
-export → import round-trip is exact. ``references`` lists the codes a record points to,
-for the cross-file checks in :mod:`curriculum_tool.io`.
+Each record declares its columns once, in ``CELLS``: how to read a column's text and how
+to write it back. ``from_row`` is the single place a record is validated: it takes the
+cells of one row (stripped text, keyed by column) and either returns the record or
+raises :class:`RowError` naming every bad column. ``to_row`` gives back the same text,
+so an export → import round-trip is exact. ``references`` lists the codes a record
+points to, for the cross-file checks in :mod:`curriculum_tool.io`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, ClassVar, Self
 
 from . import cells
@@ -31,6 +33,7 @@ from .vocab import (
 
 __all__ = [
     "RowError",
+    "Cell",
     "Record",
     "Competency",
     "Module",
@@ -65,53 +68,103 @@ class Reference:
     key: str
 
 
-class _Cells:
-    """Collects per-column parse failures so a row reports all of them at once."""
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """How one column's text becomes a typed value (``parse``) and back (``format``)."""
 
-    __slots__ = ("row", "problems")
+    parse: Callable[[str], Any]
+    format: Callable[[Any], str] = str
+    #: A number a spreadsheet may sum and sort (written to XLSX as a number).
+    numeric: bool = False
 
-    def __init__(self, row: Mapping[str, str]):
-        self.row = row
-        self.problems: list[tuple[str, str]] = []
 
-    def get(self, column: str, parse: Callable[..., Any], *args: Any) -> Any:
-        try:
-            return parse(self.row.get(column, ""), *args)
-        except ValueError as error:
-            self.problems.append((column, str(error)))
-            return None
+def _parse_text(value: str, what: str, required: bool) -> str:
+    if required and value == "":
+        raise ValueError(f"{what} is required")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"{what} is longer than {MAX_TEXT} characters")
+    return value
 
-    def text(self, column: str, required: bool = True) -> str:
-        value = self.row.get(column, "")
-        if required and value == "":
-            self.problems.append((column, f"{column} is required"))
-        elif len(value) > MAX_TEXT:
-            self.problems.append((column, f"{column} is longer than {MAX_TEXT} characters"))
-        return value
 
-    def fail(self, column: str, message: str) -> None:
-        self.problems.append((column, message))
+def _scope(text: str) -> str:
+    if text == NATIONAL:
+        return text
+    if text == "":
+        raise ValueError(f"scope is required: '{NATIONAL}' or a region code")
+    return cells.parse_code(text, "scope region")
 
-    def done(self) -> None:
-        if self.problems:
-            raise RowError(self.problems)
+
+def _optional_code(text: str, what: str) -> str | None:
+    return cells.parse_code(text, what) if text else None
+
+
+def _flag_text(value: bool) -> str:
+    return "1" if value else "0"
+
+
+def code_cell(what: str) -> Cell:
+    return Cell(partial(cells.parse_code, what=what))
+
+
+def text_cell(what: str, required: bool = True) -> Cell:
+    return Cell(partial(_parse_text, what=what, required=required))
+
+
+def int_cell(allowed: range, what: str) -> Cell:
+    return Cell(partial(cells.parse_int, allowed=allowed, what=what), numeric=True)
+
+
+def choice_cell(choices: tuple[str, ...], what: str) -> Cell:
+    return Cell(partial(cells.parse_choice, choices=choices, what=what))
+
+
+def flag_cell(what: str) -> Cell:
+    return Cell(partial(cells.parse_flag, what=what), _flag_text, numeric=True)
+
+
+LEVEL_LIST = Cell(partial(cells.parse_levels, allowed=LEVELS), cells.format_levels)
 
 
 class Record:
-    """Shared behaviour of the contract's records."""
+    """Shared behaviour of the contract's records, driven by the subclass's ``CELLS``."""
 
     __slots__ = ()
 
     KIND: ClassVar[str]
+    CELLS: ClassVar[dict[str, Cell]]
     COLUMNS: ClassVar[tuple[str, ...]]
     KEY: ClassVar[tuple[str, ...]]
 
-    @classmethod
-    def from_row(cls, row: Mapping[str, str]) -> Self:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "CELLS" in cls.__dict__:
+            cls.COLUMNS = tuple(cls.CELLS)
 
-    def to_row(self) -> dict[str, str]:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @classmethod
+    def from_row(cls, row: Mapping[str, str]) -> Self:
+        """Validate one row's cells; raise :class:`RowError` naming every bad column."""
+        values: dict[str, Any] = {}
+        problems: list[tuple[str, str]] = []
+        for column, cell in cls.CELLS.items():
+            try:
+                values[column] = cell.parse(row.get(column, ""))
+            except ValueError as error:
+                problems.append((column, str(error)))
+        if problems:
+            raise RowError(problems)
+        record = cls(**values)
+        problems = list(record.row_problems())
+        if problems:
+            raise RowError(problems)
+        return record
+
+    def to_row(self) -> dict[str, str]:
+        """The record as the contract's text cells."""
+        return {column: cell.format(getattr(self, column)) for column, cell in self.CELLS.items()}
+
+    def row_problems(self) -> Iterator[tuple[str, str]]:
+        """Checks that involve several columns of the row; none by default."""
+        return iter(())
 
     def key(self) -> tuple:
         return tuple(getattr(self, name) for name in self.KEY)
@@ -134,24 +187,13 @@ class Competency(Record):
     description: str = ""
 
     KIND: ClassVar[str] = "competencies"
-    COLUMNS: ClassVar[tuple[str, ...]] = ("code", "name", "group", "description")
     KEY: ClassVar[tuple[str, ...]] = ("code",)
-
-    @classmethod
-    def from_row(cls, row: Mapping[str, str]) -> Self:
-        c = _Cells(row)
-        record = cls(
-            code=c.get("code", cells.parse_code, "competency code"),
-            name=c.text("name"),
-            group=c.get("group", cells.parse_choice, COMPETENCY_GROUPS, "group"),
-            description=c.text("description", required=False),
-        )
-        c.done()
-        return record
-
-    def to_row(self) -> dict[str, str]:
-        return {"code": self.code, "name": self.name, "group": self.group,
-                "description": self.description}
+    CELLS: ClassVar[dict[str, Cell]] = {
+        "code": code_cell("competency code"),
+        "name": text_cell("name"),
+        "group": choice_cell(COMPETENCY_GROUPS, "group"),
+        "description": text_cell("description", required=False),
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,62 +214,32 @@ class Module(Record):
     owner: str = ""
 
     KIND: ClassVar[str] = "modules"
-    COLUMNS: ClassVar[tuple[str, ...]] = (
-        "code", "title", "jp", "modality", "level", "competencies", "hazards",
-        "min_connectivity", "min_digital_literacy", "scope", "status", "owner",
-    )
     KEY: ClassVar[tuple[str, ...]] = ("code",)
-
-    @classmethod
-    def from_row(cls, row: Mapping[str, str]) -> Self:
-        c = _Cells(row)
-        record = cls(
-            code=c.get("code", cells.parse_code, "module code"),
-            title=c.text("title"),
-            jp=c.get("jp", cells.parse_int, JP_RANGE, "jp"),
-            modality=c.get("modality", cells.parse_choice, MODALITIES, "modality"),
-            level=c.get("level", cells.parse_int, LEVELS, "level"),
-            competencies=c.get("competencies", cells.parse_levels, LEVELS),
-            hazards=c.get("hazards", cells.parse_code_list, "hazard", HAZARDS),
-            min_connectivity=c.get("min_connectivity", cells.parse_choice, CONNECTIVITY,
-                                   "min_connectivity"),
-            min_digital_literacy=c.get("min_digital_literacy", cells.parse_int,
-                                       DIGITAL_LITERACY, "min_digital_literacy"),
-            scope=c.get("scope", _parse_scope),
-            status=c.get("status", cells.parse_choice, STATUSES, "status"),
-            owner=c.text("owner", required=False),
-        )
-        c.done()
-        return record
-
-    def to_row(self) -> dict[str, str]:
-        return {
-            "code": self.code, "title": self.title, "jp": str(self.jp),
-            "modality": self.modality, "level": str(self.level),
-            "competencies": cells.format_levels(self.competencies),
-            "hazards": cells.format_list(self.hazards),
-            "min_connectivity": self.min_connectivity,
-            "min_digital_literacy": str(self.min_digital_literacy),
-            "scope": self.scope, "status": self.status, "owner": self.owner,
-        }
+    CELLS: ClassVar[dict[str, Cell]] = {
+        "code": code_cell("module code"),
+        "title": text_cell("title"),
+        "jp": int_cell(JP_RANGE, "jp"),
+        "modality": choice_cell(MODALITIES, "modality"),
+        "level": int_cell(LEVELS, "level"),
+        "competencies": LEVEL_LIST,
+        "hazards": Cell(partial(cells.parse_code_list, what="hazard", choices=HAZARDS),
+                        cells.format_list),
+        "min_connectivity": choice_cell(CONNECTIVITY, "min_connectivity"),
+        "min_digital_literacy": int_cell(DIGITAL_LITERACY, "min_digital_literacy"),
+        "scope": Cell(_scope),
+        "status": choice_cell(STATUSES, "status"),
+        "owner": text_cell("owner", required=False),
+    }
 
     @property
     def is_local(self) -> bool:
         return self.scope != NATIONAL
 
     def references(self) -> Iterator[Reference]:
-        for code, _ in self.competencies:
-            yield Reference("competencies", "competencies", code)
+        for competency, _ in self.competencies:
+            yield Reference("competencies", "competencies", competency)
         if self.is_local:
             yield Reference("scope", "regions", self.scope)
-
-
-def _parse_scope(text: str) -> str:
-    if text == NATIONAL:
-        return text
-    if text == "":
-        raise ValueError(f"scope is required: '{NATIONAL}' or a region code")
-    return cells.parse_code(text, "scope region")
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,25 +251,17 @@ class Prerequisite(Record):
     kind: str = "hard"
 
     KIND: ClassVar[str] = "prerequisites"
-    COLUMNS: ClassVar[tuple[str, ...]] = ("module", "requires", "kind")
     KEY: ClassVar[tuple[str, ...]] = ("module", "requires")
+    CELLS: ClassVar[dict[str, Cell]] = {
+        "module": code_cell("module"),
+        "requires": code_cell("requires"),
+        "kind": choice_cell(PREREQUISITE_KINDS, "kind"),
+    }
 
-    @classmethod
-    def from_row(cls, row: Mapping[str, str]) -> Self:
-        c = _Cells(row)
-        record = cls(
-            module=c.get("module", cells.parse_code, "module"),
-            requires=c.get("requires", cells.parse_code, "requires"),
-            kind=c.get("kind", cells.parse_choice, PREREQUISITE_KINDS, "kind"),
-        )
-        if record.module is not None and record.module == record.requires:
-            c.fail("requires", f"module {record.module} cannot require itself "
-                               f"(cycle {record.module} → {record.module})")
-        c.done()
-        return record
-
-    def to_row(self) -> dict[str, str]:
-        return {"module": self.module, "requires": self.requires, "kind": self.kind}
+    def row_problems(self) -> Iterator[tuple[str, str]]:
+        if self.module == self.requires:
+            yield ("requires", f"module {self.module} cannot require itself "
+                               f"(cycle {self.module} → {self.module})")
 
     def references(self) -> Iterator[Reference]:
         yield Reference("module", "modules", self.module)
@@ -276,33 +280,20 @@ class Region(Record):
     is_3t: bool = False
 
     KIND: ClassVar[str] = "regions"
-    COLUMNS: ClassVar[tuple[str, ...]] = ("code", "name", "parent", "hazards", "connectivity",
-                                          "is_3t")
     KEY: ClassVar[tuple[str, ...]] = ("code",)
+    CELLS: ClassVar[dict[str, Cell]] = {
+        "code": code_cell("region code"),
+        "name": text_cell("name"),
+        "parent": Cell(partial(_optional_code, what="parent"), lambda p: p or ""),
+        "hazards": Cell(partial(cells.parse_indices, choices=HAZARDS, what="hazard"),
+                        cells.format_indices),
+        "connectivity": choice_cell(CONNECTIVITY, "connectivity"),
+        "is_3t": flag_cell("is_3t"),
+    }
 
-    @classmethod
-    def from_row(cls, row: Mapping[str, str]) -> Self:
-        c = _Cells(row)
-        parent = row.get("parent", "")
-        record = cls(
-            code=c.get("code", cells.parse_code, "region code"),
-            name=c.text("name"),
-            parent=c.get("parent", cells.parse_code, "parent") if parent else None,
-            hazards=c.get("hazards", cells.parse_indices, HAZARDS, "hazard"),
-            connectivity=c.get("connectivity", cells.parse_choice, CONNECTIVITY, "connectivity"),
-            is_3t=c.get("is_3t", cells.parse_flag, "is_3t"),
-        )
-        if record.code is not None and record.parent == record.code:
-            c.fail("parent", f"region {record.code} cannot be its own parent")
-        c.done()
-        return record
-
-    def to_row(self) -> dict[str, str]:
-        return {
-            "code": self.code, "name": self.name, "parent": self.parent or "",
-            "hazards": cells.format_indices(self.hazards), "connectivity": self.connectivity,
-            "is_3t": "1" if self.is_3t else "0",
-        }
+    def row_problems(self) -> Iterator[tuple[str, str]]:
+        if self.parent == self.code:
+            yield ("parent", f"region {self.code} cannot be its own parent")
 
     def hazard_index(self, hazard: str) -> float:
         return dict(self.hazards).get(hazard, 0.0)
@@ -322,24 +313,13 @@ class RegionalStandard(Record):
     reason: str = ""
 
     KIND: ClassVar[str] = "regional_standards"
-    COLUMNS: ClassVar[tuple[str, ...]] = ("region", "competency", "level", "reason")
     KEY: ClassVar[tuple[str, ...]] = ("region", "competency")
-
-    @classmethod
-    def from_row(cls, row: Mapping[str, str]) -> Self:
-        c = _Cells(row)
-        record = cls(
-            region=c.get("region", cells.parse_code, "region"),
-            competency=c.get("competency", cells.parse_code, "competency"),
-            level=c.get("level", cells.parse_int, LEVELS, "level"),
-            reason=c.text("reason", required=False),
-        )
-        c.done()
-        return record
-
-    def to_row(self) -> dict[str, str]:
-        return {"region": self.region, "competency": self.competency, "level": str(self.level),
-                "reason": self.reason}
+    CELLS: ClassVar[dict[str, Cell]] = {
+        "region": code_cell("region"),
+        "competency": code_cell("competency"),
+        "level": int_cell(LEVELS, "level"),
+        "reason": text_cell("reason", required=False),
+    }
 
     def references(self) -> Iterator[Reference]:
         yield Reference("region", "regions", self.region)
@@ -356,24 +336,13 @@ class JobStandard(Record):
     level: int
 
     KIND: ClassVar[str] = "job_standards"
-    COLUMNS: ClassVar[tuple[str, ...]] = ("position", "title", "competency", "level")
     KEY: ClassVar[tuple[str, ...]] = ("position", "competency")
-
-    @classmethod
-    def from_row(cls, row: Mapping[str, str]) -> Self:
-        c = _Cells(row)
-        record = cls(
-            position=c.get("position", cells.parse_code, "position"),
-            title=c.text("title"),
-            competency=c.get("competency", cells.parse_code, "competency"),
-            level=c.get("level", cells.parse_int, LEVELS, "level"),
-        )
-        c.done()
-        return record
-
-    def to_row(self) -> dict[str, str]:
-        return {"position": self.position, "title": self.title, "competency": self.competency,
-                "level": str(self.level)}
+    CELLS: ClassVar[dict[str, Cell]] = {
+        "position": code_cell("position"),
+        "title": text_cell("title"),
+        "competency": code_cell("competency"),
+        "level": int_cell(LEVELS, "level"),
+    }
 
     def references(self) -> Iterator[Reference]:
         yield Reference("competency", "competencies", self.competency)
@@ -392,41 +361,24 @@ class Learner(Record):
     completed: tuple[str, ...] = ()
 
     KIND: ClassVar[str] = "learners"
-    COLUMNS: ClassVar[tuple[str, ...]] = ("id", "name", "position", "region", "digital_literacy",
-                                          "competencies", "completed")
     KEY: ClassVar[tuple[str, ...]] = ("id",)
-
-    @classmethod
-    def from_row(cls, row: Mapping[str, str]) -> Self:
-        c = _Cells(row)
-        record = cls(
-            id=c.get("id", cells.parse_code, "learner id"),
-            name=c.text("name"),
-            position=c.get("position", cells.parse_code, "position"),
-            region=c.get("region", cells.parse_code, "region"),
-            digital_literacy=c.get("digital_literacy", cells.parse_int, DIGITAL_LITERACY,
-                                   "digital_literacy"),
-            competencies=c.get("competencies", cells.parse_levels, LEVELS),
-            completed=c.get("completed", cells.parse_code_list, "module"),
-        )
-        c.done()
-        return record
-
-    def to_row(self) -> dict[str, str]:
-        return {
-            "id": self.id, "name": self.name, "position": self.position, "region": self.region,
-            "digital_literacy": str(self.digital_literacy),
-            "competencies": cells.format_levels(self.competencies),
-            "completed": cells.format_list(self.completed),
-        }
+    CELLS: ClassVar[dict[str, Cell]] = {
+        "id": code_cell("learner id"),
+        "name": text_cell("name"),
+        "position": code_cell("position"),
+        "region": code_cell("region"),
+        "digital_literacy": int_cell(DIGITAL_LITERACY, "digital_literacy"),
+        "competencies": LEVEL_LIST,
+        "completed": Cell(partial(cells.parse_code_list, what="module"), cells.format_list),
+    }
 
     def references(self) -> Iterator[Reference]:
         yield Reference("position", "positions", self.position)
         yield Reference("region", "regions", self.region)
-        for code, _ in self.competencies:
-            yield Reference("competencies", "competencies", code)
-        for code in self.completed:
-            yield Reference("completed", "modules", code)
+        for competency, _ in self.competencies:
+            yield Reference("competencies", "competencies", competency)
+        for module in self.completed:
+            yield Reference("completed", "modules", module)
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,35 +395,25 @@ class Outcome(Record):
     l4: bool | None = None
 
     KIND: ClassVar[str] = "outcomes"
-    COLUMNS: ClassVar[tuple[str, ...]] = ("learner", "module", "date", "completed", "l1", "l2",
-                                          "l3", "l4")
     KEY: ClassVar[tuple[str, ...]] = ("learner", "module", "date")
+    CELLS: ClassVar[dict[str, Cell]] = {
+        "learner": code_cell("learner"),
+        "module": code_cell("module"),
+        "date": Cell(cells.parse_date, dt.date.isoformat),
+        "completed": flag_cell("completed"),
+        "l1": Cell(partial(cells.parse_optional_int, allowed=SCORE_RANGE, what="l1"),
+                   cells.format_optional, numeric=True),
+        "l2": Cell(partial(cells.parse_optional_int, allowed=SCORE_RANGE, what="l2"),
+                   cells.format_optional, numeric=True),
+        "l3": Cell(partial(cells.parse_optional_flag, what="l3"), cells.format_optional,
+                   numeric=True),
+        "l4": Cell(partial(cells.parse_optional_flag, what="l4"), cells.format_optional,
+                   numeric=True),
+    }
 
-    @classmethod
-    def from_row(cls, row: Mapping[str, str]) -> Self:
-        c = _Cells(row)
-        record = cls(
-            learner=c.get("learner", cells.parse_code, "learner"),
-            module=c.get("module", cells.parse_code, "module"),
-            date=c.get("date", cells.parse_date),
-            completed=c.get("completed", cells.parse_flag, "completed"),
-            l1=c.get("l1", cells.parse_optional_int, SCORE_RANGE, "l1"),
-            l2=c.get("l2", cells.parse_optional_int, SCORE_RANGE, "l2"),
-            l3=c.get("l3", cells.parse_optional_flag, "l3"),
-            l4=c.get("l4", cells.parse_optional_flag, "l4"),
-        )
-        if record.completed is False and record.l3:
-            c.fail("l3", "l3 (applied at work) is 1 but the module was not completed")
-        c.done()
-        return record
-
-    def to_row(self) -> dict[str, str]:
-        return {
-            "learner": self.learner, "module": self.module, "date": self.date.isoformat(),
-            "completed": "1" if self.completed else "0",
-            "l1": cells.format_optional(self.l1), "l2": cells.format_optional(self.l2),
-            "l3": cells.format_optional(self.l3), "l4": cells.format_optional(self.l4),
-        }
+    def row_problems(self) -> Iterator[tuple[str, str]]:
+        if not self.completed and self.l3:
+            yield ("l3", "l3 (applied at work) is 1 but the module was not completed")
 
     @property
     def success(self) -> bool | None:

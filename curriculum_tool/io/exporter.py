@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..domain import RECORD_TYPES
 from ..store import Workspace
 from .importer import check_kind
 from .masking import mask_record
@@ -29,5 +28,6 @@ def export_file(workspace: Workspace, kind: str, path: str | os.PathLike[str],
     if kind in PERSONAL_KINDS and not unmask:
         secret = workspace.get_meta("pseudonym_key") or ""
         records = [mask_record(r, secret) for r in records]
-    return write_rows(Path(path), RECORD_TYPES[kind].COLUMNS,
-                      (r.to_row() for r in records), sheet=record_type.KIND)
+    numeric = [column for column, cell in record_type.CELLS.items() if cell.numeric]
+    return write_rows(Path(path), record_type.COLUMNS, (r.to_row() for r in records),
+                      sheet=record_type.KIND, numeric=numeric)

@@ -80,6 +80,9 @@ def parse_file(kind: str, path: str | os.PathLike[str], label: str | None = None
     parsed = ParsedFile(kind, label, [], [], [])
     first_row: dict[tuple, int] = {}
     for number, row in read_rows(path, record_type.COLUMNS, label):
+        if isinstance(row, Problem):
+            parsed.problems.append(row)
+            continue
         try:
             record = record_type.from_row(row)
         except RowError as error:

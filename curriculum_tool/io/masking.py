@@ -23,7 +23,7 @@ def pseudonym(secret: str, learner_id: str) -> str:
     """``ANON-`` and 16 hex digits of the keyed hash of ``learner_id``.
 
     >>> pseudonym("k", "199001012015011001")
-    'ANON-6d5ee01a7f81e1b3'
+    'ANON-451eb7041324ead4'
     """
     digest = hmac.new(secret.encode(), learner_id.encode(), hashlib.sha256).hexdigest()
     return PSEUDONYM_PREFIX + digest[:16]

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import os
+import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import zipfile
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -22,10 +25,6 @@ from ..errors import Problem, ValidationError
 __all__ = ["TABLE_SUFFIXES", "read_rows", "write_rows", "atomic_output", "cell_text"]
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
-
-#: Columns written to XLSX as numbers, so a spreadsheet can sum and sort them.
-NUMERIC_COLUMNS = frozenset({"jp", "level", "min_digital_literacy", "digital_literacy",
-                             "completed", "l1", "l2", "l3", "l4", "is_3t"})
 
 
 def _suffix(path: Path) -> str:
@@ -53,11 +52,12 @@ def cell_text(value: Any) -> str:
 
 
 def read_rows(path: str | os.PathLike[str], columns: Sequence[str],
-              label: str | None = None) -> Iterator[tuple[int, dict[str, str]]]:
+              label: str | None = None) -> Iterator[tuple[int, dict[str, str] | Problem]]:
     """Yield ``(row_number, {column: text})`` for each non-blank data row of ``path``.
 
-    Raises :class:`ValidationError` for an unreadable file or a wrong header, before any
-    row is yielded.
+    A row that cannot be split into the header's columns comes as a :class:`Problem`
+    instead, so the rows after it are still checked. Raises :class:`ValidationError` for
+    an unreadable file or a wrong header, before any row is yielded.
     """
     path = Path(path)
     label = label or path.name
@@ -94,7 +94,7 @@ def _check_header(header: list[str], columns: Sequence[str], label: str) -> None
 
 
 def _rows(raw: Iterator[Any], header: list[str], label: str,
-          text: Callable[[Any], str]) -> Iterator[tuple[int, dict[str, str]]]:
+          text: Callable[[Any], str]) -> Iterator[tuple[int, dict[str, str] | Problem]]:
     number = 1
     try:
         for cells in raw:
@@ -104,16 +104,20 @@ def _rows(raw: Iterator[Any], header: list[str], label: str,
                 continue
             if len(texts) > len(header):
                 if any(texts[len(header):]):
-                    raise ValidationError(Problem(
+                    yield number, Problem(
                         label, number, "-",
-                        f"row has {len(texts)} cells but the header has {len(header)}"))
+                        f"row has {len(texts)} cells but the header has {len(header)}")
+                    continue
                 texts = texts[:len(header)]
             texts.extend([""] * (len(header) - len(texts)))
             yield number, dict(zip(header, texts))
     except UnicodeDecodeError:
-        raise ValidationError(Problem(label, number, "-", "the file is not UTF-8 text")) from None
+        raise ValidationError(Problem(label, number + 1, "-",
+                                      "the file is not UTF-8 text")) from None
     except csv.Error as error:
-        raise ValidationError(Problem(label, number, "-", f"malformed CSV: {error}")) from None
+        # The error arises while reading the row after the last one counted.
+        raise ValidationError(Problem(label, number + 1, "-",
+                                      f"malformed CSV: {error}")) from None
 
 
 def _read_csv(path: Path, label: str) -> Iterator[list[str]]:
@@ -123,12 +127,14 @@ def _read_csv(path: Path, label: str) -> Iterator[list[str]]:
 
 
 def _read_xlsx(path: Path, label: str) -> Iterator[tuple[Any, ...]]:
+    from zipfile import BadZipFile
+
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as error:
+    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as error:
         raise ValidationError(Problem(label, 1, "-", f"not a readable .xlsx file: {error}")) \
             from None
     try:
@@ -157,11 +163,16 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "w",
 
 
 def write_rows(path: str | os.PathLike[str], columns: Sequence[str],
-               rows: Iterable[dict[str, str]], sheet: str = "data") -> int:
-    """Write ``rows`` (text cells) to CSV or XLSX by suffix, atomically; returns the count."""
+               rows: Iterable[dict[str, str]], sheet: str = "data",
+               numeric: Collection[str] = ()) -> int:
+    """Write ``rows`` (text cells) to CSV or XLSX by suffix, atomically; returns the count.
+
+    In XLSX, the ``numeric`` columns are written as numbers so a spreadsheet can sum and
+    sort them; every other cell stays text (a code like ``0101`` keeps its zero).
+    """
     path = Path(path)
     if _suffix(path) == ".xlsx":
-        return _write_xlsx(path, columns, rows, sheet)
+        return _write_xlsx(path, columns, rows, sheet, frozenset(numeric))
     count = 0
     with atomic_output(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
@@ -173,7 +184,7 @@ def write_rows(path: str | os.PathLike[str], columns: Sequence[str],
 
 
 def _write_xlsx(path: Path, columns: Sequence[str], rows: Iterable[dict[str, str]],
-                sheet: str) -> int:
+                sheet: str, numeric: frozenset[str]) -> int:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
@@ -181,14 +192,29 @@ def _write_xlsx(path: Path, columns: Sequence[str], rows: Iterable[dict[str, str
     worksheet.append(list(columns))
     count = 0
     for row in rows:
-        worksheet.append([_xlsx_cell(c, row[c]) for c in columns])
+        worksheet.append([int(row[c]) if c in numeric and row[c] else row[c]
+                          for c in columns])
         count += 1
+    buffer = io.BytesIO()
+    book.save(buffer)
     with atomic_output(path, "wb") as handle:
-        book.save(handle)
+        _reproducible_zip(buffer, handle)
     return count
 
 
-def _xlsx_cell(column: str, text: str) -> Any:
-    if column in NUMERIC_COLUMNS and text.lstrip("-").isdigit():
-        return int(text)
-    return text
+#: openpyxl stamps the save time into the package; a fixed stamp makes the same table
+#: export to the same bytes, so exported catalogs can be compared and versioned.
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_CORE_TIMESTAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def _reproducible_zip(source: IO[bytes], target: IO[bytes]) -> None:
+    with zipfile.ZipFile(source) as old, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = _CORE_TIMESTAMP.sub(rb"\g<1>1980-01-01T00:00:00Z\g<2>", data)
+            new.writestr(zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME), data,
+                         compress_type=zipfile.ZIP_DEFLATED)
+

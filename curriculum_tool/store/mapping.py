@@ -73,7 +73,11 @@ class Mapping:
         return rows
 
     def load(self, conn: Connection) -> list[Record]:
-        """Every record of this kind in the workspace, in key order."""
+        """Every record of this kind in the workspace, in key order.
+
+        Sorted here rather than by the database, whose collation differs between
+        engines: the same workspace reads back in the same order on SQLite and PostgreSQL.
+        """
         lists: dict[str, dict[Any, list[Any]]] = {}
         for child in self.children:
             grouped: dict[Any, list[Any]] = defaultdict(list)
@@ -84,8 +88,7 @@ class Mapping:
                 grouped[parent].append(values[0] if len(values) == 1 else tuple(values))
             lists[child.field] = grouped
         names = list(self.columns)
-        query = select(*(self.table.c[self.columns[n]] for n in names)).order_by(
-            *(self.table.c[c] for c in self.key_columns))
+        query = select(*(self.table.c[self.columns[n]] for n in names))
         records = []
         for row in conn.execute(query):
             values = {n: self.from_db.get(n, _same)(v) for n, v in zip(names, row)}
@@ -93,6 +96,7 @@ class Mapping:
             for child in self.children:
                 values[child.field] = tuple(lists[child.field].get(key, ()))
             records.append(self.record(**values))
+        records.sort(key=Record.key)
         return records
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, inspect, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 
 from ..domain import Record
 from ..errors import WorkspaceError
@@ -102,6 +102,9 @@ class Workspace:
             version = workspace.get_meta("schema_version")
         except SQLAlchemyError as error:
             workspace.close()
+            if isinstance(error, OperationalError) and workspace.dialect == "postgresql":
+                raise WorkspaceError(
+                    f"cannot connect to '{workspace.label}': {_reason(error)}") from None
             raise WorkspaceError(
                 f"'{workspace.label}' is not a curriculum-tool workspace ({_reason(error)})"
             ) from None

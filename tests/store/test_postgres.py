@@ -1,0 +1,379 @@
+"""The same workspace scenarios on SQLite and on a throwaway PostgreSQL cluster.
+
+The PostgreSQL cluster is started once per module in a temporary directory, listening on
+a unix socket only, when ``initdb`` and ``pg_ctl`` are on PATH; otherwise the postgres
+variants skip with a reason. As root (CI), the server runs as the ``postgres`` user.
+"""
+
+import itertools
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import create_engine, inspect
+
+from curriculum_tool.catalog import create_workspace
+from curriculum_tool.domain import RECORD_TYPES
+from curriculum_tool.errors import CycleError, ValidationError, WorkspaceError
+from curriculum_tool.io import export_file, import_file
+from curriculum_tool.store import Workspace
+
+KINDS = tuple(RECORD_TYPES)
+MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
+
+
+# -- the throwaway cluster -----------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Cluster:
+    socket_dir: Path
+    port: int
+
+    def url(self, database: str) -> str:
+        return (f"postgresql+psycopg://postgres@/{database}"
+                f"?host={self.socket_dir}&port={self.port}")
+
+    def admin(self):
+        import psycopg
+
+        return psycopg.connect(host=str(self.socket_dir), port=self.port, user="postgres",
+                               dbname="postgres", autocommit=True)
+
+
+@pytest.fixture(scope="module")
+def pg_cluster():
+    initdb, pg_ctl = shutil.which("initdb"), shutil.which("pg_ctl")
+    if not initdb or not pg_ctl:
+        pytest.skip("PostgreSQL server binaries (initdb/pg_ctl) not installed")
+    prefix: list[str] = []
+    owner = None
+    if os.geteuid() == 0:  # initdb refuses to run as root
+        try:
+            owner = pwd.getpwnam("postgres")
+        except KeyError:
+            pytest.skip("running as root and there is no 'postgres' user to run initdb/pg_ctl")
+        runuser = shutil.which("runuser")
+        if not runuser:
+            pytest.skip("running as root and runuser is not installed to run initdb/pg_ctl")
+        prefix = [runuser, "-u", "postgres", "--"]
+    # A short path: the unix socket's full name must fit in 107 bytes.
+    base = Path(tempfile.mkdtemp(prefix="ctpg-"))
+    if owner is not None:
+        os.chown(base, owner.pw_uid, owner.pw_gid)
+    data, log = base / "data", base / "server.log"
+    port = _free_port()
+
+    def run(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+        return subprocess.run([*prefix, *map(str, args)], check=check, capture_output=True,
+                              text=True, timeout=120, cwd=base)
+
+    try:
+        run(initdb, "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8",
+            "--no-locale", "--no-sync")
+        run(pg_ctl, "-D", data, "-l", log, "-w", "-t", "60", "-o",
+            f"-k {base} -c listen_addresses='' -p {port} -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off", "start")
+    except subprocess.CalledProcessError as error:
+        server_log = log.read_text(errors="replace") if log.exists() else ""
+        shutil.rmtree(base, ignore_errors=True)
+        pytest.fail(f"could not start a PostgreSQL cluster: {error.stderr}\n{server_log}")
+    try:
+        yield Cluster(base, port)
+    finally:
+        run(pg_ctl, "-D", data, "-m", "immediate", "stop", check=False)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture
+def new_pg_database(pg_cluster):
+    """``new_pg_database(options="")`` → URL of a fresh, empty database."""
+
+    def make(options: str = "") -> str:
+        name = f"ws_{uuid.uuid4().hex[:12]}"
+        with pg_cluster.admin() as conn:
+            conn.execute(f'CREATE DATABASE "{name}" {options}')
+        return pg_cluster.url(name)
+
+    return make
+
+
+@dataclass
+class Backend:
+    name: str
+    dialect: str
+    new_target: Callable[[], str]
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def backend(request, tmp_path):
+    if request.param == "sqlite":
+        counter = itertools.count()
+        return Backend("sqlite", "sqlite",
+                       lambda: str(tmp_path / f"backend-{next(counter)}.sqlite"))
+    return Backend("postgres", "postgresql", request.getfixturevalue("new_pg_database"))
+
+
+@pytest.fixture
+def seeded(backend):
+    """A workspace seeded from tests/data/mini on the backend, and its target."""
+    target = backend.new_target()
+    ws = create_workspace(target, directory=MINI)
+    yield ws, target
+    ws.close()
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def _without_meta(tables):
+    return {name: rows for name, rows in tables.items() if name != "meta"}
+
+
+def _xlsx_content(path: Path):
+    with zipfile.ZipFile(path) as archive:
+        members = {n: archive.read(n) for n in archive.namelist() if n != "docProps/core.xml"}
+    book = load_workbook(path, read_only=True)
+    try:
+        cells = [tuple(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+    finally:
+        book.close()
+    return members, cells
+
+
+def _export_all(ws, folder: Path, suffix: str) -> dict[str, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for kind in KINDS:
+        paths[kind] = folder / f"{kind}{suffix}"
+        export_file(ws, kind, paths[kind], unmask=True)
+    return paths
+
+
+def _assert_same_files(one: Path, two: Path):
+    if one.suffix == ".csv":
+        assert two.read_bytes() == one.read_bytes(), one.name
+    else:
+        assert _xlsx_content(two) == _xlsx_content(one), one.name
+
+
+def _module(code, **changes):
+    row = {"code": code, "title": f"Modul {code}", "jp": "8", "modality": "klasikal",
+           "level": "1", "competencies": "LITDIG:1", "hazards": "", "min_connectivity": "none",
+           "min_digital_literacy": "0", "scope": "national", "status": "approved",
+           "owner": "LAN"}
+    row.update(changes)
+    return row
+
+
+# -- shared scenarios ----------------------------------------------------------------------
+
+
+def test_seeded_workspace_loads_like_sqlite(seeded, backend, workspace, snapshot):
+    ws, _ = seeded
+    assert ws.dialect == backend.dialect
+    for kind in KINDS:
+        assert ws.load(kind) == workspace.load(kind), kind
+        assert ws.count(kind) == workspace.count(kind)
+    assert _without_meta(snapshot(ws)["tables"]) == _without_meta(snapshot(workspace)["tables"])
+
+
+def test_reopen_through_the_target(seeded):
+    ws, target = seeded
+    with Workspace.open(target) as again:
+        assert again.load("modules") == ws.load("modules")
+        assert again.get_meta("pseudonym_key") == ws.get_meta("pseudonym_key")
+
+
+def test_create_refuses_an_existing_workspace(seeded, snapshot):
+    ws, target = seeded
+    before = snapshot(ws)
+    with pytest.raises(WorkspaceError, match="already"):
+        create_workspace(target, empty=True)
+    assert snapshot(ws) == before
+
+
+def test_failed_seed_leaves_nothing_behind(backend, tmp_path):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "competencies.csv").write_bytes((MINI / "competencies.csv").read_bytes())
+    (broken / "modules.csv").write_text(
+        (MINI / "modules.csv").read_text(encoding="utf-8").replace("LITDIG:1", "NOPE:1"),
+        encoding="utf-8")
+    target = backend.new_target()
+    with pytest.raises(ValidationError, match="modules.csv:2:competencies: unknown competency"):
+        create_workspace(target, directory=broken)
+    if backend.name == "sqlite":
+        assert not Path(target).exists()
+    else:
+        engine = create_engine(target)
+        try:
+            assert inspect(engine).get_table_names() == []
+        finally:
+            engine.dispose()
+    with create_workspace(target, directory=MINI) as ws:
+        assert ws.count("modules") == 5
+
+
+def test_open_something_that_is_not_a_workspace(backend):
+    target = backend.new_target()
+    if backend.name == "sqlite":
+        import sqlite3
+
+        conn = sqlite3.connect(target)
+        conn.execute("CREATE TABLE t (x)")
+        conn.commit()
+        conn.close()
+    with pytest.raises(WorkspaceError, match="is not a curriculum-tool workspace"):
+        Workspace.open(target)
+
+
+def test_failing_import_changes_nothing(seeded, write_csv, run_cli, snapshot):
+    ws, target = seeded
+    path = write_csv("modules.csv", "modules", [
+        _module("LD-101", jp="10"),            # 2 valid update
+        _module("NEW-A", jp="0"),              # 3
+        _module("NEW-B"),                      # 4 valid
+        _module("NEW-C", competencies="NOPE:1"),  # 5
+        _module("NEW-D", level="9"),           # 6
+    ])
+    before = snapshot(ws)
+    code, out, err = run_cli("import", target, "modules", path)
+    assert code == 2
+    assert out == ""
+    assert err.splitlines() == [
+        "modules.csv:3:jp: jp 0 is outside 1–400",
+        "modules.csv:5:competencies: unknown competency 'NOPE'; add it to competencies first",
+        "modules.csv:6:level: level 9 is outside 1–5",
+    ]
+    assert snapshot(ws) == before
+
+
+def test_replace_leaving_dangling_references_changes_nothing(seeded, write_csv, snapshot):
+    ws, _ = seeded
+    path = write_csv("competencies.csv", "competencies", [
+        {"code": "M.01", "name": "Integritas", "group": "manajerial"}])
+    before = snapshot(ws)
+    with pytest.raises(ValidationError) as info:
+        import_file(ws, "competencies", path, replace=True)
+    text = info.value.report()
+    assert "still refer to competency 'LITDIG'" in text
+    assert "still refer to competency 'PB-KAJI'" in text
+    assert all(p.row == 1 and p.column == "code" for p in info.value.problems)
+    assert snapshot(ws) == before
+
+
+def test_cycle_is_refused(seeded, write_csv, snapshot):
+    ws, _ = seeded
+    path = write_csv("prerequisites.csv", "prerequisites", [
+        {"module": "PB-LOC", "requires": "PB-201", "kind": "soft"},
+        {"module": "PB-101", "requires": "PB-LOC", "kind": "soft"}])
+    before = snapshot(ws)
+    with pytest.raises(CycleError) as info:
+        import_file(ws, "prerequisites", path)
+    assert info.value.cycle == ["PB-101", "PB-LOC", "PB-201", "PB-101"]
+    assert str(info.value) == (
+        "prerequisites.csv:2:requires: prerequisite cycle PB-101 → PB-LOC → PB-201 → PB-101; "
+        "remove one of these edges")
+    assert snapshot(ws) == before
+
+
+def test_region_parent_cycle_is_refused(seeded, write_csv, snapshot):
+    ws, _ = seeded
+    path = write_csv("regions.csv", "regions", [
+        {"code": "72", "name": "Sulawesi Tengah", "parent": "72.71", "connectivity": "low",
+         "is_3t": "1"}])
+    before = snapshot(ws)
+    with pytest.raises(CycleError) as info:
+        import_file(ws, "regions", path)
+    assert info.value.cycle == ["72", "72.71", "72"]
+    assert snapshot(ws) == before
+
+
+def test_merge_updates_lists_and_adds(seeded, write_csv):
+    ws, _ = seeded
+    path = write_csv("modules.csv", "modules", [
+        _module("LD-101", jp="10", competencies="M.01:1;PB-KAJI:1", hazards="banjir"),
+        _module("NEW-1")])
+    summary = import_file(ws, "modules", path)
+    assert (summary.added, summary.updated) == (1, 1)
+    modules = {m.code: m for m in ws.load("modules")}
+    assert len(modules) == 6
+    assert modules["LD-101"].jp == 10
+    assert modules["LD-101"].competencies == (("M.01", 1), ("PB-KAJI", 1))
+    assert modules["LD-101"].hazards == ("banjir",)
+    assert modules["PB-201"].competencies == (("PB-KAJI", 2), ("M.01", 2))
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_round_trip_export_is_identical_to_sqlites(seeded, backend, workspace, tmp_path,
+                                                   suffix):
+    ws, _ = seeded
+    reference = _export_all(workspace, tmp_path / "sqlite", suffix)
+    first = _export_all(ws, tmp_path / "first", suffix)
+    for kind in KINDS:
+        _assert_same_files(reference[kind], first[kind])
+    with create_workspace(backend.new_target(), empty=True) as fresh:
+        for kind in KINDS:
+            import_file(fresh, kind, first[kind])
+        second = _export_all(fresh, tmp_path / "second", suffix)
+        for kind in KINDS:
+            assert fresh.load(kind) == ws.load(kind)
+    for kind in KINDS:
+        _assert_same_files(first[kind], second[kind])
+
+
+# -- PostgreSQL only -----------------------------------------------------------------------
+
+
+@pytest.mark.postgres
+def test_postgres_workspace_through_the_cli(new_pg_database, tmp_path, run_cli):
+    url = new_pg_database()
+    code, out, err = run_cli("init", url, "--empty")
+    assert (code, err) == (0, "")
+    assert "created empty workspace" in out
+    for kind in KINDS:
+        code, out, err = run_cli("import", url, kind, MINI / f"{kind}.csv")
+        assert (code, err) == (0, ""), err
+    code, _, err = run_cli("export", url, "learners", tmp_path / "learners.csv")
+    assert (code, err) == (0, "")
+    assert "199001012015011001" not in (tmp_path / "learners.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.postgres
+def test_export_order_does_not_depend_on_the_database_collation(new_pg_database, workspace,
+                                                                 write_csv, tmp_path):
+    # A shared BPSDM server is usually initialised with a linguistic locale (en_US, id_ID);
+    # the contract's files must not change order with it.
+    try:
+        url = new_pg_database("TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'")
+    except Exception as error:  # noqa: BLE001 - a server built without ICU
+        pytest.skip(f"this PostgreSQL cannot create an ICU-collated database: {error}")
+    path = write_csv("competencies.csv", "competencies", [
+        {"code": code, "name": f"Kompetensi {code}", "group": "teknis"}
+        for code in ("ab", "AC", "B1", "b-2", "a_1", "Z9")])
+    with create_workspace(tmp_path / "sqlite.sqlite", empty=True) as lite, \
+            create_workspace(url, empty=True) as pg:
+        import_file(lite, "competencies", path)
+        import_file(pg, "competencies", path)
+        export_file(lite, "competencies", tmp_path / "lite.csv")
+        export_file(pg, "competencies", tmp_path / "pg.csv")
+        keys = [r.key() for r in pg.load("competencies")]
+    assert keys == sorted(keys)
+    assert (tmp_path / "pg.csv").read_bytes() == (tmp_path / "lite.csv").read_bytes()

@@ -168,8 +168,13 @@ def parse_date(text: str, what: str = "date") -> dt.date:
 
 
 def format_float(value: float) -> str:
-    """Shortest text that reads back as the same float (``0.92``, not ``0.9200000001``)."""
-    return repr(float(value))
+    """Shortest text that reads back as the same float: ``0.92``, and ``1`` not ``1.0``.
+
+    >>> format_float(0.92), format_float(1.0)
+    ('0.92', '1')
+    """
+    value = float(value)
+    return str(int(value)) if value.is_integer() else repr(value)
 
 
 def format_levels(pairs: Iterable[tuple[str, int]]) -> str:

@@ -191,7 +191,7 @@ def test_dates_refuse_anything_but_yyyy_mm_dd(text):
 
 
 @pytest.mark.parametrize("value, text", [
-    (0.92, "0.92"), (1.0, "1.0"), (0.1 + 0.2, "0.30000000000000004"),
+    (0.92, "0.92"), (1.0, "1"), (0.0, "0"), (0.1 + 0.2, "0.30000000000000004"),
 ])
 def test_format_float_is_shortest_exact(value, text):
     assert cells.format_float(value) == text

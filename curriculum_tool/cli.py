@@ -10,7 +10,7 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from . import __version__
 from .errors import CurriculumError, ValidationError
@@ -79,9 +79,28 @@ def _import(args: argparse.Namespace) -> int:
     from .io import import_file
     from .store import Workspace
 
-    with Workspace.open(args.workspace) as workspace:
-        print(import_file(workspace, args.kind, args.file, replace=args.replace))
+    progress = _progress_line()
+    try:
+        with Workspace.open(args.workspace) as workspace:
+            summary = import_file(workspace, args.kind, args.file, replace=args.replace,
+                                  progress=progress)
+    finally:
+        if progress is not None:
+            sys.stderr.write("\r\x1b[K")
+    print(summary)
     return EXIT_OK
+
+
+def _progress_line() -> Callable[[str], None] | None:
+    """Progress on one self-overwriting stderr line, only when a person watches it."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(message: str) -> None:
+        sys.stderr.write(f"\r\x1b[K{message}")
+        sys.stderr.flush()
+
+    return show
 
 
 def _export(args: argparse.Namespace) -> int:

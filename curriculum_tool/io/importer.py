@@ -9,7 +9,7 @@ changes, and every problem is reported as ``FILE:ROW:COLUMN: message``.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,13 +73,23 @@ def check_kind(kind: str) -> type[Record]:
         raise CurriculumError(f"unknown kind '{kind}'; one of: {', '.join(KINDS)}") from None
 
 
-def parse_file(kind: str, path: str | os.PathLike[str], label: str | None = None) -> ParsedFile:
-    """Validate every row of ``path`` on its own (no workspace needed)."""
+#: Rows between two progress reports while reading a large file.
+PROGRESS_EVERY = 50_000
+
+
+def parse_file(kind: str, path: str | os.PathLike[str], label: str | None = None,
+               progress: Callable[[str], None] | None = None) -> ParsedFile:
+    """Validate every row of ``path`` on its own (no workspace needed).
+
+    ``progress(message)`` is called every :data:`PROGRESS_EVERY` rows of a large file.
+    """
     record_type = check_kind(kind)
     label = label or Path(path).name
     parsed = ParsedFile(kind, label, [], [], [])
     first_row: dict[tuple, int] = {}
     for number, row in read_rows(path, record_type.COLUMNS, label):
+        if progress is not None and number % PROGRESS_EVERY == 0:
+            progress(f"{label}: {number - 1:,} rows read")
         if isinstance(row, Problem):
             parsed.problems.append(row)
             continue
@@ -103,22 +113,31 @@ def parse_file(kind: str, path: str | os.PathLike[str], label: str | None = None
 
 
 def import_file(workspace: Workspace, kind: str, path: str | os.PathLike[str],
-                replace: bool = False) -> ImportSummary:
+                replace: bool = False,
+                progress: Callable[[str], None] | None = None) -> ImportSummary:
     """Import one file in one transaction; raise :class:`ValidationError` and change nothing
     on any problem."""
-    return import_files(workspace, [(kind, path)], replace=replace)[0]
+    return import_files(workspace, [(kind, path)], replace=replace, progress=progress)[0]
 
 
 def import_files(workspace: Workspace, files: Sequence[tuple[str, str | os.PathLike[str]]],
-                 replace: bool = False, conn: Connection | None = None) -> list[ImportSummary]:
+                 replace: bool = False, conn: Connection | None = None,
+                 progress: Callable[[str], None] | None = None) -> list[ImportSummary]:
     """Import several files, in order, in a single transaction (used to seed a workspace).
 
-    With ``conn``, run inside that open transaction instead of a new one.
+    With ``conn``, run inside that open transaction instead of a new one. ``progress``
+    receives a short message at each stage of a long import.
     """
     if conn is None:
         with workspace.transaction() as own:
-            return import_files(workspace, files, replace, own)
-    return [_apply(workspace, conn, parse_file(kind, path), replace) for kind, path in files]
+            return import_files(workspace, files, replace, own, progress)
+    summaries = []
+    for kind, path in files:
+        parsed = parse_file(kind, path, progress=progress)
+        if progress is not None:
+            progress(f"{parsed.label}: checking {len(parsed.records):,} rows and writing")
+        summaries.append(_apply(workspace, conn, parsed, replace))
+    return summaries
 
 
 def _apply(workspace: Workspace, conn: Connection, parsed: ParsedFile,

@@ -651,3 +651,16 @@ def test_parse_file_needs_no_workspace(mini_dir):
     assert parsed.rows == [2, 3, 4, 5, 6]
     assert [m.code for m in parsed.records] == ["LD-101", "LD-201", "PB-101", "PB-201",
                                                 "PB-LOC"]
+
+
+def test_a_long_import_reports_its_progress(workspace, write_csv, monkeypatch):
+    from curriculum_tool.io import importer
+
+    monkeypatch.setattr(importer, "PROGRESS_EVERY", 2)
+    rows = [module(f"NEW-{n}") for n in range(5)]
+    path = write_csv("modules.csv", "modules", rows)
+    messages = []
+    summary = import_file(workspace, "modules", path, progress=messages.append)
+    assert summary.added == 5
+    assert messages == ["modules.csv: 1 rows read", "modules.csv: 3 rows read",
+                        "modules.csv: 5 rows read", "modules.csv: checking 5 rows and writing"]

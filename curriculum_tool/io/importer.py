@@ -165,12 +165,12 @@ def _apply(workspace: Workspace, conn: Connection, parsed: ParsedFile,
 
 def _reference_problems(workspace: Workspace, conn: Connection, parsed: ParsedFile,
                         replace: bool) -> list[Problem]:
-    own_keys = {record.key()[0] for record in parsed.records}
     known: dict[str, set[Any]] = {}
 
     def keys_of(kind: str) -> set[Any]:
         if kind not in known:
-            if kind == parsed.kind:
+            if kind == parsed.kind:  # a region's parent: single-column keys
+                own_keys = {record.key()[0] for record in parsed.records}
                 known[kind] = own_keys if replace else own_keys | workspace.keys(kind, conn)
             else:
                 known[kind] = workspace.keys(kind, conn)
@@ -187,29 +187,27 @@ def _reference_problems(workspace: Workspace, conn: Connection, parsed: ParsedFi
     return problems
 
 
+#: Kinds whose records are edges of a graph that must stay acyclic: how a record gives its
+#: edge (or None), the column to blame, and what the cycle is called.
+_EDGES: dict[str, tuple[Callable[[Any], tuple[str, str] | None], str, str]] = {
+    Prerequisite.KIND: (lambda r: (r.module, r.requires), "requires", "prerequisite cycle"),
+    Region.KIND: (lambda r: None if r.parent is None else (r.code, r.parent), "parent",
+                  "region parent cycle"),
+}
+
+
 def _cycle_error(workspace: Workspace, conn: Connection, parsed: ParsedFile,
                  replace: bool) -> CycleError | None:
     """Prerequisites (hard and soft together) and region parents must not form a cycle."""
-    if parsed.kind == Prerequisite.KIND:
-        merged = {} if replace else {r.key(): r for r in workspace.load(parsed.kind, conn)}
-        merged.update((r.key(), r) for r in parsed.records)
-        edges = [(r.module, r.requires) for r in merged.values()]
-        column, what = "requires", "prerequisite cycle"
-    elif parsed.kind == Region.KIND:
-        merged = {} if replace else {r.key(): r for r in workspace.load(parsed.kind, conn)}
-        merged.update((r.key(), r) for r in parsed.records)
-        edges = [(r.code, r.parent) for r in merged.values() if r.parent is not None]
-        column, what = "parent", "region parent cycle"
-    else:
+    if parsed.kind not in _EDGES:
         return None
-    cycles = find_cycles(nx.DiGraph(edges))
+    edge_of, column, what = _EDGES[parsed.kind]
+    merged = {} if replace else {r.key(): r for r in workspace.load(parsed.kind, conn)}
+    merged.update((r.key(), r) for r in parsed.records)
+    cycles = find_cycles(nx.DiGraph([e for r in merged.values() if (e := edge_of(r))]))
     if not cycles:
         return None
-    rows = {}
-    for record, row in zip(parsed.records, parsed.rows):
-        source, target = (record.module, record.requires) if parsed.kind == Prerequisite.KIND \
-            else (record.code, record.parent)
-        rows[(source, target)] = row
+    rows = {edge_of(r): row for r, row in zip(parsed.records, parsed.rows)}
     problems = []
     for cycle in cycles:
         edges_in_file = [rows[e] for e in zip(cycle, cycle[1:]) if e in rows]

@@ -17,14 +17,13 @@ from curriculum_tool.graph import cycles
 from curriculum_tool.io import export_file, import_file, masking, parse_file
 from curriculum_tool.io.masking import PSEUDONYM_PREFIX, mask_name, pseudonym
 from curriculum_tool.io.tables import read_rows
+from helpers import assert_same_export
 
 KINDS = tuple(RECORD_TYPES)
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
 REPO = Path(__file__).resolve().parents[2]
 NIP = "199001012015011001"
 NAME = "Budi Santoso"
-#: Members of an .xlsx that carry the time of writing rather than the data.
-XLSX_TIMESTAMPED = {"docProps/core.xml"}
 
 
 def xlsx_members(path):
@@ -38,17 +37,6 @@ def xlsx_cells(path):
         return [tuple(row) for row in book.worksheets[0].iter_rows(values_only=True)]
     finally:
         book.close()
-
-
-def assert_same_export(first: Path, second: Path):
-    if first.suffix == ".csv":
-        assert second.read_bytes() == first.read_bytes()
-        return
-    one, two = xlsx_members(first), xlsx_members(second)
-    assert sorted(one) == sorted(two)
-    for name in sorted(set(one) - XLSX_TIMESTAMPED):
-        assert two[name] == one[name], name
-    assert xlsx_cells(second) == xlsx_cells(first)
 
 
 @pytest.fixture(scope="module", params=[".csv", ".xlsx"])

@@ -7,20 +7,11 @@ from curriculum_tool.domain import RECORD_TYPES, Module
 from curriculum_tool.errors import CycleError, Problem, ValidationError
 from curriculum_tool.io import import_file, parse_file
 from curriculum_tool.io.importer import ImportSummary
+from helpers import new_module_row as module
 
 MODULE_COLUMNS = RECORD_TYPES["modules"].COLUMNS
 MODALITY_LIST = ("klasikal, e_learning, blended, microlearning, coaching, mentoring, "
                  "social_learning, experiential")
-
-
-def module(code, **changes):
-    """A valid modules.csv row for a new module."""
-    row = {"code": code, "title": f"Modul {code}", "jp": "8", "modality": "klasikal",
-           "level": "1", "competencies": "LITDIG:1", "hazards": "", "min_connectivity": "none",
-           "min_digital_literacy": "0", "scope": "national", "status": "approved",
-           "owner": "LAN"}
-    row.update(changes)
-    return row
 
 
 def _assert_no_traceback(err):

@@ -13,13 +13,11 @@ import socket
 import subprocess
 import tempfile
 import uuid
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 import pytest
-from openpyxl import load_workbook
 from sqlalchemy import create_engine, inspect
 
 from curriculum_tool.catalog import create_workspace
@@ -27,6 +25,7 @@ from curriculum_tool.domain import RECORD_TYPES
 from curriculum_tool.errors import CycleError, ValidationError, WorkspaceError
 from curriculum_tool.io import export_file, import_file
 from curriculum_tool.store import Workspace
+from helpers import assert_same_export, new_module_row
 
 KINDS = tuple(RECORD_TYPES)
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
@@ -146,17 +145,6 @@ def _without_meta(tables):
     return {name: rows for name, rows in tables.items() if name != "meta"}
 
 
-def _xlsx_content(path: Path):
-    with zipfile.ZipFile(path) as archive:
-        members = {n: archive.read(n) for n in archive.namelist() if n != "docProps/core.xml"}
-    book = load_workbook(path, read_only=True)
-    try:
-        cells = [tuple(r) for r in book.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        book.close()
-    return members, cells
-
-
 def _export_all(ws, folder: Path, suffix: str) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = {}
@@ -164,22 +152,6 @@ def _export_all(ws, folder: Path, suffix: str) -> dict[str, Path]:
         paths[kind] = folder / f"{kind}{suffix}"
         export_file(ws, kind, paths[kind], unmask=True)
     return paths
-
-
-def _assert_same_files(one: Path, two: Path):
-    if one.suffix == ".csv":
-        assert two.read_bytes() == one.read_bytes(), one.name
-    else:
-        assert _xlsx_content(two) == _xlsx_content(one), one.name
-
-
-def _module(code, **changes):
-    row = {"code": code, "title": f"Modul {code}", "jp": "8", "modality": "klasikal",
-           "level": "1", "competencies": "LITDIG:1", "hazards": "", "min_connectivity": "none",
-           "min_digital_literacy": "0", "scope": "national", "status": "approved",
-           "owner": "LAN"}
-    row.update(changes)
-    return row
 
 
 # -- shared scenarios ----------------------------------------------------------------------
@@ -247,11 +219,11 @@ def test_open_something_that_is_not_a_workspace(backend):
 def test_failing_import_changes_nothing(seeded, write_csv, run_cli, snapshot):
     ws, target = seeded
     path = write_csv("modules.csv", "modules", [
-        _module("LD-101", jp="10"),            # 2 valid update
-        _module("NEW-A", jp="0"),              # 3
-        _module("NEW-B"),                      # 4 valid
-        _module("NEW-C", competencies="NOPE:1"),  # 5
-        _module("NEW-D", level="9"),           # 6
+        new_module_row("LD-101", jp="10"),            # 2 valid update
+        new_module_row("NEW-A", jp="0"),              # 3
+        new_module_row("NEW-B"),                      # 4 valid
+        new_module_row("NEW-C", competencies="NOPE:1"),  # 5
+        new_module_row("NEW-D", level="9"),           # 6
     ])
     before = snapshot(ws)
     code, out, err = run_cli("import", target, "modules", path)
@@ -309,8 +281,8 @@ def test_region_parent_cycle_is_refused(seeded, write_csv, snapshot):
 def test_merge_updates_lists_and_adds(seeded, write_csv):
     ws, _ = seeded
     path = write_csv("modules.csv", "modules", [
-        _module("LD-101", jp="10", competencies="M.01:1;PB-KAJI:1", hazards="banjir"),
-        _module("NEW-1")])
+        new_module_row("LD-101", jp="10", competencies="M.01:1;PB-KAJI:1", hazards="banjir"),
+        new_module_row("NEW-1")])
     summary = import_file(ws, "modules", path)
     assert (summary.added, summary.updated) == (1, 1)
     modules = {m.code: m for m in ws.load("modules")}
@@ -328,7 +300,7 @@ def test_round_trip_export_is_identical_to_sqlites(seeded, backend, workspace, t
     reference = _export_all(workspace, tmp_path / "sqlite", suffix)
     first = _export_all(ws, tmp_path / "first", suffix)
     for kind in KINDS:
-        _assert_same_files(reference[kind], first[kind])
+        assert_same_export(reference[kind], first[kind])
     with create_workspace(backend.new_target(), empty=True) as fresh:
         for kind in KINDS:
             import_file(fresh, kind, first[kind])
@@ -336,7 +308,7 @@ def test_round_trip_export_is_identical_to_sqlites(seeded, backend, workspace, t
         for kind in KINDS:
             assert fresh.load(kind) == ws.load(kind)
     for kind in KINDS:
-        _assert_same_files(first[kind], second[kind])
+        assert_same_export(first[kind], second[kind])
 
 
 # -- PostgreSQL only -----------------------------------------------------------------------

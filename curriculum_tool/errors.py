@@ -28,7 +28,8 @@ class Problem:
 
     ``row`` counts the header as 1, as a spreadsheet does. A problem about the file as a
     whole (a missing column, or a key that ``--replace`` would remove while other tables
-    still use it) is reported on the header row, 1.
+    still use it) is reported on the header row, 1. A problem in a JSON document has
+    ``row`` 0 and its JSON path in ``column`` and reads ``FILE:$.CFItems[3].uri: message``.
     """
 
     file: str
@@ -37,6 +38,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if self.row == 0 and self.column.startswith("$"):
+            return f"{self.file}:{self.column}: {self.message}"
         return f"{self.file}:{self.row}:{self.column}: {self.message}"
 
 

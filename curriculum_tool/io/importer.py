@@ -9,7 +9,7 @@ changes, and every problem is reported as ``FILE:ROW:COLUMN: message``.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,8 @@ from ..store import Workspace
 from ..store.integrity import dangling_references
 from .tables import read_rows
 
-__all__ = ["ImportSummary", "ParsedFile", "parse_file", "import_file", "import_files", "KINDS"]
+__all__ = ["ImportSummary", "ParsedFile", "parse_file", "import_file", "import_files",
+           "import_parsed", "KINDS"]
 
 #: The contract's file kinds, in an order where each refers only to earlier ones.
 KINDS: tuple[str, ...] = tuple(RECORD_TYPES)
@@ -131,9 +132,20 @@ def import_files(workspace: Workspace, files: Sequence[tuple[str, str | os.PathL
     if conn is None:
         with workspace.transaction() as own:
             return import_files(workspace, files, replace, own, progress)
+    return import_parsed(workspace, (parse_file(kind, path, progress=progress)
+                                     for kind, path in files), replace, conn, progress)
+
+
+def import_parsed(workspace: Workspace, parsed_files: Iterable[ParsedFile],
+                  replace: bool = False, conn: Connection | None = None,
+                  progress: Callable[[str], None] | None = None) -> list[ImportSummary]:
+    """Check and write already parsed records (from a contract file or an interchange
+    format such as Moodle or CASE), in order, in one transaction."""
+    if conn is None:
+        with workspace.transaction() as own:
+            return import_parsed(workspace, parsed_files, replace, own, progress)
     summaries = []
-    for kind, path in files:
-        parsed = parse_file(kind, path, progress=progress)
+    for parsed in parsed_files:
         if progress is not None:
             progress(f"{parsed.label}: checking {len(parsed.records):,} rows and writing")
         summaries.append(_apply(workspace, conn, parsed, replace))

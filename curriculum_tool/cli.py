@@ -50,17 +50,23 @@ def build_parser() -> argparse.ArgumentParser:
     kinds = ", ".join(KINDS)
     imp = commands.add_parser("import", help="import a CSV or XLSX file (all-or-nothing)")
     imp.add_argument("workspace", metavar="W")
-    imp.add_argument("kind", metavar="KIND", help=f"one of: {kinds}")
-    imp.add_argument("file", metavar="FILE", help=".csv or .xlsx")
+    imp.add_argument("kind", metavar="KIND", help=f"one of: {kinds}; or moodle "
+                     "(Moodle competency framework CSV), case (1EdTech CASE 1.0 JSON)")
+    imp.add_argument("file", metavar="FILE", help=".csv or .xlsx; .json for case")
     imp.add_argument("--replace", action="store_true",
                      help="replace the whole table instead of merging by key")
 
     exp = commands.add_parser("export", help="export a table to CSV or XLSX")
     exp.add_argument("workspace", metavar="W")
-    exp.add_argument("kind", metavar="KIND", help=f"one of: {kinds}")
+    exp.add_argument("kind", metavar="KIND",
+                     help=f"one of: {kinds}; or moodle, case, graphml")
     exp.add_argument("file", metavar="FILE", help=".csv or .xlsx (by suffix)")
     exp.add_argument("--unmask", action="store_true",
                      help="export learner ids (NIP) and names as they are; masked by default")
+
+    lint = commands.add_parser("lint", help="check the prerequisite graph; exit 1 on errors")
+    lint.add_argument("workspace", metavar="W")
+    lint.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 
 
@@ -77,8 +83,15 @@ def _init(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from .io import import_file
+    from .io.interchange import READ_FORMATS, import_interchange
     from .store import Workspace
 
+    if args.kind in READ_FORMATS:
+        with Workspace.open(args.workspace) as workspace:
+            summaries = import_interchange(workspace, args.kind, args.file,
+                                           replace=args.replace)
+        print("\n".join(str(s) for s in summaries))
+        return EXIT_OK
     progress = _progress_line()
     try:
         with Workspace.open(args.workspace) as workspace:
@@ -105,14 +118,34 @@ def _progress_line() -> Callable[[str], None] | None:
 
 def _export(args: argparse.Namespace) -> int:
     from .io import export_file
+    from .io.interchange import WRITE_FORMATS, export_interchange
     from .store import Workspace
 
     with Workspace.open(args.workspace) as workspace:
+        if args.kind in WRITE_FORMATS:
+            count = export_interchange(workspace, args.kind, args.file)
+            print(f"exported {count} items as {args.kind} to {args.file}")
+            return EXIT_OK
         count = export_file(workspace, args.kind, args.file, unmask=args.unmask)
     masked = " (personal data masked; --unmask to keep it)" if (
         args.kind in ("learners", "outcomes") and not args.unmask) else ""
     print(f"exported {count} {args.kind} to {args.file}{masked}")
     return EXIT_OK
+
+
+def _lint(args: argparse.Namespace) -> int:
+    import json
+
+    from .graph.lint import lint_workspace
+    from .store import Workspace
+
+    with Workspace.open(args.workspace) as workspace:
+        report = lint_workspace(workspace)
+    if args.format == "json":
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(report.to_text())
+    return EXIT_PROBLEMS if report.errors else EXIT_OK
 
 
 def _gui(args: argparse.Namespace) -> int:
@@ -121,7 +154,7 @@ def _gui(args: argparse.Namespace) -> int:
     return run(workspace=args.workspace, lang=args.lang, screenshot=args.screenshot)
 
 
-COMMANDS = {"gui": _gui, "init": _init, "import": _import, "export": _export}
+COMMANDS = {"gui": _gui, "init": _init, "import": _import, "export": _export, "lint": _lint}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -38,6 +38,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if self.file == "-":  # not from a file: an edit in the app, say
+            return self.message
         if self.row == 0 and self.column.startswith("$"):
             return f"{self.file}:{self.column}: {self.message}"
         return f"{self.file}:{self.row}:{self.column}: {self.message}"

@@ -1,5 +1,6 @@
 """Plain records and vocabularies of the ASN competency-development domain."""
 
+from .paths import Exclusion, LearnerPath
 from .records import (
     RECORD_TYPES,
     Competency,
@@ -19,8 +20,10 @@ from .records import (
 __all__ = [
     "RECORD_TYPES",
     "Competency",
+    "Exclusion",
     "JobStandard",
     "Learner",
+    "LearnerPath",
     "Module",
     "Outcome",
     "PathStep",

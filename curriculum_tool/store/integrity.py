@@ -17,7 +17,8 @@ __all__ = ["DanglingReference", "dangling_references"]
 
 
 #: Tables keyed by a learner id: their keys are personal data and never shown.
-_PERSONAL = frozenset({"learners", "learner_competencies", "learner_completed", "outcomes"})
+_PERSONAL = frozenset({"learners", "learner_competencies", "learner_completed", "outcomes",
+                       "paths", "path_steps", "path_exclusions"})
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ _REFS = (
     _Ref(schema.learner_completed, "module", schema.modules, "code", "modules"),
     _Ref(schema.outcomes, "learner", schema.learners, "id", "learners"),
     _Ref(schema.outcomes, "module", schema.modules, "code", "modules"),
+    _Ref(schema.path_steps, "module", schema.modules, "code", "modules"),
+    _Ref(schema.path_exclusions, "module", schema.modules, "code", "modules"),
 )
 
 

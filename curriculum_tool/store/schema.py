@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -26,7 +27,7 @@ from sqlalchemy import (
 __all__ = ["metadata", "SCHEMA_VERSION", "tables"]
 
 #: Bumped when the schema changes; stored in ``meta`` and checked on open.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 CODE = String(40)
 metadata = MetaData()
@@ -165,6 +166,55 @@ outcomes = Table(
     Column("l4", Boolean, nullable=True),
     Index("outcomes_module_date", "module", "date"),
     Index("outcomes_date", "date"),
+)
+
+# -- version 2: stored learner paths and trained models ------------------------------
+
+paths = Table(
+    "paths", metadata,
+    Column("learner", CODE, _fk("learners.id", cascade=True), primary_key=True),
+    Column("position", CODE, nullable=False),
+    Column("region", CODE, nullable=False),
+    Column("model_name", String(80), nullable=False),
+    Column("model_sha256", String(64), nullable=False),
+    Column("min_jp", Integer, nullable=False),
+    Column("max_jp", Integer, nullable=False),
+    Column("periods", Integer, nullable=False),
+    Column("expected_value", Float, nullable=False),
+    Column("created", String(32), nullable=False),
+)
+
+path_steps = Table(
+    "path_steps", metadata,
+    Column("learner", CODE, _fk("paths.learner", cascade=True), primary_key=True),
+    Column("pos", Integer, primary_key=True),
+    Column("module", CODE, _fk("modules.code"), nullable=False, index=True),
+    Column("title", Text, nullable=False),
+    Column("period", Integer, nullable=False),
+    Column("jp", Integer, nullable=False),
+    Column("modality", String(20), nullable=False),
+    Column("p_success", Float, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("reasons", Text, nullable=False),  # one reason per line
+)
+
+path_exclusions = Table(
+    "path_exclusions", metadata,
+    Column("learner", CODE, _fk("paths.learner", cascade=True), primary_key=True),
+    Column("pos", Integer, primary_key=True),
+    Column("module", CODE, _fk("modules.code"), nullable=False, index=True),
+    Column("reason", Text, nullable=False),
+)
+
+#: Trained success models: the joblib bytes, their SHA-256 and the JSON model card.
+models = Table(
+    "models", metadata,
+    Column("name", String(80), primary_key=True),
+    Column("sha256", String(64), nullable=False),
+    Column("card", Text, nullable=False),
+    Column("payload", LargeBinary, nullable=False),
+    Column("created", String(32), nullable=False),
+    Column("active", Boolean, nullable=False),
 )
 
 tables = metadata.tables

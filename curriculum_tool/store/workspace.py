@@ -116,7 +116,15 @@ class Workspace:
             raise WorkspaceError(
                 f"'{workspace.label}' was written by a newer curriculum-tool "
                 f"(schema {version} > {schema.SCHEMA_VERSION}); upgrade the tool")
+        if int(version) < schema.SCHEMA_VERSION:
+            workspace._upgrade()
         return workspace
+
+    def _upgrade(self) -> None:
+        """Add the tables of newer schema versions; every version so far only adds tables."""
+        with self.transaction() as conn:
+            schema.metadata.create_all(conn)
+            self.set_meta(conn, "schema_version", str(schema.SCHEMA_VERSION))
 
     @classmethod
     def create(cls, target: str | os.PathLike[str],

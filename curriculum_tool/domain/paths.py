@@ -1,0 +1,60 @@
+"""A learner's recommended path: its steps, what was left out, and what produced it.
+
+Paths are what the training officer defends line by line, so each step keeps its reasons
+and each left-out module its own. ``to_json`` is the contract's ``recommend --format
+json`` object (§4).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .records import PathStep
+
+__all__ = ["Exclusion", "LearnerPath"]
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    """A candidate module left out of a path, and why."""
+
+    module: str
+    reason: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"module": self.module, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class LearnerPath:
+    """One learner's path, as recommended (and stored for later impact analysis)."""
+
+    learner: str
+    position: str
+    region: str
+    steps: tuple[PathStep, ...]
+    excluded: tuple[Exclusion, ...] = ()
+    expected_value: float = 0.0
+    min_jp: int = 20
+    max_jp: int = 40
+    periods: int = 1
+    model_name: str = ""
+    model_sha256: str = ""
+    created: str = ""
+
+    @property
+    def total_jp(self) -> int:
+        return sum(step.jp for step in self.steps)
+
+    @property
+    def modules(self) -> tuple[str, ...]:
+        return tuple(step.module for step in self.steps)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"learner": self.learner, "position": self.position, "region": self.region,
+                "model": {"name": self.model_name, "sha256": self.model_sha256},
+                "min_jp": self.min_jp, "max_jp": self.max_jp, "periods": self.periods,
+                "total_jp": self.total_jp, "expected_value": round(self.expected_value, 4),
+                "steps": [step.to_json() for step in self.steps],
+                "excluded": [e.to_json() for e in self.excluded]}

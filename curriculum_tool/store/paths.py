@@ -1,0 +1,63 @@
+"""Stored learner paths: saved by ``recommend``/``batch``, read back for exports and for
+the impact of a graph edit on the paths officers have already handed out."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, delete, select
+
+from ..domain import Exclusion, LearnerPath, PathStep
+from . import schema
+
+__all__ = ["save_paths", "load_paths"]
+
+_CHUNK = 900
+
+
+def save_paths(conn: Connection, paths: Iterable[LearnerPath]) -> int:
+    """Store ``paths``, replacing any earlier path of the same learners; returns the count."""
+    paths = list(paths)
+    learners = [p.learner for p in paths]
+    for start in range(0, len(learners), _CHUNK):
+        chunk = learners[start:start + _CHUNK]
+        for table in (schema.path_steps, schema.path_exclusions, schema.paths):
+            conn.execute(delete(table).where(table.c.learner.in_(chunk)))
+    if not paths:
+        return 0
+    conn.execute(schema.paths.insert(), [
+        {"learner": p.learner, "position": p.position, "region": p.region,
+         "model_name": p.model_name, "model_sha256": p.model_sha256, "min_jp": p.min_jp,
+         "max_jp": p.max_jp, "periods": p.periods, "expected_value": p.expected_value,
+         "created": p.created} for p in paths])
+    steps = [{"learner": p.learner, "pos": i, "module": s.module, "title": s.title,
+              "period": s.period, "jp": s.jp, "modality": s.modality,
+              "p_success": s.p_success, "value": s.value, "reasons": "\n".join(s.reasons)}
+             for p in paths for i, s in enumerate(p.steps)]
+    if steps:
+        conn.execute(schema.path_steps.insert(), steps)
+    excluded = [{"learner": p.learner, "pos": i, "module": e.module, "reason": e.reason}
+                for p in paths for i, e in enumerate(p.excluded)]
+    if excluded:
+        conn.execute(schema.path_exclusions.insert(), excluded)
+    return len(paths)
+
+
+def load_paths(conn: Connection) -> list[LearnerPath]:
+    """Every stored path, by learner id, with steps and exclusions in their order."""
+    steps: dict[str, list[PathStep]] = defaultdict(list)
+    t = schema.path_steps
+    for row in conn.execute(select(t).order_by(t.c.learner, t.c.pos)):
+        steps[row.learner].append(PathStep(
+            row.module, row.title, row.period, row.jp, row.modality, row.p_success, row.value,
+            tuple(row.reasons.split("\n")) if row.reasons else ()))
+    excluded: dict[str, list[Exclusion]] = defaultdict(list)
+    t = schema.path_exclusions
+    for row in conn.execute(select(t).order_by(t.c.learner, t.c.pos)):
+        excluded[row.learner].append(Exclusion(row.module, row.reason))
+    t = schema.paths
+    return [LearnerPath(row.learner, row.position, row.region, tuple(steps[row.learner]),
+                        tuple(excluded[row.learner]), row.expected_value, row.min_jp,
+                        row.max_jp, row.periods, row.model_name, row.model_sha256, row.created)
+            for row in conn.execute(select(t).order_by(t.c.learner))]

@@ -7,6 +7,7 @@ workspace in the user's data folder.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -17,7 +18,12 @@ from .io.importer import KINDS, ImportSummary, import_files
 from .store import Workspace
 
 __all__ = ["catalog_dir", "catalog_files", "seed", "create_workspace", "default_workspace_path",
-           "open_or_create_default"]
+           "open_or_create_default", "default_model_path", "DEFAULT_MODEL"]
+
+log = logging.getLogger(__name__)
+
+#: The shipped model's name: ``models/default.joblib`` with its card ``default.json``.
+DEFAULT_MODEL = "default"
 
 #: Overrides where the default workspace lives (tests, portable installs).
 HOME_VARIABLE = "CURRICULUM_TOOL_HOME"
@@ -33,6 +39,16 @@ def catalog_dir() -> Path:
     raise FileNotFoundError(
         "the default catalog (catalog/*.csv) was not found next to the curriculum_tool "
         "package; install from a source checkout with 'pip install -e .'")
+
+
+def default_model_path() -> Path | None:
+    """``models/default.joblib`` beside the package, or None when it is not shipped."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "models", here / "_models"):
+        path = candidate / f"{DEFAULT_MODEL}.joblib"
+        if path.is_file():
+            return path
+    return None
 
 
 def catalog_files(directory: Path | None = None) -> list[tuple[str, Path]]:
@@ -53,7 +69,29 @@ def create_workspace(target: str | os.PathLike[str], empty: bool = False,
     """Create a workspace, seeded from the catalog unless ``empty``, in one transaction:
     nothing is left behind if seeding fails."""
     files = [] if empty else catalog_files(directory)
-    return Workspace.create(target, populate=lambda ws, conn: import_files(ws, files, conn=conn))
+    with_model = not empty and directory is None
+
+    def populate(workspace: Workspace, conn: Connection) -> None:
+        import_files(workspace, files, conn=conn)
+        if with_model:
+            _install_default_model(workspace, conn)
+
+    return Workspace.create(target, populate=populate)
+
+
+def _install_default_model(workspace: Workspace, conn: Connection) -> None:
+    """The shipped model becomes the new workspace's current model, if it verifies."""
+    from .errors import ModelIntegrityError
+    from .model.persist import install_model_files
+
+    path = default_model_path()
+    if path is None:
+        log.warning("no default model shipped; run 'train' to make one")
+        return
+    try:
+        install_model_files(workspace, path, DEFAULT_MODEL, conn=conn)
+    except ModelIntegrityError as error:
+        log.warning("the default model was not installed: %s", error)
 
 
 def default_workspace_path() -> Path:

@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from . import __version__
 from .errors import CurriculumError, ValidationError
@@ -67,6 +68,33 @@ def build_parser() -> argparse.ArgumentParser:
     lint = commands.add_parser("lint", help="check the prerequisite graph; exit 1 on errors")
     lint.add_argument("workspace", metavar="W")
     lint.add_argument("--format", choices=("text", "json"), default="text")
+
+    train = commands.add_parser(
+        "train", help="train the success model on the workspace outcomes and make it current")
+    train.add_argument("workspace", metavar="W")
+    train.add_argument("--target", choices=("l3", "completed"), default="l3",
+                       help="l3: completed and applied at work (default); completed")
+    train.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    train.add_argument("--name", help="model name (default: model-DATE-TIME)")
+    train.add_argument("--models-dir", default="models", metavar="DIR",
+                       help="also write NAME.joblib and NAME.json here (default: models)")
+    train.add_argument("--truth", metavar="FILE",
+                       help="simulate's truth.csv: also report the ground-truth ceiling")
+    train.add_argument("--format", choices=("text", "json"), default="text")
+
+    score = commands.add_parser("score", help="P(success) for learner × module pairs")
+    score.add_argument("workspace", metavar="W")
+    score.add_argument("pairs", metavar="PAIRS", help="CSV or XLSX with columns learner, module")
+    score.add_argument("--out", required=True, metavar="FILE", help=".csv or .xlsx")
+    score.add_argument("--model", metavar="NAME", help="a stored model (default: the current)")
+
+    simulate = commands.add_parser(
+        "simulate", help="write synthetic learners.csv and outcomes.csv (docs/simulator.md)")
+    simulate.add_argument("outdir", metavar="OUTDIR")
+    simulate.add_argument("--learners", type=int, required=True, metavar="N")
+    simulate.add_argument("--seed", type=int, default=0)
+    simulate.add_argument("--catalog", metavar="DIR",
+                          help="catalog folder to draw from (default: the shipped catalog)")
     return parser
 
 
@@ -148,13 +176,65 @@ def _lint(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if report.errors else EXIT_OK
 
 
+def _train(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import json
+
+    import pandas as pd
+
+    from .model.persist import save_model
+    from .model.report import metrics_text
+    from .model.train import train
+    from .store import Workspace
+
+    truth = pd.read_csv(args.truth) if args.truth else None
+    name = args.name or dt.datetime.now().strftime("model-%Y%m%d-%H%M%S")
+    progress = _progress_line()
+    try:
+        with Workspace.open(args.workspace) as workspace:
+            result = train(workspace, args.target, args.seed, truth, progress=progress)
+            stored = save_model(workspace, result, name, directory=Path(args.models_dir))
+    finally:
+        if progress is not None:
+            sys.stderr.write("\r\x1b[K")
+    if args.format == "json":
+        print(json.dumps(stored.card, ensure_ascii=False, indent=2))
+    else:
+        print(metrics_text(stored.card))
+        print(f"stored model '{stored.name}' (sha256 {stored.sha256[:12]}…) as the current "
+              f"model; files in {args.models_dir}/")
+    return EXIT_OK
+
+
+def _score(args: argparse.Namespace) -> int:
+    from .model.score import Scorer, score_file
+    from .store import Workspace
+
+    with Workspace.open(args.workspace) as workspace:
+        count = score_file(workspace, args.pairs, args.out, Scorer(workspace, args.model))
+    print(f"scored {count} pairs to {args.out}")
+    return EXIT_OK
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from .simulate import simulate_to_dir
+
+    if args.learners < 1:
+        raise CurriculumError("--learners must be at least 1")
+    simulation = simulate_to_dir(args.outdir, args.learners, args.seed, args.catalog)
+    print(f"wrote {len(simulation.learners)} synthetic learners and "
+          f"{len(simulation.outcomes)} outcomes (and truth.csv) to {args.outdir}")
+    return EXIT_OK
+
+
 def _gui(args: argparse.Namespace) -> int:
     from .gui.app import run
 
     return run(workspace=args.workspace, lang=args.lang, screenshot=args.screenshot)
 
 
-COMMANDS = {"gui": _gui, "init": _init, "import": _import, "export": _export, "lint": _lint}
+COMMANDS = {"gui": _gui, "init": _init, "import": _import, "export": _export, "lint": _lint,
+            "train": _train, "score": _score, "simulate": _simulate}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -175,6 +255,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # e.g. piped into head: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

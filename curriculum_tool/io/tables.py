@@ -143,6 +143,12 @@ def _read_xlsx(path: Path, label: str) -> Iterator[tuple[Any, ...]]:
         book.close()
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_output(path: str | os.PathLike[str], mode: str = "w",
                   **open_args: Any) -> Iterator[IO[Any]]:
@@ -151,6 +157,7 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "w",
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # as open() would create it, not mkstemp's 0600
         with os.fdopen(fd, mode, **open_args) as handle:
             yield handle
             handle.flush()

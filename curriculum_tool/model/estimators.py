@@ -1,0 +1,118 @@
+"""The success model and its baselines, as scikit-learn estimators over pair frames.
+
+The model is one Pipeline: a ColumnTransformer that turns the pair frame's categories
+into integer codes and passes its numbers through, then a HistGradientBoostingClassifier
+with native categorical splits. It was chosen by measurement against a calibrated
+variant, logistic regression and a per-module rate (``benchmarks/results/model.md``).
+
+Baselines are what a training office could do without this tool: the overall success
+rate, each module's own success rate, and a logistic regression on the same columns.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
+from sklearn.compose import ColumnTransformer
+from sklearn.dummy import DummyClassifier
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+from .pairs import CATEGORICAL_COLUMNS, NUMERIC_COLUMNS
+
+__all__ = ["CategoryCodes", "ModuleRate", "make_model", "make_baselines"]
+
+#: HistGradientBoosting handles at most this many categories per feature.
+MAX_CATEGORIES = 250
+
+
+class CategoryCodes(TransformerMixin, BaseEstimator):
+    """Text columns → integer codes of the categories seen in ``fit`` (NaN when unseen).
+
+    Keeps the ``max_categories`` most frequent values of each column; rarer or unseen ones
+    become missing, which the gradient-boosted trees handle natively. Works on pandas
+    Categorical columns without converting them to Python strings, so a million rows
+    encode in milliseconds.
+    """
+
+    def __init__(self, max_categories: int = MAX_CATEGORIES):
+        self.max_categories = max_categories
+
+    def fit(self, X: pd.DataFrame, y=None) -> CategoryCodes:
+        self.categories_ = []
+        for column in X.columns:
+            counts = X[column].astype("category").value_counts(sort=True)
+            counts = counts[counts > 0]
+            self.categories_.append(sorted(counts.index[:self.max_categories].astype(str)))
+        self.feature_names_in_ = np.asarray(X.columns, dtype=object)
+        return self
+
+    def transform(self, X: pd.DataFrame) -> np.ndarray:
+        out = np.empty((len(X), len(self.categories_)), dtype=np.float64)
+        for j, (column, categories) in enumerate(zip(X.columns, self.categories_)):
+            values = X[column]
+            if isinstance(values.dtype, pd.CategoricalDtype):
+                codes = values.cat.set_categories(categories).cat.codes.to_numpy()
+            else:
+                codes = pd.Categorical(values.astype(str), categories=categories).codes
+            out[:, j] = np.where(codes >= 0, codes, np.nan)
+        return out
+
+    def get_feature_names_out(self, input_features=None) -> np.ndarray:
+        return self.feature_names_in_
+
+
+def _columns(categorical, numeric) -> ColumnTransformer:
+    return ColumnTransformer([("categories", categorical, list(CATEGORICAL_COLUMNS)),
+                              ("numbers", numeric, list(NUMERIC_COLUMNS))],
+                             verbose_feature_names_out=False)
+
+
+def make_model(seed: int = 0) -> Pipeline:
+    """The success model: category codes + numbers → gradient-boosted trees."""
+    categorical = list(range(len(CATEGORICAL_COLUMNS)))
+    return Pipeline([
+        ("features", _columns(CategoryCodes(), "passthrough")),
+        ("classifier", HistGradientBoostingClassifier(
+            learning_rate=0.1, max_iter=300, max_leaf_nodes=31, min_samples_leaf=40,
+            l2_regularization=1.0, categorical_features=categorical,
+            early_stopping=True, validation_fraction=0.1, n_iter_no_change=15,
+            random_state=seed)),
+    ])
+
+
+class ModuleRate(ClassifierMixin, BaseEstimator):
+    """Each module's own success rate, shrunk towards the overall rate for rare modules."""
+
+    def __init__(self, prior_weight: float = 20.0):
+        self.prior_weight = prior_weight
+
+    def fit(self, X: pd.DataFrame, y) -> ModuleRate:
+        y = np.asarray(y, dtype=float)
+        self.classes_ = np.array([0, 1])
+        self.base_rate_ = float(y.mean())
+        stats = pd.DataFrame({"module": X["module"].astype(str).to_numpy(), "y": y})
+        grouped = stats.groupby("module")["y"].agg(["sum", "count"])
+        self.rates_ = ((grouped["sum"] + self.prior_weight * self.base_rate_)
+                       / (grouped["count"] + self.prior_weight)).to_dict()
+        return self
+
+    def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
+        p = X["module"].astype(str).map(self.rates_).fillna(self.base_rate_).to_numpy(float)
+        return np.column_stack([1 - p, p])
+
+
+def make_baselines(seed: int = 0) -> dict[str, object]:
+    """The baselines every model is reported against, by name."""
+    return {
+        "base_rate": DummyClassifier(strategy="prior"),
+        "module_rate": ModuleRate(),
+        "logistic": Pipeline([
+            ("features", _columns(OneHotEncoder(handle_unknown="ignore", min_frequency=20),
+                                  StandardScaler())),
+            ("classifier", LogisticRegression(max_iter=500, C=1.0, random_state=seed)),
+        ]),
+    }

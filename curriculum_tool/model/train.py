@@ -1,0 +1,169 @@
+"""Train the success model on a workspace's outcomes and measure it honestly.
+
+The evaluation split is by time *and* by learner: a seeded share of learners is held
+out, the model learns from the other learners' enrolments before a cut-off date, and is
+tested on the held-out learners' enrolments from that date on. No held-out learner and
+no later enrolment is seen in training. The same split scores three baselines and, on
+simulated data, the ground-truth ceiling. The stored model is then refitted on every
+labelled row (the card says so), because the split only serves to measure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import platform
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.base import clone
+from sklearn.metrics import roc_auc_score
+
+from ..errors import CurriculumError
+from .dataset import TrainingSet, training_set
+from .estimators import make_baselines, make_model
+from .evaluate import calibration_table, province_slices, scores
+from .pairs import CATEGORICAL_COLUMNS, NUMERIC_COLUMNS, PairContext
+from .versions import library_versions
+
+__all__ = ["TrainResult", "split", "train", "train_set", "MIN_ROWS"]
+
+#: Fewer labelled rows than this cannot be split into a meaningful train and test part.
+MIN_ROWS = 200
+
+INTENDED_USE = (
+    "Estimate the probability that an Indonesian civil servant completes a competency "
+    "development module and applies it at work (Kirkpatrick level 3), to rank modules in "
+    "an individual learning path. Decision support for training officers, who review "
+    "every path.")
+LIMITS = (
+    "Learns only from the enrolments recorded in this workspace: modules, regions and "
+    "positions with few outcomes get estimates close to the average. Not for judging "
+    "individuals (performance appraisal, promotion). A model trained on simulated data "
+    "reflects the simulator's documented assumptions, not real learners.")
+
+
+@dataclass
+class TrainResult:
+    """A fitted model and its card (metrics, data, versions)."""
+
+    model: Any
+    card: dict[str, Any]
+
+
+def split(data: TrainingSet, seed: int = 0, test_learners: float = 0.3,
+          cutoff_quantile: float = 0.7) -> tuple[np.ndarray, np.ndarray, np.datetime64]:
+    """Boolean train and test masks and the cut-off date.
+
+    Train: enrolments of the other learners before the cut-off. Test: enrolments of a
+    seeded ``test_learners`` share of learners on or after it.
+    """
+    learners = np.unique(data.learner)
+    rng = np.random.default_rng(seed)
+    held_out = set(rng.choice(learners, size=max(1, round(len(learners) * test_learners)),
+                              replace=False).tolist())
+    in_test_group = np.fromiter((lid in held_out for lid in data.learner), bool,
+                                count=len(data))
+    days = data.date.astype("datetime64[D]")
+    cutoff = np.quantile(days.astype(np.int64), cutoff_quantile).round().astype(np.int64)
+    later = days.astype(np.int64) >= cutoff
+    return ~in_test_group & ~later, in_test_group & later, np.datetime64(int(cutoff), "D")
+
+
+def train(workspace, target: str = "l3", seed: int = 0, truth: pd.DataFrame | None = None,
+          progress: Callable[[str], None] | None = None, refit: bool = True) -> TrainResult:
+    """Build the training set from ``workspace`` and :func:`train_set` it."""
+    say = progress or (lambda message: None)
+    say("reading outcomes and building features")
+    context = PairContext.from_workspace(workspace)
+    data = training_set(workspace, target, context)
+    return train_set(data, seed=seed, truth=truth, progress=progress, refit=refit)
+
+
+def train_set(data: TrainingSet, seed: int = 0, truth: pd.DataFrame | None = None,
+              progress: Callable[[str], None] | None = None,
+              refit: bool = True) -> TrainResult:
+    """Evaluate the model and the baselines on a time/learner split, then refit.
+
+    ``truth`` (learner, module, date, p_success[, p_completed]) adds the ground-truth
+    ceiling: the AUC of the true probabilities on the same held-out rows.
+    """
+    say = progress or (lambda message: None)
+    if len(data) < MIN_ROWS:
+        raise CurriculumError(f"only {len(data)} labelled outcomes; training needs at least "
+                              f"{MIN_ROWS} to hold some out for an honest test")
+    train_mask, test_mask, cutoff = split(data, seed)
+    if train_mask.sum() < MIN_ROWS // 2 or test_mask.sum() < MIN_ROWS // 4:
+        raise CurriculumError(f"the time split leaves {int(train_mask.sum())} training and "
+                              f"{int(test_mask.sum())} test rows; import more outcomes")
+    y_train, y_test = data.label[train_mask], data.label[test_mask]
+    if len(np.unique(y_train)) < 2:
+        raise CurriculumError("every training outcome has the same label; nothing to learn")
+    X_train = data.features[train_mask]
+    X_test = data.features[test_mask]
+
+    say(f"fitting the model on {len(y_train):,} enrolments")
+    model = make_model(seed).fit(X_train, y_train)
+    p_test = model.predict_proba(X_test)[:, 1]
+    metrics: dict[str, Any] = {"model": scores(y_test, p_test), "baselines": {}}
+    for name, baseline in make_baselines(seed).items():
+        say(f"fitting baseline {name}")
+        fitted = baseline.fit(X_train, y_train)
+        metrics["baselines"][name] = scores(y_test, fitted.predict_proba(X_test)[:, 1])
+    if truth is not None:
+        metrics["ceiling_auc"] = _ceiling(data, test_mask, truth)
+    metrics["calibration"] = calibration_table(y_test, p_test)
+    metrics["provinces"] = province_slices(y_test, p_test,
+                                           X_test["province"].astype(str).to_numpy())
+    if refit:
+        say(f"refitting on all {len(data):,} labelled enrolments")
+        model = clone(model).fit(data.features, data.label)
+    dates = data.date
+    card = {
+        "name": "",
+        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "target": data.target,
+        "target_meaning": ("completed and applied at work (l3 = 1)" if data.target == "l3"
+                           else "completed"),
+        "seed": seed,
+        "estimator": _describe(model),
+        "features": {"categorical": list(CATEGORICAL_COLUMNS),
+                     "numeric": list(NUMERIC_COLUMNS)},
+        "data": {"sha256": data.data_sha256, "rows": len(data),
+                 "unlabelled": data.unlabelled, "positive_rate": float(data.label.mean()),
+                 "first_date": str(dates.min()), "last_date": str(dates.max())},
+        "evaluation": {"split": "held-out learners, enrolments on or after the cut-off; "
+                                "training on the other learners before it",
+                       "cutoff": str(cutoff), "train_rows": int(train_mask.sum()),
+                       "test_rows": int(test_mask.sum()),
+                       "refitted_on_all_rows": refit},
+        "metrics": metrics,
+        "library_versions": library_versions(),
+        "platform": platform.platform(),
+        "intended_use": INTENDED_USE,
+        "limits": LIMITS,
+    }
+    return TrainResult(model, card)
+
+
+def _ceiling(data: TrainingSet, test_mask: np.ndarray, truth: pd.DataFrame) -> float | None:
+    column = "p_success" if data.target == "l3" else "p_completed"
+    keys = pd.DataFrame({"learner": data.learner[test_mask],
+                         "date": data.date[test_mask].astype("datetime64[s]"),
+                         "module": data.features["module"][test_mask].astype(str).to_numpy(),
+                         "y": data.label[test_mask]})
+    truth = truth.assign(date=pd.to_datetime(truth["date"]).astype("datetime64[s]"))
+    joined = keys.merge(truth[["learner", "module", "date", column]],
+                        on=["learner", "module", "date"], how="inner")
+    if len(joined) < len(keys) or joined["y"].nunique() < 2:
+        return None
+    return float(roc_auc_score(joined["y"], joined[column]))
+
+
+def _describe(model: Any) -> str:
+    classifier = model[-1]
+    return (f"{type(classifier).__name__}({classifier.n_iter_} iterations, "
+            f"learning_rate={classifier.learning_rate}, "
+            f"max_leaf_nodes={classifier.max_leaf_nodes}) on category codes and numbers")

@@ -169,10 +169,14 @@ def _repair(path: LearnerPath, before: PrerequisiteGraph, after: PrerequisiteGra
     """The path's modules after the smallest change that keeps it valid in ``after``."""
     steps = [m for m in path.modules if _offered(after, m)]
     value = {s.module: s.value for s in path.steps}
-    # Unlock-only steps (value 0) that no later step needs any more go.
-    steps = [m for i, m in enumerate(steps)
-             if value.get(m, 0) > 0 or not _was_unlocking(m, path.modules, before)
-             or _needed_later(m, steps[i + 1:], after)]
+    # Unlock-only steps (value 0) that no kept later step needs any more go; from the end,
+    # so a chain of them goes together.
+    kept: list[str] = []
+    for m in reversed(steps):
+        if (value.get(m, 0) > 0 or not _was_unlocking(m, path.modules, before)
+                or _needed_later(m, kept, after)):
+            kept.insert(0, m)
+    steps = kept
     result: list[str] = []
     later = list(steps)
     while later:

@@ -75,7 +75,8 @@ class Chain:
         return {"modules": list(self.modules), "jp": self.jp, "steps": self.steps}
 
     def __str__(self) -> str:
-        return f"{self.jp} JP in {self.steps} steps ({' → '.join(self.modules) or '-'})"
+        steps = f"{self.steps} step{'' if self.steps == 1 else 's'}"
+        return f"{self.jp} JP in {steps} ({' → '.join(self.modules) or '-'})"
 
 
 @dataclass
@@ -321,10 +322,12 @@ def _unreachable(G: nx.DiGraph, modules: dict[str, Module], regions: dict[str, R
         module = modules[code]
         if module.status != "approved" or reachable[code]:
             continue
+        if module.is_local and module.scope not in regions:
+            continue  # already an unknown-code error
         if not offered[code]:
-            where = module.scope if module.is_local else "any region"
-            message = (f"{code} needs {module.min_connectivity} connectivity, which "
-                       f"{where} does not have")
+            where = f"its region {module.scope} does not have" if module.is_local else \
+                "no region has"
+            message = f"{code} needs {module.min_connectivity} connectivity, which {where}"
             fix = f"lower the connectivity {code} needs, or offer it where it can be delivered"
         else:
             needed = sorted(hard_reach.successors[code])

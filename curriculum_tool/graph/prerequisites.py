@@ -61,7 +61,9 @@ class PrerequisiteGraph:
         return self.graph.nodes[code]["module"]
 
     def modules(self) -> list[Module]:
-        return [self.graph.nodes[code]["module"] for code in sorted(self.graph)]
+        """The modules in code order (an edge to an unknown code adds no module)."""
+        return [data["module"] for _, data in sorted(self.graph.nodes(data=True))
+                if "module" in data]
 
     def prerequisites(self) -> list[Prerequisite]:
         """Every edge as a record, in key order."""
@@ -72,11 +74,11 @@ class PrerequisiteGraph:
         data = self.graph.get_edge_data(module, requires)
         return None if data is None else data["kind"]
 
-    def requires(self, code: str, kinds: Iterable[str] = PREREQUISITE_KINDS) -> set[str]:
+    def requires(self, code: str, kinds: str | Iterable[str] = PREREQUISITE_KINDS) -> set[str]:
         """Every module ``code`` needs before it, directly or through others."""
         return nx.descendants(self._view(kinds), code)
 
-    def unlocks(self, code: str, kinds: Iterable[str] = PREREQUISITE_KINDS) -> set[str]:
+    def unlocks(self, code: str, kinds: str | Iterable[str] = PREREQUISITE_KINDS) -> set[str]:
         """Every module that needs ``code`` before it, directly or through others."""
         return nx.ancestors(self._view(kinds), code)
 
@@ -86,7 +88,7 @@ class PrerequisiteGraph:
                       if self.graph.edges[code, r]["kind"] == "hard")
 
     def _view(self, kinds: Iterable[str]) -> nx.DiGraph:
-        kinds = set(kinds)
+        kinds = {kinds} if isinstance(kinds, str) else set(kinds)
         if kinds >= set(PREREQUISITE_KINDS):
             return self.graph
         return nx.subgraph_view(self.graph,

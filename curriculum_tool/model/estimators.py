@@ -77,7 +77,7 @@ def make_model(seed: int = 0) -> Pipeline:
     return Pipeline([
         ("features", _columns(CategoryCodes(), "passthrough")),
         ("classifier", HistGradientBoostingClassifier(
-            learning_rate=0.1, max_iter=300, max_leaf_nodes=31, min_samples_leaf=40,
+            learning_rate=0.2, max_iter=200, max_leaf_nodes=31, min_samples_leaf=40,
             l2_regularization=1.0, categorical_features=categorical,
             early_stopping=True, validation_fraction=0.1, n_iter_no_change=15,
             random_state=seed)),

@@ -3,12 +3,14 @@ the impact of a graph edit on the paths officers have already handed out."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import json
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, delete, select
 
 from ..domain import Exclusion, LearnerPath, PathStep
+from ..errors import CurriculumError
 from . import schema
 
 __all__ = ["save_paths", "load_paths"]
@@ -20,6 +22,10 @@ def save_paths(conn: Connection, paths: Iterable[LearnerPath]) -> int:
     """Store ``paths``, replacing any earlier path of the same learners; returns the count."""
     paths = list(paths)
     learners = [p.learner for p in paths]
+    twice = [learner for learner, n in Counter(learners).items() if n > 1]
+    if twice:
+        raise CurriculumError(f"{len(twice)} learner(s) have more than one path in one save; "
+                              "a learner has one current path")
     for start in range(0, len(learners), _CHUNK):
         chunk = learners[start:start + _CHUNK]
         for table in (schema.path_steps, schema.path_exclusions, schema.paths):
@@ -33,7 +39,7 @@ def save_paths(conn: Connection, paths: Iterable[LearnerPath]) -> int:
          "created": p.created} for p in paths])
     steps = [{"learner": p.learner, "pos": i, "module": s.module, "title": s.title,
               "period": s.period, "jp": s.jp, "modality": s.modality,
-              "p_success": s.p_success, "value": s.value, "reasons": "\n".join(s.reasons)}
+              "p_success": s.p_success, "value": s.value, "reasons": json.dumps(list(s.reasons), ensure_ascii=False)}
              for p in paths for i, s in enumerate(p.steps)]
     if steps:
         conn.execute(schema.path_steps.insert(), steps)
@@ -51,7 +57,7 @@ def load_paths(conn: Connection) -> list[LearnerPath]:
     for row in conn.execute(select(t).order_by(t.c.learner, t.c.pos)):
         steps[row.learner].append(PathStep(
             row.module, row.title, row.period, row.jp, row.modality, row.p_success, row.value,
-            tuple(row.reasons.split("\n")) if row.reasons else ()))
+            tuple(json.loads(row.reasons))))
     excluded: dict[str, list[Exclusion]] = defaultdict(list)
     t = schema.path_exclusions
     for row in conn.execute(select(t).order_by(t.c.learner, t.c.pos)):

@@ -195,7 +195,7 @@ path_steps = Table(
     Column("modality", String(20), nullable=False),
     Column("p_success", Float, nullable=False),
     Column("value", Float, nullable=False),
-    Column("reasons", Text, nullable=False),  # one reason per line
+    Column("reasons", Text, nullable=False),  # a JSON list of strings
 )
 
 path_exclusions = Table(

@@ -15,7 +15,17 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, inspect, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    inspect,
+    select,
+    tuple_,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
@@ -244,26 +254,42 @@ class Workspace:
         mapping = mapping_for(kind)
         records = list(records)
         if replace:
-            for child in mapping.children:
-                conn.execute(delete(child.table))
-            conn.execute(delete(mapping.table))
+            # Only the keys absent from ``records`` go: deleting and re-inserting the
+            # others would cascade to what hangs on them (a learner's stored path).
+            single = len(mapping.record.KEY) == 1
+            wanted = {r.key()[0] if single else r.key() for r in records}
+            self.delete(conn, kind, self.keys(kind, conn) - wanted)
         insert = (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)
         stmt = insert(mapping.table)
         key_cols = mapping.key_columns
         updates = {c.name: stmt.excluded[c.name] for c in mapping.table.c if c.name not in key_cols}
         stmt = (stmt.on_conflict_do_update(index_elements=list(key_cols), set_=updates)
-                if updates and not replace else stmt)
+                if updates else stmt.on_conflict_do_nothing(index_elements=list(key_cols)))
         for start in range(0, len(records), BATCH):
             chunk = records[start:start + BATCH]
             conn.execute(stmt, [mapping.main_row(r) for r in chunk])
             if not mapping.children:
                 continue
-            if not replace:
-                self._delete_children(conn, mapping, chunk)
+            self._delete_children(conn, mapping, chunk)
             for child, rows in mapping.child_rows(chunk).items():
                 if rows:
                     conn.execute(child.table.insert(), rows)
         return len(records)
+
+    def delete(self, conn: Connection, kind: str, keys: Iterable[Any]) -> int:
+        """Delete the records of ``kind`` with these keys (scalars, or tuples for
+        composite keys) and their list rows; returns how many keys were given."""
+        mapping = mapping_for(kind)
+        keys = list(keys)
+        columns = [mapping.table.c[c] for c in mapping.key_columns]
+        target = columns[0] if len(columns) == 1 else tuple_(*columns)
+        for start in range(0, len(keys), 900):
+            chunk = keys[start:start + 900]
+            for child in mapping.children:
+                column = child.table.c[child.parent]
+                conn.execute(delete(child.table).where(column.in_(chunk)))
+            conn.execute(delete(mapping.table).where(target.in_(chunk)))
+        return len(keys)
 
     @staticmethod
     def _delete_children(conn: Connection, mapping: Any, chunk: list[Record]) -> None:

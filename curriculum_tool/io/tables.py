@@ -143,6 +143,13 @@ def _read_xlsx(path: Path, label: str) -> Iterator[tuple[Any, ...]]:
         book.close()
 
 
+def _number(text: str) -> int | float:
+    try:
+        return int(text)
+    except ValueError:
+        return float(text)
+
+
 def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
@@ -199,7 +206,7 @@ def _write_xlsx(path: Path, columns: Sequence[str], rows: Iterable[dict[str, str
     worksheet.append(list(columns))
     count = 0
     for row in rows:
-        worksheet.append([int(row[c]) if c in numeric and row[c] else row[c]
+        worksheet.append([_number(row[c]) if c in numeric and row[c] else row[c]
                           for c in columns])
         count += 1
     buffer = io.BytesIO()

@@ -53,7 +53,8 @@ def outcomes_frame(workspace) -> pd.DataFrame:
     # Dates as text and flags as integers: no per-row conversion in Python, then one
     # vectorised parse (a million rows read in about a second).
     query = select(table.c.learner, table.c.module, cast(table.c.date, String),
-                   cast(table.c.completed, Integer), cast(table.c.l3, Integer))
+                   cast(table.c.completed, Integer), cast(table.c.l3, Integer)
+                   ).order_by(table.c.learner, table.c.module, table.c.date)
     with workspace.engine.connect() as conn:
         frame = pd.read_sql_query(query, conn)
     frame.columns = ["learner", "module", "date", "completed", "l3"]

@@ -82,10 +82,9 @@ def save_model(workspace, result: TrainResult, name: str,
     _check_name(name)
     payload = model_bytes(result.model)
     card = {**result.card, "name": name, "sha256": _sha256(payload)}
-    stored = _store(workspace, name, payload, card, activate)
-    if directory is not None:
+    if directory is not None:  # files first: a failed write leaves the workspace as it was
         write_model_files(directory, name, payload, card)
-    return stored
+    return _store(workspace, name, payload, card, activate)
 
 
 def write_model_files(directory: Path, name: str, payload: bytes,
@@ -113,6 +112,8 @@ def install_model_files(workspace, model_path: Path, name: str | None = None,
                                   f"{error.filename} is missing") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise ModelIntegrityError(f"{card_path.name} is not a model card ({error})") from None
+    if not isinstance(card, dict):
+        raise ModelIntegrityError(f"{card_path.name} is not a model card (not a JSON object)")
     _verify(model_path.name, payload, card.get("sha256", ""), card)
     name = _check_name(name or card.get("name") or model_path.stem)
     return _store(workspace, name, payload, {**card, "name": name}, activate, conn)
@@ -145,7 +146,10 @@ def _verify(label: str, payload: bytes, recorded_sha256: str, card: dict[str, An
     if card.get("sha256") != actual:
         raise ModelIntegrityError(f"model {label}: its card describes another file; "
                                   "it was not loaded")
-    features = card.get("features", {})
+    features = card.get("features")
+    if not isinstance(features, dict) or not isinstance(card.get("library_versions"), dict):
+        raise ModelIntegrityError(f"model {label}: its card has no feature list or library "
+                                  "versions; it was not loaded")
     if (features.get("categorical") != list(CATEGORICAL_COLUMNS)
             or features.get("numeric") != list(NUMERIC_COLUMNS)):
         raise ModelIntegrityError(f"model {label} was not made by this version of "

@@ -1,0 +1,164 @@
+"""Paths for a whole agency: many learners, parallel workers, one output file.
+
+Learners are planned in chunks; each chunk scores all its learner × candidate pairs in
+one vectorised call. Chunks run on joblib workers on this machine (``workers``), or on a
+Dask distributed cluster (``scheduler``, e.g. ``tcp://10.0.0.5:8786``) when an agency
+outgrows one machine: the same function runs either way. Results are written in learner
+order to CSV (one row per step), XLSX (the same rows) or JSONL (the contract's path
+object per line), and stored in the workspace as each learner's current path.
+
+Learner ids are personal data: files carry workspace-keyed pseudonyms unless
+``unmask`` is set.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain import LearnerPath
+from ..errors import CurriculumError, Problem, ValidationError
+from ..io.masking import pseudonym
+from ..io.tables import atomic_output, read_rows, write_rows
+from ..store.paths import save_paths
+from .planner import PathOptions, Recommender
+
+__all__ = ["BatchSummary", "run_batch", "plan_chunk", "STEP_COLUMNS", "OUTPUT_SUFFIXES"]
+
+#: Columns of the CSV/XLSX output, one row per step (contract §4).
+STEP_COLUMNS = ("learner", "order", "period", "module", "jp", "p_success", "value")
+OUTPUT_SUFFIXES = (".csv", ".xlsx", ".jsonl")
+#: Learners per task: large enough to vectorise scoring, small enough to show progress.
+CHUNK = 2_000
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    learners: int
+    steps: int
+    below_min_jp: int
+    output: str
+
+    def __str__(self) -> str:
+        return (f"{self.learners} paths ({self.steps} steps) written to {self.output}; "
+                f"{self.below_min_jp} learners below their minimum JP")
+
+
+def plan_chunk(recommender: Recommender, rows: Sequence[int],
+               options: PathOptions) -> list[LearnerPath]:
+    """One task: the paths of ``rows`` (runs in a joblib or Dask worker)."""
+    return recommender.plan_rows(rows, options)
+
+
+def _chunks(rows: list[int], workers: int) -> list[list[int]]:
+    size = min(CHUNK, max(50, math.ceil(len(rows) / max(1, workers * 4))))
+    return [rows[i:i + size] for i in range(0, len(rows), size)]
+
+
+def _run(recommender: Recommender, chunks: list[list[int]], options: PathOptions,
+         workers: int, scheduler: str | None) -> Iterator[list[LearnerPath]]:
+    if scheduler:
+        yield from _run_dask(recommender, chunks, options, scheduler)
+    elif workers <= 1:
+        for chunk in chunks:
+            yield plan_chunk(recommender, chunk, options)
+    else:
+        from joblib import Parallel, delayed
+
+        parallel = Parallel(n_jobs=workers, return_as="generator", backend="loky")
+        yield from parallel(delayed(plan_chunk)(recommender, chunk, options)
+                            for chunk in chunks)
+
+
+def _run_dask(recommender: Recommender, chunks: list[list[int]], options: PathOptions,
+              scheduler: str) -> Iterator[list[LearnerPath]]:
+    try:
+        from distributed import Client
+    except ImportError:
+        raise CurriculumError("--scheduler needs Dask: pip install 'dask[distributed]'") \
+            from None
+    try:
+        client = Client(scheduler, timeout="10s")
+    except OSError as error:
+        raise CurriculumError(f"cannot reach the Dask scheduler at {scheduler}: {error}") \
+            from None
+    with client:
+        shared = client.scatter(recommender, broadcast=True)
+        futures = [client.submit(plan_chunk, shared, chunk, options, pure=False)
+                   for chunk in chunks]
+        for future in futures:  # in submission order: output stays in learner order
+            yield future.result()
+
+
+def learner_ids(path: str | os.PathLike[str]) -> list[str]:
+    """Learner ids from a file with a ``learner`` column, or a learners.csv (``id``)."""
+    from ..domain import Learner
+
+    label = Path(path).name
+    try:
+        rows = list(read_rows(path, ("learner",), label))
+        column = "learner"
+    except ValidationError:
+        rows = list(read_rows(path, Learner.COLUMNS, label))
+        column = "id"
+    problems = [row for _, row in rows if isinstance(row, Problem)]
+    if problems:
+        raise ValidationError(problems)
+    return [row[column] for _, row in rows]
+
+
+def run_batch(workspace, out: str | os.PathLike[str], learners: Sequence[str] | None = None,
+              options: PathOptions = PathOptions(method="greedy"), workers: int = 1,
+              scheduler: str | None = None, unmask: bool = False, store: bool = True,
+              progress: Callable[[int, int], None] | None = None,
+              recommender: Recommender | None = None) -> BatchSummary:
+    """Plan every learner (or ``learners``), write ``out`` and store the paths."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in OUTPUT_SUFFIXES:
+        raise CurriculumError(f"batch output must end in {', '.join(OUTPUT_SUFFIXES)}, "
+                              f"not '{out.name}'")
+    recommender = recommender or Recommender(workspace)
+    if learners is None:
+        rows = list(range(len(recommender.learners)))
+    else:
+        index = recommender.scorer.learner_row
+        unknown = sum(1 for learner in learners if learner not in index)
+        if unknown:
+            raise CurriculumError(f"{unknown} of the listed learners are not in this "
+                                  "workspace; nothing was planned")
+        rows = sorted({index[learner] for learner in learners})
+    secret = "" if unmask else (workspace.get_meta("pseudonym_key") or "")
+    shown = (lambda learner: learner) if unmask else (lambda learner: pseudonym(secret, learner))
+    paths: list[LearnerPath] = []
+    for planned in _run(recommender, _chunks(rows, workers), options, workers, scheduler):
+        paths.extend(planned)
+        if progress is not None:
+            progress(len(paths), len(rows))
+    _write(out, suffix, paths, shown)
+    if store:
+        with workspace.transaction() as conn:
+            save_paths(conn, paths)
+    return BatchSummary(len(paths), sum(len(p.steps) for p in paths),
+                        sum(p.total_jp < p.min_jp for p in paths), str(out))
+
+
+def _write(out: Path, suffix: str, paths: list[LearnerPath],
+           shown: Callable[[str], str]) -> None:
+    if suffix == ".jsonl":
+        with atomic_output(out, "w", encoding="utf-8", newline="\n") as handle:
+            for path in paths:
+                record = path.to_json()
+                record["learner"] = shown(path.learner)
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+    rows = ({"learner": shown(path.learner), "order": str(order), "period": str(step.period),
+             "module": step.module, "jp": str(step.jp), "p_success": f"{step.p_success:.4f}",
+             "value": f"{step.value:.4f}"}
+            for path in paths for order, step in enumerate(path.steps, start=1))
+    write_rows(out, STEP_COLUMNS, rows, sheet="paths",
+               numeric=["order", "period", "jp", "p_success", "value"])

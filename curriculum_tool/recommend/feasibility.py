@@ -1,0 +1,159 @@
+"""Gaps, and which modules one learner can take: every other one left out with its reason.
+
+A module is *takeable* when it is approved, offered in the learner's region (national,
+or local to the region or a parent), deliverable there (connectivity) and to this
+learner (digital literacy), not yet completed, fits in one period, and every hard
+prerequisite is completed or itself takeable. Modules that would raise a gap but fail
+one of these are *excluded* with the first failing reason, in that order, and, where
+only the delivery is the problem, the takeable module that teaches the same competency
+instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..domain import Exclusion
+from ..domain.vocab import CONNECTIVITY, MODALITIES
+from ..model.pairs import LearnerArrays, PairContext
+
+__all__ = ["LearnerSituation", "situation"]
+
+
+@dataclass
+class LearnerSituation:
+    """One learner against the catalog: gaps, gains, takeable modules, exclusions."""
+
+    row: int                  # the learner's row in LearnerArrays
+    region: int
+    levels: np.ndarray        # C, current level per competency
+    targets: np.ndarray       # C, contract §3 target per competency
+    gaps: np.ndarray          # C, max(0, target − level)
+    gain: np.ndarray          # M × C, max(0, taught − level)
+    done: np.ndarray          # M, completed
+    takeable: np.ndarray      # M
+    useful: np.ndarray        # M, raises a gap competency
+    excluded: list[Exclusion]
+
+    @property
+    def candidates(self) -> np.ndarray:
+        """Indices of takeable modules (gap-closing or not: fillers and prerequisites too)."""
+        return np.flatnonzero(self.takeable)
+
+
+def situation(context: PairContext, learners: LearnerArrays, row: int,
+              period_cap: int, hard: np.ndarray | None = None) -> LearnerSituation:
+    """Everything the selection needs to know about learner ``row``.
+
+    ``hard`` is the dense M × M hard-prerequisite matrix (computed once by the caller;
+    dense because catalogs are small and per-learner sparse calls cost more than they save).
+    """
+    if hard is None:
+        hard = context.hard_prerequisites.toarray()
+    region = int(learners.region[row])
+    levels = learners.levels[row].astype(np.int16)
+    targets = learners.targets[row].astype(np.int16)
+    gaps = np.maximum(targets - levels, 0)
+    taught = context.module_levels.astype(np.int16)
+    gain = np.where(taught > 0, np.maximum(taught - levels, 0), 0)
+    useful = (gain[:, gaps > 0] > 0).any(axis=1)
+    done = learners.completed[row].toarray().ravel()
+
+    connectivity = int(context.region_connectivity[region])
+    literacy = int(learners.digital_literacy[row])
+    offered = context.region_offered[region]
+    reach = context.module_min_connectivity <= connectivity
+    skills = context.module_min_digital_literacy <= literacy
+    fits = context.module_jp <= period_cap
+    takeable = offered & reach & skills & ~done & fits
+    takeable = _with_prerequisites(hard, takeable, done)
+
+    situation_ = LearnerSituation(row, region, levels, targets, gaps, gain, done, takeable,
+                                  useful, [])
+    situation_.excluded = _exclusions(context, situation_, connectivity, literacy, period_cap)
+    return situation_
+
+
+def _with_prerequisites(hard: np.ndarray, takeable: np.ndarray,
+                        done: np.ndarray) -> np.ndarray:
+    """Drop modules with a hard prerequisite that is neither completed nor takeable."""
+    takeable = takeable.copy()
+    while True:
+        blocked = (hard & ~(takeable | done)).any(axis=1)
+        still = takeable & ~blocked
+        if (still == takeable).all():
+            return takeable
+        takeable = still
+
+
+def _exclusions(context: PairContext, s: LearnerSituation, connectivity: int,
+                literacy: int, period_cap: int) -> list[Exclusion]:
+    left_out = np.flatnonzero(s.useful & ~s.takeable)
+    if len(left_out) == 0:
+        return []
+    region = context.region_codes[s.region]
+    chain = {context.region_codes[i] for i in context.region_chains[s.region]}
+    alternatives = _alternatives(s, left_out)
+    reasons: dict[int, str] = {}
+    for m in left_out:
+        reasons[int(m)] = _reason(context, s, int(m), region, chain, connectivity, literacy,
+                                  period_cap, reasons, alternatives)
+    return [Exclusion(context.module_codes[m], reasons[m]) for m in sorted(reasons)]
+
+
+def _alternatives(s: LearnerSituation, left_out: np.ndarray) -> dict[int, int]:
+    """For each left-out module, the takeable module closing most of the same gaps."""
+    takeable = np.flatnonzero(s.takeable)
+    if len(takeable) == 0:
+        return {}
+    closing = (s.gain[left_out] > 0) & (s.gaps > 0)                # E × C
+    closes = np.minimum(s.gain[takeable], s.gaps)                  # T × C
+    score = closes @ closing.T                                     # T × E
+    best = score.argmax(axis=0)
+    return {int(m): int(takeable[best[i]]) for i, m in enumerate(left_out)
+            if score[best[i], i] > 0}
+
+
+def _reason(context: PairContext, s: LearnerSituation, m: int, region: str, chain: set[str],
+            connectivity: int, literacy: int, period_cap: int, known: dict[int, str],
+            alternatives: dict[int, int]) -> str:
+    if s.done[m]:
+        return "already completed"
+    if not context.module_approved[m]:
+        return "not approved yet"
+    scope = context.module_scope[m]
+    if context.module_is_local[m] and scope not in chain:
+        return f"local module of {scope}, not offered in {region}"
+    need = int(context.module_min_connectivity[m])
+    if need > connectivity:
+        return (f"needs {CONNECTIVITY[need]} connectivity; {region} has "
+                f"{CONNECTIVITY[connectivity]}" + _instead(context, s, m, alternatives))
+    need = int(context.module_min_digital_literacy[m])
+    if need > literacy:
+        return f"needs digital literacy {need}; the learner has {literacy}" + _instead(
+            context, s, m, alternatives)
+    jp = int(context.module_jp[m])
+    if jp > period_cap:
+        return f"{jp} JP is longer than one period ({period_cap} JP)"
+    prerequisites = context.hard_prerequisites
+    for r in prerequisites.indices[prerequisites.indptr[m]:prerequisites.indptr[m + 1]]:
+        r = int(r)  # an excluded prerequisite of a useful module may itself be useless
+        if not s.done[r] and not s.takeable[r]:
+            why = known.get(r) or _reason(context, s, r, region, chain, connectivity,
+                                          literacy, period_cap, known, alternatives)
+            return f"requires {context.module_codes[r]}, which cannot be taken ({why})"
+    return "cannot be taken"  # pragma: no cover - every failing condition is named above
+
+
+def _instead(context: PairContext, s: LearnerSituation, m: int,
+             alternatives: dict[int, int]) -> str:
+    """``; PB-201 (klasikal) teaches PB-KAJI instead`` when a takeable module does."""
+    best = alternatives.get(m)
+    if best is None:
+        return ""
+    closing = (s.gain[m] > 0) & (s.gaps > 0) & (s.gain[best] > 0)
+    taught = [context.competency_codes[c] for c in np.flatnonzero(closing)]
+    return (f"; {context.module_codes[best]} ({MODALITIES[context.module_modality[best]]}) "
+            f"teaches {', '.join(taught)} instead")

@@ -1,0 +1,281 @@
+"""Learning paths: gaps → takeable modules → P(success) → selection → order → reasons.
+
+A :class:`Recommender` loads the workspace once (catalog as arrays, learners, the
+verified current model); :meth:`Recommender.recommend` then plans one learner in a few
+milliseconds, and :meth:`Recommender.plan_rows` plans many with one vectorised scoring
+call for all their candidate modules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from ..domain import Exclusion, LearnerPath, PathStep
+from ..domain.vocab import CONNECTIVITY, DEFAULT_MIN_JP, HAZARDS, MODALITIES
+from ..errors import CurriculumError
+from ..model.score import Scorer
+from .feasibility import LearnerSituation, situation
+from .order import assign_periods, order_steps
+from .select import METHODS, SelectionProblem, path_value, select
+
+__all__ = ["PathOptions", "Recommender", "recommend"]
+
+#: A hazard index from which a disaster-risk module's regional reason is given.
+HAZARD_REASON_FROM = 0.3
+
+
+@dataclass(frozen=True)
+class PathOptions:
+    """The officer's knobs: JP budget, yearly minimum, periods, selection method."""
+
+    max_jp: int = 40
+    min_jp: int = DEFAULT_MIN_JP
+    periods: int = 1
+    method: str = "exact"
+
+    def __post_init__(self) -> None:
+        if self.max_jp < 1:
+            raise CurriculumError("--max-jp must be at least 1")
+        if self.min_jp < 0 or self.min_jp > self.max_jp:
+            raise CurriculumError(f"--min-jp must be between 0 and --max-jp ({self.max_jp})")
+        if self.periods < 1 or self.periods > self.max_jp:
+            raise CurriculumError("--periods must be at least 1 and at most --max-jp")
+        if self.method not in METHODS:
+            raise CurriculumError(f"method must be one of {', '.join(METHODS)}")
+
+    @property
+    def period_cap(self) -> int:
+        return self.max_jp // self.periods
+
+
+class Recommender:
+    """Everything a path needs, loaded once from a workspace."""
+
+    def __init__(self, workspace, model: str | None = None, scorer: Scorer | None = None):
+        self.scorer = scorer or Scorer(workspace, model)
+        context = self.context = self.scorer.context
+        modules = {m.code: m for m in workspace.load("modules")}
+        self.titles = [modules[code].title for code in context.module_codes]
+        n = len(context.module_codes)
+        edges = [(context.module_index[p.module], context.module_index[p.requires])
+                 for p in workspace.load("prerequisites")]
+        self.requires = sp.csr_matrix((np.ones(len(edges), dtype=bool),
+                                       ([e[0] for e in edges], [e[1] for e in edges])),
+                                      shape=(n, n))
+        self.hard = context.hard_prerequisites.toarray()
+        self.standards: dict[tuple[str, str], str] = {
+            (s.region, s.competency): s.reason for s in workspace.load("regional_standards")}
+
+    @property
+    def learners(self):
+        return self.scorer.learners
+
+    @property
+    def model_name(self) -> str:
+        return self.scorer.model.name
+
+    def row_of(self, learner: str) -> int:
+        try:
+            return self.scorer.learner_row[learner]
+        except KeyError:
+            raise CurriculumError("unknown learner: no learner with that id in this "
+                                  "workspace") from None
+
+    def recommend(self, learner: str, options: PathOptions = PathOptions()) -> LearnerPath:
+        """The path of the learner with id ``learner``."""
+        return self.plan_rows([self.row_of(learner)], options)[0]
+
+    def plan_rows(self, rows: Sequence[int], options: PathOptions) -> list[LearnerPath]:
+        """Paths for learner rows, scoring all their candidate modules in one call."""
+        situations = [situation(self.context, self.learners, row, options.period_cap,
+                                self.hard) for row in rows]
+        learner_idx = np.concatenate([np.full(len(s.candidates), s.row) for s in situations]
+                                     or [np.empty(0, dtype=np.int64)]).astype(np.int64)
+        module_idx = np.concatenate([s.candidates for s in situations]
+                                    or [np.empty(0, dtype=np.int64)]).astype(np.int64)
+        p = self.scorer.probabilities(learner_idx, module_idx)
+        paths, start = [], 0
+        created = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        for s in situations:
+            count = len(s.candidates)
+            paths.append(self._plan(s, p[start:start + count], options, created))
+            start += count
+        return paths
+
+    # -- one learner -------------------------------------------------------------------
+
+    def _plan(self, s: LearnerSituation, p: np.ndarray, options: PathOptions,
+              created: str) -> LearnerPath:
+        context = self.context
+        candidates = s.candidates
+        gap_columns = np.flatnonzero(s.gaps > 0)
+        local = {int(m): k for k, m in enumerate(candidates)}
+        hard = self.hard[np.ix_(candidates, candidates)]
+        in_profile = s.targets > 0
+        relevance = p * (s.gain[candidates][:, in_profile].sum(axis=1) + 1e-3)
+        problem = SelectionProblem(candidates, context.module_jp[candidates], p,
+                                   s.gain[candidates][:, gap_columns], s.gaps[gap_columns],
+                                   hard, relevance)
+        chosen = select(problem, options.max_jp, options.min_jp, options.method)
+        steps, periods = self._order(problem, chosen, options)
+        path_steps, value = self._explain(s, problem, gap_columns, steps, periods, local,
+                                          options)
+        learners = self.learners
+        position = learners.position_categories[learners.position_category[s.row]]
+        excluded = list(s.excluded) + self._not_selected(s, problem, chosen, options)
+        return LearnerPath(
+            learner=str(learners.ids[s.row]), position=position,
+            region=context.region_codes[s.region], steps=tuple(path_steps),
+            excluded=tuple(excluded), expected_value=value, min_jp=options.min_jp,
+            max_jp=options.max_jp, periods=options.periods, model_name=self.model_name,
+            model_sha256=self.scorer.model.sha256, created=created)
+
+    def _order(self, problem: SelectionProblem, chosen: np.ndarray,
+               options: PathOptions) -> tuple[list[int], list[int]]:
+        """Ordered context indices and their periods; drops the least valuable step that
+        nothing needs until the steps fit the periods."""
+        chosen = chosen.copy()
+        while True:
+            picked = np.flatnonzero(chosen)
+            modules = [int(problem.modules[k]) for k in picked]
+            priority = problem.a[picked].sum(axis=1) if len(picked) else []
+            order = order_steps(modules, self.requires, list(priority))
+            jp = [int(self.context.module_jp[m]) for m in order]
+            periods = assign_periods(order, jp, self.requires, options.periods,
+                                     options.max_jp / options.periods)
+            if periods is not None:
+                return order, periods
+            needed = problem.need[picked][:, picked].sum(axis=0) > 1  # required by another
+            drop = min((k for i, k in enumerate(picked) if not needed[i]),
+                       key=lambda k: problem.a[k].sum())
+            chosen[drop] = False
+
+    def _explain(self, s: LearnerSituation, problem: SelectionProblem,
+                 gap_columns: np.ndarray, order: list[int], periods: list[int],
+                 local: dict[int, int], options: PathOptions) -> tuple[list[PathStep], float]:
+        context = self.context
+        region = context.region_codes[s.region]
+        reached = s.levels.astype(int).copy()
+        coverage = np.zeros(len(gap_columns))
+        chosen = set(order)
+        unlocks: dict[int, list[str]] = defaultdict(list)
+        for m in order:
+            hard = context.hard_prerequisites
+            for r in hard.indices[hard.indptr[m]:hard.indptr[m + 1]]:
+                if int(r) in chosen:
+                    unlocks[int(r)].append(context.module_codes[m])
+        steps, total = [], 0.0
+        for m, period in zip(order, periods):
+            k = local[m]
+            before = path_value(problem.gaps, coverage)
+            coverage = coverage + problem.a[k]
+            value = path_value(problem.gaps, coverage) - before
+            reasons = self._gap_reasons(s, m, reached)
+            if unlocks[m]:
+                reasons.append(f"unlocks {', '.join(unlocks[m])}")
+            if not reasons:
+                reasons.append(f"fills the yearly minimum of {options.min_jp} JP "
+                               "(PP 11/2017)")
+            reasons.append(self._modality_reason(s, m, region))
+            reasons.extend(self._hazard_reasons(s, m, region))
+            steps.append(PathStep(context.module_codes[m], self.titles[m], period,
+                                  int(context.module_jp[m]), MODALITIES[context.module_modality[m]],
+                                  float(problem.p[k]), float(value), tuple(reasons)))
+            total += value
+        return steps, total
+
+    def _gap_reasons(self, s: LearnerSituation, m: int, reached: np.ndarray) -> list[str]:
+        context = self.context
+        reasons = []
+        for c in np.flatnonzero(context.module_levels[m] > 0):
+            target, taught = int(s.targets[c]), int(context.module_levels[m, c])
+            before = int(reached[c])
+            if target <= before or taught <= before:
+                continue
+            after = min(target, taught)
+            reached[c] = after
+            code = context.competency_codes[c]
+            verb = "closes" if after >= target else "narrows"
+            text = f"{verb} gap in {code} {before}→{after}"
+            if after < target:
+                text += f" (target {target})"
+            source = self._standard_source(s, c)
+            if source:
+                text += f"; {source}"
+            reasons.append(text)
+        return reasons
+
+    def _standard_source(self, s: LearnerSituation, c: int) -> str:
+        """Where a target comes from when the region, not the job, sets it."""
+        context = self.context
+        position = int(self.learners.position[s.row])
+        job = int(context.position_targets[position, c]) if position >= 0 else 0
+        if int(s.targets[c]) <= job:
+            return ""
+        code = context.competency_codes[c]
+        for r in context.region_chains[s.region]:
+            region = context.region_codes[r]
+            if (region, code) in self.standards:
+                reason = self.standards[(region, code)]
+                return f"regional standard of {region}" + (f": {reason}" if reason else "")
+        return ""  # pragma: no cover - a regional target always has a standard
+
+    def _modality_reason(self, s: LearnerSituation, m: int, region: str) -> str:
+        context = self.context
+        modality = MODALITIES[context.module_modality[m]]
+        connectivity = CONNECTIVITY[context.region_connectivity[s.region]]
+        if context.module_online[m]:
+            literacy = int(self.learners.digital_literacy[s.row])
+            return (f"{modality}: digital literacy {literacy} and {connectivity} connectivity "
+                    f"in {region} suffice")
+        need = CONNECTIVITY[context.module_min_connectivity[m]]
+        if connectivity != "high":
+            return f"{modality}: needs only {need} connectivity; {region} has {connectivity}"
+        return f"{modality} delivery"
+
+    def _hazard_reasons(self, s: LearnerSituation, m: int, region: str) -> list[str]:
+        context = self.context
+        risks = [(float(context.region_hazards[s.region, h]), HAZARDS[h])
+                 for h in np.flatnonzero(context.module_hazards[m])
+                 if context.region_hazards[s.region, h] >= HAZARD_REASON_FROM]
+        return [f"{name} risk {index:.2f} in {region}" for index, name in sorted(risks,
+                                                                                reverse=True)[:3]]
+
+    def _not_selected(self, s: LearnerSituation, problem: SelectionProblem,
+                      chosen: np.ndarray, options: PathOptions) -> list[Exclusion]:
+        """Gap-closing takeable modules left out, and why."""
+        left_out = np.flatnonzero(~chosen & (problem.a.sum(axis=1) > 0))
+        if len(left_out) == 0:
+            return []
+        used = float(problem.jp[chosen].sum())
+        coverage = problem.a[chosen].sum(axis=0)
+        current = path_value(problem.gaps, coverage)
+        bundles = problem.need[left_out] & ~chosen                      # E × K
+        costs = bundles @ problem.jp
+        extras = np.minimum(problem.gaps, coverage + bundles.astype(float) @ problem.a).sum(
+            axis=1) - current
+        left = options.max_jp - used
+        result = []
+        for k, cost, extra in zip(left_out, costs, extras):
+            if extra <= 1e-9:
+                reason = "not selected: the chosen steps already cover what it teaches"
+            elif cost > left:
+                reason = (f"not selected: {cost:.0f} JP (with prerequisites) would exceed the "
+                          f"{options.max_jp} JP budget ({left:.0f} JP left)")
+            else:
+                reason = "not selected: less value per JP than the chosen steps"
+            result.append(Exclusion(self.context.module_codes[problem.modules[k]], reason))
+        return result
+
+
+def recommend(workspace, learner: str, options: PathOptions = PathOptions(),
+              model: str | None = None) -> LearnerPath:
+    """One learner's path from ``workspace`` (loads everything: prefer a Recommender for
+    many)."""
+    return Recommender(workspace, model).recommend(learner, options)

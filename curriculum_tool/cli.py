@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp = commands.add_parser("export", help="export a table to CSV or XLSX")
     exp.add_argument("workspace", metavar="W")
     exp.add_argument("kind", metavar="KIND",
-                     help=f"one of: {kinds}; or moodle, case, graphml")
+                     help=f"one of: {kinds}; or moodle, case, graphml, paths")
     exp.add_argument("file", metavar="FILE", help=".csv or .xlsx (by suffix)")
     exp.add_argument("--unmask", action="store_true",
                      help="export learner ids (NIP) and names as they are; masked by default")
@@ -87,6 +87,29 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("pairs", metavar="PAIRS", help="CSV or XLSX with columns learner, module")
     score.add_argument("--out", required=True, metavar="FILE", help=".csv or .xlsx")
     score.add_argument("--model", metavar="NAME", help="a stored model (default: the current)")
+
+    rec = commands.add_parser("recommend", help="one learner's learning path")
+    rec.add_argument("workspace", metavar="W")
+    rec.add_argument("learner", metavar="LEARNER", help="the learner's id (e.g. NIP)")
+    _path_options(rec)
+    rec.add_argument("--format", choices=("text", "json"), default="text")
+    rec.add_argument("--save", action="store_true",
+                     help="store it as the learner's current path (for impact analysis)")
+
+    bat = commands.add_parser("batch", help="paths for many learners, progress on stderr")
+    bat.add_argument("workspace", metavar="W")
+    bat.add_argument("--out", required=True, metavar="FILE", help=".csv, .xlsx or .jsonl")
+    bat.add_argument("--learners", metavar="FILE",
+                     help="only these learners: a file with a 'learner' column, or learners.csv")
+    bat.add_argument("--workers", type=int, default=1, metavar="N",
+                     help="parallel worker processes on this machine (default 1)")
+    bat.add_argument("--scheduler", metavar="ADDRESS",
+                     help="run on a Dask distributed cluster, e.g. tcp://host:8786")
+    _path_options(bat, method="greedy")
+    bat.add_argument("--unmask", action="store_true",
+                     help="write learner ids as they are; pseudonyms by default")
+    bat.add_argument("--no-store", action="store_true",
+                     help="do not store the paths in the workspace")
 
     simulate = commands.add_parser(
         "simulate", help="write synthetic learners.csv and outcomes.csv (docs/simulator.md)")
@@ -150,6 +173,13 @@ def _export(args: argparse.Namespace) -> int:
     from .store import Workspace
 
     with Workspace.open(args.workspace) as workspace:
+        if args.kind == "paths":
+            from .recommend.batch import export_paths
+
+            count = export_paths(workspace, args.file, unmask=args.unmask)
+            masked = "" if args.unmask else " (learner ids as pseudonyms; --unmask to keep them)"
+            print(f"exported {count} stored paths to {args.file}{masked}")
+            return EXIT_OK
         if args.kind in WRITE_FORMATS:
             count = export_interchange(workspace, args.kind, args.file)
             print(f"exported {count} items as {args.kind} to {args.file}")
@@ -159,6 +189,81 @@ def _export(args: argparse.Namespace) -> int:
         args.kind in ("learners", "outcomes") and not args.unmask) else ""
     print(f"exported {count} {args.kind} to {args.file}{masked}")
     return EXIT_OK
+
+
+def _path_options(parser: argparse.ArgumentParser, method: str = "exact") -> None:
+    parser.add_argument("--max-jp", type=int, default=40, metavar="N",
+                        help="JP budget (default 40)")
+    parser.add_argument("--min-jp", type=int, default=20, metavar="N",
+                        help="yearly minimum to fill up to (default 20, PP 11/2017)")
+    parser.add_argument("--periods", type=int, default=1, metavar="K",
+                        help="split the path into K periods of at most max-jp/K JP each")
+    parser.add_argument("--method", choices=("exact", "greedy"), default=method,
+                        help=f"selection method (default {method})")
+
+
+def _options(args: argparse.Namespace):
+    from .recommend import PathOptions
+
+    return PathOptions(max_jp=args.max_jp, min_jp=args.min_jp, periods=args.periods,
+                       method=args.method)
+
+
+def _recommend(args: argparse.Namespace) -> int:
+    import json
+
+    from .recommend import Recommender
+    from .recommend.text import path_text
+    from .store import Workspace
+    from .store.paths import save_paths
+
+    options = _options(args)
+    with Workspace.open(args.workspace) as workspace:
+        path = Recommender(workspace).recommend(args.learner, options)
+        if args.save:
+            with workspace.transaction() as conn:
+                save_paths(conn, [path])
+    if args.format == "json":
+        print(json.dumps(path.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(path_text(path))
+    return EXIT_OK
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from .recommend.batch import learner_ids, run_batch
+    from .store import Workspace
+
+    options = _options(args)
+    if args.workers < 1:
+        raise CurriculumError("--workers must be at least 1")
+    learners = learner_ids(args.learners) if args.learners else None
+    show = _progress_bar()
+    try:
+        with Workspace.open(args.workspace) as workspace:
+            summary = run_batch(workspace, args.out, learners, options, args.workers,
+                                args.scheduler, args.unmask, not args.no_store, show)
+    finally:
+        sys.stderr.write("\n" if sys.stderr.isatty() else "")
+    print(summary)
+    return EXIT_OK
+
+
+def _progress_bar() -> Callable[[int, int], None]:
+    """``done/total`` on stderr: a bar on a terminal, a line per tenth otherwise."""
+    shown = {"tenth": -1}
+
+    def show(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            filled = int(30 * done / max(total, 1))
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,} "
+                             "learners")
+            sys.stderr.flush()
+        elif (tenth := 10 * done // max(total, 1)) != shown["tenth"]:
+            shown["tenth"] = tenth
+            print(f"{done:,}/{total:,} learners planned", file=sys.stderr, flush=True)
+
+    return show
 
 
 def _lint(args: argparse.Namespace) -> int:
@@ -234,7 +339,8 @@ def _gui(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"gui": _gui, "init": _init, "import": _import, "export": _export, "lint": _lint,
-            "train": _train, "score": _score, "simulate": _simulate}
+            "train": _train, "score": _score, "simulate": _simulate,
+            "recommend": _recommend, "batch": _batch}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

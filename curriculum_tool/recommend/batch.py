@@ -27,7 +27,8 @@ from ..io.tables import atomic_output, read_rows, write_rows
 from ..store.paths import save_paths
 from .planner import PathOptions, Recommender
 
-__all__ = ["BatchSummary", "run_batch", "plan_chunk", "STEP_COLUMNS", "OUTPUT_SUFFIXES"]
+__all__ = ["BatchSummary", "run_batch", "plan_chunk", "export_paths", "learner_ids",
+           "STEP_COLUMNS", "OUTPUT_SUFFIXES"]
 
 #: Columns of the CSV/XLSX output, one row per step (contract §4).
 STEP_COLUMNS = ("learner", "order", "period", "module", "jp", "p_success", "value")
@@ -145,6 +146,22 @@ def run_batch(workspace, out: str | os.PathLike[str], learners: Sequence[str] | 
             save_paths(conn, paths)
     return BatchSummary(len(paths), sum(len(p.steps) for p in paths),
                         sum(p.total_jp < p.min_jp for p in paths), str(out))
+
+
+def export_paths(workspace, out: str | os.PathLike[str], unmask: bool = False) -> int:
+    """Write the stored paths as ``batch`` writes them (by suffix); returns how many."""
+    from ..store.paths import load_paths
+
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in OUTPUT_SUFFIXES:
+        raise CurriculumError(f"paths export must end in {', '.join(OUTPUT_SUFFIXES)}")
+    with workspace.engine.connect() as conn:
+        paths = load_paths(conn)
+    secret = workspace.get_meta("pseudonym_key") or ""
+    _write(out, suffix, paths, (lambda learner: learner) if unmask
+           else (lambda learner: pseudonym(secret, learner)))
+    return len(paths)
 
 
 def _write(out: Path, suffix: str, paths: list[LearnerPath],

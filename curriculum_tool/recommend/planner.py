@@ -179,6 +179,11 @@ class Recommender:
             reasons = self._gap_reasons(s, m, reached)
             if unlocks[m]:
                 reasons.append(f"unlocks {', '.join(unlocks[m])}")
+            if not reasons and value > 1e-9:
+                raised = [context.competency_codes[gap_columns[j]]
+                          for j in np.flatnonzero(problem.a[k] > 0)]
+                reasons.append(f"raises the chance of closing the gap in {', '.join(raised)} "
+                               "(an earlier step may not succeed)")
             if not reasons:
                 reasons.append(f"fills the yearly minimum of {options.min_jp} JP "
                                "(PP 11/2017)")
@@ -236,7 +241,9 @@ class Recommender:
                     f"in {region} suffice")
         need = CONNECTIVITY[context.module_min_connectivity[m]]
         if connectivity != "high":
-            return f"{modality}: needs only {need} connectivity; {region} has {connectivity}"
+            needs = "works without internet" if need == "none" else f"needs only {need} " \
+                "connectivity"
+            return f"{modality}: {needs}; {region} has {connectivity} connectivity"
         return f"{modality} delivery"
 
     def _hazard_reasons(self, s: LearnerSituation, m: int, region: str) -> list[str]:

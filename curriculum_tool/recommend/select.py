@@ -18,6 +18,11 @@ it up (PP 11/2017: at least 20 JP a year).
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, milp
@@ -91,12 +96,32 @@ def _exact(problem: SelectionProblem, budget: int) -> np.ndarray:
                    LinearConstraint(budget_row, -np.inf, budget)]
     if edges.nnz:
         constraints.append(LinearConstraint(order, -np.inf, 0))
-    result = milp(cost, constraints=constraints,
-                  integrality=np.r_[np.ones(k), np.zeros(g)],
-                  bounds=Bounds(np.zeros(k + g), np.r_[np.ones(k), problem.gaps]))
+    with _quiet_stdout():
+        result = milp(cost, constraints=constraints,
+                      integrality=np.r_[np.ones(k), np.zeros(g)],
+                      bounds=Bounds(np.zeros(k + g), np.r_[np.ones(k), problem.gaps]))
     if result.x is None:  # pragma: no cover - x = 0 is always feasible
         return _greedy(problem, budget)
     return result.x[:k] > 0.5
+
+
+@contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """HiGHS prints solver notes straight to file descriptor 1, which would corrupt
+    ``recommend --format json``: point it at /dev/null while the solver runs."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # no real stdout (GUI, captured)
+        fd = 1
+    sys.stdout.flush()
+    saved = os.dup(fd)
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), fd)
+            yield
+    finally:
+        os.dup2(saved, fd)
+        os.close(saved)
 
 
 def _greedy(problem: SelectionProblem, budget: int) -> np.ndarray:

@@ -1,0 +1,40 @@
+"""A path as plain text for the terminal: periods, steps with their reasons, left-out modules."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..domain import LearnerPath
+
+__all__ = ["path_text"]
+
+
+def path_text(path: LearnerPath, excluded_limit: int = 15) -> str:
+    """What ``recommend`` prints without ``--format json``."""
+    model = path.model_name or "no model"
+    lines = [f"Learning path for {path.learner} ({path.position}, region {path.region}), "
+             f"model {model}",
+             f"{path.total_jp} JP of {path.max_jp} (yearly minimum {path.min_jp}); "
+             f"expected value {path.expected_value:.2f}"]
+    if path.total_jp < path.min_jp:
+        lines.append(f"below the yearly minimum of {path.min_jp} JP: not enough takeable "
+                     "modules (see left out)")
+    number = 0
+    for period, steps in groupby(path.steps, key=lambda step: step.period):
+        lines.append("")
+        lines.append(f"Period {period}")
+        for step in steps:
+            number += 1
+            lines.append(f"  {number}. {step.module}  {step.title}")
+            lines.append(f"     {step.jp} JP, {step.modality}, P(success) "
+                         f"{step.p_success:.2f}, value {step.value:.2f}")
+            lines.extend(f"     - {reason}" for reason in step.reasons)
+    if not path.steps:
+        lines += ["", "No step: no takeable module closes a gap."]
+    if path.excluded:
+        lines += ["", "Left out:"]
+        lines += [f"  - {e.module}: {e.reason}" for e in path.excluded[:excluded_limit]]
+        rest = len(path.excluded) - excluded_limit
+        if rest > 0:
+            lines.append(f"  ... and {rest} more (see --format json)")
+    return "\n".join(lines)

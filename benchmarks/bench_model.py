@@ -161,18 +161,24 @@ def main() -> int:
     parser.add_argument("--learners", type=int, default=100_000)
     parser.add_argument("--quality-learners", type=int, default=20_000)
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
+    parser.add_argument("--sections", nargs="+", default=["quality", "choice", "speed"],
+                        choices=["quality", "choice", "speed"])
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     command = ("python benchmarks/bench_model.py" + (f" --out {args.out}" if args.out else ""))
     lines = ["# Model benchmark", "", f"Command: `{command}`", "",
              f"Machine: {platform.machine()}, 2 cores, Python {platform.python_version()}, "
              f"scikit-learn {sklearn.__version__}, pandas {pd.__version__}.", "",
-             "## Quality against the simulator's truth (held out by time and learner)", ""]
-    lines += quality(args.seeds, args.quality_learners)
-    lines += ["", "## Choice of estimator (same split)", ""]
-    lines += model_choice(args.quality_learners)
-    lines += ["", "## Speed", ""]
-    lines += speed(args.learners)
+             ]
+    if "quality" in args.sections:
+        lines += ["## Quality against the simulator's truth (held out by time and learner)", ""]
+        lines += quality(args.seeds, args.quality_learners) + [""]
+    if "choice" in args.sections:
+        lines += ["## Choice of estimator (same split)", ""]
+        lines += model_choice(args.quality_learners) + [""]
+    if "speed" in args.sections:
+        lines += ["## Speed", ""]
+        lines += speed(args.learners)
     text = "\n".join(lines) + "\n"
     print(text)
     if args.out:

@@ -27,7 +27,7 @@ from ..io.tables import atomic_output, read_rows, write_rows
 from ..store.paths import save_paths
 from .planner import PathOptions, Recommender
 
-__all__ = ["BatchSummary", "run_batch", "plan_chunk", "export_paths", "learner_ids",
+__all__ = ["BatchSummary", "BatchCancelled", "run_batch", "plan_chunk", "export_paths", "learner_ids",
            "STEP_COLUMNS", "OUTPUT_SUFFIXES"]
 
 #: Columns of the CSV/XLSX output, one row per step (contract §4).
@@ -35,6 +35,10 @@ STEP_COLUMNS = ("learner", "order", "period", "module", "jp", "p_success", "valu
 OUTPUT_SUFFIXES = (".csv", ".xlsx", ".jsonl")
 #: Learners per task: large enough to vectorise scoring, small enough to show progress.
 CHUNK = 2_000
+
+
+class BatchCancelled(CurriculumError):
+    """The batch was cancelled before it finished; nothing was written or stored."""
 
 
 @dataclass(frozen=True)
@@ -116,8 +120,13 @@ def run_batch(workspace, out: str | os.PathLike[str], learners: Sequence[str] | 
               options: PathOptions = PathOptions(method="greedy"), workers: int = 1,
               scheduler: str | None = None, unmask: bool = False, store: bool = True,
               progress: Callable[[int, int], None] | None = None,
-              recommender: Recommender | None = None) -> BatchSummary:
-    """Plan every learner (or ``learners``), write ``out`` and store the paths."""
+              recommender: Recommender | None = None,
+              cancelled: Callable[[], bool] | None = None) -> BatchSummary:
+    """Plan every learner (or ``learners``), write ``out`` and store the paths.
+
+    ``cancelled()`` is checked between chunks; when it turns true the batch stops with
+    :class:`BatchCancelled` and nothing is written or stored.
+    """
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in OUTPUT_SUFFIXES:
@@ -140,6 +149,9 @@ def run_batch(workspace, out: str | os.PathLike[str], learners: Sequence[str] | 
         paths.extend(planned)
         if progress is not None:
             progress(len(paths), len(rows))
+        if cancelled is not None and cancelled():
+            raise BatchCancelled(f"batch cancelled after {len(paths)} of {len(rows)} "
+                                 "learners; nothing was written")
     _write(out, suffix, paths, shown)
     if store:
         with workspace.transaction() as conn:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
+from threadpoolctl import threadpool_limits
 
 from ..domain import Exclusion, LearnerPath, PathStep
 from ..domain.vocab import CONNECTIVITY, DEFAULT_MIN_JP, HAZARDS, MODALITIES
@@ -102,10 +103,12 @@ class Recommender:
         p = self.scorer.probabilities(learner_idx, module_idx)
         paths, start = [], 0
         created = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        for s in situations:
-            count = len(s.candidates)
-            paths.append(self._plan(s, p[start:start + count], options, created))
-            start += count
+        # Tiny matrices: BLAS threads only cost (and stall when the cores are busy).
+        with threadpool_limits(1, user_api="blas"):
+            for s in situations:
+                count = len(s.candidates)
+                paths.append(self._plan(s, p[start:start + count], options, created))
+                start += count
         return paths
 
     # -- one learner -------------------------------------------------------------------

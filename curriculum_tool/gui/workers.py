@@ -1,0 +1,90 @@
+"""Long work off the GUI thread: a QRunnable that reports progress and can be cancelled.
+
+A task is a plain function ``fn(report, cancelled) -> result``: it calls
+``report(done, total, message)`` now and then and checks ``cancelled()`` between units of
+work, raising :class:`Cancelled` to stop. Results and errors come back to the GUI thread
+as Qt signals, so the window never freezes and never touches a half-finished result.
+
+Workers open their own :class:`~curriculum_tool.store.Workspace` (``Workspace.open``
+with the window's workspace target): database connections are not shared across
+threads.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from ..errors import CurriculumError
+
+__all__ = ["Cancelled", "Worker", "start"]
+
+Report = Callable[[int, int, str], None]
+
+
+class Cancelled(Exception):
+    """Raised by a task that saw ``cancelled()`` become true."""
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class Worker(QRunnable):
+    """Runs ``task(report, cancelled)`` on the global thread pool."""
+
+    def __init__(self, task: Callable[[Report, Callable[[], bool]], Any]):
+        super().__init__()
+        self.task = task
+        self.signals = _Signals()
+        self._cancel = threading.Event()
+        self.setAutoDelete(False)  # the owner keeps it until a signal arrives
+
+    def cancel(self) -> None:
+        """Ask the task to stop at its next check."""
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:  # noqa: D401 - Qt override
+        try:
+            result = self.task(self.signals.progress.emit, self._cancel.is_set)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except CurriculumError as error:
+            self.signals.failed.emit(str(error))
+        except Exception as error:  # noqa: BLE001 - shown to the user, never swallowed
+            traceback.print_exc()
+            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+        else:
+            if self._cancel.is_set():
+                self.signals.cancelled.emit()
+            else:
+                self.signals.finished.emit(result)
+
+
+def start(task: Callable[[Report, Callable[[], bool]], Any],
+          on_finished: Callable[[Any], None] | None = None,
+          on_failed: Callable[[str], None] | None = None,
+          on_progress: Callable[[int, int, str], None] | None = None,
+          on_cancelled: Callable[[], None] | None = None) -> Worker:
+    """Run ``task`` in the background and connect the given callbacks; returns the worker
+    (keep a reference, and call ``cancel()`` to stop it)."""
+    worker = Worker(task)
+    for signal, slot in ((worker.signals.finished, on_finished),
+                         (worker.signals.failed, on_failed),
+                         (worker.signals.progress, on_progress),
+                         (worker.signals.cancelled, on_cancelled)):
+        if slot is not None:
+            signal.connect(slot)
+    QThreadPool.globalInstance().start(worker)
+    return worker

@@ -36,6 +36,9 @@ class RecordTableModel(QAbstractTableModel):
     def record(self, row: int) -> Record:
         return self._records[row]
 
+    def records(self) -> list[Record]:
+        return list(self._records)
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self._rows)
 

@@ -1,0 +1,348 @@
+"""Katalog: the competency dictionary and the module catalog, filtered, edited, undoable.
+
+Tables are Qt models over the workspace's records; filters are a proxy model. Every
+edit goes through the core (``io.editing``: the checks of an import, one transaction)
+and onto a QUndoStack, so Ctrl+Z takes it back the same way.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import RECORD_TYPES, Module, Record
+from ..domain.vocab import COMPETENCY_GROUPS, HAZARDS, MODALITIES, STATUSES
+from ..errors import CurriculumError, ValidationError
+from ..io.editing import delete_records, save_records
+from ..store import Workspace
+from .record_form import RecordForm
+from .record_model import RecordTableModel
+
+__all__ = ["CatalogTab", "RecordBrowser", "ModuleFilter", "COLUMN_LABELS"]
+
+#: Indonesian column labels, per kind.
+COLUMN_LABELS: dict[str, dict[str, str]] = {
+    "modules": {"code": "Kode", "title": "Judul", "jp": "JP", "modality": "Modalitas",
+                "level": "Level", "competencies": "Kompetensi", "hazards": "Bahaya",
+                "min_connectivity": "Konektivitas min.",
+                "min_digital_literacy": "Literasi digital min.", "scope": "Cakupan",
+                "status": "Status", "owner": "Pemilik"},
+    "competencies": {"code": "Kode", "name": "Nama", "group": "Kelompok",
+                     "description": "Deskripsi"},
+    "prerequisites": {"module": "Modul", "requires": "Memerlukan", "kind": "Jenis"},
+    "regions": {"code": "Kode", "name": "Nama", "parent": "Induk", "hazards": "Indeks bahaya",
+                "connectivity": "Konektivitas", "is_3t": "3T"},
+    "regional_standards": {"region": "Wilayah", "competency": "Kompetensi", "level": "Level",
+                           "reason": "Alasan"},
+    "job_standards": {"position": "Jabatan", "title": "Nama jabatan",
+                      "competency": "Kompetensi", "level": "Level"},
+    "learners": {"id": "ID", "name": "Nama", "position": "Jabatan", "region": "Wilayah",
+                 "digital_literacy": "Literasi digital", "competencies": "Kompetensi",
+                 "completed": "Modul selesai"},
+    "outcomes": {"learner": "Peserta", "module": "Modul", "date": "Tanggal",
+                 "completed": "Selesai", "l1": "L1", "l2": "L2", "l3": "L3", "l4": "L4"},
+}
+
+ALL = "(semua)"
+
+
+class SaveRecordCommand(QUndoCommand):
+    """Add or change one record; undo restores the old one (or removes the new one)."""
+
+    def __init__(self, browser: RecordBrowser, old: Record | None, new: Record):
+        super().__init__(browser.tr("Simpan %1").replace("%1", "/".join(map(str, new.key()))))
+        self.browser, self.old, self.new = browser, old, new
+        self._done = True  # the first redo already happened when the user saved
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self.browser.apply(lambda ws: save_records(ws, self.new.KIND, [self.new]), self)
+
+    def undo(self) -> None:
+        if self.old is None:
+            self.browser.apply(lambda ws: delete_records(ws, self.new.KIND, [_key(self.new)]),
+                               self)
+        else:
+            self.browser.apply(lambda ws: save_records(ws, self.old.KIND, [self.old]), self)
+
+
+class DeleteRecordCommand(QUndoCommand):
+    """Delete one record; undo puts it back."""
+
+    def __init__(self, browser: RecordBrowser, old: Record):
+        super().__init__(browser.tr("Hapus %1").replace("%1", "/".join(map(str, old.key()))))
+        self.browser, self.old = browser, old
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self.browser.apply(lambda ws: delete_records(ws, self.old.KIND, [_key(self.old)]), self)
+
+    def undo(self) -> None:
+        self.browser.apply(lambda ws: save_records(ws, self.old.KIND, [self.old]), self)
+
+
+def _key(record: Record) -> object:
+    key = record.key()
+    return key[0] if len(key) == 1 else key
+
+
+class ModuleFilter(QSortFilterProxyModel):
+    """Text filter over every column plus the catalog's facets."""
+
+    def __init__(self, groups: dict[str, str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.groups = groups  # competency code -> group
+        self.facets: dict[str, str] = {}
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+
+    def set_facet(self, name: str, value: str) -> None:
+        if value == ALL:
+            self.facets.pop(name, None)
+        else:
+            self.facets[name] = value
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+        if not super().filterAcceptsRow(row, parent):
+            return False
+        module: Module = self.sourceModel().record(row)  # type: ignore[attr-defined]
+        facets = self.facets
+        if "group" in facets and facets["group"] not in {
+                self.groups.get(code) for code, _ in module.competencies}:
+            return False
+        if "modality" in facets and module.modality != facets["modality"]:
+            return False
+        if "hazard" in facets and facets["hazard"] not in module.hazards:
+            return False
+        if "status" in facets and module.status != facets["status"]:
+            return False
+        scope = facets.get("scope")
+        if scope == "nasional" and module.is_local or scope == "lokal" and not module.is_local:
+            return False
+        return True
+
+
+class RecordBrowser(QWidget):
+    """One kind's records: filter, sortable table, add / edit / delete with undo."""
+
+    edited = Signal()
+
+    def __init__(self, kind: str, undo: QUndoStack, workspace: Workspace,
+                 proxy: QSortFilterProxyModel | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kind = kind
+        self.workspace = workspace
+        self.undo = undo
+        labels = COLUMN_LABELS[kind]
+        columns = RECORD_TYPES[kind].COLUMNS
+        self.model = RecordTableModel(columns, [labels.get(c, c) for c in columns], self)
+        self.proxy = proxy or QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Saring… (semua kolom)"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.facet_bar = QHBoxLayout()
+        self.facet_bar.addWidget(self.filter, 2)
+        buttons = QHBoxLayout()
+        for text, slot, tip in ((self.tr("Tambah…"), self.add, "Ctrl+N"),
+                                (self.tr("Ubah…"), self.edit_selected, "Enter"),
+                                (self.tr("Hapus"), self.delete_selected, "Delete")):
+            button = QPushButton(text, self)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.count = QLabel(self)
+        buttons.addWidget(self.count)
+        for sequence, slot in ((QKeySequence.StandardKey.Delete, self.delete_selected),
+                               (QKeySequence("Return"), self.edit_selected)):
+            action = QAction(self.view)
+            action.setShortcut(sequence)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.view.addAction(action)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.facet_bar)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+        self.proxy.rowsInserted.connect(self._count)
+        self.proxy.rowsRemoved.connect(self._count)
+        self.proxy.modelReset.connect(self._count)
+        self.proxy.layoutChanged.connect(self._count)
+
+    def _count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(self.tr("%1 dari %2").replace("%1", str(shown))
+                           .replace("%2", str(total)))
+
+    def load(self, workspace: Workspace | None = None) -> None:
+        if workspace is not None:
+            self.workspace = workspace
+        self.model.set_records(self.workspace.load(self.kind))
+        self.view.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            if self.view.columnWidth(column) > 320:
+                self.view.setColumnWidth(column, 320)
+        self._count()
+
+    def selected(self) -> Record | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.record(self.proxy.mapToSource(rows[0]).row())
+
+    def select_key(self, key: tuple) -> None:
+        for row in range(self.proxy.rowCount()):
+            source = self.proxy.mapToSource(self.proxy.index(row, 0)).row()
+            if self.model.record(source).key() == key:
+                self.view.selectRow(row)
+                self.view.scrollTo(self.proxy.index(row, 0))
+                return
+
+    def add(self) -> None:
+        self._open_form(None)
+
+    def edit_selected(self) -> None:
+        record = self.selected()
+        if record is not None:
+            self._open_form(record)
+
+    def _open_form(self, record: Record | None) -> None:
+        form = RecordForm(RECORD_TYPES[self.kind], COLUMN_LABELS[self.kind], record, self)
+        while form.exec():
+            new = form.record()
+            if new is None or new == record:
+                return
+            if record is None and new.key() in {r.key() for r in self.model.records()}:
+                form.show_problems([(new.KEY[0], self.tr("kode ini sudah ada; ubah data itu "
+                                                         "atau pilih kode lain"))])
+                continue
+            try:
+                save_records(self.workspace, self.kind, [new])
+            except ValidationError as error:
+                form.show_problems([(p.column, p.message) for p in error.problems])
+                continue
+            except CurriculumError as error:
+                form.show_problems([("", str(error))])
+                continue
+            self.undo.push(SaveRecordCommand(self, record, new))
+            self.load()
+            self.select_key(new.key())
+            self.edited.emit()
+            return
+
+    def delete_selected(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        shown = "/".join(map(str, record.key()))
+        answer = QMessageBox.question(self, self.tr("Hapus data"),
+                                      self.tr("Hapus %1? (Dapat dibatalkan dengan Ctrl+Z)")
+                                      .replace("%1", shown))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            delete_records(self.workspace, self.kind, [_key(record)])
+        except CurriculumError as error:
+            QMessageBox.warning(self, self.tr("Tidak dapat dihapus"), str(error))
+            return
+        self.undo.push(DeleteRecordCommand(self, record))
+        self.load()
+        self.edited.emit()
+
+    def apply(self, change, command: QUndoCommand) -> None:
+        """Run an undo/redo ``change(workspace)``; a refusal makes the command obsolete."""
+        try:
+            change(self.workspace)
+        except CurriculumError as error:
+            command.setObsolete(True)
+            QMessageBox.warning(self, self.tr("Tidak dapat dibatalkan"), str(error))
+        self.load()
+        self.edited.emit()
+
+
+class CatalogTab(QWidget):
+    """Modules and competencies, side by side in sub-tabs, with the catalog's facets."""
+
+    status_message = Signal(str)
+    workspace_edited = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.undo = QUndoStack(self)
+        self.module_filter = ModuleFilter({}, self)
+        self.modules = RecordBrowser("modules", self.undo, workspace, self.module_filter, self)
+        self.competencies = RecordBrowser("competencies", self.undo, workspace, parent=self)
+        self.facets: dict[str, QComboBox] = {}
+        for name, label, values in (
+                ("group", self.tr("Kelompok"), COMPETENCY_GROUPS),
+                ("modality", self.tr("Modalitas"), MODALITIES),
+                ("hazard", self.tr("Bahaya"), HAZARDS),
+                ("scope", self.tr("Cakupan"), ("nasional", "lokal")),
+                ("status", self.tr("Status"), STATUSES)):
+            combo = QComboBox(self)
+            combo.addItems([ALL, *values])
+            combo.setToolTip(label)
+            combo.currentTextChanged.connect(
+                lambda value, name=name: self.module_filter.set_facet(name, value))
+            self.modules.facet_bar.addWidget(QLabel(label + ":", self))
+            self.modules.facet_bar.addWidget(combo)
+            self.facets[name] = combo
+        self.inner = QTabWidget(self)
+        self.inner.addTab(self.modules, self.tr("Modul"))
+        self.inner.addTab(self.competencies, self.tr("Kompetensi"))
+        for browser in (self.modules, self.competencies):
+            browser.edited.connect(self._edited)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.inner)
+        self.reload()
+
+    def _edited(self) -> None:
+        self.module_filter.groups = {c.code: c.group for c in self.competencies.model.records()}
+        self.status_message.emit(self.tr("Perubahan disimpan (Ctrl+Z untuk membatalkan)"))
+        self.workspace_edited.emit()
+
+    def set_workspace(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.undo.clear()  # edits of another workspace cannot be undone here
+        for browser in (self.modules, self.competencies):
+            browser.workspace = workspace
+        self.reload()
+
+    def reload(self) -> None:
+        self.competencies.load(self.workspace)
+        self.module_filter.groups = {c.code: c.group for c in self.competencies.model.records()}
+        self.modules.load(self.workspace)
+        self.module_filter.invalidateFilter()

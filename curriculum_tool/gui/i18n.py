@@ -1,0 +1,100 @@
+"""Interface language: Indonesian source strings, English from Qt Linguist ``.ts`` files.
+
+Every user-visible string is written in Indonesian and wrapped in ``tr()``. The English
+translations live in ``translations/curriculum_tool_en.ts`` (edit them with Qt Linguist,
+refresh them with ``pyside6-lupdate``). On first use the ``.ts`` file is compiled with
+``lrelease`` into the user's cache folder; where no ``lrelease`` is installed, the
+``.ts`` XML is read directly, so English always works.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from platformdirs import user_cache_dir
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+__all__ = ["LANGUAGES", "TRANSLATIONS", "install_language", "ts_file", "TsTranslator"]
+
+LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+
+_installed: list[QTranslator] = []
+
+
+def ts_file(lang: str) -> Path:
+    return TRANSLATIONS / f"curriculum_tool_{lang}.ts"
+
+
+class TsTranslator(QTranslator):
+    """Translations read straight from a ``.ts`` file (used when lrelease is missing)."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.table: dict[tuple[str, str], str] = {}
+        for context in ET.parse(path).getroot().iter("context"):
+            name = context.findtext("name", "")
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if translation is None or translation.get("type") in ("unfinished",
+                                                                      "obsolete"):
+                    continue
+                if translation.text:
+                    self.table[(name, message.findtext("source", ""))] = translation.text
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        return self.table.get((context, source), "")
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        return not self.table
+
+
+def _lrelease() -> str | None:
+    bundled = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.LibraryExecutablesPath))
+    for candidate in (bundled / "lrelease", shutil.which("pyside6-lrelease"),
+                      shutil.which("lrelease")):
+        if candidate and Path(candidate).is_file():
+            return str(candidate)
+    return None
+
+
+def _compiled(ts: Path) -> Path | None:
+    """``ts`` compiled to ``.qm`` in the cache (recompiled when the ``.ts`` is newer)."""
+    qm = Path(user_cache_dir("curriculum-tool", appauthor=False)) / "translations" / (
+        ts.stem + ".qm")
+    if qm.is_file() and qm.stat().st_mtime >= ts.stat().st_mtime:
+        return qm
+    tool = _lrelease()
+    if tool is None:
+        return None
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True)
+    return qm if done.returncode == 0 and qm.is_file() else None
+
+
+def install_language(lang: str) -> bool:
+    """Switch the running application's language; ``id`` is the source language."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if lang == "id":
+        return True
+    ts = ts_file(lang)
+    if not ts.is_file():
+        return False
+    translator: QTranslator = QTranslator()
+    qm = _compiled(ts)
+    if qm is None or not translator.load(str(qm)):
+        translator = TsTranslator(ts)
+    app.installTranslator(translator)
+    _installed.append(translator)
+    base = QTranslator()
+    if base.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(base)  # Qt's own buttons (OK, Cancel) in the same language
+        _installed.append(base)
+    return True

@@ -103,6 +103,21 @@ def _key(record: Record) -> object:
     return key[0] if len(key) == 1 else key
 
 
+class KeyTable(QTableView):
+    """A table that turns Delete and Enter into signals (edit and delete the row)."""
+
+    delete_pressed = Signal()
+    enter_pressed = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Delete:
+            self.delete_pressed.emit()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter_pressed.emit()
+        else:
+            super().keyPressEvent(event)
+
+
 class ModuleFilter(QSortFilterProxyModel):
     """Text filter over every column plus the catalog's facets."""
 
@@ -114,11 +129,12 @@ class ModuleFilter(QSortFilterProxyModel):
         self.setFilterKeyColumn(-1)
 
     def set_facet(self, name: str, value: str) -> None:
+        self.beginFilterChange()
         if value == ALL:
             self.facets.pop(name, None)
         else:
             self.facets[name] = value
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
         if not super().filterAcceptsRow(row, parent):
@@ -162,7 +178,7 @@ class RecordBrowser(QWidget):
         self.filter.setPlaceholderText(self.tr("Saring… (semua kolom)"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.view = QTableView(self)
+        self.view = KeyTable(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -174,7 +190,7 @@ class RecordBrowser(QWidget):
         self.facet_bar = QHBoxLayout()
         self.facet_bar.addWidget(self.filter, 2)
         buttons = QHBoxLayout()
-        for text, slot, tip in ((self.tr("Tambah…"), self.add, "Ctrl+N"),
+        for text, slot, tip in ((self.tr("Tambah…"), self.add, "Ctrl+Shift+N"),
                                 (self.tr("Ubah…"), self.edit_selected, "Enter"),
                                 (self.tr("Hapus"), self.delete_selected, "Delete")):
             button = QPushButton(text, self)
@@ -184,13 +200,13 @@ class RecordBrowser(QWidget):
         buttons.addStretch(1)
         self.count = QLabel(self)
         buttons.addWidget(self.count)
-        for sequence, slot in ((QKeySequence.StandardKey.Delete, self.delete_selected),
-                               (QKeySequence("Return"), self.edit_selected)):
-            action = QAction(self.view)
-            action.setShortcut(sequence)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
-            self.view.addAction(action)
+        self.view.delete_pressed.connect(self.delete_selected)
+        self.view.enter_pressed.connect(self.edit_selected)
+        add = QAction(self)
+        add.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        add.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add.triggered.connect(self.add)
+        self.addAction(add)
         layout = QVBoxLayout(self)
         layout.addLayout(self.facet_bar)
         layout.addWidget(self.view)
@@ -344,5 +360,6 @@ class CatalogTab(QWidget):
     def reload(self) -> None:
         self.competencies.load(self.workspace)
         self.module_filter.groups = {c.code: c.group for c in self.competencies.model.records()}
+        self.module_filter.beginFilterChange()
         self.modules.load(self.workspace)
-        self.module_filter.invalidateFilter()
+        self.module_filter.endFilterChange()

@@ -19,7 +19,7 @@ from ..domain import Exclusion
 from ..domain.vocab import CONNECTIVITY, MODALITIES
 from ..model.pairs import LearnerArrays, PairContext
 
-__all__ = ["LearnerSituation", "situation"]
+__all__ = ["CatalogArrays", "LearnerSituation", "situation"]
 
 
 @dataclass
@@ -43,23 +43,33 @@ class LearnerSituation:
         return np.flatnonzero(self.takeable)
 
 
+class CatalogArrays:
+    """Per-catalog arrays every learner's situation reads, computed once."""
+
+    def __init__(self, context: PairContext):
+        self.context = context
+        self.hard = context.hard_prerequisites.toarray()     # dense: catalogs are small
+        self.taught = context.module_levels.astype(np.int16)
+        self.teaches = self.taught > 0
+
+
 def situation(context: PairContext, learners: LearnerArrays, row: int,
-              period_cap: int, hard: np.ndarray | None = None) -> LearnerSituation:
+              period_cap: int, catalog: CatalogArrays | None = None,
+              done: np.ndarray | None = None) -> LearnerSituation:
     """Everything the selection needs to know about learner ``row``.
 
-    ``hard`` is the dense M × M hard-prerequisite matrix (computed once by the caller;
-    dense because catalogs are small and per-learner sparse calls cost more than they save).
+    ``catalog`` and ``done`` (the learner's completed modules as a dense boolean row) let
+    a caller that plans many learners compute them once.
     """
-    if hard is None:
-        hard = context.hard_prerequisites.toarray()
+    catalog = catalog or CatalogArrays(context)
     region = int(learners.region[row])
     levels = learners.levels[row].astype(np.int16)
     targets = learners.targets[row].astype(np.int16)
     gaps = np.maximum(targets - levels, 0)
-    taught = context.module_levels.astype(np.int16)
-    gain = np.where(taught > 0, np.maximum(taught - levels, 0), 0)
+    gain = np.where(catalog.teaches, np.maximum(catalog.taught - levels, 0), 0)
     useful = (gain[:, gaps > 0] > 0).any(axis=1)
-    done = learners.completed[row].toarray().ravel()
+    if done is None:
+        done = learners.completed[row].toarray().ravel()
 
     connectivity = int(context.region_connectivity[region])
     literacy = int(learners.digital_literacy[row])
@@ -68,7 +78,7 @@ def situation(context: PairContext, learners: LearnerArrays, row: int,
     skills = context.module_min_digital_literacy <= literacy
     fits = context.module_jp <= period_cap
     takeable = offered & reach & skills & ~done & fits
-    takeable = _with_prerequisites(hard, takeable, done)
+    takeable = _with_prerequisites(catalog.hard, takeable, done)
 
     situation_ = LearnerSituation(row, region, levels, targets, gaps, gain, done, takeable,
                                   useful, [])

@@ -21,7 +21,7 @@ from ..domain import Exclusion, LearnerPath, PathStep
 from ..domain.vocab import CONNECTIVITY, DEFAULT_MIN_JP, HAZARDS, MODALITIES
 from ..errors import CurriculumError
 from ..model.score import Scorer
-from .feasibility import LearnerSituation, situation
+from .feasibility import CatalogArrays, LearnerSituation, situation
 from .order import assign_periods, order_steps
 from .select import METHODS, SelectionProblem, path_value, select
 
@@ -69,7 +69,9 @@ class Recommender:
         self.requires = sp.csr_matrix((np.ones(len(edges), dtype=bool),
                                        ([e[0] for e in edges], [e[1] for e in edges])),
                                       shape=(n, n))
-        self.hard = context.hard_prerequisites.toarray()
+        self.catalog = CatalogArrays(context)
+        self.hard = self.catalog.hard
+        self.done = self.learners.completed.toarray()
         self.standards: dict[tuple[str, str], str] = {
             (s.region, s.competency): s.reason for s in workspace.load("regional_standards")}
 
@@ -95,7 +97,7 @@ class Recommender:
     def plan_rows(self, rows: Sequence[int], options: PathOptions) -> list[LearnerPath]:
         """Paths for learner rows, scoring all their candidate modules in one call."""
         situations = [situation(self.context, self.learners, row, options.period_cap,
-                                self.hard) for row in rows]
+                                self.catalog, self.done[row]) for row in rows]
         learner_idx = np.concatenate([np.full(len(s.candidates), s.row) for s in situations]
                                      or [np.empty(0, dtype=np.int64)]).astype(np.int64)
         module_idx = np.concatenate([s.candidates for s in situations]

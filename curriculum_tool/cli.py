@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--lang", choices=("id", "en"), default="id", help="interface language")
     gui.add_argument("--screenshot", metavar="PNG",
                      help="render the main window with W loaded, save it as PNG and exit")
+    gui.add_argument("--tab", choices=("katalog", "graf", "jalur", "wilayah", "model", "data"),
+                     help="the tab to show first (for screenshots of each task)")
 
     init = commands.add_parser("init", help="create a workspace, seeded from catalog/")
     init.add_argument("workspace", metavar="W", help="new SQLite file or database URL")
@@ -110,6 +112,23 @@ def build_parser() -> argparse.ArgumentParser:
                      help="write learner ids as they are; pseudonyms by default")
     bat.add_argument("--no-store", action="store_true",
                      help="do not store the paths in the workspace")
+
+    rep = commands.add_parser(
+        "report", help="reports on the stored paths: agency summary (.xlsx) or path PDFs")
+    rep.add_argument("workspace", metavar="W")
+    where = rep.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", metavar="FILE",
+                       help="summary.xlsx: the agency summary; with --learner: FILE.pdf")
+    where.add_argument("--pdf-dir", metavar="DIR",
+                       help="one PDF per learner with a stored path, named by pseudonym")
+    rep.add_argument("--learner", metavar="ID", help="one learner's path as a PDF (--out)")
+    rep.add_argument("--learners", metavar="FILE",
+                     help="with --pdf-dir: only these learners (a 'learner' column, or "
+                          "learners.csv)")
+    rep.add_argument("--lang", choices=("id", "en"), default="id",
+                     help="language of the PDF (default id)")
+    rep.add_argument("--unmask", action="store_true",
+                     help="show learner ids (NIP) and names; masked by default")
 
     simulate = commands.add_parser(
         "simulate", help="write synthetic learners.csv and outcomes.csv (docs/simulator.md)")
@@ -332,15 +351,56 @@ def _simulate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report(args: argparse.Namespace) -> int:
+    from .store import Workspace
+
+    if args.learners and not args.pdf_dir:
+        raise CurriculumError("--learners goes with --pdf-dir")
+    if args.out is not None:
+        is_pdf = Path(args.out).suffix.lower() == ".pdf"
+        if args.learner and not is_pdf:
+            raise CurriculumError("--learner writes a PDF: --out must end in .pdf")
+        if is_pdf and not args.learner:
+            raise CurriculumError("a PDF is one learner's path: add --learner ID, or use "
+                                  "--pdf-dir DIR for all")
+    elif args.learner:
+        raise CurriculumError("--learner goes with --out FILE.pdf")
+    masked = "" if args.unmask else " (learners masked; --unmask to show them)"
+    learners = None
+    if args.learners:
+        from .recommend.batch import learner_ids
+
+        learners = learner_ids(args.learners)
+    with Workspace.open(args.workspace) as workspace:
+        if args.pdf_dir:
+            from .gui.path_pdf import write_workspace_pdfs
+
+            files = write_workspace_pdfs(workspace, args.pdf_dir, learners, args.unmask,
+                                         args.lang)
+            print(f"wrote {len(files)} path PDFs to {args.pdf_dir}{masked}")
+        elif args.learner:
+            from .gui.path_pdf import write_learner_pdf
+
+            write_learner_pdf(workspace, args.learner, args.out, args.unmask, args.lang)
+            print(f"wrote the learner's path to {args.out}{masked}")
+        else:
+            from .report import write_agency_summary
+
+            count = write_agency_summary(workspace, args.out, unmask=args.unmask)
+            print(f"summarised {count} stored paths to {args.out}{masked}")
+    return EXIT_OK
+
+
 def _gui(args: argparse.Namespace) -> int:
     from .gui.app import run
 
-    return run(workspace=args.workspace, lang=args.lang, screenshot=args.screenshot)
+    return run(workspace=args.workspace, lang=args.lang, screenshot=args.screenshot,
+               tab=args.tab)
 
 
 COMMANDS = {"gui": _gui, "init": _init, "import": _import, "export": _export, "lint": _lint,
             "train": _train, "score": _score, "simulate": _simulate,
-            "recommend": _recommend, "batch": _batch}
+            "recommend": _recommend, "batch": _batch, "report": _report}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""Start the desktop app, or render its main window to a PNG (``gui --screenshot``)."""
+"""Start the desktop app, or render one of its tabs to a PNG (``gui --screenshot``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from pathlib import Path
 from ..catalog import open_or_create_default
 from ..store import Workspace
 
-__all__ = ["run", "application"]
+__all__ = ["run", "application", "AppController", "TAB_NAMES"]
+
+#: ``gui --tab NAME``: which tab is in front (for screenshots of each task).
+TAB_NAMES = ("katalog", "graf", "jalur", "wilayah", "model", "data")
 
 
 def application() -> object:
@@ -23,16 +26,59 @@ def application() -> object:
     return app
 
 
-def run(workspace: str | None = None, lang: str = "id", screenshot: str | None = None) -> int:
-    """Open the main window on ``workspace`` (default: the user's default workspace)."""
-    from .main_window import MainWindow
+class AppController:
+    """Owns the main window; rebuilds it when the user switches language."""
 
+    def __init__(self, workspace: Workspace, lang: str = "id"):
+        from .i18n import install_language
+
+        self.workspace = workspace
+        self.lang = lang
+        install_language(lang)
+        self.window = self._build()
+
+    def _build(self, tab: int = 0, geometry=None):
+        from .main_window import MainWindow
+
+        window = MainWindow(self.workspace, switch_language=self.switch_language,
+                            lang=self.lang)
+        window.tabs.setCurrentIndex(tab)
+        if geometry is not None:
+            window.setGeometry(geometry)
+        return window
+
+    def switch_language(self, lang: str) -> None:
+        """Install ``lang`` and show a fresh window on the same workspace and tab."""
+        from .i18n import install_language
+
+        install_language(lang)
+        self.lang = lang
+        old = self.window
+        old.keep_workspace_open = True
+        self.window = self._build(old.tabs.currentIndex(), old.geometry())
+        self.window.show()
+        old.close()
+        old.deleteLater()
+
+
+def run(workspace: str | None = None, lang: str = "id", screenshot: str | None = None,
+        tab: str | None = None) -> int:
+    """Open the main window on ``workspace`` (default: the user's default workspace)."""
     app = application()
     opened = Workspace.open(workspace) if workspace else open_or_create_default()
-    window = MainWindow(opened)
+    controller = AppController(opened, lang)
+    window = controller.window
+    if tab:
+        window.tabs.setCurrentIndex(TAB_NAMES.index(tab))
     if screenshot:
         window.show()
-        app.processEvents()  # type: ignore[attr-defined]
+        for _ in range(3):
+            app.processEvents()  # type: ignore[attr-defined]
+        prepare = getattr(window.tabs.currentWidget(), "prepare_screenshot", None)
+        if prepare is not None:
+            prepare()
+            for _ in range(3):
+                app.processEvents()  # type: ignore[attr-defined]
         target = Path(screenshot)
         target.parent.mkdir(parents=True, exist_ok=True)
         saved = window.grab().save(str(target), "PNG")

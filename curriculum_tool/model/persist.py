@@ -29,7 +29,8 @@ from .train import TrainResult
 from .versions import version_mismatches
 
 __all__ = ["StoredModel", "LoadedModel", "model_bytes", "save_model", "write_model_files",
-           "install_model_files", "load_model", "list_models", "activate_model", "NAME"]
+           "install_model_files", "load_model", "verify_model", "list_models",
+           "activate_model", "NAME"]
 
 #: Model names: they become file names.
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
@@ -179,6 +180,20 @@ def activate_model(workspace, name: str) -> None:
         if conn.execute(select(table.c.name).where(table.c.name == name)).first() is None:
             raise CurriculumError(f"no model named '{name}' in this workspace")
         conn.execute(update(table).values(active=table.c.name == name))
+
+
+def verify_model(workspace, name: str) -> str | None:
+    """Why the stored model ``name`` would be refused, or None; nothing is unpickled."""
+    table = schema.models
+    with workspace.engine.connect() as conn:
+        row = conn.execute(select(table).where(table.c.name == name)).first()
+    if row is None:
+        return f"no model named '{name}' in this workspace"
+    try:
+        _verify(f"'{row.name}'", row.payload, row.sha256, json.loads(row.card))
+    except ModelIntegrityError as error:
+        return str(error)
+    return None
 
 
 def load_model(workspace, name: str | None = None) -> LoadedModel:

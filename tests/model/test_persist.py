@@ -261,3 +261,13 @@ def test_the_shipped_model_installs_in_this_environment(workspace):
     stored = install_model_files(workspace, default_model_path())
     assert stored.name == DEFAULT_MODEL and stored.active
     assert load_model(workspace).sha256 == stored.sha256
+
+
+def test_verify_model_names_the_reason_without_unpickling(sim_workspace, monkeypatch):
+    import curriculum_tool.model.persist as persist
+    from curriculum_tool.store import schema
+
+    monkeypatch.setattr(persist.joblib, "load",
+                        lambda *a, **k: pytest.fail("verify_model must not unpickle"))
+    assert persist.verify_model(sim_workspace, "default") is None
+    assert "no model named" in persist.verify_model(sim_workspace, "nope")

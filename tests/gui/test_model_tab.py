@@ -1,0 +1,427 @@
+"""The Model tab: stored models and their cards, activation, training in the background."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from threadpoolctl import threadpool_limits
+
+from curriculum_tool.catalog import create_workspace, default_model_path
+from curriculum_tool.gui import model_tab as model_tab_module
+from curriculum_tool.gui.calibration_chart import HAS_QTCHARTS, CalibrationChart
+from curriculum_tool.gui.model_tab import (
+    BASELINES,
+    ModelTab,
+    TrainDialog,
+    TrainOptions,
+    default_model_name,
+)
+from curriculum_tool.io import import_file
+from curriculum_tool.model.persist import install_model_files, list_models
+from curriculum_tool.simulate import simulate_to_dir
+from curriculum_tool.store import Workspace
+
+TRAINING_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture(autouse=True)
+def _one_openmp_thread(monkeypatch):
+    """Training runs on a worker thread; OpenMP limits are per thread, so the limit is set
+    inside the task (on a busy 2-core machine two spinning threads make fits crawl)."""
+    real_train = model_tab_module.train
+
+    def train(*args, **kwargs):
+        with threadpool_limits(limits=1):
+            return real_train(*args, **kwargs)
+
+    monkeypatch.setattr(model_tab_module, "train", train)
+
+
+@pytest.fixture
+def warnings(monkeypatch) -> list[tuple[str, str]]:
+    """Every QMessageBox.warning the tab shows, as (title, text), instead of a modal box."""
+    shown: list[tuple[str, str]] = []
+
+    def warning(_parent, title, text, *args, **kwargs):
+        shown.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(model_tab_module.QMessageBox, "warning", warning)
+    return shown
+
+
+@pytest.fixture
+def default_workspace(tmp_path):
+    """The shipped catalog with its default model (and no outcomes)."""
+    ws = create_workspace(tmp_path / "default.sqlite")
+    yield ws
+    ws.close()
+
+
+@pytest.fixture(scope="module")
+def sim_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("model_tab_sim")
+    simulate_to_dir(folder, 600, seed=1)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def sim_source(sim_dir, tmp_path_factory) -> Path:
+    """A closed workspace: shipped catalog + default model + 600 simulated learners."""
+    path = tmp_path_factory.mktemp("model_tab_ws") / "sim.sqlite"
+    with create_workspace(path) as ws:
+        import_file(ws, "learners", sim_dir / "learners.csv")
+        import_file(ws, "outcomes", sim_dir / "outcomes.csv")
+    return path
+
+
+@pytest.fixture
+def sim_workspace(sim_source, tmp_path):
+    """A private, writable copy of the simulated workspace."""
+    target = tmp_path / "sim.sqlite"
+    source, destination = sqlite3.connect(sim_source), sqlite3.connect(target)
+    try:
+        source.backup(destination)
+    finally:
+        source.close()
+        destination.close()
+    ws = Workspace.open(target)
+    yield ws
+    ws.close()
+
+
+def make_tab(qtbot, workspace) -> ModelTab:
+    tab = ModelTab(workspace)
+    qtbot.addWidget(tab)
+    tab.resize(1260, 740)
+    tab.show()
+    return tab
+
+
+def list_rows(tab: ModelTab) -> list[dict[str, str]]:
+    headers = [tab.list.horizontalHeaderItem(c).text() for c in range(tab.list.columnCount())]
+    return [{h: tab.list.item(r, c).text() for c, h in enumerate(headers)}
+            for r in range(tab.list.rowCount())]
+
+
+def row_of(tab: ModelTab, name: str) -> int:
+    return next(r for r in range(tab.list.rowCount()) if tab.list.item(r, 0).text() == name)
+
+
+def metric_rows(tab: ModelTab) -> dict[str, list[str]]:
+    return {tab.metrics.verticalHeaderItem(r).text():
+            [tab.metrics.item(r, c).text() for c in range(tab.metrics.columnCount())]
+            for r in range(tab.metrics.rowCount())}
+
+
+def click_list_row(qtbot, tab: ModelTab, row: int) -> None:
+    rect = tab.list.visualRect(tab.list.model().index(row, 0))
+    qtbot.mouseClick(tab.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def drive_train_dialog(qtbot, tab: ModelTab, **fields) -> None:
+    """Click "Latih model…", fill the modal dialog as a user would, and press Latih."""
+    seen = {}
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, TrainDialog):
+            QTimer.singleShot(20, fill)
+            return
+        seen["dialog"] = dialog
+        if "target" in fields:
+            dialog.target.setCurrentIndex(dialog.target.findData(fields["target"]))
+        if "seed" in fields:
+            dialog.seed.setValue(fields["seed"])
+        if "name" in fields:
+            dialog.name.selectAll()
+            qtbot.keyClicks(dialog.name, fields["name"])
+        if "truth" in fields:
+            dialog.truth.setText(str(fields["truth"]))
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert ok.isEnabled(), dialog.hint.text()
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill)
+    qtbot.mouseClick(tab.train_button, Qt.MouseButton.LeftButton)
+    assert "dialog" in seen
+
+
+def wait_for_training(qtbot, tab: ModelTab) -> None:
+    qtbot.waitUntil(lambda: not tab.is_training, timeout=TRAINING_TIMEOUT_MS)
+
+
+# ----------------------------------------------------------- the shipped model
+
+
+def test_default_model_is_listed_active_with_its_auc(qtbot, default_workspace):
+    tab = make_tab(qtbot, default_workspace)
+    rows = list_rows(tab)
+    assert [row["Nama"] for row in rows] == ["default"]
+    assert rows[0]["Aktif"] == "✓"
+    assert rows[0]["AUC"] == "0.795"
+    assert rows[0]["Target"].startswith("L3")
+    assert tab.list.item(0, 0).font().bold()
+    assert tab.selected_name() == "default"
+    assert "default" in tab.card_title.text() and "aktif" in tab.card_title.text()
+    assert not tab.activate_button.isEnabled()  # already active
+    assert tab.refusal.isHidden()
+
+
+def test_metrics_table_shows_model_baselines_and_ceiling(qtbot, default_workspace):
+    tab = make_tab(qtbot, default_workspace)
+    card = tab.model_named("default").card["metrics"]
+    rows = metric_rows(tab)
+    assert list(rows) == ["Model", *(label for _key, label in BASELINES),
+                          "Batas atas (kebenaran dasar)"]
+    assert [tab.metrics.horizontalHeaderItem(c).text() for c in range(4)] == \
+        ["AUC", "Log loss", "Brier", "ECE"]
+    assert rows["Model"] == [f"{card['model'][k]:.3f}" for k in ("auc", "log_loss", "brier", "ece")]
+    assert rows["Regresi logistik"][0] == f"{card['baselines']['logistic']['auc']:.3f}"
+    assert rows["Tingkat dasar"][0] == "0.500"
+    ceiling = f"{card['ceiling_auc']:.3f}"
+    assert rows["Batas atas (kebenaran dasar)"] == [ceiling, "–", "–", "–"]
+    assert tab.metrics.item(0, 0).font().bold()  # the model has the best AUC
+    assert "batas atas" in tab.metrics_note.text()
+
+
+def test_calibration_chart_has_a_point_per_non_empty_bin(qtbot, default_workspace):
+    tab = make_tab(qtbot, default_workspace)
+    bins = tab.model_named("default").card["metrics"]["calibration"]
+    assert tab.chart.point_count() == sum(1 for b in bins if b["rows"]) == 10
+    if HAS_QTCHARTS:
+        assert tab.chart.uses_qtcharts
+        assert tab.chart.view.scatter.count() == 10
+        assert tab.chart.view.diagonal.count() == 2
+    assert "Bin 0.0–0.1" in tab.chart.tooltip(tab.chart.points[0])
+
+
+def test_province_table_lists_slices_largest_first_with_names(qtbot, default_workspace):
+    tab = make_tab(qtbot, default_workspace)
+    provinces = tab.model_named("default").card["metrics"]["provinces"]
+    assert tab.provinces.rowCount() == len(provinces) > 0
+    first = [tab.provinces.item(0, c).text() for c in range(5)]
+    assert first[0] == "72 · Sulawesi Tengah"
+    assert first[1:] == [str(provinces[0]["rows"]), f"{provinces[0]['rate']:.3f}",
+                         f"{provinces[0]['predicted']:.3f}", f"{provinces[0]['auc']:.3f}"]
+    tab.provinces.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # by AUC, as a number
+    aucs = [float(tab.provinces.item(r, 4).text()) for r in range(tab.provinces.rowCount())]
+    assert aucs == sorted(aucs, reverse=True)
+
+
+def test_card_details_show_data_versions_use_and_limits(qtbot, default_workspace):
+    tab = make_tab(qtbot, default_workspace)
+    model = tab.model_named("default")
+    text = tab.details.toPlainText()
+    assert tab.details.isReadOnly()
+    for expected in ("2021-01-01 … 2025-12-31", model.card["data"]["sha256"][:16],
+                     model.sha256[:16], "scikit-learn 1.9", "module, modality",
+                     "Penggunaan yang dimaksud", model.card["intended_use"][:40],
+                     "Batasan", model.card["limits"][:40], "Kirkpatrick level 3"):
+        assert expected in text, expected
+    assert "Tidak cocok" not in text
+
+
+# -------------------------------------------------------------- activation
+
+
+def test_activating_another_model_makes_it_bold_and_tells_the_window(qtbot, default_workspace):
+    install_model_files(default_workspace, default_model_path(), "cadangan", activate=False)
+    tab = make_tab(qtbot, default_workspace)
+    assert tab.selected_name() == "default"
+    click_list_row(qtbot, tab, row_of(tab, "cadangan"))
+    assert tab.selected_name() == "cadangan"
+    assert "tidak aktif" in tab.card_title.text()
+    with qtbot.waitSignal(tab.active_model_changed) as changed, \
+            qtbot.waitSignal(tab.workspace_edited):
+        qtbot.mouseClick(tab.activate_button, Qt.MouseButton.LeftButton)
+    assert changed.args == ["cadangan"]
+    assert tab.active_name() == "cadangan"
+    assert tab.list.item(row_of(tab, "cadangan"), 0).font().bold()
+    assert not tab.list.item(row_of(tab, "default"), 0).font().bold()
+    assert [m.name for m in list_models(default_workspace) if m.active] == ["cadangan"]
+
+
+def test_a_tampered_model_is_shown_refused_with_the_reason(qtbot, default_workspace,
+                                                           warnings):
+    install_model_files(default_workspace, default_model_path(), "rusak", activate=False)
+    conn = sqlite3.connect(default_workspace.target)
+    try:
+        with conn:  # flip one byte of the stored model
+            payload = bytearray(conn.execute(
+                "SELECT payload FROM models WHERE name = 'rusak'").fetchone()[0])
+            payload[len(payload) // 2] ^= 0x01
+            conn.execute("UPDATE models SET payload = ? WHERE name = 'rusak'", (bytes(payload),))
+    finally:
+        conn.close()
+    tab = make_tab(qtbot, default_workspace)
+    row = row_of(tab, "rusak")
+    assert "altered" in tab.list.item(row, 0).toolTip()
+    click_list_row(qtbot, tab, row)
+    assert tab.refusal.isVisible()
+    assert "ditolak" in tab.refusal.text() and "SHA-256" in tab.refusal.text()
+    assert tab.metrics.rowCount() == 5  # the card is still readable
+    qtbot.mouseClick(tab.activate_button, Qt.MouseButton.LeftButton)
+    assert warnings and warnings[0][0] == "Model ditolak"
+    assert tab.active_name() == "default"
+
+
+# ---------------------------------------------------------------- training
+
+
+def test_training_from_the_dialog_stores_and_activates_a_new_model(qtbot, sim_workspace,
+                                                                   sim_dir, warnings):
+    tab = make_tab(qtbot, sim_workspace)
+    messages: list[str] = []
+    tab.status_message.connect(messages.append)
+    progress: list[str] = []
+    tab.progress.valueChanged.connect(lambda _v: progress.append(tab.progress_label.text()))
+    with qtbot.waitSignal(tab.active_model_changed, timeout=TRAINING_TIMEOUT_MS) as changed:
+        drive_train_dialog(qtbot, tab, name="model-uji", seed=2, truth=sim_dir / "truth.csv")
+        assert tab.is_training and tab.progress_panel.isVisible()
+        assert not tab.train_button.isEnabled()
+    wait_for_training(qtbot, tab)
+    assert not warnings
+    assert changed.args == ["model-uji"]
+    rows = {row["Nama"]: row for row in list_rows(tab)}
+    assert set(rows) == {"default", "model-uji"}
+    assert rows["model-uji"]["Aktif"] == "✓" and rows["default"]["Aktif"] == ""
+    assert float(rows["model-uji"]["AUC"]) > 0.6
+    assert tab.selected_name() == "model-uji"
+    assert tab.list.item(row_of(tab, "model-uji"), 0).font().bold()
+    assert list(metric_rows(tab))[-1] == "Batas atas (kebenaran dasar)"  # truth given
+    assert tab.metrics.rowCount() == 5
+    assert tab.chart.point_count() > 0
+    assert tab.provinces.rowCount() > 0
+    assert tab.progress_panel.isHidden()
+    assert any("Melatih model pada" in text for text in progress)
+    assert any("Menyimpan model" in text for text in progress)
+    assert any("disimpan dan dijadikan aktif" in text for text in messages)
+    with Workspace.open(sim_workspace.target) as other:  # really stored, and active
+        stored = {m.name: m for m in list_models(other)}
+    assert stored["model-uji"].active and stored["model-uji"].card["seed"] == 2
+
+
+def test_cancelling_a_training_run_stores_nothing(qtbot, sim_workspace, warnings):
+    tab = make_tab(qtbot, sim_workspace)
+    messages: list[str] = []
+    tab.status_message.connect(messages.append)
+    changed: list[str] = []
+    tab.active_model_changed.connect(changed.append)
+    drive_train_dialog(qtbot, tab, name="dibatalkan")
+    assert tab.is_training
+    qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
+    assert not tab.cancel_button.isEnabled()
+    wait_for_training(qtbot, tab)
+    assert not warnings and not changed
+    assert [row["Nama"] for row in list_rows(tab)] == ["default"]
+    assert tab.active_name() == "default"
+    assert any("dibatalkan" in text for text in messages)
+    assert [m.name for m in list_models(sim_workspace)] == ["default"]
+    assert tab.train_button.isEnabled()
+
+
+def test_a_workspace_without_outcomes_shows_the_core_message(qtbot, default_workspace,
+                                                             warnings):
+    tab = make_tab(qtbot, default_workspace)
+    drive_train_dialog(qtbot, tab)
+    wait_for_training(qtbot, tab)
+    assert len(warnings) == 1
+    title, text = warnings[0]
+    assert title == "Model tidak dapat dilatih"
+    assert "no labelled outcomes" in text
+    assert [row["Nama"] for row in list_rows(tab)] == ["default"]
+    assert tab.progress_panel.isHidden() and tab.train_button.isEnabled()
+
+
+def test_too_few_outcomes_shows_the_core_message(qtbot, default_workspace, sim_dir, tmp_path,
+                                                 warnings):
+    import_file(default_workspace, "learners", sim_dir / "learners.csv")
+    few = tmp_path / "outcomes.csv"
+    pd.read_csv(sim_dir / "outcomes.csv", dtype=str).head(60).to_csv(few, index=False)
+    import_file(default_workspace, "outcomes", few)
+    tab = make_tab(qtbot, default_workspace)
+    tab.start_training(TrainOptions(name="kecil"))
+    wait_for_training(qtbot, tab)
+    assert len(warnings) == 1 and "training needs at least 200" in warnings[0][1]
+    assert [row["Nama"] for row in list_rows(tab)] == ["default"]
+
+
+# ------------------------------------------------------------------ pieces
+
+
+def test_train_dialog_checks_the_name(qtbot):
+    dialog = TrainDialog({"default", "model-a"})
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.name.text().startswith("model-") and ok.isEnabled()
+    assert dialog.options().target == "l3"
+    dialog.name.setText("-bad name")
+    assert not ok.isEnabled() and dialog.problem()
+    dialog.name.setText("model-a")
+    assert ok.isEnabled() and "diganti" in dialog.hint.text()
+    dialog.truth.setText("/nowhere/truth.csv")
+    assert not ok.isEnabled()
+    dialog.truth.clear()
+    dialog.target.setCurrentIndex(dialog.target.findData("completed"))
+    dialog.seed.setValue(7)
+    assert dialog.options() == TrainOptions("completed", 7, "model-a", None)
+
+
+def test_default_model_names_do_not_collide():
+    import datetime as dt
+
+    now = dt.datetime(2025, 3, 4, 5, 6)
+    assert default_model_name(now=now) == "model-20250304-0506"
+    assert default_model_name({"model-20250304-0506"}, now=now) == "model-20250304-0506-2"
+
+
+def test_progress_messages_are_shown_in_indonesian(qtbot, default_workspace):
+    tab = make_tab(qtbot, default_workspace)
+    assert tab.progress_text("fitting the model on 2,705 enrolments") == \
+        "Melatih model pada 2.705 pendaftaran"
+    assert tab.progress_text("fitting baseline module_rate") == \
+        "Melatih pembanding: Tingkat per modul"
+    assert tab.progress_text("something new") == "something new"
+
+
+def test_painted_fallback_chart_draws_the_same_points(qtbot, default_workspace):
+    card = list_models(default_workspace)[0].card
+    chart = CalibrationChart(use_qtcharts=False)
+    qtbot.addWidget(chart)
+    chart.resize(320, 300)
+    chart.set_calibration(card["metrics"]["calibration"])
+    assert not chart.uses_qtcharts and chart.point_count() == 10
+    image = chart.grab().toImage()
+    assert image.width() == 320
+    colours = {image.pixelColor(x, y).name() for x in range(0, 320, 4) for y in range(0, 300, 4)}
+    assert len(colours) > 3  # something was drawn
+
+
+def test_a_workspace_without_models_invites_training(qtbot, tmp_path):
+    ws = create_workspace(tmp_path / "empty.sqlite", empty=True)
+    try:
+        tab = make_tab(qtbot, ws)
+        assert tab.list.rowCount() == 0
+        assert "Belum ada model" in tab.card_title.text()
+        assert "Latih model" in tab.card_summary.text()
+        assert not tab.activate_button.isEnabled() and tab.train_button.isEnabled()
+    finally:
+        ws.close()
+
+
+def test_set_workspace_switches_the_list(qtbot, default_workspace, tmp_path):
+    tab = make_tab(qtbot, default_workspace)
+    ws = create_workspace(tmp_path / "empty.sqlite", empty=True)
+    try:
+        tab.set_workspace(ws)
+        assert tab.list.rowCount() == 0
+        tab.set_workspace(default_workspace)
+        assert tab.active_name() == "default"
+    finally:
+        ws.close()

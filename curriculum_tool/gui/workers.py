@@ -65,11 +65,8 @@ class Worker(QRunnable):
         except Exception as error:  # noqa: BLE001 - shown to the user, never swallowed
             traceback.print_exc()
             self.signals.failed.emit(f"{type(error).__name__}: {error}")
-        else:
-            if self._cancel.is_set():
-                self.signals.cancelled.emit()
-            else:
-                self.signals.finished.emit(result)
+        else:  # a task that returned finished its work, even if cancel came too late
+            self.signals.finished.emit(result)
 
 
 def start(task: Callable[[Report, Callable[[], bool]], Any],

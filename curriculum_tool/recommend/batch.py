@@ -145,13 +145,19 @@ def run_batch(workspace, out: str | os.PathLike[str], learners: Sequence[str] | 
     secret = "" if unmask else (workspace.get_meta("pseudonym_key") or "")
     shown = (lambda learner: learner) if unmask else (lambda learner: pseudonym(secret, learner))
     paths: list[LearnerPath] = []
+
+    def stop_if_cancelled() -> None:
+        if cancelled is not None and cancelled():
+            raise BatchCancelled(f"batch cancelled after {len(paths)} of {len(rows)} "
+                                 "learners; nothing was written")
+
+    stop_if_cancelled()
     for planned in _run(recommender, _chunks(rows, workers), options, workers, scheduler):
         paths.extend(planned)
         if progress is not None:
             progress(len(paths), len(rows))
-        if cancelled is not None and cancelled():
-            raise BatchCancelled(f"batch cancelled after {len(paths)} of {len(rows)} "
-                                 "learners; nothing was written")
+        stop_if_cancelled()
+    stop_if_cancelled()
     _write(out, suffix, paths, shown)
     if store:
         with workspace.transaction() as conn:

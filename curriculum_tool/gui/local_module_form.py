@@ -1,0 +1,672 @@
+"""The form a regional officer fills to add or change a local module of one region.
+
+The form only gathers text: what a module row of ``modules.csv`` would hold, plus the
+module's prerequisite edges. Saving hands both to a ``save`` callable supplied by the
+caller, which runs the core's checks (``Module.from_row``, ``import_parsed``) in one
+transaction and returns the problems it found; the form shows them next to the fields
+and in a list, and stays open until the workspace accepts the module.
+
+It also holds the Indonesian labels of the contract's vocabularies (hazards,
+connectivity, statuses, modalities) shared with the regions tab.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import Competency, Module, Region
+from ..domain.vocab import CONNECTIVITY, DIGITAL_LITERACY, HAZARDS, LEVELS, MODALITIES
+
+__all__ = [
+    "LocalModuleForm",
+    "ProblemList",
+    "SaveModule",
+    "competency_combo",
+    "combo_code",
+    "level_combo",
+    "hazard_label",
+    "hazard_short_label",
+    "connectivity_label",
+    "status_label",
+    "modality_label",
+    "field_label",
+    "format_index",
+    "HAZARD_PRESELECT",
+]
+
+#: Hazards with at least this index in the region are pre-checked on a new module.
+HAZARD_PRESELECT = 0.5
+
+_CONTEXT = "Labels"
+_HAZARDS = {
+    "gempa_bumi": QT_TRANSLATE_NOOP("Labels", "Gempa bumi"),
+    "tsunami": QT_TRANSLATE_NOOP("Labels", "Tsunami"),
+    "banjir": QT_TRANSLATE_NOOP("Labels", "Banjir"),
+    "tanah_longsor": QT_TRANSLATE_NOOP("Labels", "Tanah longsor"),
+    "letusan_gunung_api": QT_TRANSLATE_NOOP("Labels", "Letusan gunung api"),
+    "kekeringan": QT_TRANSLATE_NOOP("Labels", "Kekeringan"),
+    "cuaca_ekstrem": QT_TRANSLATE_NOOP("Labels", "Cuaca ekstrem"),
+    "kebakaran_hutan_lahan": QT_TRANSLATE_NOOP("Labels", "Kebakaran hutan dan lahan"),
+    "abrasi": QT_TRANSLATE_NOOP("Labels", "Gelombang ekstrem dan abrasi"),
+}
+#: Shorter names where a column is narrow (BNPB's own abbreviations).
+_HAZARDS_SHORT = {
+    "kebakaran_hutan_lahan": QT_TRANSLATE_NOOP("Labels", "Karhutla"),
+    "abrasi": QT_TRANSLATE_NOOP("Labels", "Abrasi"),
+}
+_CONNECTIVITY = {
+    "none": QT_TRANSLATE_NOOP("Labels", "Tidak ada"),
+    "low": QT_TRANSLATE_NOOP("Labels", "Rendah"),
+    "high": QT_TRANSLATE_NOOP("Labels", "Tinggi"),
+}
+_STATUSES = {
+    "draft": QT_TRANSLATE_NOOP("Labels", "Draf"),
+    "review": QT_TRANSLATE_NOOP("Labels", "Ditinjau"),
+    "approved": QT_TRANSLATE_NOOP("Labels", "Disetujui"),
+}
+_MODALITIES = {
+    "klasikal": QT_TRANSLATE_NOOP("Labels", "Klasikal"),
+    "e_learning": QT_TRANSLATE_NOOP("Labels", "E-learning"),
+    "blended": QT_TRANSLATE_NOOP("Labels", "Blended learning"),
+    "microlearning": QT_TRANSLATE_NOOP("Labels", "Microlearning"),
+    "coaching": QT_TRANSLATE_NOOP("Labels", "Coaching"),
+    "mentoring": QT_TRANSLATE_NOOP("Labels", "Mentoring"),
+    "social_learning": QT_TRANSLATE_NOOP("Labels", "Social learning"),
+    "experiential": QT_TRANSLATE_NOOP("Labels", "Experiential learning"),
+}
+_LITERACY = {
+    0: QT_TRANSLATE_NOOP("Labels", "0 — tidak ada"),
+    1: QT_TRANSLATE_NOOP("Labels", "1 — dasar (mengetik, surel)"),
+    2: QT_TRANSLATE_NOOP("Labels", "2 — menengah (aplikasi perkantoran, formulir daring)"),
+    3: QT_TRANSLATE_NOOP("Labels", "3 — mahir (analisis data)"),
+}
+_KINDS = {
+    "hard": QT_TRANSLATE_NOOP("Labels", "wajib (hard)"),
+    "soft": QT_TRANSLATE_NOOP("Labels", "dianjurkan (soft)"),
+}
+_FIELDS = {
+    "code": QT_TRANSLATE_NOOP("Labels", "Kode"),
+    "title": QT_TRANSLATE_NOOP("Labels", "Judul"),
+    "jp": QT_TRANSLATE_NOOP("Labels", "JP"),
+    "modality": QT_TRANSLATE_NOOP("Labels", "Modalitas"),
+    "level": QT_TRANSLATE_NOOP("Labels", "Level"),
+    "competencies": QT_TRANSLATE_NOOP("Labels", "Kompetensi"),
+    "competency": QT_TRANSLATE_NOOP("Labels", "Kompetensi"),
+    "hazards": QT_TRANSLATE_NOOP("Labels", "Bahaya"),
+    "min_connectivity": QT_TRANSLATE_NOOP("Labels", "Konektivitas minimum"),
+    "min_digital_literacy": QT_TRANSLATE_NOOP("Labels", "Literasi digital minimum"),
+    "scope": QT_TRANSLATE_NOOP("Labels", "Cakupan"),
+    "status": QT_TRANSLATE_NOOP("Labels", "Status"),
+    "owner": QT_TRANSLATE_NOOP("Labels", "Pemilik"),
+    "prerequisites": QT_TRANSLATE_NOOP("Labels", "Prasyarat"),
+    "region": QT_TRANSLATE_NOOP("Labels", "Wilayah"),
+    "reason": QT_TRANSLATE_NOOP("Labels", "Alasan"),
+}
+
+
+def _label(table: Mapping, key: object) -> str:
+    text = table.get(key)
+    return QCoreApplication.translate(_CONTEXT, text) if text else str(key)
+
+
+def hazard_label(key: str) -> str:
+    """``gempa_bumi`` → ``Gempa bumi``."""
+    return _label(_HAZARDS, key)
+
+
+def hazard_short_label(key: str) -> str:
+    """A hazard's name for a narrow column: ``Karhutla`` for forest and land fires."""
+    return _label(_HAZARDS_SHORT, key) if key in _HAZARDS_SHORT else hazard_label(key)
+
+
+def connectivity_label(key: str) -> str:
+    return _label(_CONNECTIVITY, key)
+
+
+def status_label(key: str) -> str:
+    return _label(_STATUSES, key)
+
+
+def modality_label(key: str) -> str:
+    return _label(_MODALITIES, key)
+
+
+def kind_label(key: str) -> str:
+    return _label(_KINDS, key)
+
+
+def field_label(column: str) -> str:
+    """The form field a contract column is entered in, as the user reads it."""
+    return _label(_FIELDS, column) if column else ""
+
+
+def format_index(value: float) -> str:
+    """A hazard index as Indonesian text: ``0,85``."""
+    return QLocale(QLocale.Language.Indonesian).toString(float(value), "f", 2)
+
+
+# -- small shared widgets --------------------------------------------------------------
+
+
+class ProblemList(QListWidget):
+    """Every reason the workspace refused an entry, one line each; hidden when empty."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("problems")
+        self.setStyleSheet("QListWidget#problems { background: #fdecea; color: #8a1c12;"
+                           " border: 1px solid #f5c2bd; border-radius: 3px; }")
+        self.setWordWrap(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.hide()
+
+    def set_problems(self, problems: Sequence[tuple[str, str]]) -> None:
+        """Show ``(column, message)`` pairs as ``Field: message``."""
+        self.clear()
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for column, message in problems:
+            label = field_label(column)
+            self.addItem(QListWidgetItem(icon, f"{label}: {message}" if label else message))
+        rows = sum(self.sizeHintForRow(i) for i in range(min(self.count(), 6)))
+        self.setFixedHeight(rows + 2 * self.frameWidth() + 6)
+        self.setVisible(bool(problems))
+
+    def texts(self) -> list[str]:
+        return [self.item(i).text() for i in range(self.count())]
+
+
+def competency_combo(competencies: Iterable[Competency], parent: QWidget) -> QComboBox:
+    """An editable combo of the workspace competencies (``CODE — name``); typing filters.
+
+    It stays editable so a code can be typed; the workspace, not the widget, decides
+    whether it exists.
+    """
+    combo = QComboBox(parent)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    for competency in competencies:
+        combo.addItem(f"{competency.code} — {competency.name}", competency.code)
+        combo.setItemData(combo.count() - 1, competency.description,
+                          Qt.ItemDataRole.ToolTipRole)
+    combo.setCurrentIndex(-1)
+    combo.lineEdit().setPlaceholderText(QCoreApplication.translate(
+        _CONTEXT, "Ketik kode atau nama kompetensi…"))
+    completer = QCompleter(combo.model(), combo)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    combo.setCompleter(completer)
+    combo.setMinimumContentsLength(24)
+    return combo
+
+
+def combo_code(combo: QComboBox) -> str:
+    """The code in a competency combo: the part before `` — `` of what is shown."""
+    return combo.currentText().split("—", 1)[0].strip()
+
+
+def level_combo(parent: QWidget, current: str = "") -> QComboBox:
+    """Proficiency levels 1–5 to pick from; editable, the core checks what is typed."""
+    combo = QComboBox(parent)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.addItems([str(level) for level in LEVELS])
+    combo.setCurrentText(current)
+    combo.setMaximumWidth(70)
+    return combo
+
+
+# -- prerequisites ----------------------------------------------------------------------
+
+
+class _KindDelegate(QStyledItemDelegate):
+    """Edits a prerequisite's kind with a combo of ``hard``/``soft``."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = QComboBox(parent)
+        for kind in _KINDS:
+            editor.addItem(kind_label(kind), kind)
+        return editor
+
+    def setEditorData(self, editor: QWidget,  # noqa: N802 - Qt override
+                      index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.UserRole))))
+
+    def setModelData(self, editor: QWidget, model: object,  # noqa: N802
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        kind = editor.currentData()
+        model.setData(index, kind, Qt.ItemDataRole.UserRole)  # type: ignore[attr-defined]
+        model.setData(index, kind_label(kind), Qt.ItemDataRole.DisplayRole)  # type: ignore
+
+
+class PrerequisitePicker(QWidget):
+    """A filterable, checkable list of existing modules, each checked one hard or soft."""
+
+    CODE, TITLE, KIND = range(3)
+
+    def __init__(self, modules: Sequence[Module], chosen: Mapping[str, str],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = QStandardItemModel(0, 3, self)
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Modul"), self.tr("Judul"), self.tr("Jenis")])
+        for module in modules:
+            code = QStandardItem(module.code)
+            code.setCheckable(True)
+            code.setEditable(False)
+            code.setToolTip(module.title)
+            title = QStandardItem(module.title)
+            title.setEditable(False)
+            kind = QStandardItem()
+            self.model.appendRow([code, title, kind])
+            self._set_chosen(code.row(), module.code in chosen, chosen.get(module.code, "hard"))
+        self.model.itemChanged.connect(self._on_item_changed)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Saring modul… (kode atau judul)"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setItemDelegateForColumn(self.KIND, _KindDelegate(self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(self.CODE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.KIND, QHeaderView.ResizeMode.ResizeToContents)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view)
+        layout.addWidget(self.summary)
+        self._update_summary()
+
+    def _set_chosen(self, row: int, chosen: bool, kind: str) -> None:
+        code, kind_item = self.model.item(row, self.CODE), self.model.item(row, self.KIND)
+        code.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+        kind_item.setData(kind, Qt.ItemDataRole.UserRole)
+        kind_item.setText(kind_label(kind) if chosen else "")
+        kind_item.setEditable(chosen)
+
+    def _on_item_changed(self, item: QStandardItem) -> None:
+        if item.column() != self.CODE:
+            self._update_summary()  # a kind chosen in the Jenis combo
+            return
+        kind = self.model.item(item.row(), self.KIND).data(Qt.ItemDataRole.UserRole) or "hard"
+        self.model.blockSignals(True)
+        self._set_chosen(item.row(), item.checkState() == Qt.CheckState.Checked, kind)
+        self.model.blockSignals(False)
+        self.view.viewport().update()
+        self._update_summary()
+
+    def edges(self) -> list[tuple[str, str]]:
+        """``(requires, kind)`` of every checked module, in catalog order."""
+        result = []
+        for row in range(self.model.rowCount()):
+            code = self.model.item(row, self.CODE)
+            if code.checkState() == Qt.CheckState.Checked:
+                kind = self.model.item(row, self.KIND).data(Qt.ItemDataRole.UserRole)
+                result.append((code.text(), kind or "hard"))
+        return result
+
+    def set_kind(self, code: str, kind: str) -> None:
+        """Set the kind of a checked module (what the Jenis combo does)."""
+        for row in range(self.model.rowCount()):
+            if self.model.item(row, self.CODE).text() == code:
+                self._set_chosen(row, True, kind)
+                self._update_summary()
+                return
+        raise KeyError(code)
+
+    def _update_summary(self) -> None:
+        edges = self.edges()
+        if not edges:
+            self.summary.setText(self.tr("Belum ada prasyarat dipilih."))
+            return
+        chosen = ", ".join(f"{code} ({kind_label(kind)})" for code, kind in edges)
+        self.summary.setText(self.tr("Dipilih: {modules}").format(modules=chosen))
+
+
+# -- the form ---------------------------------------------------------------------------
+
+#: ``save(module_row, [(requires, kind)])`` → problems as ``(column, message)``; an empty
+#: list means the workspace accepted and stored the module.
+SaveModule = Callable[[dict[str, str], list[tuple[str, str]]], list[tuple[str, str]]]
+
+
+class LocalModuleForm(QDialog):
+    """Add or change one local module of ``region``; the caller's ``save`` writes it.
+
+    The scope is fixed to the region. A new module starts as a draft owned by the person
+    adding it, with the region's connectivity as its minimum and the region's main
+    hazards (index ≥ 0.5, own or inherited) checked.
+    """
+
+    def __init__(self, region: Region, hazards: Mapping[str, float],
+                 competencies: Sequence[Competency], modules: Sequence[Module],
+                 save: SaveModule, module: Module | None = None,
+                 prerequisites: Mapping[str, str] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.region = region
+        self.module = module
+        self._save = save
+        self.setWindowTitle(
+            self.tr("Ubah modul lokal {code}").format(code=module.code) if module
+            else self.tr("Tambah modul lokal — {name} ({code})").format(
+                name=region.name, code=region.code))
+        self.setModal(True)
+        self.resize(980, 720)
+        self._competency_names = {c.code: c.name for c in competencies}
+        others = [m for m in modules if module is None or m.code != module.code]
+        self._build(region, hazards, competencies, others, prerequisites or {})
+        self._fill(region, hazards, module)
+
+    # -- layout --------------------------------------------------------------------------
+
+    def _build(self, region: Region, hazards: Mapping[str, float],
+               competencies: Sequence[Competency], modules: Sequence[Module],
+               prerequisites: Mapping[str, str]) -> None:
+        self.code_edit = QLineEdit(self)
+        self.code_edit.setPlaceholderText(self.tr("mis. PB-PALU-201"))
+        self.title_edit = QLineEdit(self)
+        self.jp_edit = QLineEdit(self)
+        self.jp_edit.setPlaceholderText(self.tr("1–400 (1 JP = 45 menit)"))
+        self.modality_combo = QComboBox(self)
+        for modality in MODALITIES:
+            self.modality_combo.addItem(modality_label(modality), modality)
+        self.level_combo = level_combo(self)
+        self.owner_edit = QLineEdit(self)
+        self.owner_edit.setPlaceholderText(self.tr("unit atau nama penyusun"))
+        self.status_value = QLabel(self)
+        scope = QLabel(f"<b>{region.code}</b> {region.name}", self)
+        scope.setToolTip(self.tr("Modul lokal hanya ditawarkan di wilayah ini dan "
+                                 "wilayah di bawahnya."))
+        self.min_connectivity_combo = QComboBox(self)
+        for key in CONNECTIVITY:
+            self.min_connectivity_combo.addItem(connectivity_label(key), key)
+        self.min_literacy_combo = QComboBox(self)
+        for level in DIGITAL_LITERACY:
+            self.min_literacy_combo.addItem(_label(_LITERACY, level), str(level))
+
+        identity = QGroupBox(self.tr("Identitas modul"), self)
+        form = QFormLayout(identity)
+        form.addRow(self.tr("Kode"), self.code_edit)
+        form.addRow(self.tr("Judul"), self.title_edit)
+        form.addRow(self.tr("JP"), self.jp_edit)
+        form.addRow(self.tr("Modalitas"), self.modality_combo)
+        form.addRow(self.tr("Level"), self.level_combo)
+        form.addRow(self.tr("Cakupan"), scope)
+        form.addRow(self.tr("Status"), self.status_value)
+        form.addRow(self.tr("Pemilik"), self.owner_edit)
+
+        delivery = QGroupBox(self.tr("Syarat penyampaian"), self)
+        form = QFormLayout(delivery)
+        form.addRow(self.tr("Konektivitas minimum"), self.min_connectivity_combo)
+        form.addRow(self.tr("Literasi digital minimum"), self.min_literacy_combo)
+        hint = QLabel(self.tr("Konektivitas {name}: {value}").format(
+            name=region.name, value=connectivity_label(region.connectivity)), self)
+        hint.setStyleSheet("color: palette(mid);")
+        form.addRow("", hint)
+
+        self.hazard_list = QListWidget(self)
+        for key in HAZARDS:
+            index = hazards.get(key, 0.0)
+            text = hazard_label(key)
+            if index > 0:
+                text += f"  ({format_index(index)})"
+            item = QListWidgetItem(text, self.hazard_list)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        hazard_box = QGroupBox(self.tr("Bahaya yang ditangani"), self)
+        QVBoxLayout(hazard_box).addWidget(self.hazard_list)
+
+        self.competency_table = QTableWidget(0, 3, self)
+        self.competency_table.setHorizontalHeaderLabels(
+            [self.tr("Kompetensi"), self.tr("Level"), self.tr("Nama")])
+        self.competency_table.verticalHeader().hide()
+        self.competency_table.setSelectionBehavior(
+            QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.competency_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.competency_combo = competency_combo(competencies, self)
+        self.competency_level_combo = level_combo(self, "2")
+        self.add_competency_button = QPushButton(self.tr("Tambah"), self)
+        self.add_competency_button.clicked.connect(self.add_competency)
+        self.remove_competency_button = QPushButton(self.tr("Hapus baris"), self)
+        self.remove_competency_button.clicked.connect(self.remove_competency)
+        adder = QHBoxLayout()
+        adder.addWidget(self.competency_combo, 1)
+        adder.addWidget(QLabel(self.tr("Level"), self))
+        adder.addWidget(self.competency_level_combo)
+        adder.addWidget(self.add_competency_button)
+        adder.addWidget(self.remove_competency_button)
+        competency_box = QGroupBox(self.tr("Kompetensi yang diajarkan (level yang dicapai)"),
+                                   self)
+        box = QVBoxLayout(competency_box)
+        box.addWidget(self.competency_table)
+        box.addLayout(adder)
+
+        self.prerequisites = PrerequisitePicker(modules, prerequisites, self)
+        prerequisite_box = QGroupBox(self.tr("Prasyarat"), self)
+        QVBoxLayout(prerequisite_box).addWidget(self.prerequisites)
+
+        self.problems = ProblemList(self)
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(self.tr("Simpan"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(self.tr("Batal"),
+                                                    QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.try_save)
+        self.cancel_button.clicked.connect(self.reject)
+
+        grid = QGridLayout()
+        grid.addWidget(identity, 0, 0)
+        grid.addWidget(competency_box, 0, 1)
+        grid.addWidget(delivery, 1, 0)
+        grid.addWidget(prerequisite_box, 1, 1, 2, 1)
+        grid.addWidget(hazard_box, 2, 0)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+
+        self._fields: dict[str, QWidget] = {
+            "code": self.code_edit, "title": self.title_edit, "jp": self.jp_edit,
+            "modality": self.modality_combo, "level": self.level_combo,
+            "competencies": self.competency_table, "hazards": self.hazard_list,
+            "min_connectivity": self.min_connectivity_combo,
+            "min_digital_literacy": self.min_literacy_combo, "owner": self.owner_edit,
+            "prerequisites": self.prerequisites.view,
+        }
+
+    def _fill(self, region: Region, hazards: Mapping[str, float],
+              module: Module | None) -> None:
+        if module is None:
+            self.level_combo.setCurrentText("")
+            self._select(self.min_connectivity_combo, region.connectivity)
+            self._select(self.min_literacy_combo, "0")
+            checked = {key for key, index in hazards.items() if index >= HAZARD_PRESELECT}
+            self.owner_edit.setText(_user_name())
+            self.status = "draft"
+            self.status_value.setText(self.tr("{status} — modul baru selalu dimulai sebagai "
+                                              "draf").format(status=status_label("draft")))
+        else:
+            self.code_edit.setText(module.code)
+            self.code_edit.setReadOnly(True)
+            self.code_edit.setToolTip(self.tr("Kode adalah identitas modul dan tidak dapat "
+                                              "diubah."))
+            self.title_edit.setText(module.title)
+            self.jp_edit.setText(str(module.jp))
+            self._select(self.modality_combo, module.modality)
+            self.level_combo.setCurrentText(str(module.level))
+            for code, level in module.competencies:
+                self._append_competency(code, str(level))
+            self._select(self.min_connectivity_combo, module.min_connectivity)
+            self._select(self.min_literacy_combo, str(module.min_digital_literacy))
+            checked = set(module.hazards)
+            self.owner_edit.setText(module.owner)
+            self.status = module.status
+            self.status_value.setText(status_label(module.status))
+        for i in range(self.hazard_list.count()):
+            item = self.hazard_list.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) in checked:
+                item.setCheckState(Qt.CheckState.Checked)
+
+    @staticmethod
+    def _select(combo: QComboBox, key: str) -> None:
+        combo.setCurrentIndex(max(0, combo.findData(key)))
+
+    # -- competencies ----------------------------------------------------------------------
+
+    def _append_competency(self, code: str, level: str) -> None:
+        row = self.competency_table.rowCount()
+        self.competency_table.insertRow(row)
+        self.competency_table.setItem(row, 0, QTableWidgetItem(code))
+        self.competency_table.setItem(row, 1, QTableWidgetItem(level))
+        name = QTableWidgetItem(self._competency_names.get(code, self.tr("(tidak dikenal)")))
+        name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.competency_table.setItem(row, 2, name)
+
+    def add_competency(self) -> None:
+        """Append the competency and level picked below the table (or change its level)."""
+        code = combo_code(self.competency_combo)
+        if not code:
+            self.competency_combo.setFocus()
+            return
+        level = self.competency_level_combo.currentText().strip()
+        for row in range(self.competency_table.rowCount()):
+            if self.competency_table.item(row, 0).text().strip() == code:
+                self.competency_table.item(row, 1).setText(level)
+                break
+        else:
+            self._append_competency(code, level)
+        self.competency_combo.setCurrentIndex(-1)
+        self.competency_combo.clearEditText()
+
+    def remove_competency(self) -> None:
+        rows = sorted({index.row() for index in self.competency_table.selectedIndexes()},
+                      reverse=True)
+        for row in rows:
+            self.competency_table.removeRow(row)
+
+    def competencies_text(self) -> str:
+        """The table as a ``competencies`` cell: ``CODE:LEVEL;…``."""
+        pairs = []
+        for row in range(self.competency_table.rowCount()):
+            code = self.competency_table.item(row, 0).text().strip()
+            level = self.competency_table.item(row, 1).text().strip()
+            if code or level:
+                pairs.append(f"{code}:{level}")
+        return ";".join(pairs)
+
+    # -- result ----------------------------------------------------------------------------
+
+    def row(self) -> dict[str, str]:
+        """What the form holds, as the text cells of a ``modules.csv`` row."""
+        hazards = [self.hazard_list.item(i).data(Qt.ItemDataRole.UserRole)
+                   for i in range(self.hazard_list.count())
+                   if self.hazard_list.item(i).checkState() == Qt.CheckState.Checked]
+        return {
+            "code": self.code_edit.text().strip(),
+            "title": self.title_edit.text().strip(),
+            "jp": self.jp_edit.text().strip(),
+            "modality": self.modality_combo.currentData(),
+            "level": self.level_combo.currentText().strip(),
+            "competencies": self.competencies_text(),
+            "hazards": ";".join(hazards),
+            "min_connectivity": self.min_connectivity_combo.currentData(),
+            "min_digital_literacy": self.min_literacy_combo.currentData(),
+            "scope": self.region.code,
+            "status": self.status,
+            "owner": self.owner_edit.text().strip(),
+        }
+
+    def try_save(self) -> bool:
+        """Hand the form to ``save``; close when accepted, else show every problem."""
+        if combo_code(self.competency_combo):
+            self.add_competency()  # what is typed and shown is what is saved
+        problems = self._save(self.row(), self.prerequisites.edges())
+        self.show_problems(problems)
+        if problems:
+            return False
+        self.accept()
+        return True
+
+    def show_problems(self, problems: Sequence[tuple[str, str]]) -> None:
+        """List the problems and mark the fields they are about."""
+        self.problems.set_problems(problems)
+        bad = {column for column, _ in problems}
+        messages: dict[str, list[str]] = {}
+        for column, message in problems:
+            messages.setdefault(column, []).append(message)
+        for column, widget in self._fields.items():
+            invalid = column in bad
+            widget.setStyleSheet("border: 1px solid #c0392b;" if invalid else "")
+            widget.setToolTip("\n".join(messages.get(column, [])))
+
+
+def _user_name() -> str:
+    """Who is adding the module: the operating system's user name, when it has one."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment or password database
+        return ""

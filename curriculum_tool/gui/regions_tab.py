@@ -79,6 +79,8 @@ from .local_module_form import (
 )
 from .record_model import RecordTableModel
 
+from ..domain.regions import RegionHazard, effective_hazards  # noqa: E402 - re-exported
+
 __all__ = ["RegionsTab", "StandardDialog", "RegionHazard", "effective_hazards",
            "NEXT_STATUS"]
 
@@ -94,36 +96,6 @@ CODE_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _STATUS_COLORS = {"draft": "#6c757d", "review": "#b26a00", "approved": "#1e7e34"}
-
-
-@dataclass(frozen=True)
-class RegionHazard:
-    """One hazard of a region as the recommender sees it: own index, or a parent's."""
-
-    hazard: str
-    index: float
-    source: str | None = None  # the code of the region it comes from, None when own
-
-    @property
-    def inherited(self) -> bool:
-        return self.source is not None
-
-
-def effective_hazards(region: Region, regions: Mapping[str, Region]) -> list[RegionHazard]:
-    """Each hazard from the nearest region up the parent chain that states it, highest
-    first (the rule of :class:`curriculum_tool.model.pairs.PairContext`)."""
-    found: dict[str, RegionHazard] = {}
-    current: Region | None = region
-    seen: set[str] = set()
-    while current is not None and current.code not in seen:
-        seen.add(current.code)
-        for hazard, index in current.hazards:
-            if hazard not in found:
-                source = None if current is region else current.code
-                found[hazard] = RegionHazard(hazard, index, source)
-        current = regions.get(current.parent) if current.parent else None
-    return sorted((h for h in found.values() if h.index > 0),
-                  key=lambda h: (-h.index, h.hazard))
 
 
 def severity_color(index: float) -> QColor:

@@ -28,6 +28,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..domain import JobStandard, Learner, Module, Prerequisite, Region, RegionalStandard
+from ..domain.regions import effective_hazards
 from ..domain.vocab import CONNECTIVITY_RANK, HAZARDS, MODALITIES, NATIONAL
 
 if TYPE_CHECKING:
@@ -246,14 +247,12 @@ class PairContext:
         self.region_chains: tuple[tuple[int, ...], ...] = tuple(
             self._chain(i) for i in range(n))
 
-        own = [dict(r.hazards) for r in regions]
+        by_code = {r.code: r for r in regions}
+        hazard_column = {name: h for h, name in enumerate(HAZARDS)}
         self.region_hazards = np.zeros((n, len(HAZARDS)), dtype=np.float64)
-        for i, chain in enumerate(self.region_chains):
-            for h, name in enumerate(HAZARDS):
-                for j in chain:  # nearest region on the chain that states this hazard
-                    if name in own[j]:
-                        self.region_hazards[i, h] = own[j][name]
-                        break
+        for i, region in enumerate(regions):
+            for found in effective_hazards(region, by_code):
+                self.region_hazards[i, hazard_column[found.hazard]] = found.index
 
         standards = np.zeros((n, len(self.competency_codes)), dtype=np.int8)
         for s in regional_standards:

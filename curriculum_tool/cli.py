@@ -213,8 +213,9 @@ def _export(args: argparse.Namespace) -> int:
 def _path_options(parser: argparse.ArgumentParser, method: str = "exact") -> None:
     parser.add_argument("--max-jp", type=int, default=40, metavar="N",
                         help="JP budget (default 40)")
-    parser.add_argument("--min-jp", type=int, default=20, metavar="N",
-                        help="yearly minimum to fill up to (default 20, PP 11/2017)")
+    parser.add_argument("--min-jp", type=int, metavar="N",
+                        help="yearly minimum to fill up to (default 20, PP 11/2017, or the "
+                             "budget when it is smaller)")
     parser.add_argument("--periods", type=int, default=1, metavar="K",
                         help="split the path into K periods of at most max-jp/K JP each")
     parser.add_argument("--method", choices=("exact", "greedy"), default=method,
@@ -224,7 +225,10 @@ def _path_options(parser: argparse.ArgumentParser, method: str = "exact") -> Non
 def _options(args: argparse.Namespace):
     from .recommend import PathOptions
 
-    return PathOptions(max_jp=args.max_jp, min_jp=args.min_jp, periods=args.periods,
+    from .domain.vocab import DEFAULT_MIN_JP
+
+    min_jp = min(DEFAULT_MIN_JP, args.max_jp) if args.min_jp is None else args.min_jp
+    return PathOptions(max_jp=args.max_jp, min_jp=min_jp, periods=args.periods,
                        method=args.method)
 
 

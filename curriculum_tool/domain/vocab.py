@@ -23,6 +23,7 @@ __all__ = [
     "JP_RANGE",
     "SCORE_RANGE",
     "DEFAULT_MIN_JP",
+    "DIGITAL_LITERACY_COMPETENCY",
     "MINUTES_PER_JP",
 ]
 
@@ -73,6 +74,10 @@ DIGITAL_LITERACY = range(0, 4)
 JP_RANGE = range(1, 401)
 #: Kirkpatrick l1 (reaction) and l2 (post-test) scores.
 SCORE_RANGE = range(0, 101)
+
+#: The dictionary's digital-literacy competency: a learner at digital literacy 0 whose
+#: gap-closing modules need more is first given a module teaching it (level 1+).
+DIGITAL_LITERACY_COMPETENCY = "LITDIG"
 
 #: Yearly minimum of competency development per civil servant (PP 11/2017).
 DEFAULT_MIN_JP = 20

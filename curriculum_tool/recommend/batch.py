@@ -88,7 +88,7 @@ def _run_dask(recommender: Recommender, chunks: list[list[int]], options: PathOp
             from None
     try:
         client = Client(scheduler, timeout="10s")
-    except OSError as error:
+    except (OSError, ValueError) as error:
         raise CurriculumError(f"cannot reach the Dask scheduler at {scheduler}: {error}") \
             from None
     with client:

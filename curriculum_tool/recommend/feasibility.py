@@ -11,7 +11,7 @@ instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -36,6 +36,8 @@ class LearnerSituation:
     takeable: np.ndarray      # M
     useful: np.ndarray        # M, raises a gap competency
     excluded: list[Exclusion]
+    #: online modules left out for an offline one teaching the same (low connectivity)
+    offline_instead: dict[int, int] = field(default_factory=dict)
 
     @property
     def candidates(self) -> np.ndarray:
@@ -79,11 +81,38 @@ def situation(context: PairContext, learners: LearnerArrays, row: int,
     fits = context.module_jp <= period_cap
     takeable = offered & reach & skills & ~done & fits
     takeable = _with_prerequisites(catalog.hard, takeable, done)
+    instead: dict[int, int] = {}
+    if connectivity < len(CONNECTIVITY) - 1:
+        # A module another takeable module hard-requires stays: it unlocks that one.
+        unlocking = (catalog.hard & takeable[:, None]).any(axis=0)
+        instead = _offline_instead(context, takeable & useful & ~unlocking, takeable & useful,
+                                   gain, gaps)
+        if instead:
+            takeable[list(instead)] = False
+            takeable = _with_prerequisites(catalog.hard, takeable, done)
 
     situation_ = LearnerSituation(row, region, levels, targets, gaps, gain, done, takeable,
-                                  useful, [])
+                                  useful, [], instead)
     situation_.excluded = _exclusions(context, situation_, connectivity, literacy, period_cap)
     return situation_
+
+
+def _offline_instead(context: PairContext, candidates: np.ndarray, alternatives: np.ndarray,
+                     gain: np.ndarray, gaps: np.ndarray) -> dict[int, int]:
+    """Online modules a takeable offline module dominates (at least the same gain on every
+    gap competency): with weak connectivity the offline one is taken instead."""
+    closing = np.minimum(gain, gaps)
+    online = np.flatnonzero(candidates & (context.module_online == 1))
+    offline = np.flatnonzero(alternatives & (context.module_online == 0))
+    if len(online) == 0 or len(offline) == 0:
+        return {}
+    covers = (closing[offline][:, None, :] >= closing[online][None, :, :]).all(axis=2)
+    found = {}
+    for j, m in enumerate(online):
+        if closing[m].sum() > 0 and covers[:, j].any():
+            options = offline[covers[:, j]]
+            found[int(m)] = int(options[np.argmax(closing[options].sum(axis=1))])
+    return found
 
 
 def _with_prerequisites(hard: np.ndarray, takeable: np.ndarray,
@@ -133,6 +162,11 @@ def _reason(context: PairContext, s: LearnerSituation, m: int, region: str, chai
         return "already completed"
     if not context.module_approved[m]:
         return "not approved yet"
+    if m in s.offline_instead:
+        other = s.offline_instead[m]
+        return (f"online delivery with {CONNECTIVITY[connectivity]} connectivity in {region}; "
+                f"{context.module_codes[other]} ({MODALITIES[context.module_modality[other]]}) "
+                "teaches the same")
     scope = context.module_scope[m]
     if context.module_is_local[m] and scope not in chain:
         return f"local module of {scope}, not offered in {region}"

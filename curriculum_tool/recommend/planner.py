@@ -18,7 +18,13 @@ import scipy.sparse as sp
 from threadpoolctl import threadpool_limits
 
 from ..domain import Exclusion, LearnerPath, PathStep
-from ..domain.vocab import CONNECTIVITY, DEFAULT_MIN_JP, HAZARDS, MODALITIES
+from ..domain.vocab import (
+    CONNECTIVITY,
+    DEFAULT_MIN_JP,
+    DIGITAL_LITERACY_COMPETENCY,
+    HAZARDS,
+    MODALITIES,
+)
 from ..errors import CurriculumError
 from ..model.score import Scorer
 from .feasibility import CatalogArrays, LearnerSituation, situation
@@ -124,16 +130,18 @@ class Recommender:
         hard = self.hard[np.ix_(candidates, candidates)]
         in_profile = s.targets > 0
         relevance = p * (s.gain[candidates][:, in_profile].sum(axis=1) + 1e-3)
+        literacy_first = self._literacy_first(s, candidates, p, options)
         problem = SelectionProblem(candidates, context.module_jp[candidates], p,
                                    s.gain[candidates][:, gap_columns], s.gaps[gap_columns],
-                                   hard, relevance)
+                                   hard, relevance, literacy_first)
         chosen = select(problem, options.max_jp, options.min_jp, options.method)
         steps, periods = self._order(problem, chosen, options)
         path_steps, value = self._explain(s, problem, gap_columns, steps, periods, local,
                                           options)
         learners = self.learners
         position = learners.position_categories[learners.position_category[s.row]]
-        excluded = list(s.excluded) + self._not_selected(s, problem, chosen, options)
+        in_path = np.isin(problem.modules, steps)
+        excluded = list(s.excluded) + self._not_selected(s, problem, in_path, chosen, options)
         return LearnerPath(
             learner=str(learners.ids[s.row]), position=position,
             region=context.region_codes[s.region], steps=tuple(path_steps),
@@ -141,25 +149,84 @@ class Recommender:
             max_jp=options.max_jp, periods=options.periods, model_name=self.model_name,
             model_sha256=self.scorer.model.sha256, created=created)
 
+    def _literacy_first(self, s: LearnerSituation, candidates: np.ndarray, p: np.ndarray,
+                        options: PathOptions) -> np.ndarray:
+        """At digital literacy 0, with gap-closing modules out of reach for it, the
+        cheapest takeable module teaching digital literacy is required (it unlocks them)."""
+        required = np.zeros(len(candidates), dtype=bool)
+        context = self.context
+        column = context.competency_index.get(DIGITAL_LITERACY_COMPETENCY)
+        if column is None or self.learners.digital_literacy[s.row] > 0:
+            return required
+        blocked = s.useful & ~s.takeable & (context.module_min_digital_literacy > 0)
+        teaches = context.module_levels[candidates, column] > 0
+        fits = context.module_jp[candidates] <= options.max_jp
+        if not blocked.any() or not (teaches & fits).any():
+            return required
+        options_ = np.flatnonzero(teaches & fits)
+        best = min(options_, key=lambda k: (int(context.module_jp[candidates[k]]), -p[k]))
+        required[best] = True
+        return required
+
     def _order(self, problem: SelectionProblem, chosen: np.ndarray,
                options: PathOptions) -> tuple[list[int], list[int]]:
-        """Ordered context indices and their periods; drops the least valuable step that
-        nothing needs until the steps fit the periods."""
+        """Ordered context indices and their periods (non-decreasing along the path).
+
+        When the chosen modules do not fit the periods, the least valuable step that nothing
+        needs goes; then whatever still fits is added back, most valuable first.
+        """
         chosen = chosen.copy()
+        dropped = False
         while True:
-            picked = np.flatnonzero(chosen)
-            modules = [int(problem.modules[k]) for k in picked]
-            priority = problem.a[picked].sum(axis=1) if len(picked) else []
-            order = order_steps(modules, self.requires, list(priority))
-            jp = [int(self.context.module_jp[m]) for m in order]
-            periods = assign_periods(order, jp, self.requires, options.periods,
-                                     options.max_jp / options.periods)
-            if periods is not None:
-                return order, periods
-            needed = problem.need[picked][:, picked].sum(axis=0) > 1  # required by another
+            placed = self._place(problem, chosen, options)
+            if placed is not None:
+                break
+            picked = np.flatnonzero(chosen & ~problem.required)
+            needed = problem.need[np.flatnonzero(chosen)][:, picked].sum(axis=0) > 1
             drop = min((k for i, k in enumerate(picked) if not needed[i]),
                        key=lambda k: problem.a[k].sum())
             chosen[drop] = False
+            dropped = True
+        if dropped:
+            placed = self._refill(problem, chosen, options, placed)
+        order, periods = placed
+        steps = sorted(zip(periods, range(len(order)), order))  # stable: topological ties
+        return [m for _, _, m in steps], [period for period, _, _ in steps]
+
+    def _place(self, problem: SelectionProblem, chosen: np.ndarray,
+               options: PathOptions) -> tuple[list[int], list[int]] | None:
+        picked = np.flatnonzero(chosen)
+        modules = [int(problem.modules[k]) for k in picked]
+        priority = (problem.a[picked].sum(axis=1) + 1e6 * problem.required[picked]
+                    if len(picked) else [])
+        order = order_steps(modules, self.requires, list(priority))
+        jp = [int(self.context.module_jp[m]) for m in order]
+        periods = assign_periods(order, jp, self.requires, options.periods,
+                                 options.max_jp / options.periods)
+        return None if periods is None else (order, periods)
+
+    def _refill(self, problem: SelectionProblem, chosen: np.ndarray, options: PathOptions,
+                placed: tuple[list[int], list[int]]) -> tuple[list[int], list[int]]:
+        """Add back bundles, best first, while they fit the budget and the periods."""
+        while True:
+            bundles = problem.need & ~chosen
+            cost = bundles @ problem.jp
+            used = float(problem.jp[chosen].sum())
+            coverage = problem.a[chosen].sum(axis=0)
+            gain = np.minimum(problem.gaps, coverage + bundles.astype(float) @ problem.a).sum(
+                axis=1)
+            fits = (cost > 0) & (used + cost <= options.max_jp)
+            for k in np.lexsort((-problem.jp, problem.relevance, gain))[::-1]:
+                if not fits[k]:
+                    continue
+                trial = chosen | bundles[k]
+                again = self._place(problem, trial, options)
+                if again is not None and (gain[k] > path_value(problem.gaps, coverage) + 1e-9
+                                          or used < options.min_jp):
+                    chosen, placed = trial, again
+                    break
+            else:
+                return placed
 
     def _explain(self, s: LearnerSituation, problem: SelectionProblem,
                  gap_columns: np.ndarray, order: list[int], periods: list[int],
@@ -182,6 +249,11 @@ class Recommender:
             coverage = coverage + problem.a[k]
             value = path_value(problem.gaps, coverage) - before
             reasons = self._gap_reasons(s, m, reached)
+            if problem.required[k] and not unlocks[m]:
+                blocked = int((s.useful & ~s.takeable
+                               & (context.module_min_digital_literacy > 0)).sum())
+                reasons.insert(0, f"digital literacy first: {blocked} gap-closing modules "
+                                  "need digital literacy 1 or more")
             if unlocks[m]:
                 reasons.append(f"unlocks {', '.join(unlocks[m])}")
             if not reasons and value > 1e-9:
@@ -260,8 +332,10 @@ class Recommender:
                                                                                 reverse=True)[:3]]
 
     def _not_selected(self, s: LearnerSituation, problem: SelectionProblem,
-                      chosen: np.ndarray, options: PathOptions) -> list[Exclusion]:
-        """Gap-closing takeable modules left out, and why."""
+                      chosen: np.ndarray, selected: np.ndarray,
+                      options: PathOptions) -> list[Exclusion]:
+        """Gap-closing takeable modules left out, and why (``selected``: what the selection
+        chose before the periods were filled, ``chosen``: the final path)."""
         left_out = np.flatnonzero(~chosen & (problem.a.sum(axis=1) > 0))
         if len(left_out) == 0:
             return []
@@ -275,7 +349,10 @@ class Recommender:
         left = options.max_jp - used
         result = []
         for k, cost, extra in zip(left_out, costs, extras):
-            if extra <= 1e-9:
+            if selected[k]:
+                reason = (f"not selected: does not fit in {options.periods} periods of "
+                          f"{options.max_jp / options.periods:g} JP with the other steps")
+            elif extra <= 1e-9:
                 reason = "not selected: the chosen steps already cover what it teaches"
             elif cost > left:
                 reason = (f"not selected: {cost:.0f} JP (with prerequisites) would exceed the "

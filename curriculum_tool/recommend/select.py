@@ -43,7 +43,7 @@ class SelectionProblem:
 
     def __init__(self, modules: np.ndarray, jp: np.ndarray, p: np.ndarray,
                  gain: np.ndarray, gaps: np.ndarray, prerequisites: np.ndarray,
-                 relevance: np.ndarray):
+                 relevance: np.ndarray, required: np.ndarray | None = None):
         self.modules = modules                    # K context indices
         self.jp = jp.astype(np.float64)           # K
         self.p = p.astype(np.float64)             # K
@@ -59,6 +59,10 @@ class SelectionProblem:
                 break
             need = grown
         self.need = need
+        #: modules that must be in the path (with their prerequisites), e.g. tier-1 digital
+        #: literacy for a learner whose other modules all need it
+        required = np.zeros(len(modules), dtype=bool) if required is None else required
+        self.required = need[required].any(axis=0) if required.any() else required
 
     def value(self, chosen: np.ndarray) -> float:
         return path_value(self.gaps, self.a[chosen].sum(axis=0))
@@ -83,7 +87,7 @@ def _exact(problem: SelectionProblem, budget: int) -> np.ndarray:
     k, g = problem.a.shape
     useful = problem.a.sum(axis=1) > 0
     if g == 0 or not useful.any():
-        return np.zeros(k, dtype=bool)
+        return problem.required.copy()
     # x_0..x_{k-1} binary, then y_0..y_{g-1} continuous in [0, gap].
     cost = np.concatenate([_JP_TIE * problem.jp, -np.ones(g)])
     cover = sp.hstack([-sp.csr_matrix(problem.a.T), sp.identity(g)])
@@ -99,7 +103,8 @@ def _exact(problem: SelectionProblem, budget: int) -> np.ndarray:
     with _quiet_stdout():
         result = milp(cost, constraints=constraints,
                       integrality=np.r_[np.ones(k), np.zeros(g)],
-                      bounds=Bounds(np.zeros(k + g), np.r_[np.ones(k), problem.gaps]))
+                      bounds=Bounds(np.r_[problem.required.astype(float), np.zeros(g)],
+                                    np.r_[np.ones(k), problem.gaps]))
     if result.x is None:  # pragma: no cover - x = 0 is always feasible
         return _greedy(problem, budget)
     return result.x[:k] > 0.5
@@ -125,10 +130,9 @@ def _quiet_stdout() -> Iterator[None]:
 
 
 def _greedy(problem: SelectionProblem, budget: int) -> np.ndarray:
-    k = len(problem.modules)
-    chosen = np.zeros(k, dtype=bool)
-    used = 0.0
-    current = 0.0
+    chosen = problem.required.copy()
+    used = float(problem.jp[chosen].sum())
+    current = problem.value(chosen)
     while True:
         bundles = problem.need & ~chosen                  # what each module still brings
         cost = bundles @ problem.jp
@@ -145,13 +149,15 @@ def _greedy(problem: SelectionProblem, budget: int) -> np.ndarray:
         chosen |= bundles[best]
         used += cost[best]
         current += values[best]
-    # Guard: the single most valuable bundle that fits, if it beats the greedy path.
-    costs = problem.need @ problem.jp
-    singles = np.minimum(problem.gaps, problem.need.astype(float) @ problem.a).sum(axis=1)
+    # Guard: the single most valuable bundle that fits (with what is required), if it
+    # beats the greedy path.
+    bundles = problem.need | problem.required
+    costs = bundles @ problem.jp
+    singles = np.minimum(problem.gaps, bundles.astype(float) @ problem.a).sum(axis=1)
     singles = np.where(costs <= budget, singles, -1.0)
     best = int(np.argmax(singles))
     if singles[best] > current + 1e-9:
-        return problem.need[best].copy()
+        return bundles[best].copy()
     return chosen
 
 

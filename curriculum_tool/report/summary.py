@@ -67,6 +67,8 @@ EXCLUSION_KINDS: dict[str, dict[str, str]] = {
     "not_approved": {"id": "belum disetujui", "en": "not approved yet"},
     "budget": {"id": "melebihi anggaran JP", "en": "over the JP budget"},
     "period": {"id": "lebih panjang dari satu periode", "en": "longer than one period"},
+    "offline_instead": {"id": "diganti modul tatap muka (konektivitas lemah)",
+                        "en": "offline module instead (weak connectivity)"},
     "prerequisite": {"id": "prasyarat tidak dapat diikuti", "en": "prerequisite cannot be taken"},
     "completed": {"id": "sudah diselesaikan", "en": "already completed"},
     "covered": {"id": "sudah tercakup langkah lain", "en": "covered by other steps"},
@@ -116,6 +118,8 @@ def exclusion_kind(reason: str) -> str:
         return "digital_literacy"
     if "longer than one period" in reason:
         return "period"
+    if reason.startswith("online delivery with"):
+        return "offline_instead"
     if reason.startswith("already completed"):
         return "completed"
     if reason.startswith("not selected"):

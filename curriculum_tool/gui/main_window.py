@@ -1,9 +1,17 @@
-"""The main window: a workspace's catalog, regions and learners in tabs."""
+"""The main window: one tab per task, in the order the work flows.
+
+Katalog (designers) → Graf Prasyarat (designers) → Peserta & Jalur (training officers)
+→ Wilayah & Modul Lokal (regional staff) → Model; plus Data, every table as imported.
+The status bar names the workspace and the model in use. Tabs that edit keep their own
+undo stack; Edit ▸ Urungkan follows the tab in front.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -16,42 +24,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import __version__
 from ..catalog import create_workspace
 from ..domain import RECORD_TYPES
-from ..errors import CurriculumError
+from ..errors import CurriculumError, ValidationError
 from ..store import Workspace
+from ..store.workspace import is_url
+from . import workers
+from .catalog_tab import COLUMN_LABELS, CatalogTab
+from .graph_editor import GraphEditorTab
+from .i18n import LANGUAGES
+from .model_tab import ModelTab
+from .paths_tab import PathsTab
 from .record_model import RecordTableModel
+from .regions_tab import RegionsTab
+from .transfer import ProblemsDialog, TransferDialog, run_export, run_import
 
-__all__ = ["MainWindow", "TABS"]
+__all__ = ["MainWindow", "DATA_KINDS", "RECENT_LIMIT"]
 
-#: (kind, tab title, column headers) in the order a user meets them.
-TABS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("modules", "Modul", ("Kode", "Judul", "JP", "Modalitas", "Level", "Kompetensi", "Bahaya",
-                          "Konektivitas min.", "Literasi digital min.", "Cakupan", "Status",
-                          "Pemilik")),
-    ("competencies", "Kompetensi", ("Kode", "Nama", "Kelompok", "Deskripsi")),
-    ("prerequisites", "Prasyarat", ("Modul", "Memerlukan", "Jenis")),
-    ("regions", "Wilayah", ("Kode", "Nama", "Induk", "Indeks bahaya", "Konektivitas", "3T")),
-    ("regional_standards", "Standar Wilayah", ("Wilayah", "Kompetensi", "Level", "Alasan")),
-    ("job_standards", "Standar Jabatan", ("Jabatan", "Nama jabatan", "Kompetensi", "Level")),
-    ("learners", "Peserta", ("ID", "Nama", "Jabatan", "Wilayah", "Literasi digital",
-                             "Kompetensi", "Modul selesai")),
-)
+#: The tables shown read-only under Data, in the order a user meets them.
+DATA_KINDS = ("modules", "competencies", "prerequisites", "regions", "regional_standards",
+              "job_standards", "learners")
+RECENT_LIMIT = 8
 
 
 class RecordTab(QWidget):
-    """One table of the workspace with a filter box above it."""
+    """One table of the workspace, read-only, with a filter box above it."""
 
-    def __init__(self, kind: str, headers: tuple[str, ...], parent: QWidget | None = None):
+    def __init__(self, kind: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.kind = kind
-        self.model = RecordTableModel(RECORD_TYPES[kind].COLUMNS, headers, self)
+        labels = COLUMN_LABELS[kind]
+        columns = RECORD_TYPES[kind].COLUMNS
+        self.model = RecordTableModel(columns, [labels.get(c, c) for c in columns], self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Saring… (semua kolom)")
+        self.filter.setPlaceholderText(self.tr("Saring… (semua kolom)"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = QTableView(self)
@@ -74,81 +85,263 @@ class RecordTab(QWidget):
 
 
 class MainWindow(QMainWindow):
-    """Shows one workspace; opens, creates and switches workspaces."""
+    """Shows one workspace; opens, creates and switches workspaces; switches language."""
 
     workspace_changed = Signal(str)
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None,
+                 switch_language: Callable[[str], None] | None = None, lang: str = "id"):
         super().__init__(parent)
         self.workspace = workspace
-        self.resize(1280, 800)
+        self.lang = lang
+        self._switch_language = switch_language
+        self._workers: list[workers.Worker] = []
+        self.resize(1360, 860)
+        self.undo_group = QUndoGroup(self)
         self.tabs = QTabWidget(self)
-        self.record_tabs: dict[str, RecordTab] = {}
-        for kind, title, headers in TABS:
-            tab = RecordTab(kind, headers, self.tabs)
-            self.record_tabs[kind] = tab
+        self.catalog = CatalogTab(workspace, self)
+        self.graph = GraphEditorTab(workspace, self)
+        self.paths = PathsTab(workspace, self)
+        self.regions = RegionsTab(workspace, self)
+        self.model_tab = ModelTab(workspace, self)
+        self.task_tabs = [self.catalog, self.graph, self.paths, self.regions, self.model_tab]
+        for tab, title in zip(self.task_tabs, (
+                self.tr("Katalog"), self.tr("Graf Prasyarat"), self.tr("Peserta && Jalur"),
+                self.tr("Wilayah && Modul Lokal"), self.tr("Model"))):
             self.tabs.addTab(tab, title)
+            tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            tab.workspace_edited.connect(lambda source=tab: self._edited(source))
+            if getattr(tab, "undo", None) is not None:
+                self.undo_group.addStack(tab.undo)
+        self.model_tab.active_model_changed.connect(lambda _name: self._update_status())
+        self.data = QTabWidget(self)
+        self.record_tabs: dict[str, RecordTab] = {}
+        for kind in DATA_KINDS:
+            tab = RecordTab(kind, self.data)
+            self.record_tabs[kind] = tab
+            self.data.addTab(tab, self.tr(_DATA_TITLES[kind]))
+        self.tabs.addTab(self.data, self.tr("Data"))
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.workspace_label = QLabel(self)
+        self.model_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.model_label)
         self.statusBar().addPermanentWidget(self.workspace_label)
         self._build_menu()
+        self._tab_changed(0)
         self.show_workspace(workspace)
 
-    def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu("&Berkas")
-        for text, shortcut, slot in (
-            ("&Buka workspace…", QKeySequence.StandardKey.Open, self.open_workspace),
-            ("Workspace &baru…", QKeySequence.StandardKey.New, self.new_workspace),
-            ("&Muat ulang", QKeySequence.StandardKey.Refresh, self.reload),
-        ):
-            action = QAction(text, self)
+    # -- menus -------------------------------------------------------------------------
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
             action.setShortcut(shortcut)
-            action.triggered.connect(slot)
-            menu.addAction(action)
-        menu.addSeparator()
-        quit_action = QAction("&Keluar", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        menu.addAction(quit_action)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menu(self) -> None:
+        files = self.menuBar().addMenu(self.tr("&Berkas"))
+        self._action(files, self.tr("&Buka workspace…"), self.open_workspace,
+                     QKeySequence.StandardKey.Open)
+        self._action(files, self.tr("Workspace &baru…"), self.new_workspace,
+                     QKeySequence.StandardKey.New)
+        self.recent_menu = files.addMenu(self.tr("Workspace &terakhir"))
+        files.addSeparator()
+        self._action(files, self.tr("&Impor…"), self.import_file, QKeySequence("Ctrl+I"))
+        self._action(files, self.tr("&Ekspor…"), self.export_file, QKeySequence("Ctrl+E"))
+        files.addSeparator()
+        self._action(files, self.tr("&Muat ulang"), self.reload, QKeySequence.StandardKey.Refresh)
+        self._action(files, self.tr("&Keluar"), self.close, QKeySequence.StandardKey.Quit)
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.undo_group.createUndoAction(self, self.tr("Urungkan"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_group.createRedoAction(self, self.tr("Ulangi"))
+        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        edit.addAction(undo)
+        edit.addAction(redo)
+        language = self.menuBar().addMenu(self.tr("B&ahasa"))
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self.lang)
+            action.triggered.connect(lambda _checked, code=code: self.set_language(code))
+            group.addAction(action)
+            language.addAction(action)
+        self.language_actions = group
+        help_menu = self.menuBar().addMenu(self.tr("Ban&tuan"))
+        self._action(help_menu, self.tr("Tentang curriculum-tool"), self.about)
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for target in _recent():
+            self._action(self.recent_menu, target,
+                         lambda _checked=False, t=target: self._switch(lambda: Workspace.open(t)))
+        self.recent_menu.setEnabled(bool(_recent()))
+
+    def _tab_changed(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        stack = getattr(tab, "undo", None)
+        self.undo_group.setActiveStack(stack)
+
+    # -- workspace ---------------------------------------------------------------------
 
     def show_workspace(self, workspace: Workspace) -> None:
         if workspace is not self.workspace:
             self.workspace.close()
-        self.workspace = workspace
-        self.reload()
+            self.workspace = workspace
+            for tab in self.task_tabs:
+                tab.set_workspace(workspace)
+        self.reload_data()
         self.setWindowTitle(f"curriculum-tool — {workspace.label}")
+        # A database URL is remembered without its password.
+        _remember(workspace.label if is_url(workspace.target) else workspace.target)
+        self._fill_recent()
         self.workspace_changed.emit(workspace.label)
 
     def reload(self) -> None:
+        for tab in self.task_tabs:
+            tab.reload()
+        self.reload_data()
+
+    def reload_data(self) -> None:
         for tab in self.record_tabs.values():
             tab.load(self.workspace)
+        self._update_status()
+
+    def _edited(self, source: QWidget) -> None:
+        """One tab changed the workspace: the others show it too."""
+        for tab in self.task_tabs:
+            if tab is not source:
+                tab.reload()
+        self.reload_data()
+
+    def _update_status(self) -> None:
         counts = {kind: tab.model.rowCount() for kind, tab in self.record_tabs.items()}
         self.workspace_label.setText(
-            f"Workspace: {self.workspace.label} · {counts['modules']} modul · "
-            f"{counts['competencies']} kompetensi · {counts['regions']} wilayah · "
-            f"{counts['learners']} peserta")
+            self.tr("Workspace: %1 · %2 modul · %3 wilayah · %4 peserta")
+            .replace("%1", self.workspace.label).replace("%2", str(counts["modules"]))
+            .replace("%3", str(counts["regions"])).replace("%4", str(counts["learners"])))
+        from ..model.persist import list_models
+
+        active = next((m for m in list_models(self.workspace) if m.active), None)
+        self.model_label.setText(
+            self.tr("Model: %1 (%2…)").replace("%1", active.name)
+            .replace("%2", active.sha256[:8]) if active else self.tr("Model: belum ada"))
 
     def open_workspace(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Buka workspace", "", "Workspace SQLite (*.sqlite);;Semua berkas (*)")
+            self, self.tr("Buka workspace"), "",
+            self.tr("Workspace SQLite (*.sqlite);;Semua berkas (*)"))
         if path:
             self._switch(lambda: Workspace.open(path))
 
     def new_workspace(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Workspace baru dari katalog nasional", "workspace.sqlite",
-            "Workspace SQLite (*.sqlite)")
+            self, self.tr("Workspace baru dari katalog nasional"), "workspace.sqlite",
+            self.tr("Workspace SQLite (*.sqlite)"))
         if path:
             self._switch(lambda: create_workspace(path))
 
-    def _switch(self, opener: object) -> None:
+    def _switch(self, opener: Callable[[], Workspace]) -> None:
         try:
-            workspace = opener()  # type: ignore[operator]
+            workspace = opener()
         except CurriculumError as error:
-            QMessageBox.warning(self, "Workspace tidak dapat dibuka", str(error))
+            QMessageBox.warning(self, self.tr("Workspace tidak dapat dibuka"), str(error))
             return
         self.show_workspace(workspace)
 
+    # -- import / export ----------------------------------------------------------------
+
+    def import_file(self) -> None:
+        dialog = TransferDialog(exporting=False, parent=self)
+        if not dialog.exec():
+            return
+        kind, path, replace = dialog.choice()
+        target = self.workspace.target
+        self.statusBar().showMessage(self.tr("Mengimpor %1…").replace("%1", path.name))
+
+        def task(report, cancelled):
+            with Workspace.open(target) as workspace:
+                return run_import(workspace, kind, path, replace)
+
+        def failed(message: str) -> None:
+            self.statusBar().clearMessage()
+            QMessageBox.warning(self, self.tr("Impor ditolak"), message)
+
+        self._workers.append(workers.start(
+            task, on_finished=self._imported, on_failed=failed))
+
+    def _imported(self, summary: str) -> None:
+        self.reload()
+        self.statusBar().showMessage(summary, 10000)
+
+    def run_import_now(self, kind: str, path, replace: bool = False) -> bool:
+        """Import on the GUI thread (small files, tests); shows every problem on refusal."""
+        try:
+            summary = run_import(self.workspace, kind, path, replace)
+        except ValidationError as error:
+            ProblemsDialog(self.tr("Impor ditolak"), [str(p) for p in error.problems],
+                           self).exec()
+            return False
+        except CurriculumError as error:
+            QMessageBox.warning(self, self.tr("Impor ditolak"), str(error))
+            return False
+        self._imported(summary)
+        return True
+
+    def export_file(self) -> None:
+        dialog = TransferDialog(exporting=True, parent=self)
+        if not dialog.exec():
+            return
+        kind, path, unmask = dialog.choice()
+        try:
+            summary = run_export(self.workspace, kind, path, unmask)
+        except CurriculumError as error:
+            QMessageBox.warning(self, self.tr("Ekspor gagal"), str(error))
+            return
+        self.statusBar().showMessage(summary, 10000)
+
+    # -- language, about, closing -------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        if lang != self.lang and self._switch_language is not None:
+            self._switch_language(lang)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("Tentang curriculum-tool"), self.tr(
+            "curriculum-tool %1\nJalur belajar yang dipersonalisasi dan relevan secara lokal "
+            "bagi ASN (UU 5/2014, PP 11/2017: minimal 20 JP per tahun).")
+            .replace("%1", __version__))
+
     def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
-        self.workspace.close()
+        for worker in self._workers:
+            worker.cancel()
+        if not getattr(self, "keep_workspace_open", False):
+            self.workspace.close()
         super().closeEvent(event)  # type: ignore[arg-type]
+
+
+_DATA_TITLES = {
+    "modules": QT_TRANSLATE_NOOP("MainWindow", "Modul"),
+    "competencies": QT_TRANSLATE_NOOP("MainWindow", "Kompetensi"),
+    "prerequisites": QT_TRANSLATE_NOOP("MainWindow", "Prasyarat"),
+    "regions": QT_TRANSLATE_NOOP("MainWindow", "Wilayah"),
+    "regional_standards": QT_TRANSLATE_NOOP("MainWindow", "Standar Wilayah"),
+    "job_standards": QT_TRANSLATE_NOOP("MainWindow", "Standar Jabatan"),
+    "learners": QT_TRANSLATE_NOOP("MainWindow", "Peserta"),
+}
+
+
+def _recent() -> list[str]:
+    value = QSettings().value("recent_workspaces", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in (value or [])]
+
+
+def _remember(target: str) -> None:
+    recent = [target] + [t for t in _recent() if t != target]
+    QSettings().setValue("recent_workspaces", recent[:RECENT_LIMIT])

@@ -245,7 +245,23 @@ class MainWindow(QMainWindow):
         if path:
             self._switch(lambda: create_workspace(path))
 
+    def confirm_unsaved(self) -> bool:
+        """Ask before unsaved graph edits are lost; True when it is fine to go on."""
+        if not getattr(self.graph, "is_modified", False):
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Perubahan belum disimpan"),
+            self.tr("Graf prasyarat punya perubahan yang belum disimpan. Simpan dulu?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            self.graph.save()
+            return not self.graph.is_modified
+        return answer == QMessageBox.StandardButton.Discard
+
     def _switch(self, opener: Callable[[], Workspace]) -> None:
+        if not self.confirm_unsaved():
+            return
         try:
             workspace = opener()
         except CurriculumError as error:
@@ -307,7 +323,7 @@ class MainWindow(QMainWindow):
     # -- language, about, closing -------------------------------------------------------
 
     def set_language(self, lang: str) -> None:
-        if lang != self.lang and self._switch_language is not None:
+        if lang != self.lang and self._switch_language is not None and self.confirm_unsaved():
             self._switch_language(lang)
 
     def about(self) -> None:
@@ -316,12 +332,15 @@ class MainWindow(QMainWindow):
             "bagi ASN (UU 5/2014, PP 11/2017: minimal 20 JP per tahun).")
             .replace("%1", __version__))
 
-    def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not getattr(self, "keep_workspace_open", False) and not self.confirm_unsaved():
+            event.ignore()
+            return
         for worker in self._workers:
             worker.cancel()
         if not getattr(self, "keep_workspace_open", False):
             self.workspace.close()
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)
 
 
 _DATA_TITLES = {

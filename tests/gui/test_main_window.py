@@ -61,3 +61,71 @@ def test_screenshot_command_writes_the_main_window(tmp_path, qapp):
     assert main(["gui", str(workspace), "--screenshot", str(png)]) == 0
     image = QImage(str(png))
     assert image.width() >= 800 and image.height() >= 600
+
+
+def test_a_refused_import_lists_every_problem_and_changes_nothing(window, tmp_path,
+                                                                   monkeypatch):
+    from curriculum_tool.gui.transfer import ProblemsDialog
+
+    shown = {}
+    monkeypatch.setattr(ProblemsDialog, "exec",
+                        lambda self: shown.setdefault("rows", [self.list.item(i).text()
+                                                               for i in range(self.list.count())]))
+    bad = tmp_path / "modules.csv"
+    header = ",".join(Module.COLUMNS)
+    bad.write_text(f"{header}\nX-1,Satu,900,klasikal,1,,,none,0,national,draft,\n"
+                   f"X-2,Dua,4,teleport,1,,,none,0,national,draft,\n", encoding="utf-8")
+    before = window.workspace.load("modules")
+    assert window.run_import_now("modules", bad) is False
+    assert len(shown["rows"]) == 2
+    assert shown["rows"][0].startswith("modules.csv:2:jp:")
+    assert shown["rows"][1].startswith("modules.csv:3:modality:")
+    assert window.workspace.load("modules") == before
+
+
+def test_a_good_import_updates_every_tab_and_the_status_bar(window, tmp_path):
+    good = tmp_path / "competencies.csv"
+    good.write_text("code,name,group,description\nNEW.1,Kompetensi Baru,teknis,\n",
+                    encoding="utf-8")
+    assert window.run_import_now("competencies", good)
+    codes = {c.code for c in window.catalog.competencies.model.records()}
+    assert "NEW.1" in codes
+    assert "1 added" in window.statusBar().currentMessage()
+
+
+def test_the_status_bar_names_the_active_model(qtbot, tmp_path):
+    workspace = create_workspace(tmp_path / "full.sqlite")   # shipped catalog and model
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    assert window.model_label.text().startswith("Model: default (")
+    assert "41 peserta" in window.workspace_label.text()
+
+
+def test_opened_workspaces_are_remembered_without_passwords(window, qtbot, tmp_path):
+    from curriculum_tool.gui.main_window import _recent
+
+    other = tmp_path / "other.sqlite"
+    create_workspace(other, directory=MINI).close()
+    from curriculum_tool.store import Workspace
+    window._switch(lambda: Workspace.open(other))
+    assert _recent()[0] == str(other)
+    assert [a.text() for a in window.recent_menu.actions()][0] == str(other)
+    assert window.windowTitle().endswith("other.sqlite")
+
+
+def test_unsaved_graph_edits_are_not_lost_silently(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    edge = window.workspace.load("prerequisites")[0]
+    window.graph.remove_prerequisite(edge.module, edge.requires)
+    assert window.graph.is_modified
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    opened = []
+    window._switch(lambda: opened.append(1))
+    assert opened == [] and window.graph.is_modified   # cancelled: still here, still edited
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Save)
+    assert window.confirm_unsaved()
+    stored = {(p.module, p.requires) for p in window.workspace.load("prerequisites")}
+    assert (edge.module, edge.requires) not in stored

@@ -61,6 +61,29 @@ class AppController:
         old.deleteLater()
 
 
+#: What each screenshot shows: an example a newcomer recognises (demo learner in Palu).
+SCREENSHOT_EXAMPLE = {"graf": "PB-201", "jalur": "DEMO-001", "wilayah": "72.71"}
+
+
+def _show_example(window, tab: str | None, app) -> None:
+    """Put a telling example on screen before a screenshot is taken."""
+    import time
+
+    example = SCREENSHOT_EXAMPLE.get(tab or "")
+    if tab == "graf":
+        window.graph.find_module(example)
+    elif tab == "wilayah":
+        window.regions.select_region(example)
+    elif tab == "jalur":
+        deadline = time.monotonic() + 60
+        while window.paths.recommender is None and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.02)
+        window.paths.select_learner(example)
+    for _ in range(5):
+        app.processEvents()
+
+
 def run(workspace: str | None = None, lang: str = "id", screenshot: str | None = None,
         tab: str | None = None) -> int:
     """Open the main window on ``workspace`` (default: the user's default workspace)."""
@@ -74,11 +97,7 @@ def run(workspace: str | None = None, lang: str = "id", screenshot: str | None =
         window.show()
         for _ in range(3):
             app.processEvents()  # type: ignore[attr-defined]
-        prepare = getattr(window.tabs.currentWidget(), "prepare_screenshot", None)
-        if prepare is not None:
-            prepare()
-            for _ in range(3):
-                app.processEvents()  # type: ignore[attr-defined]
+        _show_example(window, tab, app)
         target = Path(screenshot)
         target.parent.mkdir(parents=True, exist_ok=True)
         saved = window.grab().save(str(target), "PNG")

@@ -17,7 +17,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from ..errors import CurriculumError
 
@@ -43,9 +43,11 @@ class Worker(QRunnable):
     def __init__(self, task: Callable[[Report, Callable[[], bool]], Any]):
         super().__init__()
         self.task = task
-        self.signals = _Signals()
+        # The signals outlive the window that started the task (it may close first): they
+        # belong to the application and are deleted once the task has reported.
+        self.signals = _Signals(QCoreApplication.instance())
         self._cancel = threading.Event()
-        self.setAutoDelete(False)  # the owner keeps it until a signal arrives
+        self.setAutoDelete(True)  # the pool owns the runnable and deletes it after run()
 
     def cancel(self) -> None:
         """Ask the task to stop at its next check."""
@@ -57,16 +59,26 @@ class Worker(QRunnable):
 
     def run(self) -> None:  # noqa: D401 - Qt override
         try:
-            result = self.task(self.signals.progress.emit, self._cancel.is_set)
+            result = self.task(self._progress, self._cancel.is_set)
         except Cancelled:
-            self.signals.cancelled.emit()
+            self._emit(self.signals.cancelled)
         except CurriculumError as error:
-            self.signals.failed.emit(str(error))
+            self._emit(self.signals.failed, str(error))
         except Exception as error:  # noqa: BLE001 - shown to the user, never swallowed
             traceback.print_exc()
-            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+            self._emit(self.signals.failed, f"{type(error).__name__}: {error}")
         else:  # a task that returned finished its work, even if cancel came too late
-            self.signals.finished.emit(result)
+            self._emit(self.signals.finished, result)
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self._emit(self.signals.progress, done, total, message)
+
+    @staticmethod
+    def _emit(signal, *args: Any) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the application is shutting down: nobody to tell
+            pass
 
 
 def start(task: Callable[[Report, Callable[[], bool]], Any],
@@ -83,5 +95,14 @@ def start(task: Callable[[Report, Callable[[], bool]], Any],
                          (worker.signals.cancelled, on_cancelled)):
         if slot is not None:
             signal.connect(slot)
+    for signal in (worker.signals.finished, worker.signals.failed, worker.signals.cancelled):
+        signal.connect(lambda *_args, worker=worker: _running.discard(worker))
+        signal.connect(worker.signals.deleteLater)
+    _running.add(worker)
     QThreadPool.globalInstance().start(worker)
     return worker
+
+
+#: Python handles of running workers (for ``cancel``), dropped on the GUI thread when they
+#: report; the thread pool owns the runnables themselves.
+_running: set[Worker] = set()

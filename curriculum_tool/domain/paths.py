@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .reasons import in_language
 from .records import PathStep
 
 __all__ = ["Exclusion", "LearnerPath"]
@@ -23,7 +24,8 @@ class Exclusion:
     reason: str
 
     def to_json(self) -> dict[str, str]:
-        return {"module": self.module, "reason": self.reason}
+        return {"module": self.module, "reason": str(self.reason),
+                "reason_id": in_language(self.reason, "id")}
 
 
 @dataclass(frozen=True, slots=True)

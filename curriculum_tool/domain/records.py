@@ -444,7 +444,8 @@ class PathStep:
         return {"module": self.module, "title": self.title, "period": self.period,
                 "jp": self.jp, "modality": self.modality,
                 "p_success": round(self.p_success, 4), "value": round(self.value, 4),
-                "reasons": list(self.reasons)}
+                "reasons": [str(r) for r in self.reasons],
+                "reasons_id": [getattr(r, "indonesian", str(r)) for r in self.reasons]}
 
 
 #: Contract kinds in the order they can be loaded (each refers only to earlier kinds).

@@ -7,7 +7,14 @@ and onto a QUndoStack, so Ctrl+Z takes it back the same way.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,32 +37,83 @@ from ..store import Workspace
 from .record_form import RecordForm
 from .record_model import RecordTableModel
 
-__all__ = ["CatalogTab", "RecordBrowser", "ModuleFilter", "COLUMN_LABELS"]
+__all__ = ["CatalogTab", "RecordBrowser", "ModuleFilter", "COLUMN_LABELS", "column_labels"]
 
 #: Indonesian column labels, per kind.
 COLUMN_LABELS: dict[str, dict[str, str]] = {
-    "modules": {"code": "Kode", "title": "Judul", "jp": "JP", "modality": "Modalitas",
-                "level": "Level", "competencies": "Kompetensi", "hazards": "Bahaya",
-                "min_connectivity": "Konektivitas min.",
-                "min_digital_literacy": "Literasi digital min.", "scope": "Cakupan",
-                "status": "Status", "owner": "Pemilik"},
-    "competencies": {"code": "Kode", "name": "Nama", "group": "Kelompok",
-                     "description": "Deskripsi"},
-    "prerequisites": {"module": "Modul", "requires": "Memerlukan", "kind": "Jenis"},
-    "regions": {"code": "Kode", "name": "Nama", "parent": "Induk", "hazards": "Indeks bahaya",
-                "connectivity": "Konektivitas", "is_3t": "3T"},
-    "regional_standards": {"region": "Wilayah", "competency": "Kompetensi", "level": "Level",
-                           "reason": "Alasan"},
-    "job_standards": {"position": "Jabatan", "title": "Nama jabatan",
-                      "competency": "Kompetensi", "level": "Level"},
-    "learners": {"id": "ID", "name": "Nama", "position": "Jabatan", "region": "Wilayah",
-                 "digital_literacy": "Literasi digital", "competencies": "Kompetensi",
-                 "completed": "Modul selesai"},
-    "outcomes": {"learner": "Peserta", "module": "Modul", "date": "Tanggal",
-                 "completed": "Selesai", "l1": "L1", "l2": "L2", "l3": "L3", "l4": "L4"},
+    "modules": {
+        "code": QT_TRANSLATE_NOOP("Columns", "Kode"),
+        "title": QT_TRANSLATE_NOOP("Columns", "Judul"),
+        "jp": QT_TRANSLATE_NOOP("Columns", "JP"),
+        "modality": QT_TRANSLATE_NOOP("Columns", "Modalitas"),
+        "level": QT_TRANSLATE_NOOP("Columns", "Level"),
+        "competencies": QT_TRANSLATE_NOOP("Columns", "Kompetensi"),
+        "hazards": QT_TRANSLATE_NOOP("Columns", "Bahaya"),
+        "min_connectivity": QT_TRANSLATE_NOOP("Columns", "Konektivitas min."),
+        "min_digital_literacy": QT_TRANSLATE_NOOP("Columns", "Literasi digital min."),
+        "scope": QT_TRANSLATE_NOOP("Columns", "Cakupan"),
+        "status": QT_TRANSLATE_NOOP("Columns", "Status"),
+        "owner": QT_TRANSLATE_NOOP("Columns", "Pemilik"),
+    },
+    "competencies": {
+        "code": QT_TRANSLATE_NOOP("Columns", "Kode"),
+        "name": QT_TRANSLATE_NOOP("Columns", "Nama"),
+        "group": QT_TRANSLATE_NOOP("Columns", "Kelompok"),
+        "description": QT_TRANSLATE_NOOP("Columns", "Deskripsi"),
+    },
+    "prerequisites": {
+        "module": QT_TRANSLATE_NOOP("Columns", "Modul"),
+        "requires": QT_TRANSLATE_NOOP("Columns", "Memerlukan"),
+        "kind": QT_TRANSLATE_NOOP("Columns", "Jenis"),
+    },
+    "regions": {
+        "code": QT_TRANSLATE_NOOP("Columns", "Kode"),
+        "name": QT_TRANSLATE_NOOP("Columns", "Nama"),
+        "parent": QT_TRANSLATE_NOOP("Columns", "Induk"),
+        "hazards": QT_TRANSLATE_NOOP("Columns", "Indeks bahaya"),
+        "connectivity": QT_TRANSLATE_NOOP("Columns", "Konektivitas"),
+        "is_3t": QT_TRANSLATE_NOOP("Columns", "3T"),
+    },
+    "regional_standards": {
+        "region": QT_TRANSLATE_NOOP("Columns", "Wilayah"),
+        "competency": QT_TRANSLATE_NOOP("Columns", "Kompetensi"),
+        "level": QT_TRANSLATE_NOOP("Columns", "Level"),
+        "reason": QT_TRANSLATE_NOOP("Columns", "Alasan"),
+    },
+    "job_standards": {
+        "position": QT_TRANSLATE_NOOP("Columns", "Jabatan"),
+        "title": QT_TRANSLATE_NOOP("Columns", "Nama jabatan"),
+        "competency": QT_TRANSLATE_NOOP("Columns", "Kompetensi"),
+        "level": QT_TRANSLATE_NOOP("Columns", "Level"),
+    },
+    "learners": {
+        "id": QT_TRANSLATE_NOOP("Columns", "ID"),
+        "name": QT_TRANSLATE_NOOP("Columns", "Nama"),
+        "position": QT_TRANSLATE_NOOP("Columns", "Jabatan"),
+        "region": QT_TRANSLATE_NOOP("Columns", "Wilayah"),
+        "digital_literacy": QT_TRANSLATE_NOOP("Columns", "Literasi digital"),
+        "competencies": QT_TRANSLATE_NOOP("Columns", "Kompetensi"),
+        "completed": QT_TRANSLATE_NOOP("Columns", "Modul selesai"),
+    },
+    "outcomes": {
+        "learner": QT_TRANSLATE_NOOP("Columns", "Peserta"),
+        "module": QT_TRANSLATE_NOOP("Columns", "Modul"),
+        "date": QT_TRANSLATE_NOOP("Columns", "Tanggal"),
+        "completed": QT_TRANSLATE_NOOP("Columns", "Selesai"),
+        "l1": QT_TRANSLATE_NOOP("Columns", "L1"),
+        "l2": QT_TRANSLATE_NOOP("Columns", "L2"),
+        "l3": QT_TRANSLATE_NOOP("Columns", "L3"),
+        "l4": QT_TRANSLATE_NOOP("Columns", "L4"),
+    },
 }
 
-ALL = "(semua)"
+ALL = QT_TRANSLATE_NOOP("Columns", "(semua)")
+
+
+def column_labels(kind: str) -> dict[str, str]:
+    """The column labels of ``kind`` in the interface's language."""
+    return {column: QCoreApplication.translate("Columns", label)
+            for column, label in COLUMN_LABELS[kind].items()}
 
 
 class SaveRecordCommand(QUndoCommand):
@@ -167,7 +225,7 @@ class RecordBrowser(QWidget):
         self.kind = kind
         self.workspace = workspace
         self.undo = undo
-        labels = COLUMN_LABELS[kind]
+        labels = column_labels(kind)
         columns = RECORD_TYPES[kind].COLUMNS
         self.model = RecordTableModel(columns, [labels.get(c, c) for c in columns], self)
         self.proxy = proxy or QSortFilterProxyModel(self)
@@ -254,7 +312,7 @@ class RecordBrowser(QWidget):
             self._open_form(record)
 
     def _open_form(self, record: Record | None) -> None:
-        form = RecordForm(RECORD_TYPES[self.kind], COLUMN_LABELS[self.kind], record, self)
+        form = RecordForm(RECORD_TYPES[self.kind], column_labels(self.kind), record, self)
         while form.exec():
             new = form.record()
             if new is None or new == record:
@@ -328,10 +386,13 @@ class CatalogTab(QWidget):
                 ("scope", self.tr("Cakupan"), ("nasional", "lokal")),
                 ("status", self.tr("Status"), STATUSES)):
             combo = QComboBox(self)
-            combo.addItems([ALL, *values])
+            combo.addItem(QCoreApplication.translate("Columns", ALL), ALL)
+            for value in values:
+                combo.addItem(value, value)
             combo.setToolTip(label)
-            combo.currentTextChanged.connect(
-                lambda value, name=name: self.module_filter.set_facet(name, value))
+            combo.currentIndexChanged.connect(
+                lambda _index, name=name, combo=combo:
+                self.module_filter.set_facet(name, combo.currentData()))
             self.modules.facet_bar.addWidget(QLabel(label + ":", self))
             self.modules.facet_bar.addWidget(combo)
             self.facets[name] = combo

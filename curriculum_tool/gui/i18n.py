@@ -11,18 +11,26 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from platformdirs import user_cache_dir
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
-__all__ = ["LANGUAGES", "TRANSLATIONS", "install_language", "ts_file", "TsTranslator"]
+__all__ = ["LANGUAGES", "TRANSLATIONS", "install_language", "current_language", "ts_file",
+           "TsTranslator"]
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 
 _installed: list[QTranslator] = []
+_current = {"lang": "id"}
+
+
+def current_language() -> str:
+    """The interface language in use (``id`` or ``en``)."""
+    return _current["lang"]
 
 
 def ts_file(lang: str) -> Path:
@@ -46,17 +54,21 @@ class TsTranslator(QTranslator):
                     self.table[(name, message.findtext("source", ""))] = translation.text
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
-        return self.table.get((context, source), "")
+                  n: int = -1) -> str | None:
+        # None, not "": an empty string would be taken as the translation.
+        return self.table.get((context, source))
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt override
         return not self.table
 
 
 def _lrelease() -> str | None:
+    import PySide6
+
     bundled = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.LibraryExecutablesPath))
-    for candidate in (bundled / "lrelease", shutil.which("pyside6-lrelease"),
-                      shutil.which("lrelease")):
+    for candidate in (bundled / "lrelease", Path(PySide6.__file__).parent / "lrelease",
+                      Path(sys.executable).parent / "pyside6-lrelease",
+                      shutil.which("pyside6-lrelease"), shutil.which("lrelease")):
         if candidate and Path(candidate).is_file():
             return str(candidate)
     return None
@@ -82,6 +94,7 @@ def install_language(lang: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _current["lang"] = "id"
     if lang == "id":
         return True
     ts = ts_file(lang)
@@ -93,6 +106,7 @@ def install_language(lang: str) -> bool:
         translator = TsTranslator(ts)
     app.installTranslator(translator)
     _installed.append(translator)
+    _current["lang"] = lang
     base = QTranslator()
     if base.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(base)  # Qt's own buttons (OK, Cancel) in the same language

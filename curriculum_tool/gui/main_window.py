@@ -31,7 +31,7 @@ from ..errors import CurriculumError, ValidationError
 from ..store import Workspace
 from ..store.workspace import is_url
 from . import workers
-from .catalog_tab import COLUMN_LABELS, CatalogTab
+from .catalog_tab import CatalogTab, column_labels
 from .graph_editor import GraphEditorTab
 from .i18n import LANGUAGES
 from .model_tab import ModelTab
@@ -54,7 +54,7 @@ class RecordTab(QWidget):
     def __init__(self, kind: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.kind = kind
-        labels = COLUMN_LABELS[kind]
+        labels = column_labels(kind)
         columns = RECORD_TYPES[kind].COLUMNS
         self.model = RecordTableModel(columns, [labels.get(c, c) for c in columns], self)
         self.proxy = QSortFilterProxyModel(self)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,9 +63,9 @@ __all__ = ["ModelTab", "TrainDialog", "TrainOptions", "BASELINES", "TRAINING_STE
 
 #: Baseline keys of a card, in display order, with their Indonesian names.
 BASELINES: tuple[tuple[str, str], ...] = (
-    ("base_rate", "Tingkat dasar"),
-    ("module_rate", "Tingkat per modul"),
-    ("logistic", "Regresi logistik"),
+    ("base_rate", QT_TRANSLATE_NOOP("ModelTab", "Tingkat dasar")),
+    ("module_rate", QT_TRANSLATE_NOOP("ModelTab", "Tingkat per modul")),
+    ("logistic", QT_TRANSLATE_NOOP("ModelTab", "Regresi logistik")),
 )
 #: Metric keys of a card, with column titles and whether a higher value is better.
 METRICS: tuple[tuple[str, str, bool], ...] = (
@@ -182,8 +182,9 @@ class TrainDialog(QDialog):
     """Options of a training run: target, seed, model name, optional ground truth."""
 
     TARGETS: tuple[tuple[str, str], ...] = (
-        ("l3", "Berhasil diterapkan di tempat kerja (selesai dan L3)"),
-        ("completed", "Selesai mengikuti modul"),
+        ("l3", QT_TRANSLATE_NOOP("TrainDialog",
+                                 "Berhasil diterapkan di tempat kerja (selesai dan L3)")),
+        ("completed", QT_TRANSLATE_NOOP("TrainDialog", "Selesai mengikuti modul")),
     )
 
     def __init__(self, existing: set[str], parent: QWidget | None = None):

@@ -50,6 +50,7 @@ from PySide6.QtGui import (
 )
 
 from ..domain import LearnerPath
+from ..domain.reasons import in_language
 from ..domain.vocab import MINUTES_PER_JP
 from ..errors import CurriculumError
 from ..io.tables import atomic_output
@@ -262,7 +263,7 @@ def _steps_html(path: LearnerPath, t: dict[str, str], lang: str) -> list[str]:
                      + "</tr></thead>")
         for step in steps:
             number += 1
-            reasons = "<br/>".join(f"• {_e(r)}" for r in step.reasons)
+            reasons = "<br/>".join(f"• {_e(in_language(r, lang))}" for r in step.reasons)
             modality = _MODALITY_NAMES.get(step.modality, step.modality)
             parts.append(
                 f"<tr><td class='num'>{number}</td><td>{_e(step.module)}</td>"
@@ -293,7 +294,7 @@ def _excluded_html(path: LearnerPath, t: dict[str, str], lang: str) -> list[str]
     for number, (kind, _, excluded) in enumerate(ranked, start=1):
         kind = kind_label(kind, lang)
         parts.append(f"<tr><td class='num'>{number}</td><td>{_e(excluded.module)}</td>"
-                     f"<td>{_e(kind)}</td><td>{_e(excluded.reason)}</td></tr>")
+                     f"<td>{_e(kind)}</td><td>{_e(in_language(excluded.reason, lang))}</td></tr>")
     parts.append("</table>")
     return parts
 

@@ -63,6 +63,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import Learner, LearnerPath, PathStep
+from ..domain.reasons import in_language
 from ..domain.vocab import DEFAULT_MIN_JP
 from ..errors import CurriculumError, ValidationError
 from ..io.importer import ImportSummary, import_file
@@ -73,6 +74,7 @@ from ..recommend.planner import PathOptions, Recommender
 from ..store import Workspace
 from ..store.paths import save_paths
 from . import workers
+from .i18n import current_language
 from .gap_chart import GapChart, gap_entries
 
 __all__ = ["PathsTab", "LearnerTableModel", "DeskData", "PATH_COLUMNS"]
@@ -741,7 +743,7 @@ class PathsTab(QWidget):
         tip = self._step_html(step, number)
         for column in range(6):
             item.setToolTip(column, tip)
-        for reason in step.reasons:
+        for reason in map(_shown, step.reasons):
             child = QTreeWidgetItem(item, [f"• {reason}"])
             child.setFirstColumnSpanned(True)
             child.setForeground(0, MUTED_COLOUR)
@@ -756,7 +758,7 @@ class PathsTab(QWidget):
                 .replace("%1", str(step.jp)).replace("%2", self.modality_label(step.modality))
                 .replace("%3", self._number(step.p_success * 100, 0))
                 .replace("%4", self._number(step.value)) + "</span>")
-        reasons = "".join(f"<li>{html.escape(r)}</li>" for r in step.reasons)
+        reasons = "".join(f"<li>{html.escape(_shown(r))}</li>" for r in step.reasons)
         return f"{head}<ul style='margin:2px 0 0 -20px'>{reasons}</ul>"
 
     def _step_selected(self, current: QTreeWidgetItem | None, _previous: object) -> None:
@@ -776,9 +778,9 @@ class PathsTab(QWidget):
                 title = self.recommender.titles[context.module_index[exclusion.module]]
             item = QTreeWidgetItem(self.excluded, [exclusion.module, title,
                                                    _exclusion_label(exclusion.reason),
-                                                   exclusion.reason])
+                                                   _shown(exclusion.reason)])
             item.setToolTip(1, title)
-            item.setToolTip(3, exclusion.reason)
+            item.setToolTip(3, _shown(exclusion.reason))
         self.excluded.setSortingEnabled(True)  # by module code; a header click sorts by kind
         self.excluded.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.path_tabs.setTabText(1, self.tr("Tidak dipilih (%1)")
@@ -802,7 +804,8 @@ class PathsTab(QWidget):
                                                           self._number(path.expected_value)))
         parts.append(self.tr("model %1").replace("%1", html.escape(path.model_name or "—")))
         if self.saved_path is not None and self._same_path(self.saved_path, path):
-            parts.append(f"<span style='color:{OK_COLOUR}'>{self.tr('tersimpan')}</span>")
+            saved = self.tr("tersimpan")
+            parts.append(f"<span style='color:{OK_COLOUR}'>{saved}</span>")
         self.summary.setText(" · ".join(parts))
 
     @staticmethod
@@ -897,7 +900,7 @@ class PathsTab(QWidget):
                  "Judul": step.title, "JP": str(step.jp),
                  "Modalitas": self.modality_label(step.modality),
                  "Peluang berhasil": f"{step.p_success:.4f}", "Nilai": f"{step.value:.4f}",
-                 "Alasan": "; ".join(step.reasons)}
+                 "Alasan": "; ".join(_shown(r) for r in step.reasons)}
                 for i, step in enumerate(path.steps, start=1))
         try:
             write_rows(target, PATH_COLUMNS, rows, sheet="Jalur",
@@ -1153,3 +1156,8 @@ def _shortfall(path: LearnerPath) -> str:
     except ImportError:  # pragma: no cover
         return ""
     return shortfall_reason(path, "id")
+
+
+def _shown(reason: str) -> str:
+    """A reason in the interface's language."""
+    return in_language(reason, current_language())

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..domain import Exclusion
+from ..domain.reasons import CONNECTIVITY_ID, MODALITY_ID, Reason, in_language
 from ..domain.vocab import CONNECTIVITY, MODALITIES
 from ..model.pairs import LearnerArrays, PairContext
 
@@ -159,45 +160,58 @@ def _reason(context: PairContext, s: LearnerSituation, m: int, region: str, chai
             connectivity: int, literacy: int, period_cap: int, known: dict[int, str],
             alternatives: dict[int, int]) -> str:
     if s.done[m]:
-        return "already completed"
+        return Reason("already completed", "sudah diselesaikan")
     if not context.module_approved[m]:
-        return "not approved yet"
+        return Reason("not approved yet", "belum disetujui")
     if m in s.offline_instead:
         other = s.offline_instead[m]
-        return (f"online delivery with {CONNECTIVITY[connectivity]} connectivity in {region}; "
-                f"{context.module_codes[other]} ({MODALITIES[context.module_modality[other]]}) "
-                "teaches the same")
+        code, modality = context.module_codes[other], MODALITIES[context.module_modality[other]]
+        level = CONNECTIVITY[connectivity]
+        return Reason(f"online delivery with {level} connectivity in {region}; {code} "
+                      f"({modality}) teaches the same",
+                      f"daring dengan konektivitas {CONNECTIVITY_ID[level]} di {region}; {code} "
+                      f"({MODALITY_ID[modality]}) mengajarkan hal yang sama")
     scope = context.module_scope[m]
     if context.module_is_local[m] and scope not in chain:
-        return f"local module of {scope}, not offered in {region}"
+        return Reason(f"local module of {scope}, not offered in {region}",
+                      f"modul lokal {scope}, tidak ditawarkan di {region}")
     need = int(context.module_min_connectivity[m])
     if need > connectivity:
-        return (f"needs {CONNECTIVITY[need]} connectivity; {region} has "
-                f"{CONNECTIVITY[connectivity]}" + _instead(context, s, m, alternatives))
+        need_, have = CONNECTIVITY[need], CONNECTIVITY[connectivity]
+        return Reason(f"needs {need_} connectivity; {region} has {have}",
+                      f"memerlukan konektivitas {CONNECTIVITY_ID[need_]}; {region} "
+                      f"{CONNECTIVITY_ID[have]}") + _instead(context, s, m, alternatives)
     need = int(context.module_min_digital_literacy[m])
     if need > literacy:
-        return f"needs digital literacy {need}; the learner has {literacy}" + _instead(
-            context, s, m, alternatives)
+        return Reason(f"needs digital literacy {need}; the learner has {literacy}",
+                      f"memerlukan literasi digital {need}; peserta di level {literacy}"
+                      ) + _instead(context, s, m, alternatives)
     jp = int(context.module_jp[m])
     if jp > period_cap:
-        return f"{jp} JP is longer than one period ({period_cap} JP)"
+        return Reason(f"{jp} JP is longer than one period ({period_cap} JP)",
+                      f"{jp} JP lebih panjang dari satu periode ({period_cap} JP)")
     prerequisites = context.hard_prerequisites
     for r in prerequisites.indices[prerequisites.indptr[m]:prerequisites.indptr[m + 1]]:
         r = int(r)  # an excluded prerequisite of a useful module may itself be useless
         if not s.done[r] and not s.takeable[r]:
             why = known.get(r) or _reason(context, s, r, region, chain, connectivity,
                                           literacy, period_cap, known, alternatives)
-            return f"requires {context.module_codes[r]}, which cannot be taken ({why})"
-    return "cannot be taken"  # pragma: no cover - every failing condition is named above
+            code = context.module_codes[r]
+            return Reason(f"requires {code}, which cannot be taken ({why})",
+                          f"memerlukan {code}, yang tidak dapat diikuti "
+                          f"({in_language(why, 'id')})")
+    return Reason("cannot be taken", "tidak dapat diikuti")  # pragma: no cover - every failing condition is named above
 
 
 def _instead(context: PairContext, s: LearnerSituation, m: int,
-             alternatives: dict[int, int]) -> str:
+             alternatives: dict[int, int]) -> Reason:
     """``; PB-201 (klasikal) teaches PB-KAJI instead`` when a takeable module does."""
     best = alternatives.get(m)
     if best is None:
-        return ""
+        return Reason("")
     closing = (s.gain[m] > 0) & (s.gaps > 0) & (s.gain[best] > 0)
     taught = [context.competency_codes[c] for c in np.flatnonzero(closing)]
-    return (f"; {context.module_codes[best]} ({MODALITIES[context.module_modality[best]]}) "
-            f"teaches {', '.join(taught)} instead")
+    code, modality = context.module_codes[best], MODALITIES[context.module_modality[best]]
+    return Reason(f"; {code} ({modality}) teaches {', '.join(taught)} instead",
+                  f"; {code} ({MODALITY_ID[modality]}) mengajarkan {', '.join(taught)} "
+                  "sebagai gantinya")

@@ -18,6 +18,7 @@ import scipy.sparse as sp
 from threadpoolctl import threadpool_limits
 
 from ..domain import Exclusion, LearnerPath, PathStep
+from ..domain.reasons import CONNECTIVITY_ID, HAZARD_ID, MODALITY_ID, Reason, number_id
 from ..domain.vocab import (
     CONNECTIVITY,
     DEFAULT_MIN_JP,
@@ -252,18 +253,26 @@ class Recommender:
             if problem.required[k] and not unlocks[m]:
                 blocked = int((s.useful & ~s.takeable
                                & (context.module_min_digital_literacy > 0)).sum())
-                reasons.insert(0, f"digital literacy first: {blocked} gap-closing modules "
-                                  "need digital literacy 1 or more")
+                reasons.insert(0, Reason(
+                    f"digital literacy first: {blocked} gap-closing modules need digital "
+                    "literacy 1 or more",
+                    f"literasi digital dulu: {blocked} modul penutup kesenjangan memerlukan "
+                    "literasi digital 1 atau lebih"))
             if unlocks[m]:
-                reasons.append(f"unlocks {', '.join(unlocks[m])}")
+                reasons.append(Reason(f"unlocks {', '.join(unlocks[m])}",
+                                      f"membuka {', '.join(unlocks[m])}"))
             if not reasons and value > 1e-9:
                 raised = [context.competency_codes[gap_columns[j]]
                           for j in np.flatnonzero(problem.a[k] > 0)]
-                reasons.append(f"raises the chance of closing the gap in {', '.join(raised)} "
-                               "(an earlier step may not succeed)")
+                reasons.append(Reason(
+                    f"raises the chance of closing the gap in {', '.join(raised)} "
+                    "(an earlier step may not succeed)",
+                    f"menambah peluang menutup kesenjangan {', '.join(raised)} "
+                    "(langkah sebelumnya mungkin tidak berhasil)"))
             if not reasons:
-                reasons.append(f"fills the yearly minimum of {options.min_jp} JP "
-                               "(PP 11/2017)")
+                reasons.append(Reason(
+                    f"fills the yearly minimum of {options.min_jp} JP (PP 11/2017)",
+                    f"memenuhi minimum tahunan {options.min_jp} JP (PP 11/2017)"))
             reasons.append(self._modality_reason(s, m, region))
             reasons.extend(self._hazard_reasons(s, m, region))
             steps.append(PathStep(context.module_codes[m], self.titles[m], period,
@@ -283,53 +292,66 @@ class Recommender:
             after = min(target, taught)
             reached[c] = after
             code = context.competency_codes[c]
-            verb = "closes" if after >= target else "narrows"
-            text = f"{verb} gap in {code} {before}→{after}"
-            if after < target:
-                text += f" (target {target})"
+            if after >= target:
+                text = Reason(f"closes gap in {code} {before}→{after}",
+                              f"menutup kesenjangan {code} {before}→{after}")
+            else:
+                text = Reason(f"narrows gap in {code} {before}→{after} (target {target})",
+                              f"mempersempit kesenjangan {code} {before}→{after} "
+                              f"(target {target})")
             source = self._standard_source(s, c)
             if source:
-                text += f"; {source}"
+                text += Reason("; ") + source
             reasons.append(text)
         return reasons
 
-    def _standard_source(self, s: LearnerSituation, c: int) -> str:
+    def _standard_source(self, s: LearnerSituation, c: int) -> Reason:
         """Where a target comes from when the region, not the job, sets it."""
         context = self.context
         position = int(self.learners.position[s.row])
         job = int(context.position_targets[position, c]) if position >= 0 else 0
         if int(s.targets[c]) <= job:
-            return ""
+            return Reason("")
         code = context.competency_codes[c]
         for r in context.region_chains[s.region]:
             region = context.region_codes[r]
             if (region, code) in self.standards:
-                reason = self.standards[(region, code)]
-                return f"regional standard of {region}" + (f": {reason}" if reason else "")
-        return ""  # pragma: no cover - a regional target always has a standard
+                why = self.standards[(region, code)]
+                why = f": {why}" if why else ""
+                return Reason(f"regional standard of {region}{why}",
+                              f"standar wilayah {region}{why}")
+        return Reason("")  # pragma: no cover - a regional target always has a standard
 
-    def _modality_reason(self, s: LearnerSituation, m: int, region: str) -> str:
+    def _modality_reason(self, s: LearnerSituation, m: int, region: str) -> Reason:
         context = self.context
         modality = MODALITIES[context.module_modality[m]]
         connectivity = CONNECTIVITY[context.region_connectivity[s.region]]
         if context.module_online[m]:
             literacy = int(self.learners.digital_literacy[s.row])
-            return (f"{modality}: digital literacy {literacy} and {connectivity} connectivity "
-                    f"in {region} suffice")
+            return Reason(f"{modality}: digital literacy {literacy} and {connectivity} "
+                          f"connectivity in {region} suffice",
+                          f"{MODALITY_ID[modality]}: literasi digital {literacy} dan "
+                          f"konektivitas {CONNECTIVITY_ID[connectivity]} di {region} cukup")
         need = CONNECTIVITY[context.module_min_connectivity[m]]
         if connectivity != "high":
-            needs = "works without internet" if need == "none" else f"needs only {need} " \
-                "connectivity"
-            return f"{modality}: {needs}; {region} has {connectivity} connectivity"
-        return f"{modality} delivery"
+            if need == "none":
+                needs, needs_id = "works without internet", "dapat berjalan tanpa internet"
+            else:
+                needs = f"needs only {need} connectivity"
+                needs_id = f"cukup konektivitas {CONNECTIVITY_ID[need]}"
+            return Reason(f"{modality}: {needs}; {region} has {connectivity} connectivity",
+                          f"{MODALITY_ID[modality]}: {needs_id}; konektivitas {region} "
+                          f"{CONNECTIVITY_ID[connectivity]}")
+        return Reason(f"{modality} delivery", f"pelaksanaan {MODALITY_ID[modality]}")
 
-    def _hazard_reasons(self, s: LearnerSituation, m: int, region: str) -> list[str]:
+    def _hazard_reasons(self, s: LearnerSituation, m: int, region: str) -> list[Reason]:
         context = self.context
         risks = [(float(context.region_hazards[s.region, h]), HAZARDS[h])
                  for h in np.flatnonzero(context.module_hazards[m])
                  if context.region_hazards[s.region, h] >= HAZARD_REASON_FROM]
-        return [f"{name} risk {index:.2f} in {region}" for index, name in sorted(risks,
-                                                                                reverse=True)[:3]]
+        return [Reason(f"{name} risk {index:.2f} in {region}",
+                       f"risiko {HAZARD_ID[name]} {number_id(index)} di {region}")
+                for index, name in sorted(risks, reverse=True)[:3]]
 
     def _not_selected(self, s: LearnerSituation, problem: SelectionProblem,
                       chosen: np.ndarray, selected: np.ndarray,
@@ -350,15 +372,22 @@ class Recommender:
         result = []
         for k, cost, extra in zip(left_out, costs, extras):
             if selected[k]:
-                reason = (f"not selected: does not fit in {options.periods} periods of "
-                          f"{options.max_jp / options.periods:g} JP with the other steps")
+                cap = f"{options.max_jp / options.periods:g}"
+                reason = Reason(f"not selected: does not fit in {options.periods} periods of "
+                                f"{cap} JP with the other steps",
+                                f"tidak dipilih: tidak muat dalam {options.periods} periode "
+                                f"@ {cap} JP bersama langkah lain")
             elif extra <= 1e-9:
-                reason = "not selected: the chosen steps already cover what it teaches"
+                reason = Reason("not selected: the chosen steps already cover what it teaches",
+                                "tidak dipilih: langkah terpilih sudah mencakup isinya")
             elif cost > left:
-                reason = (f"not selected: {cost:.0f} JP (with prerequisites) would exceed the "
-                          f"{options.max_jp} JP budget ({left:.0f} JP left)")
+                reason = Reason(f"not selected: {cost:.0f} JP (with prerequisites) would "
+                                f"exceed the {options.max_jp} JP budget ({left:.0f} JP left)",
+                                f"tidak dipilih: {cost:.0f} JP (dengan prasyarat) melebihi "
+                                f"anggaran {options.max_jp} JP (sisa {left:.0f} JP)")
             else:
-                reason = "not selected: less value per JP than the chosen steps"
+                reason = Reason("not selected: less value per JP than the chosen steps",
+                                "tidak dipilih: nilai per JP lebih rendah dari langkah terpilih")
             result.append(Exclusion(self.context.module_codes[problem.modules[k]], reason))
         return result
 

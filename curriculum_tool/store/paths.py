@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, delete, select
 
 from ..domain import Exclusion, LearnerPath, PathStep
+from ..domain.reasons import Reason, in_language
 from ..errors import CurriculumError
 from . import schema
 
@@ -39,11 +40,13 @@ def save_paths(conn: Connection, paths: Iterable[LearnerPath]) -> int:
          "created": p.created} for p in paths])
     steps = [{"learner": p.learner, "pos": i, "module": s.module, "title": s.title,
               "period": s.period, "jp": s.jp, "modality": s.modality,
-              "p_success": s.p_success, "value": s.value, "reasons": json.dumps(list(s.reasons), ensure_ascii=False)}
+              "p_success": s.p_success, "value": s.value, "reasons": json.dumps([[str(r), in_language(r, "id")] for r in s.reasons],
+                                    ensure_ascii=False)}
              for p in paths for i, s in enumerate(p.steps)]
     if steps:
         conn.execute(schema.path_steps.insert(), steps)
-    excluded = [{"learner": p.learner, "pos": i, "module": e.module, "reason": e.reason}
+    excluded = [{"learner": p.learner, "pos": i, "module": e.module, "reason": str(e.reason),
+                 "reason_id": in_language(e.reason, "id")}
                 for p in paths for i, e in enumerate(p.excluded)]
     if excluded:
         conn.execute(schema.path_exclusions.insert(), excluded)
@@ -57,11 +60,11 @@ def load_paths(conn: Connection) -> list[LearnerPath]:
     for row in conn.execute(select(t).order_by(t.c.learner, t.c.pos)):
         steps[row.learner].append(PathStep(
             row.module, row.title, row.period, row.jp, row.modality, row.p_success, row.value,
-            tuple(json.loads(row.reasons))))
+            tuple(Reason(*pair) for pair in json.loads(row.reasons))))
     excluded: dict[str, list[Exclusion]] = defaultdict(list)
     t = schema.path_exclusions
     for row in conn.execute(select(t).order_by(t.c.learner, t.c.pos)):
-        excluded[row.learner].append(Exclusion(row.module, row.reason))
+        excluded[row.learner].append(Exclusion(row.module, Reason(row.reason, row.reason_id)))
     t = schema.paths
     return [LearnerPath(row.learner, row.position, row.region, tuple(steps[row.learner]),
                         tuple(excluded[row.learner]), row.expected_value, row.min_jp,

@@ -195,7 +195,7 @@ path_steps = Table(
     Column("modality", String(20), nullable=False),
     Column("p_success", Float, nullable=False),
     Column("value", Float, nullable=False),
-    Column("reasons", Text, nullable=False),  # a JSON list of strings
+    Column("reasons", Text, nullable=False),  # JSON: [[English, Indonesian], …]
 )
 
 path_exclusions = Table(
@@ -204,6 +204,7 @@ path_exclusions = Table(
     Column("pos", Integer, primary_key=True),
     Column("module", CODE, _fk("modules.code"), nullable=False, index=True),
     Column("reason", Text, nullable=False),
+    Column("reason_id", Text, nullable=False),  # the same reason in Bahasa Indonesia
 )
 
 #: Trained success models: the joblib bytes, their SHA-256 and the JSON model card.

@@ -123,8 +123,9 @@ def test_search_by_id_and_name_and_see_the_recommended_path(tab, qtbot, recommen
     assert sum(jp for _, _, jp in _steps(tab)) == expected.total_jp <= 40
     first = tab.timeline.topLevelItem(0).child(0)
     assert first.childCount() == len(expected.steps[0].reasons)  # the reasons, line by line
-    assert expected.steps[0].reasons[0] in first.child(0).text(0)
-    assert expected.steps[0].reasons[0] in tab.step_detail.toPlainText()
+    # shown in the interface's language (Indonesian): the planner's own Indonesian wording
+    assert expected.steps[0].reasons[0].indonesian in first.child(0).text(0)
+    assert expected.steps[0].reasons[0].indonesian in tab.step_detail.toPlainText()
     assert "40 JP" in tab.summary.text() and "model default" in tab.summary.text()
 
     _choose(tab, qtbot, "Peserta Demo 02")
@@ -189,7 +190,7 @@ def test_left_out_modules_are_listed_with_reasons(tab, qtbot):
             for i in range(tab.excluded.topLevelItemCount())}
     for exclusion in excluded:
         item = rows[exclusion.module]
-        assert item.text(3) == exclusion.reason != ""
+        assert item.text(3) == exclusion.reason.indonesian != ""
         assert item.text(1)  # the module's title
     kinds = {rows[e.module].text(2) for e in excluded}
     assert "belum disetujui" in kinds  # draft modules, in Indonesian

@@ -129,11 +129,12 @@ def test_jsonl_lines_are_the_contract_objects(batch_ws, batch_recommender, plann
         assert record["expected_value"] == pytest.approx(path.expected_value, abs=1e-4)
         for step in record["steps"]:
             assert set(step) == {"module", "title", "period", "jp", "modality",
-                                 "p_success", "value", "reasons"}
+                                 "p_success", "value", "reasons", "reasons_id"}
             assert isinstance(step["reasons"], list) and step["reasons"]
+            assert len(step["reasons_id"]) == len(step["reasons"])
         assert [s["module"] for s in record["steps"]] == list(path.modules)
         for e in record["excluded"]:
-            assert set(e) == {"module", "reason"} and e["reason"]
+            assert {"module", "reason"} <= set(e) and e["reason"] and e["reason_id"]
     assert "DEMO-" not in out.read_text(encoding="utf-8")
 
 

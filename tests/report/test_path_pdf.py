@@ -70,7 +70,8 @@ def test_a_learner_pdf_in_indonesian_masked(planned, tmp_path, qapp):
         assert expected in text, expected
     for step in path.steps:
         assert step.module in text
-    assert path.steps[0].reasons[0].split()[0] in text  # reasons kept as the planner wrote
+    # reasons in the report's language: the planner's Indonesian wording
+    assert path.steps[0].reasons[0].indonesian.split()[0] in text
     assert path.excluded[0].module in text
     assert "DEMO-001" not in text
     assert "Peserta Demo 01" not in text

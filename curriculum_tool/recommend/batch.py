@@ -16,8 +16,9 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..domain import LearnerPath
@@ -124,8 +125,11 @@ def run_batch(workspace, out: str | os.PathLike[str], learners: Sequence[str] | 
               cancelled: Callable[[], bool] | None = None) -> BatchSummary:
     """Plan every learner (or ``learners``), write ``out`` and store the paths.
 
-    ``cancelled()`` is checked between chunks; when it turns true the batch stops with
-    :class:`BatchCancelled` and nothing is written or stored.
+    Chunks are written and stored as they arrive, so memory stays that of a few chunks
+    whatever the agency's size. Outside JSONL, a path lists the modules the learner cannot
+    take, and those the selection passed over only when it stays below its minimum JP. ``cancelled()`` is checked
+    between chunks; when it turns true the batch stops with :class:`BatchCancelled` and
+    nothing is written or stored.
     """
     out = Path(out)
     suffix = out.suffix.lower()
@@ -144,26 +148,34 @@ def run_batch(workspace, out: str | os.PathLike[str], learners: Sequence[str] | 
         rows = sorted({index[learner] for learner in learners})
     secret = "" if unmask else (workspace.get_meta("pseudonym_key") or "")
     shown = (lambda learner: learner) if unmask else (lambda learner: pseudonym(secret, learner))
-    paths: list[LearnerPath] = []
+    if suffix != ".jsonl":  # the file has no room for them: keep what a summary needs
+        options = replace(options, excluded="blocking")
+    counts = {"learners": 0, "steps": 0, "short": 0}
 
     def stop_if_cancelled() -> None:
         if cancelled is not None and cancelled():
-            raise BatchCancelled(f"batch cancelled after {len(paths)} of {len(rows)} "
+            raise BatchCancelled(f"batch cancelled after {counts['learners']} of {len(rows)} "
                                  "learners; nothing was written")
 
-    stop_if_cancelled()
-    for planned in _run(recommender, _chunks(rows, workers), options, workers, scheduler):
-        paths.extend(planned)
-        if progress is not None:
-            progress(len(paths), len(rows))
+    def planned(conn) -> Iterator[LearnerPath]:
+        """Chunks as they come back, stored and counted on the way to the file."""
         stop_if_cancelled()
-    stop_if_cancelled()
-    _write(out, suffix, paths, shown)
-    if store:
-        with workspace.transaction() as conn:
-            save_paths(conn, paths)
-    return BatchSummary(len(paths), sum(len(p.steps) for p in paths),
-                        sum(p.total_jp < p.min_jp for p in paths), str(out))
+        for chunk in _run(recommender, _chunks(rows, workers), options, workers, scheduler):
+            if conn is not None:
+                save_paths(conn, chunk)
+            counts["learners"] += len(chunk)
+            counts["steps"] += sum(len(p.steps) for p in chunk)
+            counts["short"] += sum(p.total_jp < p.min_jp for p in chunk)
+            if progress is not None:
+                progress(counts["learners"], len(rows))
+            stop_if_cancelled()
+            yield from chunk
+
+    # One transaction for the stored paths; the file appears (atomically) only when every
+    # chunk is in: a cancel or a failure leaves neither.
+    with (workspace.transaction() if store else nullcontext()) as conn:
+        _write(out, suffix, planned(conn), shown)
+    return BatchSummary(counts["learners"], counts["steps"], counts["short"], str(out))
 
 
 def export_paths(workspace, out: str | os.PathLike[str], unmask: bool = False) -> int:
@@ -182,7 +194,7 @@ def export_paths(workspace, out: str | os.PathLike[str], unmask: bool = False) -
     return len(paths)
 
 
-def _write(out: Path, suffix: str, paths: list[LearnerPath],
+def _write(out: Path, suffix: str, paths: Iterable[LearnerPath],
            shown: Callable[[str], str]) -> None:
     if suffix == ".jsonl":
         with atomic_output(out, "w", encoding="utf-8", newline="\n") as handle:

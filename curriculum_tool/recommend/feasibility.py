@@ -36,9 +36,18 @@ class LearnerSituation:
     done: np.ndarray          # M, completed
     takeable: np.ndarray      # M
     useful: np.ndarray        # M, raises a gap competency
-    excluded: list[Exclusion]
     #: online modules left out for an offline one teaching the same (low connectivity)
     offline_instead: dict[int, int] = field(default_factory=dict)
+    _explain: tuple = ()      # (context, connectivity, literacy, period_cap) for exclusions
+    _excluded: list[Exclusion] | None = None
+
+    @property
+    def excluded(self) -> list[Exclusion]:
+        """Gap-closing modules the learner cannot take, each with its reason (computed on
+        first use: a batch that needs no reasons does not pay for them)."""
+        if self._excluded is None:
+            self._excluded = _exclusions(self, *self._explain)
+        return self._excluded
 
     @property
     def candidates(self) -> np.ndarray:
@@ -92,10 +101,8 @@ def situation(context: PairContext, learners: LearnerArrays, row: int,
             takeable[list(instead)] = False
             takeable = _with_prerequisites(catalog.hard, takeable, done)
 
-    situation_ = LearnerSituation(row, region, levels, targets, gaps, gain, done, takeable,
-                                  useful, [], instead)
-    situation_.excluded = _exclusions(context, situation_, connectivity, literacy, period_cap)
-    return situation_
+    return LearnerSituation(row, region, levels, targets, gaps, gain, done, takeable, useful,
+                            instead, (context, connectivity, literacy, period_cap))
 
 
 def _offline_instead(context: PairContext, candidates: np.ndarray, alternatives: np.ndarray,
@@ -128,7 +135,7 @@ def _with_prerequisites(hard: np.ndarray, takeable: np.ndarray,
         takeable = still
 
 
-def _exclusions(context: PairContext, s: LearnerSituation, connectivity: int,
+def _exclusions(s: LearnerSituation, context: PairContext, connectivity: int,
                 literacy: int, period_cap: int) -> list[Exclusion]:
     left_out = np.flatnonzero(s.useful & ~s.takeable)
     if len(left_out) == 0:

@@ -34,6 +34,8 @@ from .select import METHODS, SelectionProblem, path_value, select
 
 __all__ = ["PathOptions", "Recommender", "recommend"]
 
+#: Pairs below which scoring runs on one thread (one learner has about 70).
+SMALL_SCORING = 50_000
 #: A hazard index from which a disaster-risk module's regional reason is given.
 HAZARD_REASON_FROM = 0.3
 
@@ -46,6 +48,11 @@ class PathOptions:
     min_jp: int = DEFAULT_MIN_JP
     periods: int = 1
     method: str = "exact"
+    #: Which left-out modules a path lists: ``all`` (those the learner cannot take and
+    #: those the selection passed over), or ``blocking`` (agency batches: only those the
+    #: learner cannot take, plus the passed-over ones when the path stays below
+    #: ``min_jp``; the rest would be millions of rows).
+    excluded: str = "all"
 
     def __post_init__(self) -> None:
         if self.max_jp < 1:
@@ -56,6 +63,8 @@ class PathOptions:
             raise CurriculumError("--periods must be at least 1 and at most --max-jp")
         if self.method not in METHODS:
             raise CurriculumError(f"method must be one of {', '.join(METHODS)}")
+        if self.excluded not in ("all", "blocking"):
+            raise CurriculumError("excluded must be 'all' or 'blocking'")
 
     @property
     def period_cap(self) -> int:
@@ -109,7 +118,11 @@ class Recommender:
                                      or [np.empty(0, dtype=np.int64)]).astype(np.int64)
         module_idx = np.concatenate([s.candidates for s in situations]
                                     or [np.empty(0, dtype=np.int64)]).astype(np.int64)
-        p = self.scorer.probabilities(learner_idx, module_idx)
+        # A few thousand pairs gain nothing from OpenMP threads, and stall when another
+        # process holds a core; large batches use them.
+        threads = 1 if len(learner_idx) < SMALL_SCORING else None
+        with threadpool_limits(threads, user_api="openmp"):
+            p = self.scorer.probabilities(learner_idx, module_idx)
         paths, start = [], 0
         created = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         # Tiny matrices: BLAS threads only cost (and stall when the cores are busy).
@@ -142,7 +155,10 @@ class Recommender:
         learners = self.learners
         position = learners.position_categories[learners.position_category[s.row]]
         in_path = np.isin(problem.modules, steps)
-        excluded = list(s.excluded) + self._not_selected(s, problem, in_path, chosen, options)
+        short = sum(int(context.module_jp[m]) for m in steps) < options.min_jp
+        excluded = list(s.excluded)
+        if options.excluded == "all" or short:
+            excluded += self._not_selected(s, problem, in_path, chosen, options)
         return LearnerPath(
             learner=str(learners.ids[s.row]), position=position,
             region=context.region_codes[s.region], steps=tuple(path_steps),

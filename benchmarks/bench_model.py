@@ -27,6 +27,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _results import emit  # noqa: E402
+
 sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
@@ -179,10 +183,7 @@ def main() -> int:
     if "speed" in args.sections:
         lines += ["## Speed", ""]
         lines += speed(args.learners)
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
+    emit("\n".join(lines) + "\n", args.out)
     return 0
 
 

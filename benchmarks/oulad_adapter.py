@@ -35,6 +35,10 @@ from pathlib import Path
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _results import emit  # noqa: E402
+
 sys.path.insert(0, str(ROOT))
 
 from curriculum_tool.model.report import metrics_text  # noqa: E402
@@ -173,10 +177,7 @@ def main() -> int:
                   f"{card['evaluation']['test_rows']:,} held-out rows.", "",
               "`train` output (the same card as text):", "", "```", metrics_text(card), "```",
               ""]
-    report = "\n".join(lines)
-    print(report)
-    if args.out:
-        args.out.write_text(report, encoding="utf-8")
+    emit("\n".join(lines) + "\n", args.out)
     return 0
 
 

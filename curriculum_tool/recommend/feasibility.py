@@ -107,10 +107,12 @@ def situation(context: PairContext, learners: LearnerArrays, row: int,
 
 def _offline_instead(context: PairContext, candidates: np.ndarray, alternatives: np.ndarray,
                      gain: np.ndarray, gaps: np.ndarray) -> dict[int, int]:
-    """Online modules a takeable offline module dominates (at least the same gain on every
-    gap competency): with weak connectivity the offline one is taken instead."""
+    """Online disaster-risk modules a takeable offline module dominates (at least the same
+    gain on every gap competency): with weak connectivity, drills and hands-on training are
+    taken instead (measured: applying the rule to every online module costs path value)."""
     closing = np.minimum(gain, gaps)
-    online = np.flatnonzero(candidates & (context.module_online == 1))
+    online = np.flatnonzero(candidates & (context.module_online == 1)
+                            & (context.module_n_hazards > 0))
     offline = np.flatnonzero(alternatives & (context.module_online == 0))
     if len(online) == 0 or len(offline) == 0:
         return {}

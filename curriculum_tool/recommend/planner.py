@@ -168,12 +168,14 @@ class Recommender:
 
     def _literacy_first(self, s: LearnerSituation, candidates: np.ndarray, p: np.ndarray,
                         options: PathOptions) -> np.ndarray:
-        """At digital literacy 0, with gap-closing modules out of reach for it, the
-        cheapest takeable module teaching digital literacy is required (it unlocks them)."""
+        """At digital literacy 0, with digital literacy a gap and gap-closing modules out of
+        reach for it, the cheapest takeable module teaching digital literacy is required (it
+        unlocks them; the path value alone does not see that)."""
         required = np.zeros(len(candidates), dtype=bool)
         context = self.context
         column = context.competency_index.get(DIGITAL_LITERACY_COMPETENCY)
-        if column is None or self.learners.digital_literacy[s.row] > 0:
+        if (column is None or self.learners.digital_literacy[s.row] > 0
+                or s.gaps[column] == 0):  # only where digital literacy is itself a gap
             return required
         blocked = s.useful & ~s.takeable & (context.module_min_digital_literacy > 0)
         teaches = context.module_levels[candidates, column] > 0

@@ -61,7 +61,7 @@ def refused(workspace, path):
 
 def test_the_oecd_example_imports_cleanly(tmp_path):
     if not EXAMPLE.is_file():
-        pytest.skip("/work/shared/data/moodle_competency_csv absent: the real Moodle "
+        pytest.skip(f"{EXAMPLE.parent} absent (shared data folder): the real Moodle "
                     "example is not available here")
     ws = create_workspace(tmp_path / "empty.sqlite", empty=True)
     try:
@@ -88,7 +88,7 @@ def test_the_oecd_example_imports_cleanly(tmp_path):
 
 def test_the_oecd_example_rows_count_csv_records_not_lines():
     if not EXAMPLE.is_file():
-        pytest.skip("/work/shared/data/moodle_competency_csv absent")
+        pytest.skip(f"{EXAMPLE.parent} absent (shared data folder)")
     [parsed] = read_moodle(EXAMPLE, "example.csv")
     assert parsed.problems == []
     assert parsed.rows == list(range(3, 67))  # row 2 is the framework, 209 physical lines

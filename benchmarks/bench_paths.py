@@ -40,6 +40,7 @@ import csv
 import inspect
 import io
 import os
+import pickle
 import platform
 import pstats
 import resource
@@ -592,7 +593,6 @@ def transfer_and_store(workspace: Workspace, rec: Recommender, n: int) -> dict[s
     """CPU seconds and memory of what the batch does with ``n`` paths besides planning:
     pickling them in a worker and back in the main process, shipping the Recommender to a
     task, and ``save_paths`` (into this temporary workspace)."""
-    import pickle
     import tracemalloc
 
     from curriculum_tool.store.paths import save_paths

@@ -37,7 +37,7 @@ from ..store import Workspace
 from .record_form import RecordForm
 from .record_model import RecordTableModel
 
-__all__ = ["CatalogTab", "RecordBrowser", "ModuleFilter", "COLUMN_LABELS", "column_labels"]
+__all__ = ["CatalogTab", "RecordTable", "RecordBrowser", "ModuleFilter", "COLUMN_LABELS", "column_labels"]
 
 #: Indonesian column labels, per kind.
 COLUMN_LABELS: dict[str, dict[str, str]] = {
@@ -214,17 +214,13 @@ class ModuleFilter(QSortFilterProxyModel):
         return True
 
 
-class RecordBrowser(QWidget):
-    """One kind's records: filter, sortable table, add / edit / delete with undo."""
+class RecordTable(QWidget):
+    """One kind's records as a sortable table with a filter box over every column."""
 
-    edited = Signal()
-
-    def __init__(self, kind: str, undo: QUndoStack, workspace: Workspace,
-                 proxy: QSortFilterProxyModel | None = None, parent: QWidget | None = None):
+    def __init__(self, kind: str, proxy: QSortFilterProxyModel | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.kind = kind
-        self.workspace = workspace
-        self.undo = undo
         labels = column_labels(kind)
         columns = RECORD_TYPES[kind].COLUMNS
         self.model = RecordTableModel(columns, [labels.get(c, c) for c in columns], self)
@@ -241,9 +237,29 @@ class RecordBrowser(QWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.layout_ = QVBoxLayout(self)
+
+    def load(self, workspace: Workspace) -> None:
+        self.model.set_records(workspace.load(self.kind))
+        self.view.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            if self.view.columnWidth(column) > 320:
+                self.view.setColumnWidth(column, 320)
+
+
+class RecordBrowser(RecordTable):
+    """One kind's records: filter, sortable table, add / edit / delete with undo."""
+
+    edited = Signal()
+
+    def __init__(self, kind: str, undo: QUndoStack, workspace: Workspace,
+                 proxy: QSortFilterProxyModel | None = None, parent: QWidget | None = None):
+        super().__init__(kind, proxy, parent)
+        self.workspace = workspace
+        self.undo = undo
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())
         self.facet_bar = QHBoxLayout()
         self.facet_bar.addWidget(self.filter, 2)
@@ -265,10 +281,9 @@ class RecordBrowser(QWidget):
         add.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         add.triggered.connect(self.add)
         self.addAction(add)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.facet_bar)
-        layout.addWidget(self.view)
-        layout.addLayout(buttons)
+        self.layout_.addLayout(self.facet_bar)
+        self.layout_.addWidget(self.view)
+        self.layout_.addLayout(buttons)
         self.proxy.rowsInserted.connect(self._count)
         self.proxy.rowsRemoved.connect(self._count)
         self.proxy.modelReset.connect(self._count)
@@ -282,11 +297,7 @@ class RecordBrowser(QWidget):
     def load(self, workspace: Workspace | None = None) -> None:
         if workspace is not None:
             self.workspace = workspace
-        self.model.set_records(self.workspace.load(self.kind))
-        self.view.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            if self.view.columnWidth(column) > 320:
-                self.view.setColumnWidth(column, 320)
+        super().load(self.workspace)
         self._count()
 
     def selected(self) -> Record | None:

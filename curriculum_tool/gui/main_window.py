@@ -10,33 +10,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QTableView,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from .. import __version__
 from ..catalog import create_workspace
-from ..domain import RECORD_TYPES
 from ..errors import CurriculumError, ValidationError
 from ..store import Workspace
 from ..store.workspace import is_url
 from . import workers
-from .catalog_tab import CatalogTab, column_labels
+from .catalog_tab import CatalogTab, RecordTable
 from .graph_editor import GraphEditorTab
 from .i18n import LANGUAGES
 from .model_tab import ModelTab
 from .paths_tab import PathsTab
-from .record_model import RecordTableModel
 from .regions_tab import RegionsTab
 from .transfer import ProblemsDialog, TransferDialog, run_export, run_import
 
@@ -48,40 +43,13 @@ DATA_KINDS = ("modules", "competencies", "prerequisites", "regions", "regional_s
 RECENT_LIMIT = 8
 
 
-class RecordTab(QWidget):
+class RecordTab(RecordTable):
     """One table of the workspace, read-only, with a filter box above it."""
 
     def __init__(self, kind: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.kind = kind
-        labels = column_labels(kind)
-        columns = RECORD_TYPES[kind].COLUMNS
-        self.model = RecordTableModel(columns, [labels.get(c, c) for c in columns], self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText(self.tr("Saring… (semua kolom)"))
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.view = QTableView(self)
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setAlternatingRowColors(True)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.view)
-
-    def load(self, workspace: Workspace) -> None:
-        self.model.set_records(workspace.load(self.kind))
-        self.view.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            if self.view.columnWidth(column) > 320:
-                self.view.setColumnWidth(column, 320)
+        super().__init__(kind, parent=parent)
+        self.layout_.addWidget(self.filter)
+        self.layout_.addWidget(self.view)
 
 
 class MainWindow(QMainWindow):

@@ -103,8 +103,7 @@ def test_loading_shows_a_message_then_every_learner(qtbot, workspace):
     qtbot.addWidget(tab)
     assert tab._loading
     assert tab.placeholder.text() == "Memuat model dan peserta…"
-    with qtbot.waitSignal(tab.desk_loaded, timeout=LOAD_TIMEOUT):
-        pass
+    qtbot.waitSignal(tab.desk_loaded, timeout=LOAD_TIMEOUT).wait()  # raises on timeout
     assert tab.learner_proxy.rowCount() == 41
     assert tab.count_label.text() == "41 peserta"
     assert tab.recommender is not None and tab.recommender.model_name == "default"

@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="parallel worker processes on this machine (default 1)")
     bat.add_argument("--scheduler", metavar="ADDRESS",
                      help="run on a Dask distributed cluster, e.g. tcp://host:8786")
-    _path_options(bat, method="greedy")
+    _path_options(bat)
     bat.add_argument("--unmask", action="store_true",
                      help="write learner ids as they are; pseudonyms by default")
     bat.add_argument("--no-store", action="store_true",
@@ -210,7 +210,7 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _path_options(parser: argparse.ArgumentParser, method: str = "exact") -> None:
+def _path_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-jp", type=int, default=40, metavar="N",
                         help="JP budget (default 40)")
     parser.add_argument("--min-jp", type=int, metavar="N",
@@ -218,8 +218,12 @@ def _path_options(parser: argparse.ArgumentParser, method: str = "exact") -> Non
                              "budget when it is smaller)")
     parser.add_argument("--periods", type=int, default=1, metavar="K",
                         help="split the path into K periods of at most max-jp/K JP each")
-    parser.add_argument("--method", choices=("exact", "greedy"), default=method,
-                        help=f"selection method (default {method})")
+    parser.add_argument("--no-offline-instead", dest="offline_instead", action="store_false",
+                        help="do not replace online disaster-risk modules by offline ones "
+                             "where connectivity is weak")
+    parser.add_argument("--no-literacy-first", dest="literacy_first", action="store_false",
+                        help="do not put the next digital-literacy tier first when literacy "
+                             "blocks gap-closing modules")
 
 
 def _options(args: argparse.Namespace):
@@ -229,7 +233,8 @@ def _options(args: argparse.Namespace):
 
     min_jp = min(DEFAULT_MIN_JP, args.max_jp) if args.min_jp is None else args.min_jp
     return PathOptions(max_jp=args.max_jp, min_jp=min_jp, periods=args.periods,
-                       method=args.method)
+                       offline_instead=args.offline_instead,
+                       literacy_first=args.literacy_first)
 
 
 def _recommend(args: argparse.Namespace) -> int:

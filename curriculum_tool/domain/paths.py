@@ -1,8 +1,9 @@
-"""A learner's recommended path: its steps, what was left out, and what produced it.
+"""A learner's recommended path: its steps, its obligations, what was left out, and what
+produced it.
 
 Paths are what the training officer defends line by line, so each step keeps its reasons
 and each left-out module its own. ``to_json`` is the contract's ``recommend --format
-json`` object (§4).
+json`` object (§4), extended with ``obligations`` and ``below_minimum``.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .reasons import in_language
+from .reasons import Reason, in_language
 from .records import PathStep
 
-__all__ = ["Exclusion", "LearnerPath"]
+__all__ = ["Exclusion", "LearnerPath", "ObligationStep"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,9 +24,28 @@ class Exclusion:
     module: str
     reason: str
 
-    def to_json(self) -> dict[str, str]:
+    @property
+    def kind(self) -> str:
+        return getattr(self.reason, "kind", "")
+
+    def to_json(self) -> dict[str, Any]:
         return {"module": self.module, "reason": str(self.reason),
-                "reason_id": in_language(self.reason, "id")}
+                "reason_id": in_language(self.reason, "id"), "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
+class ObligationStep:
+    """A compulsory programme the learner has not completed (PKP for a pengawas, …): it
+    stands outside the discretionary JP budget and is never dropped."""
+
+    module: str
+    title: str
+    jp: int
+    regulation: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"module": self.module, "title": self.title, "jp": self.jp,
+                "regulation": self.regulation}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +64,9 @@ class LearnerPath:
     model_name: str = ""
     model_sha256: str = ""
     created: str = ""
+    obligations: tuple[ObligationStep, ...] = ()
+    #: Why the path stays below ``min_jp``, None when it does not.
+    below_minimum: Reason | None = None
 
     @property
     def total_jp(self) -> int:
@@ -54,9 +77,13 @@ class LearnerPath:
         return tuple(step.module for step in self.steps)
 
     def to_json(self) -> dict[str, Any]:
+        below = self.below_minimum
         return {"learner": self.learner, "position": self.position, "region": self.region,
                 "model": {"name": self.model_name, "sha256": self.model_sha256},
                 "min_jp": self.min_jp, "max_jp": self.max_jp, "periods": self.periods,
                 "total_jp": self.total_jp, "expected_value": round(self.expected_value, 4),
                 "steps": [step.to_json() for step in self.steps],
-                "excluded": [e.to_json() for e in self.excluded]}
+                "excluded": [e.to_json() for e in self.excluded],
+                "obligations": [o.to_json() for o in self.obligations],
+                "below_minimum": None if below is None else {
+                    "kind": below.kind, "reason": str(below), "reason_id": below.indonesian}}

@@ -18,14 +18,19 @@ from typing import Any, ClassVar, Self
 
 from . import cells
 from .vocab import (
+    AUDIENCES,
     COMPETENCY_GROUPS,
     CONNECTIVITY,
+    DEFAULT_LEARNER_STATUS,
     DIGITAL_LITERACY,
     HAZARDS,
+    JENJANG,
     JP_RANGE,
+    LEARNER_STATUSES,
     LEVELS,
     MODALITIES,
     NATIONAL,
+    OBLIGATION_HOLDERS,
     PREREQUISITE_KINDS,
     SCORE_RANGE,
     STATUSES,
@@ -43,6 +48,7 @@ __all__ = [
     "JobStandard",
     "Learner",
     "Outcome",
+    "Obligation",
     "PathStep",
     "RECORD_TYPES",
     "Reference",
@@ -98,6 +104,15 @@ def _optional_code(text: str, what: str) -> str | None:
     return cells.parse_code(text, what) if text else None
 
 
+def _optional_choice(text: str, choices: tuple[str, ...], what: str) -> str | None:
+    return cells.parse_choice(text, choices=choices, what=what) if text else None
+
+
+def _status(text: str) -> str:
+    return cells.parse_choice(text, choices=LEARNER_STATUSES, what="status") if text else (
+        DEFAULT_LEARNER_STATUS)
+
+
 def _flag_text(value: bool) -> str:
     return "1" if value else "0"
 
@@ -134,6 +149,9 @@ class Record:
     CELLS: ClassVar[dict[str, Cell]]
     COLUMNS: ClassVar[tuple[str, ...]]
     KEY: ClassVar[tuple[str, ...]]
+    #: Columns a file may leave out (contract §2): a merge keeps the stored value of an
+    #: updated row, a new row gets the default.
+    OPTIONAL: ClassVar[frozenset[str]] = frozenset()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -212,9 +230,12 @@ class Module(Record):
     scope: str = NATIONAL
     status: str = "draft"
     owner: str = ""
+    #: Jenjang keys and learner statuses the module is for; empty = everyone.
+    audience: tuple[str, ...] = ()
 
     KIND: ClassVar[str] = "modules"
     KEY: ClassVar[tuple[str, ...]] = ("code",)
+    OPTIONAL: ClassVar[frozenset[str]] = frozenset({"audience"})
     CELLS: ClassVar[dict[str, Cell]] = {
         "code": code_cell("module code"),
         "title": text_cell("title"),
@@ -229,6 +250,8 @@ class Module(Record):
         "scope": Cell(_scope),
         "status": choice_cell(STATUSES, "status"),
         "owner": text_cell("owner", required=False),
+        "audience": Cell(partial(cells.parse_code_list, what="audience", choices=AUDIENCES),
+                         cells.format_list),
     }
 
     @property
@@ -334,14 +357,19 @@ class JobStandard(Record):
     title: str
     competency: str
     level: int
+    #: The position's jenjang (the same on every row of a position), None when unknown.
+    jenjang: str | None = None
 
     KIND: ClassVar[str] = "job_standards"
     KEY: ClassVar[tuple[str, ...]] = ("position", "competency")
+    OPTIONAL: ClassVar[frozenset[str]] = frozenset({"jenjang"})
     CELLS: ClassVar[dict[str, Cell]] = {
         "position": code_cell("position"),
         "title": text_cell("title"),
         "competency": code_cell("competency"),
         "level": int_cell(LEVELS, "level"),
+        "jenjang": Cell(partial(_optional_choice, choices=JENJANG, what="jenjang"),
+                        lambda j: j or ""),
     }
 
     def references(self) -> Iterator[Reference]:
@@ -359,9 +387,14 @@ class Learner(Record):
     digital_literacy: int = 0
     competencies: tuple[tuple[str, int], ...] = ()
     completed: tuple[str, ...] = ()
+    status: str = DEFAULT_LEARNER_STATUS
+    unit: str = ""
+    #: The atasan langsung's learner id.
+    supervisor: str | None = None
 
     KIND: ClassVar[str] = "learners"
     KEY: ClassVar[tuple[str, ...]] = ("id",)
+    OPTIONAL: ClassVar[frozenset[str]] = frozenset({"status", "unit", "supervisor"})
     CELLS: ClassVar[dict[str, Cell]] = {
         "id": code_cell("learner id"),
         "name": text_cell("name"),
@@ -370,9 +403,18 @@ class Learner(Record):
         "digital_literacy": int_cell(DIGITAL_LITERACY, "digital_literacy"),
         "competencies": LEVEL_LIST,
         "completed": Cell(partial(cells.parse_code_list, what="module"), cells.format_list),
+        "status": Cell(_status),
+        "unit": text_cell("unit", required=False),
+        "supervisor": Cell(partial(_optional_code, what="supervisor"), lambda s: s or ""),
     }
 
+    def row_problems(self) -> Iterator[tuple[str, str]]:
+        if self.supervisor == self.id:
+            yield ("supervisor", "a learner cannot be their own supervisor")
+
     def references(self) -> Iterator[Reference]:
+        if self.supervisor is not None:
+            yield Reference("supervisor", "learners", self.supervisor)
         yield Reference("position", "positions", self.position)
         yield Reference("region", "regions", self.region)
         for competency, _ in self.competencies:
@@ -428,6 +470,27 @@ class Outcome(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Obligation(Record):
+    """A compulsory programme: every learner of jenjang (or status) ``who`` must complete
+    ``module`` (e.g. PKP for a pengawas), by ``regulation``."""
+
+    who: str
+    module: str
+    regulation: str = ""
+
+    KIND: ClassVar[str] = "obligations"
+    KEY: ClassVar[tuple[str, ...]] = ("who", "module")
+    CELLS: ClassVar[dict[str, Cell]] = {
+        "who": choice_cell(OBLIGATION_HOLDERS, "who"),
+        "module": code_cell("module"),
+        "regulation": text_cell("regulation", required=False),
+    }
+
+    def references(self) -> Iterator[Reference]:
+        yield Reference("module", "modules", self.module)
+
+
+@dataclass(frozen=True, slots=True)
 class PathStep:
     """One step of a learner's path, with the reasons that defend it."""
 
@@ -445,12 +508,13 @@ class PathStep:
                 "jp": self.jp, "modality": self.modality,
                 "p_success": round(self.p_success, 4), "value": round(self.value, 4),
                 "reasons": [str(r) for r in self.reasons],
-                "reasons_id": [getattr(r, "indonesian", str(r)) for r in self.reasons]}
+                "reasons_id": [getattr(r, "indonesian", str(r)) for r in self.reasons],
+                "reason_kinds": [getattr(r, "kind", "") for r in self.reasons]}
 
 
 #: Contract kinds in the order they can be loaded (each refers only to earlier kinds).
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.KIND: cls
     for cls in (Competency, Region, Module, Prerequisite, RegionalStandard, JobStandard,
-                Learner, Outcome)
+                Learner, Outcome, Obligation)
 }

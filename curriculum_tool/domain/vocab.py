@@ -13,6 +13,13 @@ __all__ = [
     "COMPETENCY_GROUPS",
     "MODALITIES",
     "HAZARDS",
+    "JENJANG",
+    "LEARNER_STATUSES",
+    "DEFAULT_LEARNER_STATUS",
+    "AUDIENCES",
+    "OBLIGATION_HOLDERS",
+    "REACH",
+    "RELEVANT_HAZARD_INDEX",
     "CONNECTIVITY",
     "CONNECTIVITY_RANK",
     "STATUSES",
@@ -44,7 +51,8 @@ MODALITIES = (
     "experiential",
 )
 
-#: Hazards scored by BNPB's IRBI (gelombang ekstrem dan abrasi as ``abrasi``).
+#: Hazards scored by BNPB's IRBI (gelombang ekstrem dan abrasi as ``abrasi``), and the
+#: flash floods and liquefaction that BNPB's InaRISK maps as their own layers.
 HAZARDS = (
     "gempa_bumi",
     "tsunami",
@@ -55,7 +63,38 @@ HAZARDS = (
     "cuaca_ekstrem",
     "kebakaran_hutan_lahan",
     "abrasi",
+    "banjir_bandang",
+    "likuefaksi",
 )
+
+#: Jenjang jabatan of a position (PermenPANRB 38/2017 and the JF/JA/JPT ladders), lowest
+#: first.
+JENJANG = (
+    "pelaksana",
+    "fungsional_keterampilan",
+    "fungsional_ahli",
+    "pengawas",
+    "administrator",
+    "jpt",
+)
+
+#: A learner's employment status: CPNS (candidate), PNS, PPPK (contract civil servant).
+LEARNER_STATUSES = ("cpns", "pns", "pppk")
+#: The status of a learner whose ``status`` cell is empty.
+DEFAULT_LEARNER_STATUS = "pns"
+
+#: Who a module is for (contract §2 ``audience``), or whom an obligation binds.
+AUDIENCES = JENJANG + LEARNER_STATUSES
+#: Who an obligation binds (``obligations.csv`` ``who``): a jenjang key or ``cpns``.
+OBLIGATION_HOLDERS = JENJANG + ("cpns",)
+
+#: The reach rule (contract §3): a module lifts a competency from at most this many levels
+#: below the level it teaches, or after a rung below it earlier in the same path.
+REACH = 2
+
+#: Local relevance (contract §3): a hazard module is offered only where one of its hazards
+#: has at least this index in the learner's region.
+RELEVANT_HAZARD_INDEX = 0.3
 
 CONNECTIVITY = ("none", "low", "high")
 CONNECTIVITY_RANK = {name: rank for rank, name in enumerate(CONNECTIVITY)}

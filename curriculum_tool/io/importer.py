@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace as replace_fields
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,8 @@ class ParsedFile:
     records: list[Record]
     rows: list[int]
     problems: list[Problem]
+    #: Optional columns the file leaves out: a merge keeps their stored values.
+    absent: frozenset[str] = field(default_factory=frozenset)
 
 
 def check_kind(kind: str) -> type[Record]:
@@ -88,12 +90,14 @@ def parse_file(kind: str, path: str | os.PathLike[str], label: str | None = None
     label = label or Path(path).name
     parsed = ParsedFile(kind, label, [], [], [])
     first_row: dict[tuple, int] = {}
-    for number, row in read_rows(path, record_type.COLUMNS, label):
+    for number, row in read_rows(path, record_type.COLUMNS, label, record_type.OPTIONAL):
         if progress is not None and number % PROGRESS_EVERY == 0:
             progress(f"{label}: {number - 1:,} rows read")
         if isinstance(row, Problem):
             parsed.problems.append(row)
             continue
+        if not parsed.records and not parsed.absent:
+            parsed.absent = frozenset(record_type.OPTIONAL - row.keys())
         try:
             record = record_type.from_row(row)
         except RowError as error:
@@ -161,7 +165,10 @@ def _apply(workspace: Workspace, conn: Connection, parsed: ParsedFile,
     if problems:
         raise ValidationError(sorted(problems, key=lambda p: p.row))
     before = 0 if replace else workspace.count(parsed.kind, conn)
-    workspace.write(conn, parsed.kind, parsed.records, replace=replace)
+    records = parsed.records
+    if parsed.absent and not replace:
+        records = _keep_stored(workspace, conn, parsed)
+    workspace.write(conn, parsed.kind, records, replace=replace)
     dangling = dangling_references(conn)
     if dangling:
         key_column = RECORD_TYPES[parsed.kind].KEY[0]
@@ -173,6 +180,15 @@ def _apply(workspace: Workspace, conn: Connection, parsed: ParsedFile,
     return ImportSummary(parsed.kind, parsed.label, len(parsed.records),
                          len(parsed.records) if replace else added,
                          0 if replace else len(parsed.records) - added, replace)
+
+
+def _keep_stored(workspace: Workspace, conn: Connection, parsed: ParsedFile) -> list[Record]:
+    """The file's records, with the optional columns it leaves out taken from the stored
+    rows they update (contract §2); new rows keep the defaults."""
+    stored = {record.key(): record for record in workspace.load(parsed.kind, conn)}
+    return [replace_fields(record, **{name: getattr(old, name) for name in parsed.absent})
+            if (old := stored.get(record.key())) is not None else record
+            for record in parsed.records]
 
 
 def _reference_problems(workspace: Workspace, conn: Connection, parsed: ParsedFile,

@@ -52,8 +52,12 @@ def cell_text(value: Any) -> str:
 
 
 def read_rows(path: str | os.PathLike[str], columns: Sequence[str],
-              label: str | None = None) -> Iterator[tuple[int, dict[str, str] | Problem]]:
+              label: str | None = None, optional: Collection[str] = ()
+              ) -> Iterator[tuple[int, dict[str, str] | Problem]]:
     """Yield ``(row_number, {column: text})`` for each non-blank data row of ``path``.
+
+    Columns in ``optional`` may be absent from the header; a row then has no entry for
+    them.
 
     A row that cannot be split into the header's columns comes as a :class:`Problem`
     instead, so the rows after it are still checked. Raises :class:`ValidationError` for
@@ -74,11 +78,12 @@ def read_rows(path: str | os.PathLike[str], columns: Sequence[str],
     header = [cell_text(h) for h in header]
     while header and header[-1] == "" and suffix == ".xlsx":
         header.pop()
-    _check_header(header, columns, label)
+    _check_header(header, columns, label, optional)
     return _rows(raw, header, label, cell_text if suffix == ".xlsx" else str.strip)
 
 
-def _check_header(header: list[str], columns: Sequence[str], label: str) -> None:
+def _check_header(header: list[str], columns: Sequence[str], label: str,
+                  optional: Collection[str] = ()) -> None:
     problems = []
     for position, name in enumerate(header, start=1):
         if name not in columns:
@@ -87,7 +92,7 @@ def _check_header(header: list[str], columns: Sequence[str], label: str) -> None
         elif header.index(name) != position - 1:
             problems.append(Problem(label, 1, name, f"column '{name}' appears twice"))
     for name in columns:
-        if name not in header:
+        if name not in header and name not in optional:
             problems.append(Problem(label, 1, name, f"missing column '{name}'"))
     if problems:
         raise ValidationError(problems)

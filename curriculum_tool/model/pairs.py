@@ -29,7 +29,17 @@ import scipy.sparse as sp
 
 from ..domain import JobStandard, Learner, Module, Prerequisite, Region, RegionalStandard
 from ..domain.regions import effective_hazards
-from ..domain.vocab import CONNECTIVITY_RANK, HAZARDS, MODALITIES, NATIONAL
+from ..domain.vocab import (
+    AUDIENCES,
+    CONNECTIVITY_RANK,
+    DEFAULT_LEARNER_STATUS,
+    HAZARDS,
+    JENJANG,
+    LEARNER_STATUSES,
+    MODALITIES,
+    NATIONAL,
+    RELEVANT_HAZARD_INDEX,
+)
 
 if TYPE_CHECKING:
     from ..store import Workspace
@@ -102,6 +112,8 @@ class LearnerArrays:
     levels: np.ndarray              # int8, learners × competencies
     targets: np.ndarray             # int8, learners × competencies (contract §3 target)
     completed: sp.csr_matrix        # bool, learners × modules
+    #: int16 bits over ``AUDIENCES``: the learner's status and their position's jenjang
+    audience: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -130,7 +142,11 @@ class PairContext:
       ``region_targets`` R×C (max of regional standards over the region and its parents);
     - ``region_offered`` R×M: approved modules that are national or local to the region
       or one of its parents;
-    - ``position_codes``, ``position_index``, ``position_targets`` P×C job-standard levels;
+    - ``region_relevant`` R×M: modules without hazards, or with a hazard of index at least
+      ``RELEVANT_HAZARD_INDEX`` in the region (contract §3 local relevance);
+    - ``module_audience`` M bits over ``AUDIENCES`` (0 = everyone);
+    - ``position_codes``, ``position_index``, ``position_targets`` P×C job-standard levels,
+      ``position_jenjang`` (index into ``JENJANG``, -1 unknown);
     - ``competency_codes``, ``competency_index``.
     """
 
@@ -208,6 +224,9 @@ class PairContext:
                 self._taught_mask[i, k] = True
             for name in module.hazards:
                 self.module_hazards[i, hazard[name]] = 1
+        audience_bit = {name: 1 << i for i, name in enumerate(AUDIENCES)}
+        self.module_audience = np.array(
+            [sum(audience_bit[a] for a in m.audience) for m in modules], dtype=np.int16)
         self.module_n_competencies = self._taught_mask.sum(axis=1).astype(np.int8)
         self.module_n_hazards = self.module_hazards.sum(axis=1).astype(np.int8)
 
@@ -280,6 +299,15 @@ class PairContext:
             i, j = self.position_index[s.position], self.competency_index[s.competency]
             self._position_targets[i, j] = max(self._position_targets[i, j], s.level)
         self.position_targets = self._position_targets[:-1]
+        jenjang: dict[str, str] = {}
+        for s in job_standards:
+            if s.jenjang:
+                jenjang.setdefault(s.position, s.jenjang)
+        # One extra -1: index -1 (unknown position) has no jenjang.
+        self._position_jenjang = np.array(
+            [JENJANG.index(jenjang[p]) if p in jenjang else -1 for p in self.position_codes]
+            + [-1], dtype=np.int8)
+        self.position_jenjang = self._position_jenjang[:-1]
 
     def _build_offered(self, modules: list[Module]) -> None:
         offered = np.zeros((len(self.region_codes), len(modules)), dtype=bool)
@@ -295,6 +323,16 @@ class PairContext:
         # region × module hazard exposure: max over the module's hazards of the index.
         self.exposure = (self.region_hazards[:, None, :]
                          * self.module_hazards[None, :, :]).max(axis=2, initial=0.0)
+        self.region_relevant = ((self.module_n_hazards == 0)[None, :]
+                                | (self.exposure >= RELEVANT_HAZARD_INDEX - 1e-9))
+
+    def audience_bits(self, position: np.ndarray, status: np.ndarray) -> np.ndarray:
+        """Per learner, the AUDIENCES bits they belong to: their status, and their
+        position's jenjang when it has one."""
+        jenjang = self._position_jenjang[position].astype(np.int16)
+        status_bit = np.left_shift(1, len(JENJANG) + status.astype(np.int16))
+        return (status_bit | np.where(jenjang >= 0, np.left_shift(1, np.maximum(jenjang, 0)),
+                                      0)).astype(np.int16)
 
     # -- learners ----------------------------------------------------------------------
 
@@ -335,13 +373,17 @@ class PairContext:
             positions=[learner.position for learner in learners],
             digital_literacy=np.array([learner.digital_literacy for learner in learners],
                                       dtype=np.int8),
-            levels=levels, completed=completed)
+            levels=levels, completed=completed,
+            status=np.array([LEARNER_STATUSES.index(learner.status) for learner in learners],
+                            dtype=np.int8))
 
     def make_learner_arrays(self, ids: Sequence[str] | np.ndarray, region: np.ndarray,
                             positions: Sequence[str] | np.ndarray,
                             digital_literacy: np.ndarray, levels: np.ndarray,
-                            completed: sp.spmatrix | None = None) -> LearnerArrays:
-        """:class:`LearnerArrays` from arrays already aligned with this context."""
+                            completed: sp.spmatrix | None = None,
+                            status: np.ndarray | None = None) -> LearnerArrays:
+        """:class:`LearnerArrays` from arrays already aligned with this context
+        (``status``: index into ``LEARNER_STATUSES``, default PNS)."""
         positions = np.asarray(positions, dtype=object)
         n = len(positions)
         unknown = sorted(set(positions.tolist()) - set(self.position_codes))
@@ -353,12 +395,15 @@ class PairContext:
         levels = np.asarray(levels, dtype=np.int8)
         if completed is None:
             completed = sp.csr_matrix((n, len(self.module_codes)), dtype=bool)
+        if status is None:
+            status = np.full(n, LEARNER_STATUSES.index(DEFAULT_LEARNER_STATUS), dtype=np.int8)
         return LearnerArrays(
             ids=np.asarray(ids, dtype=object), region=region, position=position,
             position_category=category, position_categories=categories,
             digital_literacy=np.asarray(digital_literacy, dtype=np.int8), levels=levels,
             targets=self.targets(region, position),
-            completed=sp.csr_matrix(completed, dtype=bool))
+            completed=sp.csr_matrix(completed, dtype=bool),
+            audience=self.audience_bits(position, np.asarray(status)))
 
     # -- pairs -------------------------------------------------------------------------
 

@@ -8,6 +8,8 @@ their recorded ``completed`` list plus every module their outcomes show complete
 
 from __future__ import annotations
 
+import dataclasses
+
 import os
 from pathlib import Path
 
@@ -62,10 +64,7 @@ def _with_completed_outcomes(context: PairContext, learners: LearnerArrays,
                            (rows[keep].to_numpy(int), cols[keep].to_numpy(int))),
                           shape=learners.completed.shape)
     completed = (learners.completed + extra).astype(bool).tocsr()
-    return LearnerArrays(learners.ids, learners.region, learners.position,
-                         learners.position_category, learners.position_categories,
-                         learners.digital_literacy, learners.levels, learners.targets,
-                         completed)
+    return dataclasses.replace(learners, completed=completed)
 
 
 def score_file(workspace, pairs_path: str | os.PathLike[str],

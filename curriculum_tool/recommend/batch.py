@@ -118,7 +118,7 @@ def learner_ids(path: str | os.PathLike[str]) -> list[str]:
 
 
 def run_batch(workspace, out: str | os.PathLike[str], learners: Sequence[str] | None = None,
-              options: PathOptions = PathOptions(method="greedy"), workers: int = 1,
+              options: PathOptions = PathOptions(), workers: int = 1,
               scheduler: str | None = None, unmask: bool = False, store: bool = True,
               progress: Callable[[int, int], None] | None = None,
               recommender: Recommender | None = None,

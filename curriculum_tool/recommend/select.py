@@ -1,19 +1,25 @@
 """Choose a path's modules: maximise the contract's path value under the JP budget.
 
-Path value (contract §3): ``V = Σ_c min(g(c), Σ_m P(m)·gain(m,c))``. Every chosen module
-brings its hard prerequisites (completed, or chosen too). Two methods:
+Path value (contract §3): ``V = Σ_c min(g(c), Σ_m P(m)·gain(m,c))``, where a module lifts
+a competency only when it is *within reach* on it: at most ``REACH`` levels above the
+learner, or after a *rung* (a module within reach teaching the competency at most
+``REACH`` levels lower) in the same path. A module pitched too high (above the learner on
+some competency, within reach on none) is not allowed at all. Every chosen module brings
+its hard prerequisites (completed, or chosen too), and a module the learner's digital
+literacy allows only after a literacy module brings one of those.
 
-- ``exact``: a mixed-integer program solved by HiGHS (``scipy.optimize.milp``): binary
-  ``x_m``, continuous ``y_c ≤ g(c)``, ``y_c ≤ Σ P·gain·x``, ``Σ jp·x ≤ budget``,
-  ``x_m ≤ x_r`` for each hard prerequisite ``r`` of ``m``; ties go to fewer JP;
-- ``greedy``: repeatedly add the module (with its missing prerequisites) that adds the
-  most value per JP, then keep the better of that and the best single bundle (the
-  classic guard that makes a knapsack greedy at least half-optimal).
+One method, exact, everywhere: a mixed-integer program solved by HiGHS
+(``scipy.optimize.milp``) with binary ``x_m``; for each (module, competency) above the
+learner and out of direct reach a reach variable ``z ≤ x_m``, ``z ≤ Σ reach of its
+rungs``; ``y_c ≤ g(c)``, ``y_c ≤ Σ P·gain·(x or z)``; ``Σ jp·x ≤ budget``; ``x_m ≤ x_r``
+for each hard prerequisite ``r``. Ties go to fewer JP, then to the lower module code, so
+the same learner always gets the same path.
 
-``benchmarks/results/paths.md`` measures both; ``auto`` uses the exact method for
-one learner and the greedy one for batches when it is as good on the benchmark.
-When the result has fewer than ``min_jp`` JP, the most valuable remaining modules fill
-it up (PP 11/2017: at least 20 JP a year).
+When the result has fewer than ``min_jp`` JP, a second program keeps it and adds the
+modules that bring it to ``min_jp`` with the least JP over it (a subset sum, not a first
+fit), the most relevant first. When nothing added to it reaches ``min_jp`` within the
+budget, the most valuable path that does; when no combination reaches ``min_jp``, the one
+with the most JP.
 """
 
 from __future__ import annotations
@@ -22,36 +28,56 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-__all__ = ["SelectionProblem", "select", "path_value", "METHODS"]
+from ..domain.vocab import REACH
 
-METHODS = ("exact", "greedy")
+__all__ = ["SelectionProblem", "Selection", "select", "path_value", "reach_along",
+           "METHODS"]
+
+METHODS = ("exact",)
 #: Value given up to save one JP when breaking ties: far below any real difference.
 _JP_TIE = 1e-5
+#: Value given up per module rank when breaking the remaining ties by module code.
+_CODE_TIE = 1e-8
+#: HiGHS stops at this relative gap: tight enough for the tie-breaks to count.
+_GAP = 1e-9
 
 
 class SelectionProblem:
-    """The numbers one learner's selection needs, over the takeable modules only.
+    """The numbers one learner's selection needs, over the candidate modules only.
 
-    ``a[k, j]`` = P(module k) × gain of module k on gap competency j; ``need[k]`` = the
-    takeable modules k requires (transitively, hard), itself included.
+    ``taught[k, c]`` is the level module k teaches competency c at (0 = not taught),
+    ``levels[c]`` the learner's level; ``gain[k, j]`` and ``gaps[j]`` are over the gap
+    competencies ``gap_columns`` (indices into ``c``). ``need[k]`` = the candidates k
+    requires (transitively, hard), itself included. ``enablers[k]``: for a module the
+    learner may take only after a literacy module, the candidates that raise their
+    literacy enough (k needs one of them in an earlier period).
     """
 
     def __init__(self, modules: np.ndarray, jp: np.ndarray, p: np.ndarray,
-                 gain: np.ndarray, gaps: np.ndarray, prerequisites: np.ndarray,
-                 relevance: np.ndarray, required: np.ndarray | None = None):
+                 taught: np.ndarray, levels: np.ndarray, gap_columns: np.ndarray,
+                 gaps: np.ndarray, prerequisites: np.ndarray, relevance: np.ndarray,
+                 required: np.ndarray | None = None, enablers: np.ndarray | None = None):
+        k = len(modules)
         self.modules = modules                    # K context indices
         self.jp = jp.astype(np.float64)           # K
         self.p = p.astype(np.float64)             # K
+        self.taught = taught.astype(np.int16)     # K × C
+        self.levels = levels.astype(np.int16)     # C
+        self.gap_columns = gap_columns            # G
         self.gaps = gaps.astype(np.float64)       # G
-        self.a = p[:, None] * gain.astype(np.float64)  # K × G
-        self.relevance = relevance                # K, filler ranking (P × gain on targets)
+        self.above = self.taught > self.levels                       # K × C
+        self.direct = self.above & (self.taught - self.levels <= REACH)
+        gain = np.maximum(self.taught[:, gap_columns] - self.levels[gap_columns], 0)
+        self.a = p[:, None] * gain.astype(np.float64)               # K × G, when reached
+        self.relevance = relevance                # K, filler ranking
         self.edges = prerequisites                # K × K bool, row k: direct hard prerequisites
-        need = np.eye(len(modules), dtype=bool)
+        need = np.eye(k, dtype=bool)
         step = prerequisites.astype(np.float32)
         while True:
             grown = need | ((need.astype(np.float32) @ step) > 0)
@@ -59,13 +85,26 @@ class SelectionProblem:
                 break
             need = grown
         self.need = need
+        self.enablers = np.zeros((k, k), dtype=bool) if enablers is None else enablers
         #: modules that must be in the path (with their prerequisites), e.g. tier-1 digital
         #: literacy for a learner whose other modules all need it
-        required = np.zeros(len(modules), dtype=bool) if required is None else required
+        required = np.zeros(k, dtype=bool) if required is None else required
         self.required = need[required].any(axis=0) if required.any() else required
+        #: out of direct reach: (module, competency) pairs that need a rung
+        self.climbs = np.argwhere(self.above & ~self.direct)
+        #: modules with competencies above the learner, none within direct reach
+        self.too_high = self.above.any(axis=1) & ~self.direct.any(axis=1)
 
-    def value(self, chosen: np.ndarray) -> float:
-        return path_value(self.gaps, self.a[chosen].sum(axis=0))
+    def rungs(self, k: int, c: int) -> np.ndarray:
+        """Candidates that can be the rung below module k on competency c."""
+        level = self.taught[k, c]
+        return np.flatnonzero((self.taught[:, c] >= level - REACH) & (self.taught[:, c] < level)
+                              & self.above[:, c])
+
+    def value(self, chosen: np.ndarray, reached: np.ndarray | None = None) -> float:
+        """V of ``chosen`` (``reached``: K × G, whether each module's gain counts)."""
+        a = self.a if reached is None else self.a * reached
+        return path_value(self.gaps, a[chosen].sum(axis=0))
 
 
 def path_value(gaps: np.ndarray, coverage: np.ndarray) -> float:
@@ -73,40 +112,143 @@ def path_value(gaps: np.ndarray, coverage: np.ndarray) -> float:
     return float(np.minimum(gaps, coverage).sum())
 
 
-def select(problem: SelectionProblem, max_jp: int, min_jp: int, method: str) -> np.ndarray:
-    """Boolean over the problem's modules: the chosen path (before ordering)."""
-    if method not in METHODS:
-        raise ValueError(f"method must be one of {METHODS}, not {method!r}")
+def reach_along(taught: np.ndarray, levels: np.ndarray) -> np.ndarray:
+    """For modules taken in order (rows of ``taught``), whether each is within reach on each
+    competency it teaches above ``levels`` (contract §3).
+
+    >>> reach_along(np.array([[4], [2], [4]]), np.array([0])).ravel().tolist()
+    [False, True, True]
+    """
+    taught = np.asarray(taught, dtype=np.int16)
+    reached = np.zeros(taught.shape, dtype=bool)
+    for i, row in enumerate(taught):
+        above = row > levels
+        direct = above & (row - levels <= REACH)
+        before = taught[:i]
+        rung = ((before >= row - REACH) & (before < row) & reached[:i]).any(axis=0)
+        reached[i] = above & (direct | rung)
+    return reached
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The chosen modules, and which of them the minimum-filling program added."""
+
+    chosen: np.ndarray   # K bool
+    filled: np.ndarray   # K bool, added to reach min_jp
+    #: the most JP any combination allowed, when below ``min_jp`` (else None)
+    short_of: float | None = None
+
+
+def select(problem: SelectionProblem, max_jp: int, min_jp: int,
+           forbidden: np.ndarray | None = None) -> Selection:
+    """The chosen path (before ordering): the most valuable under ``max_jp``, then filled
+    to ``min_jp`` where the candidates allow. ``forbidden`` modules are never chosen."""
+    k = len(problem.modules)
+    forbidden = np.zeros(k, dtype=bool) if forbidden is None else forbidden
+    if k == 0:
+        empty = np.zeros(0, dtype=bool)
+        return Selection(empty, empty, 0.0 if min_jp > 0 else None)
+    chosen = _solve(problem, max_jp, problem.required & ~forbidden, forbidden, "value")
+    used = float(problem.jp[chosen].sum())
+    filled = np.zeros(k, dtype=bool)
+    if used >= min_jp:
+        return Selection(chosen, filled)
+    fill = _solve(problem, max_jp, chosen, forbidden, "fill", min_jp)
+    if fill is not None:
+        return Selection(fill, fill & ~chosen)
+    # The best path does not leave room to reach the minimum: the most valuable path that
+    # reaches it, since the yearly minimum is the law (PP 11/2017).
+    reaching = _solve(problem, max_jp, problem.required & ~forbidden, forbidden, "value",
+                      min_jp)
+    if reaching is not None:
+        return Selection(reaching, reaching & (problem.a.sum(axis=1) == 0))
+    most = _solve(problem, max_jp, problem.required & ~forbidden, forbidden, "most")
+    return Selection(most, most & (problem.a.sum(axis=1) == 0), float(problem.jp[most].sum()))
+
+
+def most_jp(problem: SelectionProblem, budget: float) -> float:
+    """The most JP any allowed combination of the candidates totals within ``budget``."""
     if len(problem.modules) == 0:
-        return np.zeros(0, dtype=bool)
-    chosen = _exact(problem, max_jp) if method == "exact" else _greedy(problem, max_jp)
-    return _fill(problem, chosen, max_jp, min_jp)
+        return 0.0
+    none = np.zeros(len(problem.modules), dtype=bool)
+    return float(problem.jp[_solve(problem, budget, none, none, "most")].sum())
 
 
-def _exact(problem: SelectionProblem, budget: int) -> np.ndarray:
+def _solve(problem: SelectionProblem, budget: float, fixed: np.ndarray,
+           forbidden: np.ndarray, goal: str, min_jp: float = 0.0) -> np.ndarray | None:
+    """One HiGHS program over x (K), z (reach, Z) and y (coverage, G).
+
+    ``goal``: ``value`` (max V, then fewer JP, then lower codes), ``fill`` (JP at least
+    ``min_jp`` with the least over it, then relevance) or ``most`` (the most JP). Returns
+    None when ``fill``, or ``value`` with a ``min_jp``, is infeasible.
+    """
     k, g = problem.a.shape
-    useful = problem.a.sum(axis=1) > 0
-    if g == 0 or not useful.any():
-        return problem.required.copy()
-    # x_0..x_{k-1} binary, then y_0..y_{g-1} continuous in [0, gap].
-    cost = np.concatenate([_JP_TIE * problem.jp, -np.ones(g)])
-    cover = sp.hstack([-sp.csr_matrix(problem.a.T), sp.identity(g)])
-    budget_row = sp.hstack([sp.csr_matrix(problem.jp[None, :]), sp.csr_matrix((1, g))])
-    edges = sp.coo_matrix(problem.edges)
-    order = sp.csr_matrix((np.r_[np.ones(edges.nnz), -np.ones(edges.nnz)],
-                           (np.r_[np.arange(edges.nnz), np.arange(edges.nnz)],
-                            np.r_[edges.row, edges.col])), shape=(edges.nnz, k + g))
-    constraints = [LinearConstraint(cover, -np.inf, 0),
-                   LinearConstraint(budget_row, -np.inf, budget)]
-    if edges.nnz:
-        constraints.append(LinearConstraint(order, -np.inf, 0))
+    climbs = problem.climbs
+    z = len(climbs)
+    n = k + z + g
+    z_of = {(int(m), int(c)): k + i for i, (m, c) in enumerate(climbs)}
+    rank = np.argsort(np.argsort(problem.modules))  # module codes are sorted by index
+    cost = np.zeros(n)
+    if goal == "value":
+        cost[:k] = _JP_TIE * problem.jp + _CODE_TIE * rank
+        cost[k + z:] = -1.0
+    elif goal == "fill":
+        cost[:k] = problem.jp - 1e-3 * problem.relevance / max(problem.relevance.max(), 1e-12) \
+            + _CODE_TIE * rank
+    else:
+        cost[:k] = -problem.jp + _CODE_TIE * rank
+    rows: list[tuple[dict[int, float], float, float]] = []   # ({col: coef}, low, high)
+
+    def reach(m: int, c: int) -> int:
+        """The column that says module m lifts competency c: x_m, or its z."""
+        return m if problem.direct[m, c] else z_of[(m, c)]
+
+    for i, (m, c) in enumerate(climbs):
+        col = k + i
+        rows.append(({col: 1.0, int(m): -1.0}, -np.inf, 0.0))
+        entry: dict[int, float] = {col: 1.0}
+        for r in problem.rungs(int(m), int(c)):
+            entry[reach(int(r), int(c))] = entry.get(reach(int(r), int(c)), 0.0) - 1.0
+        rows.append((entry, -np.inf, 0.0))
+    for m in np.flatnonzero(problem.too_high):
+        entry = {int(m): 1.0}
+        for c in np.flatnonzero(problem.above[m]):
+            entry[z_of[(int(m), int(c))]] = -1.0
+        rows.append((entry, -np.inf, 0.0))
+    for m in np.flatnonzero(problem.enablers.any(axis=1)):
+        entry = {int(m): 1.0}
+        for e in np.flatnonzero(problem.enablers[m]):
+            entry[int(e)] = -1.0
+        rows.append((entry, -np.inf, 0.0))
+    for m, r in zip(*np.nonzero(problem.edges)):
+        rows.append(({int(m): 1.0, int(r): -1.0}, -np.inf, 0.0))
+    if goal == "value":
+        for j, c in enumerate(problem.gap_columns):
+            entry = {k + z + j: 1.0}
+            for m in np.flatnonzero(problem.a[:, j] > 0):
+                col = reach(int(m), int(c))
+                entry[col] = entry.get(col, 0.0) - problem.a[m, j]
+            rows.append((entry, -np.inf, 0.0))
+    rows.append(({m: problem.jp[m] for m in range(k)}, min_jp or -np.inf, budget))
+
+    matrix = sp.lil_matrix((len(rows), n))
+    low, high = np.empty(len(rows)), np.empty(len(rows))
+    for i, (entry, lo, hi) in enumerate(rows):
+        for col, coef in entry.items():
+            matrix[i, col] = coef
+        low[i], high[i] = lo, hi
+    upper_y = problem.gaps if goal == "value" else np.zeros(g)
+    bounds = Bounds(np.r_[fixed.astype(float), np.zeros(z + g)],
+                    np.r_[(~forbidden).astype(float), np.ones(z), upper_y])
     with _quiet_stdout():
-        result = milp(cost, constraints=constraints,
-                      integrality=np.r_[np.ones(k), np.zeros(g)],
-                      bounds=Bounds(np.r_[problem.required.astype(float), np.zeros(g)],
-                                    np.r_[np.ones(k), problem.gaps]))
-    if result.x is None:  # pragma: no cover - x = 0 is always feasible
-        return _greedy(problem, budget)
+        result = milp(cost, constraints=[LinearConstraint(matrix.tocsr(), low, high)],
+                      integrality=np.r_[np.ones(k), np.zeros(z + g)], bounds=bounds,
+                      options={"mip_rel_gap": _GAP})
+    if result.x is None:
+        if min_jp:
+            return None
+        raise RuntimeError(f"path selection failed: {result.message}")  # pragma: no cover
     return result.x[:k] > 0.5
 
 
@@ -127,56 +269,3 @@ def _quiet_stdout() -> Iterator[None]:
     finally:
         os.dup2(saved, fd)
         os.close(saved)
-
-
-def _greedy(problem: SelectionProblem, budget: int) -> np.ndarray:
-    chosen = problem.required.copy()
-    used = float(problem.jp[chosen].sum())
-    current = problem.value(chosen)
-    while True:
-        bundles = problem.need & ~chosen                  # what each module still brings
-        cost = bundles @ problem.jp
-        fits = (cost > 0) & (used + cost <= budget)
-        if not fits.any():
-            break
-        coverage = problem.a[chosen].sum(axis=0)
-        values = np.minimum(problem.gaps, coverage + bundles.astype(float) @ problem.a).sum(
-            axis=1) - current
-        ratio = np.where(fits & (values > 1e-9), values / np.maximum(cost, 1), -1.0)
-        best = int(np.argmax(ratio))
-        if ratio[best] <= 0:
-            break
-        chosen |= bundles[best]
-        used += cost[best]
-        current += values[best]
-    # Guard: the single most valuable bundle that fits (with what is required), if it
-    # beats the greedy path.
-    bundles = problem.need | problem.required
-    costs = bundles @ problem.jp
-    singles = np.minimum(problem.gaps, bundles.astype(float) @ problem.a).sum(axis=1)
-    singles = np.where(costs <= budget, singles, -1.0)
-    best = int(np.argmax(singles))
-    if singles[best] > current + 1e-9:
-        return bundles[best].copy()
-    return chosen
-
-
-def _fill(problem: SelectionProblem, chosen: np.ndarray, max_jp: int,
-          min_jp: int) -> np.ndarray:
-    """Add the most valuable remaining modules (and their prerequisites) up to ``min_jp``."""
-    chosen = chosen.copy()
-    used = float(problem.jp[chosen].sum())
-    while used < min_jp:
-        bundles = problem.need & ~chosen
-        cost = bundles @ problem.jp
-        fits = (cost > 0) & (used + cost <= max_jp)
-        if not fits.any():
-            break
-        coverage = problem.a[chosen].sum(axis=0)
-        marginal = np.minimum(problem.gaps, coverage + bundles.astype(float) @ problem.a).sum(
-            axis=1)
-        rank = np.lexsort((-problem.jp, problem.relevance, marginal))  # best last
-        best = next(int(i) for i in rank[::-1] if fits[i])
-        chosen |= bundles[best]
-        used += cost[best]
-    return chosen

@@ -16,9 +16,12 @@ def path_text(path: LearnerPath, excluded_limit: int = 15) -> str:
              f"model {model}",
              f"{path.total_jp} JP of {path.max_jp} (yearly minimum {path.min_jp}); "
              f"expected value {path.expected_value:.2f}"]
-    if path.total_jp < path.min_jp:
-        lines.append(f"below the yearly minimum of {path.min_jp} JP: not enough takeable "
-                     "modules (see left out)")
+    if path.below_minimum is not None:
+        lines.append(str(path.below_minimum))
+    if path.obligations:
+        lines += ["", "Compulsory programmes (outside the JP budget):"]
+        lines += [f"  - {o.module}  {o.title}, {o.jp} JP ({o.regulation})"
+                  for o in path.obligations]
     number = 0
     for period, steps in groupby(path.steps, key=lambda step: step.period):
         lines.append("")

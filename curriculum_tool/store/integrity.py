@@ -62,6 +62,8 @@ _REFS = (
     _Ref(schema.learners, "position", schema.job_standards, "position", "job_standards"),
     _Ref(schema.learner_competencies, "competency", schema.competencies, "code", "competencies"),
     _Ref(schema.learner_completed, "module", schema.modules, "code", "modules"),
+    _Ref(schema.learners, "supervisor", schema.learners, "id", "learners"),
+    _Ref(schema.obligations, "module", schema.modules, "code", "modules"),
     _Ref(schema.outcomes, "learner", schema.learners, "id", "learners"),
     _Ref(schema.outcomes, "module", schema.modules, "code", "modules"),
     _Ref(schema.path_steps, "module", schema.modules, "code", "modules"),

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, select
 
 from ..domain import RECORD_TYPES, Record
-from ..domain.vocab import NATIONAL
+from ..domain.vocab import DEFAULT_LEARNER_STATUS, NATIONAL
 from . import schema
 
 __all__ = ["Child", "Mapping", "MAPPINGS", "mapping_for"]
@@ -126,8 +126,10 @@ MAPPINGS: dict[str, Mapping] = {
             Child(schema.module_competencies, "competencies", "module", ("competency", "level")),
             Child(schema.module_hazards, "hazards", "module", ("hazard",)),
         ),
-        to_db={"scope": lambda scope: None if scope == NATIONAL else scope},
-        from_db={"scope": lambda region: NATIONAL if region is None else region}),
+        to_db={"scope": lambda scope: None if scope == NATIONAL else scope,
+               "audience": lambda audience: ";".join(audience)},
+        from_db={"scope": lambda region: NATIONAL if region is None else region,
+                 "audience": lambda text: tuple(text.split(";")) if text else ()}),
     "prerequisites": Mapping(
         RECORD_TYPES["prerequisites"], schema.prerequisites,
         _identity_columns("prerequisites")),
@@ -143,12 +145,17 @@ MAPPINGS: dict[str, Mapping] = {
         children=(
             Child(schema.learner_competencies, "competencies", "learner", ("competency", "level")),
             Child(schema.learner_completed, "completed", "learner", ("module",)),
-        )),
+        ),
+        from_db={"status": lambda status: status or DEFAULT_LEARNER_STATUS,
+                 "unit": lambda unit: unit or ""}),
     "outcomes": Mapping(
         RECORD_TYPES["outcomes"], schema.outcomes,
         _identity_columns("outcomes"),
         from_db={"completed": bool, "l3": lambda v: None if v is None else bool(v),
                  "l4": lambda v: None if v is None else bool(v)}),
+    "obligations": Mapping(
+        RECORD_TYPES["obligations"], schema.obligations,
+        _identity_columns("obligations")),
 }
 
 

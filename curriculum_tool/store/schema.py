@@ -27,7 +27,7 @@ from sqlalchemy import (
 __all__ = ["metadata", "SCHEMA_VERSION", "tables"]
 
 #: Bumped when the schema changes; stored in ``meta`` and checked on open.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 CODE = String(40)
 metadata = MetaData()
@@ -87,6 +87,8 @@ modules = Table(
     Column("scope_region", CODE, _fk("regions.code"), nullable=True, index=True),
     Column("status", String(10), nullable=False),
     Column("owner", Text, nullable=False, default=""),
+    # version 3: ``;``-list of jenjang keys and statuses; NULL or empty = everyone.
+    Column("audience", Text, nullable=True),
     CheckConstraint("jp BETWEEN 1 AND 400", name="module_jp_range"),
     CheckConstraint("level BETWEEN 1 AND 5", name="module_level_range"),
 )
@@ -128,6 +130,7 @@ job_standards = Table(
     Column("competency", CODE, _fk("competencies.code"), primary_key=True, index=True),
     Column("title", Text, nullable=False),
     Column("level", Integer, nullable=False),
+    Column("jenjang", String(30), nullable=True),  # version 3
 )
 
 learners = Table(
@@ -137,6 +140,10 @@ learners = Table(
     Column("position", CODE, nullable=False, index=True),
     Column("region", CODE, _fk("regions.code"), nullable=False, index=True),
     Column("digital_literacy", Integer, nullable=False),
+    # version 3; NULL reads as the defaults (pns, no unit, no supervisor)
+    Column("status", String(10), nullable=True),
+    Column("unit", Text, nullable=True),
+    Column("supervisor", CODE, nullable=True, index=True),
 )
 
 learner_competencies = Table(
@@ -168,6 +175,15 @@ outcomes = Table(
     Index("outcomes_date", "date"),
 )
 
+# -- version 3: compulsory programmes -------------------------------------------------
+
+obligations = Table(
+    "obligations", metadata,
+    Column("who", String(30), primary_key=True),
+    Column("module", CODE, _fk("modules.code"), primary_key=True, index=True),
+    Column("regulation", Text, nullable=False, default=""),
+)
+
 # -- version 2: stored learner paths and trained models ------------------------------
 
 paths = Table(
@@ -182,6 +198,9 @@ paths = Table(
     Column("periods", Integer, nullable=False),
     Column("expected_value", Float, nullable=False),
     Column("created", String(32), nullable=False),
+    # version 3: JSON of the outstanding obligations and of the below-minimum reason
+    Column("obligations", Text, nullable=True),
+    Column("below_minimum", Text, nullable=True),
 )
 
 path_steps = Table(
@@ -195,7 +214,8 @@ path_steps = Table(
     Column("modality", String(20), nullable=False),
     Column("p_success", Float, nullable=False),
     Column("value", Float, nullable=False),
-    Column("reasons", Text, nullable=False),  # JSON: [[English, Indonesian], …]
+    # JSON: [[English, Indonesian, kind, {params}], …] (version 2 rows: [English, Indonesian])
+    Column("reasons", Text, nullable=False),
 )
 
 path_exclusions = Table(
@@ -205,6 +225,8 @@ path_exclusions = Table(
     Column("module", CODE, _fk("modules.code"), nullable=False, index=True),
     Column("reason", Text, nullable=False),
     Column("reason_id", Text, nullable=False),  # the same reason in Bahasa Indonesia
+    Column("kind", String(40), nullable=True),    # version 3: the reason's stable kind
+    Column("params", Text, nullable=True),        # version 3: its parameters, JSON
 )
 
 #: Trained success models: the joblib bytes, their SHA-256 and the JSON model card.

@@ -131,9 +131,18 @@ class Workspace:
         return workspace
 
     def _upgrade(self) -> None:
-        """Add the tables of newer schema versions; every version so far only adds tables."""
+        """Bring an older workspace to this schema in one transaction: new tables, and the
+        new nullable columns of existing tables (NULL reads as the column's default)."""
         with self.transaction() as conn:
             schema.metadata.create_all(conn)
+            present = inspect(conn)
+            for table in schema.metadata.sorted_tables:
+                have = {c["name"] for c in present.get_columns(table.name)}
+                for column in table.columns:
+                    if column.name not in have:
+                        kind = column.type.compile(dialect=conn.dialect)
+                        conn.exec_driver_sql(
+                            f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}')
             self.set_meta(conn, "schema_version", str(schema.SCHEMA_VERSION))
 
     @classmethod

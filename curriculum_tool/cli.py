@@ -224,6 +224,9 @@ def _path_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-literacy-first", dest="literacy_first", action="store_false",
                         help="do not put the next digital-literacy tier first when literacy "
                              "blocks gap-closing modules")
+    parser.add_argument("--no-hazard-first", dest="hazard_first", action="store_false",
+                        help="do not require a module for the region's hazards when one "
+                             "closes a gap")
 
 
 def _options(args: argparse.Namespace):
@@ -234,7 +237,8 @@ def _options(args: argparse.Namespace):
     min_jp = min(DEFAULT_MIN_JP, args.max_jp) if args.min_jp is None else args.min_jp
     return PathOptions(max_jp=args.max_jp, min_jp=min_jp, periods=args.periods,
                        offline_instead=args.offline_instead,
-                       literacy_first=args.literacy_first)
+                       literacy_first=args.literacy_first,
+                       hazard_first=args.hazard_first)
 
 
 def _recommend(args: argparse.Namespace) -> int:

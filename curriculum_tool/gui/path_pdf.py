@@ -1,16 +1,23 @@
-"""A learner's path as a printable A4 PDF for the learner and their supervisor.
+"""A learner's path as a printable A4 PDF: the plan the learner, their atasan langsung and
+the BKD officer sign.
 
 Rendered with Qt's own QTextDocument (HTML) and QPdfWriter: no other dependency. The
-document is Indonesian by default (``lang="en"`` for English): the learner, position,
-region, the model and its SHA-256, total JP against the yearly minimum (PP 11/2017), one
-table per period with each step's reasons, the modules left out and why, and a signature
-block for the learner (Pegawai) and the direct supervisor (Atasan Langsung). The reasons
-themselves are kept as the planner words them.
+document is Indonesian by default (``lang="en"`` for English) and addressed to the
+learner: their name and NIP, position, unit, region and atasan langsung; total JP against
+the yearly minimum (PP 11/2017) and, below it, why (the path's ``below_minimum`` reason);
+the model and its SHA-256; a table of the learner's competency gaps (code and name, level
+now → target, and the level the path reaches if every step succeeds); one table per
+period with each step's reasons; the compulsory programmes still outstanding (*Program
+wajib*, outside the yearly JP budget); the modules left out that would close one of the
+learner's gaps, grouped by kind (never those meant for another audience or compulsory for
+others); and a dated signature block for the learner (*Peserta*), the atasan langsung and
+the BKD officer (*Pejabat BKD / Pengelola Kepegawaian*). Dates are written out
+(``6 Desember 2026``); reasons are printed in the document's language.
 
-Personal data is masked unless asked: without ``learner_name`` the document shows the
-learner's pseudonym only. :func:`write_learner_pdf` and :func:`write_workspace_pdfs` read
-stored paths from a workspace and mask through :class:`~curriculum_tool.report.summary.
-ReportContext` (pseudonym and initials unless ``unmask``).
+Personal data: the document of one learner (:func:`write_learner_pdf`,
+:func:`write_path_document`) shows the learner's name and NIP unmasked by default, since
+it is addressed to them; bulk output (:func:`write_paths_pdf`, :func:`write_workspace_pdfs`)
+stays masked (pseudonym and initials) unless ``unmask``. Names and NIPs are never logged.
 
 Qt needs an application object to lay out text: one is created when none exists, on the
 ``offscreen`` platform when there is no display (a server, a CI job).
@@ -18,10 +25,12 @@ Qt needs an application object to lay out text: one is created when none exists,
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -51,30 +60,37 @@ from PySide6.QtGui import (
 
 from ..domain import LearnerPath
 from ..domain.reasons import in_language
+from ..domain.reasons import label as vocabulary_label
+from ..domain.reasons import render as render_reason
 from ..domain.vocab import MINUTES_PER_JP
 from ..errors import CurriculumError
 from ..io.tables import atomic_output
 from ..report.summary import (
-    EXCLUSION_KINDS,
+    KIND_LABELS,
+    CompetencyGap,
     ReportContext,
     exclusion_kind,
     kind_label,
+    root_kind,
     shortfall_reason,
 )
 
 __all__ = ["write_path_pdf", "write_paths_pdf", "write_learner_pdf", "write_workspace_pdfs",
-           "path_html", "LABELS"]
+           "write_path_document", "path_html", "date_text", "LearnerDetails", "LABELS"]
 
 #: Every heading and label of the document, by language.
 LABELS: dict[str, dict[str, str]] = {
     "id": {
         "title": "Rencana Pengembangan Kompetensi",
         "subtitle": "Jalur belajar individual Aparatur Sipil Negara",
-        "learner": "Pegawai",
+        "name": "Nama",
+        "nip": "NIP",
         "learner_id": "Identitas",
         "masked": "disamarkan",
         "position": "Jabatan",
+        "unit": "Unit kerja",
         "region": "Wilayah",
+        "supervisor": "Atasan langsung",
         "model": "Model peluang berhasil",
         "created": "Disusun",
         "total": "Total JP",
@@ -84,6 +100,22 @@ LABELS: dict[str, dict[str, str]] = {
         "below": "di bawah minimum",
         "value": "Nilai harapan",
         "value_text": "{value} (jumlah kesenjangan kompetensi yang diperkirakan tertutup)",
+        "gaps": "Kesenjangan kompetensi",
+        "gaps_intro": "Target: standar kompetensi jabatan dan standar wilayah (yang tertinggi). "
+                      "Kolom \u201csetelah rencana\u201d adalah level yang dicapai bila setiap "
+                      "langkah berhasil diselesaikan.",
+        "gaps_from_path": "Hanya kompetensi yang ditangani rencana ini (data pegawai tidak "
+                          "tersedia).",
+        "no_gaps": "Tidak ada kesenjangan: level peserta sudah memenuhi target.",
+        "competency": "Kompetensi",
+        "code": "Kode",
+        "level_now": "Level sekarang",
+        "target": "Target",
+        "after": "Setelah rencana",
+        "gap_status": "Keterangan",
+        "closed": "tertutup",
+        "narrowed": "menyempit",
+        "open": "belum ditangani",
         "period": "Periode {n}",
         "period_total": "Jumlah periode {n}: {jp} JP",
         "no": "No.",
@@ -96,20 +128,37 @@ LABELS: dict[str, dict[str, str]] = {
         "reasons": "Alasan",
         "no_steps": "Tidak ada langkah: tidak ada modul yang dapat diikuti yang menutup "
                     "kesenjangan.",
+        "obligations": "Program wajib",
+        "obligations_intro": "Program wajib berikut belum diikuti peserta. Program wajib "
+                             "berada di luar anggaran JP tahunan dan tidak dihitung dalam "
+                             "total JP rencana ini.",
+        "regulation": "Dasar hukum",
         "excluded": "Modul yang tidak dipilih",
-        "excluded_intro": "Modul yang menutup kesenjangan tetapi tidak masuk rencana, "
-                          "beserta alasannya.",
-        "kind": "Jenis",
+        "excluded_intro": "Modul yang dapat menutup kesenjangan peserta tetapi tidak masuk "
+                          "rencana, dikelompokkan menurut alasannya.",
+        "excluded_hidden": "{n} modul lain tidak dicantumkan: ditujukan bagi jabatan atau "
+                           "status lain, atau tidak menutup kesenjangan peserta.",
+        "group_count": "{label} ({n} modul)",
         "reason": "Alasan",
         "none_excluded": "Tidak ada.",
+        "replaced": "diganti {module} ({modality}) yang ada dalam rencana ini: {weak} di "
+                    "{region} kurang andal untuk pembelajaran daring",
+        "alternative": "pembelajaran daring kurang andal dengan {weak} di {region}; "
+                       "alternatif luring: {module} ({modality}) mengajarkan hal yang sama, "
+                       "tetapi tidak termasuk dalam rencana ini",
+        "instead_in_path": "; {module} ({modality}) dalam rencana ini mengajarkan {teaches} "
+                           "sebagai gantinya",
+        "instead_elsewhere": "; alternatif: {module} ({modality}) mengajarkan {teaches}",
+        "weak_none": "tanpa internet",
+        "weak": "konektivitas {level}",
         "signatures": "Persetujuan",
-        "sign_learner": "Pegawai",
+        "sign_learner": "Peserta",
         "sign_supervisor": "Atasan Langsung",
-        "date": "Tanggal",
-        "name": "Nama",
-        "nip": "NIP",
+        "sign_officer": "Pejabat BKD / Pengelola Kepegawaian",
+        "agree": "Menyetujui,",
+        "know": "Mengetahui,",
         "page": "halaman {page} dari {pages}",
-        "legend": "P: peluang pegawai menyelesaikan modul dan menerapkannya di tempat kerja "
+        "legend": "P: peluang peserta menyelesaikan modul dan menerapkannya di tempat kerja "
                   "menurut model. Nilai: sumbangan langkah pada penutupan kesenjangan "
                   "kompetensi. 1 JP = 45 menit.",
         "footer": "Dibuat dengan curriculum-tool. Setiap langkah dapat dijelaskan: "
@@ -119,11 +168,14 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         "title": "Competency Development Plan",
         "subtitle": "Individual learning path of a civil servant (ASN)",
-        "learner": "Learner",
+        "name": "Name",
+        "nip": "NIP",
         "learner_id": "Identifier",
         "masked": "masked",
         "position": "Position (jabatan)",
+        "unit": "Work unit",
         "region": "Region",
+        "supervisor": "Direct supervisor",
         "model": "Success model",
         "created": "Prepared",
         "total": "Total JP",
@@ -133,6 +185,22 @@ LABELS: dict[str, dict[str, str]] = {
         "below": "below the minimum",
         "value": "Expected value",
         "value_text": "{value} (competency gap levels expected to close)",
+        "gaps": "Competency gaps",
+        "gaps_intro": "Target: the higher of the position's job standard and the regional "
+                      "standards. \u201cAfter the plan\u201d is the level reached if every "
+                      "step is completed successfully.",
+        "gaps_from_path": "Only the competencies this plan works on (no learner records "
+                          "available).",
+        "no_gaps": "No gap: the learner's levels meet the targets.",
+        "competency": "Competency",
+        "code": "Code",
+        "level_now": "Level now",
+        "target": "Target",
+        "after": "After the plan",
+        "gap_status": "Note",
+        "closed": "closed",
+        "narrowed": "narrowed",
+        "open": "not addressed",
         "period": "Period {n}",
         "period_total": "Total of period {n}: {jp} JP",
         "no": "No.",
@@ -144,17 +212,34 @@ LABELS: dict[str, dict[str, str]] = {
         "step_value": "Value",
         "reasons": "Reasons",
         "no_steps": "No step: no takeable module closes a gap.",
+        "obligations": "Compulsory programmes",
+        "obligations_intro": "The learner has not yet completed these compulsory programmes. "
+                             "They are outside the yearly JP budget and not counted in this "
+                             "plan's total JP.",
+        "regulation": "Regulation",
         "excluded": "Modules not chosen",
-        "excluded_intro": "Modules that would close a gap but are not in the plan, and why.",
-        "kind": "Kind",
+        "excluded_intro": "Modules that would close one of the learner's gaps but are not "
+                          "in the plan, grouped by why.",
+        "excluded_hidden": "{n} other modules are not listed: meant for another position or "
+                           "status, or closing none of the learner's gaps.",
+        "group_count": "{label} ({n} modules)",
         "reason": "Reason",
         "none_excluded": "None.",
+        "replaced": "replaced by {module} ({modality}), which is in this plan: {weak} in "
+                    "{region} is too unreliable for online learning",
+        "alternative": "online learning is unreliable with {weak} in {region}; offline "
+                       "alternative: {module} ({modality}) teaches the same, but is not in "
+                       "this plan",
+        "instead_in_path": "; {module} ({modality}), in this plan, teaches {teaches} instead",
+        "instead_elsewhere": "; alternative: {module} ({modality}) teaches {teaches}",
+        "weak_none": "no internet",
+        "weak": "{level} connectivity",
         "signatures": "Approval",
         "sign_learner": "Learner",
         "sign_supervisor": "Direct supervisor",
-        "date": "Date",
-        "name": "Name",
-        "nip": "NIP",
+        "sign_officer": "BKD officer / Personnel administrator",
+        "agree": "Approved,",
+        "know": "Acknowledged,",
         "page": "page {page} of {pages}",
         "legend": "P: the model's chance that the learner completes the module and applies "
                   "it at work. Value: the step's share in closing the competency gaps. "
@@ -164,19 +249,30 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-_MODALITY_NAMES = {"klasikal": "klasikal", "e_learning": "e-learning", "blended": "blended",
-                   "microlearning": "microlearning", "coaching": "coaching",
-                   "mentoring": "mentoring", "social_learning": "social learning",
-                   "experiential": "experiential learning"}
+_MONTHS = {
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+           "September", "Oktober", "November", "Desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+#: Left-out modules a learner's document never lists, even when they would close a gap:
+#: meant for another audience, compulsory for others (also when that is why a
+#: prerequisite cannot be taken), the learner's own compulsory programmes (listed under
+#: *Program wajib*) and modules already completed.
+_NOT_LISTED = frozenset({"outside_audience", "obligation_of_others", "obligation", "completed"})
+_NOT_LISTED_ROOT = frozenset({"outside_audience", "obligation_of_others"})
 
 _CSS = """
 body { font-family: 'DejaVu Sans', 'Noto Sans', 'Arial', sans-serif; font-size: 9pt; }
 h1 { font-size: 16pt; margin-bottom: 0; }
 h2 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; }
+h3 { font-size: 9.5pt; margin-top: 8px; margin-bottom: 3px; }
 p.sub { color: #555555; margin-top: 2px; }
 table.grid { border-collapse: collapse; font-size: 8pt; }
 table.grid th { background-color: #e6e6e6; font-weight: bold; text-align: left; }
 td.num { text-align: right; }
+td.mid { text-align: center; }
 p.warn { color: #9c1c1c; font-weight: bold; }
 p.small { font-size: 7.5pt; color: #555555; }
 """
@@ -186,6 +282,24 @@ def _lang(lang: str) -> str:
     if lang not in LABELS:
         raise CurriculumError(f"unknown language '{lang}': use id or en")
     return lang
+
+
+def date_text(day: dt.date, lang: str = "id") -> str:
+    """A date written out: ``6 Desember 2026`` (``6 December 2026`` in English).
+
+    >>> date_text(dt.date(2026, 12, 6))
+    '6 Desember 2026'
+    """
+    return f"{day.day} {_MONTHS['en' if lang == 'en' else 'id'][day.month - 1]} {day.year}"
+
+
+def _created_day(created: str) -> dt.date | None:
+    """The local calendar day of an ISO timestamp (``2026-12-06T03:04:05+00:00``)."""
+    try:
+        moment = dt.datetime.fromisoformat(created)
+    except ValueError:
+        return None
+    return (moment.astimezone() if moment.tzinfo else moment).date()
 
 
 def _number(value: float, digits: int, lang: str) -> str:
@@ -204,46 +318,186 @@ def _masked_id(learner: str) -> str:
     return learner[:2] + "*" * (len(learner) - 4) + learner[-2:]
 
 
+@dataclass(frozen=True)
+class LearnerDetails:
+    """What the document says besides the path, already masked or not.
+
+    ``label`` identifies the learner (the NIP when ``unmasked``, a pseudonym otherwise;
+    None: the path's id with its middle hidden). ``gaps`` are the learner's competency
+    gaps from the workspace (None: only what the path's own reasons say).
+    ``module_competencies`` (module → (competency, level taught)) decides which left-out
+    modules would close one of those gaps.
+    """
+
+    name: str = ""
+    label: str | None = None
+    unmasked: bool = False
+    position_title: str = ""
+    region_name: str = ""
+    unit: str = ""
+    supervisor_name: str = ""
+    supervisor_label: str = ""
+    gaps: tuple[CompetencyGap, ...] | None = None
+    module_titles: Mapping[str, str] = field(default_factory=dict)
+    module_competencies: Mapping[str, tuple[tuple[str, int], ...]] = field(
+        default_factory=dict)
+
+    @classmethod
+    def from_context(cls, context: ReportContext, path: LearnerPath) -> LearnerDetails:
+        """The details of ``path``'s learner as ``context`` shows them (masked unless
+        ``context.unmask``)."""
+        learner = path.learner
+        record = context.learners.get(learner)
+        supervisor = context.supervisor(learner)
+        known = supervisor is not None and supervisor in context.learners
+        return cls(name=context.learner_name(learner),
+                   label=context.learner_label(learner),
+                   unmasked=context.unmask,
+                   position_title=context.position_title(path.position),
+                   region_name=context.region_name(path.region),
+                   unit=record.unit if record is not None else "",
+                   supervisor_name=context.learner_name(supervisor) if known else "",
+                   supervisor_label=context.learner_label(supervisor) if known else "",
+                   gaps=context.gap_table.get(learner) if context.gap_table else None,
+                   module_titles=context.module_titles,
+                   module_competencies=context.module_competencies)
+
+
 def path_html(path: LearnerPath, learner_name: str | None = None, lang: str = "id", *,
               learner_label: str | None = None, position_title: str = "",
-              region_name: str = "") -> str:
+              region_name: str = "", details: LearnerDetails | None = None,
+              today: dt.date | None = None) -> str:
     """The document as the HTML subset QTextDocument renders.
 
-    ``learner_label`` is how the learner is identified (a pseudonym, or the NIP when
-    unmasked); without it the id is shown with its middle hidden.
+    ``details`` (see :meth:`LearnerDetails.from_context`) says who the learner is and what
+    the workspace knows; without it ``learner_name``, ``learner_label``, ``position_title``
+    and ``region_name`` are used, and without a label the id is shown with its middle
+    hidden. ``today`` dates the signature block (default: today).
     """
     lang = _lang(lang)
     t = LABELS[lang]
-    label = learner_label if learner_label is not None else _masked_id(path.learner)
-    name = learner_name if learner_name else f"({t['masked']})"
-    position = f"{position_title} ({path.position})" if position_title else path.position
-    region = f"{region_name} ({path.region})" if region_name else path.region
+    if details is None:
+        details = LearnerDetails(name=learner_name or "", label=learner_label,
+                                 position_title=position_title, region_name=region_name)
+    today = today or dt.date.today()
+    parts = [f"<html><head><meta charset='utf-8'><style>{_CSS}</style></head><body>",
+             f"<h1>{_e(t['title'])}</h1>", f"<p class='sub'>{_e(t['subtitle'])}</p>"]
+    parts.extend(_identity_html(path, details, t, lang))
+    below = shortfall_reason(path, lang)
+    if below:
+        parts.append(f"<p class='warn'>{_e(below)}</p>")
+    parts.extend(_gaps_html(path, details, t))
+    parts.extend(_steps_html(path, t, lang))
+    parts.extend(_obligations_html(path, t))
+    parts.extend(_excluded_html(path, details, t, lang))
+    parts.extend(_signatures_html(path, details, t, lang, today))
+    parts.append(f"<p class='small'>{_e(t['footer'])}</p></body></html>")
+    return "\n".join(parts)
+
+
+def _shown_label(path: LearnerPath, details: LearnerDetails) -> str:
+    return details.label if details.label is not None else _masked_id(path.learner)
+
+
+def _identity_html(path: LearnerPath, details: LearnerDetails, t: dict[str, str],
+                   lang: str) -> list[str]:
+    label = _shown_label(path, details)
+    name = details.name or f"({t['masked']})"
+    id_key = t["nip"] if details.unmasked else f"{t['learner_id']} ({t['masked']})"
+    position = (f"{details.position_title} ({path.position})" if details.position_title
+                else path.position)
+    region = f"{details.region_name} ({path.region})" if details.region_name else path.region
     model = (f"{path.model_name or '-'} · sha256 {path.model_sha256[:16]}"
              if path.model_sha256 else (path.model_name or "-"))
-    below = path.total_jp < path.min_jp
     hours = _number(path.total_jp * MINUTES_PER_JP / 60, 1 if path.total_jp % 4 else 0, lang)
     total = t["total_text"].format(total=path.total_jp, max=path.max_jp, min=path.min_jp,
                                    hours=hours)
-    status = t["below"] if below else t["meets"]
-    parts = [f"<html><head><meta charset='utf-8'><style>{_CSS}</style></head><body>",
-             f"<h1>{_e(t['title'])}</h1>", f"<p class='sub'>{_e(t['subtitle'])}</p>",
-             "<table cellspacing='0' cellpadding='3' width='100%'>"]
-    rows = [(t["learner"], name), (t["learner_id"], label), (t["position"], position),
-            (t["region"], region), (t["total"], f"{total} — {status}"),
-            (t["value"], t["value_text"].format(value=_number(path.expected_value, 2, lang))),
-            (t["model"], model)]
-    if path.created:
-        rows.append((t["created"], path.created[:10]))
+    status = t["below"] if path.total_jp < path.min_jp else t["meets"]
+    rows = [(t["name"], name), (id_key, label), (t["position"], position)]
+    if details.unit:
+        rows.append((t["unit"], details.unit))
+    rows.append((t["region"], region))
+    if details.supervisor_name or details.supervisor_label:
+        rows.append((t["supervisor"], f"{details.supervisor_name} ({t['nip']} "
+                     f"{details.supervisor_label})" if details.unmasked else
+                     f"{details.supervisor_name} ({details.supervisor_label})"))
+    rows += [(t["total"], f"{total} — {status}"),
+             (t["value"], t["value_text"].format(value=_number(path.expected_value, 2, lang))),
+             (t["model"], model)]
+    created = _created_day(path.created) if path.created else None
+    if created is not None:
+        rows.append((t["created"], date_text(created, lang)))
+    parts = ["<table cellspacing='0' cellpadding='3' width='100%'>"]
     for key, value in rows:
         parts.append(f"<tr><td width='24%'><b>{_e(key)}</b></td><td>{_e(value)}</td></tr>")
     parts.append("</table>")
-    if below:
-        parts.append(f"<p class='warn'>{_e(shortfall_reason(path, lang))}</p>")
-    parts.extend(_steps_html(path, t, lang))
-    parts.extend(_excluded_html(path, t, lang))
-    parts.extend(_signatures_html(t))
-    parts.append(f"<p class='small'>{_e(t['footer'])}</p></body></html>")
-    return "\n".join(parts)
+    return parts
+
+
+# -- the gaps ------------------------------------------------------------------------
+
+
+def _reached(path: LearnerPath) -> dict[str, tuple[str, int, int, int]]:
+    """Competency → (name, level before the path, target, level after it), from the
+    steps' ``closes_gap`` / ``narrows_gap`` reasons."""
+    reached: dict[str, tuple[str, int, int, int]] = {}
+    for step in path.steps:
+        for reason in step.reasons:
+            kind = getattr(reason, "kind", "")
+            if kind not in ("closes_gap", "narrows_gap"):
+                continue
+            p = reason.params  # type: ignore[attr-defined]
+            try:
+                code, before, after = str(p["competency"]), int(p["before"]), int(p["after"])
+                target = int(p.get("target", after))
+            except (KeyError, TypeError, ValueError):
+                continue
+            name = str(p.get("competency_name") or code)
+            if code in reached:
+                _, first, goal, last = reached[code]
+                reached[code] = (name, min(first, before), max(goal, target),
+                                 max(last, after))
+            else:
+                reached[code] = (name, before, target, after)
+    return reached
+
+
+def _gaps_html(path: LearnerPath, details: LearnerDetails, t: dict[str, str]) -> list[str]:
+    reached = _reached(path)
+    parts = [f"<h2>{_e(t['gaps'])}</h2>"]
+    if details.gaps is None:
+        gaps = [CompetencyGap(code, name, before, target)
+                for code, (name, before, target, _) in sorted(reached.items())]
+        intro = f"{t['gaps_intro']} {t['gaps_from_path']}"
+    else:
+        gaps = list(details.gaps)
+        intro = t["gaps_intro"]
+    if not gaps:
+        return parts + [f"<p>{_e(t['no_gaps'])}</p>"]
+    parts.append(f"<p class='sub'>{_e(intro)}</p>")
+    headers = (t["no"], t["code"], t["competency"], t["level_now"], t["target"], t["after"],
+               t["gap_status"])
+    widths = ("5%", "11%", "38%", "10%", "8%", "12%", "16%")
+    parts.append("<table class='grid' border='1' cellspacing='0' cellpadding='3' "
+                 "width='100%'><thead><tr>" + "".join(
+                     f"<th width='{w}'>{_e(h)}</th>" for h, w in zip(headers, widths))
+                 + "</tr></thead>")
+    for number, gap in enumerate(gaps, start=1):
+        after = reached.get(gap.competency, (None, None, None, None))[3]
+        if after is None or after <= gap.level:
+            shown, status = "—", t["open"]
+        else:
+            shown = str(after)
+            status = t["closed"] if after >= gap.target else t["narrowed"]
+        parts.append(f"<tr><td class='num'>{number}</td><td>{_e(gap.competency)}</td>"
+                     f"<td>{_e(gap.name)}</td><td class='mid'>{gap.level}</td>"
+                     f"<td class='mid'>{gap.target}</td><td class='mid'>{_e(shown)}</td>"
+                     f"<td>{_e(status)}</td></tr>")
+    parts.append("</table>")
+    return parts
+
+
+# -- the steps -----------------------------------------------------------------------
 
 
 def _steps_html(path: LearnerPath, t: dict[str, str], lang: str) -> list[str]:
@@ -253,7 +507,7 @@ def _steps_html(path: LearnerPath, t: dict[str, str], lang: str) -> list[str]:
     number = 0
     headers = (t["no"], t["module"], t["module_title"], t["jp"], t["modality"], t["p"],
                t["step_value"], t["reasons"])
-    widths = ("5%", "10%", "20%", "5%", "13%", "10%", "7%", "30%")
+    widths = ("5%", "10%", "20%", "5%", "12%", "10%", "7%", "31%")
     for period, steps in groupby(path.steps, key=lambda step: step.period):
         steps = list(steps)
         parts.append(f"<h2>{_e(t['period'].format(n=period))}</h2>")
@@ -264,7 +518,7 @@ def _steps_html(path: LearnerPath, t: dict[str, str], lang: str) -> list[str]:
         for step in steps:
             number += 1
             reasons = "<br/>".join(f"• {_e(in_language(r, lang))}" for r in step.reasons)
-            modality = _MODALITY_NAMES.get(step.modality, step.modality)
+            modality = vocabulary_label("modality", step.modality, lang)
             parts.append(
                 f"<tr><td class='num'>{number}</td><td>{_e(step.module)}</td>"
                 f"<td>{_e(step.title)}</td><td class='num'>{step.jp}</td>"
@@ -278,38 +532,145 @@ def _steps_html(path: LearnerPath, t: dict[str, str], lang: str) -> list[str]:
     return parts
 
 
-def _excluded_html(path: LearnerPath, t: dict[str, str], lang: str) -> list[str]:
-    parts = [f"<h2>{_e(t['excluded'])}</h2>"]
-    if not path.excluded:
-        return parts + [f"<p>{_e(t['none_excluded'])}</p>"]
-    parts.append(f"<p class='sub'>{_e(t['excluded_intro'])}</p>")
-    parts.append("<table class='grid' border='1' cellspacing='0' cellpadding='3' width='100%'>"
-                 f"<thead><tr><th width='5%'>{_e(t['no'])}</th><th width='12%'>"
-                 f"{_e(t['module'])}</th><th width='22%'>{_e(t['kind'])}</th>"
-                 f"<th>{_e(t['reason'])}</th></tr></thead>")
-    # Modules the learner cannot take first, then those the planner chose not to take.
-    order = {kind: rank for rank, kind in enumerate(EXCLUSION_KINDS)}
-    ranked = sorted(((exclusion_kind(e.reason), i, e) for i, e in enumerate(path.excluded)),
-                    key=lambda item: (order.get(item[0], len(order)), item[1]))
-    for number, (kind, _, excluded) in enumerate(ranked, start=1):
-        kind = kind_label(kind, lang)
-        parts.append(f"<tr><td class='num'>{number}</td><td>{_e(excluded.module)}</td>"
-                     f"<td>{_e(kind)}</td><td>{_e(in_language(excluded.reason, lang))}</td></tr>")
+def _obligations_html(path: LearnerPath, t: dict[str, str]) -> list[str]:
+    if not path.obligations:
+        return []
+    parts = [f"<h2>{_e(t['obligations'])}</h2>",
+             f"<p class='sub'>{_e(t['obligations_intro'])}</p>",
+             "<table class='grid' border='1' cellspacing='0' cellpadding='3' width='100%'>"
+             f"<thead><tr><th width='5%'>{_e(t['no'])}</th>"
+             f"<th width='11%'>{_e(t['module'])}</th>"
+             f"<th width='34%'>{_e(t['module_title'])}</th><th width='6%'>{_e(t['jp'])}</th>"
+             f"<th>{_e(t['regulation'])}</th></tr></thead>"]
+    for number, obligation in enumerate(path.obligations, start=1):
+        parts.append(f"<tr><td class='num'>{number}</td><td>{_e(obligation.module)}</td>"
+                     f"<td>{_e(obligation.title)}</td><td class='num'>{obligation.jp}</td>"
+                     f"<td>{_e(obligation.regulation)}</td></tr>")
     parts.append("</table>")
     return parts
 
 
-def _signatures_html(t: dict[str, str]) -> list[str]:
-    def column(role: str) -> str:
-        return (f"<td width='50%' valign='top'><p><b>{_e(role)}</b></p>"
-                f"<p>{_e(t['date'])}: ____________________</p>"
-                "<p><br/><br/><br/><br/></p>"
-                f"<p>{_e(t['name'])}: ______________________________</p>"
-                f"<p>{_e(t['nip'])}: ______________________________</p></td>")
+# -- what was left out -----------------------------------------------------------------
 
+
+def _closes_a_gap(module: str, details: LearnerDetails) -> bool:
+    """Whether ``module`` teaches one of the learner's gap competencies above their level
+    (True when the workspace does not say: the planner lists gap-closing modules only)."""
+    if details.gaps is None or module not in details.module_competencies:
+        return True
+    gaps = {gap.competency: gap for gap in details.gaps}
+    return any(competency in gaps and level > gaps[competency].level
+               for competency, level in details.module_competencies[module])
+
+
+def _listed(path: LearnerPath, details: LearnerDetails) -> tuple[list[tuple[str, Any]], int]:
+    """The left-out modules the learner's document lists, as (kind, exclusion) in the
+    order of :data:`KIND_LABELS`, and how many others it leaves unlisted."""
+    listed, hidden = [], 0
+    for excluded in path.excluded:
+        kind = exclusion_kind(excluded.reason)
+        if (kind in _NOT_LISTED or root_kind(excluded.reason) in _NOT_LISTED_ROOT
+                or not _closes_a_gap(excluded.module, details)):
+            hidden += 1
+            continue
+        listed.append((kind, excluded))
+    order = {kind: rank for rank, kind in enumerate(KIND_LABELS)}
+    listed.sort(key=lambda item: order.get(item[0], len(order)))  # stable within a kind
+    return listed, hidden
+
+
+def _weak(connectivity: str, t: dict[str, str], lang: str) -> str:
+    if connectivity == "none":
+        return t["weak_none"]
+    return t["weak"].format(level=vocabulary_label("connectivity", connectivity, lang))
+
+
+def _excluded_text(reason: Any, in_path: set[str], t: dict[str, str], lang: str) -> str:
+    """A left-out module's reason as the learner reads it: an offline alternative is
+    called a replacement only when it is a step of this path."""
+    kind = getattr(reason, "kind", "")
+    params = dict(getattr(reason, "params", {}) or {})
+    instead = params.get("instead")
+    try:
+        if kind == "offline_instead" and instead:
+            key = "replaced" if instead in in_path else "alternative"
+            return t[key].format(
+                module=instead,
+                modality=vocabulary_label("modality", str(params.get("instead_modality", "")),
+                                          lang),
+                weak=_weak(str(params.get("connectivity", "")), t, lang),
+                region=params.get("region_name") or params.get("region", ""))
+        if kind in ("connectivity", "digital_literacy") and instead:
+            base = {k: v for k, v in params.items()
+                    if k not in ("instead", "instead_modality", "instead_teaches")}
+            key = "instead_in_path" if instead in in_path else "instead_elsewhere"
+            teaches = params.get("instead_teaches") or []
+            teaches = teaches if isinstance(teaches, (list, tuple)) else [teaches]
+            return render_reason(kind, base, lang) + t[key].format(
+                module=instead, teaches=", ".join(str(x) for x in teaches),
+                modality=vocabulary_label("modality", str(params.get("instead_modality", "")),
+                                          lang))
+    except (KeyError, TypeError, ValueError):
+        pass  # a reason stored without its parameters: print it as worded
+    return in_language(reason, lang)
+
+
+def _excluded_html(path: LearnerPath, details: LearnerDetails, t: dict[str, str],
+                   lang: str) -> list[str]:
+    parts = [f"<h2>{_e(t['excluded'])}</h2>"]
+    listed, hidden = _listed(path, details)
+    note = ([f"<p class='small'>{_e(t['excluded_hidden'].format(n=hidden))}</p>"]
+            if hidden else [])
+    if not listed:
+        return parts + [f"<p>{_e(t['none_excluded'])}</p>"] + note
+    parts.append(f"<p class='sub'>{_e(t['excluded_intro'])}</p>")
+    in_path = set(path.modules)
+    number = 0
+    for kind, group in groupby(listed, key=lambda item: item[0]):
+        group = list(group)
+        parts.append(f"<h3>{_e(t['group_count'].format(label=kind_label(kind, lang), n=len(group)))}"
+                     "</h3>")
+        parts.append("<table class='grid' border='1' cellspacing='0' cellpadding='3' "
+                     f"width='100%'><thead><tr><th width='5%'>{_e(t['no'])}</th>"
+                     f"<th width='12%'>{_e(t['module'])}</th>"
+                     f"<th width='30%'>{_e(t['module_title'])}</th>"
+                     f"<th>{_e(t['reason'])}</th></tr></thead>")
+        for _, excluded in group:
+            number += 1
+            title = details.module_titles.get(excluded.module, "")
+            text = _excluded_text(excluded.reason, in_path, t, lang)
+            parts.append(f"<tr><td class='num'>{number}</td><td>{_e(excluded.module)}</td>"
+                         f"<td>{_e(title)}</td><td>{_e(text)}</td></tr>")
+        parts.append("</table>")
+    return parts + note
+
+
+# -- the signatures ------------------------------------------------------------------
+
+
+def _signatures_html(path: LearnerPath, details: LearnerDetails, t: dict[str, str],
+                     lang: str, today: dt.date) -> list[str]:
+    blank_name, blank_nip = "(" + "_" * 28 + ")", "_" * 22
+
+    # A pseudonym is no NIP: masked documents say "Identitas" instead.
+    id_key = t["nip"] if details.unmasked else t["learner_id"]
+
+    def column(lead: str, role: str, name: str, nip: str) -> str:
+        return (f"<td width='33%' valign='top'><p>{_e(lead) or '&nbsp;'}<br/>"
+                f"<b>{_e(role)}</b></p><p><br/><br/><br/><br/></p>"
+                f"<p><b>{_e(name) if name else blank_name}</b><br/>"
+                f"{_e(id_key if nip else t['nip'])} {_e(nip) if nip else blank_nip}</p></td>")
+
+    learner_nip = _shown_label(path, details)
+    place = f"{details.region_name}, " if details.region_name else ""
     return [f"<h2>{_e(t['signatures'])}</h2>",
+            f"<p align='right'>{_e(place + date_text(today, lang))}</p>",
             "<table cellspacing='0' cellpadding='6' width='100%'><tr>"
-            + column(t["sign_learner"]) + column(t["sign_supervisor"]) + "</tr></table>"]
+            + column("", t["sign_learner"], details.name, learner_nip)
+            + column(t["agree"], t["sign_supervisor"], details.supervisor_name,
+                     details.supervisor_label)
+            + column(t["know"], t["sign_officer"], "", "")
+            + "</tr></table>"]
 
 
 def _application() -> Any:
@@ -412,22 +773,26 @@ def _keep_together(document: QTextDocument, heading: str, height: float) -> None
 def write_path_pdf(path: LearnerPath, out: str | os.PathLike[str],
                    learner_name: str | None = None, lang: str = "id", *,
                    learner_label: str | None = None, position_title: str = "",
-                   region_name: str = "") -> None:
+                   region_name: str = "", details: LearnerDetails | None = None,
+                   today: dt.date | None = None) -> None:
     """Render ``path`` as an A4 PDF at ``out``, written atomically (a crash leaves any
     earlier file whole).
 
-    ``learner_name`` is printed as given (pass it only when the name may be shown);
-    ``learner_label`` identifies the learner (pseudonym or NIP); without it the id is
-    printed with its middle hidden.
+    ``details`` says who the learner is, as shown; without it ``learner_name`` is printed
+    as given (pass it only when the name may be shown) and ``learner_label`` identifies
+    the learner (pseudonym or NIP); without a label the id is printed with its middle
+    hidden.
     """
     out = Path(out)
     if out.suffix.lower() != ".pdf":
         raise CurriculumError(f"the path report is a PDF: the file must end in .pdf, "
                               f"not '{out.name}'")
     lang = _lang(lang)
-    label = learner_label if learner_label is not None else _masked_id(path.learner)
-    text = path_html(path, learner_name, lang, learner_label=label,
-                     position_title=position_title, region_name=region_name)
+    if details is None:
+        details = LearnerDetails(name=learner_name or "", label=learner_label,
+                                 position_title=position_title, region_name=region_name)
+    label = _shown_label(path, details)
+    text = path_html(path, lang=lang, details=details, today=today)
     labels = LABELS[lang]
     pdf = _render(text, f"{labels['title']} – {label}",
                   f"{labels['title']} · {label} · {labels['page']}", labels["signatures"])
@@ -436,20 +801,19 @@ def write_path_pdf(path: LearnerPath, out: str | os.PathLike[str],
 
 
 def write_paths_pdf(paths: Iterable[LearnerPath], out_dir: str | os.PathLike[str],
-                    context: ReportContext | None = None, lang: str = "id") -> list[Path]:
+                    context: ReportContext | None = None, lang: str = "id",
+                    today: dt.date | None = None) -> list[Path]:
     """One PDF per learner in ``out_dir``, named ``LABEL.pdf`` by the learner's pseudonym
-    (by the id when ``context.unmask``); returns the files in the order of ``paths``."""
+    (by the id when ``context.unmask``); returns the files in the order of ``paths``.
+    Names and ids are masked unless ``context.unmask``."""
     context = context or ReportContext()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for path in paths:
-        label = context.learner_label(path.learner)
-        target = out_dir / f"{label}.pdf"
-        write_path_pdf(path, target, context.learner_name(path.learner) or None, lang,
-                       learner_label=label,
-                       position_title=context.position_title(path.position),
-                       region_name=context.region_name(path.region))
+        details = LearnerDetails.from_context(context, path)
+        target = out_dir / f"{details.label}.pdf"
+        write_path_pdf(path, target, lang=lang, details=details, today=today)
         written.append(target)
     return written
 
@@ -461,25 +825,35 @@ def _stored_paths(workspace: Any) -> list[LearnerPath]:
         return load_paths(conn)
 
 
+def write_path_document(workspace: Any, path: LearnerPath, out: str | os.PathLike[str], *,
+                        unmask: bool = True, lang: str = "id",
+                        today: dt.date | None = None) -> None:
+    """The document of one learner's ``path`` (stored or just planned), with what
+    ``workspace`` knows about them: addressed to the learner, so their name and NIP are
+    shown unless ``unmask`` is False."""
+    context = ReportContext.from_workspace(workspace, unmask=unmask, gaps=False,
+                                           gap_table=[path.learner])
+    write_path_pdf(path, out, lang=lang, details=LearnerDetails.from_context(context, path),
+                   today=today)
+
+
 def write_learner_pdf(workspace: Any, learner: str, out: str | os.PathLike[str],
-                      unmask: bool = False, lang: str = "id") -> None:
-    """The PDF of one learner's stored path (``recommend --save`` or ``batch`` stores it)."""
+                      unmask: bool = True, lang: str = "id",
+                      today: dt.date | None = None) -> None:
+    """The PDF of one learner's stored path (``recommend --save`` or ``batch`` stores it),
+    addressed to them: name and NIP shown unless ``unmask`` is False."""
     found = [p for p in _stored_paths(workspace) if p.learner == learner]
     if not found:
         raise CurriculumError("no stored path for this learner: run 'recommend W LEARNER "
                               "--save' or 'batch' first")
-    context = ReportContext.from_workspace(workspace, unmask=unmask, gaps=False)
-    path = found[0]
-    write_path_pdf(path, out, context.learner_name(learner) or None, lang,
-                   learner_label=context.learner_label(learner),
-                   position_title=context.position_title(path.position),
-                   region_name=context.region_name(path.region))
+    write_path_document(workspace, found[0], out, unmask=unmask, lang=lang, today=today)
 
 
 def write_workspace_pdfs(workspace: Any, out_dir: str | os.PathLike[str],
                          learners: Sequence[str] | None = None, unmask: bool = False,
-                         lang: str = "id") -> list[Path]:
-    """PDFs of the stored paths (of ``learners`` only, when given) into ``out_dir``."""
+                         lang: str = "id", today: dt.date | None = None) -> list[Path]:
+    """PDFs of the stored paths (of ``learners`` only, when given) into ``out_dir``:
+    bulk output, masked unless ``unmask``."""
     paths = _stored_paths(workspace)
     if learners is not None:
         wanted = set(learners)
@@ -491,5 +865,6 @@ def write_workspace_pdfs(workspace: Any, out_dir: str | os.PathLike[str],
     if not paths:
         raise CurriculumError("no stored paths in this workspace: run 'batch' (or "
                               "'recommend --save') first")
-    context = ReportContext.from_workspace(workspace, unmask=unmask, gaps=False)
-    return write_paths_pdf(paths, out_dir, context, lang)
+    context = ReportContext.from_workspace(workspace, unmask=unmask, gaps=False,
+                                           gap_table=[p.learner for p in paths])
+    return write_paths_pdf(paths, out_dir, context, lang, today)

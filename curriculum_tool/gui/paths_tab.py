@@ -3,7 +3,7 @@
 Left, the agency's learners: search them (Ctrl+F), import a learners file, plan every
 learner at once in the background, write the agency summary. Right, the selected
 learner: the competency gaps of their target profile, the officer's knobs (JP budget,
-yearly minimum, periods, selection method) and the recommended path as a timeline by
+yearly minimum, periods, the two seed policies) and the recommended path as a timeline by
 period, each step with its reasons, then the modules left out and why. The path can be
 saved as the learner's current path (Ctrl+S) or exported as PDF (Ctrl+P) or XLSX.
 
@@ -354,25 +354,39 @@ class PathsTab(QWidget):
         self.periods = self._spin(1, 4, 1, self.tr(
             "Jalur dibagi ke dalam beberapa periode, masing-masing paling banyak "
             "anggaran/periode JP, dengan prasyarat lebih dulu"))
-        self.method = QComboBox(page)
-        self.method.addItem(self.tr("Eksak (optimal)"), "exact")
-        self.method.addItem(self.tr("Cepat (greedy)"), "greedy")
-        self.method.setToolTip(self.tr("Eksak: pilihan terbaik dalam anggaran. Cepat: "
-                                       "pilihan bertahap, untuk perbandingan"))
+        self.offline_instead = QCheckBox(self.tr("&Luring bila koneksi lemah"), page)
+        self.offline_instead.setChecked(True)
+        self.offline_instead.setToolTip(self.tr(
+            "Bila konektivitas wilayah lemah, modul kebencanaan daring diganti modul luring "
+            "yang mengajarkan hal yang sama"))
+        self.literacy_first = QCheckBox(self.tr("Literasi &digital dulu"), page)
+        self.literacy_first.setChecked(True)
+        self.literacy_first.setToolTip(self.tr(
+            "Peserta berliterasi digital 0 yang terhalang modul penutup kesenjangannya "
+            "mendapat modul literasi digital tingkat 1 lebih dulu"))
+        self.hazard_first = QCheckBox(self.tr("Risiko &wilayah dulu"), page)
+        self.hazard_first.setChecked(True)
+        self.hazard_first.setToolTip(self.tr(
+            "Bila modul untuk bahaya di wilayah peserta menutup kesenjangannya, jalur memuat "
+            "sedikitnya satu modul seperti itu"))
         self.max_jp.valueChanged.connect(self._budget_changed)
         self.min_jp.valueChanged.connect(self.recompute)
         self.periods.valueChanged.connect(self.recompute)
-        self.method.currentIndexChanged.connect(self.recompute)
+        self.offline_instead.toggled.connect(self.recompute)
+        self.literacy_first.toggled.connect(self.recompute)
+        self.hazard_first.toggled.connect(self.recompute)
         knobs = QHBoxLayout()
         for text, widget in ((self.tr("&Anggaran JP"), self.max_jp),
                              (self.tr("M&inimum JP"), self.min_jp),
-                             (self.tr("&Periode"), self.periods),
-                             (self.tr("&Metode"), self.method)):
+                             (self.tr("&Periode"), self.periods)):
             label = QLabel(text, page)
             label.setBuddy(widget)
             knobs.addWidget(label)
             knobs.addWidget(widget)
             knobs.addSpacing(10)
+        knobs.addWidget(self.offline_instead)
+        knobs.addWidget(self.literacy_first)
+        knobs.addWidget(self.hazard_first)
         knobs.addStretch(1)
 
         self.gap_chart = GapChart(page)
@@ -615,7 +629,10 @@ class PathsTab(QWidget):
     def options(self) -> PathOptions:
         """The knobs as core options (raises CurriculumError for an impossible mix)."""
         return PathOptions(max_jp=self.max_jp.value(), min_jp=self.min_jp.value(),
-                           periods=self.periods.value(), method=self.method.currentData())
+                           periods=self.periods.value(),
+                           offline_instead=self.offline_instead.isChecked(),
+                           literacy_first=self.literacy_first.isChecked(),
+                           hazard_first=self.hazard_first.isChecked())
 
     def _budget_changed(self, value: int) -> None:
         for spin, high in ((self.min_jp, value), (self.periods, min(4, value))):

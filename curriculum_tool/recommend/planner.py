@@ -26,6 +26,7 @@ from ..domain.vocab import (
     DEFAULT_MIN_JP,
     HAZARDS,
     MODALITIES,
+    REACH,
     RELEVANT_HAZARD_INDEX,
 )
 from ..errors import CurriculumError
@@ -58,6 +59,9 @@ class PathOptions:
     offline_instead: bool = True
     #: When digital literacy blocks gap-closing modules, the next literacy tier comes first.
     literacy_first: bool = True
+    #: Where a module for the hazards of the learner's region closes one of their gaps, the
+    #: path holds at least one such module whenever one fits.
+    hazard_first: bool = True
 
     def __post_init__(self) -> None:
         if self.max_jp < 1:
@@ -173,10 +177,20 @@ class Recommender:
         enablers = (s.needs_literacy[candidates][:, None]
                     & (tiers[None, :] >= need[:, None]) & (tiers[None, :] > s.literacy))
         required = self._literacy_first(s, candidates, p, options)
+        one_of = self._hazard_first(s, candidates) if options.hazard_first else None
         return SelectionProblem(candidates, context.module_jp[candidates], p,
                                 catalog.taught[candidates], s.levels, gap_columns,
                                 s.gaps[gap_columns], catalog.hard[np.ix_(candidates, candidates)],
-                                relevance, required, enablers)
+                                relevance, required, enablers, one_of)
+
+    def _hazard_first(self, s: LearnerSituation, candidates: np.ndarray) -> np.ndarray:
+        """Candidates addressing hazards of the learner's region (every candidate with
+        hazards is locally relevant) that lift a gap competency within direct reach."""
+        gaps = s.gaps > 0
+        taught = self.catalog.taught[candidates][:, gaps]
+        lifts = ((taught > s.levels[gaps]) & (taught - s.levels[gaps] <= REACH)).any(axis=1)
+        return (lifts & (self.context.module_n_hazards[candidates] > 0)
+                & ~s.needs_literacy[candidates])
 
     def _plan(self, s: LearnerSituation, p: np.ndarray, options: PathOptions,
               created: str) -> LearnerPath:

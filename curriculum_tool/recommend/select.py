@@ -41,9 +41,10 @@ __all__ = ["SelectionProblem", "Selection", "select", "path_value", "reach_along
 
 METHODS = ("exact",)
 #: Value given up to save one JP when breaking ties: far below any real difference.
-_JP_TIE = 1e-5
-#: Value given up per module rank when breaking the remaining ties by module code.
-_CODE_TIE = 1e-8
+_JP_TIE = 2e-5
+#: Value given up per module rank (among one learner's candidates, rarely over 150) when
+#: breaking the remaining ties by module code: below one JP's tie, above HiGHS's tolerance.
+_CODE_TIE = 1e-7
 #: HiGHS stops at this relative gap: tight enough for the tie-breaks to count.
 _GAP = 1e-9
 
@@ -62,7 +63,8 @@ class SelectionProblem:
     def __init__(self, modules: np.ndarray, jp: np.ndarray, p: np.ndarray,
                  taught: np.ndarray, levels: np.ndarray, gap_columns: np.ndarray,
                  gaps: np.ndarray, prerequisites: np.ndarray, relevance: np.ndarray,
-                 required: np.ndarray | None = None, enablers: np.ndarray | None = None):
+                 required: np.ndarray | None = None, enablers: np.ndarray | None = None,
+                 one_of: np.ndarray | None = None):
         k = len(modules)
         self.modules = modules                    # K context indices
         self.jp = jp.astype(np.float64)           # K
@@ -90,6 +92,9 @@ class SelectionProblem:
         #: literacy for a learner whose other modules all need it
         required = np.zeros(k, dtype=bool) if required is None else required
         self.required = need[required].any(axis=0) if required.any() else required
+        #: the path holds at least one of these when it can (e.g. a locally relevant module
+        #: towards an unmet regional standard); empty = no such rule
+        self.one_of = np.zeros(k, dtype=bool) if one_of is None else one_of
         #: out of direct reach: (module, competency) pairs that need a rung
         self.climbs = np.argwhere(self.above & ~self.direct)
         #: modules with competencies above the learner, none within direct reach
@@ -149,7 +154,11 @@ def select(problem: SelectionProblem, max_jp: int, min_jp: int,
     if k == 0:
         empty = np.zeros(0, dtype=bool)
         return Selection(empty, empty, 0.0 if min_jp > 0 else None)
-    chosen = _solve(problem, max_jp, problem.required & ~forbidden, forbidden, "value")
+    fixed = problem.required & ~forbidden
+    chosen = _solve(problem, max_jp, fixed, forbidden, "value")
+    if chosen is None:  # no module of ``one_of`` fits: that rule gives way
+        problem.one_of = np.zeros(k, dtype=bool)
+        chosen = _solve(problem, max_jp, fixed, forbidden, "value")
     used = float(problem.jp[chosen].sum())
     filled = np.zeros(k, dtype=bool)
     if used >= min_jp:
@@ -159,11 +168,12 @@ def select(problem: SelectionProblem, max_jp: int, min_jp: int,
         return Selection(fill, fill & ~chosen)
     # The best path does not leave room to reach the minimum: the most valuable path that
     # reaches it, since the yearly minimum is the law (PP 11/2017).
-    reaching = _solve(problem, max_jp, problem.required & ~forbidden, forbidden, "value",
-                      min_jp)
-    if reaching is not None:
-        return Selection(reaching, reaching & (problem.a.sum(axis=1) == 0))
-    most = _solve(problem, max_jp, problem.required & ~forbidden, forbidden, "most")
+    nothing = np.zeros(k, dtype=bool)
+    for one_of in (None, nothing):
+        reaching = _solve(problem, max_jp, fixed, forbidden, "value", min_jp, one_of)
+        if reaching is not None:
+            return Selection(reaching, reaching & (problem.a.sum(axis=1) == 0))
+    most = _solve(problem, max_jp, fixed, forbidden, "most", one_of=nothing)
     return Selection(most, most & (problem.a.sum(axis=1) == 0), float(problem.jp[most].sum()))
 
 
@@ -172,11 +182,12 @@ def most_jp(problem: SelectionProblem, budget: float) -> float:
     if len(problem.modules) == 0:
         return 0.0
     none = np.zeros(len(problem.modules), dtype=bool)
-    return float(problem.jp[_solve(problem, budget, none, none, "most")].sum())
+    return float(problem.jp[_solve(problem, budget, none, none, "most", one_of=none)].sum())
 
 
 def _solve(problem: SelectionProblem, budget: float, fixed: np.ndarray,
-           forbidden: np.ndarray, goal: str, min_jp: float = 0.0) -> np.ndarray | None:
+           forbidden: np.ndarray, goal: str, min_jp: float = 0.0,
+           one_of: np.ndarray | None = None) -> np.ndarray | None:
     """One HiGHS program over x (K), z (reach, Z) and y (coverage, G).
 
     ``goal``: ``value`` (max V, then fewer JP, then lower codes), ``fill`` (JP at least
@@ -231,6 +242,9 @@ def _solve(problem: SelectionProblem, budget: float, fixed: np.ndarray,
                 entry[col] = entry.get(col, 0.0) - problem.a[m, j]
             rows.append((entry, -np.inf, 0.0))
     rows.append(({m: problem.jp[m] for m in range(k)}, min_jp or -np.inf, budget))
+    one_of = problem.one_of & ~forbidden if one_of is None else one_of
+    if one_of.any():
+        rows.append(({int(m): 1.0 for m in np.flatnonzero(one_of)}, 1.0, np.inf))
 
     matrix = sp.lil_matrix((len(rows), n))
     low, high = np.empty(len(rows)), np.empty(len(rows))
@@ -246,7 +260,7 @@ def _solve(problem: SelectionProblem, budget: float, fixed: np.ndarray,
                       integrality=np.r_[np.ones(k), np.zeros(z + g)], bounds=bounds,
                       options={"mip_rel_gap": _GAP})
     if result.x is None:
-        if min_jp:
+        if min_jp or one_of.any():
             return None
         raise RuntimeError(f"path selection failed: {result.message}")  # pragma: no cover
     return result.x[:k] > 0.5

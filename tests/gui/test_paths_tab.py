@@ -171,12 +171,14 @@ def test_two_periods_show_two_period_groups(tab, qtbot):
         assert 0 < total <= 20, groups
 
 
-def test_greedy_method_is_a_choice(tab, qtbot, recommender):
-    _choose(tab, qtbot, "DEMO-005")
+def test_the_policies_are_choices_and_the_path_follows_them(tab, qtbot, recommender):
+    # DEMO-018 (literacy 0, Jayawijaya) gets tier-1 digital literacy first by default
+    _choose(tab, qtbot, "DEMO-018")
+    assert [m for _, m, _ in _steps(tab)] == list(recommender.recommend("DEMO-018").modules)
     with qtbot.waitSignal(tab.path_updated, timeout=5000):
-        tab.method.setCurrentIndex(tab.method.findData("greedy"))
+        tab.literacy_first.setChecked(False)
     assert [m for _, m, _ in _steps(tab)] == list(
-        recommender.recommend("DEMO-005", PathOptions(method="greedy")).modules)
+        recommender.recommend("DEMO-018", PathOptions(literacy_first=False)).modules)
 
 
 def test_left_out_modules_are_listed_with_reasons(tab, qtbot):

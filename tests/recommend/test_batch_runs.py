@@ -18,7 +18,7 @@ from curriculum_tool.store import Workspace
 from curriculum_tool.store.paths import load_paths
 
 ANON = re.compile(r"ANON-[0-9a-f]{16}")
-GREEDY = PathOptions(method="greedy")
+DEFAULT = PathOptions()
 
 
 def read_csv(path):
@@ -39,9 +39,9 @@ def stored(path) -> list:
 
 @pytest.fixture(scope="module")
 def planned(batch_recommender):
-    """Every learner's greedy path, planned directly (the reference for batch outputs)."""
+    """Every learner's path, planned directly (the reference for batch outputs)."""
     rows = list(range(len(batch_recommender.learners)))
-    return batch_recommender.plan_rows(rows, GREEDY)
+    return batch_recommender.plan_rows(rows, DEFAULT)
 
 
 @pytest.fixture(scope="module")

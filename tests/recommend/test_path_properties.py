@@ -37,7 +37,8 @@ def options_strategy(draw):
     max_jp = draw(st.integers(10, 80))
     return PathOptions(max_jp=max_jp, min_jp=draw(st.integers(0, max_jp)),
                        periods=draw(st.integers(1, 4)),
-                       method=draw(st.sampled_from(["exact", "greedy"])))
+                       offline_instead=draw(st.booleans()),
+                       literacy_first=draw(st.booleans()))
 
 
 def recommender_for(workspace, base: Recommender, learners: list[OracleLearner]):
@@ -104,8 +105,7 @@ def test_generated_learners_get_paths_within_every_constraint(scenario_ws, recom
 
 def test_many_random_learners_in_one_call_keep_every_constraint(scenario_ws, recommender,
                                                                 oracle):
-    """A wider sweep without shrinking: 300 seeded learners, greedy (as batch does) and
-    exact on a slice, several budgets and periods."""
+    """A wider sweep without shrinking: 300 seeded learners, several budgets and periods."""
     rng = np.random.default_rng(5)
     strategy_free = []
     competencies = sorted({c for levels in oracle.job.values() for c in levels})
@@ -119,11 +119,9 @@ def test_many_random_learners_in_one_call_keep_every_constraint(scenario_ws, rec
             f"R-{i}", str(rng.choice(oracle.positions)), str(rng.choice(oracle.regions)),
             int(rng.integers(0, 4)), levels, done))
     planner = recommender_for(scenario_ws, recommender, strategy_free)
-    for options, rows in [(PathOptions(method="greedy"), range(300)),
-                          (PathOptions(max_jp=60, min_jp=40, periods=3, method="greedy"),
-                           range(300)),
-                          (PathOptions(max_jp=24, min_jp=24, periods=2, method="exact"),
-                           range(0, 300, 5))]:
+    for options, rows in [(PathOptions(), range(300)),
+                          (PathOptions(max_jp=60, min_jp=40, periods=3), range(0, 300, 2)),
+                          (PathOptions(max_jp=24, min_jp=24, periods=2), range(0, 300, 5))]:
         paths = planner.plan_rows(list(rows), options)
         check_paths(oracle, [strategy_free[r] for r in rows], paths, options)
 
@@ -132,7 +130,7 @@ def test_plan_rows_in_one_call_equals_one_learner_at_a_time(recommender):
     """Scoring many learners at once must hand each learner its own probabilities."""
     ids = ["T-PALU-AK", "T-SLT-KEBIJ", "DEMO-008", "T-LIT0-REN", "DEMO-016"]
     rows = [recommender.row_of(i) for i in ids]
-    options = PathOptions(max_jp=50, periods=2, method="greedy")
+    options = PathOptions(max_jp=50, periods=2)
     together = recommender.plan_rows(rows, options)
     alone = [recommender.plan_rows([r], options)[0] for r in rows]
     assert [p.learner for p in together] == ids

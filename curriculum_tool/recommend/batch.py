@@ -109,7 +109,7 @@ def learner_ids(path: str | os.PathLike[str]) -> list[str]:
         rows = list(read_rows(path, ("learner",), label))
         column = "learner"
     except ValidationError:
-        rows = list(read_rows(path, Learner.COLUMNS, label))
+        rows = list(read_rows(path, Learner.COLUMNS, label, Learner.OPTIONAL))
         column = "id"
     problems = [row for _, row in rows if isinstance(row, Problem)]
     if problems:

@@ -171,10 +171,9 @@ def situation(context: PairContext, learners: LearnerArrays, row: int,
                                                     periods)
     instead: dict[int, int] = {}
     if offline_instead and connectivity < len(CONNECTIVITY) - 1:
-        # A module another candidate hard-requires stays: it unlocks that one.
-        unlocking = (catalog.hard & takeable[:, None]).any(axis=0)
-        instead = _offline_instead(context, takeable & useful & ~unlocking, takeable & useful,
-                                   gain, gaps)
+        # What needs a replaced module goes with it (its exclusion names the prerequisite
+        # and why): the offline route through the catalog is taken instead.
+        instead = _offline_instead(context, takeable & useful, takeable & useful, gain, gaps)
         if instead:
             takeable[list(instead)] = False
             takeable = _with_prerequisites(catalog.hard, takeable, done)

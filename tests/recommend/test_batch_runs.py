@@ -119,7 +119,8 @@ def test_jsonl_lines_are_the_contract_objects(batch_ws, batch_recommender, plann
     model = batch_recommender.scorer.model
     for record, path in zip(records, planned):
         assert {"learner", "position", "region", "model", "min_jp", "max_jp", "total_jp",
-                "expected_value", "steps", "excluded"} <= set(record)
+                "expected_value", "steps", "excluded", "obligations",
+                "below_minimum"} <= set(record)
         assert record["learner"] == pseudonym(key, path.learner)
         assert (record["position"], record["region"]) == (path.position, path.region)
         assert record["model"] == {"name": model.name, "sha256": model.sha256}
@@ -129,7 +130,9 @@ def test_jsonl_lines_are_the_contract_objects(batch_ws, batch_recommender, plann
         assert record["expected_value"] == pytest.approx(path.expected_value, abs=1e-4)
         for step in record["steps"]:
             assert set(step) == {"module", "title", "period", "jp", "modality",
-                                 "p_success", "value", "reasons", "reasons_id"}
+                                 "p_success", "value", "reasons", "reasons_id",
+                                 "reason_kinds"}
+            assert len(step["reason_kinds"]) == len(step["reasons"])
             assert isinstance(step["reasons"], list) and step["reasons"]
             assert len(step["reasons_id"]) == len(step["reasons"])
         assert [s["module"] for s in record["steps"]] == list(path.modules)

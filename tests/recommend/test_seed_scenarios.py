@@ -26,6 +26,12 @@ def excluded(path):
     return {e.module: e.reason for e in path.excluded}
 
 
+def gap_reasons(step):
+    """``(competency, before, after)`` of a step's closes/narrows-gap reasons."""
+    return [(r.params["competency"], r.params["before"], r.params["after"])
+            for r in step.reasons if r.kind in ("closes_gap", "narrows_gap")]
+
+
 # -- an officer in Palu ----------------------------------------------------------------
 
 @pytest.mark.parametrize("learner", ["T-PALU-AK", "T-PALU-PK", "DEMO-001", "DEMO-002"])
@@ -89,10 +95,11 @@ def test_the_same_analyst_in_palu_gets_the_regional_disaster_standard(recommende
     pb_steps = [s for s in palu.steps if any(c.startswith("PB-")
                                              for c in oracle.modules[s.module].teaches)]
     assert pb_steps, palu.modules
-    reasons = " | ".join(r for s in pb_steps for r in s.reasons)
-    assert re.search(r"gap in PB-[A-Z]+ \d→\d", reasons)
-    assert "regional standard of 72" in reasons
-    assert "Kota Palu" in reasons or "Sulawesi Tengah" in reasons
+    assert any(c.startswith("PB-") for s in pb_steps for c, _, _ in gap_reasons(s))
+    regional = [r for s in pb_steps for r in s.reasons if r.kind == "regional_standard"]
+    assert {r.params["region"] for r in regional} <= {"72", "72.71"} and regional
+    assert any(r.params["region_name"] in ("Kota Palu", "Sulawesi Tengah") for r in regional)
+    assert any(r.params["region_name"] in str(r) for r in regional)   # named, in words
 
 
 # -- digital literacy 0 ------------------------------------------------------------------
@@ -106,8 +113,11 @@ def test_literacy_0_learner_gets_tier_1_digital_literacy_before_any_data_module(
     assert path.modules.index("LD-101") < first_data
     assert all(oracle.modules[m].min_literacy == 0 for m in path.modules)
     step = path.steps[path.modules.index("LD-101")]
-    assert any(r.startswith("narrows gap in LITDIG 0→1") for r in step.reasons)
-    assert excluded(path)["DATA-201"] == "needs digital literacy 3; the learner has 0"
+    assert ("LITDIG", 0, 1) in gap_reasons(step)
+    reason = excluded(path)["DATA-201"]
+    assert (reason.kind, reason.params["need"], reason.params["have"]) == (
+        "digital_literacy", 3, 0)
+    assert str(reason).startswith("needs digital literacy 3; the learner has 0")
 
 
 @pytest.mark.parametrize("learner", ["T-LIT0-REN", "T-LIT0-ADM", "DEMO-008", "DEMO-018"])
@@ -134,7 +144,7 @@ def test_local_module_reaches_its_region_and_sub_regions(recommender, learner):
     path = recommender.recommend(learner)
     assert LOCAL in path.modules
     step = path.steps[path.modules.index(LOCAL)]
-    assert any(r.startswith("closes gap in PB-TANGGAP") for r in step.reasons)
+    assert any(c == "PB-TANGGAP" for c, _, _ in gap_reasons(step))
     assert LOCAL not in excluded(path)
 
 
@@ -147,7 +157,10 @@ def test_local_module_is_excluded_elsewhere_with_a_local_reason(recommender, lea
     if learner == "T-SLT-KEBIJ":  # it closes none of this learner's gaps: not listed
         assert LOCAL not in excluded(path)
         return
-    assert excluded(path)[LOCAL] == f"local module of {PALU}, not offered in {region}"
+    reason = excluded(path)[LOCAL]
+    assert (reason.kind, reason.params["scope"], reason.params["region"]) == (
+        "local_elsewhere", PALU, region)
+    assert str(reason).startswith("a local module of Kota Palu, not offered in ")
 
 
 def test_provincial_local_module_is_offered_in_the_whole_province_only(recommender):
@@ -156,8 +169,10 @@ def test_provincial_local_module_is_offered_in_the_whole_province_only(recommend
         path = recommender.recommend(learner)
         reason = excluded(path).get("PB-SULTENG-201", "")
         assert "PB-SULTENG-201" in path.modules or reason.startswith("not selected:"), reason
-    assert excluded(recommender.recommend("T-MGL-PK"))["PB-SULTENG-201"] == \
-        "local module of 72, not offered in 33.08"
+    reason = excluded(recommender.recommend("T-MGL-PK"))["PB-SULTENG-201"]
+    assert str(reason) == "a local module of Sulawesi Tengah, not offered in Kabupaten Magelang"
+    assert reason.indonesian == ("modul lokal Sulawesi Tengah, tidak ditawarkan di "
+                                 "Kabupaten Magelang")
 
 
 def test_a_local_module_imported_later_changes_only_its_region(copy_ws, scenario_ws_path,
@@ -180,7 +195,8 @@ def test_a_local_module_imported_later_changes_only_its_region(copy_ws, scenario
         assert "PB-MGL-202" in after.recommend("T-MGL-PK").modules
         assert "PB-MGL-202" not in magelang_before.modules
         palu = after.recommend("T-PALU-PK")
-        assert excluded(palu)["PB-MGL-202"] == "local module of 33.08, not offered in 72.71"
+        reason = excluded(palu)["PB-MGL-202"]
+        assert (reason.kind, reason.params["scope"]) == ("local_elsewhere", "33.08")
         assert palu.modules == before.recommend("T-PALU-PK").modules
 
 
@@ -189,9 +205,11 @@ def test_a_local_module_imported_later_changes_only_its_region(copy_ws, scenario
 def test_palu_path_gives_local_hazard_and_gap_reasons(recommender):
     path = recommender.recommend("T-PALU-AK")
     reasons = all_reasons(path)
-    assert any(re.fullmatch(r"(gempa_bumi|tsunami) risk 0\.85 in 72\.71", r) for r in reasons)
-    assert any(r.startswith("closes gap in ") for r in reasons)
-    assert any(re.match(r"\w+: works without internet; 72\.71 has low connectivity", r)
+    assert any(re.fullmatch(r"(earthquake|tsunami) risk 0\.85 in Kota Palu", r)
+               and re.fullmatch(r"risiko (gempa bumi|tsunami) 0,85 di Kota Palu", r.indonesian)
+               for r in reasons)
+    assert any(r.kind == "closes_gap" for r in reasons)
+    assert any(re.match(r"[\w ]+: works without internet; Kota Palu has low connectivity", r)
                for r in reasons)
 
 
@@ -203,33 +221,38 @@ def test_connectivity_exclusion_names_the_region_and_an_alternative(recommender,
                                                                     module):
     path = recommender.recommend(learner)
     reason = excluded(path)[module]
-    match = re.fullmatch(r"needs high connectivity; 72\.71 has low; (\S+) \((\w+)\) teaches "
-                         r"(\S+(?:, \S+)*) instead", reason)
-    assert match, reason
-    alternative, modality, taught = match.groups()
+    assert reason.kind == "connectivity", reason
+    assert (reason.params["need"], reason.params["have"], reason.params["region_name"]) == (
+        "high", "low", "Kota Palu")
+    assert str(reason).startswith("needs high connectivity; Kota Palu has low; ")
+    alternative, modality = reason.params["instead"], reason.params["instead_modality"]
     u = learner_for(scenario_ws, learner)
     assert oracle.deliverable(u, alternative)                      # takeable…
     assert oracle.modules[alternative].modality == modality
-    for competency in taught.split(", "):                          # …and teaches the same
+    names = {c.code: c.name for c in scenario_ws.load("competencies")}
+    for competency in (c for c in oracle.gaps(u) if names[c] in reason.params[
+            "instead_teaches"]):                                   # …and teaches the same
         assert competency in oracle.gain(u, alternative)
         assert competency in oracle.gain(u, module)
-        assert competency in oracle.gaps(u)
+    assert reason.params["instead_teaches"]
 
 
 def test_literacy_exclusion_suggests_a_takeable_module_instead(recommender, oracle):
     path = recommender.recommend("T-PALU-PK")
     reason = excluded(path)["PB-202"]
     assert reason.startswith("needs digital literacy 2; the learner has 1; ")
-    alternative = re.search(r"; (\S+) \(", reason).group(1)
+    alternative = reason.params["instead"]
     assert oracle.deliverable(oracle_learner("T-PALU-PK"), alternative)
-    assert reason.endswith("teaches PB-DASAR instead")
+    assert reason.params["instead_teaches"] == ["Dasar Manajemen Bencana"]
+    assert reason.endswith("teaches Dasar Manajemen Bencana instead")
 
 
 def test_every_step_has_a_reason_and_a_delivery_reason(recommender):
     for learner in ("T-PALU-AK", "T-SLT-KEBIJ", "T-LIT0-REN", "DEMO-016"):
         for step in recommender.recommend(learner).steps:
             assert step.reasons
-            assert any(step.modality in r for r in step.reasons)
+            delivery = [r for r in step.reasons if r.kind.startswith("modality")]
+            assert len(delivery) == 1 and delivery[0].params["modality"] == step.modality
 
 
 def learner_for(workspace, learner_id):

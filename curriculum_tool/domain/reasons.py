@@ -151,8 +151,8 @@ KINDS: dict[str, tuple[str, str]] = {
                  "memerlukan {module}, yang tidak dapat diikuti ({why})"),
     "pitched_too_high": ("pitched at level {taught} of {competency_name} ({competency}); the "
                          "learner is at {level}",
-                         "setara level {taught} {competency_name} ({competency}); peserta di "
-                         "level {level}"),
+                         "ditujukan untuk level {taught} {competency_name} ({competency}); "
+                         "peserta di level {level}"),
     # -- left out: not selected ------------------------------------------------------------
     "not_selected_periods": ("not selected: does not fit in {periods} periods of {cap} JP "
                              "with the other steps",

@@ -737,6 +737,8 @@ class PathsTab(QWidget):
                 item = self._step_item(top, step, number)
                 first_step = first_step or item
             top.setExpanded(True)
+        if path.obligations:
+            self._obligation_items(path, bold)
         if not path.steps:
             item = QTreeWidgetItem(self.timeline, [
                 self.tr("Tidak ada langkah: tidak ada modul yang dapat diikuti yang menutup "
@@ -747,6 +749,29 @@ class PathsTab(QWidget):
             self.timeline.setCurrentItem(first_step)
         else:
             self.step_detail.clear()
+
+    def _obligation_items(self, path: LearnerPath, bold: QFont) -> None:
+        """Compulsory programmes, apart from the periods: outside the JP budget."""
+        jp = sum(o.jp for o in path.obligations)
+        top = QTreeWidgetItem(self.timeline, [
+            self.tr("Program wajib · %1 · %2 JP, di luar anggaran JP")
+            .replace("%1", str(len(path.obligations))).replace("%2", str(jp))])
+        top.setFirstColumnSpanned(True)
+        top.setFont(0, bold)
+        top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+        for obligation in path.obligations:
+            item = QTreeWidgetItem(top, [obligation.module, obligation.title,
+                                         str(obligation.jp), "", "", ""])
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight
+                                  | Qt.AlignmentFlag.AlignVCenter)
+            tip = self.tr("Wajib menurut %1").replace("%1", obligation.regulation)
+            for column in range(6):
+                item.setToolTip(column, tip)
+            child = QTreeWidgetItem(item, [f"• {tip}"])
+            child.setFirstColumnSpanned(True)
+            child.setForeground(0, MUTED_COLOUR)
+            child.setFlags(child.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+        top.setExpanded(True)
 
     def _step_item(self, parent: QTreeWidgetItem, step: PathStep,
                    number: int) -> QTreeWidgetItem:
@@ -809,7 +834,7 @@ class PathsTab(QWidget):
                  .replace("%2", str(budget))]
         if total < minimum:
             warning = self.tr("⚠ di bawah minimum %1 JP").replace("%1", str(minimum))
-            why = _shortfall(path)
+            why = _shown(path.below_minimum) if path.below_minimum is not None else ""
             parts.append(f"<b style='color:{WARNING_COLOUR}'>{html.escape(warning)}</b>"
                          + (f" <span style='color:{WARNING_COLOUR}'>({html.escape(why)})"
                             "</span>" if why else ""))
@@ -1164,15 +1189,6 @@ def _exclusion_label(reason: str) -> str:
     except ImportError:  # pragma: no cover - the report package ships with the app
         return ""
     return kind_label(exclusion_kind(reason), "id")
-
-
-def _shortfall(path: LearnerPath) -> str:
-    """Why a path is below its yearly minimum, in Indonesian, when known."""
-    try:
-        from ..report.summary import shortfall_reason
-    except ImportError:  # pragma: no cover
-        return ""
-    return shortfall_reason(path, "id")
 
 
 def _shown(reason: str) -> str:

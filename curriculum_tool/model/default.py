@@ -38,7 +38,12 @@ def build_default_model(out_dir: Path, learners: int = 20_000, seed: int = 0) ->
     payload = model_bytes(result.model)
     card = {**result.card, "name": DEFAULT_MODEL, "sha256": hashlib.sha256(payload).hexdigest(),
             "training_data": f"simulated: {learners:,} synthetic learners over the shipped "
-                             f"catalog, seed {seed} (docs/simulator.md)"}
+                             f"catalog, seed {seed} (docs/simulator.md)",
+            "feature_notes": "hazard_exposure reads a region's hazards as contract §2 has "
+                             "them since schema 3: a region that lists any hazard inherits "
+                             "none from its parent (before: each missing hazard came from "
+                             "the province); the hazard vocabulary includes banjir_bandang "
+                             "and likuefaksi"}
     write_model_files(out_dir, DEFAULT_MODEL, payload, card)
     return card
 

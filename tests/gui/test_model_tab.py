@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import sqlite3
 from pathlib import Path
 
@@ -164,7 +166,9 @@ def test_default_model_is_listed_active_with_its_auc(qtbot, default_workspace):
     rows = list_rows(tab)
     assert [row["Nama"] for row in rows] == ["default"]
     assert rows[0]["Aktif"] == "✓"
-    assert rows[0]["AUC"] == "0.795"
+    card = json.loads((Path(__file__).resolve().parents[2] / "models" / "default.json")
+                      .read_text(encoding="utf-8"))
+    assert rows[0]["AUC"] == f"{card['metrics']['model']['auc']:.3f}"
     assert rows[0]["Target"].startswith("L3")
     assert tab.list.item(0, 0).font().bold()
     assert tab.selected_name() == "default"

@@ -160,9 +160,12 @@ def test_selecting_palu_shows_its_hazards_connectivity_and_3t(qtbot, tab):
     rows = {hazard: (index, source) for hazard, index, source in tab.hazard_rows()}
     assert rows["gempa_bumi"] == (0.85, "wilayah ini")
     assert rows["tsunami"] == (0.85, "wilayah ini")
-    # Palu states no abrasi index: the province's applies, and the table says so.
-    assert rows["abrasi"] == (0.34, "(dari provinsi)")
-    assert [h for h, _, _ in tab.hazard_rows()][:2] == ["gempa_bumi", "tsunami"]
+    # Palu lists its own hazards, so none of the province's is inherited (contract §2):
+    # Sulawesi Tengah's abrasi does not apply to it.
+    assert "abrasi" not in rows
+    assert {source for _, source in rows.values()} == {"wilayah ini"}
+    # highest first, ties by key
+    assert [h for h, _, _ in tab.hazard_rows()][:3] == ["gempa_bumi", "likuefaksi", "tsunami"]
     assert {tab.standard_model.record(r).competency
             for r in range(tab.standard_model.rowCount())} == {"PB-SIAGA", "PB-TANGGAP"}
     assert "PB-DASAR level 2 (72)" in tab.inherited_standards.text()
@@ -313,7 +316,8 @@ def test_new_module_form_starts_from_the_region(qtbot, tab):
     assert row["min_connectivity"] == "low"      # Palu's connectivity
     assert row["owner"] == getpass.getuser()
     # hazards with index >= 0.5 in Palu, its own or the province's
-    assert row["hazards"].split(";") == ["gempa_bumi", "tsunami", "banjir", "tanah_longsor"]
+    assert row["hazards"].split(";") == ["gempa_bumi", "tsunami", "banjir", "tanah_longsor",
+                                         "likuefaksi"]
     assert form.modality_combo.currentData() == "klasikal"
     # prerequisites offered: what a Palu learner can take (national, Palu's, Sulteng's)
     offered = {form.prerequisites.model.item(r, 0).text()
@@ -356,7 +360,9 @@ def test_add_approve_a_local_module_and_it_reaches_palu_learners_only(
 
         papua = recommender.recommend(PAPUA_LEARNER)
         reasons = {e.module: e.reason for e in papua.excluded}
-        assert reasons["PB-PALU-201"] == "local module of 72.71, not offered in 95.01"
+        reason = reasons["PB-PALU-201"]
+        assert (reason.kind, reason.params["scope"], reason.params["region"]) == (
+            "local_elsewhere", "72.71", "95.01")
 
 
 def test_a_draft_module_is_not_takeable(qtbot, tab, workspace_file):

@@ -128,7 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--lang", choices=("id", "en"), default="id",
                      help="language of the PDF (default id)")
     rep.add_argument("--unmask", action="store_true",
-                     help="show learner ids (NIP) and names; masked by default")
+                     help="show learner ids (NIP) and names in the summary and --pdf-dir; "
+                          "masked by default (a --learner document is addressed to the "
+                          "learner and shows them)")
+    rep.add_argument("--mask", action="store_true",
+                     help="with --learner: mask the learner's id and name in the document")
 
     simulate = commands.add_parser(
         "simulate", help="write synthetic learners.csv and outcomes.csv (docs/simulator.md)")
@@ -394,8 +398,9 @@ def _report(args: argparse.Namespace) -> int:
         elif args.learner:
             from .gui.path_pdf import write_learner_pdf
 
-            write_learner_pdf(workspace, args.learner, args.out, args.unmask, args.lang)
-            print(f"wrote the learner's path to {args.out}{masked}")
+            write_learner_pdf(workspace, args.learner, args.out, not args.mask, args.lang)
+            print(f"wrote the learner's path to {args.out}"
+                  + (" (masked)" if args.mask else ""))
         else:
             from .report import write_agency_summary
 

@@ -75,8 +75,8 @@ from ..report.summary import (
     shortfall_reason,
 )
 
-__all__ = ["write_path_pdf", "write_paths_pdf", "write_learner_pdf", "write_workspace_pdfs",
-           "write_path_document", "path_html", "date_text", "LearnerDetails", "LABELS"]
+__all__ = ["LABELS", "LearnerDetails", "date_text", "path_html", "write_learner_pdf",
+           "write_path_document", "write_path_pdf", "write_paths_pdf", "write_workspace_pdfs"]
 
 #: Every heading and label of the document, by language.
 LABELS: dict[str, dict[str, str]] = {
@@ -102,7 +102,7 @@ LABELS: dict[str, dict[str, str]] = {
         "value_text": "{value} (jumlah kesenjangan kompetensi yang diperkirakan tertutup)",
         "gaps": "Kesenjangan kompetensi",
         "gaps_intro": "Target: standar kompetensi jabatan dan standar wilayah (yang tertinggi). "
-                      "Kolom \u201csetelah rencana\u201d adalah level yang dicapai bila setiap "
+                      "Kolom \u201cSetelah rencana\u201d adalah level yang dicapai bila setiap "
                       "langkah berhasil diselesaikan.",
         "gaps_from_path": "Hanya kompetensi yang ditangani rencana ini (data pegawai tidak "
                           "tersedia).",
@@ -141,6 +141,10 @@ LABELS: dict[str, dict[str, str]] = {
         "group_count": "{label} ({n} modul)",
         "reason": "Alasan",
         "none_excluded": "Tidak ada.",
+        "budget_common": "Tidak dipilih: bersama prasyaratnya yang belum diikuti, modul ini "
+                         "melebihi sisa anggaran ({left} JP dari {max_jp} JP) setelah langkah "
+                         "terpilih.",
+        "jp_with_prerequisites": "JP (dengan prasyarat)",
         "replaced": "diganti {module} ({modality}) yang ada dalam rencana ini: {weak} di "
                     "{region} kurang andal untuk pembelajaran daring",
         "alternative": "pembelajaran daring kurang andal dengan {weak} di {region}; "
@@ -225,6 +229,10 @@ LABELS: dict[str, dict[str, str]] = {
         "group_count": "{label} ({n} modules)",
         "reason": "Reason",
         "none_excluded": "None.",
+        "budget_common": "Not selected: with the prerequisites not yet taken, each module "
+                         "exceeds what is left of the budget ({left} JP of {max_jp} JP) after "
+                         "the chosen steps.",
+        "jp_with_prerequisites": "JP (with prerequisites)",
         "replaced": "replaced by {module} ({modality}), which is in this plan: {weak} in "
                     "{region} is too unreliable for online learning",
         "alternative": "online learning is unreliable with {weak} in {region}; offline "
@@ -377,8 +385,8 @@ def path_html(path: LearnerPath, learner_name: str | None = None, lang: str = "i
     lang = _lang(lang)
     t = LABELS[lang]
     if details is None:
-        details = LearnerDetails(name=learner_name or "", label=learner_label,
-                                 position_title=position_title, region_name=region_name)
+        details = _given_details(path, learner_name, learner_label, position_title,
+                                 region_name)
     today = today or dt.date.today()
     parts = [f"<html><head><meta charset='utf-8'><style>{_CSS}</style></head><body>",
              f"<h1>{_e(t['title'])}</h1>", f"<p class='sub'>{_e(t['subtitle'])}</p>"]
@@ -393,6 +401,14 @@ def path_html(path: LearnerPath, learner_name: str | None = None, lang: str = "i
     parts.extend(_signatures_html(path, details, t, lang, today))
     parts.append(f"<p class='small'>{_e(t['footer'])}</p></body></html>")
     return "\n".join(parts)
+
+
+def _given_details(path: LearnerPath, name: str | None, label: str | None,
+                   position_title: str, region_name: str) -> LearnerDetails:
+    """Details from the caller's own values: the learner is shown unmasked when the label
+    given is their id itself."""
+    return LearnerDetails(name=name or "", label=label, unmasked=label == path.learner,
+                          position_title=position_title, region_name=region_name)
 
 
 def _shown_label(path: LearnerPath, details: LearnerDetails) -> str:
@@ -537,11 +553,11 @@ def _obligations_html(path: LearnerPath, t: dict[str, str]) -> list[str]:
         return []
     parts = [f"<h2>{_e(t['obligations'])}</h2>",
              f"<p class='sub'>{_e(t['obligations_intro'])}</p>",
-             "<table class='grid' border='1' cellspacing='0' cellpadding='3' width='100%'>"
-             f"<thead><tr><th width='5%'>{_e(t['no'])}</th>"
-             f"<th width='11%'>{_e(t['module'])}</th>"
-             f"<th width='34%'>{_e(t['module_title'])}</th><th width='6%'>{_e(t['jp'])}</th>"
-             f"<th>{_e(t['regulation'])}</th></tr></thead>"]
+             ("<table class='grid' border='1' cellspacing='0' cellpadding='3' width='100%'>"
+              f"<thead><tr><th width='5%'>{_e(t['no'])}</th>"
+              f"<th width='11%'>{_e(t['module'])}</th>"
+              f"<th width='34%'>{_e(t['module_title'])}</th><th width='6%'>{_e(t['jp'])}</th>"
+              f"<th>{_e(t['regulation'])}</th></tr></thead>")]
     for number, obligation in enumerate(path.obligations, start=1):
         parts.append(f"<tr><td class='num'>{number}</td><td>{_e(obligation.module)}</td>"
                      f"<td>{_e(obligation.title)}</td><td class='num'>{obligation.jp}</td>"
@@ -626,23 +642,44 @@ def _excluded_html(path: LearnerPath, details: LearnerDetails, t: dict[str, str]
     parts.append(f"<p class='sub'>{_e(t['excluded_intro'])}</p>")
     in_path = set(path.modules)
     number = 0
-    for kind, group in groupby(listed, key=lambda item: item[0]):
-        group = list(group)
-        parts.append(f"<h3>{_e(t['group_count'].format(label=kind_label(kind, lang), n=len(group)))}"
-                     "</h3>")
+    for kind, items in groupby(listed, key=lambda item: item[0]):
+        group = [excluded for _, excluded in items]
+        label = kind_label(kind, lang)
+        parts.append(f"<h3>{_e(t['group_count'].format(label=label, n=len(group)))}</h3>")
+        texts = [_excluded_text(e.reason, in_path, t, lang) for e in group]
+        # One reason shared by the whole group is said once, above its modules; over the
+        # budget, only the JP differ.
+        budget = _budget_common(group, t) if kind == "not_selected_budget" else None
+        common = budget or (texts[0] if len(set(texts)) == 1 else None)
+        if common and common != label:
+            parts.append(f"<p class='sub'>{_e(common)}</p>")
+        last = (f"<th width='14%'>{_e(t['jp_with_prerequisites'])}</th>" if budget
+                else "" if common else f"<th>{_e(t['reason'])}</th>")
+        title_width = "" if common else " width='30%'"  # the title takes the rest
         parts.append("<table class='grid' border='1' cellspacing='0' cellpadding='3' "
                      f"width='100%'><thead><tr><th width='5%'>{_e(t['no'])}</th>"
-                     f"<th width='12%'>{_e(t['module'])}</th>"
-                     f"<th width='30%'>{_e(t['module_title'])}</th>"
-                     f"<th>{_e(t['reason'])}</th></tr></thead>")
-        for _, excluded in group:
+                     f"<th width='14%'>{_e(t['module'])}</th>"
+                     f"<th{title_width}>{_e(t['module_title'])}</th>{last}</tr></thead>")
+        for excluded, text in zip(group, texts):
             number += 1
             title = details.module_titles.get(excluded.module, "")
-            text = _excluded_text(excluded.reason, in_path, t, lang)
+            cell = (f"<td class='num'>{_e(excluded.reason.params['jp'])}</td>"  # type: ignore
+                    if budget else "" if common else f"<td>{_e(text)}</td>")
             parts.append(f"<tr><td class='num'>{number}</td><td>{_e(excluded.module)}</td>"
-                         f"<td>{_e(title)}</td><td>{_e(text)}</td></tr>")
+                         f"<td>{_e(title)}</td>{cell}</tr>")
         parts.append("</table>")
     return parts + note
+
+
+def _budget_common(group: list[Any], t: dict[str, str]) -> str | None:
+    """``Tidak dipilih: dengan prasyaratnya melebihi sisa anggaran …`` when every module
+    of the group was left out against the same budget."""
+    params = [dict(getattr(e.reason, "params", {}) or {}) for e in group]
+    if not all("jp" in p and "max_jp" in p and "left" in p for p in params):
+        return None
+    if len({(p["max_jp"], p["left"]) for p in params}) != 1:
+        return None
+    return t["budget_common"].format(max_jp=params[0]["max_jp"], left=params[0]["left"])
 
 
 # -- the signatures ------------------------------------------------------------------
@@ -650,27 +687,31 @@ def _excluded_html(path: LearnerPath, details: LearnerDetails, t: dict[str, str]
 
 def _signatures_html(path: LearnerPath, details: LearnerDetails, t: dict[str, str],
                      lang: str, today: dt.date) -> list[str]:
-    blank_name, blank_nip = "(" + "_" * 28 + ")", "_" * 22
-
+    """Place and date, then one column per signer: learner, atasan langsung, BKD officer.
+    Each line is a table row, so the lines of the three columns stay level whatever wraps."""
+    blank_name, blank_nip = "(" + "_" * 26 + ")", "_" * 22
     # A pseudonym is no NIP: masked documents say "Identitas" instead.
     id_key = t["nip"] if details.unmasked else t["learner_id"]
+    signers = [("", t["sign_learner"], details.name, _shown_label(path, details)),
+               (t["agree"], t["sign_supervisor"], details.supervisor_name,
+                details.supervisor_label),
+               (t["know"], t["sign_officer"], "", "")]
 
-    def column(lead: str, role: str, name: str, nip: str) -> str:
-        return (f"<td width='33%' valign='top'><p>{_e(lead) or '&nbsp;'}<br/>"
-                f"<b>{_e(role)}</b></p><p><br/><br/><br/><br/></p>"
-                f"<p><b>{_e(name) if name else blank_name}</b><br/>"
-                f"{_e(id_key if nip else t['nip'])} {_e(nip) if nip else blank_nip}</p></td>")
+    def row(cells: Iterable[str], height: str = "") -> str:
+        return "<tr>" + "".join(f"<td width='33%' valign='{'bottom' if height else 'top'}'"
+                                f"{height}>{cell}</td>" for cell in cells) + "</tr>"
 
-    learner_nip = _shown_label(path, details)
     place = f"{details.region_name}, " if details.region_name else ""
     return [f"<h2>{_e(t['signatures'])}</h2>",
             f"<p align='right'>{_e(place + date_text(today, lang))}</p>",
-            "<table cellspacing='0' cellpadding='6' width='100%'><tr>"
-            + column("", t["sign_learner"], details.name, learner_nip)
-            + column(t["agree"], t["sign_supervisor"], details.supervisor_name,
-                     details.supervisor_label)
-            + column(t["know"], t["sign_officer"], "", "")
-            + "</tr></table>"]
+            "<table cellspacing='0' cellpadding='4' width='100%'>"
+            + row(_e(lead) or "&nbsp;" for lead, _, _, _ in signers)
+            + row(f"<b>{_e(role)}</b>" for _, role, _, _ in signers)
+            + row("<br/><br/><br/><br/>" for _ in signers)
+            + row(f"<b>{_e(name)}</b>" if name else blank_name for _, _, name, _ in signers)
+            + row(f"{_e(id_key)} {_e(nip)}" if nip else f"{_e(t['nip'])} {blank_nip}"
+                  for _, _, _, nip in signers)
+            + "</table>"]
 
 
 def _application() -> Any:
@@ -789,8 +830,8 @@ def write_path_pdf(path: LearnerPath, out: str | os.PathLike[str],
                               f"not '{out.name}'")
     lang = _lang(lang)
     if details is None:
-        details = LearnerDetails(name=learner_name or "", label=learner_label,
-                                 position_title=position_title, region_name=region_name)
+        details = _given_details(path, learner_name, learner_label, position_title,
+                                 region_name)
     label = _shown_label(path, details)
     text = path_html(path, lang=lang, details=details, today=today)
     labels = LABELS[lang]

@@ -902,27 +902,19 @@ class PathsTab(QWidget):
         return out
 
     def export_pdf(self, out: str | Path | None = None) -> bool:
-        """The shown path as a PDF plan to sign (name and NIP only when unmasked)."""
+        """The shown path as the learner's own document to sign: addressed to them, so it
+        shows their name and NIP (the file name stays masked unless asked)."""
         path, learner = self.path, self.learner
         if path is None or learner is None:
             return False
-        try:
-            from .path_pdf import write_path_pdf
-        except ImportError:
-            self._inform(self.tr("Ekspor PDF"), self.tr("Ekspor PDF belum tersedia di versi "
-                                                       "ini."), QMessageBox.Icon.Warning)
-            return False
-        label = self._label()
-        target = self._save_name(self.tr("Ekspor jalur ke PDF"), f"jalur-{label}.pdf",
+        from .path_pdf import write_path_document
+
+        target = self._save_name(self.tr("Ekspor jalur ke PDF"), f"jalur-{self._label()}.pdf",
                                  self.tr("PDF (*.pdf)"), (".pdf",), out)
         if target is None:
             return False
-        unmask = self.unmask.isChecked()
         try:
-            write_path_pdf(path, target, learner_name=learner.name if unmask else None,
-                           lang="id", learner_label=label,
-                           position_title=self._positions.get(learner.position, ""),
-                           region_name=self._regions.get(learner.region, ""))
+            write_path_document(self.workspace, path, target, lang=current_language())
         except (CurriculumError, OSError) as error:
             self._inform(self.tr("PDF tidak ditulis"), str(error), QMessageBox.Icon.Warning)
             return False

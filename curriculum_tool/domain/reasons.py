@@ -81,8 +81,9 @@ KINDS: dict[str, tuple[str, str]] = {
                     "(target {target})",
                     "mempersempit kesenjangan {competency_name} ({competency}) "
                     "{before}→{after} (target {target})"),
-    "regional_standard": ("the target is the regional standard of {region_name}: {why}",
-                          "targetnya standar wilayah {region_name}: {why}"),
+    "regional_standard": ("the target is the regional standard of {region_name} (level "
+                          "{level})",
+                          "targetnya standar wilayah {region_name} (level {level}): {why}"),
     "rung": ("a rung towards {modules}: it brings {competency_name} within reach",
              "anak tangga menuju {modules}: membuat {competency_name} terjangkau"),
     "adds_chance": ("adds to the chance of closing the gap in {competency_names} "

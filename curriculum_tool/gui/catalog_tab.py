@@ -54,6 +54,7 @@ COLUMN_LABELS: dict[str, dict[str, str]] = {
         "scope": QT_TRANSLATE_NOOP("Columns", "Cakupan"),
         "status": QT_TRANSLATE_NOOP("Columns", "Status"),
         "owner": QT_TRANSLATE_NOOP("Columns", "Pemilik"),
+        "audience": QT_TRANSLATE_NOOP("Columns", "Sasaran"),
     },
     "competencies": {
         "code": QT_TRANSLATE_NOOP("Columns", "Kode"),
@@ -85,6 +86,7 @@ COLUMN_LABELS: dict[str, dict[str, str]] = {
         "title": QT_TRANSLATE_NOOP("Columns", "Nama jabatan"),
         "competency": QT_TRANSLATE_NOOP("Columns", "Kompetensi"),
         "level": QT_TRANSLATE_NOOP("Columns", "Level"),
+        "jenjang": QT_TRANSLATE_NOOP("Columns", "Jenjang"),
     },
     "learners": {
         "id": QT_TRANSLATE_NOOP("Columns", "ID"),
@@ -94,6 +96,14 @@ COLUMN_LABELS: dict[str, dict[str, str]] = {
         "digital_literacy": QT_TRANSLATE_NOOP("Columns", "Literasi digital"),
         "competencies": QT_TRANSLATE_NOOP("Columns", "Kompetensi"),
         "completed": QT_TRANSLATE_NOOP("Columns", "Modul selesai"),
+        "status": QT_TRANSLATE_NOOP("Columns", "Status kepegawaian"),
+        "unit": QT_TRANSLATE_NOOP("Columns", "Unit kerja"),
+        "supervisor": QT_TRANSLATE_NOOP("Columns", "Atasan langsung"),
+    },
+    "obligations": {
+        "who": QT_TRANSLATE_NOOP("Columns", "Wajib bagi"),
+        "module": QT_TRANSLATE_NOOP("Columns", "Modul"),
+        "regulation": QT_TRANSLATE_NOOP("Columns", "Dasar hukum"),
     },
     "outcomes": {
         "learner": QT_TRANSLATE_NOOP("Columns", "Peserta"),

@@ -135,6 +135,7 @@ _FIELDS = {
     "scope": QT_TRANSLATE_NOOP("Labels", "Cakupan"),
     "status": QT_TRANSLATE_NOOP("Labels", "Status"),
     "owner": QT_TRANSLATE_NOOP("Labels", "Pemilik"),
+    "audience": QT_TRANSLATE_NOOP("Labels", "Sasaran"),
     "prerequisites": QT_TRANSLATE_NOOP("Labels", "Prasyarat"),
     "region": QT_TRANSLATE_NOOP("Labels", "Wilayah"),
     "reason": QT_TRANSLATE_NOOP("Labels", "Alasan"),
@@ -430,6 +431,12 @@ class LocalModuleForm(QDialog):
         self.level_combo = level_combo(self)
         self.owner_edit = QLineEdit(self)
         self.owner_edit.setPlaceholderText(self.tr("unit atau nama penyusun"))
+        self.audience_edit = QLineEdit(self)
+        self.audience_edit.setPlaceholderText(self.tr("kosong = semua; mis. pengawas;administrator"))
+        self.audience_edit.setToolTip(self.tr(
+            "Untuk siapa modul ini: jenjang (pelaksana, fungsional_keterampilan, "
+            "fungsional_ahli, pengawas, administrator, jpt) dan/atau status (cpns, pns, pppk), "
+            "dipisah ';'. Kosong berarti untuk semua peserta."))
         self.status_value = QLabel(self)
         scope = QLabel(f"<b>{region.code}</b> {region.name}", self)
         scope.setToolTip(self.tr("Modul lokal hanya ditawarkan di wilayah ini dan "
@@ -451,6 +458,7 @@ class LocalModuleForm(QDialog):
         form.addRow(self.tr("Cakupan"), scope)
         form.addRow(self.tr("Status"), self.status_value)
         form.addRow(self.tr("Pemilik"), self.owner_edit)
+        form.addRow(self.tr("Sasaran"), self.audience_edit)
 
         delivery = QGroupBox(self.tr("Syarat penyampaian"), self)
         form = QFormLayout(delivery)
@@ -535,7 +543,7 @@ class LocalModuleForm(QDialog):
             "competencies": self.competency_table, "hazards": self.hazard_list,
             "min_connectivity": self.min_connectivity_combo,
             "min_digital_literacy": self.min_literacy_combo, "owner": self.owner_edit,
-            "prerequisites": self.prerequisites.view,
+            "audience": self.audience_edit, "prerequisites": self.prerequisites.view,
         }
 
     def _fill(self, region: Region, hazards: Mapping[str, float],
@@ -564,6 +572,7 @@ class LocalModuleForm(QDialog):
             self._select(self.min_literacy_combo, str(module.min_digital_literacy))
             checked = set(module.hazards)
             self.owner_edit.setText(module.owner)
+            self.audience_edit.setText(";".join(module.audience))
             self.status = module.status
             self.status_value.setText(status_label(module.status))
         for i in range(self.hazard_list.count()):
@@ -638,6 +647,7 @@ class LocalModuleForm(QDialog):
             "scope": self.region.code,
             "status": self.status,
             "owner": self.owner_edit.text().strip(),
+            "audience": self.audience_edit.text().strip(),
         }
 
     def try_save(self) -> bool:

@@ -39,7 +39,7 @@ __all__ = ["MainWindow", "DATA_KINDS", "RECENT_LIMIT"]
 
 #: The tables shown read-only under Data, in the order a user meets them.
 DATA_KINDS = ("modules", "competencies", "prerequisites", "regions", "regional_standards",
-              "job_standards", "learners")
+              "job_standards", "obligations", "learners")
 RECENT_LIMIT = 8
 
 
@@ -318,6 +318,7 @@ _DATA_TITLES = {
     "regions": QT_TRANSLATE_NOOP("MainWindow", "Wilayah"),
     "regional_standards": QT_TRANSLATE_NOOP("MainWindow", "Standar Wilayah"),
     "job_standards": QT_TRANSLATE_NOOP("MainWindow", "Standar Jabatan"),
+    "obligations": QT_TRANSLATE_NOOP("MainWindow", "Program Wajib"),
     "learners": QT_TRANSLATE_NOOP("MainWindow", "Peserta"),
 }
 

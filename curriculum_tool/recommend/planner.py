@@ -391,7 +391,10 @@ class Recommender:
                                          before_jp=base_jp))
             if not reasons:
                 reasons.append(Reason.of("no_value"))
-            reasons.append(self._modality_reason(s, m, where))
+            literacy = max([s.literacy] + [int(self.catalog.tiers[problem.modules[e]])
+                                           for j, e in enumerate(steps_k)
+                                           if placed.periods[j] < placed.periods[i]])
+            reasons.append(self._modality_reason(s, m, where, literacy))
             reasons.extend(self._hazard_reasons(s, m, where))
             steps.append(PathStep(context.module_codes[m], self.titles[m], placed.periods[i],
                                   int(context.module_jp[m]),
@@ -437,15 +440,19 @@ class Recommender:
             if (region, code) in self.standards:
                 return Reason.of("regional_standard", region=region,
                                  region_name=self.names.region(region),
+                                 level=int(s.targets[c]),
                                  why=self.standards[(region, code)] or code)
         return None  # pragma: no cover - a regional target always has a standard
 
-    def _modality_reason(self, s: LearnerSituation, m: int, where: dict) -> Reason:
+    def _modality_reason(self, s: LearnerSituation, m: int, where: dict,
+                         literacy: int) -> Reason:
+        """Why this delivery suits the learner (``literacy``: theirs in the step's period,
+        raised by literacy steps of earlier periods)."""
         context = self.context
         modality = MODALITIES[context.module_modality[m]]
         connectivity = CONNECTIVITY[context.region_connectivity[s.region]]
         if context.module_online[m]:
-            return Reason.of("modality_online", modality=modality, literacy=s.literacy,
+            return Reason.of("modality_online", modality=modality, literacy=literacy,
                              connectivity=connectivity, **where)
         need = CONNECTIVITY[context.module_min_connectivity[m]]
         if connectivity != "high":

@@ -25,9 +25,9 @@ EN_TABS = ["Catalog", "Prerequisite Graph", "Learners && Paths", "Regions && Loc
 ID_MENUS = ["&Berkas", "&Edit", "B&ahasa", "Ban&tuan"]
 EN_MENUS = ["&File", "&Edit", "&Language", "&Help"]
 ID_DATA = ["Modul", "Kompetensi", "Prasyarat", "Wilayah", "Standar Wilayah", "Standar Jabatan",
-           "Peserta"]
+           "Program Wajib", "Peserta"]
 EN_DATA = ["Modules", "Competencies", "Prerequisites", "Regions", "Regional Standards",
-           "Job Standards", "Learners"]
+           "Job Standards", "Compulsory Programmes", "Learners"]
 REGIONS_TAB = 3
 
 

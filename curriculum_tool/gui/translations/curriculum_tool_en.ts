@@ -92,42 +92,42 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../catalog_tab.py" line="383"/>
+        <location filename="../catalog_tab.py" line="404"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="384"/>
+        <location filename="../catalog_tab.py" line="405"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="385"/>
+        <location filename="../catalog_tab.py" line="406"/>
         <source>Bahaya</source>
         <translation>Hazard</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="386"/>
+        <location filename="../catalog_tab.py" line="407"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="387"/>
+        <location filename="../catalog_tab.py" line="408"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="400"/>
+        <location filename="../catalog_tab.py" line="421"/>
         <source>Modul</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="401"/>
+        <location filename="../catalog_tab.py" line="422"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="411"/>
+        <location filename="../catalog_tab.py" line="432"/>
         <source>Perubahan disimpan (Ctrl+Z untuk membatalkan)</source>
         <translation>Changes saved (Ctrl+Z to undo)</translation>
     </message>
@@ -136,8 +136,8 @@
     <name>Columns</name>
     <message>
         <location filename="../catalog_tab.py" line="45"/>
-        <location filename="../catalog_tab.py" line="59"/>
-        <location filename="../catalog_tab.py" line="70"/>
+        <location filename="../catalog_tab.py" line="60"/>
+        <location filename="../catalog_tab.py" line="71"/>
         <source>Kode</source>
         <extracomment>Indonesian column labels, per kind.</extracomment>
         <translation>Code</translation>
@@ -159,16 +159,16 @@
     </message>
     <message>
         <location filename="../catalog_tab.py" line="49"/>
-        <location filename="../catalog_tab.py" line="80"/>
-        <location filename="../catalog_tab.py" line="87"/>
+        <location filename="../catalog_tab.py" line="81"/>
+        <location filename="../catalog_tab.py" line="88"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
         <location filename="../catalog_tab.py" line="50"/>
-        <location filename="../catalog_tab.py" line="79"/>
-        <location filename="../catalog_tab.py" line="86"/>
-        <location filename="../catalog_tab.py" line="95"/>
+        <location filename="../catalog_tab.py" line="80"/>
+        <location filename="../catalog_tab.py" line="87"/>
+        <location filename="../catalog_tab.py" line="97"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
@@ -203,132 +203,168 @@
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="60"/>
-        <location filename="../catalog_tab.py" line="71"/>
-        <location filename="../catalog_tab.py" line="91"/>
+        <location filename="../catalog_tab.py" line="57"/>
+        <source>Sasaran</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <location filename="../catalog_tab.py" line="61"/>
+        <location filename="../catalog_tab.py" line="72"/>
+        <location filename="../catalog_tab.py" line="93"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="61"/>
+        <location filename="../catalog_tab.py" line="62"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="62"/>
+        <location filename="../catalog_tab.py" line="63"/>
         <source>Deskripsi</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="65"/>
-        <location filename="../catalog_tab.py" line="100"/>
+        <location filename="../catalog_tab.py" line="66"/>
+        <location filename="../catalog_tab.py" line="105"/>
+        <location filename="../catalog_tab.py" line="110"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="66"/>
+        <location filename="../catalog_tab.py" line="67"/>
         <source>Memerlukan</source>
         <translation>Requires</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="67"/>
+        <location filename="../catalog_tab.py" line="68"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="72"/>
+        <location filename="../catalog_tab.py" line="73"/>
         <source>Induk</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="73"/>
+        <location filename="../catalog_tab.py" line="74"/>
         <source>Indeks bahaya</source>
         <translation>Hazard indices</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="74"/>
+        <location filename="../catalog_tab.py" line="75"/>
         <source>Konektivitas</source>
         <translation>Connectivity</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="75"/>
+        <location filename="../catalog_tab.py" line="76"/>
         <source>3T</source>
         <translation>3T</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="78"/>
-        <location filename="../catalog_tab.py" line="93"/>
+        <location filename="../catalog_tab.py" line="79"/>
+        <location filename="../catalog_tab.py" line="95"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="81"/>
+        <location filename="../catalog_tab.py" line="82"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="84"/>
-        <location filename="../catalog_tab.py" line="92"/>
+        <location filename="../catalog_tab.py" line="85"/>
+        <location filename="../catalog_tab.py" line="94"/>
         <source>Jabatan</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="85"/>
+        <location filename="../catalog_tab.py" line="86"/>
         <source>Nama jabatan</source>
         <translation>Position title</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="90"/>
+        <location filename="../catalog_tab.py" line="89"/>
+        <source>Jenjang</source>
+        <translation>Grade (jenjang)</translation>
+    </message>
+    <message>
+        <location filename="../catalog_tab.py" line="92"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="94"/>
+        <location filename="../catalog_tab.py" line="96"/>
         <source>Literasi digital</source>
         <translation>Digital literacy</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="96"/>
+        <location filename="../catalog_tab.py" line="98"/>
         <source>Modul selesai</source>
         <translation>Completed modules</translation>
     </message>
     <message>
         <location filename="../catalog_tab.py" line="99"/>
+        <source>Status kepegawaian</source>
+        <translation>Employment status</translation>
+    </message>
+    <message>
+        <location filename="../catalog_tab.py" line="100"/>
+        <source>Unit kerja</source>
+        <translation>Work unit</translation>
+    </message>
+    <message>
+        <location filename="../catalog_tab.py" line="101"/>
+        <source>Atasan langsung</source>
+        <translation>Direct supervisor</translation>
+    </message>
+    <message>
+        <location filename="../catalog_tab.py" line="104"/>
+        <source>Wajib bagi</source>
+        <translation>Compulsory for</translation>
+    </message>
+    <message>
+        <location filename="../catalog_tab.py" line="106"/>
+        <source>Dasar hukum</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../catalog_tab.py" line="109"/>
         <source>Peserta</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="101"/>
+        <location filename="../catalog_tab.py" line="111"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="102"/>
+        <location filename="../catalog_tab.py" line="112"/>
         <source>Selesai</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="103"/>
+        <location filename="../catalog_tab.py" line="113"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="104"/>
+        <location filename="../catalog_tab.py" line="114"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="105"/>
+        <location filename="../catalog_tab.py" line="115"/>
         <source>L3</source>
         <translation>L3</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="106"/>
+        <location filename="../catalog_tab.py" line="116"/>
         <source>L4</source>
         <translation>L4</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="110"/>
+        <location filename="../catalog_tab.py" line="120"/>
         <source>(semua)</source>
         <translation>(all)</translation>
     </message>
@@ -1226,16 +1262,21 @@
     </message>
     <message>
         <location filename="../local_module_form.py" line="138"/>
+        <source>Sasaran</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <location filename="../local_module_form.py" line="139"/>
         <source>Prasyarat</source>
         <translation>Prerequisites</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="139"/>
+        <location filename="../local_module_form.py" line="140"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="140"/>
+        <location filename="../local_module_form.py" line="141"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
@@ -1292,160 +1333,175 @@
 <context>
     <name>LocalModuleForm</name>
     <message>
-        <location filename="../local_module_form.py" line="407"/>
+        <location filename="../local_module_form.py" line="408"/>
         <source>Ubah modul lokal {code}</source>
         <extracomment>``save(module_row, [(requires, kind)])`` → problems as ``(column, message)``; an empty list means the workspace accepted and stored the module.</extracomment>
         <translation>Edit local module {code}</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="408"/>
+        <location filename="../local_module_form.py" line="409"/>
         <source>Tambah modul lokal — {name} ({code})</source>
         <translation>Add local module — {name} ({code})</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="423"/>
+        <location filename="../local_module_form.py" line="424"/>
         <source>mis. PB-PALU-201</source>
         <translation>e.g. PB-PALU-201</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="426"/>
+        <location filename="../local_module_form.py" line="427"/>
         <source>1–400 (1 JP = 45 menit)</source>
         <translation>1–400 (1 JP = 45 minutes)</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="432"/>
+        <location filename="../local_module_form.py" line="433"/>
         <source>unit atau nama penyusun</source>
         <translation>unit or author name</translation>
     </message>
     <message>
         <location filename="../local_module_form.py" line="435"/>
+        <source>kosong = semua; mis. pengawas;administrator</source>
+        <translation>empty = everyone; e.g. pengawas;administrator</translation>
+    </message>
+    <message>
+        <location filename="../local_module_form.py" line="437"/>
+        <source>Untuk siapa modul ini: jenjang (pelaksana, fungsional_keterampilan, fungsional_ahli, pengawas, administrator, jpt) dan/atau status (cpns, pns, pppk), dipisah &apos;;&apos;. Kosong berarti untuk semua peserta.</source>
+        <translation>Who the module is for: grades (pelaksana, fungsional_keterampilan, fungsional_ahli, pengawas, administrator, jpt) and/or statuses (cpns, pns, pppk), separated by &apos;;&apos;. Empty means every learner.</translation>
+    </message>
+    <message>
+        <location filename="../local_module_form.py" line="442"/>
         <source>Modul lokal hanya ditawarkan di wilayah ini dan wilayah di bawahnya.</source>
         <translation>A local module is offered only in this region and the regions below it.</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="444"/>
+        <location filename="../local_module_form.py" line="451"/>
         <source>Identitas modul</source>
         <translation>Module identity</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="446"/>
+        <location filename="../local_module_form.py" line="453"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="447"/>
+        <location filename="../local_module_form.py" line="454"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="448"/>
+        <location filename="../local_module_form.py" line="455"/>
         <source>JP</source>
         <translation>JP</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="449"/>
+        <location filename="../local_module_form.py" line="456"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="450"/>
-        <location filename="../local_module_form.py" line="479"/>
-        <location filename="../local_module_form.py" line="495"/>
+        <location filename="../local_module_form.py" line="457"/>
+        <location filename="../local_module_form.py" line="487"/>
+        <location filename="../local_module_form.py" line="503"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="451"/>
+        <location filename="../local_module_form.py" line="458"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="452"/>
+        <location filename="../local_module_form.py" line="459"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="453"/>
+        <location filename="../local_module_form.py" line="460"/>
         <source>Pemilik</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="455"/>
+        <location filename="../local_module_form.py" line="461"/>
+        <source>Sasaran</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <location filename="../local_module_form.py" line="463"/>
         <source>Syarat penyampaian</source>
         <translation>Delivery requirements</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="457"/>
+        <location filename="../local_module_form.py" line="465"/>
         <source>Konektivitas minimum</source>
         <translation>Minimum connectivity</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="458"/>
+        <location filename="../local_module_form.py" line="466"/>
         <source>Literasi digital minimum</source>
         <translation>Minimum digital literacy</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="459"/>
+        <location filename="../local_module_form.py" line="467"/>
         <source>Konektivitas {name}: {value}</source>
         <translation>Connectivity of {name}: {value}</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="474"/>
+        <location filename="../local_module_form.py" line="482"/>
         <source>Bahaya yang ditangani</source>
         <translation>Hazards addressed</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="479"/>
+        <location filename="../local_module_form.py" line="487"/>
         <source>Kompetensi</source>
         <translation>Competency</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="479"/>
+        <location filename="../local_module_form.py" line="487"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="489"/>
+        <location filename="../local_module_form.py" line="497"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="491"/>
+        <location filename="../local_module_form.py" line="499"/>
         <source>Hapus baris</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="499"/>
+        <location filename="../local_module_form.py" line="507"/>
         <source>Kompetensi yang diajarkan (level yang dicapai)</source>
         <translation>Competencies taught (level reached)</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="506"/>
+        <location filename="../local_module_form.py" line="514"/>
         <source>Prasyarat</source>
         <translation>Prerequisites</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="511"/>
+        <location filename="../local_module_form.py" line="519"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="513"/>
+        <location filename="../local_module_form.py" line="521"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="550"/>
+        <location filename="../local_module_form.py" line="558"/>
         <source>{status} — modul baru selalu dimulai sebagai draf</source>
         <translation>{status} — a new module always starts as a draft</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="555"/>
+        <location filename="../local_module_form.py" line="563"/>
         <source>Kode adalah identitas modul dan tidak dapat diubah.</source>
         <translation>The code identifies the module and cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="585"/>
+        <location filename="../local_module_form.py" line="594"/>
         <source>(tidak dikenal)</source>
         <translation>(unknown)</translation>
     </message>
@@ -1453,212 +1509,218 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="109"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Katalog</source>
+        <extracomment>The tables shown read-only under Data, in the order a user meets them.</extracomment>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Graf Prasyarat</source>
         <translation>Prerequisite Graph</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Peserta &amp;&amp; Jalur</source>
         <translation>Learners &amp;&amp; Paths</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Wilayah &amp;&amp; Modul Lokal</source>
         <translation>Regions &amp;&amp; Local Modules</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123"/>
+        <location filename="../main_window.py" line="91"/>
         <source>Data</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="113"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="114"/>
         <source>&amp;Buka workspace…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="116"/>
         <source>Workspace &amp;baru…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="118"/>
         <source>Workspace &amp;terakhir</source>
         <translation>&amp;Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="120"/>
         <source>&amp;Impor…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="121"/>
         <source>&amp;Ekspor…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="123"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="124"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157"/>
+        <location filename="../main_window.py" line="125"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="126"/>
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="128"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="132"/>
         <source>B&amp;ahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173"/>
+        <location filename="../main_window.py" line="141"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174"/>
-        <location filename="../main_window.py" line="330"/>
+        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="298"/>
         <source>Tentang curriculum-tool</source>
         <translation>About curriculum-tool</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="192"/>
         <source>Workspace: %1 · %2 modul · %3 wilayah · %4 peserta</source>
         <translation>Workspace: %1 · %2 modules · %3 regions · %4 learners</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="199"/>
         <source>Model: %1 (%2…)</source>
         <translation>Model: %1 (%2…)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="200"/>
         <source>Model: belum ada</source>
         <translation>Model: none yet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="204"/>
         <source>Buka workspace</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="205"/>
         <source>Workspace SQLite (*.sqlite);;Semua berkas (*)</source>
         <translation>SQLite workspace (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Workspace baru dari katalog nasional</source>
         <translation>New workspace from the national catalog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Workspace SQLite (*.sqlite)</source>
         <translation>SQLite workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="221"/>
         <source>Perubahan belum disimpan</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="222"/>
         <source>Graf prasyarat punya perubahan yang belum disimpan. Simpan dulu?</source>
         <translation>The prerequisite graph has unsaved changes. Save them first?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="236"/>
         <source>Workspace tidak dapat dibuka</source>
         <translation>The workspace cannot be opened</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="248"/>
         <source>Mengimpor %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
-        <location filename="../main_window.py" line="302"/>
-        <location filename="../main_window.py" line="306"/>
+        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="274"/>
         <source>Impor ditolak</source>
         <translation>Import rejected</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="287"/>
         <source>Ekspor gagal</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="299"/>
         <source>curriculum-tool %1
 Jalur belajar yang dipersonalisasi dan relevan secara lokal bagi ASN (UU 5/2014, PP 11/2017: minimal 20 JP per tahun).</source>
         <translation>curriculum-tool %1
 Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/2014, Government Regulation 11/2017: at least 20 JP per year).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="315"/>
         <source>Modul</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348"/>
+        <location filename="../main_window.py" line="316"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349"/>
+        <location filename="../main_window.py" line="317"/>
         <source>Prasyarat</source>
         <translation>Prerequisites</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350"/>
+        <location filename="../main_window.py" line="318"/>
         <source>Wilayah</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="351"/>
+        <location filename="../main_window.py" line="319"/>
         <source>Standar Wilayah</source>
         <translation>Regional Standards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352"/>
+        <location filename="../main_window.py" line="320"/>
         <source>Standar Jabatan</source>
         <translation>Job Standards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353"/>
+        <location filename="../main_window.py" line="321"/>
+        <source>Program Wajib</source>
+        <translation>Compulsory Programmes</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="322"/>
         <source>Peserta</source>
         <translation>Learners</translation>
     </message>
@@ -2227,9 +2289,9 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
     </message>
     <message>
         <location filename="../paths_tab.py" line="345"/>
-        <location filename="../paths_tab.py" line="503"/>
-        <location filename="../paths_tab.py" line="504"/>
-        <location filename="../paths_tab.py" line="635"/>
+        <location filename="../paths_tab.py" line="517"/>
+        <location filename="../paths_tab.py" line="518"/>
+        <location filename="../paths_tab.py" line="652"/>
         <source>Memuat model dan peserta…</source>
         <translation>Loading model and learners…</translation>
     </message>
@@ -2249,460 +2311,470 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
         <translation>The path is split into several periods of at most budget/periods JP each, prerequisites first</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="358"/>
-        <source>Eksak (optimal)</source>
-        <translation>Exact (optimal)</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="359"/>
-        <source>Cepat (greedy)</source>
-        <translation>Fast (greedy)</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="360"/>
-        <source>Eksak: pilihan terbaik dalam anggaran. Cepat: pilihan bertahap, untuk perbandingan</source>
-        <translation>Exact: the best choice within the budget. Fast: step-by-step choice, for comparison</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="367"/>
+        <location filename="../paths_tab.py" line="379"/>
         <source>&amp;Anggaran JP</source>
         <translation>&amp;JP budget</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="368"/>
+        <location filename="../paths_tab.py" line="380"/>
         <source>M&amp;inimum JP</source>
         <translation>M&amp;inimum JP</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="369"/>
+        <location filename="../paths_tab.py" line="381"/>
         <source>&amp;Periode</source>
         <translation>&amp;Periods</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="370"/>
-        <source>&amp;Metode</source>
-        <translation>&amp;Method</translation>
+        <location filename="../paths_tab.py" line="357"/>
+        <source>&amp;Luring bila koneksi lemah</source>
+        <translation>&amp;Offline where connectivity is weak</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="379"/>
+        <location filename="../paths_tab.py" line="360"/>
+        <source>Bila konektivitas wilayah lemah, modul kebencanaan daring diganti modul luring yang mengajarkan hal yang sama</source>
+        <translation>Where the region&apos;s connectivity is weak, an online disaster module is replaced by an offline module that teaches the same</translation>
+    </message>
+    <message>
+        <location filename="../paths_tab.py" line="362"/>
+        <source>Literasi &amp;digital dulu</source>
+        <translation>&amp;Digital literacy first</translation>
+    </message>
+    <message>
+        <location filename="../paths_tab.py" line="365"/>
+        <source>Peserta berliterasi digital 0 yang terhalang modul penutup kesenjangannya mendapat modul literasi digital tingkat 1 lebih dulu</source>
+        <translation>A learner at digital literacy 0 whom literacy keeps from gap-closing modules gets a tier-1 digital literacy module first</translation>
+    </message>
+    <message>
+        <location filename="../paths_tab.py" line="367"/>
+        <source>Risiko &amp;wilayah dulu</source>
+        <translation>Regional &amp;hazards first</translation>
+    </message>
+    <message>
+        <location filename="../paths_tab.py" line="370"/>
+        <source>Bila modul untuk bahaya di wilayah peserta menutup kesenjangannya, jalur memuat sedikitnya satu modul seperti itu</source>
+        <translation>Where a module for the hazards of the learner&apos;s region closes one of their gaps, the path holds at least one such module</translation>
+    </message>
+    <message>
+        <location filename="../paths_tab.py" line="393"/>
         <source>Kesenjangan kompetensi: level kini dan target</source>
         <translation>Competency gaps: current and target level</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="386"/>
-        <location filename="../paths_tab.py" line="411"/>
+        <location filename="../paths_tab.py" line="400"/>
+        <location filename="../paths_tab.py" line="425"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="386"/>
-        <location filename="../paths_tab.py" line="411"/>
+        <location filename="../paths_tab.py" line="400"/>
+        <location filename="../paths_tab.py" line="425"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="386"/>
+        <location filename="../paths_tab.py" line="400"/>
         <source>JP</source>
         <translation>JP</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="387"/>
+        <location filename="../paths_tab.py" line="401"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="387"/>
+        <location filename="../paths_tab.py" line="401"/>
         <source>Peluang berhasil</source>
         <translation>Success probability</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="388"/>
+        <location filename="../paths_tab.py" line="402"/>
         <source>Nilai</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="401"/>
+        <location filename="../paths_tab.py" line="415"/>
         <source>Pilih langkah untuk melihat alasannya.</source>
         <translation>Select a step to see why it was chosen.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="411"/>
+        <location filename="../paths_tab.py" line="425"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="412"/>
+        <location filename="../paths_tab.py" line="426"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="419"/>
+        <location filename="../paths_tab.py" line="433"/>
         <source>Jalur belajar</source>
         <translation>Learning path</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="420"/>
-        <location filename="../paths_tab.py" line="667"/>
+        <location filename="../paths_tab.py" line="434"/>
+        <location filename="../paths_tab.py" line="684"/>
         <source>Tidak dipilih</source>
         <translation>Not selected</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="433"/>
+        <location filename="../paths_tab.py" line="447"/>
         <source>Simpan jalur</source>
         <translation>Save path</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="434"/>
+        <location filename="../paths_tab.py" line="448"/>
         <source>Simpan sebagai jalur terkini peserta ini (Ctrl+S)</source>
         <translation>Save as this learner&apos;s current path (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="436"/>
+        <location filename="../paths_tab.py" line="450"/>
         <source>Ekspor PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="437"/>
+        <location filename="../paths_tab.py" line="451"/>
         <source>Rencana pengembangan kompetensi untuk ditandatangani (Ctrl+P)</source>
         <translation>Competency development plan for signing (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="440"/>
+        <location filename="../paths_tab.py" line="454"/>
         <source>Ekspor XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="441"/>
+        <location filename="../paths_tab.py" line="455"/>
         <source>Langkah jalur ini sebagai tabel XLSX</source>
         <translation>This path&apos;s steps as an XLSX table</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="533"/>
+        <location filename="../paths_tab.py" line="547"/>
         <source>Jalur belum dapat dihitung: %1</source>
         <translation>The path cannot be computed yet: %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="537"/>
+        <location filename="../paths_tab.py" line="551"/>
         <source>Model %1 dimuat; %2 peserta</source>
         <translation>Model %1 loaded; %2 learners</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="546"/>
+        <location filename="../paths_tab.py" line="560"/>
         <source>Pilih peserta di daftar kiri untuk melihat kesenjangan kompetensi dan jalur belajarnya.</source>
         <translation>Select a learner in the list on the left to see their competency gaps and learning path.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="556"/>
+        <location filename="../paths_tab.py" line="570"/>
         <source>Workspace tidak dapat dimuat: %1</source>
         <translation>The workspace cannot be loaded: %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="557"/>
+        <location filename="../paths_tab.py" line="571"/>
         <source>Workspace tidak dapat dimuat</source>
         <translation>The workspace cannot be loaded</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="571"/>
+        <location filename="../paths_tab.py" line="585"/>
         <source>%1 peserta</source>
         <translation>%1 learners</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="572"/>
+        <location filename="../paths_tab.py" line="586"/>
         <source>%1 dari %2 peserta</source>
         <translation>%1 of %2 learners</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="636"/>
+        <location filename="../paths_tab.py" line="653"/>
         <source>Jalur belum dapat dihitung.</source>
         <translation>The path cannot be computed yet.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="641"/>
+        <location filename="../paths_tab.py" line="658"/>
         <source>Jalur tidak dapat dihitung.</source>
         <translation>The path cannot be computed.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="659"/>
+        <location filename="../paths_tab.py" line="676"/>
         <source>literasi digital %1</source>
         <translation>digital literacy %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="681"/>
+        <location filename="../paths_tab.py" line="698"/>
         <source>Klasikal</source>
         <translation>Classroom</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="681"/>
+        <location filename="../paths_tab.py" line="698"/>
         <source>E-learning</source>
         <translation>E-learning</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="682"/>
+        <location filename="../paths_tab.py" line="699"/>
         <source>Blended</source>
         <translation>Blended</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="682"/>
+        <location filename="../paths_tab.py" line="699"/>
         <source>Mikro</source>
         <translation>Micro</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="683"/>
+        <location filename="../paths_tab.py" line="700"/>
         <source>Coaching</source>
         <translation>Coaching</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="683"/>
+        <location filename="../paths_tab.py" line="700"/>
         <source>Mentoring</source>
         <translation>Mentoring</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="684"/>
+        <location filename="../paths_tab.py" line="701"/>
         <source>Belajar sosial</source>
         <translation>Social learning</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="685"/>
+        <location filename="../paths_tab.py" line="702"/>
         <source>Pengalaman kerja</source>
         <translation>Experiential</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="713"/>
+        <location filename="../paths_tab.py" line="730"/>
         <source>Periode %1 · %2 langkah · %3 JP</source>
         <translation>Period %1 · %2 steps · %3 JP</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="725"/>
+        <location filename="../paths_tab.py" line="744"/>
         <source>Tidak ada langkah: tidak ada modul yang dapat diikuti yang menutup kesenjangan. Lihat &quot;Tidak dipilih&quot;.</source>
         <translation>No steps: no available module closes a gap. See &quot;Not selected&quot;.</translation>
     </message>
     <message>
         <location filename="../paths_tab.py" line="757"/>
+        <source>Program wajib · %1 · %2 JP, di luar anggaran JP</source>
+        <translation>Compulsory programmes · %1 · %2 JP, outside the JP budget</translation>
+    </message>
+    <message>
+        <location filename="../paths_tab.py" line="767"/>
+        <source>Wajib menurut %1</source>
+        <translation>Compulsory under %1</translation>
+    </message>
+    <message>
+        <location filename="../paths_tab.py" line="799"/>
         <source>%1 JP · %2 · peluang berhasil %3% · nilai %4</source>
         <translation>%1 JP · %2 · success probability %3% · value %4</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="786"/>
+        <location filename="../paths_tab.py" line="828"/>
         <source>Tidak dipilih (%1)</source>
         <translation>Not selected (%1)</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="791"/>
+        <location filename="../paths_tab.py" line="833"/>
         <source>&lt;b&gt;%1 JP&lt;/b&gt; dari anggaran %2 JP</source>
         <translation>&lt;b&gt;%1 JP&lt;/b&gt; of a %2 JP budget</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="794"/>
+        <location filename="../paths_tab.py" line="836"/>
         <source>⚠ di bawah minimum %1 JP</source>
         <translation>⚠ below the minimum of %1 JP</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="801"/>
+        <location filename="../paths_tab.py" line="843"/>
         <source>✓ memenuhi minimum %1 JP</source>
         <translation>✓ meets the minimum of %1 JP</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="803"/>
+        <location filename="../paths_tab.py" line="845"/>
         <source>nilai harapan %1</source>
         <translation>expected value %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="805"/>
+        <location filename="../paths_tab.py" line="847"/>
         <source>model %1</source>
         <translation>model %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="807"/>
+        <location filename="../paths_tab.py" line="849"/>
         <source>tersimpan</source>
         <translation>saved</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="827"/>
+        <location filename="../paths_tab.py" line="869"/>
         <source>Jalur tidak disimpan</source>
         <translation>Path not saved</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="831"/>
+        <location filename="../paths_tab.py" line="873"/>
         <source>Jalur disimpan sebagai jalur terkini: %1 langkah, %2 JP</source>
         <translation>Path saved as the current path: %1 steps, %2 JP</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="857"/>
+        <location filename="../paths_tab.py" line="899"/>
         <source>Nama berkas harus berakhiran %1.</source>
         <translation>The file name must end in %1.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="870"/>
-        <source>Ekspor PDF</source>
-        <translation>Export PDF</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="870"/>
-        <source>Ekspor PDF belum tersedia di versi ini.</source>
-        <translation>PDF export is not available in this version yet.</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="874"/>
+        <location filename="../paths_tab.py" line="912"/>
         <source>Ekspor jalur ke PDF</source>
         <translation>Export path to PDF</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="875"/>
+        <location filename="../paths_tab.py" line="913"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="885"/>
+        <location filename="../paths_tab.py" line="919"/>
         <source>PDF tidak ditulis</source>
         <translation>PDF not written</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="887"/>
+        <location filename="../paths_tab.py" line="921"/>
         <source>PDF ditulis: %1</source>
         <translation>PDF written: %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="895"/>
+        <location filename="../paths_tab.py" line="929"/>
         <source>Ekspor jalur ke XLSX</source>
         <translation>Export path to XLSX</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="896"/>
+        <location filename="../paths_tab.py" line="930"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="909"/>
+        <location filename="../paths_tab.py" line="943"/>
         <source>XLSX tidak ditulis</source>
         <translation>XLSX not written</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="911"/>
+        <location filename="../paths_tab.py" line="945"/>
         <source>Jalur ditulis: %1</source>
         <translation>Path written: %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="916"/>
-        <location filename="../paths_tab.py" line="936"/>
+        <location filename="../paths_tab.py" line="950"/>
+        <location filename="../paths_tab.py" line="970"/>
         <source>Ringkasan instansi</source>
         <translation>Agency summary</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="917"/>
+        <location filename="../paths_tab.py" line="951"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="937"/>
+        <location filename="../paths_tab.py" line="971"/>
         <source>Ringkasan %1 peserta ditulis ke %2.</source>
         <translation>Summary of %1 learners written to %2.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="942"/>
+        <location filename="../paths_tab.py" line="976"/>
         <source>Ringkasan tidak ditulis</source>
         <translation>Summary not written</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="945"/>
+        <location filename="../paths_tab.py" line="979"/>
         <source>Menulis ringkasan instansi…</source>
         <translation>Writing agency summary…</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="955"/>
+        <location filename="../paths_tab.py" line="989"/>
         <source>Impor peserta</source>
         <translation>Import learners</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="956"/>
+        <location filename="../paths_tab.py" line="990"/>
         <source>Peserta (*.csv *.xlsx);;Semua berkas (*)</source>
         <translation>Learners (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="972"/>
-        <location filename="../paths_tab.py" line="984"/>
+        <location filename="../paths_tab.py" line="1006"/>
+        <location filename="../paths_tab.py" line="1018"/>
         <source>Impor peserta ditolak</source>
         <translation>Learner import rejected</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="975"/>
+        <location filename="../paths_tab.py" line="1009"/>
         <source>Mengimpor peserta…</source>
         <translation>Importing learners…</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="988"/>
+        <location filename="../paths_tab.py" line="1022"/>
         <source>Impor peserta ditolak: %1 masalah; tidak ada yang berubah</source>
         <translation>Learner import rejected: %1 problems; nothing changed</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="991"/>
+        <location filename="../paths_tab.py" line="1025"/>
         <source>Peserta diimpor: %1 baru, %2 diperbarui</source>
         <translation>Learners imported: %1 new, %2 updated</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1004"/>
-        <location filename="../paths_tab.py" line="1012"/>
-        <location filename="../paths_tab.py" line="1036"/>
-        <location filename="../paths_tab.py" line="1096"/>
+        <location filename="../paths_tab.py" line="1038"/>
+        <location filename="../paths_tab.py" line="1046"/>
+        <location filename="../paths_tab.py" line="1070"/>
+        <location filename="../paths_tab.py" line="1130"/>
         <source>Jalur semua peserta</source>
         <translation>Paths for all learners</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1005"/>
+        <location filename="../paths_tab.py" line="1039"/>
         <source>CSV (*.csv);;Excel (*.xlsx);;JSON Lines (*.jsonl)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx);;JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1037"/>
+        <location filename="../paths_tab.py" line="1071"/>
         <source>Dibatalkan; tidak ada yang ditulis.</source>
         <translation>Cancelled; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1038"/>
+        <location filename="../paths_tab.py" line="1072"/>
         <source>Dibatalkan; tidak ada yang ditulis</source>
         <translation>Cancelled; nothing was written</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1043"/>
+        <location filename="../paths_tab.py" line="1077"/>
         <source>Jalur semua peserta tidak dibuat</source>
         <translation>Paths for all learners not created</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1050"/>
+        <location filename="../paths_tab.py" line="1084"/>
         <source>Memuat model…</source>
         <translation>Loading model…</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1054"/>
+        <location filename="../paths_tab.py" line="1088"/>
         <source>Membuat jalur untuk semua peserta…</source>
         <translation>Creating paths for all learners…</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1065"/>
+        <location filename="../paths_tab.py" line="1099"/>
         <source>Membatalkan…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1078"/>
+        <location filename="../paths_tab.py" line="1112"/>
         <source>%p% · %1 dari %2 peserta</source>
         <translation>%p% · %1 of %2 learners</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1090"/>
+        <location filename="../paths_tab.py" line="1124"/>
         <source> NIP peserta disamarkan (ANON-…) dalam berkas.</source>
         <translation> Learner NIPs are masked (ANON-…) in the file.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1091"/>
+        <location filename="../paths_tab.py" line="1125"/>
         <source>%1 jalur (%2 langkah) ditulis ke %3 dan disimpan sebagai jalur terkini setiap peserta; %4 peserta di bawah minimum JP.</source>
         <translation>%1 paths (%2 steps) written to %3 and saved as each learner&apos;s current path; %4 learners below the minimum JP.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1097"/>
+        <location filename="../paths_tab.py" line="1131"/>
         <source>Jalur %1 peserta ditulis</source>
         <translation>Paths of %1 learners written</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1131"/>
+        <location filename="../paths_tab.py" line="1165"/>
         <source>Terjadi kesalahan</source>
         <translation>An error occurred</translation>
     </message>
@@ -2710,32 +2782,32 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>PrerequisitePicker</name>
     <message>
-        <location filename="../local_module_form.py" line="292"/>
+        <location filename="../local_module_form.py" line="293"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="292"/>
+        <location filename="../local_module_form.py" line="293"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="292"/>
+        <location filename="../local_module_form.py" line="293"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="309"/>
+        <location filename="../local_module_form.py" line="310"/>
         <source>Saring modul… (kode atau judul)</source>
         <translation>Filter modules… (code or title)</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="376"/>
+        <location filename="../local_module_form.py" line="377"/>
         <source>Belum ada prasyarat dipilih.</source>
         <translation>No prerequisites selected yet.</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="379"/>
+        <location filename="../local_module_form.py" line="380"/>
         <source>Dipilih: {modules}</source>
         <translation>Selected: {modules}</translation>
     </message>
@@ -2756,52 +2828,47 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>RecordBrowser</name>
     <message>
-        <location filename="../catalog_tab.py" line="236"/>
-        <source>Saring… (semua kolom)</source>
-        <translation>Filter… (all columns)</translation>
-    </message>
-    <message>
-        <location filename="../catalog_tab.py" line="251"/>
+        <location filename="../catalog_tab.py" line="277"/>
         <source>Tambah…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="252"/>
+        <location filename="../catalog_tab.py" line="278"/>
         <source>Ubah…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="253"/>
+        <location filename="../catalog_tab.py" line="279"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="279"/>
+        <location filename="../catalog_tab.py" line="304"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="321"/>
+        <location filename="../catalog_tab.py" line="342"/>
         <source>kode ini sudah ada; ubah data itu atau pilih kode lain</source>
         <translation>this code already exists; edit that record or choose another code</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="343"/>
+        <location filename="../catalog_tab.py" line="364"/>
         <source>Hapus data</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="344"/>
+        <location filename="../catalog_tab.py" line="365"/>
         <source>Hapus %1? (Dapat dibatalkan dengan Ctrl+Z)</source>
         <translation>Delete %1? (Can be undone with Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="351"/>
+        <location filename="../catalog_tab.py" line="372"/>
         <source>Tidak dapat dihapus</source>
         <translation>Cannot be deleted</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="363"/>
+        <location filename="../catalog_tab.py" line="384"/>
         <source>Tidak dapat dibatalkan</source>
         <translation>Cannot be undone</translation>
     </message>
@@ -2821,11 +2888,10 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
     </message>
 </context>
 <context>
-    <name>RecordTab</name>
+    <name>RecordTable</name>
     <message>
-        <location filename="../main_window.py" line="65"/>
+        <location filename="../catalog_tab.py" line="242"/>
         <source>Saring… (semua kolom)</source>
-        <extracomment>The tables shown read-only under Data, in the order a user meets them.</extracomment>
         <translation>Filter… (all columns)</translation>
     </message>
 </context>
@@ -3363,12 +3429,12 @@ Learners in this region will no longer be targeted to reach this level.</transla
 <context>
     <name>browser</name>
     <message>
-        <location filename="../catalog_tab.py" line="123"/>
+        <location filename="../catalog_tab.py" line="133"/>
         <source>Simpan %1</source>
         <translation>Save %1</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="145"/>
+        <location filename="../catalog_tab.py" line="155"/>
         <source>Hapus %1</source>
         <translation>Delete %1</translation>
     </message>

@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ..domain import LearnerPath
+from ..recommend.select import reach_along
 
 __all__ = ["GapEntry", "GapChart", "gap_entries", "MAX_LEVEL"]
 
@@ -58,8 +59,9 @@ def gap_entries(recommender: Any, learner: str, path: LearnerPath | None = None,
                 names: dict[str, str] | None = None) -> list[GapEntry]:
     """The target profile of ``learner`` from a Recommender's arrays, largest gap first.
 
-    ``planned`` is the highest level a step of ``path`` teaches (never below the current
-    level): what the learner reaches if every step succeeds.
+    ``planned`` is the highest level a step of ``path`` teaches where it is within reach
+    (contract §3; never below the current level): what the learner reaches if every step
+    succeeds.
     """
     context = recommender.context
     learners = recommender.learners
@@ -67,10 +69,12 @@ def gap_entries(recommender: Any, learner: str, path: LearnerPath | None = None,
     levels = np.asarray(learners.levels[row], dtype=int)
     targets = np.asarray(learners.targets[row], dtype=int)
     planned = levels.copy()
-    for step in path.steps if path is not None else ():
-        m = context.module_index.get(step.module)
-        if m is not None:
-            planned = np.maximum(planned, np.asarray(context.module_levels[m], dtype=int))
+    steps = [context.module_index[step.module] for step in (path.steps if path else ())
+             if step.module in context.module_index]
+    if steps:
+        taught = np.asarray(context.module_levels[steps], dtype=int)
+        reached = reach_along(taught, levels)
+        planned = np.maximum(planned, np.where(reached, taught, 0).max(axis=0))
     names = names or {}
     entries = [GapEntry(code, names.get(code, ""), int(levels[c]), int(targets[c]),
                         int(planned[c]))

@@ -431,3 +431,27 @@ def test_reload_keeps_the_learner_and_only_the_newest_load_counts(tab, qtbot):
     assert not tab.loading_label.isVisibleTo(tab)
     assert tab.learner.id == "DEMO-007" and tab.path.modules == modules
     assert tab.learner_model.rowCount() == 41
+
+
+def test_the_gap_chart_shows_a_level_only_where_the_path_reaches_it(recommender, workspace):
+    """A step pitched out of reach lifts nothing; after a rung, the same step does."""
+    from curriculum_tool.domain import LearnerPath, PathStep
+    from curriculum_tool.gui.gap_chart import gap_entries
+
+    learner = next(u for u in workspace.load("learners")
+                   if dict(u.competencies).get("M.06", 0) == 0
+                   and recommender.learners.targets[recommender.row_of(u.id)][
+                       recommender.context.competency_index["M.06"]] >= 2)
+
+    def step(module: str) -> PathStep:
+        return PathStep(module, module, 1, 10, "coaching", 1.0, 0.0)
+
+    def planned(*modules: str) -> int:
+        path = LearnerPath(learner.id, learner.position, learner.region,
+                           tuple(step(m) for m in modules))
+        return next(e.planned for e in gap_entries(recommender, learner.id, path)
+                    if e.code == "M.06")
+
+    assert planned("MNJ-401") == 0                 # M.06:4 from 0: out of reach
+    assert planned("MNJ-151", "MNJ-401") == 4      # after the rung M.06:2, within reach
+    assert planned("MNJ-151") == 2

@@ -413,14 +413,15 @@ class Learner(Record):
             yield ("supervisor", "a learner cannot be their own supervisor")
 
     def references(self) -> Iterator[Reference]:
-        if self.supervisor is not None:
-            yield Reference("supervisor", "learners", self.supervisor)
+        # In column order, so a row's problems are listed in the order of its cells.
         yield Reference("position", "positions", self.position)
         yield Reference("region", "regions", self.region)
         for competency, _ in self.competencies:
             yield Reference("competencies", "competencies", competency)
         for module in self.completed:
             yield Reference("completed", "modules", module)
+        if self.supervisor is not None:
+            yield Reference("supervisor", "learners", self.supervisor)
 
 
 @dataclass(frozen=True, slots=True)

@@ -362,7 +362,11 @@ class _Reader:
             records.append(record)
             numbers.append(index + 1)
         self.summary[kind] = len(records)
-        return ParsedFile(kind, self.label, records, numbers, problems)
+        # An optional column no item gives (a package written before it existed) is left
+        # out, as from a contract file: a merge keeps its stored values.
+        given = set().union(*(row.keys() for _, row in rows))
+        return ParsedFile(kind, self.label, records, numbers, problems,
+                          frozenset(record_type.OPTIONAL - given))
 
 
 #: Where a contract column lives in a CASE item or association (default: our extension).

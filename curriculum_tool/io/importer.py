@@ -197,7 +197,7 @@ def _reference_problems(workspace: Workspace, conn: Connection, parsed: ParsedFi
 
     def keys_of(kind: str) -> set[Any]:
         if kind not in known:
-            if kind == parsed.kind:  # a region's parent: single-column keys
+            if kind == parsed.kind:  # a region's parent, a supervisor: single-column keys
                 own_keys = {record.key()[0] for record in parsed.records}
                 known[kind] = own_keys if replace else own_keys | workspace.keys(kind, conn)
             else:

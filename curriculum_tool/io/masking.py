@@ -2,8 +2,8 @@
 
 A learner id becomes a keyed pseudonym: the HMAC-SHA256 of the id under the workspace's
 own secret. The same learner gets the same pseudonym in every export of that workspace,
-so masked learners and outcomes still join, yet the NIP cannot be recovered or guessed
-from outside by hashing candidate NIPs.
+so masked learners, their supervisors and outcomes still join, yet the NIP cannot be
+recovered or guessed from outside by hashing candidate NIPs.
 """
 
 from __future__ import annotations
@@ -41,7 +41,10 @@ def mask_name(name: str) -> str:
 def mask_record(record: Record, secret: str) -> Record:
     """The record with its personal data masked; other records unchanged."""
     if isinstance(record, Learner):
-        return replace(record, id=pseudonym(secret, record.id), name=mask_name(record.name))
+        # The supervisor is a learner id too: the same pseudonym keeps the reference valid.
+        supervisor = None if record.supervisor is None else pseudonym(secret, record.supervisor)
+        return replace(record, id=pseudonym(secret, record.id), name=mask_name(record.name),
+                       supervisor=supervisor)
     if isinstance(record, Outcome):
         return replace(record, learner=pseudonym(secret, record.learner))
     return record

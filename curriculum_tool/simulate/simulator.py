@@ -374,7 +374,8 @@ def _joined(n: int, owner: np.ndarray, tokens: np.ndarray) -> list[str]:
 
 def _learner_table(context: PairContext, learners: LearnerArrays, done_learner: np.ndarray,
                    done_module: np.ndarray) -> pd.DataFrame:
-    """learners.csv: nonzero levels as CODE:LEVEL, completed modules in date order."""
+    """learners.csv: nonzero levels as CODE:LEVEL, completed modules in date order, the
+    optional columns empty."""
     n = len(learners)
     rows, cols = np.nonzero(learners.levels)
     codes = np.array(context.competency_codes, dtype=object)
@@ -389,6 +390,8 @@ def _learner_table(context: PairContext, learners: LearnerArrays, done_learner: 
         "digital_literacy": learners.digital_literacy,
         "competencies": _joined(n, rows, tokens),
         "completed": _joined(n, done_learner[order], module_codes[done_module[order]]),
+        # The optional columns, empty: status pns (the default), no unit, no supervisor.
+        **{column: "" for column in RECORD_TYPES["learners"].OPTIONAL},
     }, columns=list(_LEARNER_COLUMNS))
 
 

@@ -127,22 +127,39 @@ class Workspace:
                 f"'{workspace.label}' was written by a newer curriculum-tool "
                 f"(schema {version} > {schema.SCHEMA_VERSION}); upgrade the tool")
         if int(version) < schema.SCHEMA_VERSION:
-            workspace._upgrade()
+            try:
+                workspace._upgrade()
+            except BaseException:
+                workspace.close()  # the upgrade rolled back; release the database
+                raise
         return workspace
 
     def _upgrade(self) -> None:
         """Bring an older workspace to this schema in one transaction: new tables, and the
         new nullable columns of existing tables (NULL reads as the column's default)."""
         with self.transaction() as conn:
+            if self.dialect == "postgresql":
+                # Several people may open a shared workspace at once after an update: the
+                # later ones wait here (SQLite's BEGIN IMMEDIATE already does), then find
+                # the schema current.
+                conn.exec_driver_sql("LOCK TABLE meta IN EXCLUSIVE MODE")
+            if int(self.get_meta("schema_version", conn) or 0) >= schema.SCHEMA_VERSION:
+                return
             schema.metadata.create_all(conn)
             present = inspect(conn)
             for table in schema.metadata.sorted_tables:
                 have = {c["name"] for c in present.get_columns(table.name)}
+                added = {column.name for column in table.columns if column.name not in have}
                 for column in table.columns:
-                    if column.name not in have:
+                    if column.name in added:
                         kind = column.type.compile(dialect=conn.dialect)
                         conn.exec_driver_sql(
-                            f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}')
+                            f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}')
+                # create_all indexes new tables only; an added column's index (e.g. the one
+                # the supervisor reference check uses) is created here.
+                for index in table.indexes:
+                    if added & {column.name for column in index.columns}:
+                        index.create(conn)
             self.set_meta(conn, "schema_version", str(schema.SCHEMA_VERSION))
 
     @classmethod

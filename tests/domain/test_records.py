@@ -13,6 +13,7 @@ from curriculum_tool.domain import (
     JobStandard,
     Learner,
     Module,
+    Obligation,
     Outcome,
     Prerequisite,
     Reference,
@@ -21,6 +22,7 @@ from curriculum_tool.domain import (
     RowError,
 )
 from curriculum_tool.domain.vocab import (
+    AUDIENCES,
     CODE_PATTERN,
     CONNECTIVITY,
     HAZARDS,
@@ -35,19 +37,21 @@ VALID = {
                 "modality": "blended", "level": "2", "competencies": "PB-KAJI:2;M.01:2",
                 "hazards": "gempa_bumi;tsunami", "min_connectivity": "low",
                 "min_digital_literacy": "1", "scope": "national", "status": "approved",
-                "owner": "BNPB"},
+                "owner": "BNPB", "audience": "fungsional_ahli;cpns"},
     "prerequisites": {"module": "PB-201", "requires": "PB-101", "kind": "hard"},
     "regions": {"code": "72.71", "name": "Kota Palu", "parent": "72",
                 "hazards": "gempa_bumi:0.95;tsunami:0.9", "connectivity": "low", "is_3t": "0"},
     "regional_standards": {"region": "72", "competency": "PB-KAJI", "level": "2",
                            "reason": "Risiko gempa"},
     "job_standards": {"position": "analis-kebijakan", "title": "Analis Kebijakan",
-                      "competency": "M.01", "level": "3"},
+                      "competency": "M.01", "level": "3", "jenjang": "fungsional_ahli"},
     "learners": {"id": "199001012015011001", "name": "Budi Santoso",
                  "position": "analis-kebijakan", "region": "31", "digital_literacy": "2",
-                 "competencies": "M.01:2;LITDIG:1", "completed": "LD-101;LD-201"},
+                 "competencies": "M.01:2;LITDIG:1", "completed": "LD-101;LD-201",
+                 "status": "cpns", "unit": "Biro Perencanaan", "supervisor": "DEMO-007"},
     "outcomes": {"learner": "DEMO-001", "module": "LD-101", "date": "2024-03-01",
                  "completed": "1", "l1": "80", "l2": "75", "l3": "1", "l4": ""},
+    "obligations": {"who": "pengawas", "module": "PKP-201", "regulation": "PerLAN 15/2019"},
 }
 
 
@@ -80,6 +84,47 @@ def test_valid_module_values_are_typed():
     assert module.hazards == ("gempa_bumi", "tsunami")
     assert module.min_digital_literacy == 1
     assert not module.is_local
+    assert module.audience == ("fungsional_ahli", "cpns")
+
+
+def test_valid_optional_columns_are_typed():
+    assert JobStandard.from_row(VALID["job_standards"]).jenjang == "fungsional_ahli"
+    learner = Learner.from_row(VALID["learners"])
+    assert (learner.status, learner.unit, learner.supervisor) == (
+        "cpns", "Biro Perencanaan", "DEMO-007")
+    assert Obligation.from_row(VALID["obligations"]) == Obligation(
+        "pengawas", "PKP-201", "PerLAN 15/2019")
+
+
+#: The optional columns of each kind (contract §2) and the value an empty or absent cell
+#: gives.
+OPTIONAL_DEFAULTS = {
+    "modules": {"audience": ()},
+    "job_standards": {"jenjang": None},
+    "learners": {"status": "pns", "unit": "", "supervisor": None},
+}
+
+
+def test_optional_columns_are_declared():
+    assert {kind: set(RECORD_TYPES[kind].OPTIONAL) for kind in RECORD_TYPES
+            if RECORD_TYPES[kind].OPTIONAL} == {
+        kind: set(defaults) for kind, defaults in OPTIONAL_DEFAULTS.items()}
+    for kind in RECORD_TYPES:
+        assert RECORD_TYPES[kind].OPTIONAL <= set(RECORD_TYPES[kind].COLUMNS)
+
+
+@pytest.mark.parametrize("kind", list(OPTIONAL_DEFAULTS))
+@pytest.mark.parametrize("how", ["absent", "empty"])
+def test_optional_columns_absent_or_empty_take_their_defaults(kind, how):
+    defaults = OPTIONAL_DEFAULTS[kind]
+    row = {c: v for c, v in VALID[kind].items() if c not in defaults}
+    if how == "empty":
+        row.update(dict.fromkeys(defaults, ""))
+    record = RECORD_TYPES[kind].from_row(row)
+    assert {column: getattr(record, column) for column in defaults} == defaults
+    # An empty status is written back as the status it stands for.
+    assert record.to_row() == {**row, **dict.fromkeys(defaults, ""),
+                               **({"status": "pns"} if kind == "learners" else {})}
 
 
 def test_valid_region_and_outcome_values_are_typed():
@@ -110,6 +155,10 @@ def test_valid_region_and_outcome_values_are_typed():
     ("outcomes", {"completed": "0", "l3": "0", "l1": "0", "l2": "100"}),
     ("outcomes", {"completed": "1", "l3": "", "l4": "1"}),
     ("regional_standards", {"reason": ""}),
+    ("modules", {"audience": ";".join(AUDIENCES)}),
+    ("learners", {"status": "pppk", "unit": "u" * 500}),
+    ("learners", {"status": "pns", "supervisor": "199001012015011002"}),
+    ("obligations", {"who": "cpns", "regulation": ""}),
 ])
 def test_boundary_values_are_accepted(kind, changes):
     record = RECORD_TYPES[kind].from_row(_row(kind, **changes))
@@ -137,8 +186,10 @@ CODE_COLUMNS = [
     ("learners", "region", "{}"),
     ("learners", "competencies", "M.01:2;{}:1"),
     ("learners", "completed", "LD-101;{}"),
+    ("learners", "supervisor", "{}"),
     ("outcomes", "learner", "{}"),
     ("outcomes", "module", "{}"),
+    ("obligations", "module", "{}"),
 ]
 BAD_CODES = [
     ("PB 101", "is not a valid code"),
@@ -149,7 +200,8 @@ BAD_CODES = [
     ("", "is empty"),
 ]
 #: An empty parent is "no parent", an empty completed list is "none": both valid.
-_EMPTY_IS_VALID = {("regions", "parent"), ("learners", "completed")}
+_EMPTY_IS_VALID = {("regions", "parent"), ("learners", "completed"),
+                   ("learners", "supervisor")}
 #: An empty scope has its own message.
 _EMPTY_MESSAGES = {("modules", "scope"): "scope is required"}
 
@@ -219,6 +271,12 @@ RULES = [
     ("modules", "scope", "National", None),  # a valid code: accepted as a region code
     ("modules", "status", "published", "status 'published' is not one of: draft"),
     ("modules", "status", "", "status '(empty)' is not one of"),
+    ("modules", "audience", "eselon_3", "audience 'eselon_3' is not one of: pelaksana, "
+     "fungsional_keterampilan, fungsional_ahli, pengawas, administrator, jpt, cpns, pns, "
+     "pppk"),
+    ("modules", "audience", "Pengawas", "audience 'Pengawas' is not one of"),
+    ("modules", "audience", "cpns;cpns", "audience 'cpns' is listed twice"),
+    ("modules", "audience", "cpns;;pns", "empty item in list"),
     # prerequisites
     ("prerequisites", "kind", "weak", "kind 'weak' is not one of: hard, soft"),
     ("prerequisites", "kind", "", "kind '(empty)' is not one of"),
@@ -247,6 +305,9 @@ RULES = [
     ("job_standards", "level", "9", "level 9 is outside 1–5"),
     ("job_standards", "level", "", "level is required"),
     ("job_standards", "title", "", "title is required"),
+    ("job_standards", "jenjang", "eselon_3", "jenjang 'eselon_3' is not one of: pelaksana, "
+     "fungsional_keterampilan, fungsional_ahli, pengawas, administrator, jpt"),
+    ("job_standards", "jenjang", "cpns", "jenjang 'cpns' is not one of"),
     # learners
     ("learners", "name", "", "name is required"),
     ("learners", "digital_literacy", "4", "digital_literacy 4 is outside 0–3"),
@@ -257,6 +318,10 @@ RULES = [
     ("learners", "competencies", "M.01:1;M.01:2", "competency 'M.01' is listed twice"),
     ("learners", "completed", "LD-101;LD-101", "module 'LD-101' is listed twice"),
     ("learners", "completed", "LD-101;;LD-201", "empty item in list"),
+    ("learners", "status", "honorer", "status 'honorer' is not one of: cpns, pns, pppk"),
+    ("learners", "status", "PNS", "status 'PNS' is not one of"),
+    ("learners", "unit", "x" * 501, "unit is longer than 500 characters"),
+    ("learners", "supervisor", "199001012015011001", "a learner cannot be their own supervisor"),
     # outcomes
     ("outcomes", "date", "2024-13-01", "date '2024-13-01' is not a date YYYY-MM-DD"),
     ("outcomes", "date", "01/03/2024", "date '01/03/2024' is not a date YYYY-MM-DD"),
@@ -272,6 +337,11 @@ RULES = [
     ("outcomes", "l3", "2", "l3 must be 0 or 1, not '2'"),
     ("outcomes", "l3", "ya", "l3 must be 0 or 1"),
     ("outcomes", "l4", "x", "l4 must be 0 or 1, not 'x'"),
+    # obligations: a jenjang key or cpns (a PNS or PPPK status binds no one)
+    ("obligations", "who", "pns", "who 'pns' is not one of: pelaksana, "
+     "fungsional_keterampilan, fungsional_ahli, pengawas, administrator, jpt, cpns"),
+    ("obligations", "who", "", "who '(empty)' is not one of"),
+    ("obligations", "regulation", "x" * 501, "regulation is longer than 500 characters"),
 ]
 
 
@@ -338,12 +408,19 @@ def test_edited_validates_like_an_imported_row():
                   Reference("competencies", "competencies", "M.01"),
                   Reference("competencies", "competencies", "LITDIG"),
                   Reference("completed", "modules", "LD-101"),
-                  Reference("completed", "modules", "LD-201")]),
+                  Reference("completed", "modules", "LD-201"),
+                  Reference("supervisor", "learners", "DEMO-007")]),
     ("outcomes", [Reference("learner", "learners", "DEMO-001"),
                   Reference("module", "modules", "LD-101")]),
+    ("obligations", [Reference("module", "modules", "PKP-201")]),
 ])
 def test_references(kind, expected):
     assert list(RECORD_TYPES[kind].from_row(VALID[kind]).references()) == expected
+
+
+def test_learner_without_supervisor_references_no_learner():
+    learner = Learner.from_row(_row("learners", supervisor=""))
+    assert [r for r in learner.references() if r.kind == "learners"] == []
 
 
 def test_local_module_references_its_region():
@@ -361,6 +438,7 @@ def test_local_module_references_its_region():
     ("job_standards", ("analis-kebijakan", "M.01")),
     ("learners", ("199001012015011001",)),
     ("outcomes", ("DEMO-001", "LD-101", dt.date(2024, 3, 1))),
+    ("obligations", ("pengawas", "PKP-201")),
 ])
 def test_keys(kind, key):
     assert RECORD_TYPES[kind].from_row(VALID[kind]).key() == key
@@ -376,10 +454,10 @@ def test_outcome_success_label(completed, l3, success):
 def test_record_types_are_in_dependency_order():
     assert list(RECORD_TYPES) == ["competencies", "regions", "modules", "prerequisites",
                                   "regional_standards", "job_standards", "learners",
-                                  "outcomes"]
+                                  "outcomes", "obligations"]
     assert [RECORD_TYPES[k] for k in RECORD_TYPES] == [
         Competency, Region, Module, Prerequisite, RegionalStandard, JobStandard, Learner,
-        Outcome]
+        Outcome, Obligation]
 
 
 # -- property-based round-trips ------------------------------------------------------------
@@ -412,6 +490,7 @@ def modules(draw):
         scope=draw(st.one_of(st.just("national"), codes)),
         status=draw(st.sampled_from(STATUSES)),
         owner=draw(st.one_of(st.just(""), texts)),
+        audience=tuple(draw(st.lists(st.sampled_from(AUDIENCES), unique=True))),
     )
 
 

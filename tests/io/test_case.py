@@ -318,11 +318,59 @@ def test_bad_module_extension_is_located(workspace, mini_case, snapshot):
     assert error.problems == [
         Problem("edited.json", 0, f"{where}.colour",
                 "unknown field 'colour'; expected: jp, modality, level, competencies, "
-                "hazards, min_connectivity, min_digital_literacy, scope, status, owner"),
+                "hazards, min_connectivity, min_digital_literacy, scope, status, owner, "
+                "audience"),
         Problem("edited.json", 0, f"{where}.jp", "jp 800 is outside 1–400"),
         Problem("edited.json", 0, f"{where}.modality",
                 "modality '(empty)' is not one of: klasikal, e_learning, blended, "
                 "microlearning, coaching, mentoring, social_learning, experiential")]
+
+
+def _with_audiences(workspace):
+    """LD-101 for pengawas and CPNS, PB-201 for fungsional_ahli (the mini catalog has none)."""
+    from curriculum_tool.io.editing import save_records
+
+    modules = {m.code: m for m in workspace.load("modules")}
+    save_records(workspace, "modules", [modules["LD-101"].edited(audience="pengawas;cpns"),
+                                        modules["PB-201"].edited(audience="fungsional_ahli")])
+
+
+def test_package_without_audience_keeps_the_stored_audiences(workspace, mini_case, snapshot,
+                                                              tmp_path):
+    # A package written before modules had an audience: a merge keeps the stored audiences
+    # of the modules it updates (contract §2), a new module is open to everyone.
+    data, save = mini_case
+    _with_audiences(workspace)
+    modules = [item for item in data["CFItems"] if item["CFItemType"] == "Modul"]
+    for item in modules:
+        assert item["extensions"][EXTENSION].pop("audience") == ""
+    ld101 = data["CFItems"][item_index(data, "LD-101", "Modul")]
+    ld101["fullStatement"] = "Literasi Digital Dasar (revisi)"
+    new = json.loads(json.dumps(ld101))
+    new.update(identifier="new-module", humanCodingScheme="LD-102")
+    data["CFItems"].append(new)
+    import_interchange(workspace, "case", save())
+    after = {m.code: m for m in workspace.load("modules")}
+    assert after["LD-101"].title == "Literasi Digital Dasar (revisi)"
+    assert after["LD-101"].audience == ("pengawas", "cpns")
+    assert after["PB-201"].audience == ("fungsional_ahli",)
+    assert after["LD-102"].audience == ()
+
+
+def test_audience_is_exported_and_an_empty_one_clears_it(workspace, mini_case, tmp_path):
+    data, save = mini_case        # exported before the audiences were set: every one empty
+    _with_audiences(workspace)
+    write_case(workspace, tmp_path / "with.json", CHANGED)
+    written = json.loads((tmp_path / "with.json").read_text(encoding="utf-8"))
+    assert {item["humanCodingScheme"]: item["extensions"][EXTENSION]["audience"]
+            for item in written["CFItems"] if item["CFItemType"] == "Modul"} == {
+        "LD-101": "pengawas;cpns", "LD-201": "", "PB-101": "", "PB-201": "fungsional_ahli",
+        "PB-LOC": ""}
+    import_interchange(workspace, "case", save())
+    assert {m.audience for m in workspace.load("modules")} == {()}
+    import_interchange(workspace, "case", tmp_path / "with.json")
+    assert {m.code: m.audience for m in workspace.load("modules")}["LD-101"] == (
+        "pengawas", "cpns")
 
 
 def test_module_with_an_unknown_competency_is_refused_by_the_importer(workspace, mini_case,

@@ -101,11 +101,34 @@ def test_csv_export_format(workspace, tmp_path):
     assert not data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8").splitlines()
     assert lines[0] == ",".join(RECORD_TYPES["modules"].COLUMNS)
+    assert lines[0].endswith(",owner,audience")  # the optional column after the others
+    # The mini catalog's modules.csv has no audience column: every module is open (empty).
     assert lines[1] == ("LD-101,Literasi Digital Dasar,8,klasikal,1,LITDIG:1,,none,0,national,"
-                        "approved,LAN")
+                        "approved,LAN,")
     assert lines[4] == ("PB-201,Pengkajian Risiko Bencana,32,blended,2,PB-KAJI:2;M.01:2,"
-                        "gempa_bumi,low,1,national,approved,BNPB")
+                        "gempa_bumi,low,1,national,approved,BNPB,")
     assert lines[5].split(",")[9] == "72"
+
+
+def test_csv_export_writes_the_optional_columns_in_contract_order(workspace, tmp_path,
+                                                                   write_csv, mini_row):
+    import_file(workspace, "job_standards", write_csv("j.csv", "job_standards", [
+        mini_row("job_standards", 0, jenjang="fungsional_ahli"),
+        mini_row("job_standards", 1, jenjang="fungsional_ahli")]))
+    import_file(workspace, "learners", write_csv("l.csv", "learners", [
+        mini_row("learners", 0, status="cpns", unit="BPBD Kota Palu", supervisor=NIP)]))
+    export_file(workspace, "job_standards", tmp_path / "j.csv")
+    export_file(workspace, "learners", tmp_path / "l.csv", unmask=True)
+    assert (tmp_path / "j.csv").read_text(encoding="utf-8").splitlines() == [
+        "position,title,competency,level,jenjang",
+        "analis-kebijakan,Analis Kebijakan,LITDIG,2,fungsional_ahli",
+        "analis-kebijakan,Analis Kebijakan,M.01,3,fungsional_ahli"]
+    assert (tmp_path / "l.csv").read_text(encoding="utf-8").splitlines() == [
+        "id,name,position,region,digital_literacy,competencies,completed,status,unit,"
+        "supervisor",
+        f"{NIP},{NAME},analis-kebijakan,31,2,M.01:2;LITDIG:1,LD-101,pns,,",
+        "DEMO-001,Peserta Demo 01 (sintetis),analis-kebijakan,72.71,0,M.01:1,,cpns,"
+        f"BPBD Kota Palu,{NIP}"]
 
 
 def test_xlsx_numbers_are_numbers(workspace, tmp_path):
@@ -222,6 +245,27 @@ def test_pseudonyms_are_consistent_between_learners_and_outcomes(workspace, tmp_
     assert (tmp_path / "again.csv").read_bytes() == (tmp_path / "outcomes.csv").read_bytes()
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_supervisor_is_masked_with_the_supervisors_pseudonym(workspace, tmp_path, write_csv,
+                                                               mini_row, suffix):
+    # The supervisor cell is a learner id (a NIP): masked like the id it names, so the
+    # masked file keeps the reference and imports as a whole into an empty workspace.
+    import_file(workspace, "learners", write_csv("l.csv", "learners", [
+        mini_row("learners", 0, supervisor=NIP)]))
+    path = tmp_path / f"learners{suffix}"
+    export_file(workspace, "learners", path)
+    text = _file_text(path)
+    assert NIP not in text
+    secret = workspace.get_meta("pseudonym_key")
+    rows = {row["id"]: row for _, row in read_rows(path, RECORD_TYPES["learners"].COLUMNS)}
+    assert rows[pseudonym(secret, "DEMO-001")]["supervisor"] == pseudonym(secret, NIP)
+    assert rows[pseudonym(secret, NIP)]["supervisor"] == ""
+    with create_workspace(tmp_path / "other.sqlite", directory=MINI) as other:
+        import_file(other, "learners", path)
+        supervisors = {learner.id: learner.supervisor for learner in other.load("learners")}
+    assert supervisors[pseudonym(secret, "DEMO-001")] == pseudonym(secret, NIP)
+
+
 def test_pseudonyms_differ_between_workspaces(workspace, tmp_path, mini_dir):
     with create_workspace(tmp_path / "other.sqlite", directory=mini_dir) as other:
         export_file(other, "learners", tmp_path / "other.csv")
@@ -282,7 +326,8 @@ def test_init_then_export_reproduces_the_catalog_modules(tmp_path, run_cli):
 
 
 @pytest.mark.parametrize("kind", ["competencies", "regions", "prerequisites",
-                                  "regional_standards", "job_standards", "learners"])
+                                  "regional_standards", "job_standards", "learners",
+                                  "obligations"])
 def test_every_catalog_file_round_trips_byte_for_byte(tmp_path, run_cli, kind):
     target, out_file = tmp_path / "W.sqlite", tmp_path / f"{kind}.csv"
     assert run_cli("init", target)[0] == 0

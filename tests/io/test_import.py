@@ -155,6 +155,11 @@ REFERENCE_CASES = [
     ("outcomes", {"learner": "DEMO-001", "module": "NOPE", "date": "2024-01-01",
                   "completed": "1"}, "module",
      "unknown module 'NOPE'; add it to modules first"),
+    ("learners", {"id": "NEW-L", "name": "Siti", "position": "analis-kebijakan",
+                  "region": "31", "digital_literacy": "1", "supervisor": "NOBODY"},
+     "supervisor", "unknown learner 'NOBODY'; add it to learners first"),
+    ("obligations", {"who": "administrator", "module": "NOPE", "regulation": "PerLAN 5/2022"},
+     "module", "unknown module 'NOPE'; add it to modules first"),
 ]
 
 
@@ -181,6 +186,76 @@ def test_unknown_reference_through_the_cli(workspace, workspace_path, write_csv,
         "learners.csv:2:region: unknown region '99'; add it to regions first",
         "learners.csv:2:completed: unknown module 'NOPE'; add it to modules first",
     ]
+
+
+def test_unknown_supervisor_through_the_cli_is_located_and_changes_nothing(
+        workspace, workspace_path, write_csv, mini_row, run_cli, snapshot):
+    path = write_csv("learners.csv", "learners", [
+        mini_row("learners", 1),
+        mini_row("learners", 0, supervisor="198001012005011099", position="camat")])
+    before = snapshot(workspace)
+    code, out, err = run_cli("import", workspace_path, "learners", path)
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [  # in column order, the supervisor last
+        "learners.csv:3:position: unknown position 'camat'; add it to job_standards "
+        "(no job standard defines it) first",
+        "learners.csv:3:supervisor: unknown learner '198001012005011099'; add it to learners "
+        "first"]
+    assert snapshot(workspace) == before
+
+
+def test_a_supervisor_later_in_the_same_file_or_stored_is_fine(workspace, write_csv,
+                                                               mini_row):
+    new = {"id": "NEW-S", "name": "Siti", "position": "analis-kebijakan", "region": "72.71",
+           "digital_literacy": "1"}
+    path = write_csv("learners.csv", "learners", [
+        mini_row("learners", 0, supervisor="NEW-S"), new,
+        {**new, "id": "NEW-T", "supervisor": "199001012015011001"}])
+    assert import_file(workspace, "learners", path).added == 2
+    supervisors = {r.id: r.supervisor for r in workspace.load("learners")}
+    assert supervisors == {"DEMO-001": "NEW-S", "NEW-S": None, "NEW-T": "199001012015011001",
+                           "199001012015011001": None}
+
+
+def test_own_supervisor_is_refused_on_its_row(workspace, write_csv, mini_row):
+    path = write_csv("learners.csv", "learners",
+                     [mini_row("learners", 0, supervisor="DEMO-001")])
+    assert _refused(workspace, "learners", path).problems == [
+        Problem("learners.csv", 2, "supervisor", "a learner cannot be their own supervisor")]
+
+
+def test_replacing_learners_without_a_supervisor_is_refused_on_the_row(workspace, write_csv,
+                                                                       mini_row, snapshot):
+    import_file(workspace, "learners", write_csv("l.csv", "learners", [
+        mini_row("learners", 0, supervisor="199001012015011001")]))
+    import_file(workspace, "outcomes", write_csv("o.csv", "outcomes", []), replace=True)
+    before = snapshot(workspace)
+    path = write_csv("learners.csv", "learners", [
+        mini_row("learners", 0, supervisor="199001012015011001")])  # Budi is not in the file
+    error = _refused(workspace, "learners", path, replace=True)
+    assert [str(p) for p in error.problems] == [
+        "learners.csv:2:supervisor: unknown learner '199001012015011001'; add it to learners "
+        "first"]
+    assert snapshot(workspace) == before
+
+
+def test_deleting_a_supervisor_is_refused_while_a_learner_names_them(workspace, write_csv,
+                                                                     mini_row, snapshot):
+    from curriculum_tool.io.editing import delete_records
+
+    import_file(workspace, "learners", write_csv("l.csv", "learners", [
+        mini_row("learners", 1, supervisor="DEMO-001")]))
+    import_file(workspace, "outcomes", write_csv("o.csv", "outcomes", []), replace=True)
+    before = snapshot(workspace)
+    with pytest.raises(ValidationError) as info:
+        delete_records(workspace, "learners", ["DEMO-001"])
+    assert [str(p) for p in info.value.problems] == [
+        "edit:1:id: cannot delete: 1 row of learners still refers to supervisor 'DEMO-001', "
+        "which is not in learners"]
+    assert snapshot(workspace) == before
+    delete_records(workspace, "learners", ["199001012015011001"])  # nobody's supervisor
+    delete_records(workspace, "learners", ["DEMO-001"])
+    assert workspace.load("learners") == []
 
 
 def test_references_to_keys_in_the_same_file_are_fine(workspace, write_csv):
@@ -233,7 +308,11 @@ _EXPECTED_COLUMNS = ", ".join(MODULE_COLUMNS)
                  ["modules:1:-: unsupported file type '(none)': use .csv or .xlsx"],
                  id="no-suffix"),
     pytest.param("modules.csv", f"{_HEADER}\n{_ROW},surplus\n",
-                 ["modules.csv:2:-: row has 13 cells but the header has 12"], id="long-row"),
+                 ["modules.csv:2:-: row has 14 cells but the header has 13"], id="long-row"),
+    pytest.param("modules.csv", _HEADER.replace(",owner,audience", "") + ",colour\n",
+                 [f"modules.csv:1:colour: unknown column 'colour'; expected: {_EXPECTED_COLUMNS}",
+                  "modules.csv:1:owner: missing column 'owner'"],
+                 id="optional-absent-does-not-excuse-others"),
 ])
 def test_header_and_file_problems_are_located_exit_2(
         workspace, workspace_path, tmp_path, run_cli, snapshot, name, content, expected):
@@ -262,7 +341,7 @@ def test_unknown_kind_exits_2(workspace, workspace_path, write_csv, run_cli):
     assert code == 2
     assert err.splitlines() == [
         "error: unknown kind 'courses'; one of: competencies, regions, modules, "
-        "prerequisites, regional_standards, job_standards, learners, outcomes"]
+        "prerequisites, regional_standards, job_standards, learners, outcomes, obligations"]
 
 
 def test_malformed_csv_is_located_on_the_row_that_starts_it(workspace, tmp_path):
@@ -290,7 +369,7 @@ def test_a_long_row_does_not_hide_the_other_rows_problems(workspace, tmp_path):
     error = _refused(workspace, "modules", path)
     assert [str(p) for p in error.problems] == [
         "modules.csv:2:jp: jp 0 is outside 1–400",
-        "modules.csv:3:-: row has 13 cells but the header has 12",
+        "modules.csv:3:-: row has 14 cells but the header has 13",
     ]
 
 
@@ -573,7 +652,9 @@ def test_replace_replaces_the_whole_table(workspace, workspace_path, write_csv, 
 
 def test_replace_modules_with_lists(workspace, write_csv, mini_row, sqlite_contents,
                                     workspace_path):
-    # Keep every module that is referenced, drop PB-LOC, change LD-101's lists.
+    # Keep every module that is referenced, drop PB-LOC (once no obligation names it),
+    # change LD-101's lists.
+    import_file(workspace, "obligations", write_csv("o.csv", "obligations", []), replace=True)
     rows = [mini_row("modules", i) for i in range(4)]
     rows[0]["competencies"] = "M.01:2"
     summary = import_file(workspace, "modules", write_csv("modules.csv", "modules", rows),
@@ -633,6 +714,173 @@ def test_replace_modules_dropping_a_prerequisite_target_is_refused(workspace, wr
     assert "prerequisites (e.g. LD-201) still refer to requires 'LD-101'" in text
     assert "learner_completed still refers to module 'LD-101'" in text
     assert "outcomes still refer to module 'LD-101'" in text
+    assert snapshot(workspace) == before
+
+
+def test_replace_modules_dropping_an_obligation_is_refused(workspace, write_csv, mini_row,
+                                                          snapshot):
+    rows = [mini_row("modules", i) for i in range(4)]  # no PB-LOC, compulsory for pengawas
+    before = snapshot(workspace)
+    error = _refused(workspace, "modules", write_csv("modules.csv", "modules", rows),
+                     replace=True)
+    assert [str(p) for p in error.problems] == [
+        "modules.csv:1:code: 1 row of obligations (e.g. pengawas) still refers to module "
+        "'PB-LOC', which is not in modules (--replace would leave it dangling)"]
+    assert snapshot(workspace) == before
+
+
+# -- optional columns (contract §2) ---------------------------------------------------------
+
+
+def _without(rows, *columns):
+    return [{c: v for c, v in row.items() if c not in columns} for row in rows]
+
+
+def _write_without(write_csv, name, kind, rows, *columns):
+    header = [c for c in RECORD_TYPES[kind].COLUMNS if c not in columns]
+    return write_csv(name, header, _without(rows, *columns))
+
+
+@pytest.fixture
+def with_optional_values(workspace, write_csv, mini_row):
+    """The mini workspace with a value in every optional column of LD-101, the job
+    standards and DEMO-001."""
+    import_file(workspace, "modules", write_csv("m.csv", "modules", [
+        module("LD-101", title="Literasi Digital Dasar", audience="pelaksana;cpns")]))
+    import_file(workspace, "job_standards", write_csv("j.csv", "job_standards", [
+        mini_row("job_standards", i, jenjang="fungsional_ahli") for i in range(2)]))
+    import_file(workspace, "learners", write_csv("l.csv", "learners", [
+        mini_row("learners", 0, status="cpns", unit="BPBD Kota Palu",
+                 supervisor="199001012015011001")]))
+    return workspace
+
+
+def test_merge_without_an_optional_column_keeps_stored_values_and_defaults_new_rows(
+        with_optional_values, write_csv, mini_row):
+    ws = with_optional_values
+    import_file(ws, "modules", _write_without(write_csv, "m.csv", "modules", [
+        module("LD-101", title="Literasi Digital Dasar (revisi)"), module("NEW-1")],
+        "audience"))
+    modules = {m.code: m for m in ws.load("modules")}
+    assert modules["LD-101"].title == "Literasi Digital Dasar (revisi)"
+    assert modules["LD-101"].audience == ("pelaksana", "cpns")
+    assert modules["NEW-1"].audience == ()
+
+    import_file(ws, "job_standards", _write_without(write_csv, "j.csv", "job_standards", [
+        mini_row("job_standards", 0, level="4"),
+        {"position": "camat", "title": "Camat", "competency": "M.01", "level": "3"}],
+        "jenjang"))
+    standards = {s.key(): s for s in ws.load("job_standards")}
+    assert (standards["analis-kebijakan", "M.01"].level,
+            standards["analis-kebijakan", "M.01"].jenjang) == (4, "fungsional_ahli")
+    assert standards["camat", "M.01"].jenjang is None
+
+    import_file(ws, "learners", _write_without(write_csv, "l.csv", "learners", [
+        mini_row("learners", 0, digital_literacy="2"),
+        {"id": "NEW-L", "name": "Siti", "position": "analis-kebijakan", "region": "31",
+         "digital_literacy": "1"}], "status", "unit", "supervisor"))
+    learners = {r.id: r for r in ws.load("learners")}
+    demo, new = learners["DEMO-001"], learners["NEW-L"]
+    assert (demo.digital_literacy, demo.status, demo.unit, demo.supervisor) == (
+        2, "cpns", "BPBD Kota Palu", "199001012015011001")
+    assert (new.status, new.unit, new.supervisor) == ("pns", "", None)
+
+
+def test_merge_leaving_out_some_optional_columns_updates_the_others(with_optional_values,
+                                                                    write_csv, mini_row):
+    ws = with_optional_values
+    import_file(ws, "learners", _write_without(write_csv, "l.csv", "learners", [
+        mini_row("learners", 0, unit="Bappeda Kota Palu")], "status", "supervisor"))
+    demo = {r.id: r for r in ws.load("learners")}["DEMO-001"]
+    assert (demo.status, demo.unit, demo.supervisor) == (
+        "cpns", "Bappeda Kota Palu", "199001012015011001")
+
+
+def test_a_present_empty_optional_cell_clears_the_stored_value(with_optional_values,
+                                                               write_csv, mini_row):
+    ws = with_optional_values
+    import_file(ws, "modules", write_csv("m.csv", "modules", [
+        module("LD-101", title="Literasi Digital Dasar")]))
+    import_file(ws, "learners", write_csv("l.csv", "learners", [mini_row("learners", 0)]))
+    assert {m.code: m.audience for m in ws.load("modules")}["LD-101"] == ()
+    demo = {r.id: r for r in ws.load("learners")}["DEMO-001"]
+    assert (demo.status, demo.unit, demo.supervisor) == ("pns", "", None)
+
+
+def test_replace_without_an_optional_column_gives_every_row_the_default(
+        with_optional_values, write_csv, mini_row):
+    ws = with_optional_values
+    summary = import_file(ws, "job_standards", _write_without(
+        write_csv, "j.csv", "job_standards", [mini_row("job_standards", i) for i in range(2)],
+        "jenjang"), replace=True)
+    assert summary.replaced and summary.rows == 2
+    assert {s.jenjang for s in ws.load("job_standards")} == {None}
+
+
+def test_reimporting_the_mini_files_keeps_the_optional_values(with_optional_values, mini_dir,
+                                                              snapshot):
+    # The mini catalog's files have no optional column: reimporting them changes nothing.
+    before = snapshot(with_optional_values)
+    for kind in ("modules", "job_standards", "learners"):
+        summary = import_file(with_optional_values, kind, mini_dir / f"{kind}.csv")
+        assert summary.added == 0
+    assert snapshot(with_optional_values) == before
+
+
+def test_xlsx_without_optional_columns_keeps_stored_values(with_optional_values, tmp_path):
+    columns = [c for c in MODULE_COLUMNS if c != "audience"]
+    book = Workbook()
+    sheet = book.active
+    sheet.append(columns)
+    sheet.append([module("LD-101", jp="10")[c] for c in columns])
+    path = tmp_path / "modules.xlsx"
+    book.save(path)
+    summary = import_file(with_optional_values, "modules", path)
+    assert (summary.added, summary.updated) == (0, 1)
+    ld101 = {m.code: m for m in with_optional_values.load("modules")}["LD-101"]
+    assert (ld101.jp, ld101.audience) == (10, ("pelaksana", "cpns"))
+
+
+def test_parse_file_notes_the_absent_optional_columns(write_csv, mini_dir):
+    assert parse_file("learners", mini_dir / "learners.csv").absent == {
+        "status", "unit", "supervisor"}
+    assert parse_file("obligations", mini_dir / "obligations.csv").absent == set()
+    path = _write_without(write_csv, "l.csv", "learners", [
+        {"id": "X", "name": "X", "position": "p", "region": "31", "digital_literacy": "0",
+         "unit": "U"}], "status")
+    assert parse_file("learners", path).absent == {"status"}
+
+
+# -- obligations ----------------------------------------------------------------------------
+
+
+def test_obligations_import_merges_by_who_and_module(workspace, write_csv):
+    path = write_csv("obligations.csv", "obligations", [
+        {"who": "pengawas", "module": "PB-LOC", "regulation": "PerLAN 15/2019"},
+        {"who": "cpns", "module": "LD-101", "regulation": "PerLAN 1/2021"}])
+    summary = import_file(workspace, "obligations", path)
+    assert (summary.added, summary.updated) == (1, 1)
+    assert [(o.who, o.module, o.regulation) for o in workspace.load("obligations")] == [
+        ("cpns", "LD-101", "PerLAN 1/2021"), ("pengawas", "PB-LOC", "PerLAN 15/2019")]
+
+
+def test_bad_obligations_are_located(workspace, workspace_path, write_csv, run_cli, snapshot):
+    path = write_csv("obligations.csv", "obligations", [
+        {"who": "pns", "module": "LD-101"},
+        {"who": "cpns", "module": "LD 101"},
+        {"who": "jpt", "module": "PKN-401"},
+        {"who": "cpns", "module": "LD-201"},
+        {"who": "cpns", "module": "LD-201", "regulation": "again"}])
+    before = snapshot(workspace)
+    code, out, err = run_cli("import", workspace_path, "obligations", path)
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        "obligations.csv:2:who: who 'pns' is not one of: pelaksana, fungsional_keterampilan, "
+        "fungsional_ahli, pengawas, administrator, jpt, cpns",
+        "obligations.csv:3:module: module 'LD 101' is not a valid code (letters, digits, '.', "
+        "'_' or '-', starting with a letter or digit)",
+        "obligations.csv:4:module: unknown module 'PKN-401'; add it to modules first",
+        "obligations.csv:6:module: duplicate who/module (cpns, LD-201), first at row 5"]
     assert snapshot(workspace) == before
 
 

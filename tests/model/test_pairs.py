@@ -113,8 +113,10 @@ def test_context_arrays(context):
     assert context.region_province.tolist() == [context.province_codes.index(p)
                                                 for p in ("31", "72", "72")]
     palu = context.region_index["72.71"]
-    # Palu states only banjir: gempa_bumi and tsunami come from Sulawesi Tengah.
-    assert context.region_hazards[palu, :3].tolist() == [0.9, 0.8, 0.3]
+    # Palu lists banjir only: a region that lists any hazard inherits none of its
+    # province's (contract §2), so gempa_bumi and tsunami are 0 there.
+    assert context.region_hazards[palu, :3].tolist() == [0.0, 0.0, 0.3]
+    assert context.region_hazards[context.region_index["72"], :3].tolist() == [0.9, 0.8, 0.0]
     assert context.region_targets[palu].tolist() == [0, 0, 2]
     offered = dict(zip(context.module_codes, context.region_offered[palu]))
     assert offered["PB-LOC"] and not offered["X-DRAFT"]
@@ -167,12 +169,39 @@ def test_prereq_missing_with_the_override(context, learners):
         _pairs(context, learners, pairs, before[:2])
 
 
-def test_hazard_exposure_is_inherited_from_the_province(context, learners):
+def test_a_region_listing_hazards_inherits_none(context, learners):
     frame = _pairs(context, learners, [("A", "PB-201"), ("A", "PB-101"), ("B", "PB-201"),
                                        ("A", "LD-101")])
-    # PB-201 addresses gempa_bumi: Palu has none of its own, Sulawesi Tengah 0.9.
-    assert frame["hazard_exposure"].tolist() == [0.9, 0.9, 0.0, 0.0]
+    # PB-201 addresses gempa_bumi, PB-101 gempa_bumi and tsunami: Palu lists only banjir,
+    # so neither is exposed there although Sulawesi Tengah has gempa_bumi 0.9.
+    assert frame["hazard_exposure"].tolist() == [0.0, 0.0, 0.0, 0.0]
     assert frame["n_hazards"].tolist() == [1, 2, 1, 0]
+
+
+def test_a_region_with_an_empty_hazards_cell_takes_its_nearest_ancestors_list():
+    regions = REGIONS + [
+        _region("72.10", parent="72"),                          # Sigi: empty cell
+        _region("72.10.01", parent="72.10"),                    # empty, and so is its parent
+        _region("72.71.01", parent="72.71"),                    # empty, parent lists banjir
+        _region("72.10.02", parent="72.10", hazards="gempa_bumi:0"),  # lists: nothing noted
+    ]
+    context = PairContext.from_records(MODULES, regions, PREREQUISITES, JOB_STANDARDS,
+                                       REGIONAL_STANDARDS)
+    hazards = {code: context.region_hazards[context.region_index[code], :3].tolist()
+               for code in ("72.10", "72.10.01", "72.71.01", "72.10.02")}
+    assert hazards == {"72.10": [0.9, 0.8, 0.0], "72.10.01": [0.9, 0.8, 0.0],
+                       "72.71.01": [0.0, 0.0, 0.3], "72.10.02": [0.0, 0.0, 0.0]}
+    learners = context.learner_arrays([
+        _learner(f"L{i}", "analis-kebijakan", code, 1)
+        for i, code in enumerate(("72.10", "72.10.01", "72.71.01", "72.10.02"))])
+    frame = context.pair_frame(learners, np.arange(4), context.module_indices(["PB-201"] * 4))
+    assert frame["hazard_exposure"].tolist() == [0.9, 0.9, 0.0, 0.0]
+    # Local relevance reads the same hazards: PB-201 (gempa_bumi) is relevant in Sigi only.
+    relevant = context.region_relevant[:, context.module_index["PB-201"]]
+    assert {code: bool(relevant[context.region_index[code]])
+            for code in ("72", "72.71", "72.10", "72.10.01", "72.71.01", "72.10.02")} == {
+        "72": True, "72.71": False, "72.10": True, "72.10.01": True, "72.71.01": False,
+        "72.10.02": False}
 
 
 def test_regional_target_of_a_parent_raises_relevance_and_gap(context, learners):

@@ -100,7 +100,12 @@ def test_enrolments_follow_the_rules(context, population):
     # Every outcome row passes the contract's validation.
     for row in outcomes.head(300).to_dict("records"):
         Outcome.from_row({k: "" if pd.isna(v) else str(v) for k, v in row.items()})
-    assert len(population.learner_records()) == len(learners)
+    # Every learner cell is text (the optional columns empty, not missing values) and
+    # passes validation: a PNS without a recorded unit or supervisor.
+    assert not learners.isna().any().any()
+    records = population.learner_records()
+    assert len(records) == len(learners)
+    assert {(r.status, r.unit, r.supervisor) for r in records} == {("pns", "", None)}
 
 
 def test_levels_and_literacy(context, population):

@@ -1,11 +1,13 @@
 """Stored learner paths: round trip, replacement, cascades, and the schema-1 upgrade."""
 
+import json
 import sqlite3
 
 import pytest
 from sqlalchemy import func, inspect, select
 
-from curriculum_tool.domain import Exclusion, LearnerPath, PathStep
+from curriculum_tool.domain import RECORD_TYPES, Exclusion, LearnerPath, PathStep
+from curriculum_tool.io import import_file
 from curriculum_tool.errors import WorkspaceError
 from curriculum_tool.store import Workspace, schema
 from curriculum_tool.store.paths import load_paths, save_paths
@@ -190,50 +192,118 @@ def test_replacing_modules_refuses_to_strand_a_stored_step(workspace, workspace_
     assert snapshot(workspace) == before
 
 
-# -- schema version 1 → 2 --------------------------------------------------------------------
+# -- upgrades of older workspaces (versions 1 and 2 → 3) --------------------------------------
+
+#: What each schema version added to the one before: new tables, and new columns of tables
+#: that existed (with the indexes on them).
+ADDED_TABLES = {2: NEW_TABLES, 3: ("obligations",)}
+ADDED_COLUMNS = {3: {"modules": ("audience",), "job_standards": ("jenjang",),
+                     "learners": ("status", "unit", "supervisor"),
+                     "paths": ("obligations", "below_minimum"),
+                     "path_exclusions": ("kind", "params")}}
+ADDED_INDEXES = {3: ("ix_learners_supervisor",)}
 
 
-def _downgrade_to_version_1(path):
+def _downgrade(path, version: int) -> dict[str, tuple[list[str], list[tuple]]]:
+    """Turn a current SQLite workspace into one written by schema ``version``: drop what
+    later versions added, store path reasons as version 2 wrote them ([English,
+    Indonesian]). Returns each remaining table's columns and rows."""
     conn = sqlite3.connect(path)
     try:
         conn.execute("PRAGMA foreign_keys=OFF")
-        for table in ("path_steps", "path_exclusions", "paths", "models"):
-            conn.execute(f'DROP TABLE "{table}"')
-        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        for later in range(schema.SCHEMA_VERSION, version, -1):
+            for index in ADDED_INDEXES.get(later, ()):
+                conn.execute(f'DROP INDEX "{index}"')
+            for table in ADDED_TABLES.get(later, ()):
+                conn.execute(f'DROP TABLE "{table}"')
+            for table, columns in ADDED_COLUMNS.get(later, {}).items():
+                for column in columns:
+                    conn.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+        if version == 2:
+            steps = conn.execute("SELECT learner, pos, reasons FROM path_steps").fetchall()
+            for learner, pos, reasons in steps:
+                conn.execute("UPDATE path_steps SET reasons = ? WHERE learner = ? AND pos = ?",
+                             (json.dumps([r[:2] for r in json.loads(reasons)],
+                                         ensure_ascii=False), learner, pos))
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
         conn.commit()
-        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        version = conn.execute(
-            "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+        return _raw_tables(conn)
     finally:
         conn.close()
-    assert not names & set(NEW_TABLES)
-    assert version == "1"
 
 
-def test_version_1_workspace_is_upgraded_on_open(workspace, workspace_path, snapshot):
+def _raw_tables(conn) -> dict[str, tuple[list[str], list[tuple]]]:
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    result = {}
+    for name in names:
+        columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')]
+        result[name] = (columns, sorted(conn.execute(f'SELECT * FROM "{name}"').fetchall(),
+                                        key=repr))
+    return result
+
+
+def _look(path, query: str) -> list[tuple]:
+    """Read a SQLite file without opening it as a workspace (which would upgrade it)."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(query).fetchall()
+    finally:
+        conn.close()
+
+
+def _assert_current_schema_keeping(path, old: dict[str, tuple[list[str], list[tuple]]]):
+    """The file has exactly the current tables, columns and indexes, and every row the old
+    file had, unchanged in the old columns (the new ones NULL)."""
+    conn = sqlite3.connect(path)
+    try:
+        for table in schema.metadata.sorted_tables:
+            columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table.name}")')]
+            assert sorted(columns) == sorted(c.name for c in table.columns), table.name
+            indexes = {r[1] for r in conn.execute(f'PRAGMA index_list("{table.name}")')}
+            assert {i.name for i in table.indexes} <= indexes, table.name
+        for name, (columns, rows) in old.items():
+            listed = ", ".join(f'"{c}"' for c in columns)
+            if name == "meta":  # the one changed row
+                rows = [(k, str(schema.SCHEMA_VERSION) if k == "schema_version" else v)
+                        for k, v in rows]
+            assert sorted(conn.execute(f'SELECT {listed} FROM "{name}"').fetchall(),
+                          key=repr) == rows, name
+            added = [c for c in ADDED_COLUMNS[3].get(name, ()) if c not in columns]
+            for column in added:
+                assert conn.execute(f'SELECT count(*) FROM "{name}" WHERE "{column}" IS NOT '
+                                    "NULL").fetchone() == (0,), (name, column)
+    finally:
+        conn.close()
+
+
+def test_the_schema_version_is_3():
+    # The upgrade tests below rebuild versions 1 and 2 from what version 3 added.
+    assert schema.SCHEMA_VERSION == 3
+
+
+def test_version_1_workspace_is_upgraded_on_open(workspace, workspace_path):
     before = {kind: workspace.load(kind) for kind in ("modules", "learners", "outcomes")}
     workspace.close()
-    _downgrade_to_version_1(workspace_path)
+    old = _downgrade(workspace_path, 1)
+    assert not set(old) & {*NEW_TABLES, "obligations"}
+    assert "audience" not in old["modules"][0] and "supervisor" not in old["learners"][0]
 
     with Workspace.open(workspace_path) as upgraded:
-        assert upgraded.get_meta("schema_version") == str(schema.SCHEMA_VERSION) == "2"
-        assert set(NEW_TABLES) <= set(inspect(upgraded.engine).get_table_names())
+        assert upgraded.get_meta("schema_version") == "3"
+        assert set(NEW_TABLES) | {"obligations"} <= set(
+            inspect(upgraded.engine).get_table_names())
         assert {kind: upgraded.load(kind) for kind in before} == before
+        assert upgraded.load("obligations") == []
         with upgraded.transaction() as conn:
             save_paths(conn, [demo_path()])
         assert stored(upgraded) == [demo_path()]
+    _assert_current_schema_keeping(workspace_path, old)
 
     # the added tables carry their foreign keys, with the cascade from learners
-    conn = sqlite3.connect(workspace_path)
-    try:
-        fks = conn.execute("PRAGMA foreign_key_list('paths')").fetchall()
-        version = conn.execute(
-            "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
-    finally:
-        conn.close()
+    fks = _look(workspace_path, "PRAGMA foreign_key_list('paths')")
     assert [(fk[2], fk[3], fk[4], fk[6]) for fk in fks] == [("learners", "learner", "id",
                                                              "CASCADE")]
-    assert version == "2"
     # opening again is a no-op
     with Workspace.open(workspace_path) as again:
         assert stored(again) == [demo_path()]
@@ -242,27 +312,78 @@ def test_version_1_workspace_is_upgraded_on_open(workspace, workspace_path, snap
 def test_version_1_workspace_is_upgraded_by_a_cli_command(workspace, workspace_path, run_cli):
     path = workspace_path
     workspace.close()
-    _downgrade_to_version_1(path)
+    old = _downgrade(path, 1)
     code, out, err = run_cli("lint", path)
     assert code == 0, out + err
-    conn = sqlite3.connect(path)  # look without opening (which would upgrade by itself)
+    _assert_current_schema_keeping(path, old)  # looked at without opening it
+
+
+def test_version_2_workspace_is_upgraded_in_place_and_keeps_every_row(
+        workspace, workspace_path, write_csv, mini_row):
+    with workspace.transaction() as conn:
+        save_paths(conn, [demo_path(), budi_path()])
+    before = {kind: workspace.load(kind) for kind in RECORD_TYPES if kind != "obligations"}
+    workspace.close()
+    old = _downgrade(workspace_path, 2)
+    assert "obligations" not in old and set(NEW_TABLES) <= set(old)
+    assert "kind" not in old["path_exclusions"][0]
+    assert all(len(r) == 2 for row in old["path_steps"][1] for r in json.loads(row[-1]))
+
+    with Workspace.open(workspace_path) as upgraded:
+        assert upgraded.get_meta("schema_version") == "3"
+        # Every record reads back as before: a NULL new column reads as its default.
+        assert {kind: upgraded.load(kind) for kind in before} == before
+        assert {(r.status, r.unit, r.supervisor) for r in upgraded.load("learners")} == {
+            ("pns", "", None)}
+        # Paths stored by version 2 load, without obligations or a below-minimum reason.
+        paths = stored(upgraded)
+        assert paths == [budi_path(), demo_path()]
+        assert [(p.obligations, p.below_minimum) for p in paths] == [((), None)] * 2
+        assert paths[1].steps[0].reasons[0] == "closes gap in PB-KAJI 0→2"
+        assert [e.kind for e in paths[1].excluded] == [""] * 3
+    _assert_current_schema_keeping(workspace_path, old)
+
+    # The new columns and table take data at once, through the same checks.
+    with Workspace.open(workspace_path) as again:
+        import_file(again, "learners", write_csv("l.csv", "learners", [
+            mini_row("learners", 0, status="cpns", unit="BPBD Kota Palu", supervisor=BUDI)]))
+        import_file(again, "obligations", write_csv("o.csv", "obligations", [
+            {"who": "cpns", "module": "LD-101", "regulation": "PerLAN 1/2021"}]))
+        demo = {r.id: r for r in again.load("learners")}[DEMO]
+        assert (demo.status, demo.unit, demo.supervisor) == ("cpns", "BPBD Kota Palu", BUDI)
+        assert [o.key() for o in again.load("obligations")] == [("cpns", "LD-101")]
+        assert stored(again) == [budi_path(), demo_path()]
+
+
+def test_an_upgrade_that_fails_changes_nothing(workspace, workspace_path, monkeypatch):
+    workspace.close()
+    _downgrade(workspace_path, 2)
+    before = sqlite_file_contents_with_columns(workspace_path)
+
+    def fail(self, conn, key, value):
+        raise RuntimeError("power cut")
+    monkeypatch.setattr(Workspace, "set_meta", fail)
+    with pytest.raises(RuntimeError, match="power cut"):
+        Workspace.open(workspace_path)
+    assert sqlite_file_contents_with_columns(workspace_path) == before
+
+
+def sqlite_file_contents_with_columns(path):
+    conn = sqlite3.connect(path)
     try:
-        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        version = conn.execute(
-            "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+        return _raw_tables(conn), sorted(conn.execute(
+            "SELECT type, name, sql FROM sqlite_master").fetchall(), key=repr)
     finally:
         conn.close()
-    assert set(NEW_TABLES) <= names
-    assert version == "2"
 
 
 def test_newer_workspace_is_refused(workspace, workspace_path):
     workspace.close()
     conn = sqlite3.connect(workspace_path)
-    conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
-    with pytest.raises(WorkspaceError, match=r"newer curriculum-tool \(schema 3 > 2\)"):
+    with pytest.raises(WorkspaceError, match=r"newer curriculum-tool \(schema 4 > 3\)"):
         Workspace.open(workspace_path)
 
 

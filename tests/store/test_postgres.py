@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ from curriculum_tool.catalog import create_workspace
 from curriculum_tool.domain import RECORD_TYPES
 from curriculum_tool.errors import CycleError, ValidationError, WorkspaceError
 from curriculum_tool.io import export_file, import_file
-from curriculum_tool.store import Workspace
+from curriculum_tool.store import Workspace, resolve_url
 from helpers import assert_same_export, new_module_row
 
 KINDS = tuple(RECORD_TYPES)
@@ -309,6 +310,143 @@ def test_round_trip_export_is_identical_to_sqlites(seeded, backend, workspace, t
             assert fresh.load(kind) == ws.load(kind)
     for kind in KINDS:
         assert_same_export(first[kind], second[kind])
+
+
+def test_merge_without_optional_columns_keeps_stored_values(seeded, write_csv, mini_row):
+    ws, _ = seeded
+    import_file(ws, "learners", write_csv("l.csv", "learners", [
+        mini_row("learners", 0, status="cpns", unit="BPBD Kota Palu",
+                 supervisor="199001012015011001")]))
+    header = [c for c in RECORD_TYPES["learners"].COLUMNS if c not in ("status", "supervisor")]
+    summary = import_file(ws, "learners", write_csv("m.csv", header, [
+        mini_row("learners", 0, unit="Bappeda Kota Palu"),
+        {"id": "NEW-L", "name": "Siti", "position": "analis-kebijakan", "region": "31",
+         "digital_literacy": "1"}]))
+    assert (summary.added, summary.updated) == (1, 1)
+    learners = {r.id: r for r in ws.load("learners")}
+    assert (learners["DEMO-001"].status, learners["DEMO-001"].unit,
+            learners["DEMO-001"].supervisor) == ("cpns", "Bappeda Kota Palu",
+                                                 "199001012015011001")
+    assert (learners["NEW-L"].status, learners["NEW-L"].supervisor) == ("pns", None)
+
+
+def test_a_named_supervisor_cannot_be_deleted(seeded, write_csv, mini_row, snapshot):
+    # The reference check joins learners to themselves (supervisor → id) on both engines.
+    from curriculum_tool.io.editing import delete_records
+
+    ws, _ = seeded
+    import_file(ws, "learners", write_csv("l.csv", "learners", [
+        mini_row("learners", 1, supervisor="DEMO-001")]))
+    import_file(ws, "outcomes", write_csv("o.csv", "outcomes", []), replace=True)
+    before = snapshot(ws)
+    with pytest.raises(ValidationError) as info:
+        delete_records(ws, "learners", ["DEMO-001"])
+    assert [str(p) for p in info.value.problems] == [
+        "edit:1:id: cannot delete: 1 row of learners still refers to supervisor 'DEMO-001', "
+        "which is not in learners"]
+    assert snapshot(ws) == before
+
+
+def test_replacing_modules_under_an_obligation_is_refused(seeded, write_csv, mini_row,
+                                                          snapshot):
+    ws, _ = seeded
+    before = snapshot(ws)
+    with pytest.raises(ValidationError) as info:
+        import_file(ws, "modules", write_csv("m.csv", "modules",
+                                             [mini_row("modules", i) for i in range(4)]),
+                    replace=True)
+    assert [str(p) for p in info.value.problems] == [
+        "m.csv:1:code: 1 row of obligations (e.g. pengawas) still refers to module 'PB-LOC', "
+        "which is not in modules (--replace would leave it dangling)"]
+    assert snapshot(ws) == before
+
+
+#: What schema version 3 added to version 2 (tables, columns of existing tables, indexes),
+#: and what version 2 added to version 1.
+V3_COLUMNS = {"modules": ("audience",), "job_standards": ("jenjang",),
+              "learners": ("status", "unit", "supervisor"),
+              "paths": ("obligations", "below_minimum"), "path_exclusions": ("kind", "params")}
+V2_TABLES = ("path_steps", "path_exclusions", "paths", "models")
+
+
+def _downgrade(target: str, version: int) -> None:
+    """Make ``target`` a workspace as schema ``version`` wrote it (on either engine)."""
+    engine = create_engine(resolve_url(target))
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql('DROP INDEX "ix_learners_supervisor"')
+            conn.exec_driver_sql('DROP TABLE "obligations"')
+            for table, columns in V3_COLUMNS.items():
+                for column in columns:
+                    conn.exec_driver_sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+            if version == 1:
+                for table in V2_TABLES:
+                    conn.exec_driver_sql(f'DROP TABLE "{table}"')
+            conn.exec_driver_sql(f"UPDATE meta SET value = '{version}' "
+                                 "WHERE key = 'schema_version'")
+    finally:
+        engine.dispose()
+
+
+def _columns(target: str) -> dict[str, set[str]]:
+    engine = create_engine(resolve_url(target))
+    try:
+        found = inspect(engine)
+        return {t: {c["name"] for c in found.get_columns(t)}
+                | {f"index {i['name']}" for i in found.get_indexes(t)}
+                for t in found.get_table_names()}
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_older_workspace_is_upgraded_in_place(backend, version, write_csv, mini_row):
+    target = backend.new_target()
+    with create_workspace(target, directory=MINI) as ws:
+        current = _columns(target)
+        before = {kind: ws.load(kind) for kind in KINDS if kind != "obligations"}
+    _downgrade(target, version)
+    old = _columns(target)
+    assert "obligations" not in old and "audience" not in old["modules"]
+    assert ("paths" in old) == (version == 2)
+    with Workspace.open(target) as ws:
+        assert ws.get_meta("schema_version") == "3"
+        assert _columns(target) == current  # every table, column and index of version 3
+        assert {kind: ws.load(kind) for kind in before} == before
+        assert ws.load("obligations") == []
+        import_file(ws, "learners", write_csv("l.csv", "learners", [
+            mini_row("learners", 0, status="pppk", supervisor="199001012015011001")]))
+        assert {r.id: r.supervisor for r in ws.load("learners")}["DEMO-001"] == \
+            "199001012015011001"
+    with Workspace.open(target) as again:  # a second open has nothing to do
+        assert again.get_meta("schema_version") == "3"
+
+
+def test_two_users_opening_an_old_workspace_at_once_both_get_in(backend):
+    # A shared BPSDM database after a tool update: whoever opens second waits for the first
+    # upgrade, then finds nothing left to do.
+    url = backend.new_target()
+    create_workspace(url, directory=MINI).close()
+    _downgrade(url, 2)
+    barrier = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        barrier.wait()
+        try:
+            Workspace.open(url).close()
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_it) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert errors == []
+    with Workspace.open(url) as ws:
+        assert ws.get_meta("schema_version") == "3"
+        assert ws.count("modules") == 5
 
 
 # -- PostgreSQL only -----------------------------------------------------------------------

@@ -32,7 +32,7 @@ def _sqlite_files(folder: Path):
 
 
 def test_seeded_workspace_holds_the_mini_catalog(workspace):
-    assert [workspace.count(kind) for kind in KINDS] == [3, 3, 5, 3, 1, 2, 2, 3]
+    assert [workspace.count(kind) for kind in KINDS] == [3, 3, 5, 3, 1, 2, 2, 3, 1]
     assert workspace.get_meta("schema_version") == str(schema.SCHEMA_VERSION)
     assert len(workspace.get_meta("pseudonym_key")) == 64
     assert workspace.dialect == "sqlite"
@@ -41,6 +41,12 @@ def test_seeded_workspace_holds_the_mini_catalog(workspace):
     assert budi.completed == ("LD-101",)
     local = {m.code: m for m in workspace.load("modules")}["PB-LOC"]
     assert local.scope == "72" and local.is_local
+    # The mini files leave the optional columns out: every row has the defaults.
+    assert {m.audience for m in workspace.load("modules")} == {()}
+    assert {s.jenjang for s in workspace.load("job_standards")} == {None}
+    assert {(r.status, r.unit, r.supervisor) for r in workspace.load("learners")} == {
+        ("pns", "", None)}
+    assert [(o.who, o.module) for o in workspace.load("obligations")] == [("pengawas", "PB-LOC")]
 
 
 def test_load_is_in_key_order(workspace):
@@ -266,7 +272,7 @@ def test_xlsx_reader_turns_numeric_cells_into_contract_text(workspace, tmp_path)
     row = {"code": "XL-1", "title": "Dari Excel", "jp": 12.0, "modality": "klasikal",
            "level": 2.0, "competencies": "LITDIG:2", "hazards": None,
            "min_connectivity": "none", "min_digital_literacy": 0, "scope": "national",
-           "status": "approved", "owner": None}
+           "status": "approved", "owner": None, "audience": None}
     sheet.append([row[c] for c in columns])
     path = tmp_path / "modules.xlsx"
     book.save(path)
@@ -276,9 +282,29 @@ def test_xlsx_reader_turns_numeric_cells_into_contract_text(workspace, tmp_path)
     assert rows[0][1]["level"] == "2"
     assert rows[0][1]["min_digital_literacy"] == "0"
     assert rows[0][1]["hazards"] == "" and rows[0][1]["owner"] == ""
+    assert rows[0][1]["audience"] == ""
     import_file(workspace, "modules", path)
     module = {m.code: m for m in workspace.load("modules")}["XL-1"]
-    assert (module.jp, module.level, module.owner) == (12, 2, "")
+    assert (module.jp, module.level, module.owner, module.audience) == (12, 2, "", ())
+
+
+def test_xlsx_learner_with_numeric_optional_cells(workspace, tmp_path):
+    # A unit typed as a number and a supervisor id that a spreadsheet stored as a number.
+    columns = RECORD_TYPES["learners"].COLUMNS
+    book = Workbook()
+    sheet = book.active
+    sheet.append(list(columns))
+    sheet.append(["4242", "Siti", "analis-kebijakan", "31", 1.0, None, None, None, 2024.0,
+                  None])
+    sheet.append(["4243", "Adi", "analis-kebijakan", "31", 1, None, None, "pppk", None,
+                  4242.0])
+    path = tmp_path / "learners.xlsx"
+    book.save(path)
+    assert import_file(workspace, "learners", path).added == 2
+    learners = {r.id: r for r in workspace.load("learners")}
+    assert (learners["4242"].status, learners["4242"].unit, learners["4242"].supervisor) == (
+        "pns", "2024", None)
+    assert (learners["4243"].status, learners["4243"].supervisor) == ("pppk", "4242")
 
 
 def test_xlsx_reader_turns_date_cells_into_iso_dates(workspace, tmp_path):

@@ -197,10 +197,12 @@ def test_metrics_table_shows_model_baselines_and_ceiling(qtbot, default_workspac
 def test_calibration_chart_has_a_point_per_non_empty_bin(qtbot, default_workspace):
     tab = make_tab(qtbot, default_workspace)
     bins = tab.model_named("default").card["metrics"]["calibration"]
-    assert tab.chart.point_count() == sum(1 for b in bins if b["rows"]) == 10
+    filled = sum(1 for b in bins if b["rows"])
+    assert len(bins) == 10 and filled >= 5      # ten bins of P, most of them used
+    assert tab.chart.point_count() == filled
     if HAS_QTCHARTS:
         assert tab.chart.uses_qtcharts
-        assert tab.chart.view.scatter.count() == 10
+        assert tab.chart.view.scatter.count() == filled
         assert tab.chart.view.diagonal.count() == 2
     assert "Bin 0.0–0.1" in tab.chart.tooltip(tab.chart.points[0])
 
@@ -400,7 +402,8 @@ def test_painted_fallback_chart_draws_the_same_points(qtbot, default_workspace):
     qtbot.addWidget(chart)
     chart.resize(320, 300)
     chart.set_calibration(card["metrics"]["calibration"])
-    assert not chart.uses_qtcharts and chart.point_count() == 10
+    filled = sum(1 for b in card["metrics"]["calibration"] if b["rows"])
+    assert not chart.uses_qtcharts and chart.point_count() == filled
     image = chart.grab().toImage()
     assert image.width() == 320
     colours = {image.pixelColor(x, y).name() for x in range(0, 320, 4) for y in range(0, 300, 4)}

@@ -354,27 +354,18 @@ class PathsTab(QWidget):
         self.periods = self._spin(1, 4, 1, self.tr(
             "Jalur dibagi ke dalam beberapa periode, masing-masing paling banyak "
             "anggaran/periode JP, dengan prasyarat lebih dulu"))
-        self.offline_instead = QCheckBox(self.tr("&Luring bila koneksi lemah"), page)
-        self.offline_instead.setChecked(True)
-        self.offline_instead.setToolTip(self.tr(
+        self.offline_instead = self._policy(page, self.tr("&Luring bila koneksi lemah"), self.tr(
             "Bila konektivitas wilayah lemah, modul kebencanaan daring diganti modul luring "
             "yang mengajarkan hal yang sama"))
-        self.literacy_first = QCheckBox(self.tr("Literasi &digital dulu"), page)
-        self.literacy_first.setChecked(True)
-        self.literacy_first.setToolTip(self.tr(
+        self.literacy_first = self._policy(page, self.tr("Literasi &digital dulu"), self.tr(
             "Peserta berliterasi digital 0 yang terhalang modul penutup kesenjangannya "
             "mendapat modul literasi digital tingkat 1 lebih dulu"))
-        self.hazard_first = QCheckBox(self.tr("Risiko &wilayah dulu"), page)
-        self.hazard_first.setChecked(True)
-        self.hazard_first.setToolTip(self.tr(
+        self.hazard_first = self._policy(page, self.tr("Risiko &wilayah dulu"), self.tr(
             "Bila modul untuk bahaya di wilayah peserta menutup kesenjangannya, jalur memuat "
             "sedikitnya satu modul seperti itu"))
         self.max_jp.valueChanged.connect(self._budget_changed)
         self.min_jp.valueChanged.connect(self.recompute)
         self.periods.valueChanged.connect(self.recompute)
-        self.offline_instead.toggled.connect(self.recompute)
-        self.literacy_first.toggled.connect(self.recompute)
-        self.hazard_first.toggled.connect(self.recompute)
         knobs = QHBoxLayout()
         for text, widget in ((self.tr("&Anggaran JP"), self.max_jp),
                              (self.tr("M&inimum JP"), self.min_jp),
@@ -472,6 +463,14 @@ class PathsTab(QWidget):
         self.detail_page = page
         self._set_path_actions(False)
         return self.detail_stack
+
+    def _policy(self, parent: QWidget, text: str, tip: str) -> QCheckBox:
+        """A seed policy's switch, on by default; toggling it plans the path again."""
+        box = QCheckBox(text, parent)
+        box.setChecked(True)
+        box.setToolTip(tip)
+        box.toggled.connect(self.recompute)
+        return box
 
     def _spin(self, low: int, high: int, value: int, tip: str) -> QSpinBox:
         spin = QSpinBox(self)

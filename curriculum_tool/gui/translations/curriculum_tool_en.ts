@@ -372,53 +372,53 @@
 <context>
     <name>GapChart</name>
     <message>
-        <location filename="../gap_chart.py" line="164"/>
+        <location filename="../gap_chart.py" line="168"/>
         <source>Tidak ada kompetensi target.</source>
         <extracomment>The top of the proficiency scale. level reached if every step of the path succeeds</extracomment>
         <translation>No target competencies.</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="183"/>
+        <location filename="../gap_chart.py" line="187"/>
         <source>Kompetensi</source>
         <translation>Competency</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="186"/>
+        <location filename="../gap_chart.py" line="190"/>
         <source>Kini → target</source>
         <translation>Current → target</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="242"/>
+        <location filename="../gap_chart.py" line="246"/>
         <source>Level kini</source>
         <translation>Current level</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="243"/>
+        <location filename="../gap_chart.py" line="247"/>
         <source>Kesenjangan</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="244"/>
+        <location filename="../gap_chart.py" line="248"/>
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="246"/>
+        <location filename="../gap_chart.py" line="250"/>
         <source>Dicapai jalur (jika semua langkah berhasil)</source>
         <translation>Reached by the path (if every step succeeds)</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="265"/>
+        <location filename="../gap_chart.py" line="269"/>
         <source>Level kini: %1 · target: %2</source>
         <translation>Current level: %1 · target: %2</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="268"/>
+        <location filename="../gap_chart.py" line="272"/>
         <source>Dicapai jalur jika berhasil: %1</source>
         <translation>Reached by the path if successful: %1</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="271"/>
+        <location filename="../gap_chart.py" line="275"/>
         <source>Jalur ini tidak menutup kesenjangan ini.</source>
         <translation>This path does not close this gap.</translation>
     </message>
@@ -2289,9 +2289,9 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
     </message>
     <message>
         <location filename="../paths_tab.py" line="345"/>
+        <location filename="../paths_tab.py" line="516"/>
         <location filename="../paths_tab.py" line="517"/>
-        <location filename="../paths_tab.py" line="518"/>
-        <location filename="../paths_tab.py" line="652"/>
+        <location filename="../paths_tab.py" line="651"/>
         <source>Memuat model dan peserta…</source>
         <translation>Loading model and learners…</translation>
     </message>
@@ -2311,17 +2311,17 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
         <translation>The path is split into several periods of at most budget/periods JP each, prerequisites first</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="379"/>
+        <location filename="../paths_tab.py" line="370"/>
         <source>&amp;Anggaran JP</source>
         <translation>&amp;JP budget</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="380"/>
+        <location filename="../paths_tab.py" line="371"/>
         <source>M&amp;inimum JP</source>
         <translation>M&amp;inimum JP</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="381"/>
+        <location filename="../paths_tab.py" line="372"/>
         <source>&amp;Periode</source>
         <translation>&amp;Periods</translation>
     </message>
@@ -2331,450 +2331,450 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
         <translation>&amp;Offline where connectivity is weak</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="360"/>
+        <location filename="../paths_tab.py" line="358"/>
         <source>Bila konektivitas wilayah lemah, modul kebencanaan daring diganti modul luring yang mengajarkan hal yang sama</source>
         <translation>Where the region&apos;s connectivity is weak, an online disaster module is replaced by an offline module that teaches the same</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="362"/>
+        <location filename="../paths_tab.py" line="360"/>
         <source>Literasi &amp;digital dulu</source>
         <translation>&amp;Digital literacy first</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="365"/>
+        <location filename="../paths_tab.py" line="361"/>
         <source>Peserta berliterasi digital 0 yang terhalang modul penutup kesenjangannya mendapat modul literasi digital tingkat 1 lebih dulu</source>
         <translation>A learner at digital literacy 0 whom literacy keeps from gap-closing modules gets a tier-1 digital literacy module first</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="367"/>
+        <location filename="../paths_tab.py" line="363"/>
         <source>Risiko &amp;wilayah dulu</source>
         <translation>Regional &amp;hazards first</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="370"/>
+        <location filename="../paths_tab.py" line="364"/>
         <source>Bila modul untuk bahaya di wilayah peserta menutup kesenjangannya, jalur memuat sedikitnya satu modul seperti itu</source>
         <translation>Where a module for the hazards of the learner&apos;s region closes one of their gaps, the path holds at least one such module</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="393"/>
+        <location filename="../paths_tab.py" line="384"/>
         <source>Kesenjangan kompetensi: level kini dan target</source>
         <translation>Competency gaps: current and target level</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="400"/>
-        <location filename="../paths_tab.py" line="425"/>
+        <location filename="../paths_tab.py" line="391"/>
+        <location filename="../paths_tab.py" line="416"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="400"/>
-        <location filename="../paths_tab.py" line="425"/>
+        <location filename="../paths_tab.py" line="391"/>
+        <location filename="../paths_tab.py" line="416"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="400"/>
+        <location filename="../paths_tab.py" line="391"/>
         <source>JP</source>
         <translation>JP</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="401"/>
+        <location filename="../paths_tab.py" line="392"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="401"/>
+        <location filename="../paths_tab.py" line="392"/>
         <source>Peluang berhasil</source>
         <translation>Success probability</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="402"/>
+        <location filename="../paths_tab.py" line="393"/>
         <source>Nilai</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="415"/>
+        <location filename="../paths_tab.py" line="406"/>
         <source>Pilih langkah untuk melihat alasannya.</source>
         <translation>Select a step to see why it was chosen.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="425"/>
+        <location filename="../paths_tab.py" line="416"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="426"/>
+        <location filename="../paths_tab.py" line="417"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="433"/>
+        <location filename="../paths_tab.py" line="424"/>
         <source>Jalur belajar</source>
         <translation>Learning path</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="434"/>
-        <location filename="../paths_tab.py" line="684"/>
+        <location filename="../paths_tab.py" line="425"/>
+        <location filename="../paths_tab.py" line="683"/>
         <source>Tidak dipilih</source>
         <translation>Not selected</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="447"/>
+        <location filename="../paths_tab.py" line="438"/>
         <source>Simpan jalur</source>
         <translation>Save path</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="448"/>
+        <location filename="../paths_tab.py" line="439"/>
         <source>Simpan sebagai jalur terkini peserta ini (Ctrl+S)</source>
         <translation>Save as this learner&apos;s current path (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="450"/>
+        <location filename="../paths_tab.py" line="441"/>
         <source>Ekspor PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="451"/>
+        <location filename="../paths_tab.py" line="442"/>
         <source>Rencana pengembangan kompetensi untuk ditandatangani (Ctrl+P)</source>
         <translation>Competency development plan for signing (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="454"/>
+        <location filename="../paths_tab.py" line="445"/>
         <source>Ekspor XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="455"/>
+        <location filename="../paths_tab.py" line="446"/>
         <source>Langkah jalur ini sebagai tabel XLSX</source>
         <translation>This path&apos;s steps as an XLSX table</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="547"/>
+        <location filename="../paths_tab.py" line="546"/>
         <source>Jalur belum dapat dihitung: %1</source>
         <translation>The path cannot be computed yet: %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="551"/>
+        <location filename="../paths_tab.py" line="550"/>
         <source>Model %1 dimuat; %2 peserta</source>
         <translation>Model %1 loaded; %2 learners</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="560"/>
+        <location filename="../paths_tab.py" line="559"/>
         <source>Pilih peserta di daftar kiri untuk melihat kesenjangan kompetensi dan jalur belajarnya.</source>
         <translation>Select a learner in the list on the left to see their competency gaps and learning path.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="570"/>
+        <location filename="../paths_tab.py" line="569"/>
         <source>Workspace tidak dapat dimuat: %1</source>
         <translation>The workspace cannot be loaded: %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="571"/>
+        <location filename="../paths_tab.py" line="570"/>
         <source>Workspace tidak dapat dimuat</source>
         <translation>The workspace cannot be loaded</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="585"/>
+        <location filename="../paths_tab.py" line="584"/>
         <source>%1 peserta</source>
         <translation>%1 learners</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="586"/>
+        <location filename="../paths_tab.py" line="585"/>
         <source>%1 dari %2 peserta</source>
         <translation>%1 of %2 learners</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="653"/>
+        <location filename="../paths_tab.py" line="652"/>
         <source>Jalur belum dapat dihitung.</source>
         <translation>The path cannot be computed yet.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="658"/>
+        <location filename="../paths_tab.py" line="657"/>
         <source>Jalur tidak dapat dihitung.</source>
         <translation>The path cannot be computed.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="676"/>
+        <location filename="../paths_tab.py" line="675"/>
         <source>literasi digital %1</source>
         <translation>digital literacy %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="698"/>
+        <location filename="../paths_tab.py" line="697"/>
         <source>Klasikal</source>
         <translation>Classroom</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="698"/>
+        <location filename="../paths_tab.py" line="697"/>
         <source>E-learning</source>
         <translation>E-learning</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="699"/>
+        <location filename="../paths_tab.py" line="698"/>
         <source>Blended</source>
         <translation>Blended</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="699"/>
+        <location filename="../paths_tab.py" line="698"/>
         <source>Mikro</source>
         <translation>Micro</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="700"/>
+        <location filename="../paths_tab.py" line="699"/>
         <source>Coaching</source>
         <translation>Coaching</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="700"/>
+        <location filename="../paths_tab.py" line="699"/>
         <source>Mentoring</source>
         <translation>Mentoring</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="701"/>
+        <location filename="../paths_tab.py" line="700"/>
         <source>Belajar sosial</source>
         <translation>Social learning</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="702"/>
+        <location filename="../paths_tab.py" line="701"/>
         <source>Pengalaman kerja</source>
         <translation>Experiential</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="730"/>
+        <location filename="../paths_tab.py" line="729"/>
         <source>Periode %1 · %2 langkah · %3 JP</source>
         <translation>Period %1 · %2 steps · %3 JP</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="744"/>
+        <location filename="../paths_tab.py" line="743"/>
         <source>Tidak ada langkah: tidak ada modul yang dapat diikuti yang menutup kesenjangan. Lihat &quot;Tidak dipilih&quot;.</source>
         <translation>No steps: no available module closes a gap. See &quot;Not selected&quot;.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="757"/>
+        <location filename="../paths_tab.py" line="756"/>
         <source>Program wajib · %1 · %2 JP, di luar anggaran JP</source>
         <translation>Compulsory programmes · %1 · %2 JP, outside the JP budget</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="767"/>
+        <location filename="../paths_tab.py" line="766"/>
         <source>Wajib menurut %1</source>
         <translation>Compulsory under %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="799"/>
+        <location filename="../paths_tab.py" line="798"/>
         <source>%1 JP · %2 · peluang berhasil %3% · nilai %4</source>
         <translation>%1 JP · %2 · success probability %3% · value %4</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="828"/>
+        <location filename="../paths_tab.py" line="827"/>
         <source>Tidak dipilih (%1)</source>
         <translation>Not selected (%1)</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="833"/>
+        <location filename="../paths_tab.py" line="832"/>
         <source>&lt;b&gt;%1 JP&lt;/b&gt; dari anggaran %2 JP</source>
         <translation>&lt;b&gt;%1 JP&lt;/b&gt; of a %2 JP budget</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="836"/>
+        <location filename="../paths_tab.py" line="835"/>
         <source>⚠ di bawah minimum %1 JP</source>
         <translation>⚠ below the minimum of %1 JP</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="843"/>
+        <location filename="../paths_tab.py" line="842"/>
         <source>✓ memenuhi minimum %1 JP</source>
         <translation>✓ meets the minimum of %1 JP</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="845"/>
+        <location filename="../paths_tab.py" line="844"/>
         <source>nilai harapan %1</source>
         <translation>expected value %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="847"/>
+        <location filename="../paths_tab.py" line="846"/>
         <source>model %1</source>
         <translation>model %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="849"/>
+        <location filename="../paths_tab.py" line="848"/>
         <source>tersimpan</source>
         <translation>saved</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="869"/>
+        <location filename="../paths_tab.py" line="868"/>
         <source>Jalur tidak disimpan</source>
         <translation>Path not saved</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="873"/>
+        <location filename="../paths_tab.py" line="872"/>
         <source>Jalur disimpan sebagai jalur terkini: %1 langkah, %2 JP</source>
         <translation>Path saved as the current path: %1 steps, %2 JP</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="899"/>
+        <location filename="../paths_tab.py" line="898"/>
         <source>Nama berkas harus berakhiran %1.</source>
         <translation>The file name must end in %1.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="912"/>
+        <location filename="../paths_tab.py" line="911"/>
         <source>Ekspor jalur ke PDF</source>
         <translation>Export path to PDF</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="913"/>
+        <location filename="../paths_tab.py" line="912"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="919"/>
+        <location filename="../paths_tab.py" line="918"/>
         <source>PDF tidak ditulis</source>
         <translation>PDF not written</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="921"/>
+        <location filename="../paths_tab.py" line="920"/>
         <source>PDF ditulis: %1</source>
         <translation>PDF written: %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="929"/>
+        <location filename="../paths_tab.py" line="928"/>
         <source>Ekspor jalur ke XLSX</source>
         <translation>Export path to XLSX</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="930"/>
+        <location filename="../paths_tab.py" line="929"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="943"/>
+        <location filename="../paths_tab.py" line="942"/>
         <source>XLSX tidak ditulis</source>
         <translation>XLSX not written</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="945"/>
+        <location filename="../paths_tab.py" line="944"/>
         <source>Jalur ditulis: %1</source>
         <translation>Path written: %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="950"/>
-        <location filename="../paths_tab.py" line="970"/>
+        <location filename="../paths_tab.py" line="949"/>
+        <location filename="../paths_tab.py" line="969"/>
         <source>Ringkasan instansi</source>
         <translation>Agency summary</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="951"/>
+        <location filename="../paths_tab.py" line="950"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="971"/>
+        <location filename="../paths_tab.py" line="970"/>
         <source>Ringkasan %1 peserta ditulis ke %2.</source>
         <translation>Summary of %1 learners written to %2.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="976"/>
+        <location filename="../paths_tab.py" line="975"/>
         <source>Ringkasan tidak ditulis</source>
         <translation>Summary not written</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="979"/>
+        <location filename="../paths_tab.py" line="978"/>
         <source>Menulis ringkasan instansi…</source>
         <translation>Writing agency summary…</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="989"/>
+        <location filename="../paths_tab.py" line="988"/>
         <source>Impor peserta</source>
         <translation>Import learners</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="990"/>
+        <location filename="../paths_tab.py" line="989"/>
         <source>Peserta (*.csv *.xlsx);;Semua berkas (*)</source>
         <translation>Learners (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1006"/>
-        <location filename="../paths_tab.py" line="1018"/>
+        <location filename="../paths_tab.py" line="1005"/>
+        <location filename="../paths_tab.py" line="1017"/>
         <source>Impor peserta ditolak</source>
         <translation>Learner import rejected</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1009"/>
+        <location filename="../paths_tab.py" line="1008"/>
         <source>Mengimpor peserta…</source>
         <translation>Importing learners…</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1022"/>
+        <location filename="../paths_tab.py" line="1021"/>
         <source>Impor peserta ditolak: %1 masalah; tidak ada yang berubah</source>
         <translation>Learner import rejected: %1 problems; nothing changed</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1025"/>
+        <location filename="../paths_tab.py" line="1024"/>
         <source>Peserta diimpor: %1 baru, %2 diperbarui</source>
         <translation>Learners imported: %1 new, %2 updated</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1038"/>
-        <location filename="../paths_tab.py" line="1046"/>
-        <location filename="../paths_tab.py" line="1070"/>
-        <location filename="../paths_tab.py" line="1130"/>
+        <location filename="../paths_tab.py" line="1037"/>
+        <location filename="../paths_tab.py" line="1045"/>
+        <location filename="../paths_tab.py" line="1069"/>
+        <location filename="../paths_tab.py" line="1129"/>
         <source>Jalur semua peserta</source>
         <translation>Paths for all learners</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1039"/>
+        <location filename="../paths_tab.py" line="1038"/>
         <source>CSV (*.csv);;Excel (*.xlsx);;JSON Lines (*.jsonl)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx);;JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1071"/>
+        <location filename="../paths_tab.py" line="1070"/>
         <source>Dibatalkan; tidak ada yang ditulis.</source>
         <translation>Cancelled; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1072"/>
+        <location filename="../paths_tab.py" line="1071"/>
         <source>Dibatalkan; tidak ada yang ditulis</source>
         <translation>Cancelled; nothing was written</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1077"/>
+        <location filename="../paths_tab.py" line="1076"/>
         <source>Jalur semua peserta tidak dibuat</source>
         <translation>Paths for all learners not created</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1084"/>
+        <location filename="../paths_tab.py" line="1083"/>
         <source>Memuat model…</source>
         <translation>Loading model…</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1088"/>
+        <location filename="../paths_tab.py" line="1087"/>
         <source>Membuat jalur untuk semua peserta…</source>
         <translation>Creating paths for all learners…</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1099"/>
+        <location filename="../paths_tab.py" line="1098"/>
         <source>Membatalkan…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1112"/>
+        <location filename="../paths_tab.py" line="1111"/>
         <source>%p% · %1 dari %2 peserta</source>
         <translation>%p% · %1 of %2 learners</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1124"/>
+        <location filename="../paths_tab.py" line="1123"/>
         <source> NIP peserta disamarkan (ANON-…) dalam berkas.</source>
         <translation> Learner NIPs are masked (ANON-…) in the file.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1125"/>
+        <location filename="../paths_tab.py" line="1124"/>
         <source>%1 jalur (%2 langkah) ditulis ke %3 dan disimpan sebagai jalur terkini setiap peserta; %4 peserta di bawah minimum JP.</source>
         <translation>%1 paths (%2 steps) written to %3 and saved as each learner&apos;s current path; %4 learners below the minimum JP.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1131"/>
+        <location filename="../paths_tab.py" line="1130"/>
         <source>Jalur %1 peserta ditulis</source>
         <translation>Paths of %1 learners written</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1165"/>
+        <location filename="../paths_tab.py" line="1164"/>
         <source>Terjadi kesalahan</source>
         <translation>An error occurred</translation>
     </message>

@@ -265,11 +265,14 @@ _MONTHS = {
 }
 
 #: Left-out modules a learner's document never lists, even when they would close a gap:
-#: meant for another audience, compulsory for others (also when that is why a
-#: prerequisite cannot be taken), the learner's own compulsory programmes (listed under
-#: *Program wajib*) and modules already completed.
-_NOT_LISTED = frozenset({"outside_audience", "obligation_of_others", "obligation", "completed"})
-_NOT_LISTED_ROOT = frozenset({"outside_audience", "obligation_of_others"})
+#: meant for another audience, compulsory for others, local to another region or about
+#: hazards the learner's region does not have (also when that is why a prerequisite
+#: cannot be taken: none of them is the learner's to ask for), the learner's own
+#: compulsory programmes (listed under *Program wajib*) and modules already completed.
+_ELSEWHERE = frozenset({"outside_audience", "obligation_of_others", "local_elsewhere",
+                        "not_relevant"})
+_NOT_LISTED = _ELSEWHERE | {"obligation", "completed"}
+_NOT_LISTED_ROOT = _ELSEWHERE
 
 _CSS = """
 body { font-family: 'DejaVu Sans', 'Noto Sans', 'Arial', sans-serif; font-size: 9pt; }

@@ -38,7 +38,9 @@ from curriculum_tool.report.summary import ReportContext  # noqa: E402
 from curriculum_tool.store.paths import load_paths  # noqa: E402
 
 DAY = dt.date(2026, 12, 6)
-NOISE = {"outside_audience", "obligation_of_others"}
+#: Exclusions that are not the learner's to ask for: another audience, compulsory for others,
+#: local to another region, about hazards their region does not have.
+NOISE = {"outside_audience", "obligation_of_others", "local_elsewhere", "not_relevant"}
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,8 @@ compulsory programme (those are listed apart, as obligations), deliverable there
 (connectivity) and to this learner (digital literacy, now or after a literacy module of an
 earlier period), not yet completed, fits in one period, and every hard prerequisite is
 completed or itself a candidate. Modules that would raise a gap but fail one of these are
-*excluded* with the first failing reason, in that order, and, where only the delivery is
+*excluded* with the first failing reason (where the module is meant for — region,
+hazards, people — first, then approval and delivery), and, where only the delivery is
 the problem, the candidate that teaches the same competency instead.
 
 The reach rule (contract §3) is not a filter: a module pitched too high for the learner
@@ -286,36 +287,39 @@ class _Why:
         self.known, self.alternatives = known, alternatives
         code = self.context.region_codes[s.region]
         self.where = {"region": code, "region_name": catalog.names.region(code)}
+        self.chain = {self.context.region_codes[r] for r in self.context.region_chains[s.region]}
 
     def __call__(self, m: int) -> Reason:
         context, s = self.context, self.s
         if s.done[m]:
             return Reason.of("completed")
-        if not context.module_approved[m]:
-            return Reason.of("not_approved")
-        if self.catalog.compulsory[m]:
-            who = self.catalog.obligation_holder[m]
-            if m in s.obligations:
-                return Reason.of("obligation", who=who, regulation=self.catalog.regulation[m])
-            return Reason.of("obligation_of_others", who=who)
-        if m in s.offline_instead:
-            other = s.offline_instead[m]
-            return Reason.of("offline_instead", connectivity=CONNECTIVITY[self.connectivity],
-                             instead=context.module_codes[other],
-                             instead_modality=MODALITIES[context.module_modality[other]],
-                             **self.where)
+        # Where a module is meant for: another region, other hazards, other people; these
+        # come first, since approval or delivery would not make it the learner's.
         scope = context.module_scope[m]
-        if not context.region_offered[s.region, m]:
+        if context.module_is_local[m] and scope not in self.chain:
             return Reason.of("local_elsewhere", scope=scope,
                              scope_name=self.catalog.names.region(scope), **self.where)
         if not context.region_relevant[s.region, m]:
             hazards = [HAZARDS[h] for h in np.flatnonzero(context.module_hazards[m])]
             return Reason.of("not_relevant", hazards=hazards,
                              threshold=RELEVANT_HAZARD_INDEX, **self.where)
+        if self.catalog.compulsory[m]:
+            who = self.catalog.obligation_holder[m]
+            if m in s.obligations:
+                return Reason.of("obligation", who=who, regulation=self.catalog.regulation[m])
+            return Reason.of("obligation_of_others", who=who)
         audience = int(context.module_audience[m])
         if audience and not audience & self.bits:
             return Reason.of("outside_audience", audience=_keys(audience),
                              learner=_learner_keys(self.bits))
+        if not context.module_approved[m]:
+            return Reason.of("not_approved")
+        if m in s.offline_instead:
+            other = s.offline_instead[m]
+            return Reason.of("offline_instead", connectivity=CONNECTIVITY[self.connectivity],
+                             instead=context.module_codes[other],
+                             instead_modality=MODALITIES[context.module_modality[other]],
+                             **self.where)
         need = int(context.module_min_connectivity[m])
         if need > self.connectivity:
             return Reason.of("connectivity", need=CONNECTIVITY[need],

@@ -200,13 +200,11 @@ class Recommender:
         steps, value = self._explain(s, problem, placed, options)
         learners = self.learners
         position = learners.position_categories[learners.position_category[s.row]]
-        in_path = np.zeros(len(problem.modules), dtype=bool)
-        in_path[placed.steps] = True
         total = sum(step.jp for step in steps)
         short = total < options.min_jp
         excluded = list(s.excluded)
         if options.excluded == "all" or short:
-            excluded += self._not_selected(s, problem, in_path, forbidden, options)
+            excluded += self._not_selected(s, problem, placed.steps, forbidden, options)
         return LearnerPath(
             learner=str(learners.ids[s.row]), position=position,
             region=context.region_codes[s.region], steps=tuple(steps),
@@ -474,17 +472,19 @@ class Recommender:
     # -- what was left out -------------------------------------------------------------
 
     def _not_selected(self, s: LearnerSituation, problem: SelectionProblem,
-                      in_path: np.ndarray, forbidden: np.ndarray,
+                      steps: list[int], forbidden: np.ndarray,
                       options: PathOptions) -> list[Exclusion]:
-        """Gap-closing candidates left out, and why."""
+        """Gap-closing candidates left out of the path (``steps``: problem indices in path
+        order), and why."""
+        in_path = np.zeros(len(problem.modules), dtype=bool)
+        in_path[steps] = True
         left_out = np.flatnonzero(~in_path & (problem.a.sum(axis=1) > 0))
         if len(left_out) == 0:
             return []
         context = self.context
         used = float(problem.jp[in_path].sum())
-        path = np.flatnonzero(in_path)
-        coverage = (problem.a[path] * reach_along(problem.taught[path], problem.levels)[
-            :, problem.gap_columns]).sum(axis=0) if len(path) else np.zeros(len(problem.gaps))
+        coverage = (problem.a[steps] * reach_along(problem.taught[steps], problem.levels)[
+            :, problem.gap_columns]).sum(axis=0) if steps else np.zeros(len(problem.gaps))
         current = float(np.minimum(problem.gaps, coverage).sum())
         left = options.max_jp - used
         result = []
@@ -492,7 +492,7 @@ class Recommender:
             if forbidden[k]:
                 reason = Reason.of("not_selected_periods", periods=options.periods,
                                    cap=options.period_cap)
-            elif problem.too_high[k] and not self._reachable(problem, k, in_path):
+            elif problem.too_high[k] and not self._reachable(problem, k, steps):
                 reason = self._pitched_too_high(s, problem, int(k))
             else:
                 bundle = problem.need[k] & ~in_path
@@ -509,13 +509,11 @@ class Recommender:
         return result
 
     @staticmethod
-    def _reachable(problem: SelectionProblem, k: int, in_path: np.ndarray) -> bool:
-        """Whether a rung in the path brings module k within reach."""
-        path = np.flatnonzero(in_path)
-        if len(path) == 0:
+    def _reachable(problem: SelectionProblem, k: int, steps: list[int]) -> bool:
+        """Whether a rung in the path (``steps``, in order) brings module k within reach."""
+        if not steps:
             return False
-        order = np.r_[path, k]
-        return bool(reach_along(problem.taught[order], problem.levels)[-1].any())
+        return bool(reach_along(problem.taught[[*steps, k]], problem.levels)[-1].any())
 
     def _pitched_too_high(self, s: LearnerSituation, problem: SelectionProblem,
                           k: int) -> Reason:

@@ -195,3 +195,16 @@ def test_the_oracle_catches_broken_paths(recommender, oracle):
                                                              "72.71 has low"}))
     assert broken(lambda r: r["excluded"].pop(0))
     assert broken(lambda r: r["steps"][0].update(period=2))
+
+
+@pytest.mark.parametrize("max_jp", [40, 80])
+def test_a_module_a_rung_in_the_path_brings_within_reach_is_not_called_too_high(
+        scenario_ws, recommender, oracle, max_jp):
+    """Found by the property test: "pitched too high" is judged after the path's steps in
+    their order (MNJ-172 → MNJ-171 bring M.08 to within reach of PB-501), not in the
+    order of module codes."""
+    learners = [OracleLearner(f"R-{i}", "administrator", "11", literacy, {}, frozenset())
+                for i, literacy in enumerate((0, 1, 2))]
+    planner = recommender_for(scenario_ws, recommender, learners)
+    options = PathOptions(max_jp=max_jp)
+    check_paths(oracle, learners, planner.plan_rows([0, 1, 2], options), options)

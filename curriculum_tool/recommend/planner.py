@@ -24,6 +24,7 @@ from ..domain.reasons import Reason
 from ..domain.vocab import (
     CONNECTIVITY,
     DEFAULT_MIN_JP,
+    DIGITAL_LITERACY_COMPETENCY,
     HAZARDS,
     MODALITIES,
     REACH,
@@ -59,8 +60,8 @@ class PathOptions:
     offline_instead: bool = True
     #: When digital literacy blocks gap-closing modules, the next literacy tier comes first.
     literacy_first: bool = True
-    #: Where a module for the hazards of the learner's region closes one of their gaps, the
-    #: path holds at least one such module whenever one fits.
+    #: Where a module for the hazards of the learner's region closes a gap their job sets
+    #: (disaster staff), the path holds at least one such module whenever one fits.
     hazard_first: bool = True
 
     def __post_init__(self) -> None:
@@ -185,11 +186,17 @@ class Recommender:
 
     def _hazard_first(self, s: LearnerSituation, candidates: np.ndarray) -> np.ndarray:
         """Candidates addressing hazards of the learner's region (every candidate with
-        hazards is locally relevant) that lift a gap competency within direct reach."""
-        gaps = s.gaps > 0
+        hazards is locally relevant) that lift, within direct reach, a gap the learner's
+        own job sets (disaster staff: measured, applying it to regional-standard gaps of
+        every learner costs far more path value)."""
+        context = self.context
+        position = int(self.learners.position[s.row])
+        if position < 0:
+            return np.zeros(len(candidates), dtype=bool)
+        gaps = (s.gaps > 0) & (context.position_targets[position] > s.levels)
         taught = self.catalog.taught[candidates][:, gaps]
         lifts = ((taught > s.levels[gaps]) & (taught - s.levels[gaps] <= REACH)).any(axis=1)
-        return (lifts & (self.context.module_n_hazards[candidates] > 0)
+        return (lifts & (context.module_n_hazards[candidates] > 0)
                 & ~s.needs_literacy[candidates])
 
     def _plan(self, s: LearnerSituation, p: np.ndarray, options: PathOptions,
@@ -219,12 +226,17 @@ class Recommender:
 
     def _literacy_first(self, s: LearnerSituation, candidates: np.ndarray, p: np.ndarray,
                         options: PathOptions) -> np.ndarray:
-        """For a learner at digital literacy 0 whom literacy blocks from gap-closing modules
-        they could otherwise take, the cheapest candidate of tier 1 is required (it unlocks
-        them; the path value alone does not see that), whatever the job standard says."""
+        """For a learner at digital literacy 0 for whom digital literacy is a gap, or whom
+        literacy blocks from a gap (every module that would lift it within reach needs
+        literacy) whatever the job standard says, the cheapest candidate of tier 1 is
+        required: it opens those modules, which the path value alone does not see.
+        Measured: forcing it where offline modules can lift every gap costs path value and
+        opens nothing needed."""
         required = np.zeros(len(candidates), dtype=bool)
+        column = self.context.competency_index.get(DIGITAL_LITERACY_COMPETENCY)
+        literacy_gap = column is not None and s.gaps[column] > 0
         if (not options.literacy_first or s.literacy > 0
-                or self._blocked_by_literacy(s) == 0):
+                or not (literacy_gap or self._literacy_blocks(s))):
             return required
         tiers = self.catalog.tiers[candidates]
         fits = (self.context.module_jp[candidates] <= options.period_cap) & ~s.needs_literacy[
@@ -237,15 +249,26 @@ class Recommender:
         required[best] = True
         return required
 
+    def _literacy_blocks(self, s: LearnerSituation) -> bool:
+        """Whether some gap is lifted within reach only by modules the learner's digital
+        literacy keeps them from."""
+        lifts = (s.gain > 0) & (s.gain <= REACH) & (s.gaps > 0)               # M × C
+        open_ = lifts[s.takeable & ~s.needs_literacy].any(axis=0)
+        blocked = lifts[self._blocked_by_literacy_mask(s)].any(axis=0)
+        return bool((blocked & ~open_).any())
+
+    def _blocked_by_literacy_mask(self, s: LearnerSituation) -> np.ndarray:
+        """Gap-closing modules the learner could take but for digital literacy."""
+        context = self.context
+        return (s.useful & ~s.done & context.region_offered[s.region]
+                & context.region_relevant[s.region]
+                & (context.module_min_connectivity <= context.region_connectivity[s.region])
+                & (context.module_min_digital_literacy > s.literacy)
+                & ~self.catalog.compulsory)
+
     def _blocked_by_literacy(self, s: LearnerSituation) -> int:
         """How many gap-closing modules the learner could take but for digital literacy."""
-        context = self.context
-        blocked = (s.useful & ~s.done & context.region_offered[s.region]
-                   & context.region_relevant[s.region]
-                   & (context.module_min_connectivity <= context.region_connectivity[s.region])
-                   & (context.module_min_digital_literacy > s.literacy)
-                   & ~self.catalog.compulsory)
-        return int(blocked.sum())
+        return int(self._blocked_by_literacy_mask(s).sum())
 
     # -- selection, order and periods ------------------------------------------------
 

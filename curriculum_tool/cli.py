@@ -230,7 +230,7 @@ def _path_options(parser: argparse.ArgumentParser) -> None:
                              "blocks gap-closing modules")
     parser.add_argument("--no-hazard-first", dest="hazard_first", action="store_false",
                         help="do not require a module for the region's hazards when one "
-                             "closes a gap")
+                             "closes a gap the learner's job sets")
 
 
 def _options(args: argparse.Namespace):

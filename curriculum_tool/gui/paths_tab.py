@@ -361,8 +361,8 @@ class PathsTab(QWidget):
             "Peserta berliterasi digital 0 yang terhalang modul penutup kesenjangannya "
             "mendapat modul literasi digital tingkat 1 lebih dulu"))
         self.hazard_first = self._policy(page, self.tr("Risiko &wilayah dulu"), self.tr(
-            "Bila modul untuk bahaya di wilayah peserta menutup kesenjangannya, jalur memuat "
-            "sedikitnya satu modul seperti itu"))
+            "Bila modul untuk bahaya di wilayah peserta menutup kesenjangan yang dituntut "
+            "jabatannya (staf kebencanaan), jalur memuat sedikitnya satu modul seperti itu"))
         self.max_jp.valueChanged.connect(self._budget_changed)
         self.min_jp.valueChanged.connect(self.recompute)
         self.periods.valueChanged.connect(self.recompute)

@@ -2352,8 +2352,8 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
     </message>
     <message>
         <location filename="../paths_tab.py" line="364"/>
-        <source>Bila modul untuk bahaya di wilayah peserta menutup kesenjangannya, jalur memuat sedikitnya satu modul seperti itu</source>
-        <translation>Where a module for the hazards of the learner&apos;s region closes one of their gaps, the path holds at least one such module</translation>
+        <source>Bila modul untuk bahaya di wilayah peserta menutup kesenjangan yang dituntut jabatannya (staf kebencanaan), jalur memuat sedikitnya satu modul seperti itu</source>
+        <translation>Where a module for the hazards of the learner&apos;s region closes a gap their job sets (disaster staff), the path holds at least one such module</translation>
     </message>
     <message>
         <location filename="../paths_tab.py" line="384"/>

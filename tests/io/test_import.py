@@ -7,6 +7,7 @@ from curriculum_tool.domain import RECORD_TYPES, Module
 from curriculum_tool.errors import CycleError, Problem, ValidationError
 from curriculum_tool.io import import_file, parse_file
 from curriculum_tool.io.importer import ImportSummary
+from helpers import assert_named_supervisor_cannot_be_deleted
 from helpers import new_module_row as module
 
 MODULE_COLUMNS = RECORD_TYPES["modules"].COLUMNS
@@ -243,16 +244,7 @@ def test_deleting_a_supervisor_is_refused_while_a_learner_names_them(workspace, 
                                                                      mini_row, snapshot):
     from curriculum_tool.io.editing import delete_records
 
-    import_file(workspace, "learners", write_csv("l.csv", "learners", [
-        mini_row("learners", 1, supervisor="DEMO-001")]))
-    import_file(workspace, "outcomes", write_csv("o.csv", "outcomes", []), replace=True)
-    before = snapshot(workspace)
-    with pytest.raises(ValidationError) as info:
-        delete_records(workspace, "learners", ["DEMO-001"])
-    assert [str(p) for p in info.value.problems] == [
-        "edit:1:id: cannot delete: 1 row of learners still refers to supervisor 'DEMO-001', "
-        "which is not in learners"]
-    assert snapshot(workspace) == before
+    assert_named_supervisor_cannot_be_deleted(workspace, write_csv, mini_row, snapshot)
     delete_records(workspace, "learners", ["199001012015011001"])  # nobody's supervisor
     delete_records(workspace, "learners", ["DEMO-001"])
     assert workspace.load("learners") == []

@@ -331,20 +331,9 @@ def test_merge_without_optional_columns_keeps_stored_values(seeded, write_csv, m
 
 
 def test_a_named_supervisor_cannot_be_deleted(seeded, write_csv, mini_row, snapshot):
-    # The reference check joins learners to themselves (supervisor → id) on both engines.
-    from curriculum_tool.io.editing import delete_records
+    from helpers import assert_named_supervisor_cannot_be_deleted
 
-    ws, _ = seeded
-    import_file(ws, "learners", write_csv("l.csv", "learners", [
-        mini_row("learners", 1, supervisor="DEMO-001")]))
-    import_file(ws, "outcomes", write_csv("o.csv", "outcomes", []), replace=True)
-    before = snapshot(ws)
-    with pytest.raises(ValidationError) as info:
-        delete_records(ws, "learners", ["DEMO-001"])
-    assert [str(p) for p in info.value.problems] == [
-        "edit:1:id: cannot delete: 1 row of learners still refers to supervisor 'DEMO-001', "
-        "which is not in learners"]
-    assert snapshot(ws) == before
+    assert_named_supervisor_cannot_be_deleted(seeded[0], write_csv, mini_row, snapshot)
 
 
 def test_replacing_modules_under_an_obligation_is_refused(seeded, write_csv, mini_row,

@@ -83,9 +83,6 @@ BATCH_TARGET_N, BATCH_TARGET_S, BATCH_TARGET_MIB, FLOOR_TARGET = 100_000, 60.0, 
 SCORE_CHUNK = 1_000_000
 #: Rule columns of the constraint table: the oracle's rule groups, then everything else.
 RULE_COLUMNS = (*RULES, "other")
-#: Not a violation: the oracle's offline-instead check on a multi-period path, where the
-#: named alternative is deliverable after a literacy step of an earlier period.
-LADDER = "ladder"
 
 
 def options(setting: str, min_jp: int, periods: int = 1) -> PathOptions:
@@ -233,7 +230,7 @@ class Violations:
 
     def add(self, kind: str, learner: str, found: dict[str, list[str]]) -> None:
         self.checked[kind] += 1
-        if any(problems for rule, problems in found.items() if rule != LADDER):
+        if any(found.values()):
             self.failed[kind] += 1
         for rule, problems in found.items():
             self.by_rule[kind][rule] += len(problems)
@@ -253,11 +250,7 @@ def record_problems(oracle: CatalogOracle, u: OracleLearner, path,
     found = oracle.rule_problems(u, record)
     other = oracle.violations(u, record, path.max_jp, path.min_jp, path.periods,
                               complete=complete, rules=False)
-    ladder = oracle.ladder_literacy(u, path.periods)
-    found[LADDER] = [p for p in other if path.periods > 1
-                     and (alternative := re.search(r"offline_instead reason '.*; (\S+) \(", p))
-                     and oracle.deliverable(u, alternative.group(1), ladder)]
-    found["other"] = [p for p in other if p not in found[LADDER]]
+    found["other"] = other
     return found
 
 
@@ -759,23 +752,14 @@ def constraint_lines(violations: Violations, results: list[SeedResult]) -> list[
         "or excluded with a true reason, nothing addable below min_jp). The oracle reads the "
         "catalog CSVs plus the simulator's learners.csv and outcomes.csv with the standard "
         "library. The benchmark's own paths and the batch CSV (steps only) through the step "
-        "rules the oracle can judge from a list of modules. Cells: problems found by rule. "
-        "*ladder*: on a multi-period path the oracle reports an `offline_instead` exclusion "
-        "as wrong when its offline alternative needs more digital literacy than the learner "
-        "has now (`CatalogOracle._exclusion_problems` calls `deliverable(learner, "
-        "alternative)` at the current literacy), although the planner offers it after a "
-        "literacy step of an earlier period, as the oracle's own `not selected` check allows "
-        "through `ladder_literacy`; each such problem is re-checked with "
-        "`deliverable(learner, alternative, ladder_literacy(learner, periods))` and, when that "
-        "holds, listed apart and not counted.",
+        "rules the oracle can judge from a list of modules. Cells: problems found by rule.",
         "",
-        "| paths | checked | with a violation | " + " | ".join(RULE_COLUMNS)
-        + " | not counted: oracle false alarm (*ladder*) |",
-        "| --- | ---: | ---: |" + " ---: |" * (len(RULE_COLUMNS) + 1)]
+        "| paths | checked | with a violation | " + " | ".join(RULE_COLUMNS) + " |",
+        "| --- | ---: | ---: |" + " ---: |" * len(RULE_COLUMNS)]
     for kind, n in violations.checked.items():
         lines.append(f"| {kind} | {n:,} | {violations.failed[kind]:,} | "
                      + " | ".join(f"{violations.by_rule[kind][r]:,}"
-                                  for r in (*RULE_COLUMNS, LADDER)) + " |")
+                                  for r in RULE_COLUMNS) + " |")
     total = sum(violations.failed.values())
     lines += ["", f"Paths with a violation: **{total}** of "
                   f"{sum(violations.checked.values()):,} — target 0: "

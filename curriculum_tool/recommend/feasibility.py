@@ -38,7 +38,10 @@ from ..domain.vocab import (
 )
 from ..model.pairs import LearnerArrays, PairContext
 
-__all__ = ["CatalogArrays", "LearnerSituation", "situation", "literacy_tiers"]
+__all__ = ["CatalogArrays", "LearnerSituation", "situation", "literacy_tiers", "OFFLINE_LENGTH"]
+
+#: An offline module replaces an online one only when it is at most this many times as long.
+OFFLINE_LENGTH = 2
 
 
 def literacy_tiers(context: PairContext) -> np.ndarray:
@@ -211,9 +214,9 @@ def _literacy_ladder(catalog: CatalogArrays, allowed: np.ndarray, takeable: np.n
 def _offline_instead(context: PairContext, candidates: np.ndarray, alternatives: np.ndarray,
                      gain: np.ndarray, gaps: np.ndarray) -> dict[int, int]:
     """Online disaster-risk modules a candidate offline module dominates (at least the same
-    gain on every gap competency, within the same reach): with weak connectivity, drills
-    and hands-on training are taken instead (measured: applying the rule to every online
-    module costs path value)."""
+    gain on every gap competency, within the same reach, at most ``OFFLINE_LENGTH`` times
+    as long): with weak connectivity, drills and hands-on training are taken instead
+    (measured: applying the rule to every online module costs path value)."""
     closing = np.minimum(gain, gaps)
     online = np.flatnonzero(candidates & (context.module_online == 1)
                             & (context.module_n_hazards > 0))
@@ -222,9 +225,14 @@ def _offline_instead(context: PairContext, candidates: np.ndarray, alternatives:
         return {}
     covers = (closing[offline][:, None, :] >= closing[online][None, :, :]).all(axis=2)
     reach = gain.max(axis=1)
+    jp = context.module_jp
     found = {}
     for j, m in enumerate(online):
-        fits = covers[:, j] & (reach[offline] <= max(reach[m], REACH))
+        # Within reach, and of comparable length: a 2-JP micro-module is not replaced by a
+        # 16-JP course (measured: that costs path value and changes nothing an officer
+        # asked for).
+        fits = (covers[:, j] & (reach[offline] <= max(reach[m], REACH))
+                & (jp[offline] <= OFFLINE_LENGTH * jp[m]))
         if closing[m].sum() > 0 and fits.any():
             options = offline[fits]
             found[int(m)] = int(options[np.argmax(closing[options].sum(axis=1))])

@@ -185,19 +185,24 @@ class Recommender:
                                 relevance, required, enablers, one_of)
 
     def _hazard_first(self, s: LearnerSituation, candidates: np.ndarray) -> np.ndarray:
-        """Candidates addressing hazards of the learner's region (every candidate with
-        hazards is locally relevant) that lift, within direct reach, a gap the learner's
-        own job sets (disaster staff: measured, applying it to regional-standard gaps of
-        every learner costs far more path value)."""
+        """For a learner whose own job sets a gap that a module for their region's hazards
+        lifts (disaster staff), the candidates addressing those hazards (every candidate
+        with hazards is locally relevant) that lift any of their gaps within direct reach,
+        so the cheapest fitting one can serve. Measured: applying it to every learner with
+        a regional-standard gap, or only to modules lifting the job's gaps, costs far more
+        path value."""
         context = self.context
+        none = np.zeros(len(candidates), dtype=bool)
         position = int(self.learners.position[s.row])
         if position < 0:
-            return np.zeros(len(candidates), dtype=bool)
-        gaps = (s.gaps > 0) & (context.position_targets[position] > s.levels)
-        taught = self.catalog.taught[candidates][:, gaps]
-        lifts = ((taught > s.levels[gaps]) & (taught - s.levels[gaps] <= REACH)).any(axis=1)
-        return (lifts & (context.module_n_hazards[candidates] > 0)
-                & ~s.needs_literacy[candidates])
+            return none
+        taught = self.catalog.taught[candidates]
+        within = (taught > s.levels) & (taught - s.levels <= REACH)             # K × C
+        hazard = (context.module_n_hazards[candidates] > 0) & ~s.needs_literacy[candidates]
+        job_gaps = (s.gaps > 0) & (context.position_targets[position] > s.levels)
+        if not (within[:, job_gaps].any(axis=1) & hazard).any():
+            return none
+        return hazard & within[:, s.gaps > 0].any(axis=1)
 
     def _plan(self, s: LearnerSituation, p: np.ndarray, options: PathOptions,
               created: str) -> LearnerPath:

@@ -730,9 +730,11 @@ class CatalogOracle:
             elif category == "offline_instead":
                 instead = re.search(r"; (\S+) \(([^)]*)\) teaches the same", reason)
                 alternative = instead and instead.group(1)
+                # the alternative may be one the path's literacy ladder opens
+                ladder = self.ladder_literacy(learner, record.get("periods", 1))
                 if (alternative not in self.modules or self.connectivity[region] >= 2
                         or m.modality not in ONLINE
-                        or not self.deliverable(learner, alternative)
+                        or not self.deliverable(learner, alternative, ladder)
                         or self.modules[alternative].modality in ONLINE):
                     problems.append(wrong)
             elif category == "completed":

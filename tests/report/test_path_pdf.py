@@ -486,3 +486,21 @@ def test_a_failed_render_keeps_the_previous_file(planned, tmp_path, qapp, monkey
         write_path_pdf(paths["DEMO-002"], out)
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["keep.pdf"]
+
+
+def test_the_report_command_addresses_the_document_to_the_learner(planned, tmp_path,
+                                                                  capsys):
+    """``report --learner`` shows the learner's name and NIP; ``--mask`` hides them."""
+    from curriculum_tool.cli import main
+
+    workspace, _ = planned
+    named, masked = tmp_path / "named.pdf", tmp_path / "masked.pdf"
+    assert main(["report", workspace.target, "--learner", "DEMO-003", "--out",
+                 str(named)]) == 0
+    assert main(["report", workspace.target, "--learner", "DEMO-003", "--out", str(masked),
+                 "--mask"]) == 0
+    text = squeeze(" ".join(pdf_pages(named)))
+    assert "Peserta Demo 03 (sintetis)" in text and "DEMO-003" in text
+    hidden = squeeze(" ".join(pdf_pages(masked)))
+    assert "Peserta Demo 03" not in hidden and "DEMO-003" not in hidden
+    assert "DEMO-003" not in capsys.readouterr().out      # never echoed

@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ..domain import LearnerPath
-from ..recommend.select import reach_along
+from ..domain.reach import reach_along
 
 __all__ = ["GapEntry", "GapChart", "gap_entries", "MAX_LEVEL"]
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..domain import Exclusion
+from ..domain.reach import within_direct_reach
 from ..domain.reasons import Reason
 from ..domain.vocab import (
     AUDIENCES,
@@ -68,13 +69,17 @@ class LearnerSituation:
     takeable: np.ndarray      # M, candidates
     useful: np.ndarray        # M, raises a gap competency
     literacy: int             # the learner's digital literacy now
+    #: M × C: where a module teaches within direct reach of the learner (reach rule)
+    within: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=bool))
+    #: M: gap-closing modules the learner could take but for their digital literacy
+    literacy_blocked: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     #: M: candidates the learner can take only after a literacy module of an earlier period
     needs_literacy: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     #: online modules left out for an offline one teaching the same (low connectivity)
     offline_instead: dict[int, int] = field(default_factory=dict)
     #: compulsory programmes the learner has not completed (context indices)
     obligations: list[int] = field(default_factory=list)
-    _explain: tuple = ()      # (catalog, names, period_cap) for exclusions
+    _explain: tuple = ()      # (catalog, learners, bits, connectivity, period_cap)
     _excluded: list[Exclusion] | None = None
 
     @property
@@ -167,8 +172,8 @@ def situation(context: PairContext, learners: LearnerArrays, row: int,
     allowed = (context.region_offered[region] & context.region_relevant[region] & audience
                & ~catalog.compulsory & ~done & (context.module_jp <= period_cap)
                & (context.module_min_connectivity <= connectivity))
-    direct = allowed & (context.module_min_digital_literacy <= literacy)
-    takeable = _with_prerequisites(catalog.hard, direct, done)
+    literate = context.module_min_digital_literacy <= literacy
+    takeable = _with_prerequisites(catalog.hard, allowed & literate, done)
     needs_literacy = np.zeros_like(takeable)
     if periods > 1:
         takeable, needs_literacy = _literacy_ladder(catalog, allowed, takeable, done, literacy,
@@ -185,7 +190,9 @@ def situation(context: PairContext, learners: LearnerArrays, row: int,
     obligations = [m for bit, modules in catalog.obligations.items() if bits & bit
                    for m, _ in modules if not done[m]]
     return LearnerSituation(row, region, levels, targets, gaps, gain, done, takeable, useful,
-                            literacy, needs_literacy, instead, sorted(set(obligations)),
+                            literacy, within_direct_reach(catalog.taught, levels),
+                            useful & allowed & ~literate, needs_literacy, instead,
+                            sorted(set(obligations)),
                             (catalog, learners, bits, connectivity, period_cap))
 
 
@@ -274,9 +281,8 @@ def _alternatives(s: LearnerSituation, left_out: np.ndarray) -> dict[int, int]:
     takeable = np.flatnonzero(s.takeable & ~s.needs_literacy)
     if len(takeable) == 0:
         return {}
-    within = s.gain[takeable] <= REACH
     closing = (s.gain[left_out] > 0) & (s.gaps > 0)                   # E × C
-    closes = np.minimum(s.gain[takeable], s.gaps) * within            # T × C
+    closes = np.minimum(s.gain[takeable], s.gaps) * s.within[takeable]  # T × C
     score = closes @ closing.T                                        # T × E
     best = score.argmax(axis=0)
     return {int(m): int(takeable[best[i]]) for i, m in enumerate(left_out)

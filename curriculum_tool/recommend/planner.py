@@ -12,83 +12,27 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
 from threadpoolctl import threadpool_limits
 
-from ..domain import Exclusion, LearnerPath, PathStep
+from ..domain import LearnerPath
 from ..domain.paths import ObligationStep
-from ..domain.reasons import Reason
-from ..domain.vocab import (
-    CONNECTIVITY,
-    DEFAULT_MIN_JP,
-    DIGITAL_LITERACY_COMPETENCY,
-    HAZARDS,
-    MODALITIES,
-    REACH,
-    RELEVANT_HAZARD_INDEX,
-)
+from ..domain.reach import reach_along
+from ..domain.vocab import DIGITAL_LITERACY_COMPETENCY
 from ..errors import CurriculumError
 from ..model.score import Scorer
+from .explain import Explainer, Placed
 from .feasibility import CatalogArrays, LearnerSituation, Names, situation
+from .options import PathOptions
 from .order import assign_periods, order_steps
-from .select import METHODS, Selection, SelectionProblem, most_jp, reach_along, select
+from .select import Selection, SelectionProblem, select
 
 __all__ = ["PathOptions", "Recommender", "recommend"]
 
 #: Pairs below which scoring runs on one thread (one learner has about 70).
 SMALL_SCORING = 50_000
-
-
-@dataclass(frozen=True)
-class PathOptions:
-    """The officer's knobs: JP budget, yearly minimum, periods, and the two seed policies."""
-
-    max_jp: int = 40
-    min_jp: int = DEFAULT_MIN_JP
-    periods: int = 1
-    method: str = "exact"
-    #: Which left-out modules a path lists: ``all`` (those the learner cannot take and
-    #: those the selection passed over), or ``blocking`` (agency batches: only those the
-    #: learner cannot take, plus the passed-over ones when the path stays below
-    #: ``min_jp``; the rest would be millions of rows).
-    excluded: str = "all"
-    #: Where connectivity is weak, an online disaster-risk module a candidate offline one
-    #: dominates is left out for it.
-    offline_instead: bool = True
-    #: When digital literacy blocks gap-closing modules, the next literacy tier comes first.
-    literacy_first: bool = True
-    #: Where a module for the hazards of the learner's region closes a gap their job sets
-    #: (disaster staff), the path holds at least one such module whenever one fits.
-    hazard_first: bool = True
-
-    def __post_init__(self) -> None:
-        if self.max_jp < 1:
-            raise CurriculumError("--max-jp must be at least 1")
-        if self.min_jp < 0 or self.min_jp > self.max_jp:
-            raise CurriculumError(f"--min-jp must be between 0 and --max-jp ({self.max_jp})")
-        if self.periods < 1 or self.periods > self.max_jp:
-            raise CurriculumError("--periods must be at least 1 and at most --max-jp")
-        if self.method not in METHODS:
-            raise CurriculumError(f"method must be one of {', '.join(METHODS)}")
-        if self.excluded not in ("all", "blocking"):
-            raise CurriculumError("excluded must be 'all' or 'blocking'")
-
-    @property
-    def period_cap(self) -> int:
-        return self.max_jp // self.periods
-
-
-@dataclass
-class _Placed:
-    """A selection placed in order and periods."""
-
-    selection: Selection
-    steps: list[int]       # problem indices, in path order
-    periods: list[int]
-    reached: np.ndarray    # len(steps) × C: within reach on each competency
 
 
 class Recommender:
@@ -113,8 +57,9 @@ class Recommender:
         self.names = names
         self.catalog = CatalogArrays(context, dict(obligations), names)
         self.done = self.learners.completed.toarray()
-        self.standards: dict[tuple[str, str], str] = {
-            (s.region, s.competency): s.reason for s in workspace.load("regional_standards")}
+        standards = {(s.region, s.competency): s.reason
+                     for s in workspace.load("regional_standards")}
+        self.explainer = Explainer(self.catalog, self.learners, self.titles, standards)
 
     @property
     def learners(self):
@@ -196,8 +141,7 @@ class Recommender:
         position = int(self.learners.position[s.row])
         if position < 0:
             return none
-        taught = self.catalog.taught[candidates]
-        within = (taught > s.levels) & (taught - s.levels <= REACH)             # K × C
+        within = s.within[candidates]                                             # K × C
         hazard = (context.module_n_hazards[candidates] > 0) & ~s.needs_literacy[candidates]
         job_gaps = (s.gaps > 0) & (context.position_targets[position] > s.levels)
         if not (within[:, job_gaps].any(axis=1) & hazard).any():
@@ -209,14 +153,15 @@ class Recommender:
         context = self.context
         problem = self.problem(s, p, options)
         placed, forbidden = self._select_and_place(problem, options)
-        steps, value = self._explain(s, problem, placed, options)
+        steps, value = self.explainer.steps(s, problem, placed, options)
         learners = self.learners
         position = learners.position_categories[learners.position_category[s.row]]
         total = sum(step.jp for step in steps)
         short = total < options.min_jp
         excluded = list(s.excluded)
         if options.excluded == "all" or short:
-            excluded += self._not_selected(s, problem, placed.steps, forbidden, options)
+            excluded += self.explainer.not_selected(s, problem, placed.steps, forbidden,
+                                                     options)
         return LearnerPath(
             learner=str(learners.ids[s.row]), position=position,
             region=context.region_codes[s.region], steps=tuple(steps),
@@ -227,7 +172,8 @@ class Recommender:
                                              int(context.module_jp[m]),
                                              self.catalog.regulation[m])
                               for m in s.obligations),
-            below_minimum=self._below_minimum(problem, total, options) if short else None)
+            below_minimum=(self.explainer.below_minimum(problem, total, options) if short
+                           else None))
 
     def _literacy_first(self, s: LearnerSituation, candidates: np.ndarray, p: np.ndarray,
                         options: PathOptions) -> np.ndarray:
@@ -257,28 +203,14 @@ class Recommender:
     def _literacy_blocks(self, s: LearnerSituation) -> bool:
         """Whether some gap is lifted within reach only by modules the learner's digital
         literacy keeps them from."""
-        lifts = (s.gain > 0) & (s.gain <= REACH) & (s.gaps > 0)               # M × C
+        lifts = s.within & (s.gaps > 0)                                          # M × C
         open_ = lifts[s.takeable & ~s.needs_literacy].any(axis=0)
-        blocked = lifts[self._blocked_by_literacy_mask(s)].any(axis=0)
-        return bool((blocked & ~open_).any())
-
-    def _blocked_by_literacy_mask(self, s: LearnerSituation) -> np.ndarray:
-        """Gap-closing modules the learner could take but for digital literacy."""
-        context = self.context
-        return (s.useful & ~s.done & context.region_offered[s.region]
-                & context.region_relevant[s.region]
-                & (context.module_min_connectivity <= context.region_connectivity[s.region])
-                & (context.module_min_digital_literacy > s.literacy)
-                & ~self.catalog.compulsory)
-
-    def _blocked_by_literacy(self, s: LearnerSituation) -> int:
-        """How many gap-closing modules the learner could take but for digital literacy."""
-        return int(self._blocked_by_literacy_mask(s).sum())
+        return bool((lifts[s.literacy_blocked].any(axis=0) & ~open_).any())
 
     # -- selection, order and periods ------------------------------------------------
 
     def _select_and_place(self, problem: SelectionProblem,
-                          options: PathOptions) -> tuple[_Placed, np.ndarray]:
+                          options: PathOptions) -> tuple[Placed, np.ndarray]:
         """Select, then place in order and periods; a module that cannot be placed is
         forbidden and the selection made again, until everything fits."""
         forbidden = np.zeros(len(problem.modules), dtype=bool)
@@ -290,11 +222,11 @@ class Recommender:
             forbidden[drop] = True
 
     def _place(self, problem: SelectionProblem, selection: Selection,
-               options: PathOptions) -> tuple[_Placed | None, int]:
+               options: PathOptions) -> tuple[Placed | None, int]:
         """The selection in path order with periods, or None and the step to give up."""
         picked = np.flatnonzero(selection.chosen)
         if len(picked) == 0:
-            return _Placed(selection, [], [], np.zeros((0, len(problem.levels)), bool)), -1
+            return Placed(selection, [], [], np.zeros((0, len(problem.levels)), bool)), -1
         modules = [int(problem.modules[k]) for k in picked]
         local = {int(problem.modules[k]): int(k) for k in picked}
         extra, strict = self._precedence(problem, picked)
@@ -316,7 +248,7 @@ class Recommender:
         bad = [k for i, k in enumerate(steps) if problem.above[k].any() and not reached[i].any()]
         if bad:  # pragma: no cover - the program and the order keep every step in reach
             return None, bad[0]
-        return _Placed(selection, steps, [period for period, _, _ in ranked], reached), -1
+        return Placed(selection, steps, [period for period, _, _ in ranked], reached), -1
 
     def _precedence(self, problem: SelectionProblem,
                     picked: np.ndarray) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
@@ -354,224 +286,6 @@ class Recommender:
                                         -problem.jp[k], -int(problem.modules[k])))
 
     # -- explanations --------------------------------------------------------------------
-
-    def _explain(self, s: LearnerSituation, problem: SelectionProblem, placed: _Placed,
-                 options: PathOptions) -> tuple[list[PathStep], float]:
-        context, names = self.context, self.names
-        region = context.region_codes[s.region]
-        where = {"region": region, "region_name": names.region(region)}
-        steps_k = placed.steps
-        position = {k: i for i, k in enumerate(steps_k)}
-        reached_gap = placed.reached[:, problem.gap_columns] if steps_k else np.zeros((0, 0))
-        level_now = s.levels.astype(int).copy()
-        coverage = np.zeros(len(problem.gap_columns))
-        chosen = {int(problem.modules[k]) for k in steps_k}
-        unlocks: dict[int, list[str]] = defaultdict(list)
-        hard = context.hard_prerequisites
-        for k in steps_k:
-            m = int(problem.modules[k])
-            for r in hard.indices[hard.indptr[m]:hard.indptr[m + 1]]:
-                if int(r) in chosen:
-                    unlocks[int(r)].append(context.module_codes[m])
-        rung_of: dict[int, list[str]] = defaultdict(list)
-        rung_competency: dict[int, int] = {}
-        for k, c in problem.climbs:
-            if k in position:
-                for r in problem.rungs(int(k), int(c)):
-                    if r in position and position[r] < position[k] \
-                            and placed.reached[position[r], c]:
-                        rung_of[int(r)].append(context.module_codes[problem.modules[k]])
-                        rung_competency.setdefault(int(r), int(c))
-        enables: dict[int, list[str]] = defaultdict(list)
-        for k in steps_k:
-            for e in np.flatnonzero(problem.enablers[k]):
-                if e in position and placed.periods[position[e]] < placed.periods[position[k]]:
-                    enables[int(e)].append(context.module_codes[problem.modules[k]])
-        base_jp = int(problem.jp[placed.selection.chosen & ~placed.selection.filled].sum())
-        steps, total = [], 0.0
-        for i, k in enumerate(steps_k):
-            m = int(problem.modules[k])
-            before = float(np.minimum(problem.gaps, coverage).sum())
-            coverage = coverage + problem.a[k] * reached_gap[i]
-            value = float(np.minimum(problem.gaps, coverage).sum()) - before
-            reasons = self._gap_reasons(s, m, placed.reached[i], level_now)
-            if problem.required[k] and not unlocks[m]:
-                reasons.insert(0, Reason.of("literacy_first", blocked=self._blocked_by_literacy(s),
-                                            need=s.literacy + 1, have=s.literacy))
-            if enables[k]:
-                reasons.append(Reason.of("raises_literacy",
-                                         tier=int(self.catalog.tiers[m])))
-            if rung_of[k]:
-                c = rung_competency[k]
-                reasons.append(Reason.of(
-                    "rung", modules=sorted(set(rung_of[k])),
-                    competency_name=names.competency(context.competency_codes[c])))
-            if unlocks[m]:
-                reasons.append(Reason.of("unlocks", modules=unlocks[m]))
-            if not reasons and value > 1e-9:
-                raised = [names.competency(context.competency_codes[problem.gap_columns[j]])
-                          for j in np.flatnonzero(problem.a[k] * reached_gap[i] > 0)]
-                reasons.append(Reason.of("adds_chance", competency_names=raised))
-            if not reasons and placed.selection.filled[k]:
-                reasons.append(Reason.of("fills_minimum", min_jp=options.min_jp,
-                                         before_jp=base_jp))
-            if not reasons:
-                reasons.append(Reason.of("no_value"))
-            literacy = max([s.literacy] + [int(self.catalog.tiers[problem.modules[e]])
-                                           for j, e in enumerate(steps_k)
-                                           if placed.periods[j] < placed.periods[i]])
-            reasons.append(self._modality_reason(s, m, where, literacy))
-            reasons.extend(self._hazard_reasons(s, m, where))
-            steps.append(PathStep(context.module_codes[m], self.titles[m], placed.periods[i],
-                                  int(context.module_jp[m]),
-                                  MODALITIES[context.module_modality[m]],
-                                  float(problem.p[k]), float(value), tuple(reasons)))
-            total += value
-        return steps, total
-
-    def _gap_reasons(self, s: LearnerSituation, m: int, reached: np.ndarray,
-                     level_now: np.ndarray) -> list[Reason]:
-        """What step ``m`` does to the gaps, given the levels earlier steps reached."""
-        context, names = self.context, self.names
-        reasons = []
-        for c in np.flatnonzero((context.module_levels[m] > 0) & reached):
-            target, taught = int(s.targets[c]), int(context.module_levels[m, c])
-            before = int(level_now[c])
-            if target <= before or taught <= before:
-                continue
-            after = min(target, taught)
-            level_now[c] = after
-            code = context.competency_codes[c]
-            params = {"competency": code, "competency_name": names.competency(code),
-                      "before": before, "after": after}
-            if after >= target:
-                reasons.append(Reason.of("closes_gap", **params))
-            else:
-                reasons.append(Reason.of("narrows_gap", target=target, **params))
-            source = self._standard_source(s, c)
-            if source is not None:
-                reasons.append(source)
-        return reasons
-
-    def _standard_source(self, s: LearnerSituation, c: int) -> Reason | None:
-        """Where a target comes from when the region, not the job, sets it."""
-        context = self.context
-        position = int(self.learners.position[s.row])
-        job = int(context.position_targets[position, c]) if position >= 0 else 0
-        if int(s.targets[c]) <= job:
-            return None
-        code = context.competency_codes[c]
-        for r in context.region_chains[s.region]:
-            region = context.region_codes[r]
-            if (region, code) in self.standards:
-                return Reason.of("regional_standard", region=region,
-                                 region_name=self.names.region(region),
-                                 level=int(s.targets[c]),
-                                 why=self.standards[(region, code)] or code)
-        return None  # pragma: no cover - a regional target always has a standard
-
-    def _modality_reason(self, s: LearnerSituation, m: int, where: dict,
-                         literacy: int) -> Reason:
-        """Why this delivery suits the learner (``literacy``: theirs in the step's period,
-        raised by literacy steps of earlier periods)."""
-        context = self.context
-        modality = MODALITIES[context.module_modality[m]]
-        connectivity = CONNECTIVITY[context.region_connectivity[s.region]]
-        if context.module_online[m]:
-            return Reason.of("modality_online", modality=modality, literacy=literacy,
-                             connectivity=connectivity, **where)
-        need = CONNECTIVITY[context.module_min_connectivity[m]]
-        if connectivity != "high":
-            if need == "none":
-                return Reason.of("modality_offline", modality=modality,
-                                 connectivity=connectivity, **where)
-            return Reason.of("modality_low", modality=modality, need=need,
-                             connectivity=connectivity, **where)
-        return Reason.of("modality", modality=modality)
-
-    def _hazard_reasons(self, s: LearnerSituation, m: int, where: dict) -> list[Reason]:
-        context = self.context
-        risks = [(float(context.region_hazards[s.region, h]), HAZARDS[h])
-                 for h in np.flatnonzero(context.module_hazards[m])
-                 if context.region_hazards[s.region, h] >= RELEVANT_HAZARD_INDEX]
-        return [Reason.of("hazard_risk", hazard=name, index=index, **where)
-                for index, name in sorted(risks, reverse=True)[:3]]
-
-    # -- what was left out -------------------------------------------------------------
-
-    def _not_selected(self, s: LearnerSituation, problem: SelectionProblem,
-                      steps: list[int], forbidden: np.ndarray,
-                      options: PathOptions) -> list[Exclusion]:
-        """Gap-closing candidates left out of the path (``steps``: problem indices in path
-        order), and why."""
-        in_path = np.zeros(len(problem.modules), dtype=bool)
-        in_path[steps] = True
-        left_out = np.flatnonzero(~in_path & (problem.a.sum(axis=1) > 0))
-        if len(left_out) == 0:
-            return []
-        context = self.context
-        used = float(problem.jp[in_path].sum())
-        coverage = (problem.a[steps] * reach_along(problem.taught[steps], problem.levels)[
-            :, problem.gap_columns]).sum(axis=0) if steps else np.zeros(len(problem.gaps))
-        current = float(np.minimum(problem.gaps, coverage).sum())
-        left = options.max_jp - used
-        result = []
-        for k in left_out:
-            if forbidden[k]:
-                reason = Reason.of("not_selected_periods", periods=options.periods,
-                                   cap=options.period_cap)
-            elif problem.too_high[k] and not self._reachable(problem, k, steps):
-                reason = self._pitched_too_high(s, problem, int(k))
-            else:
-                bundle = problem.need[k] & ~in_path
-                cost = float(problem.jp[bundle].sum())
-                extra = float(np.minimum(problem.gaps, coverage + problem.a[k]).sum()) - current
-                if extra <= 1e-9:
-                    reason = Reason.of("not_selected_covered")
-                elif cost > left:
-                    reason = Reason.of("not_selected_budget", jp=int(cost),
-                                       max_jp=options.max_jp, left=int(left))
-                else:
-                    reason = Reason.of("not_selected_value")
-            result.append(Exclusion(context.module_codes[problem.modules[k]], reason))
-        return result
-
-    @staticmethod
-    def _reachable(problem: SelectionProblem, k: int, steps: list[int]) -> bool:
-        """Whether a rung in the path (``steps``, in order) brings module k within reach."""
-        if not steps:
-            return False
-        return bool(reach_along(problem.taught[[*steps, k]], problem.levels)[-1].any())
-
-    def _pitched_too_high(self, s: LearnerSituation, problem: SelectionProblem,
-                          k: int) -> Reason:
-        """``pitched at level 4 of M.07; the learner is at 0: first MNJ-162``."""
-        context, names = self.context, self.names
-        above = np.flatnonzero(problem.above[k])
-        gaps = [c for c in above if s.gaps[c] > 0]
-        c = int((gaps or list(above))[0])
-        taught, level = int(problem.taught[k, c]), int(problem.levels[c])
-        first = np.flatnonzero(problem.direct[:, c])
-        code = context.competency_codes[c]
-        params = {"taught": taught, "level": level, "competency": code,
-                  "competency_name": names.competency(code)}
-        if len(first):
-            best = min(first, key=lambda r: (-int(problem.taught[r, c]), int(problem.jp[r]),
-                                             int(problem.modules[r])))
-            params["rung_module"] = context.module_codes[problem.modules[best]]
-        return Reason.of("pitched_too_high", **params)
-
-    def _below_minimum(self, problem: SelectionProblem, total: int,
-                       options: PathOptions) -> Reason:
-        """Why the path stays below ``min_jp``: too few takeable modules, or they do not
-        fit the budget and periods with the chosen steps."""
-        available = most_jp(problem, float(problem.jp.sum()))
-        if available < options.min_jp:
-            return Reason.of("below_minimum_takeable", min_jp=options.min_jp,
-                             available=int(available))
-        return Reason.of("below_minimum_fit", min_jp=options.min_jp, max_jp=options.max_jp,
-                         periods=options.periods)
-
 
 def recommend(workspace, learner: str, options: PathOptions = PathOptions(),
               model: str | None = None) -> LearnerPath:

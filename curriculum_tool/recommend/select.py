@@ -34,10 +34,9 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from ..domain.vocab import REACH
+from ..domain.reach import is_rung, within_direct_reach
 
-__all__ = ["SelectionProblem", "Selection", "select", "path_value", "reach_along",
-           "METHODS"]
+__all__ = ["SelectionProblem", "Selection", "select", "path_value", "most_jp", "METHODS"]
 
 METHODS = ("exact",)
 #: Value given up to save one JP when breaking ties: far below any real difference.
@@ -74,7 +73,7 @@ class SelectionProblem:
         self.gap_columns = gap_columns            # G
         self.gaps = gaps.astype(np.float64)       # G
         self.above = self.taught > self.levels                       # K × C
-        self.direct = self.above & (self.taught - self.levels <= REACH)
+        self.direct = within_direct_reach(self.taught, self.levels)
         gain = np.maximum(self.taught[:, gap_columns] - self.levels[gap_columns], 0)
         self.a = p[:, None] * gain.astype(np.float64)               # K × G, when reached
         self.relevance = relevance                # K, filler ranking
@@ -103,8 +102,7 @@ class SelectionProblem:
     def rungs(self, k: int, c: int) -> np.ndarray:
         """Candidates that can be the rung below module k on competency c."""
         level = self.taught[k, c]
-        return np.flatnonzero((self.taught[:, c] >= level - REACH) & (self.taught[:, c] < level)
-                              & self.above[:, c])
+        return np.flatnonzero(is_rung(self.taught[:, c], level) & self.above[:, c])
 
     def value(self, chosen: np.ndarray, reached: np.ndarray | None = None) -> float:
         """V of ``chosen`` (``reached``: K × G, whether each module's gain counts)."""
@@ -115,24 +113,6 @@ class SelectionProblem:
 def path_value(gaps: np.ndarray, coverage: np.ndarray) -> float:
     """``Σ_c min(g(c), coverage(c))``."""
     return float(np.minimum(gaps, coverage).sum())
-
-
-def reach_along(taught: np.ndarray, levels: np.ndarray) -> np.ndarray:
-    """For modules taken in order (rows of ``taught``), whether each is within reach on each
-    competency it teaches above ``levels`` (contract §3).
-
-    >>> reach_along(np.array([[4], [2], [4]]), np.array([0])).ravel().tolist()
-    [False, True, True]
-    """
-    taught = np.asarray(taught, dtype=np.int16)
-    reached = np.zeros(taught.shape, dtype=bool)
-    for i, row in enumerate(taught):
-        above = row > levels
-        direct = above & (row - levels <= REACH)
-        before = taught[:i]
-        rung = ((before >= row - REACH) & (before < row) & reached[:i]).any(axis=0)
-        reached[i] = above & (direct | rung)
-    return reached
 
 
 @dataclass(frozen=True)

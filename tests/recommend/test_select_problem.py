@@ -15,13 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from curriculum_tool.domain.reach import reach_along
 from curriculum_tool.recommend import PathOptions
-from curriculum_tool.recommend.select import (
-    SelectionProblem,
-    path_value,
-    reach_along,
-    select,
-)
+from curriculum_tool.recommend.select import SelectionProblem, path_value, select
 
 
 def tolerance(best: float, budget: int) -> float:

@@ -135,22 +135,24 @@ def select(problem: SelectionProblem, max_jp: int, min_jp: int,
         empty = np.zeros(0, dtype=bool)
         return Selection(empty, empty, 0.0 if min_jp > 0 else None)
     fixed = problem.required & ~forbidden
-    chosen = _solve(problem, max_jp, fixed, forbidden, "value")
+    nothing = np.zeros(k, dtype=bool)
+    one_of = problem.one_of & ~forbidden
+    chosen = _solve(problem, max_jp, fixed, forbidden, "value", one_of=one_of)
     if chosen is None:  # no module of ``one_of`` fits: that rule gives way
-        problem.one_of = np.zeros(k, dtype=bool)
-        chosen = _solve(problem, max_jp, fixed, forbidden, "value")
+        one_of = nothing
+        chosen = _solve(problem, max_jp, fixed, forbidden, "value", one_of=nothing)
     used = float(problem.jp[chosen].sum())
     filled = np.zeros(k, dtype=bool)
     if used >= min_jp:
         return Selection(chosen, filled)
-    fill = _solve(problem, max_jp, chosen, forbidden, "fill", min_jp)
+    # ``chosen`` already holds a module of ``one_of`` where that rule applies.
+    fill = _solve(problem, max_jp, chosen, forbidden, "fill", min_jp, one_of=nothing)
     if fill is not None:
         return Selection(fill, fill & ~chosen)
     # The best path does not leave room to reach the minimum: the most valuable path that
     # reaches it, since the yearly minimum is the law (PP 11/2017).
-    nothing = np.zeros(k, dtype=bool)
-    for one_of in (None, nothing):
-        reaching = _solve(problem, max_jp, fixed, forbidden, "value", min_jp, one_of)
+    for rule in (one_of, nothing):
+        reaching = _solve(problem, max_jp, fixed, forbidden, "value", min_jp, one_of=rule)
         if reaching is not None:
             return Selection(reaching, reaching & (problem.a.sum(axis=1) == 0))
     most = _solve(problem, max_jp, fixed, forbidden, "most", one_of=nothing)
@@ -166,13 +168,14 @@ def most_jp(problem: SelectionProblem, budget: float) -> float:
 
 
 def _solve(problem: SelectionProblem, budget: float, fixed: np.ndarray,
-           forbidden: np.ndarray, goal: str, min_jp: float = 0.0,
-           one_of: np.ndarray | None = None) -> np.ndarray | None:
+           forbidden: np.ndarray, goal: str, min_jp: float = 0.0, *,
+           one_of: np.ndarray) -> np.ndarray | None:
     """One HiGHS program over x (K), z (reach, Z) and y (coverage, G).
 
     ``goal``: ``value`` (max V, then fewer JP, then lower codes), ``fill`` (JP at least
-    ``min_jp`` with the least over it, then relevance) or ``most`` (the most JP). Returns
-    None when ``fill``, or ``value`` with a ``min_jp``, is infeasible.
+    ``min_jp`` with the least over it, then relevance) or ``most`` (the most JP); at least
+    one module of ``one_of`` when it has any. Returns None when ``fill``, ``value`` with a
+    ``min_jp``, or a ``one_of`` rule is infeasible.
     """
     k, g = problem.a.shape
     climbs = problem.climbs
@@ -222,7 +225,6 @@ def _solve(problem: SelectionProblem, budget: float, fixed: np.ndarray,
                 entry[col] = entry.get(col, 0.0) - problem.a[m, j]
             rows.append((entry, -np.inf, 0.0))
     rows.append(({m: problem.jp[m] for m in range(k)}, min_jp or -np.inf, budget))
-    one_of = problem.one_of & ~forbidden if one_of is None else one_of
     if one_of.any():
         rows.append(({int(m): 1.0 for m in np.flatnonzero(one_of)}, 1.0, np.inf))
 

@@ -64,7 +64,7 @@ from ..domain.reasons import label as vocabulary_label
 from ..domain.reasons import render as render_reason
 from ..domain.vocab import MINUTES_PER_JP
 from ..errors import CurriculumError
-from ..io.tables import atomic_output
+from ..io.atomic import atomic_output
 from ..report.summary import (
     KIND_LABELS,
     CompetencyGap,

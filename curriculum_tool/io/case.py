@@ -39,7 +39,8 @@ from ..domain.vocab import COMPETENCY_GROUPS
 from ..errors import Problem
 from ..store import Workspace
 from .importer import ParsedFile
-from .tables import atomic_output, cell_text
+from .atomic import atomic_output
+from .tables import cell_text
 
 __all__ = ["EXTENSION", "NAMESPACE", "GROUP_TYPE", "COMPETENCY_TYPE", "MODULE_TYPE", "read_case",
            "write_case", "case_summary"]

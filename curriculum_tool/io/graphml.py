@@ -14,7 +14,7 @@ import networkx as nx
 from ..domain import Module
 from ..graph.prerequisites import PrerequisiteGraph
 from ..store import Workspace
-from .tables import atomic_output
+from .atomic import atomic_output
 
 __all__ = ["graphml_graph", "write_graphml"]
 

@@ -27,7 +27,7 @@ from ..domain.vocab import COMPETENCY_GROUPS
 from ..errors import CurriculumError, Problem
 from ..store import Workspace, is_url
 from .importer import ParsedFile
-from .tables import atomic_output
+from .atomic import atomic_output
 
 __all__ = ["COLUMNS", "GROUP_NAMES", "read_moodle", "write_moodle", "html_to_text"]
 

@@ -13,16 +13,15 @@ import datetime as dt
 import io
 import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import Problem, ValidationError
+from .atomic import atomic_output
 
-__all__ = ["TABLE_SUFFIXES", "read_rows", "write_rows", "atomic_output", "cell_text"]
+__all__ = ["TABLE_SUFFIXES", "read_rows", "write_rows", "cell_text"]
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
 
@@ -153,32 +152,6 @@ def _number(text: str) -> int | float:
         return int(text)
     except ValueError:
         return float(text)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-@contextmanager
-def atomic_output(path: str | os.PathLike[str], mode: str = "w",
-                  **open_args: Any) -> Iterator[IO[Any]]:
-    """Open a temporary file beside ``path``; on success rename it over ``path``."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())  # as open() would create it, not mkstemp's 0600
-        with os.fdopen(fd, mode, **open_args) as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def write_rows(path: str | os.PathLike[str], columns: Sequence[str],

@@ -22,7 +22,7 @@ import joblib
 from sqlalchemy import select, update
 
 from ..errors import CurriculumError, ModelIntegrityError
-from ..io.tables import atomic_output
+from ..io.atomic import atomic_output
 from ..store import schema
 from .pairs import CATEGORICAL_COLUMNS, NUMERIC_COLUMNS
 from .train import TrainResult

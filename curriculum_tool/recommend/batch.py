@@ -24,7 +24,8 @@ from pathlib import Path
 from ..domain import LearnerPath
 from ..errors import CurriculumError, Problem, ValidationError
 from ..io.masking import pseudonym
-from ..io.tables import atomic_output, read_rows, write_rows
+from ..io.atomic import atomic_output
+from ..io.tables import read_rows, write_rows
 from ..store.paths import save_paths
 from .planner import PathOptions, Recommender
 

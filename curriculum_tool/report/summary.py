@@ -43,7 +43,8 @@ from ..domain import Learner, LearnerPath
 from ..domain.reasons import label as vocabulary_label
 from ..errors import CurriculumError
 from ..io.masking import mask_name, pseudonym
-from ..io.tables import _reproducible_zip, atomic_output
+from ..io.atomic import atomic_output
+from ..io.tables import _reproducible_zip
 
 __all__ = [
     "ReportContext",

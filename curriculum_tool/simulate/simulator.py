@@ -26,7 +26,7 @@ import scipy.sparse as sp
 
 from ..domain import RECORD_TYPES, Learner
 from ..errors import CurriculumError, ValidationError
-from ..io.tables import atomic_output
+from ..io.atomic import atomic_output
 from ..model.pairs import LearnerArrays, PairContext
 from .ground_truth import true_probabilities
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 from sqlalchemy import Connection
@@ -17,12 +18,16 @@ from sqlalchemy import Connection
 from .io.importer import KINDS, ImportSummary, import_files
 from .store import Workspace
 
+if TYPE_CHECKING:
+    from .model.persist import StoredModel
+
 __all__ = ["catalog_dir", "catalog_files", "seed", "create_workspace", "default_workspace_path",
-           "open_or_create_default", "default_model_path", "DEFAULT_MODEL"]
+           "open_or_create_default", "default_model_path", "install_default_model",
+           "DEFAULT_MODEL"]
 
 log = logging.getLogger(__name__)
 
-#: The shipped model's name: ``models/default.joblib`` with its card ``default.json``.
+#: The shipped model's name: ``models/default.skops`` with its card ``default.json``.
 DEFAULT_MODEL = "default"
 
 #: Overrides where the default workspace lives (tests, portable installs).
@@ -42,10 +47,10 @@ def catalog_dir() -> Path:
 
 
 def default_model_path() -> Path | None:
-    """``models/default.joblib`` beside the package, or None when it is not shipped."""
+    """``models/default.skops`` beside the package, or None when it is not shipped."""
     here = Path(__file__).resolve().parent
     for candidate in (here.parent / "models", here / "_models"):
-        path = candidate / f"{DEFAULT_MODEL}.joblib"
+        path = candidate / f"{DEFAULT_MODEL}.skops"
         if path.is_file():
             return path
     return None
@@ -79,19 +84,35 @@ def create_workspace(target: str | os.PathLike[str], empty: bool = False,
     return Workspace.create(target, populate=populate)
 
 
-def _install_default_model(workspace: Workspace, conn: Connection) -> None:
-    """The shipped model becomes the new workspace's current model, if it verifies."""
+def install_default_model(workspace: Workspace,
+                          conn: Connection | None = None) -> StoredModel:
+    """Store the shipped model as the workspace's current model, after checking it
+    against the digest recorded in the package (``curriculum_tool.model.shipped``).
+
+    Raises :class:`~curriculum_tool.errors.ModelIntegrityError` and stores nothing when
+    the model is missing or is not the one this version of curriculum-tool shipped.
+    """
     from .errors import ModelIntegrityError
     from .model.persist import install_model_files
+    from .model.shipped import DEFAULT_MODEL_SHA256
 
     path = default_model_path()
     if path is None:
-        log.warning("no default model shipped; run 'train' to make one")
-        return
+        raise ModelIntegrityError(f"models/{DEFAULT_MODEL}.skops is missing beside the "
+                                  "curriculum_tool package; reinstall curriculum-tool")
+    return install_model_files(workspace, path, DEFAULT_MODEL, conn=conn,
+                               expected_sha256=DEFAULT_MODEL_SHA256)
+
+
+def _install_default_model(workspace: Workspace, conn: Connection) -> None:
+    """The shipped model becomes the new workspace's current model, if it verifies; if not,
+    the workspace is created without a model and one warning line says why."""
+    from .errors import ModelIntegrityError
+
     try:
-        install_model_files(workspace, path, DEFAULT_MODEL, conn=conn)
+        install_default_model(workspace, conn)
     except ModelIntegrityError as error:
-        log.warning("the default model was not installed: %s", error)
+        log.warning("the shipped default model was not installed: %s", error)
 
 
 def default_workspace_path() -> Path:

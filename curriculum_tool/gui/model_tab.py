@@ -3,11 +3,12 @@
 The list shows every model the workspace holds (newest first, the active one bold);
 selecting one shows its card: held-out metrics against the baselines (and the
 ground-truth ceiling on simulated data), a reliability diagram, per-province slices and
-the card's details. A model that fails verification (altered bytes, other library
-versions) is listed with the reason and never used. "Latih model…" trains on the
-workspace's outcomes in a background worker that opens its own workspace, reports each
-stage of :func:`~curriculum_tool.model.train.train` and can be cancelled between stages;
-a cancelled run stores nothing.
+the card's details. A model that fails verification (altered bytes or card, other
+library versions, a pickle from older versions, untrusted types) is listed with the
+reason and never used; listing only verifies, it never rebuilds a model. "Latih model…"
+trains on the workspace's outcomes in a background worker that opens its own workspace,
+reports each stage of :func:`~curriculum_tool.model.train.train` and can be cancelled
+between stages; a cancelled run stores nothing.
 """
 
 from __future__ import annotations
@@ -51,7 +52,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import CurriculumError
-from ..model.persist import NAME, StoredModel, activate_model, list_models, load_model, save_model
+from ..model.persist import (
+    NAME,
+    StoredModel,
+    activate_model,
+    list_models,
+    save_model,
+    verify_model,
+)
 from ..model.train import train
 from ..model.versions import version_mismatches
 from ..store import Workspace
@@ -462,17 +470,16 @@ class ModelTab(QWidget):
         return next((model.name for model in self.models if model.active), None)
 
     def refusal_reason(self, model: StoredModel) -> str | None:
-        """Why ``model`` is refused (verified once per name and hash), or None."""
+        """Why ``model`` is refused (verified once per name and hash, without rebuilding
+        it), or None."""
         key = (model.name, model.sha256)
         if key not in self._refusals:
             try:
-                load_model(self.workspace, model.name)
-            except CurriculumError as error:  # ModelIntegrityError, or gone meanwhile
+                self._refusals[key] = verify_model(self.workspace, model.name)
+            except CurriculumError as error:
                 self._refusals[key] = str(error)
             except Exception as error:  # noqa: BLE001 - an unreadable row is shown, not raised
                 self._refusals[key] = f"{type(error).__name__}: {error}"
-            else:
-                self._refusals[key] = None
         return self._refusals[key]
 
     # ------------------------------------------------------------------ list

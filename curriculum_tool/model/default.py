@@ -2,14 +2,16 @@
 
 Simulates learners over the shipped catalog (docs/simulator.md), imports them into a
 throwaway workspace, trains with the normal ``train`` code and writes
-``models/default.joblib`` and its card ``models/default.json``. Deterministic for a
-given seed and library versions.
+``models/default.skops`` and its card ``models/default.json``. Written into the shipped
+``models/`` folder, it also records their digest in ``curriculum_tool/model/shipped.py``,
+which ``init`` checks before it installs the model. The trained model is deterministic for
+a given seed and library versions; the archive's bytes are not (skops names the arrays
+inside it after object ids), so each rebuild records a new digest.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 import tempfile
 from pathlib import Path
@@ -18,15 +20,31 @@ import pandas as pd
 
 from ..catalog import DEFAULT_MODEL, catalog_dir, create_workspace
 from ..io import import_file
+from ..io.atomic import atomic_output
 from ..simulate import simulate_to_dir
-from .persist import model_bytes, write_model_files
+from .persist import SUFFIX, model_bytes, model_digest, write_model_files
 from .train import train
 
-__all__ = ["build_default_model"]
+__all__ = ["build_default_model", "record_digest", "SHIPPED_MODELS", "SHIPPED_MODULE"]
+
+#: The ``models/`` folder that ships with the package (source checkout).
+SHIPPED_MODELS = Path(__file__).resolve().parents[2] / "models"
+#: The module holding the shipped model's digest, rewritten by :func:`record_digest`.
+SHIPPED_MODULE = Path(__file__).resolve().with_name("shipped.py")
 
 
-def build_default_model(out_dir: Path, learners: int = 20_000, seed: int = 0) -> dict:
-    """Train the default model on simulated data; returns its card."""
+def record_digest(sha256: str, module: Path = SHIPPED_MODULE) -> None:
+    """Rewrite ``DEFAULT_MODEL_SHA256`` in ``shipped.py``, keeping its docstring."""
+    text = module.read_text(encoding="utf-8")
+    head = text[:text.index("DEFAULT_MODEL_SHA256")]
+    with atomic_output(module, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(f'{head}DEFAULT_MODEL_SHA256 = "{sha256}"\n')
+
+
+def build_default_model(out_dir: Path, learners: int = 20_000, seed: int = 0,
+                        record: bool = False) -> dict:
+    """Train the default model on simulated data; returns its card. With ``record`` the
+    digest is written to ``shipped.py`` too."""
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         simulate_to_dir(folder / "sim", learners, seed)
@@ -36,7 +54,7 @@ def build_default_model(out_dir: Path, learners: int = 20_000, seed: int = 0) ->
             truth = pd.read_csv(folder / "sim" / "truth.csv")
             result = train(workspace, "l3", seed, truth, progress=print)
     payload = model_bytes(result.model)
-    card = {**result.card, "name": DEFAULT_MODEL, "sha256": hashlib.sha256(payload).hexdigest(),
+    card = {**result.card, "name": DEFAULT_MODEL,
             "training_data": f"simulated: {learners:,} synthetic learners over the shipped "
                              f"catalog, seed {seed} (docs/simulator.md)",
             "feature_notes": "hazard_exposure reads a region's hazards as contract §2 has "
@@ -44,7 +62,10 @@ def build_default_model(out_dir: Path, learners: int = 20_000, seed: int = 0) ->
                              "none from its parent (before: each missing hazard came from "
                              "the province); the hazard vocabulary includes banjir_bandang "
                              "and likuefaksi"}
+    card["sha256"] = model_digest(payload, card)
     write_model_files(out_dir, DEFAULT_MODEL, payload, card)
+    if record:
+        record_digest(card["sha256"])
     return card
 
 
@@ -54,10 +75,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--learners", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    card = build_default_model(args.out, args.learners, args.seed)
-    print(f"wrote {args.out / DEFAULT_MODEL}.joblib (sha256 {card['sha256'][:12]}…): "
+    record = args.out.resolve() == SHIPPED_MODELS
+    card = build_default_model(args.out, args.learners, args.seed, record)
+    print(f"wrote {args.out / DEFAULT_MODEL}{SUFFIX} (sha256 {card['sha256'][:12]}…): "
           f"held-out AUC {card['metrics']['model']['auc']:.3f}, "
           f"ceiling {card['metrics']['ceiling_auc']:.3f}")
+    print(f"recorded its digest in {SHIPPED_MODULE.name}" if record else
+          f"{args.out} is not the shipped models/ folder: its digest was not recorded "
+          f"in {SHIPPED_MODULE.name}")
     return 0
 
 

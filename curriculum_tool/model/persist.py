@@ -1,11 +1,18 @@
-"""Models at rest: joblib bytes plus a JSON card, verified before they are ever unpickled.
+"""Models at rest: skops archives plus a JSON card, checked before anything is built from them.
 
-The workspace keeps each model's bytes, card and SHA-256 in its ``models`` table, so a
+A model is stored in the ``skops.io`` format: a zip archive holding a JSON description of
+the objects (``schema.json``) and plain ``.npy`` arrays. Loading it builds only the types
+skops trusts by default (scikit-learn estimators, numpy, scipy) and those named in
+:data:`TRUSTED_TYPES`; no code chosen by whoever wrote the file runs, unlike a pickle.
+
+The workspace keeps each model's bytes, card and digest in its ``models`` table, so a
 shared PostgreSQL workspace carries its models with it; ``train`` also writes them as
-``NAME.joblib`` and ``NAME.json`` to a folder (``models/`` by default). A model whose
-bytes do not match the recorded hash, whose card does not match the bytes, or whose
-library versions differ from this installation's is refused with the reason, and
-``joblib.load`` is never called on it.
+``NAME.skops`` and ``NAME.json`` to a folder (``models/`` by default). The digest (the
+card's ``sha256``) covers the bytes *and* the card, so an edited card is refused like an
+edited model. A model is refused with its reason, and never deserialised, when it is a
+pickle (the format of older versions), when its digest or card do not match, when its
+library versions differ from this installation's, or when its schema names a type
+outside the trusted ones. Listing and verifying read only the card and ``schema.json``.
 """
 
 from __future__ import annotations
@@ -13,12 +20,14 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import joblib
+import skops.io as sio
 from sqlalchemy import select, update
 
 from ..errors import CurriculumError, ModelIntegrityError
@@ -28,17 +37,42 @@ from .pairs import CATEGORICAL_COLUMNS, NUMERIC_COLUMNS
 from .train import TrainResult
 from .versions import version_mismatches
 
-__all__ = ["StoredModel", "LoadedModel", "model_bytes", "save_model", "write_model_files",
-           "install_model_files", "load_model", "verify_model", "list_models",
-           "activate_model", "NAME"]
+__all__ = ["StoredModel", "LoadedModel", "model_bytes", "model_digest", "save_model",
+           "write_model_files", "install_model_files", "load_model", "verify_model",
+           "list_models", "activate_model", "upgrade_legacy_default", "is_pickle",
+           "NAME", "SUFFIX", "TRUSTED_TYPES"]
+
+log = logging.getLogger(__name__)
 
 #: Model names: they become file names.
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
 
+#: A model file's extension; its card is the same name with ``.json``.
+SUFFIX = ".skops"
+
+#: The types a stored model may contain beyond skops' defaults (scikit-learn estimators,
+#: numpy and scipy types), by exact name. Each is what ``make_model`` builds: the
+#: project's transformer, the trees of HistGradientBoostingClassifier, and the input
+#: check (a ``functools.partial`` of ``check_array``) that ColumnTransformer keeps for
+#: its pass-through columns. A partial is only ever built around a trusted function.
+TRUSTED_TYPES: tuple[str, ...] = (
+    "curriculum_tool.model.estimators.CategoryCodes",
+    "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
+    "functools.partial",
+    "sklearn.utils.validation.check_array",
+)
+
+#: Unpacked size above which an archive is refused unread (the default model is ~1 MB).
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+
+_ZIP_MAGIC = b"PK\x03\x04"
+#: joblib's compressed pickles start with a zlib header, plain pickles with PROTO (0x80).
+_PICKLE_STARTS = (b"\x78", b"\x80")
+
 
 @dataclass(frozen=True)
 class StoredModel:
-    """A model as the workspace lists it (nothing unpickled)."""
+    """A model as the workspace lists it (nothing deserialised)."""
 
     name: str
     sha256: str
@@ -49,7 +83,7 @@ class StoredModel:
 
 @dataclass(frozen=True)
 class LoadedModel:
-    """A verified, unpickled model ready to score."""
+    """A verified model, rebuilt from its skops archive, ready to score."""
 
     name: str
     sha256: str
@@ -58,13 +92,28 @@ class LoadedModel:
 
 
 def model_bytes(model: Any) -> bytes:
-    buffer = io.BytesIO()
-    joblib.dump(model, buffer, compress=3)
-    return buffer.getvalue()
+    """``model`` as a compressed skops archive; refused if it needs an untrusted type."""
+    payload = sio.dumps(model, compression=zipfile.ZIP_DEFLATED)
+    untrusted = sorted(set(sio.get_untrusted_types(data=payload)) - set(TRUSTED_TYPES))
+    if untrusted:
+        raise CurriculumError(f"cannot store this model: it contains types that "
+                              f"curriculum-tool does not load ({', '.join(untrusted)})")
+    return payload
 
 
-def _sha256(payload: bytes) -> str:
-    return hashlib.sha256(payload).hexdigest()
+def model_digest(payload: bytes, card: dict[str, Any]) -> str:
+    """SHA-256 of the bytes followed by the card without its ``sha256``, as canonical JSON
+    (sorted keys, compact separators, UTF-8): one check for both."""
+    described = {key: value for key, value in card.items() if key != "sha256"}
+    canonical = json.dumps(described, sort_keys=True, separators=(",", ":"),
+                           ensure_ascii=False)
+    return hashlib.sha256(payload + canonical.encode("utf-8")).hexdigest()
+
+
+def is_pickle(payload: bytes) -> bool:
+    """True for a model stored by older versions (a joblib pickle), judged by its first
+    byte alone: it is never unpickled."""
+    return payload[:1] in _PICKLE_STARTS
 
 
 def _check_name(name: str) -> str:
@@ -72,6 +121,11 @@ def _check_name(name: str) -> str:
         raise CurriculumError(f"model name '{name}' must be letters, digits, '.', '_' or '-' "
                               "(at most 80), starting with a letter or digit")
     return name
+
+
+def _sealed(card: dict[str, Any], payload: bytes) -> dict[str, Any]:
+    """``card`` with the digest of ``payload`` and itself."""
+    return {**card, "sha256": model_digest(payload, card)}
 
 
 def save_model(workspace, result: TrainResult, name: str,
@@ -82,7 +136,7 @@ def save_model(workspace, result: TrainResult, name: str,
     """
     _check_name(name)
     payload = model_bytes(result.model)
-    card = {**result.card, "name": name, "sha256": _sha256(payload)}
+    card = _sealed({**result.card, "name": name}, payload)
     if directory is not None:  # files first: a failed write leaves the workspace as it was
         write_model_files(directory, name, payload, card)
     return _store(workspace, name, payload, card, activate)
@@ -90,9 +144,9 @@ def save_model(workspace, result: TrainResult, name: str,
 
 def write_model_files(directory: Path, name: str, payload: bytes,
                       card: dict[str, Any]) -> tuple[Path, Path]:
-    """``NAME.joblib`` and its card ``NAME.json``, each written atomically."""
+    """``NAME.skops`` and its card ``NAME.json``, each written atomically."""
     directory = Path(directory)
-    model_path, card_path = directory / f"{name}.joblib", directory / f"{name}.json"
+    model_path, card_path = directory / f"{name}{SUFFIX}", directory / f"{name}.json"
     with atomic_output(model_path, "wb") as handle:
         handle.write(payload)
     with atomic_output(card_path, "w", encoding="utf-8", newline="\n") as handle:
@@ -101,23 +155,47 @@ def write_model_files(directory: Path, name: str, payload: bytes,
 
 
 def install_model_files(workspace, model_path: Path, name: str | None = None,
-                        activate: bool = True, conn=None) -> StoredModel:
-    """Verify a ``.joblib`` file against the card beside it, then store it in the workspace."""
+                        activate: bool = True, conn=None,
+                        expected_sha256: str | None = None) -> StoredModel:
+    """Verify a ``.skops`` file against the card beside it, then store it in the workspace.
+
+    With ``expected_sha256`` the file and card must also have exactly that digest (the
+    shipped default model, whose digest is recorded in the package). Under another
+    ``name`` the stored card is renamed and sealed again, after the file was verified.
+    """
     model_path = Path(model_path)
+    label = f"{model_path.parent.name}/{model_path.name}"
+    if model_path.suffix == ".joblib":
+        raise ModelIntegrityError(
+            f"cannot install {model_path.name}: it is a pickle (an older curriculum-tool "
+            "format that can run code when loaded) and is never loaded; retrain the model "
+            "with 'train'")
+    if model_path.suffix != SUFFIX:
+        raise ModelIntegrityError(f"cannot install {model_path.name}: a model file is "
+                                  f"NAME{SUFFIX}, with its card NAME.json beside it")
     card_path = model_path.with_suffix(".json")
     try:
         payload = model_path.read_bytes()
         card = json.loads(card_path.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
         raise ModelIntegrityError(f"cannot install {model_path.name}: "
-                                  f"{error.filename} is missing") from None
+                                  f"{Path(error.filename).name} is missing") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise ModelIntegrityError(f"{card_path.name} is not a model card ({error})") from None
     if not isinstance(card, dict):
         raise ModelIntegrityError(f"{card_path.name} is not a model card (not a JSON object)")
+    if expected_sha256 is not None:
+        actual = model_digest(payload, card)
+        if actual != expected_sha256:
+            raise ModelIntegrityError(
+                f"{label} does not match the digest recorded in curriculum_tool "
+                f"({actual[:12]}…, recorded {expected_sha256[:12]}…); reinstall "
+                "curriculum-tool")
     _verify(model_path.name, payload, card.get("sha256", ""), card)
     name = _check_name(name or card.get("name") or model_path.stem)
-    return _store(workspace, name, payload, {**card, "name": name}, activate, conn)
+    if card.get("name") != name:
+        card = _sealed({**card, "name": name}, payload)
+    return _store(workspace, name, payload, card, activate, conn)
 
 
 def _store(workspace, name: str, payload: bytes, card: dict[str, Any], activate: bool,
@@ -136,17 +214,48 @@ def _store(workspace, name: str, payload: bytes, card: dict[str, Any], activate:
     return StoredModel(name, card["sha256"], card["created"], activate, card)
 
 
+def _pickle_refusal(label: str) -> str:
+    return (f"model {label} is stored as a pickle (an older curriculum-tool format that can "
+            "run code when loaded); it was not loaded: retrain it with 'train'")
+
+
+def _archive_problem(payload: bytes) -> str | None:
+    """Why ``payload`` is not a skops archive of trusted types, reading only its schema."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+                return "it unpacks to more than a model ever needs"
+        untrusted = set(sio.get_untrusted_types(data=payload))
+    except Exception as error:  # noqa: BLE001 - any failure to parse the schema refuses it
+        return f"it is not a readable skops archive ({type(error).__name__})"
+    untrusted -= set(TRUSTED_TYPES)
+    if untrusted:
+        return (f"it refers to code curriculum-tool does not trust "
+                f"({', '.join(sorted(untrusted))})")
+    return None
+
+
 def _verify(label: str, payload: bytes, recorded_sha256: str, card: dict[str, Any]) -> None:
-    """Refuse bytes that are not exactly the recorded, compatible curriculum-tool model."""
-    actual = _sha256(payload)
-    if actual != recorded_sha256:
-        raise ModelIntegrityError(
-            f"model {label} was altered or is not the recorded file: its SHA-256 is "
-            f"{actual[:12]}…, the record says {recorded_sha256[:12] or 'nothing'}…; "
-            "it was not loaded")
-    if card.get("sha256") != actual:
+    """Refuse bytes that are not exactly the recorded, compatible curriculum-tool model.
+
+    Nothing is deserialised: the checks read the first bytes, the digest, the card and
+    the archive's ``schema.json``.
+    """
+    if payload[:4] != _ZIP_MAGIC:
+        if is_pickle(payload):
+            raise ModelIntegrityError(_pickle_refusal(label))
+        raise ModelIntegrityError(f"model {label} is not a skops archive; it was not loaded")
+    if not isinstance(card, dict):
+        raise ModelIntegrityError(f"model {label}: its card is not a JSON object; "
+                                  "it was not loaded")
+    actual = model_digest(payload, card)
+    if card.get("sha256") != recorded_sha256:
         raise ModelIntegrityError(f"model {label}: its card describes another file; "
                                   "it was not loaded")
+    if actual != recorded_sha256:
+        raise ModelIntegrityError(
+            f"model {label} or its card was altered: their SHA-256 is {actual[:12]}…, "
+            f"the record says {str(recorded_sha256)[:12] or 'nothing'}…; it was not loaded")
     features = card.get("features")
     if not isinstance(features, dict) or not isinstance(card.get("library_versions"), dict):
         raise ModelIntegrityError(f"model {label}: its card has no feature list or library "
@@ -156,21 +265,36 @@ def _verify(label: str, payload: bytes, recorded_sha256: str, card: dict[str, An
         raise ModelIntegrityError(f"model {label} was not made by this version of "
                                   "curriculum-tool (different features); retrain it with "
                                   "'train'; it was not loaded")
-    mismatches = version_mismatches(card.get("library_versions", {}))
+    mismatches = version_mismatches(card["library_versions"])
     if mismatches:
         raise ModelIntegrityError(
             f"model {label} was trained with {', '.join(mismatches)}; retrain it with "
-            "'train' (it was not loaded, as loading a pickle from other versions is unsafe)")
+            "'train' (it was not loaded: another version may rebuild it differently)")
+    problem = _archive_problem(payload)
+    if problem:
+        raise ModelIntegrityError(f"model {label} was refused: {problem}; it was not loaded")
+
+
+def _card_of(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, TypeError):
+        return None
 
 
 def list_models(workspace) -> list[StoredModel]:
-    """Every stored model, newest first."""
+    """Every stored model, newest first (an unreadable card is listed as empty)."""
     table = schema.models
     query = select(table.c.name, table.c.sha256, table.c.created, table.c.active,
                    table.c.card).order_by(table.c.created.desc(), table.c.name)
     with workspace.engine.connect() as conn:
-        return [StoredModel(r.name, r.sha256, r.created, bool(r.active), json.loads(r.card))
-                for r in conn.execute(query)]
+        rows = conn.execute(query).all()
+    models = []
+    for r in rows:
+        card = _card_of(r.card)
+        models.append(StoredModel(r.name, r.sha256, r.created, bool(r.active),
+                                  card if isinstance(card, dict) else {}))
+    return models
 
 
 def activate_model(workspace, name: str) -> None:
@@ -183,28 +307,67 @@ def activate_model(workspace, name: str) -> None:
 
 
 def verify_model(workspace, name: str) -> str | None:
-    """Why the stored model ``name`` would be refused, or None; nothing is unpickled."""
+    """Why the stored model ``name`` would be refused, or None; nothing is deserialised."""
     table = schema.models
     with workspace.engine.connect() as conn:
         row = conn.execute(select(table).where(table.c.name == name)).first()
     if row is None:
         return f"no model named '{name}' in this workspace"
     try:
-        _verify(f"'{row.name}'", row.payload, row.sha256, json.loads(row.card))
+        _verify(f"'{row.name}'", row.payload, row.sha256, _card_of(row.card))
     except ModelIntegrityError as error:
         return str(error)
     return None
 
 
-def load_model(workspace, name: str | None = None) -> LoadedModel:
-    """The named (default: active) model, verified, then unpickled."""
+def upgrade_legacy_default(workspace) -> bool:
+    """Replace an active ``default`` model stored as a pickle by older versions with the
+    verified shipped default, in one transaction; True when it did.
+
+    Raises :class:`ModelIntegrityError` (and changes nothing) when the shipped default
+    does not verify. The pickle is never loaded.
+    """
+    from ..catalog import DEFAULT_MODEL, install_default_model
+
+    table = schema.models
+    with workspace.transaction() as conn:
+        row = conn.execute(select(table.c.payload, table.c.active)
+                           .where(table.c.name == DEFAULT_MODEL)).first()
+        if row is None or not row.active or not is_pickle(row.payload):
+            return False
+        install_default_model(workspace, conn)
+    log.warning("model '%s' was stored as a pickle by an older curriculum-tool; it was "
+                "replaced by the verified shipped default model", DEFAULT_MODEL)
+    return True
+
+
+def _row(workspace, name: str | None):
     table = schema.models
     query = select(table).where(table.c.name == name if name else table.c.active.is_(True))
     with workspace.engine.connect() as conn:
-        row = conn.execute(query).first()
+        return conn.execute(query).first()
+
+
+def load_model(workspace, name: str | None = None) -> LoadedModel:
+    """The named (default: active) model, verified, then rebuilt with trusted types only.
+
+    An active ``default`` left as a pickle by older versions is first replaced by the
+    shipped default (:func:`upgrade_legacy_default`).
+    """
+    from ..catalog import DEFAULT_MODEL
+
+    row = _row(workspace, name)
     if row is None:
         raise CurriculumError(f"no model named '{name}' in this workspace" if name else
                               "this workspace has no model yet; run 'train' first")
-    card = json.loads(row.card)
+    if row.name == DEFAULT_MODEL and row.active and is_pickle(row.payload):
+        try:
+            upgrade_legacy_default(workspace)
+        except ModelIntegrityError as error:
+            raise ModelIntegrityError(f"{_pickle_refusal(repr(row.name))} (the shipped "
+                                      f"default could not replace it: {error})") from None
+        row = _row(workspace, name)
+    card = _card_of(row.card)
     _verify(f"'{row.name}'", row.payload, row.sha256, card)
-    return LoadedModel(row.name, row.sha256, card, joblib.load(io.BytesIO(row.payload)))
+    estimator = sio.loads(row.payload, trusted=list(TRUSTED_TYPES))
+    return LoadedModel(row.name, row.sha256, card, estimator)

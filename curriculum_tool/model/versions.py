@@ -1,8 +1,11 @@
-"""The library versions a pickled model depends on, and whether this installation matches.
+"""The library versions a stored model depends on, and whether this installation matches.
 
-joblib files are pickles: loading one runs code, and loading one written by another
-scikit-learn may silently predict differently. A model is loaded only when its card's
-versions match the running ones on what matters for unpickling.
+A skops archive rebuilds scikit-learn objects from their saved attributes, without
+running the file's code; but scikit-learn may rename or reinterpret an estimator's
+internal attributes between minor versions, so a model from another version could fail,
+or predict differently without a word. A model is loaded only when its card's versions
+match the running ones on what matters for rebuilding it: scikit-learn's minor version
+and numpy's major version (its arrays). The other versions are reported on the card.
 """
 
 from __future__ import annotations
@@ -13,8 +16,8 @@ from importlib.metadata import version
 __all__ = ["library_versions", "version_mismatches", "CHECKED"]
 
 #: Distribution → how many leading version parts must match (1.9.x loads 1.9.y's models).
-CHECKED = {"scikit-learn": 2, "numpy": 1, "joblib": 1}
-_REPORTED = ("scikit-learn", "numpy", "scipy", "pandas", "joblib")
+CHECKED = {"scikit-learn": 2, "numpy": 1}
+_REPORTED = ("scikit-learn", "numpy", "scipy", "pandas", "skops")
 
 
 def library_versions() -> dict[str, str]:
@@ -30,7 +33,7 @@ def version_mismatches(recorded: dict[str, str]) -> list[str]:
     problems = []
     for name, parts in CHECKED.items():
         theirs = recorded.get(name)
-        if theirs is None or theirs.split(".")[:parts] != current[name].split(".")[:parts]:
+        if theirs is None or str(theirs).split(".")[:parts] != current[name].split(".")[:parts]:
             problems.append(f"{name} {theirs or 'unknown'} (this installation has "
                             f"{current[name]})")
     return problems

@@ -1,16 +1,15 @@
 """The model commands of the contract (§4): simulate, train, score, and the newcomer's init."""
 
 import csv
-import hashlib
 import json
 import sqlite3
 
 import numpy as np
 import pytest
 
-from curriculum_tool.catalog import default_model_path
-from curriculum_tool.model.persist import list_models
+from curriculum_tool.model.persist import list_models, model_digest
 from curriculum_tool.model.score import Scorer
+from curriculum_tool.model.shipped import DEFAULT_MODEL_SHA256
 from curriculum_tool.store import Workspace
 
 DEMO = "DEMO-001"   # a learner of the shipped catalog/learners.csv
@@ -66,10 +65,10 @@ def test_init_installs_the_default_model_and_score_works_at_once(run_cli, tmp_pa
                                                                   write_csv):
     ws_path = tmp_path / "w.sqlite"
     assert run_cli("init", ws_path)[0] == 0
-    shipped = hashlib.sha256(default_model_path().read_bytes()).hexdigest()
     with Workspace.open(ws_path) as ws:
         models = list_models(ws)
-    assert [(m.name, m.active, m.sha256) for m in models] == [("default", True, shipped)]
+    assert [(m.name, m.active, m.sha256) for m in models] == [("default", True,
+                                                                DEFAULT_MODEL_SHA256)]
     pairs = _pairs(write_csv, [(DEMO, "LD-101"), (DEMO, "PB-101"), ("DEMO-002", "LD-201")])
     code, out, err = run_cli("score", ws_path, pairs, "--out", tmp_path / "out.csv")
     assert code == 0, err
@@ -99,9 +98,9 @@ def test_train_then_score(run_cli, tmp_path, write_csv, monkeypatch):
                  "baseline: logistic regression", "ground-truth ceiling",
                  "stored model 'm1'"):
         assert text in out
-    payload = (models_dir / "m1.joblib").read_bytes()
+    payload = (models_dir / "m1.skops").read_bytes()
     card = json.loads((models_dir / "m1.json").read_text("utf-8"))
-    assert card["sha256"] == hashlib.sha256(payload).hexdigest()
+    assert card["sha256"] == model_digest(payload, card)
     assert card["name"] == "m1" and card["evaluation"]["refitted_on_all_rows"]
     assert f"{card['metrics']['model']['auc']:6.3f}".strip() in out
     with Workspace.open(ws_path) as ws:
@@ -129,7 +128,7 @@ def test_train_then_score(run_cli, tmp_path, write_csv, monkeypatch):
     # same data, same seed: the same held-out metrics as m1
     assert printed["metrics"]["model"] == card["metrics"]["model"]
     assert printed["metrics"]["baselines"] == card["metrics"]["baselines"]
-    assert (tmp_path / "models" / "m2.joblib").is_file()
+    assert (tmp_path / "models" / "m2.skops").is_file()
     assert json.loads((tmp_path / "models" / "m2.json").read_text("utf-8")) == printed
 
 

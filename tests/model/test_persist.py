@@ -1,9 +1,11 @@
-"""Models at rest: the card matches the bytes, and altered or foreign files are refused
-before anything is unpickled."""
+"""Models at rest: the digest covers the bytes and the card, and altered, foreign or
+pickled files are refused before anything is built from them."""
 
-import hashlib
+import io
 import json
+import pickle
 import sqlite3
+import zipfile
 
 import joblib
 import numpy as np
@@ -12,20 +14,17 @@ from sklearn.linear_model import LogisticRegression
 
 from curriculum_tool.catalog import DEFAULT_MODEL, default_model_path
 from curriculum_tool.errors import CurriculumError, ModelIntegrityError
-from curriculum_tool.model import CATEGORICAL_COLUMNS, NUMERIC_COLUMNS
-from curriculum_tool.model import persist
+from curriculum_tool.model import CATEGORICAL_COLUMNS, NUMERIC_COLUMNS, persist
 from curriculum_tool.model.persist import (
     activate_model,
     install_model_files,
     list_models,
     load_model,
+    model_digest,
     save_model,
 )
+from curriculum_tool.model.shipped import DEFAULT_MODEL_SHA256
 from curriculum_tool.model.versions import library_versions
-
-
-def _sha(payload: bytes) -> str:
-    return hashlib.sha256(payload).hexdigest()
 
 
 def _row(path, name):
@@ -48,14 +47,16 @@ def _sql(path, statement, *params):
 
 @pytest.fixture
 def never_unpickle(monkeypatch):
-    """Fail the test if joblib.load is called from persist."""
+    """Record (and refuse) every attempt to build a model: skops' loads, pickle, joblib."""
     calls = []
 
     def refuse(*args, **kwargs):
         calls.append(args)
-        raise AssertionError("joblib.load was called on a refused model")
+        raise AssertionError("a refused model was deserialised")
 
-    monkeypatch.setattr(persist.joblib, "load", refuse)
+    for owner, name in ((persist.sio, "loads"), (persist.sio, "load"), (pickle, "loads"),
+                        (pickle, "load"), (joblib, "load")):
+        monkeypatch.setattr(owner, name, refuse)
     return calls
 
 
@@ -63,7 +64,7 @@ def never_unpickle(monkeypatch):
 def saved(workspace, trained, tmp_path):
     """The trained model saved as 'm1' into the mini workspace and into tmp/models."""
     stored = save_model(workspace, trained, "m1", directory=tmp_path / "models")
-    return stored, tmp_path / "models" / "m1.joblib", tmp_path / "models" / "m1.json"
+    return stored, tmp_path / "models" / "m1.skops", tmp_path / "models" / "m1.json"
 
 
 # -- the card matches the model -------------------------------------------------------------
@@ -74,7 +75,8 @@ def test_card_matches_the_stored_and_written_model(workspace, workspace_path, sa
     stored, model_file, card_file = saved
     payload, sha256, card_text, active = _row(workspace_path, "m1")
     card = json.loads(card_text)
-    assert card["sha256"] == sha256 == _sha(payload) == _sha(model_file.read_bytes())
+    assert payload == model_file.read_bytes() and payload[:4] == b"PK\x03\x04"
+    assert card["sha256"] == sha256 == model_digest(payload, card)
     assert json.loads(card_file.read_text("utf-8")) == card == stored.card
     assert stored.sha256 == sha256 and stored.active and active
     assert card["name"] == "m1" and card["target"] == "l3"
@@ -155,11 +157,23 @@ def test_a_flipped_payload_byte_is_refused_without_unpickling(workspace, workspa
     assert never_unpickle == []
 
 
+def test_an_edited_card_is_refused_like_edited_bytes(workspace, workspace_path, saved,
+                                                     never_unpickle):
+    card = json.loads(_row(workspace_path, "m1")[2])
+    card["metrics"]["model"]["auc"] = 0.99          # the digest stays the old one
+    _sql(workspace_path, "UPDATE models SET card = ? WHERE name = 'm1'", json.dumps(card))
+    with pytest.raises(ModelIntegrityError, match="'m1' or its card was altered"):
+        load_model(workspace)
+    assert "altered" in persist.verify_model(workspace, "m1")
+    assert never_unpickle == []
+
+
 def test_payload_and_hash_replaced_but_not_the_card_is_refused(workspace, workspace_path,
                                                                saved, never_unpickle):
     foreign = persist.model_bytes(LogisticRegression())
+    card = json.loads(_row(workspace_path, "m1")[2])
     _sql(workspace_path, "UPDATE models SET payload = ?, sha256 = ? WHERE name = 'm1'",
-         foreign, _sha(foreign))
+         foreign, model_digest(foreign, card))
     with pytest.raises(ModelIntegrityError, match="card describes another file"):
         load_model(workspace)
     assert never_unpickle == []
@@ -169,10 +183,48 @@ def test_stored_card_with_other_library_versions_is_refused(workspace, workspace
                                                             never_unpickle):
     card = json.loads(_row(workspace_path, "m1")[2])
     card["library_versions"]["scikit-learn"] = "1.2.0"
-    _sql(workspace_path, "UPDATE models SET card = ? WHERE name = 'm1'", json.dumps(card))
+    card["sha256"] = model_digest(_row(workspace_path, "m1")[0], card)  # consistent again
+    _sql(workspace_path, "UPDATE models SET card = ?, sha256 = ? WHERE name = 'm1'",
+         json.dumps(card), card["sha256"])
     with pytest.raises(ModelIntegrityError, match="scikit-learn 1.2.0"):
         load_model(workspace)
     assert never_unpickle == []
+
+
+def test_an_untrusted_type_in_the_schema_is_named_and_refused(workspace, workspace_path,
+                                                              saved, never_unpickle):
+    """The digest and card are consistent, but the archive asks for a function nobody
+    trusted: the refusal names it and nothing is built."""
+    payload, _, card_text, _ = _row(workspace_path, "m1")
+    with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    schema_text = json.loads(files["schema.json"])
+    schema_text["content"]["content"]["memory"] = {
+        "__class__": "system", "__module__": "os", "__loader__": "FunctionNode"}
+    files["schema.json"] = json.dumps(schema_text).encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    crafted = buffer.getvalue()
+    card = json.loads(card_text)
+    card["sha256"] = model_digest(crafted, card)
+    _sql(workspace_path, "UPDATE models SET payload = ?, card = ?, sha256 = ? "
+         "WHERE name = 'm1'", crafted, json.dumps(card), card["sha256"])
+    with pytest.raises(ModelIntegrityError, match=r"does not trust \(os\.system\)"):
+        load_model(workspace)
+    assert "os.system" in persist.verify_model(workspace, "m1")
+    assert never_unpickle == []
+
+
+def test_a_model_that_needs_an_untrusted_type_is_not_stored(workspace, trained, snapshot):
+    class Unknown(LogisticRegression):
+        pass
+
+    before = snapshot(workspace)
+    with pytest.raises(CurriculumError, match="does not load .*Unknown"):
+        save_model(workspace, type(trained)(Unknown(), trained.card), "odd")
+    assert snapshot(workspace) == before
 
 
 # -- installing model files ------------------------------------------------------------------
@@ -185,39 +237,61 @@ def _write_card(path, card):
 def test_genuine_files_install_and_load(workspace, saved):
     _, model_file, _ = saved
     stored = install_model_files(workspace, model_file, "copy", activate=False)
-    assert stored.sha256 == saved[0].sha256 and not stored.active
+    assert not stored.active and stored.card["name"] == "copy"
+    # Renamed, so sealed again: the new digest covers the new name.
+    assert stored.sha256 == model_digest(model_file.read_bytes(), stored.card)
     assert load_model(workspace, "copy").card["name"] == "copy"
+    assert install_model_files(workspace, model_file, activate=False).sha256 == saved[0].sha256
 
 
-@pytest.mark.parametrize("case", ["foreign", "versions", "features", "no-card", "bad-json"])
+@pytest.mark.parametrize("case", ["foreign", "pickle", "edited-card", "versions", "features",
+                                  "no-card", "bad-json", "joblib-file"])
 def test_refused_files_change_nothing(workspace, saved, tmp_path, snapshot, never_unpickle,
                                       case):
     _, model_file, card_file = saved
     card = json.loads(card_file.read_text("utf-8"))
     folder = tmp_path / "incoming"
     folder.mkdir()
-    target = folder / "model.joblib"
+    target = folder / "model.skops"
     target.write_bytes(model_file.read_bytes())
+
+    def consistent(changed):  # a card whose digest was recomputed by whoever changed it
+        return {**changed, "sha256": model_digest(target.read_bytes(), changed)}
+
     if case == "foreign":
-        # Another scikit-learn pickle beside the real card: the hash gives it away.
-        joblib.dump(LogisticRegression().fit([[0.0], [1.0]], [0, 1]), target)
+        # Another scikit-learn model beside the real card: the digest gives it away.
+        target.write_bytes(persist.model_bytes(LogisticRegression().fit([[0.0], [1.0]],
+                                                                        [0, 1])))
         _write_card(target.with_suffix(".json"), card)
-        expected = "altered or is not the recorded file"
+        expected = "altered"
+    elif case == "pickle":
+        # A joblib pickle with a recomputed card: never unpickled, whatever its digest.
+        joblib.dump(LogisticRegression(), target, compress=3)
+        _write_card(target.with_suffix(".json"), consistent(card))
+        expected = "stored as a pickle .* retrain it with 'train'"
+    elif case == "edited-card":
+        better = {**card, "metrics": {**card["metrics"], "ceiling_auc": 0.5}}
+        _write_card(target.with_suffix(".json"), better)
+        expected = "or its card was altered"
     elif case == "versions":
         _write_card(target.with_suffix(".json"),
-                    {**card, "library_versions": {**card["library_versions"],
-                                                  "scikit-learn": "1.2.0"}})
+                    consistent({**card, "library_versions": {**card["library_versions"],
+                                                             "scikit-learn": "1.2.0"}}))
         expected = r"scikit-learn 1\.2\.0 \(this installation has"
     elif case == "features":
         features = {"categorical": card["features"]["categorical"],
                     "numeric": card["features"]["numeric"][:-1]}
-        _write_card(target.with_suffix(".json"), {**card, "features": features})
+        _write_card(target.with_suffix(".json"), consistent({**card, "features": features}))
         expected = "different features"
     elif case == "no-card":
         expected = r"model\.json is missing"
-    else:
+    elif case == "bad-json":
         target.with_suffix(".json").write_text("{not json", encoding="utf-8")
         expected = "not a model card"
+    else:
+        target = target.with_suffix(".joblib")
+        joblib.dump(LogisticRegression(), target)
+        expected = r"model\.joblib: it is a pickle .* retrain the model with 'train'"
     before = snapshot(workspace)
     with pytest.raises(ModelIntegrityError, match=expected):
         install_model_files(workspace, target)
@@ -228,7 +302,7 @@ def test_refused_files_change_nothing(workspace, saved, tmp_path, snapshot, neve
 @pytest.mark.parametrize("card", [[], {"features": None}])
 def test_a_card_that_is_not_an_object_is_refused(workspace, saved, tmp_path, card):
     _, model_file, _ = saved
-    target = tmp_path / "odd.joblib"
+    target = tmp_path / "odd.skops"
     target.write_bytes(model_file.read_bytes())
     if isinstance(card, dict):
         card = {**json.loads(saved[2].read_text("utf-8")), **card}
@@ -242,9 +316,9 @@ def test_a_card_that_is_not_an_object_is_refused(workspace, saved, tmp_path, car
 
 def test_the_shipped_card_describes_the_shipped_model():
     path = default_model_path()
-    assert path is not None and path.name == f"{DEFAULT_MODEL}.joblib"
+    assert path is not None and path.name == f"{DEFAULT_MODEL}.skops"
     card = json.loads(path.with_suffix(".json").read_text("utf-8"))
-    assert card["sha256"] == _sha(path.read_bytes())
+    assert card["sha256"] == model_digest(path.read_bytes(), card) == DEFAULT_MODEL_SHA256
     assert card["name"] == DEFAULT_MODEL and card["target"] == "l3"
     assert card["features"] == {"categorical": list(CATEGORICAL_COLUMNS),
                                 "numeric": list(NUMERIC_COLUMNS)}
@@ -260,14 +334,11 @@ def test_the_shipped_card_describes_the_shipped_model():
 def test_the_shipped_model_installs_in_this_environment(workspace):
     stored = install_model_files(workspace, default_model_path())
     assert stored.name == DEFAULT_MODEL and stored.active
-    assert load_model(workspace).sha256 == stored.sha256
+    assert load_model(workspace).sha256 == stored.sha256 == DEFAULT_MODEL_SHA256
 
 
-def test_verify_model_names_the_reason_without_unpickling(sim_workspace, monkeypatch):
-    import curriculum_tool.model.persist as persist
-    from curriculum_tool.store import schema
-
-    monkeypatch.setattr(persist.joblib, "load",
-                        lambda *a, **k: pytest.fail("verify_model must not unpickle"))
+def test_verify_and_list_never_deserialise(sim_workspace, never_unpickle):
     assert persist.verify_model(sim_workspace, "default") is None
     assert "no model named" in persist.verify_model(sim_workspace, "nope")
+    assert [m.name for m in list_models(sim_workspace)] == ["default"]
+    assert never_unpickle == []

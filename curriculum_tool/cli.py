@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import CurriculumError, ValidationError
+from .errors import CurriculumError, ValidationError, printable
 
 __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE"]
 
@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     train.add_argument("--name", help="model name (default: model-DATE-TIME)")
     train.add_argument("--models-dir", default="models", metavar="DIR",
-                       help="also write NAME.joblib and NAME.json here (default: models)")
+                       help="also write NAME.skops and NAME.json here (default: models)")
     train.add_argument("--truth", metavar="FILE",
                        help="simulate's truth.csv: also report the ground-truth ceiling")
     train.add_argument("--format", choices=("text", "json"), default="text")
@@ -433,11 +433,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as error:
         print(error.report(), file=sys.stderr)
         return EXIT_USAGE
-    except CurriculumError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except FileNotFoundError as error:
-        print(f"error: {error}", file=sys.stderr)
+    except (CurriculumError, FileNotFoundError) as error:
+        print(f"error: {printable(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. piped into head: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -448,6 +445,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - the contract promises no traceback
         if os.environ.get("CURRICULUM_TOOL_DEBUG"):
             raise
-        print(f"error: unexpected {type(error).__name__}: {error} "
+        print(f"error: unexpected {type(error).__name__}: {printable(str(error))} "
               "(set CURRICULUM_TOOL_DEBUG=1 for details)", file=sys.stderr)
         return EXIT_USAGE

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = [
@@ -10,12 +11,41 @@ __all__ = [
     "ValidationError",
     "CycleError",
     "WorkspaceError",
+    "WorkspaceBusyError",
     "ModelIntegrityError",
     "MAX_REPORTED_PROBLEMS",
+    "printable",
 ]
 
 #: The contract reports at most this many problem lines, then a count of the rest.
 MAX_REPORTED_PROBLEMS = 50
+
+#: Characters a message shows escaped: C0 and C1 controls and DEL (a newline would split
+#: one problem over two lines, an ESC would drive the terminal), the Unicode line and
+#: paragraph separators (``str.splitlines`` splits on them), the bidirectional overrides
+#: (they reorder what a terminal shows) and lone surrogates (they cannot be encoded).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                          "\ud800-\udfff]")
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` on one safe line: control characters shown as ``repr`` shows them.
+
+    Backslashes are left as they are, so a Windows path reads as usual.
+
+    >>> printable("a\\nb\\x1b[31m\\ud800")
+    'a\\\\nb\\\\x1b[31m\\\\ud800'
+    """
+    return _UNPRINTABLE.sub(_escape, text)
 
 
 class CurriculumError(Exception):
@@ -38,11 +68,13 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        message = printable(self.message)
         if self.file == "-":  # not from a file: an edit in the app, say
-            return self.message
+            return message
+        file, column = printable(self.file), printable(self.column)
         if self.row == 0 and self.column.startswith("$"):
-            return f"{self.file}:{self.column}: {self.message}"
-        return f"{self.file}:{self.row}:{self.column}: {self.message}"
+            return f"{file}:{column}: {message}"
+        return f"{file}:{self.row}:{column}: {message}"
 
 
 class ValidationError(CurriculumError):
@@ -80,3 +112,7 @@ class WorkspaceError(CurriculumError):
 
 class ModelIntegrityError(CurriculumError):
     """A model file does not match its recorded hash or library versions."""
+
+
+class WorkspaceBusyError(WorkspaceError):
+    """Another process held the workspace's write lock for longer than the busy timeout."""

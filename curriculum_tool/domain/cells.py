@@ -15,6 +15,7 @@ from .vocab import CODE_PATTERN
 
 __all__ = [
     "check_code",
+    "check_text",
     "parse_code",
     "parse_int",
     "parse_optional_int",
@@ -38,6 +39,11 @@ PAIR_SEP = ":"
 # full-width digits and ISO week dates, none of which a spreadsheet user means.
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: What no text cell may hold: NUL (PostgreSQL refuses it in text where SQLite keeps it,
+#: so a workspace would answer differently by backend), the other C0 and C1 control
+#: characters and DEL (they drive terminals), and lone surrogates (no encoding can store
+#: them). Tab, line feed and carriage return stay allowed: a description may have lines.
+_FORBIDDEN_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def check_code(value: str, what: str = "code") -> str | None:
@@ -52,6 +58,20 @@ def check_code(value: str, what: str = "code") -> str | None:
             "(letters, digits, '.', '_' or '-', starting with a letter or digit)"
         )
     return None
+
+
+def check_text(value: str, what: str = "text") -> str | None:
+    """The reason ``value`` cannot be stored as text, or None.
+
+    >>> check_text("Kab. Sigi"), check_text("a\\x00b", "name")
+    (None, 'name contains the control character U+0000 at position 2')
+    """
+    match = _FORBIDDEN_IN_TEXT.search(value)
+    if match is None:
+        return None
+    char = match.group()
+    kind = "a lone surrogate" if "\ud800" <= char <= "\udfff" else "the control character"
+    return f"{what} contains {kind} U+{ord(char):04X} at position {match.start() + 1}"
 
 
 def parse_code(text: str, what: str = "code") -> str:

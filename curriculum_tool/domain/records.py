@@ -87,6 +87,8 @@ class Cell:
 def _parse_text(value: str, what: str, required: bool) -> str:
     if required and value == "":
         raise ValueError(f"{what} is required")
+    if reason := cells.check_text(value, what):
+        raise ValueError(reason)
     if len(value) > MAX_TEXT:
         raise ValueError(f"{what} is longer than {MAX_TEXT} characters")
     return value

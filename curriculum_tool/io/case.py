@@ -21,6 +21,12 @@ between competencies of a foreign framework has no module to attach to and is sk
 associations with an end outside the package are ignored: :func:`case_summary` counts both.
 Problems are located by JSON path (row 0); ``ParsedFile.rows`` are 1-based positions in
 ``CFItems`` (competencies, modules) or ``CFAssociations`` (prerequisites).
+
+Limits against hostile files, each a problem at ``$``: at most :data:`MAX_JSON_BYTES`
+bytes, nesting at most :data:`MAX_DEPTH` deep (checked before parsing: ``json`` recurses
+and would raise RecursionError near a thousand levels), whole numbers of at most
+:data:`MAX_INT_DIGITS` digits (Python refuses int() past 4,300), and no ``NaN`` or
+``Infinity``, which are not JSON.
 """
 
 from __future__ import annotations
@@ -29,11 +35,12 @@ import datetime as dt
 import json
 import re
 import uuid
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
 from ..domain import Competency, Module, Prerequisite, Record, RowError
-from ..domain.cells import check_code
+from ..domain.cells import check_code, check_text
 from ..domain.records import MAX_TEXT
 from ..domain.vocab import COMPETENCY_GROUPS
 from ..errors import Problem
@@ -55,6 +62,15 @@ NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:curriculum-tool")
 #: Module cells kept in the extension (code and title are humanCodingScheme, fullStatement).
 MODULE_FIELDS = tuple(c for c in Module.COLUMNS if c not in ("code", "title"))
 _UUID_HEX = re.compile(r"[0-9a-f]{32}")
+#: A package larger than this is refused (200 MiB; the largest public frameworks are a few).
+MAX_JSON_BYTES = 200 << 20
+#: Nesting deeper than this is refused (a CFPackage needs 5).
+MAX_DEPTH = 64
+#: A whole number with more digits than this is refused.
+MAX_INT_DIGITS = 100
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -237,6 +253,8 @@ class _Reader:
                 self.problem(where, "an item must be a JSON object")
             elif not isinstance(identifier, str) or not identifier.strip():
                 self.problem(f"{where}.identifier", "the item has no identifier")
+            elif reason := check_text(identifier, "the identifier"):
+                self.problem(f"{where}.identifier", reason)
             elif identifier in by_id:
                 self.problem(f"{where}.identifier", f"duplicate identifier '{identifier}', "
                              f"first at $.CFItems[{by_id[identifier]}]")
@@ -247,11 +265,15 @@ class _Reader:
     def _load(self, path: Path) -> dict | None:
         """The package when its top level is sound, else None with the problems noted."""
         try:
-            package = json.loads(path.read_text(encoding="utf-8-sig"))
+            package = _parse(path)
             message = None if isinstance(package, dict) else \
                 "a CASE package must be a JSON object (a CFPackage)"
         except json.JSONDecodeError as error:
             message = f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
+        except _Refused as refused:
+            message = str(refused)
+        except RecursionError:  # not expected past the depth check; never a traceback
+            message = f"JSON nested more than {MAX_DEPTH} levels deep"
         except UnicodeDecodeError:
             message = "the file is not UTF-8 text"
         except OSError as error:
@@ -368,6 +390,46 @@ class _Reader:
         given = set().union(*(row.keys() for _, row in rows))
         return ParsedFile(kind, self.label, records, numbers, problems,
                           frozenset(record_type.OPTIONAL - given))
+
+
+class _Refused(ValueError):
+    """A JSON document over one of the limits; the message says which."""
+
+
+def _parse(path: Path) -> Any:
+    """The JSON document of ``path``; raise :class:`_Refused` past a limit."""
+    size = path.stat().st_size
+    if size > MAX_JSON_BYTES:
+        raise _Refused(f"the file has {size:,} bytes; a CASE package may have at most "
+                       f"{MAX_JSON_BYTES:,}")
+    text = path.read_text(encoding="utf-8-sig")
+    depth = _json_depth(text)
+    if depth > MAX_DEPTH:
+        raise _Refused(f"JSON nested {depth:,} levels deep; at most {MAX_DEPTH} are allowed")
+    return json.loads(text, parse_int=_whole_number, parse_constant=_not_json)
+
+
+def _json_depth(text: str) -> int:
+    """How deeply the arrays and objects of JSON ``text`` nest, without recursion: the
+    brackets outside strings, counted in C (``accumulate``) rather than one by one.
+
+    >>> _json_depth('{"a": [1, {"b": "]]]"}]}'), _json_depth("3")
+    (3, 0)
+    """
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
+    return max(accumulate(map(_BRACKET_STEP.__getitem__, brackets)), default=0)
+
+
+def _whole_number(text: str) -> int:
+    digits = len(text.lstrip("-"))
+    if digits > MAX_INT_DIGITS:
+        raise _Refused(f"a whole number of {digits:,} digits ({text[:12]}…); at most "
+                       f"{MAX_INT_DIGITS} are allowed")
+    return int(text)
+
+
+def _not_json(text: str) -> None:
+    raise _Refused(f"not valid JSON: {text} is not a JSON number")
 
 
 #: Where a contract column lives in a CASE item or association (default: our extension).

@@ -15,7 +15,6 @@ ignored on reading.
 
 from __future__ import annotations
 
-import csv
 import html
 import re
 from html.parser import HTMLParser
@@ -24,10 +23,12 @@ from pathlib import Path
 from ..domain import Competency, RowError
 from ..domain.records import MAX_TEXT
 from ..domain.vocab import COMPETENCY_GROUPS
-from ..errors import CurriculumError, Problem
+from ..errors import CurriculumError, Problem, ValidationError
 from ..store import Workspace, is_url
 from .importer import ParsedFile
 from .atomic import atomic_output
+from .cell_escape import SafeCsvWriter, unescape_cell
+from .tables import MAX_ROWS_VARIABLE, max_rows, read_csv_records
 
 __all__ = ["COLUMNS", "GROUP_NAMES", "read_moodle", "write_moodle", "html_to_text"]
 
@@ -98,25 +99,31 @@ class _Refused(Exception):
         self.problem = problem
 
 
-def _read_records(path: Path, label: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header and the non-blank records with their row numbers (header = row 1)."""
+def _read_records(path: Path, label: str
+                  ) -> tuple[list[str], list[tuple[int, list[str] | Problem]]]:
+    """The header and the non-blank records with their row numbers (header = row 1); a
+    record the file ends in the middle of comes as a :class:`Problem`."""
     if not path.is_file():
         raise _Refused(Problem(label, 1, "-", f"file not found: {path}"))
-    number = 0  # the last record read; an error arises while reading the next one
+    limit = max_rows()
     try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            reader = csv.reader(handle, strict=True)
-            header = next(reader, None)
-            if header is None:
-                raise _Refused(Problem(label, 1, "-", "the file is empty (no header row)"))
-            number, records = 1, []
-            for number, cells in enumerate(reader, start=2):
-                if any(cell.strip() for cell in cells):
-                    records.append((number, cells))
-    except UnicodeDecodeError:
-        raise _Refused(Problem(label, number + 1, "-", "the file is not UTF-8 text")) from None
-    except csv.Error as error:
-        raise _Refused(Problem(label, number + 1, "-", f"malformed CSV: {error}")) from None
+        reader = read_csv_records(path, label)
+        first = next(reader, None)
+        if first is None:
+            raise _Refused(Problem(label, 1, "-", "the file is empty (no header row)"))
+        header = first[1]
+        if isinstance(header, Problem):
+            raise _Refused(header)
+        records: list[tuple[int, list[str] | Problem]] = []
+        for number, cells in reader:
+            if isinstance(cells, Problem) or any(cell.strip() for cell in cells):
+                records.append((number, cells))
+                if len(records) > limit:
+                    raise _Refused(Problem(label, number, "-", (
+                        f"the file has more than {limit:,} data rows, the limit "
+                        f"({MAX_ROWS_VARIABLE}); split it into smaller files")))
+    except ValidationError as error:  # not UTF-8, or malformed CSV: one located problem
+        raise _Refused(error.problems[0]) from None
     return header, records
 
 
@@ -148,11 +155,16 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
     rows: dict[str, tuple[int, dict[str, str]]] = {}  # ID number -> its (first) row
     framework: str | None = None
     for number, cells in records:
-        row = dict.fromkeys(COLUMNS, "") | {n: c.strip() for n, c in zip(names, cells)}
-        if len(cells) > len(names) and any(c.strip() for c in cells[len(names):]):
+        if isinstance(cells, Problem):
+            parsed.problems.append(cells)
+            continue
+        if len(cells) < len(names) or any(c.strip() for c in cells[len(names):]):
             parsed.problems.append(Problem(label, number, "-", f"row has {len(cells)} cells "
                                                                f"but the header has {len(names)}"))
-        elif row[IS_FRAMEWORK] == "1":
+            continue
+        row = dict.fromkeys(COLUMNS, "") | {n: unescape_cell(c.strip())
+                                            for n, c in zip(names, cells)}
+        if row[IS_FRAMEWORK] == "1":
             if framework is not None:
                 parsed.problems.append(Problem(label, number, IS_FRAMEWORK, "a second "
                                                "framework row; a file holds one framework"))
@@ -168,21 +180,43 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
     def parent_of(row: dict[str, str]) -> str:
         return "" if row[PARENT] == framework else row[PARENT]
 
+    roots: dict[str, str | None] = {}  # ID number -> its root, once known
+
     def root_of(code: str) -> str | None:
-        """The top-level ancestor's ID number; None on a missing parent or a cycle."""
-        chain = [code]
-        while parent := parent_of(rows[chain[-1]][1]):
+        """The top-level ancestor's ID number; None on a missing parent or a cycle.
+
+        Each walk stops at an ID number whose root is known and records the root of every
+        ID number it passed, so a whole file costs time linear in its rows, however deep
+        its tree; a set finds a cycle."""
+        chain, seen = [code], {code}
+        while True:
+            if chain[-1] in roots:
+                root = roots[chain[-1]]
+                break
+            parent = parent_of(rows[chain[-1]][1])
+            if not parent:
+                root = chain[-1]
+                break
             if parent not in rows:
-                return None
-            if parent in chain:
-                cycle = chain[chain.index(parent):] + [parent]
-                if code == min(cycle[:-1], key=lambda c: rows[c][0]):  # report it once
-                    parsed.problems.append(Problem(
-                        label, rows[code][0], PARENT,
-                        f"parent cycle {' → '.join(cycle)}; remove one of these parents"))
-                return None
+                root = None
+                break
+            if parent in seen:
+                report_cycle(chain[chain.index(parent):])
+                root = None
+                break
             chain.append(parent)
-        return chain[-1]
+            seen.add(parent)
+        roots.update(dict.fromkeys(chain, root))
+        return root
+
+    def report_cycle(members: list[str]) -> None:
+        """Once per cycle (its members' roots are then known): on the row of its first
+        member in the file, the cycle read from there."""
+        first = min(range(len(members)), key=lambda i: rows[members[i]][0])
+        cycle = members[first:] + members[:first] + [members[first]]
+        parsed.problems.append(Problem(
+            label, rows[cycle[0]][0], PARENT,
+            f"parent cycle {' → '.join(cycle)}; remove one of these parents"))
 
     for number, row in competencies:
         code = row[ID]
@@ -214,7 +248,8 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
 
 def write_moodle(workspace: Workspace, path: Path) -> int:
     """Write the competency dictionary as a Moodle framework CSV; returns the competencies
-    written. Each used group becomes a top-level competency above its members."""
+    written. Each used group becomes a top-level competency above its members. Cells a
+    spreadsheet would evaluate get a leading quote (:class:`.cell_escape.SafeCsvWriter`)."""
     if path.suffix.lower() != ".csv":
         raise CurriculumError(f"a Moodle competency framework is a .csv file, not '{path.name}'")
     competencies = workspace.load("competencies")
@@ -239,7 +274,7 @@ def write_moodle(workspace: Workspace, path: Path) -> int:
                       "Rule outcome (optional)": "0", "Rule config (optional)": "null",
                       "Exported ID (optional)": str(number)})
     with atomic_output(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
+        writer = SafeCsvWriter(handle)
         writer.writerow(COLUMNS)
         writer.writerows([line.get(column, "") for column in COLUMNS] for line in lines)
     return len(competencies)

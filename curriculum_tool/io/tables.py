@@ -1,9 +1,11 @@
 """Read and write the contract's tables as CSV or XLSX, cells always as text.
 
 Reading checks the header (every expected column present, no unknown column) and yields
-each data row with its spreadsheet row number (the header is row 1). Writing goes to a
-temporary file beside the target and is renamed over it, so a crash never leaves a
-half-written file.
+each data row with its spreadsheet row number (the header is row 1). It is strict: a row
+with too few cells, a file that ends mid-row and a file over the row limit are refused,
+never padded or cut; XLSX sheets are read sparsely and whole by :mod:`.xlsx_rows`.
+Writing goes to a temporary file beside the target and is renamed over it, so a crash
+never leaves a half-written file.
 """
 
 from __future__ import annotations
@@ -14,14 +16,17 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import Problem, ValidationError
+from ..errors import CurriculumError, Problem, ValidationError
 from .atomic import atomic_output
+from .cell_escape import SafeCsvWriter, unescape_cell, xlsx_value
+from .xlsx_rows import BadCell, column_letter, xlsx_rows
 
-__all__ = ["TABLE_SUFFIXES", "read_rows", "write_rows", "cell_text"]
+__all__ = ["TABLE_SUFFIXES", "MAX_ROWS", "MAX_ROWS_VARIABLE", "max_rows", "read_rows",
+           "read_csv_records", "write_rows", "cell_text"]
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
 
@@ -50,43 +55,75 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+#: Data rows a table may have; a longer file is refused, never cut.
+MAX_ROWS = 1_000_000
+#: The environment variable that overrides :data:`MAX_ROWS`.
+MAX_ROWS_VARIABLE = "CURRICULUM_TOOL_MAX_ROWS"
+
+
+def max_rows() -> int:
+    """The row limit: :data:`MAX_ROWS_VARIABLE` when set (read at each call), else
+    :data:`MAX_ROWS`."""
+    raw = os.environ.get(MAX_ROWS_VARIABLE, "").strip()
+    if not raw:
+        return MAX_ROWS
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 12 and int(raw) > 0):
+        raise CurriculumError(f"{MAX_ROWS_VARIABLE} must be a whole number of rows (1 or "
+                              f"more), not '{raw[:20]}'")
+    return int(raw)
+
+
 def read_rows(path: str | os.PathLike[str], columns: Sequence[str],
               label: str | None = None, optional: Collection[str] = ()
               ) -> Iterator[tuple[int, dict[str, str] | Problem]]:
     """Yield ``(row_number, {column: text})`` for each non-blank data row of ``path``.
 
     Columns in ``optional`` may be absent from the header; a row then has no entry for
-    them.
+    them. Text cells are unescaped (:func:`.cell_escape.unescape_cell`).
 
-    A row that cannot be split into the header's columns comes as a :class:`Problem`
-    instead, so the rows after it are still checked. Raises :class:`ValidationError` for
-    an unreadable file or a wrong header, before any row is yielded.
+    A row that cannot be split into the header's columns (too few or too many cells, a
+    formula without a value, a CSV file that ends in its middle…) comes as a
+    :class:`Problem` instead, so the rows after it are still checked. Raises
+    :class:`ValidationError` for an unreadable file or a wrong header, before any row is
+    yielded, and for a file with more than :func:`max_rows` data rows, at the first row
+    over the limit.
     """
     path = Path(path)
     label = label or path.name
     suffix = _suffix(path)
     if not path.is_file():
         raise ValidationError(Problem(label, 1, "-", f"file not found: {path}"))
-    raw = _read_xlsx(path, label) if suffix == ".xlsx" else _read_csv(path, label)
-    try:
-        header = next(raw, None)
-    except UnicodeDecodeError:
-        raise ValidationError(Problem(label, 1, "-", "the file is not UTF-8 text")) from None
-    if header is None:
+    limit = max_rows()
+    records = xlsx_rows(path, label) if suffix == ".xlsx" else read_csv_records(path, label)
+    first = next(records, None)
+    if first is None:
         raise ValidationError(Problem(label, 1, "-", "the file is empty (no header row)"))
-    header = [cell_text(h) for h in header]
-    while header and header[-1] == "" and suffix == ".xlsx":
-        header.pop()
+    number, cells = first
+    if isinstance(cells, Problem):
+        raise ValidationError(cells)
+    header = _header(cells, label) if number == 1 else []  # an XLSX whose row 1 is blank
     _check_header(header, columns, label, optional)
-    return _rows(raw, header, label, cell_text if suffix == ".xlsx" else str.strip)
+    return _rows(records, header, label, limit)
+
+
+def _header(cells: list[str] | dict[int, Any], label: str) -> list[str]:
+    if isinstance(cells, list):
+        return [cell.strip() for cell in cells]
+    bad = [Problem(label, 1, column_letter(column), value.message)
+           for column, value in sorted(cells.items()) if isinstance(value, BadCell)]
+    if bad:
+        raise ValidationError(bad)
+    return [cell_text(cells.get(column)) for column in range(1, max(cells) + 1)]
 
 
 def _check_header(header: list[str], columns: Sequence[str], label: str,
                   optional: Collection[str] = ()) -> None:
     problems = []
     for position, name in enumerate(header, start=1):
+        # A column name with ':' would break the FILE:ROW:COLUMN form.
+        where = name if name and ":" not in name else f"column {position}"
         if name not in columns:
-            problems.append(Problem(label, 1, name or f"column {position}",
+            problems.append(Problem(label, 1, where,
                                     f"unknown column '{name}'; expected: {', '.join(columns)}"))
         elif header.index(name) != position - 1:
             problems.append(Problem(label, 1, name, f"column '{name}' appears twice"))
@@ -97,54 +134,110 @@ def _check_header(header: list[str], columns: Sequence[str], label: str,
         raise ValidationError(problems)
 
 
-def _rows(raw: Iterator[Any], header: list[str], label: str,
-          text: Callable[[Any], str]) -> Iterator[tuple[int, dict[str, str] | Problem]]:
-    number = 1
+def _rows(records: Iterator[tuple[int, Any]], header: list[str], label: str, limit: int
+          ) -> Iterator[tuple[int, dict[str, str] | Problem]]:
+    count = 0
+    for number, cells in records:
+        if isinstance(cells, Problem):
+            row: dict[str, str] | list[Problem] | None = [cells]
+        elif isinstance(cells, dict):
+            row = _xlsx_row(number, cells, header, label)
+        else:
+            row = _csv_row(number, cells, header, label)
+        if row is None:
+            continue
+        count += 1
+        if count > limit:
+            raise ValidationError(Problem(
+                label, number, "-", f"the file has more than {limit:,} data rows, the limit "
+                f"({MAX_ROWS_VARIABLE}); split it into smaller files"))
+        if isinstance(row, dict):
+            yield number, row
+        else:
+            for problem in row:
+                yield number, problem
+
+
+def _csv_row(number: int, cells: list[str], header: list[str], label: str
+             ) -> dict[str, str] | list[Problem] | None:
+    """The row by column, its problem, or None for a blank row."""
+    texts = [cell.strip() for cell in cells]
+    if not any(texts):
+        return None
+    width = len(header)
+    if len(texts) < width or any(texts[width:]):
+        return [Problem(label, number, "-",
+                        f"row has {len(texts)} cells but the header has {width}")]
+    return dict(zip(header, map(unescape_cell, texts)))
+
+
+def _xlsx_row(number: int, cells: dict[int, Any], header: list[str], label: str
+              ) -> dict[str, str] | list[Problem] | None:
+    """The row by column, its problems, or None for a blank row. Only the cells present
+    are looked at: a far cell costs nothing."""
+    texts: dict[int, str] = {}
+    bad: dict[int, str] = {}
+    for column, value in cells.items():
+        if isinstance(value, BadCell):
+            bad[column] = value.message
+        elif text := cell_text(value):
+            texts[column] = text
+    if not texts and not bad:
+        return None
+    width = len(header)
+    last = max(texts.keys() | bad.keys())
+    if last > width:
+        return [Problem(label, number, "-", f"row has a cell in column {column_letter(last)} "
+                                            f"but the header has {width} columns")]
+    if bad:
+        return [Problem(label, number, header[column - 1] or column_letter(column), message)
+                for column, message in sorted(bad.items())]
+    return {name: unescape_cell(texts.get(column, ""))
+            for column, name in enumerate(header, start=1)}
+
+
+def read_csv_records(path: str | os.PathLike[str], label: str
+                     ) -> Iterator[tuple[int, list[str] | Problem]]:
+    """Yield ``(row number, cells)`` for every record of a CSV file, the first as row 1.
+
+    A UTF-8 byte-order mark and CRLF line ends are accepted. A file whose last non-blank
+    record is not followed by a line break has been cut off, or may have been: that
+    record comes as a :class:`Problem`. Raises :class:`ValidationError` for text that is
+    not UTF-8 or malformed CSV (an unterminated quote), located where reading stopped.
+    """
+    complete = _ends_with_line_break(Path(path))
+    number = 0  # the last record read; an error arises while reading the next one
+    previous: tuple[int, list[str]] | None = None
     try:
-        for cells in raw:
-            number += 1
-            texts = [text(c) for c in cells]
-            if not any(texts):
-                continue
-            if len(texts) > len(header):
-                if any(texts[len(header):]):
-                    yield number, Problem(
-                        label, number, "-",
-                        f"row has {len(texts)} cells but the header has {len(header)}")
-                    continue
-                texts = texts[:len(header)]
-            texts.extend([""] * (len(header) - len(texts)))
-            yield number, dict(zip(header, texts))
+        # utf-8-sig: spreadsheets often start UTF-8 CSV with a byte-order mark.
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            for number, cells in enumerate(csv.reader(handle, strict=True), start=1):
+                if previous is not None:
+                    yield previous
+                previous = number, cells
     except UnicodeDecodeError:
         raise ValidationError(Problem(label, number + 1, "-",
                                       "the file is not UTF-8 text")) from None
     except csv.Error as error:
-        # The error arises while reading the row after the last one counted.
         raise ValidationError(Problem(label, number + 1, "-",
                                       f"malformed CSV: {error}")) from None
+    if previous is None:
+        return
+    number, cells = previous
+    if not complete and any(cell.strip() for cell in cells):
+        yield number, Problem(label, number, "-", (
+            f"the file ends in the middle of row {number}: it may have been cut off "
+            "(a complete file ends with a line break)"))
+    else:
+        yield previous
 
 
-def _read_csv(path: Path, label: str) -> Iterator[list[str]]:
-    # utf-8-sig: spreadsheets often start UTF-8 CSV with a byte-order mark.
-    with open(path, newline="", encoding="utf-8-sig") as handle:
-        yield from csv.reader(handle, strict=True)
-
-
-def _read_xlsx(path: Path, label: str) -> Iterator[tuple[Any, ...]]:
-    from zipfile import BadZipFile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as error:
-        raise ValidationError(Problem(label, 1, "-", f"not a readable .xlsx file: {error}")) \
-            from None
-    try:
-        yield from book.worksheets[0].iter_rows(values_only=True)
-    finally:
-        book.close()
+def _ends_with_line_break(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        if handle.seek(0, os.SEEK_END) == 0:
+            return True
+        handle.seek(-1, os.SEEK_END)
+        return handle.read(1) in (b"\n", b"\r")
 
 
 def _number(text: str) -> int | float:
@@ -160,14 +253,16 @@ def write_rows(path: str | os.PathLike[str], columns: Sequence[str],
     """Write ``rows`` (text cells) to CSV or XLSX by suffix, atomically; returns the count.
 
     In XLSX, the ``numeric`` columns are written as numbers so a spreadsheet can sum and
-    sort them; every other cell stays text (a code like ``0101`` keeps its zero).
+    sort them; every other cell stays text (a code like ``0101`` keeps its zero). Text that
+    a spreadsheet would evaluate (``=…``, ``+…``, ``-…``, ``@…``) gets a leading quote
+    (:mod:`.cell_escape`), and XLSX text cells are typed as text, never formulas.
     """
     path = Path(path)
     if _suffix(path) == ".xlsx":
         return _write_xlsx(path, columns, rows, sheet, frozenset(numeric))
     count = 0
     with atomic_output(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
+        writer = SafeCsvWriter(handle)
         writer.writerow(columns)
         for row in rows:
             writer.writerow([row[c] for c in columns])
@@ -181,11 +276,11 @@ def _write_xlsx(path: Path, columns: Sequence[str], rows: Iterable[dict[str, str
 
     book = Workbook(write_only=True)
     worksheet = book.create_sheet(sheet[:31])
-    worksheet.append(list(columns))
+    worksheet.append([xlsx_value(worksheet, c) for c in columns])
     count = 0
     for row in rows:
-        worksheet.append([_number(row[c]) if c in numeric and row[c] else row[c]
-                          for c in columns])
+        worksheet.append([_number(row[c]) if c in numeric and row[c]
+                          else xlsx_value(worksheet, row[c]) for c in columns])
         count += 1
     buffer = io.BytesIO()
     book.save(buffer)

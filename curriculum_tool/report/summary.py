@@ -44,6 +44,7 @@ from ..domain.reasons import label as vocabulary_label
 from ..errors import CurriculumError
 from ..io.masking import mask_name, pseudonym
 from ..io.atomic import atomic_output
+from ..io.cell_escape import xlsx_value
 from ..io.tables import _reproducible_zip
 
 __all__ = [
@@ -593,7 +594,9 @@ def _check_xlsx(out: Path) -> None:
 
 def write_summary_xlsx(frames: Mapping[str, pd.DataFrame], out: str | os.PathLike[str]) -> None:
     """Write ``frames`` (sheet name → table) as one workbook, atomically and reproducibly
-    (the same tables give the same bytes)."""
+    (the same tables give the same bytes). Every text cell is escaped and typed as text
+    (:func:`~curriculum_tool.io.cell_escape.xlsx_value`): a module titled ``=cmd|…`` or a
+    learner named ``=HYPERLINK(…)`` never becomes a formula."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -605,12 +608,12 @@ def write_summary_xlsx(frames: Mapping[str, pd.DataFrame], out: str | os.PathLik
     for name, frame in frames.items():
         sheet = book.create_sheet(name[:31])
         columns = [str(c) for c in frame.columns]
-        sheet.append(columns)
+        sheet.append([xlsx_value(sheet, c) for c in columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(vertical="top", wrap_text=True)
         for values in frame.itertuples(index=False, name=None):
-            sheet.append([_cell(v) for v in values])
+            sheet.append([xlsx_value(sheet, _cell(v)) for v in values])
         widths = [len(c) for c in columns]
         for row in sheet.iter_rows(min_row=2):
             for j, cell in enumerate(row):

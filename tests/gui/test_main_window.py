@@ -72,9 +72,13 @@ def test_a_refused_import_lists_every_problem_and_changes_nothing(window, tmp_pa
                         lambda self: shown.setdefault("rows", [self.list.item(i).text()
                                                                for i in range(self.list.count())]))
     bad = tmp_path / "modules.csv"
-    header = ",".join(Module.COLUMNS)
-    bad.write_text(f"{header}\nX-1,Satu,900,klasikal,1,,,none,0,national,draft,\n"
-                   f"X-2,Dua,4,teleport,1,,,none,0,national,draft,\n", encoding="utf-8")
+    cells = {"code": "X-1", "title": "Satu", "jp": "900", "modality": "klasikal", "level": "1",
+             "min_connectivity": "none", "min_digital_literacy": "0", "scope": "national",
+             "status": "draft"}
+    rows = [cells, {**cells, "code": "X-2", "title": "Dua", "jp": "4", "modality": "teleport"}]
+    bad.write_text("\n".join([",".join(Module.COLUMNS)]
+                             + [",".join(row.get(c, "") for c in Module.COLUMNS) for row in rows])
+                   + "\n", encoding="utf-8")
     before = window.workspace.load("modules")
     assert window.run_import_now("modules", bad) is False
     assert len(shown["rows"]) == 2

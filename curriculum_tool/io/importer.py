@@ -4,12 +4,17 @@ An import reads the whole file, validates every row, checks every code it names 
 the workspace as it would be after the merge, refuses cycles, writes, re-checks the
 workspace's references, and only then commits. Any problem anywhere means nothing
 changes, and every problem is reported as ``FILE:ROW:COLUMN: message``.
+
+Files are read before the write transaction begins, so the workspace's write lock is held
+only while writing. The change stamps of the tables are taken before reading: if another
+import or edit changed a table this import writes meanwhile, the import is refused (it
+was checked against a workspace that no longer exists).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace as replace_fields
 from pathlib import Path
 from typing import Any
@@ -22,6 +27,7 @@ from ..errors import CurriculumError, CycleError, Problem, ValidationError
 from ..graph import find_cycles, format_cycle
 from ..store import Workspace
 from ..store.integrity import dangling_references
+from ..store.stamps import Stamp
 from .tables import read_rows
 
 __all__ = ["ImportSummary", "ParsedFile", "parse_file", "import_file", "import_files",
@@ -130,30 +136,66 @@ def import_files(workspace: Workspace, files: Sequence[tuple[str, str | os.PathL
                  progress: Callable[[str], None] | None = None) -> list[ImportSummary]:
     """Import several files, in order, in a single transaction (used to seed a workspace).
 
-    With ``conn``, run inside that open transaction instead of a new one. ``progress``
-    receives a short message at each stage of a long import.
+    The files are read first, then written in one transaction; refuse them all when
+    another writer changed one of their tables since they began to be read. With ``conn``,
+    read and write inside that open transaction instead (a seed: no one else to race).
+    ``progress`` receives a short message at each stage of a long import.
     """
-    if conn is None:
-        with workspace.transaction() as own:
-            return import_files(workspace, files, replace, own, progress)
-    return import_parsed(workspace, (parse_file(kind, path, progress=progress)
-                                     for kind, path in files), replace, conn, progress)
+    if conn is not None:
+        return import_parsed(workspace, (parse_file(kind, path, progress=progress)
+                                         for kind, path in files), replace, conn, progress)
+    read_stamps = workspace.change_stamps()
+    parsed = [parse_file(kind, path, progress=progress) for kind, path in files]
+    return import_parsed(workspace, parsed, replace, progress=progress,
+                         read_stamps=read_stamps)
 
 
 def import_parsed(workspace: Workspace, parsed_files: Iterable[ParsedFile],
                   replace: bool = False, conn: Connection | None = None,
-                  progress: Callable[[str], None] | None = None) -> list[ImportSummary]:
+                  progress: Callable[[str], None] | None = None,
+                  read_stamps: Mapping[str, Stamp | None] | None = None
+                  ) -> list[ImportSummary]:
     """Check and write already parsed records (from a contract file or an interchange
-    format such as Moodle or CASE), in order, in one transaction."""
+    format such as Moodle or CASE), in order, in one transaction.
+
+    ``read_stamps`` are :meth:`Workspace.change_stamps` taken before the records were
+    read: a file whose kind has another stamp now is refused, and nothing is written.
+    """
     if conn is None:
         with workspace.transaction() as own:
-            return import_parsed(workspace, parsed_files, replace, own, progress)
+            return import_parsed(workspace, parsed_files, replace, own, progress,
+                                 read_stamps)
+    if read_stamps is not None:
+        parsed_files = list(parsed_files)
+        _refuse_stale(workspace, conn, parsed_files, read_stamps)
     summaries = []
     for parsed in parsed_files:
         if progress is not None:
             progress(f"{parsed.label}: checking {len(parsed.records):,} rows and writing")
         summaries.append(_apply(workspace, conn, parsed, replace))
     return summaries
+
+
+def _refuse_stale(workspace: Workspace, conn: Connection, parsed_files: list[ParsedFile],
+                  read_stamps: Mapping[str, Stamp | None]) -> None:
+    """Refuse the import when a kind it writes changed since ``read_stamps`` were taken
+    (kinds missing from ``read_stamps`` are not checked)."""
+    kinds = {p.kind for p in parsed_files if p.kind in read_stamps}
+    now = workspace.change_stamps(kinds, conn)
+    problems, named = [], set()
+    for parsed in parsed_files:
+        if parsed.kind in kinds and parsed.kind not in named \
+                and (stamp := now[parsed.kind]) != read_stamps[parsed.kind]:
+            named.add(parsed.kind)
+            problems.append(Problem(parsed.label, 1, "-", _stale_message(parsed.kind, stamp)))
+    if problems:
+        raise ValidationError(problems)
+
+
+def _stale_message(kind: str, stamp: Stamp | None) -> str:
+    when = "" if stamp is None else f"at {stamp.time.astimezone():%H:%M:%S}, "
+    return (f"{kind} changed since this import started reading it ({when}by another import "
+            "or edit); nothing was written; run the import again")
 
 
 def _apply(workspace: Workspace, conn: Connection, parsed: ParsedFile,

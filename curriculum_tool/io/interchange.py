@@ -45,14 +45,16 @@ def _function(table: dict[str, tuple[str, str]], fmt: str, verb: str) -> Callabl
 
 def import_interchange(workspace: Workspace, fmt: str, path: str | os.PathLike[str],
                        replace: bool = False) -> list[ImportSummary]:
-    """Import a Moodle or CASE file in one transaction; refuse it whole on any problem."""
+    """Import a Moodle or CASE file in one transaction; refuse it whole on any problem,
+    or when another writer changed one of its tables while it was being read."""
     reader = _function(READ_FORMATS, fmt, "import")
     path = Path(path)
+    read_stamps = workspace.change_stamps()
     parsed: list[ParsedFile] = reader(path, path.name)
     problems = [problem for p in parsed for problem in p.problems]
     if problems:
         raise ValidationError(problems)
-    return import_parsed(workspace, parsed, replace=replace)
+    return import_parsed(workspace, parsed, replace=replace, read_stamps=read_stamps)
 
 
 def export_interchange(workspace: Workspace, fmt: str, path: str | os.PathLike[str]) -> int:

@@ -3,6 +3,11 @@
 ``W`` is a SQLite file path (the embedded default) or a database URL
 (``postgresql+psycopg://user@host/db``). The same SQLAlchemy Core code runs on both.
 Every write happens inside :meth:`Workspace.transaction`: it commits whole or not at all.
+
+Readers never wait behind a writer (SQLite in WAL mode with deferred read transactions;
+PostgreSQL's MVCC). Writers take turns: one whole-workspace write lock, waited for up to
+``CURRICULUM_TOOL_BUSY_TIMEOUT`` seconds (:mod:`.busy`). Every write to a table kind bumps
+its change stamp (:mod:`.stamps`), so a long import can tell it read a stale table.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -30,15 +35,19 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 
-from ..domain import Record
-from ..errors import WorkspaceError
-from . import schema
+from ..domain import RECORD_TYPES, Record
+from ..errors import WorkspaceBusyError, WorkspaceError
+from . import busy, schema, stamps
 from .mapping import mapping_for
+from .stamps import Stamp
 
 __all__ = ["Workspace", "resolve_url", "is_url", "remove_sqlite_files"]
 
 #: Rows per executemany batch: bounds memory on million-row imports.
 BATCH = 20_000
+
+#: Execution option marking a connection that writes: only it takes the write lock.
+_WRITES = "curriculum_tool_writes"
 
 
 def is_url(target: str | os.PathLike[str]) -> bool:
@@ -52,35 +61,39 @@ def resolve_url(target: str | os.PathLike[str]) -> str:
     return f"sqlite+pysqlite:///{Path(target).expanduser().resolve()}"
 
 
-def _engine(url: str) -> Engine:
+def _engine(url: str, busy_seconds: float) -> Engine:
     try:
         engine = create_engine(url)
     except (ArgumentError, ImportError, ValueError) as error:
         raise WorkspaceError(f"cannot use database URL '{_safe(url)}': {error}") from None
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, busy_seconds)
     elif engine.dialect.name != "postgresql":
         raise WorkspaceError(
             f"unsupported database '{engine.dialect.name}': use a SQLite file or PostgreSQL")
     return engine
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, busy_seconds: float) -> None:
     # pysqlite's own transaction handling defers BEGIN and commits around DDL; take over
     # so a transaction is exactly what we open, and turn on WAL and foreign keys.
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={round(busy_seconds * 1000)}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA busy_timeout=10000")
         cursor.close()
 
+    # A writer takes the write lock up front (waiting busy_timeout for another writer),
+    # so it never fails half-way; a reader's deferred BEGIN reads a WAL snapshot and
+    # never waits for a writer.
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        writes = conn.get_execution_options().get(_WRITES, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 def _safe(url: str) -> str:
@@ -94,9 +107,21 @@ def _safe(url: str) -> str:
 class Workspace:
     """An open workspace database; create with :meth:`create`, open with :meth:`open`."""
 
-    def __init__(self, engine: Engine, target: str):
+    def __init__(self, engine: Engine, target: str,
+                 busy_seconds: float = busy.DEFAULT_BUSY_TIMEOUT):
         self.engine = engine
         self.target = target
+        #: How long a write waits for another writer before :class:`WorkspaceBusyError`.
+        self.busy_seconds = busy_seconds
+        database = engine.url.database or ""
+        self._writer = (busy.WriterRecord(Path(database))
+                        if engine.dialect.name == "sqlite" and database not in ("", ":memory:")
+                        else None)
+
+    @classmethod
+    def _connect(cls, target: str) -> Workspace:
+        seconds = busy.busy_timeout()
+        return cls(_engine(resolve_url(target), seconds), target, seconds)
 
     # -- opening -----------------------------------------------------------------------
 
@@ -107,11 +132,17 @@ class Workspace:
         if not is_url(target) and not Path(target).expanduser().is_file():
             raise WorkspaceError(
                 f"no workspace at '{target}': create one with 'init {target}'")
-        workspace = cls(_engine(resolve_url(target)), target)
+        workspace = cls._connect(target)
         try:
             version = workspace.get_meta("schema_version")
         except SQLAlchemyError as error:
+            # A read waits for no writer in WAL mode, but a file still in rollback-journal
+            # mode (not yet opened by this tool) can be locked: busy, not foreign.
+            locked = isinstance(error, DBAPIError) and busy.is_busy(error)
+            since = workspace._writer_since() if locked else None
             workspace.close()
+            if locked:
+                raise WorkspaceBusyError(busy.busy_message(since)) from None
             if isinstance(error, OperationalError) and workspace.dialect == "postgresql":
                 raise WorkspaceError(
                     f"cannot connect to '{workspace.label}': {_reason(error)}") from None
@@ -176,7 +207,7 @@ class Workspace:
             if path.exists():
                 raise WorkspaceError(f"'{target}' already exists; choose another file name")
             path.parent.mkdir(parents=True, exist_ok=True)
-        workspace = cls(_engine(resolve_url(target)), target)
+        workspace = cls._connect(target)
         try:
             if "meta" in inspect(workspace.engine).get_table_names():
                 raise WorkspaceError(f"'{workspace.label}' already holds a workspace")
@@ -223,12 +254,59 @@ class Workspace:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One transaction: commits when the block ends, rolls back on any exception."""
+        """One write transaction: commits when the block ends, rolls back on any exception.
+
+        It holds the workspace's write lock from start to end; when another writer holds
+        it for longer than :attr:`busy_seconds`, raise :class:`WorkspaceBusyError`.
+        """
         try:
-            with self.engine.begin() as conn:
-                yield conn
+            with self.engine.connect() as conn:
+                conn.execution_options(**{_WRITES: True})
+                with self._begin_write(conn), self._holding():
+                    yield conn
         except DBAPIError as error:
             raise WorkspaceError(f"workspace '{self.label}': {_reason(error)}") from None
+
+    @contextmanager
+    def _begin_write(self, conn: Connection) -> Iterator[None]:
+        """Begin ``conn``'s transaction with the write lock (commit at the end)."""
+        try:
+            transaction = conn.begin()  # SQLite: BEGIN IMMEDIATE, waiting busy_timeout
+        except DBAPIError as error:
+            if busy.is_busy(error):
+                raise WorkspaceBusyError(busy.busy_message(self._writer_since())) from None
+            raise
+        with transaction:
+            if self.dialect == "postgresql":
+                try:
+                    busy.lock_postgres(conn, self.busy_seconds)
+                except DBAPIError as error:
+                    if busy.is_busy(error):
+                        transaction.rollback()
+                        raise WorkspaceBusyError(
+                            busy.busy_message(self._writer_since())) from None
+                    raise
+            yield
+
+    def _holding(self):
+        """While the write lock is held: record this process as the writer (SQLite)."""
+        return self._writer.holding() if self._writer is not None else nullcontext()
+
+    def _writer_since(self) -> datetime | None:
+        """Since when the other writer has held the write lock, if it can be told."""
+        if self.dialect == "postgresql":
+            return busy.postgres_writer_since(self.engine)
+        return self._writer.since() if self._writer is not None else None
+
+    def change_stamps(self, kinds: Iterable[str] | None = None,
+                      conn: Connection | None = None) -> dict[str, Stamp | None]:
+        """The change stamp of each kind (every contract kind by default): take them before
+        a long read, compare them in the write transaction to see whether it went stale."""
+        kinds = list(RECORD_TYPES if kinds is None else kinds)
+        if conn is not None:
+            return stamps.read_stamps(conn, kinds)
+        with self.engine.connect() as own:
+            return stamps.read_stamps(own, kinds)
 
     def get_meta(self, key: str, conn: Connection | None = None) -> str | None:
         query = select(schema.meta.c.value).where(schema.meta.c.key == key)
@@ -279,6 +357,8 @@ class Workspace:
         """
         mapping = mapping_for(kind)
         records = list(records)
+        if records or replace:
+            stamps.bump(conn, kind)
         if replace:
             # Only the keys absent from ``records`` go: deleting and re-inserting the
             # others would cascade to what hangs on them (a learner's stored path).
@@ -307,6 +387,8 @@ class Workspace:
         composite keys) and their list rows; returns how many keys were given."""
         mapping = mapping_for(kind)
         keys = list(keys)
+        if keys:
+            stamps.bump(conn, kind)
         columns = [mapping.table.c[c] for c in mapping.key_columns]
         target = columns[0] if len(columns) == 1 else tuple_(*columns)
         for start in range(0, len(keys), 900):
@@ -333,8 +415,9 @@ def _reason(error: BaseException) -> str:
 
 
 def remove_sqlite_files(path: Path) -> None:
-    """Delete a SQLite database file and its WAL companions."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        candidate = path.with_name(path.name + suffix)
+    """Delete a SQLite database file, its WAL companions and its writer record."""
+    names = [path.name + suffix for suffix in ("", "-wal", "-shm", "-journal")]
+    for name in [*names, busy.WriterRecord(path).path.name]:
+        candidate = path.with_name(name)
         if candidate.exists():
             candidate.unlink()

@@ -15,6 +15,7 @@ import tempfile
 import threading
 import uuid
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
@@ -22,7 +23,7 @@ import pytest
 from sqlalchemy import create_engine, inspect
 
 from curriculum_tool.catalog import create_workspace
-from curriculum_tool.domain import RECORD_TYPES
+from curriculum_tool.domain import RECORD_TYPES, Module
 from curriculum_tool.errors import CycleError, ValidationError, WorkspaceError
 from curriculum_tool.io import export_file, import_file
 from curriculum_tool.store import Workspace, resolve_url
@@ -436,6 +437,28 @@ def test_two_users_opening_an_old_workspace_at_once_both_get_in(backend):
     with Workspace.open(url) as ws:
         assert ws.get_meta("schema_version") == "3"
         assert ws.count("modules") == 5
+
+
+def test_readers_never_wait_and_a_second_writer_is_told_since_when(seeded, write_csv, run_cli,
+                                                                   tmp_path, monkeypatch):
+    ws, target = seeded
+    second = write_csv("second.csv", "modules", [new_module_row("SECOND-1")])
+    monkeypatch.setenv("CURRICULUM_TOOL_BUSY_TIMEOUT", "0.2")  # for the CLI's workspaces
+    began = datetime.now().replace(second=0, microsecond=0)
+    with ws.transaction() as conn:
+        ws.write(conn, "modules", [Module.from_row(new_module_row("HELD-1"))])
+        code, _, err = run_cli("export", target, "modules", tmp_path / "m.csv")
+        assert (code, err) == (0, "")
+        assert "HELD-1" not in (tmp_path / "m.csv").read_text(encoding="utf-8")
+        code, out, err = run_cli("import", target, "modules", second)
+        ended = datetime.now()
+    minutes = {f"{began + timedelta(minutes=n):%H:%M}"
+               for n in range(int((ended - began).total_seconds() // 60) + 1)}
+    assert (code, out) == (2, "")
+    assert err in {f"error: workspace is busy: another process is writing (since {hhmm}); "
+                   "try again\n" for hhmm in minutes}
+    codes = [m.code for m in ws.load("modules")]
+    assert "HELD-1" in codes and "SECOND-1" not in codes
 
 
 # -- PostgreSQL only -----------------------------------------------------------------------

@@ -111,7 +111,8 @@ class WorkspaceError(CurriculumError):
 
 
 class ModelIntegrityError(CurriculumError):
-    """A model file does not match its recorded hash or library versions."""
+    """A stored model is refused: a pickle, altered bytes or card, other library versions,
+    or a type outside the trusted ones. Nothing was deserialised."""
 
 
 class WorkspaceBusyError(WorkspaceError):

@@ -229,7 +229,7 @@ path_exclusions = Table(
     Column("params", Text, nullable=True),        # version 3: its parameters, JSON
 )
 
-#: Trained success models: the joblib bytes, their SHA-256 and the JSON model card.
+#: Trained success models: the skops archive, the digest of archive and card, and the JSON card.
 models = Table(
     "models", metadata,
     Column("name", String(80), primary_key=True),

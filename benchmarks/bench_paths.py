@@ -822,7 +822,6 @@ def main() -> int:
     table, e = quality_lines(results)
     on, off = e[f"planner, {DEFAULT}, 20"], e[f"planner, {PURE}, 20"]
     on0, off0 = e[f"planner, {DEFAULT}, 0"], e[f"planner, {PURE}, 0"]
-    opt_on = e[f"optimum, {DEFAULT}, 20"]
     n = sum(len(r.groups["digital literacy 0"]) for r in results)
     lines = [
         "# Learning-path benchmark", "", f"Command: `{command}`", "",

@@ -24,7 +24,6 @@ import itertools
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
@@ -34,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from _results import emit  # noqa: E402
+from _results import commit, emit  # noqa: E402
 from fuzz import corpus  # noqa: E402
 from fuzz.oracle import FAILURES, Result, Runner  # noqa: E402
 
@@ -43,17 +42,6 @@ TOTALS = [("traceback", "tracebacks"), ("partial_write", "partial writes"),
           ("good_refused", "good files refused"), ("unlocated", "refusals with an unlocated "
                                                                "or multi-line message"),
           ("wrong_result", "good files read wrong (rows, values)")]
-
-
-def commit() -> str:
-    try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True,
-                              capture_output=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
-                               cwd=ROOT, text=True, capture_output=True).stdout.strip()
-        return head + (" (with uncommitted changes)" if dirty else "")
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
 
 
 def machine() -> str:
@@ -84,7 +72,7 @@ def report(results: list[Result], args: argparse.Namespace, seconds: float) -> s
         + (f" --bomb-mib {args.bomb_mib}" if args.bomb_mib != corpus.xlsx.BOMB_MIB else "")
         + (f" --out {args.out}" if args.out else "") + "`", "",
         f"Machine: {machine()}.", "",
-        f"Commit: {commit()}. Run on {time.strftime('%Y-%m-%d %H:%M')}, "
+        f"Commit: {commit(ROOT)}. Run on {time.strftime('%Y-%m-%d %H:%M')}, "
         f"{seconds / 60:.1f} min with {args.workers} worker processes.", "",
         f"{len(results):,} files ({sum(r.size for r in results) / 1e6:,.1f} MB): "
         f"{expects['bad']:,} must be refused, {expects['good']:,} must be accepted, "

@@ -24,7 +24,6 @@ import os
 import platform
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,24 +34,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from _results import emit  # noqa: E402
+from _results import commit, emit  # noqa: E402
 from fuzz.kill import COMMANDS, KillBench, KillOutcome  # noqa: E402
 
 CLASSES = [("corrupt", "corrupt workspaces"), ("half_import", "half-imports"),
            ("leftovers", "leftover temporary files after the next run"),
            ("partial_output", "partial output files"),
            ("rerun", "next runs that failed or gave another result")]
-
-
-def commit() -> str:
-    try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True,
-                              capture_output=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
-                               cwd=ROOT, text=True, capture_output=True).stdout.strip()
-        return head + (" (with uncommitted changes)" if dirty else "")
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
 
 
 def report(bench: KillBench, outcomes: list[KillOutcome], args: argparse.Namespace,
@@ -67,7 +55,7 @@ def report(bench: KillBench, outcomes: list[KillOutcome], args: argparse.Namespa
         + (f" --out {args.out}" if args.out else "") + "`", "",
         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} "
         f"{platform.release()}, Python {platform.python_version()}.", "",
-        f"Commit: {commit()}. Run on {time.strftime('%Y-%m-%d %H:%M')}, "
+        f"Commit: {commit(ROOT)}. Run on {time.strftime('%Y-%m-%d %H:%M')}, "
         f"{seconds / 60:.1f} min.", "",
         f"Workspace: the default catalog, {args.learners:,} simulated learners, the outcomes "
         f"of {args.trained_learners:,} of them; batches plan {args.batch_learners} learners.",

@@ -41,3 +41,11 @@ def assert_named_supervisor_cannot_be_deleted(workspace, write_csv, mini_row,
         "edit:1:id: cannot delete: 1 row of learners still refers to supervisor 'DEMO-001', "
         "which is not in learners"]
     assert snapshot(workspace) == before
+
+
+def isolated_qsettings(folder) -> None:
+    """Point the app's QSettings (recent workspaces…) at ``folder``, not the user's."""
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))

@@ -8,11 +8,10 @@ Left out of the default run (and so of ``.ci/run``); ``benchmarks/fuzz_imports.p
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
 
 from fuzz import corpus
-from fuzz.oracle import Runner
-from fuzz.strategies import assert_all_clean, assert_clean, cases, cell_texts, fuzz_settings
+from fuzz.generated import generated_tests
+from fuzz.strategies import assert_all_clean
 
 pytestmark = pytest.mark.slow
 
@@ -20,40 +19,7 @@ EXAMPLES = 400
 RANDOM_FILES = 3000
 
 
-@pytest.fixture(scope="module")
-def runner():
-    with Runner(workers=2) as running:
-        yield running
-
-
-@fuzz_settings(EXAMPLES)
-@given(case=cases(kinds=corpus.TABLE_KINDS, formats=["csv"]))
-def test_csv_tables(runner, case):
-    assert_clean(runner.check(case))
-
-
-@fuzz_settings(EXAMPLES)
-@given(case=cases(kinds=corpus.TABLE_KINDS, formats=["xlsx"]))
-def test_xlsx_tables(runner, case):
-    assert_clean(runner.check(case))
-
-
-@fuzz_settings(EXAMPLES)
-@given(case=cases(kinds=["moodle"]))
-def test_moodle_frameworks(runner, case):
-    assert_clean(runner.check(case))
-
-
-@fuzz_settings(EXAMPLES)
-@given(case=cases(kinds=["case"]))
-def test_case_packages(runner, case):
-    assert_clean(runner.check(case))
-
-
-@fuzz_settings(EXAMPLES)
-@given(case=cell_texts())
-def test_any_text_in_any_cell(runner, case):
-    assert_clean(runner.check(case))
+globals().update(generated_tests(EXAMPLES))
 
 
 def test_every_mutation_on_every_kind(runner):

@@ -10,6 +10,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
+from fuzz.xlsx_build import column_letters as column
+from store.test_postgres import backend, new_pg_database, pg_cluster  # noqa: F401 - fixtures
 
 from curriculum_tool.catalog import create_workspace
 from curriculum_tool.errors import Problem, ValidationError, printable
@@ -18,7 +20,6 @@ from curriculum_tool.io.interchange import import_interchange
 from curriculum_tool.io.moodle import COLUMNS as MOODLE_COLUMNS
 from curriculum_tool.io.tables import MAX_ROWS_VARIABLE, read_rows
 from curriculum_tool.io.xlsx_rows import MAX_RATIO, RATIO_FREE_BYTES
-from store.test_postgres import backend, new_pg_database, pg_cluster  # noqa: F401 - fixtures
 
 COMPETENCY_HEADER = "code,name,group,description"
 LEARNER_HEADER = "id,name,position,region,digital_literacy,competencies,completed"
@@ -55,14 +56,6 @@ SHEET = "xl/worksheets/sheet1.xml"
 #: Style 1 shows a number as a date (built-in format 14).
 STYLES = (f'{_XML}<styleSheet xmlns="{MAIN}"><cellXfs count="2"><xf numFmtId="0"/>'
           '<xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>')
-
-
-def column(index: int) -> str:
-    letters = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def text_row(number: int, values, first_column: int = 1) -> str:

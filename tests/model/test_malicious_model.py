@@ -23,6 +23,7 @@ from pathlib import Path
 import joblib
 import pytest
 import skops.io as sio
+from helpers import isolated_qsettings
 
 from curriculum_tool import catalog
 from curriculum_tool.catalog import DEFAULT_MODEL, create_workspace, default_model_path
@@ -235,9 +236,7 @@ def _isolated_settings(tmp_path_factory):
     """Recent workspaces and other QSettings go to a throwaway folder, not the user's."""
     from PySide6.QtCore import QSettings
 
-    folder = tmp_path_factory.mktemp("settings")
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    isolated_qsettings(tmp_path_factory.mktemp("settings"))
     yield
     QSettings().clear()
 

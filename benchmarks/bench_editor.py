@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT.parent))
 sys.path.insert(0, str(ROOT))
 
 import PySide6  # noqa: E402
-from PySide6.QtCore import qVersion  # noqa: E402
 from bench_lint import catalog_records, generate  # noqa: E402
+from PySide6.QtCore import qVersion  # noqa: E402
 
 from curriculum_tool.gui.app import application  # noqa: E402
 from curriculum_tool.gui.graph_editor import GraphEditorTab  # noqa: E402
@@ -45,8 +45,10 @@ REPEAT = 3
 
 def make_workspace(path: Path, n_modules: int, n_edges: int) -> tuple[int, int]:
     modules, edges = generate(n_modules, n_edges)
-    context = {kind: catalog_records(kind) for kind in
-               ("competencies", "regions", "job_standards", "regional_standards")}
+    context = {
+        kind: catalog_records(kind)
+        for kind in ("competencies", "regions", "job_standards", "regional_standards")
+    }
 
     def seed(workspace, conn):
         for kind, records in context.items():
@@ -98,24 +100,38 @@ def main() -> int:
         codes = sorted(tab.scene.nodes)
         target = codes[len(codes) // 2]
         steps["select a module (highlight its requirements and unlocks)"] = timed(
-            lambda: (tab.select_modules([target]), app.processEvents(), tab.grab()))[0]
-        requires = next(c for c in codes if c < target and tab.graph.kind(target, c) is None
-                        and target not in tab.graph.requires(c))
+            lambda: (tab.select_modules([target]), app.processEvents(), tab.grab())
+        )[0]
+        requires = next(
+            c
+            for c in codes
+            if c < target
+            and tab.graph.kind(target, c) is None
+            and target not in tab.graph.requires(c)
+        )
         steps["add an edge (checked edit + lint + redraw)"] = timed(
-            lambda: (tab.add_prerequisite(target, requires, "soft"), app.processEvents(),
-                     tab.grab()))[0]
+            lambda: (
+                tab.add_prerequisite(target, requires, "soft"),
+                app.processEvents(),
+                tab.grab(),
+            )
+        )[0]
         steps["undo it (Ctrl+Z)"] = timed(
-            lambda: (tab.undo.undo(), app.processEvents(), tab.grab()))[0]
+            lambda: (tab.undo.undo(), app.processEvents(), tab.grab())
+        )[0]
         steps["fit the whole graph (Ctrl+0) and repaint"] = timed(
-            lambda: (tab.fit_view(), app.processEvents(), tab.grab()))[0]
+            lambda: (tab.fit_view(), app.processEvents(), tab.grab())
+        )[0]
         tab.close()
         workspace.close()
 
     median = statistics.median(opens)
     verdict = "PASS" if median < 2.0 else "FAIL"
-    command = (f"QT_QPA_PLATFORM=offscreen python benchmarks/bench_editor.py "
-               f"--modules {args.modules} --edges {args.edges}"
-               + (f" --out {args.out}" if args.out else ""))
+    command = (
+        f"QT_QPA_PLATFORM=offscreen python benchmarks/bench_editor.py "
+        f"--modules {args.modules} --edges {args.edges}"
+        + (f" --out {args.out}" if args.out else "")
+    )
     lines = [
         "# Graph editor benchmark",
         "",

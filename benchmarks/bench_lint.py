@@ -54,14 +54,21 @@ def generate(n_modules: int, n_edges: int, seed: int = 11) -> tuple[list, list]:
     modules = []
     for i in range(n_modules):
         local = rng.random() < 0.05
-        modules.append(Module(
-            code=f"GEN-{i:05d}", title=f"Modul {i}", jp=rng.randint(2, 40),
-            modality=rng.choice(MODALITIES), level=rng.randint(1, 5),
-            competencies=tuple((c, rng.randint(1, 5))
-                               for c in rng.sample(competencies, rng.randint(0, 3))),
-            min_connectivity=rng.choices(("none", "low", "high"), (6, 3, 1))[0],
-            scope=rng.choice(regions) if local else "national",
-            status="approved" if rng.random() < 0.98 else "draft"))
+        modules.append(
+            Module(
+                code=f"GEN-{i:05d}",
+                title=f"Modul {i}",
+                jp=rng.randint(2, 40),
+                modality=rng.choice(MODALITIES),
+                level=rng.randint(1, 5),
+                competencies=tuple(
+                    (c, rng.randint(1, 5)) for c in rng.sample(competencies, rng.randint(0, 3))
+                ),
+                min_connectivity=rng.choices(("none", "low", "high"), (6, 3, 1))[0],
+                scope=rng.choice(regions) if local else "national",
+                status="approved" if rng.random() < 0.98 else "draft",
+            )
+        )
     # Edges go from a later module to an earlier one within a window: acyclic, layered.
     edges: dict[tuple[str, str], str] = {}
     while len(edges) < n_edges:
@@ -91,27 +98,36 @@ def main() -> int:
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     rows: list[tuple[str, int, int, float, str]] = []
-    context = {kind: catalog_records(kind) for kind in
-               ("competencies", "regions", "job_standards", "regional_standards")}
+    context = {
+        kind: catalog_records(kind)
+        for kind in ("competencies", "regions", "job_standards", "regional_standards")
+    }
 
     modules, edges = generate(args.modules, args.edges)
     graph = PrerequisiteGraph(modules, edges)
     seconds, report = timed(lambda: lint(graph, **context))
-    rows.append(("generated, from records", len(modules), len(edges), seconds,
-                 f"{len(report.errors)} errors, {len(report.warnings)} warnings"))
+    rows.append(
+        (
+            "generated, from records",
+            len(modules),
+            len(edges),
+            seconds,
+            f"{len(report.errors)} errors, {len(report.warnings)} warnings",
+        )
+    )
     seconds, _ = timed(lambda: lint(PrerequisiteGraph(modules, edges), **context))
     rows.append(("generated, build graph + lint", len(modules), len(edges), seconds, ""))
     comparison = []
     hard = [(m.module, m.requires) for m in edges if m.kind == "hard"]
     start = time.perf_counter()
     nx.transitive_reduction(nx.DiGraph(hard))
-    comparison.append(("networkx.transitive_reduction (hard edges)",
-                       time.perf_counter() - start))
+    comparison.append(("networkx.transitive_reduction (hard edges)", time.perf_counter() - start))
     start = time.perf_counter()
     reach = Reach(graph.graph, hard)
     redundant = sum(reach.detour(m, r) is not None for m, r in hard)
-    comparison.append((f"bitset Reach + detour ({redundant} redundant)",
-                       time.perf_counter() - start))
+    comparison.append(
+        (f"bitset Reach + detour ({redundant} redundant)", time.perf_counter() - start)
+    )
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "generated.sqlite"
@@ -129,16 +145,24 @@ def main() -> int:
 
         with create_workspace(Path(folder) / "catalog.sqlite") as workspace:
             if SHARED.is_dir():
-                import_interchange(workspace, "moodle",
-                                   SHARED / "moodle_competency_csv" / "example.csv")
+                import_interchange(
+                    workspace, "moodle", SHARED / "moodle_competency_csv" / "example.csv"
+                )
                 for case in sorted((SHARED / "case_opensalt").glob("*.json")):
                     import_interchange(workspace, "case", case)
             seconds, report = timed(lambda: lint_workspace(workspace))
-            label = "default catalog" + (" + Moodle OECD + CASE OpenSALT competencies"
-                                         if SHARED.is_dir() else "")
-            rows.append((label + ", SQLite load + lint", report.modules, report.edges,
-                         seconds, f"{len(report.errors)} errors, {len(report.warnings)} "
-                                  "warnings"))
+            label = "default catalog" + (
+                " + Moodle OECD + CASE OpenSALT competencies" if SHARED.is_dir() else ""
+            )
+            rows.append(
+                (
+                    label + ", SQLite load + lint",
+                    report.modules,
+                    report.edges,
+                    seconds,
+                    f"{len(report.errors)} errors, {len(report.warnings)} warnings",
+                )
+            )
 
     worst = max(seconds for _, _, _, seconds, _ in rows)
     verdict = "PASS" if worst < 1.0 else "FAIL"

@@ -64,17 +64,36 @@ def simulated_workspace(folder: Path, learners: int, seed: int) -> tuple[Path, P
 
 def run_train(workspace: Path, truth: Path, seed: int, models: Path) -> tuple[dict, float]:
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "train", str(workspace),
-                           "--seed", str(seed), "--truth", str(truth), "--name", f"bench{seed}",
-                           "--models-dir", str(models), "--format", "json"],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "train",
+            str(workspace),
+            "--seed",
+            str(seed),
+            "--truth",
+            str(truth),
+            "--name",
+            f"bench{seed}",
+            "--models-dir",
+            str(models),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout), time.perf_counter() - start
 
 
 def quality(seeds: list[int], learners: int) -> list[str]:
-    lines = ["| seed | rows | model AUC | ceiling | share of the way | ECE | logistic AUC "
-             "| module rate AUC | base rate ECE |", "| ---: | ---: | ---: | ---: | ---: | ---: "
-             "| ---: | ---: | ---: |"]
+    lines = [
+        "| seed | rows | model AUC | ceiling | share of the way | ECE | logistic AUC "
+        "| module rate AUC | base rate ECE |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     verdicts = []
     for seed in seeds:
         with tempfile.TemporaryDirectory() as folder:
@@ -84,13 +103,18 @@ def quality(seeds: list[int], learners: int) -> list[str]:
         m = card["metrics"]
         share = (m["model"]["auc"] - 0.5) / (m["ceiling_auc"] - 0.5)
         verdicts.append(share >= 0.95 and m["model"]["ece"] < 0.03)
-        lines.append(f"| {seed} | {card['data']['rows']:,} | {m['model']['auc']:.4f} | "
-                     f"{m['ceiling_auc']:.4f} | {share:.1%} | {m['model']['ece']:.4f} | "
-                     f"{m['baselines']['logistic']['auc']:.4f} | "
-                     f"{m['baselines']['module_rate']['auc']:.4f} | "
-                     f"{m['baselines']['base_rate']['ece']:.4f} |")
-    lines += ["", f"Target: share ≥ 95 % and ECE < 0.03 for every seed: "
-                  f"**{'PASS' if all(verdicts) else 'FAIL'}**"]
+        lines.append(
+            f"| {seed} | {card['data']['rows']:,} | {m['model']['auc']:.4f} | "
+            f"{m['ceiling_auc']:.4f} | {share:.1%} | {m['model']['ece']:.4f} | "
+            f"{m['baselines']['logistic']['auc']:.4f} | "
+            f"{m['baselines']['module_rate']['auc']:.4f} | "
+            f"{m['baselines']['base_rate']['ece']:.4f} |"
+        )
+    lines += [
+        "",
+        f"Target: share ≥ 95 % and ECE < 0.03 for every seed: "
+        f"**{'PASS' if all(verdicts) else 'FAIL'}**",
+    ]
     return lines
 
 
@@ -107,24 +131,37 @@ def model_choice(learners: int, seed: int = 0) -> list[str]:
     candidates = {
         "HistGradientBoosting, native categories (shipped)": chosen,
         "same + isotonic calibration (3-fold)": CalibratedClassifierCV(
-            clone(chosen), method="isotonic", cv=3),
-        "RandomForest (200 trees, leaf ≥ 40)": Pipeline([
-            ("features", clone(chosen.named_steps["features"])),
-            ("classifier", RandomForestClassifier(200, min_samples_leaf=40, n_jobs=2,
-                                                  random_state=seed))]),
+            clone(chosen), method="isotonic", cv=3
+        ),
+        "RandomForest (200 trees, leaf ≥ 40)": Pipeline(
+            [
+                ("features", clone(chosen.named_steps["features"])),
+                (
+                    "classifier",
+                    RandomForestClassifier(200, min_samples_leaf=40, n_jobs=2, random_state=seed),
+                ),
+            ]
+        ),
         "logistic regression (one-hot + scaled)": make_baselines(seed)["logistic"],
     }
-    lines = ["| estimator | fit s | AUC | log loss | Brier | ECE |",
-             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "| estimator | fit s | AUC | log loss | Brier | ECE |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for name, estimator in candidates.items():
         start = time.perf_counter()
         fitted = estimator.fit(X_train, y_train)
         seconds = time.perf_counter() - start
         s = scores(y_test, fitted.predict_proba(X_test)[:, 1])
-        lines.append(f"| {name} | {seconds:.1f} | {s['auc']:.4f} | {s['log_loss']:.4f} | "
-                     f"{s['brier']:.4f} | {s['ece']:.4f} |")
-    lines += ["", f"{len(y_train):,} training and {len(y_test):,} held-out rows "
-                  f"({learners:,} simulated learners, seed {seed})."]
+        lines.append(
+            f"| {name} | {seconds:.1f} | {s['auc']:.4f} | {s['log_loss']:.4f} | "
+            f"{s['brier']:.4f} | {s['ece']:.4f} |"
+        )
+    lines += [
+        "",
+        f"{len(y_train):,} training and {len(y_test):,} held-out rows "
+        f"({learners:,} simulated learners, seed {seed}).",
+    ]
     return lines
 
 
@@ -165,21 +202,30 @@ def main() -> int:
     parser.add_argument("--learners", type=int, default=100_000)
     parser.add_argument("--quality-learners", type=int, default=20_000)
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
-    parser.add_argument("--sections", nargs="+", default=["quality", "choice", "speed"],
-                        choices=["quality", "choice", "speed"])
+    parser.add_argument(
+        "--sections",
+        nargs="+",
+        default=["quality", "choice", "speed"],
+        choices=["quality", "choice", "speed"],
+    )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
-    command = ("python benchmarks/bench_model.py" + (f" --out {args.out}" if args.out else ""))
-    lines = ["# Model benchmark", "", f"Command: `{command}`", "",
-             f"Machine: {platform.machine()}, 2 cores, Python {platform.python_version()}, "
-             f"scikit-learn {sklearn.__version__}, pandas {pd.__version__}.", "",
-             ]
+    command = "python benchmarks/bench_model.py" + (f" --out {args.out}" if args.out else "")
+    lines = [
+        "# Model benchmark",
+        "",
+        f"Command: `{command}`",
+        "",
+        f"Machine: {platform.machine()}, 2 cores, Python {platform.python_version()}, "
+        f"scikit-learn {sklearn.__version__}, pandas {pd.__version__}.",
+        "",
+    ]
     if "quality" in args.sections:
         lines += ["## Quality against the simulator's truth (held out by time and learner)", ""]
-        lines += quality(args.seeds, args.quality_learners) + [""]
+        lines += [*quality(args.seeds, args.quality_learners), ""]
     if "choice" in args.sections:
         lines += ["## Choice of estimator (same split)", ""]
-        lines += model_choice(args.quality_learners) + [""]
+        lines += [*model_choice(args.quality_learners), ""]
     if "speed" in args.sections:
         lines += ["## Speed", ""]
         lines += speed(args.learners)

@@ -27,9 +27,13 @@ candidates with the policies off), every step within reach, prerequisites first,
 the budget.
 """
 
+# Closures in loops here run within their own iteration: B023 does not apply.
+# ruff: noqa: B023
+
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
@@ -51,12 +55,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "recommend"))
 
-from _results import emit  # noqa: E402
-
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import scipy  # noqa: E402
 import sklearn  # noqa: E402
+from _results import emit  # noqa: E402
 from bench_model import simulated_workspace  # noqa: E402
 from recommend_oracle import RULES, CatalogOracle, OracleLearner, pitched_too_high  # noqa: E402
 
@@ -72,9 +75,11 @@ MAX_JP = 40
 MIN_JPS = (0, 20)
 #: Seed-policy settings: name → the PathOptions flags it turns off.
 POLICY_OFF = ("offline_instead", "literacy_first", "hazard_first")
-SETTINGS = {"policies on (default)": (),
-            **{f"{name} off": (name,) for name in POLICY_OFF},
-            "all policies off": POLICY_OFF}
+SETTINGS = {
+    "policies on (default)": (),
+    **{f"{name} off": (name,) for name in POLICY_OFF},
+    "all policies off": POLICY_OFF,
+}
 DEFAULT, PURE = "policies on (default)", "all policies off"
 BASELINES = ("gap rule", "popularity")
 E_ON, E_OFF = 0.95, 0.97
@@ -86,8 +91,9 @@ RULE_COLUMNS = (*RULES, "other")
 
 
 def options(setting: str, min_jp: int, periods: int = 1) -> PathOptions:
-    return PathOptions(max_jp=MAX_JP, min_jp=min_jp, periods=periods,
-                       **{name: False for name in SETTINGS[setting]})
+    return PathOptions(
+        max_jp=MAX_JP, min_jp=min_jp, periods=periods, **dict.fromkeys(SETTINGS[setting], False)
+    )
 
 
 class TruthScorer(Scorer):
@@ -99,39 +105,44 @@ class TruthScorer(Scorer):
     def probabilities(self, learner_idx: np.ndarray, module_idx: np.ndarray) -> np.ndarray:
         if len(learner_idx) == 0:
             return np.empty(0)
-        return true_probabilities(self.context.pair_frame(self.learners, learner_idx,
-                                                          module_idx))[1]
+        return true_probabilities(self.context.pair_frame(self.learners, learner_idx, module_idx))[
+            1
+        ]
 
 
 # -- one seed's workspace -------------------------------------------------------------------
+
 
 @dataclass
 class SeedData:
     """A trained simulated workspace, its planners, the oracle's view and the bench learners."""
 
     seed: int
-    rec: Recommender               # the workspace's own model
-    truth: Recommender             # the same planner with the true P
+    rec: Recommender  # the workspace's own model
+    truth: Recommender  # the same planner with the true P
     oracle: CatalogOracle
     learners: list[OracleLearner]  # the bench learners, as the oracle reads learners.csv
-    rows: list[int]                # their rows in rec.learners
-    p_true: np.ndarray             # bench learners × modules (context order)
-    popularity: dict[str, int]     # outcome rows per module
+    rows: list[int]  # their rows in rec.learners
+    p_true: np.ndarray  # bench learners × modules (context order)
+    popularity: dict[str, int]  # outcome rows per module
     auc: float
     prepare_s: float
 
     def true_value(self, i: int, codes) -> float:
         """The contract's V of bench learner i's steps (in step order) with the true P."""
         index = self.rec.context.module_index
-        return self.oracle.value(self.learners[i],
-                                 [(c, float(self.p_true[i, index[c]])) for c in codes])
+        return self.oracle.value(
+            self.learners[i], [(c, float(self.p_true[i, index[c]])) for c in codes]
+        )
 
 
 def sim_oracle(sim: Path) -> tuple[CatalogOracle, dict[str, OracleLearner]]:
     """The shipped catalog plus the simulator's learners.csv and outcomes.csv, read by the
     oracle (completed = the ``completed`` cell plus outcomes with completed 1)."""
-    extra = {kind: [(sim / f"{kind}.csv").read_text(encoding="utf-8")]
-             for kind in ("learners", "outcomes")}
+    extra = {
+        kind: [(sim / f"{kind}.csv").read_text(encoding="utf-8")]
+        for kind in ("learners", "outcomes")
+    }
     oracle = CatalogOracle(extra)
     return oracle, oracle.learners()
 
@@ -148,30 +159,44 @@ def open_seed(folder: Path, seed: int, simulated: int, bench: int) -> SeedData:
     ids = [str(u) for u in rec.learners.ids]
     simulated_rows = [i for i, u in enumerate(ids) if u.startswith("SIM-")]
     rng = np.random.default_rng(seed)
-    rows = sorted(int(r) for r in rng.choice(simulated_rows, min(bench, len(simulated_rows)),
-                                             replace=False))
+    rows = sorted(
+        int(r) for r in rng.choice(simulated_rows, min(bench, len(simulated_rows)), replace=False)
+    )
     modules = len(rec.context.module_codes)
     pairs_l = np.repeat(np.array(rows, dtype=np.int64), modules)
     pairs_m = np.tile(np.arange(modules, dtype=np.int64), len(rows))
     p_true = truth.scorer.probabilities(pairs_l, pairs_m).reshape(len(rows), modules)
     counts = pd.read_csv(folder / "sim" / "outcomes.csv", usecols=["module"])["module"]
-    return SeedData(seed, rec, truth, oracle, [everyone[ids[r]] for r in rows], rows, p_true,
-                    counts.value_counts().to_dict(), float(result.card["metrics"]["model"]["auc"]),
-                    time.perf_counter() - start)
+    return SeedData(
+        seed,
+        rec,
+        truth,
+        oracle,
+        [everyone[ids[r]] for r in rows],
+        rows,
+        p_true,
+        counts.value_counts().to_dict(),
+        float(result.card["metrics"]["model"]["auc"]),
+        time.perf_counter() - start,
+    )
 
 
 # -- the benchmark's own paths (random, baselines) --------------------------------------------
+
 
 def allowed(oracle: CatalogOracle, u: OracleLearner) -> set[str]:
     """Modules the contract lets this learner take in a one-period path of MAX_JP: the
     oracle's candidates that fit the budget, whose hard prerequisites are completed or
     themselves allowed."""
-    found = {code for code, m in oracle.modules.items()
-             if m.jp <= MAX_JP and oracle.candidate(u, code)}
+    found = {
+        code for code, m in oracle.modules.items() if m.jp <= MAX_JP and oracle.candidate(u, code)
+    }
     while True:
-        blocked = {code for code in found
-                   if any(r not in u.completed and r not in found
-                          for r in oracle.hard.get(code, ()))}
+        blocked = {
+            code
+            for code in found
+            if any(r not in u.completed and r not in found for r in oracle.hard.get(code, ()))
+        }
         if not blocked:
             return found
         found -= blocked
@@ -209,12 +234,12 @@ def first_fit(oracle: CatalogOracle, u: OracleLearner, take: set[str], order) ->
 
 def _needs_rung(oracle: CatalogOracle, u: OracleLearner, code: str) -> bool:
     """The module raises some competency but none within direct reach (2 levels)."""
-    raises = [(c, level) for c, level in oracle.modules[code].teaches.items()
-              if level > u.level(c)]
+    raises = [(c, level) for c, level in oracle.modules[code].teaches.items() if level > u.level(c)]
     return bool(raises) and all(u.level(c) < level - 2 for c, level in raises)
 
 
 # -- constraint checks --------------------------------------------------------------------
+
 
 @dataclass
 class Violations:
@@ -223,7 +248,8 @@ class Violations:
     checked: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     failed: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     by_rule: dict[str, dict[str, int]] = field(
-        default_factory=lambda: defaultdict(lambda: defaultdict(int)))
+        default_factory=lambda: defaultdict(lambda: defaultdict(int))
+    )
     #: (rule, the problem with codes and numbers blanked) → [count, first example, the
     #: kinds of path it was found in]
     kinds: dict[tuple[str, str], list] = field(default_factory=dict)
@@ -235,27 +261,35 @@ class Violations:
         for rule, problems in found.items():
             self.by_rule[kind][rule] += len(problems)
             for p in problems:
-                shape = re.sub(r"(?<![A-Za-z])'[^']*'|\{[^}]*\}|\[[^]]*\]"
-                               r"|[A-Z][\w.]*-?\d[\w.-]*|\d+", "…", p)
-                entry = self.kinds.setdefault((rule, shape),
-                                              [0, f"{kind}, learner {learner}: {p}", set()])
+                shape = re.sub(
+                    r"(?<![A-Za-z])'[^']*'|\{[^}]*\}|\[[^]]*\]"
+                    r"|[A-Z][\w.]*-?\d[\w.-]*|\d+",
+                    "…",
+                    p,
+                )
+                entry = self.kinds.setdefault(
+                    (rule, shape), [0, f"{kind}, learner {learner}: {p}", set()]
+                )
                 entry[0] += 1
                 entry[2].add(kind)
 
 
-def record_problems(oracle: CatalogOracle, u: OracleLearner, path,
-                    complete: bool) -> dict[str, list[str]]:
+def record_problems(
+    oracle: CatalogOracle, u: OracleLearner, path, complete: bool
+) -> dict[str, list[str]]:
     """Every contract rule a planned path (its JSON) breaks, by rule."""
     record = json.loads(json.dumps(path.to_json()))
     found = oracle.rule_problems(u, record)
-    other = oracle.violations(u, record, path.max_jp, path.min_jp, path.periods,
-                              complete=complete, rules=False)
+    other = oracle.violations(
+        u, record, path.max_jp, path.min_jp, path.periods, complete=complete, rules=False
+    )
     found["other"] = other
     return found
 
 
-def step_problems(oracle: CatalogOracle, u: OracleLearner, codes: list[str],
-                  max_jp: int = MAX_JP) -> dict[str, list[str]]:
+def step_problems(
+    oracle: CatalogOracle, u: OracleLearner, codes: list[str], max_jp: int = MAX_JP
+) -> dict[str, list[str]]:
     """The rules a bare list of one-period steps (benchmark paths, batch CSV) can break."""
     found: dict[str, list[str]] = {rule: [] for rule in RULE_COLUMNS}
     for i, code in enumerate(codes):
@@ -269,27 +303,35 @@ def step_problems(oracle: CatalogOracle, u: OracleLearner, codes: list[str],
             found["local_relevance"].append(f"{code}: not locally relevant in {u.region}")
         if code in oracle.obligation_modules:
             found["obligations"].append(f"{code}: an obligation module as a step")
-        if not (m.status == "approved" and oracle.offered(code, u.region)
+        if (
+            not (
+                m.status == "approved"
+                and oracle.offered(code, u.region)
                 and m.min_connectivity <= oracle.connectivity[u.region]
-                and m.min_literacy <= u.literacy) or code in u.completed:
-            found["other"].append(f"{code}: cannot be taken (status, scope, connectivity, "
-                                  "literacy or completed)")
+                and m.min_literacy <= u.literacy
+            )
+            or code in u.completed
+        ):
+            found["other"].append(
+                f"{code}: cannot be taken (status, scope, connectivity, literacy or completed)"
+            )
         for r in oracle.hard.get(code, ()):
             if r not in u.completed and r not in codes[:i]:
-                found["other"].append(f"{code}: hard prerequisite {r} neither completed nor "
-                                      "earlier")
+                found["other"].append(
+                    f"{code}: hard prerequisite {r} neither completed nor earlier"
+                )
     if len(set(codes)) != len(codes):
         found["other"].append(f"a module twice: {codes}")
     total = sum(oracle.modules[c].jp for c in codes if c in oracle.modules)
     if total > max_jp:
         found["other"].append(f"{total} JP > {max_jp}")
     teaches = [oracle.modules[c].teaches for c in codes if c in oracle.modules]
-    found["reach"] += [f"{codes[i]}: pitched too high" for i in pitched_too_high(u.levels,
-                                                                                 teaches)]
+    found["reach"] += [f"{codes[i]}: pitched too high" for i in pitched_too_high(u.levels, teaches)]
     return found
 
 
 # -- quality ------------------------------------------------------------------------------
+
 
 @dataclass
 class SeedResult:
@@ -300,10 +342,10 @@ class SeedResult:
     #: ("optimum", setting), baselines and "random"
     values: dict[int, dict[tuple[str, str] | str, np.ndarray]]
     jp: dict[int, dict[tuple[str, str] | str, float]]
-    estimated: dict[int, dict[str, float]]     # mean model-estimated V, planner rows
-    changed: dict[int, dict[str, int]]         # learners whose planner path ≠ the default's
+    estimated: dict[int, dict[str, float]]  # mean model-estimated V, planner rows
+    changed: dict[int, dict[str, int]]  # learners whose planner path ≠ the default's
     groups: dict[str, np.ndarray]
-    candidate_mismatch: tuple[int, int, int]   # learners, modules only planner, only oracle
+    candidate_mismatch: tuple[int, int, int]  # learners, modules only planner, only oracle
     #: setting → (planner paths below 20 JP at min_jp 0, paths min_jp 20 changes)
     fill: dict[str, tuple[int, int]]
 
@@ -316,7 +358,8 @@ def quality_seed(data: SeedData, draws: int, violations: Violations) -> SeedResu
     jp: dict = {mj: {} for mj in MIN_JPS}
     for (min_jp, kind, setting), found in paths.items():
         values[min_jp][(kind, setting)] = np.array(
-            [data.true_value(i, p.modules) for i, p in enumerate(found)])
+            [data.true_value(i, p.modules) for i, p in enumerate(found)]
+        )
         jp[min_jp][(kind, setting)] = float(np.mean([p.total_jp for p in found]))
     own, own_jp, mismatch = own_paths(data, draws, violations)
     for min_jp in MIN_JPS:  # the benchmark's own paths do not depend on min_jp (they fill 40)
@@ -326,22 +369,48 @@ def quality_seed(data: SeedData, draws: int, violations: Violations) -> SeedResu
     def differ(a: list, b: list) -> int:
         return sum(x.modules != y.modules for x, y in zip(a, b))
 
-    estimated = {mj: {setting: float(np.mean([p.expected_value
-                                              for p in paths[(mj, "planner", setting)]]))
-                      for setting in SETTINGS} for mj in MIN_JPS}
-    changed = {mj: {setting: differ(paths[(mj, "planner", setting)],
-                                    paths[(mj, "planner", DEFAULT)])
-                    for setting in SETTINGS} for mj in MIN_JPS}
-    fill = {setting: (sum(p.total_jp < 20 for p in paths[(0, "planner", setting)]),
-                      differ(paths[(0, "planner", setting)], paths[(20, "planner", setting)]))
-            for setting in SETTINGS}
+    estimated = {
+        mj: {
+            setting: float(np.mean([p.expected_value for p in paths[(mj, "planner", setting)]]))
+            for setting in SETTINGS
+        }
+        for mj in MIN_JPS
+    }
+    changed = {
+        mj: {
+            setting: differ(paths[(mj, "planner", setting)], paths[(mj, "planner", DEFAULT)])
+            for setting in SETTINGS
+        }
+        for mj in MIN_JPS
+    }
+    fill = {
+        setting: (
+            sum(p.total_jp < 20 for p in paths[(0, "planner", setting)]),
+            differ(paths[(0, "planner", setting)], paths[(20, "planner", setting)]),
+        )
+        for setting in SETTINGS
+    }
     groups = learner_groups(data)
-    touched = np.array([a.modules != b.modules for a, b in
-                        zip(paths[(20, "optimum", DEFAULT)], paths[(20, "optimum", PURE)])])
+    touched = np.array(
+        [
+            a.modules != b.modules
+            for a, b in zip(paths[(20, "optimum", DEFAULT)], paths[(20, "optimum", PURE)])
+        ]
+    )
     groups["optimum changed by the policies"] = touched
     groups["optimum not changed by the policies"] = ~touched
-    return SeedResult(data.seed, data.auc, data.prepare_s + time.perf_counter() - start, values,
-                      jp, estimated, changed, groups, mismatch, fill)
+    return SeedResult(
+        data.seed,
+        data.auc,
+        data.prepare_s + time.perf_counter() - start,
+        values,
+        jp,
+        estimated,
+        changed,
+        groups,
+        mismatch,
+        fill,
+    )
 
 
 def plan_settings(data: SeedData, violations: Violations) -> dict[tuple[int, str, str], list]:
@@ -352,20 +421,25 @@ def plan_settings(data: SeedData, violations: Violations) -> dict[tuple[int, str
             for kind, planner in (("planner", data.rec), ("optimum", data.truth)):
                 found = planner.plan_rows(data.rows, options(setting, min_jp))
                 for u, p in zip(data.learners, found):
-                    violations.add(f"{kind}, {setting}, min_jp {min_jp}",
-                                   f"{u.id} (seed {data.seed})",
-                                   record_problems(data.oracle, u, p, complete=True))
+                    violations.add(
+                        f"{kind}, {setting}, min_jp {min_jp}",
+                        f"{u.id} (seed {data.seed})",
+                        record_problems(data.oracle, u, p, complete=True),
+                    )
                 paths[(min_jp, kind, setting)] = found
     # Two periods: the period rules too (not valued; completeness holds for one period only).
-    for p, u in zip(data.rec.plan_rows(data.rows, options(DEFAULT, 20, periods=2)),
-                    data.learners):
-        violations.add("planner, policies on, 2 periods", f"{u.id} (seed {data.seed})",
-                       record_problems(data.oracle, u, p, complete=False))
+    for p, u in zip(data.rec.plan_rows(data.rows, options(DEFAULT, 20, periods=2)), data.learners):
+        violations.add(
+            "planner, policies on, 2 periods",
+            f"{u.id} (seed {data.seed})",
+            record_problems(data.oracle, u, p, complete=False),
+        )
     return paths
 
 
-def own_paths(data: SeedData, draws: int,
-              violations: Violations) -> tuple[dict, dict, tuple[int, int, int]]:
+def own_paths(
+    data: SeedData, draws: int, violations: Violations
+) -> tuple[dict, dict, tuple[int, int, int]]:
     """The baselines' and random paths over the modules the oracle allows: per-learner true
     V and mean JP by name; and how the planner's candidates (policies off) differ from the
     oracle's set (learners, modules only the planner has, modules only the oracle has)."""
@@ -378,18 +452,27 @@ def own_paths(data: SeedData, draws: int,
         take = allowed(data.oracle, u)
         planner_own = {codes[m] for m in data.rec.situation(row, options(PURE, 0)).candidates}
         if planner_own != take:
-            mismatch = [mismatch[0] + 1, mismatch[1] + len(planner_own - take),
-                        mismatch[2] + len(take - planner_own)]
+            mismatch = [
+                mismatch[0] + 1,
+                mismatch[1] + len(planner_own - take),
+                mismatch[2] + len(take - planner_own),
+            ]
         ordered = sorted(take)
         gaps = set(data.oracle.gaps(u))
-        built = [("gap rule", [c for c in ordered if set(data.oracle.gain(u, c)) & gaps]),
-                 ("popularity", sorted(ordered, key=lambda c: -data.popularity.get(c, 0)))]
-        built += [("random", [ordered[j] for j in rng.permutation(len(ordered))])
-                  for _ in range(draws)]
+        built = [
+            ("gap rule", [c for c in ordered if set(data.oracle.gain(u, c)) & gaps]),
+            ("popularity", sorted(ordered, key=lambda c: -data.popularity.get(c, 0))),
+        ]
+        built += [
+            ("random", [ordered[j] for j in rng.permutation(len(ordered))]) for _ in range(draws)
+        ]
         for name, order in built:
             path = first_fit(data.oracle, u, take, order)
-            violations.add(f"benchmark's own: {name}", f"{u.id} (seed {data.seed})",
-                           step_problems(data.oracle, u, path))
+            violations.add(
+                f"benchmark's own: {name}",
+                f"{u.id} (seed {data.seed})",
+                step_problems(data.oracle, u, path),
+            )
             values[name][i] += data.true_value(i, path) / (draws if name == "random" else 1)
             jp[name].append(sum(data.oracle.modules[c].jp for c in path))
     return values, {name: float(np.mean(v)) for name, v in jp.items()}, tuple(mismatch)
@@ -399,9 +482,11 @@ def learner_groups(data: SeedData) -> dict[str, np.ndarray]:
     """Bench learners by what the seed policies react to (from the oracle's reading)."""
     literacy0 = np.array([u.literacy == 0 for u in data.learners])
     weak = np.array([data.oracle.connectivity[u.region] < 2 for u in data.learners])
-    return {"digital literacy 0": literacy0,
-            "literacy ≥ 1, connectivity below high": ~literacy0 & weak,
-            "literacy ≥ 1, high connectivity": ~literacy0 & ~weak}
+    return {
+        "digital literacy 0": literacy0,
+        "literacy ≥ 1, connectivity below high": ~literacy0 & weak,
+        "literacy ≥ 1, high connectivity": ~literacy0 & ~weak,
+    }
 
 
 def normalised(v: np.ndarray, random: np.ndarray, best: np.ndarray) -> float:
@@ -416,8 +501,12 @@ def per_learner(v: np.ndarray, random: np.ndarray, best: np.ndarray) -> float:
 
 
 def pooled(results: list[SeedResult], min_jp: int, name, mask: str | None = None) -> np.ndarray:
-    return np.concatenate([r.values[min_jp][name][r.groups[mask]] if mask else
-                           r.values[min_jp][name] for r in results])
+    return np.concatenate(
+        [
+            r.values[min_jp][name][r.groups[mask]] if mask else r.values[min_jp][name]
+            for r in results
+        ]
+    )
 
 
 def quality_lines(results: list[SeedResult]) -> tuple[list[str], dict[str, float]]:
@@ -430,38 +519,70 @@ def quality_lines(results: list[SeedResult]) -> tuple[list[str], dict[str, float
 
         def row(label: str, name, same: str | None = None, differs: str = "") -> float:
             v = pooled(results, min_jp, name)
-            per_seed = [normalised(r.values[min_jp][name], r.values[min_jp]["random"],
-                                   r.values[min_jp][("optimum", PURE)]) for r in results]
+            per_seed = [
+                normalised(
+                    r.values[min_jp][name],
+                    r.values[min_jp]["random"],
+                    r.values[min_jp][("optimum", PURE)],
+                )
+                for r in results
+            ]
             e = normalised(v, random, best)
-            vs_same = (f"{normalised(v, random, pooled(results, min_jp, ('optimum', same))):.3f}"
-                       if same else "")
-            lines.append(f"| {label} | " + " | ".join(f"{x:.3f}" for x in per_seed)
-                         + f" | **{e:.3f}** | {per_learner(v, random, best):.3f} | {vs_same} | "
-                         f"{v.mean():.3f} | "
-                         f"{np.mean([r.jp[min_jp][name] for r in results]):.1f} | {differs} |")
+            vs_same = (
+                f"{normalised(v, random, pooled(results, min_jp, ('optimum', same))):.3f}"
+                if same
+                else ""
+            )
+            lines.append(
+                f"| {label} | "
+                + " | ".join(f"{x:.3f}" for x in per_seed)
+                + f" | **{e:.3f}** | {per_learner(v, random, best):.3f} | {vs_same} | "
+                f"{v.mean():.3f} | "
+                f"{np.mean([r.jp[min_jp][name] for r in results]):.1f} | {differs} |"
+            )
             return e
 
-        title = ("`min_jp = 0` (no fill: the selection's value alone)" if min_jp == 0 else
-                 f"`min_jp = {min_jp}` (the default, PP 11/2017)")
-        lines += ["", f"### {title}", "",
-                  "| path | " + " | ".join(f"E seed {r.seed}" for r in results)
-                  + " | **E** (vs pure optimum) | mean per-learner E | E vs the optimum with "
-                  "the same policies | mean true V | mean JP | paths ≠ default |",
-                  "| --- |" + " ---: |" * (len(results) + 6)]
+        title = (
+            "`min_jp = 0` (no fill: the selection's value alone)"
+            if min_jp == 0
+            else f"`min_jp = {min_jp}` (the default, PP 11/2017)"
+        )
+        lines += [
+            "",
+            f"### {title}",
+            "",
+            "| path | "
+            + " | ".join(f"E seed {r.seed}" for r in results)
+            + " | **E** (vs pure optimum) | mean per-learner E | E vs the optimum with "
+            "the same policies | mean true V | mean JP | paths ≠ default |",
+            "| --- |" + " ---: |" * (len(results) + 6),
+        ]
         for setting in SETTINGS:
             differs = str(sum(r.changed[min_jp][setting] for r in results))
             headline[f"planner, {setting}, {min_jp}"] = row(
-                f"**planner, {setting}**", ("planner", setting), setting, differs)
+                f"**planner, {setting}**", ("planner", setting), setting, differs
+            )
             headline[f"optimum, {setting}, {min_jp}"] = row(
-                f"optimum (true P), {setting}", ("optimum", setting), setting)
+                f"optimum (true P), {setting}", ("optimum", setting), setting
+            )
         for name in (*BASELINES, "random"):
             row(name, name)
-        beaten = {setting: int(np.sum(pooled(results, min_jp, ("planner", setting))
-                                      > pooled(results, min_jp, ("optimum", setting)) + 1e-9))
-                  for setting in SETTINGS}
-        lines += ["", "Learners whose planner path has a higher true V than the optimum of its "
-                      "setting (possible only through min_jp fill or placement): "
-                      + ", ".join(f"{k} {v}" for k, v in beaten.items()) + "."]
+        beaten = {
+            setting: int(
+                np.sum(
+                    pooled(results, min_jp, ("planner", setting))
+                    > pooled(results, min_jp, ("optimum", setting)) + 1e-9
+                )
+            )
+            for setting in SETTINGS
+        }
+        lines += [
+            "",
+            "Learners whose planner path has a higher true V than the optimum of its "
+            "setting (possible only through min_jp fill or placement): "
+            + ", ".join(f"{k} {v}" for k, v in beaten.items())
+            + ".",
+        ]
     return lines, headline
 
 
@@ -473,43 +594,60 @@ def policy_lines(results: list[SeedResult], min_jp: int = 20) -> list[str]:
     def e(kind: str, setting: str) -> float:
         return normalised(pooled(results, min_jp, (kind, setting)), random, best)
 
-    lines = ["| policy | E planner, all on − this one off | E optimum, all on − this one "
-             "off | planner paths it changes |", "| --- | ---: | ---: | ---: |"]
+    lines = [
+        "| policy | E planner, all on − this one off | E optimum, all on − this one "
+        "off | planner paths it changes |",
+        "| --- | ---: | ---: | ---: |",
+    ]
     for name in POLICY_OFF:
         setting = f"{name} off"
-        lines.append(f"| `{name}` | {e('planner', DEFAULT) - e('planner', setting):+.4f} | "
-                     f"{e('optimum', DEFAULT) - e('optimum', setting):+.4f} | "
-                     f"{sum(r.changed[min_jp][setting] for r in results)} |")
-    lines.append(f"| all three | {e('planner', DEFAULT) - e('planner', PURE):+.4f} | "
-                 f"{e('optimum', DEFAULT) - e('optimum', PURE):+.4f} | "
-                 f"{sum(r.changed[min_jp][PURE] for r in results)} |")
+        lines.append(
+            f"| `{name}` | {e('planner', DEFAULT) - e('planner', setting):+.4f} | "
+            f"{e('optimum', DEFAULT) - e('optimum', setting):+.4f} | "
+            f"{sum(r.changed[min_jp][setting] for r in results)} |"
+        )
+    lines.append(
+        f"| all three | {e('planner', DEFAULT) - e('planner', PURE):+.4f} | "
+        f"{e('optimum', DEFAULT) - e('optimum', PURE):+.4f} | "
+        f"{sum(r.changed[min_jp][PURE] for r in results)} |"
+    )
     return lines
 
 
 def group_lines(results: list[SeedResult], min_jp: int = 20) -> list[str]:
     """E by kind of learner: where the planner loses, to the model or to the policies."""
-    lines = ["| learners | n | E planner, policies on | E optimum, policies on | E planner, "
-             "policies off | mean V pure optimum |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "| learners | n | E planner, policies on | E optimum, policies on | E planner, "
+        "policies off | mean V pure optimum |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for group in [None, *results[0].groups]:
         random = pooled(results, min_jp, "random", group)
         best = pooled(results, min_jp, ("optimum", PURE), group)
         if len(best) == 0:
             continue
-        cells = [normalised(pooled(results, min_jp, name, group), random, best)
-                 for name in (("planner", DEFAULT), ("optimum", DEFAULT), ("planner", PURE))]
-        lines.append(f"| {group or 'all'} | {len(best)} | "
-                     + " | ".join(f"{c:.3f}" for c in cells) + f" | {best.mean():.3f} |")
+        cells = [
+            normalised(pooled(results, min_jp, name, group), random, best)
+            for name in (("planner", DEFAULT), ("optimum", DEFAULT), ("planner", PURE))
+        ]
+        lines.append(
+            f"| {group or 'all'} | {len(best)} | "
+            + " | ".join(f"{c:.3f}" for c in cells)
+            + f" | {best.mean():.3f} |"
+        )
     return lines
 
 
 # -- latency and the one-learner-equals-batch identity -------------------------------------
 
+
 def latency_identity(rec: Recommender, n: int, seed: int, chunk: int) -> dict:
     """Each of ``n`` learners planned alone with ``recommend`` (timed), then all of them with
     ``plan_rows`` in chunks of ``chunk``: the same modules, order and periods?"""
     rng = np.random.default_rng(seed)
-    rows = sorted(int(r) for r in rng.choice(len(rec.learners), min(n, len(rec.learners)),
-                                             replace=False))
+    rows = sorted(
+        int(r) for r in rng.choice(len(rec.learners), min(n, len(rec.learners)), replace=False)
+    )
     ids = [str(rec.learners.ids[r]) for r in rows]
     opts = PathOptions()
     rec.recommend(ids[0], opts)  # warm-up: first solver call, caches
@@ -520,19 +658,34 @@ def latency_identity(rec: Recommender, n: int, seed: int, chunk: int) -> dict:
         alone.append(rec.recommend(learner, opts))
         ms.append((time.perf_counter() - start) * 1000)
     start = time.perf_counter()
-    together = [p for i in range(0, len(rows), chunk)
-                for p in rec.plan_rows(rows[i:i + chunk], opts)]
+    together = [
+        p for i in range(0, len(rows), chunk) for p in rec.plan_rows(rows[i : i + chunk], opts)
+    ]
     chunked_s = time.perf_counter() - start
 
     def answer(p) -> tuple:
         return tuple((s.module, s.period) for s in p.steps), p.obligations
 
     differ = [a.learner for a, b in zip(alone, together) if answer(a) != answer(b)]
-    p_diff = max((abs(x.p_success - y.p_success) for a, b in zip(alone, together)
-                  if answer(a) == answer(b) for x, y in zip(a.steps, b.steps)), default=0.0)
-    return {"ms": np.array(ms), "n": len(rows), "differ": differ, "p_diff": p_diff,
-            "chunk": chunk, "chunked_s": chunked_s, "load": load,
-            "learners": len(rec.learners)}
+    p_diff = max(
+        (
+            abs(x.p_success - y.p_success)
+            for a, b in zip(alone, together)
+            if answer(a) == answer(b)
+            for x, y in zip(a.steps, b.steps)
+        ),
+        default=0.0,
+    )
+    return {
+        "ms": np.array(ms),
+        "n": len(rows),
+        "differ": differ,
+        "p_diff": p_diff,
+        "chunk": chunk,
+        "chunked_s": chunked_s,
+        "load": load,
+        "learners": len(rec.learners),
+    }
 
 
 def latency_lines(lat: dict) -> list[str]:
@@ -542,8 +695,10 @@ def latency_lines(lat: dict) -> list[str]:
         f"Seed-0 quality workspace ({lat['learners']:,} learners), Recommender open, default "
         f"options (max_jp 40, min_jp 20, policies on); {lat['n']:,} learners drawn at random; "
         f"load average before: {lat['load'][0]:.2f} / {lat['load'][1]:.2f} / "
-        f"{lat['load'][2]:.2f}.", "",
-        "| measurement | value | target | verdict |", "| --- | ---: | --- | --- |",
+        f"{lat['load'][2]:.2f}.",
+        "",
+        "| measurement | value | target | verdict |",
+        "| --- | ---: | --- | --- |",
         f"| one `recommend`: p50 / **p95** / max | {np.percentile(ms, 50):.1f} / "
         f"**{p95:.1f}** / {ms.max():.1f} ms ({int((ms > P95_TARGET_MS).sum())} over "
         f"{P95_TARGET_MS:.0f} ms) | p95 < {P95_TARGET_MS:.0f} ms | "
@@ -553,13 +708,15 @@ def latency_lines(lat: dict) -> list[str]:
         f"| learners whose path alone ≠ in the chunk (modules, order, periods, "
         f"obligations) | **{len(lat['differ'])}** of {lat['n']:,} (largest p_success "
         f"difference on equal paths: {lat['p_diff']:.1e}) | 0 | "
-        f"**{'PASS' if not lat['differ'] else 'FAIL'}** |"]
+        f"**{'PASS' if not lat['differ'] else 'FAIL'}** |",
+    ]
     if lat["differ"]:
         lines += ["", "Differing learners (first 10): " + ", ".join(lat["differ"][:10])]
     return lines
 
 
 # -- agency batch (optional) ----------------------------------------------------------------
+
 
 def tree_sampler(pid: int, stop: threading.Event, peak: list[float]) -> None:
     """Peak resident memory (MiB, in ``peak[0]``) of process ``pid`` and its descendants."""
@@ -571,15 +728,13 @@ def tree_sampler(pid: int, stop: threading.Event, peak: list[float]) -> None:
         return
     while not stop.is_set():
         try:
-            procs = [proc] + proc.children(recursive=True)
+            procs = [proc, *proc.children(recursive=True)]
         except psutil.NoSuchProcess:
             return
         total = 0
         for p in procs:
-            try:
+            with contextlib.suppress(psutil.NoSuchProcess):
                 total += p.memory_info().rss
-            except psutil.NoSuchProcess:
-                pass
         peak[0] = max(peak[0], total / 2**20)
         stop.wait(0.2)
 
@@ -599,8 +754,12 @@ def run_child(command: list[str]) -> dict:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if child.returncode != 0:
         raise RuntimeError(f"{command[2:4]} failed ({child.returncode}): {stderr[-2000:]}")
-    return {"wall": wall, "tree_mib": peak[0], "largest_mib": after.ru_maxrss / 1024,
-            "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)}
+    return {
+        "wall": wall,
+        "tree_mib": peak[0],
+        "largest_mib": after.ru_maxrss / 1024,
+        "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+    }
 
 
 def batch_speed(n: int, violations: Violations) -> dict:
@@ -616,8 +775,20 @@ def batch_speed(n: int, violations: Violations) -> dict:
         out = folder / "paths.csv"
 
         def batch(target: Path, *extra: str) -> dict:
-            return run_child([sys.executable, str(ROOT / "main.py"), "batch", str(path),
-                              "--out", str(target), "--workers", "2", "--unmask", *extra])
+            return run_child(
+                [
+                    sys.executable,
+                    str(ROOT / "main.py"),
+                    "batch",
+                    str(path),
+                    "--out",
+                    str(target),
+                    "--workers",
+                    "2",
+                    "--unmask",
+                    *extra,
+                ]
+            )
 
         load = os.getloadavg()
         result = batch(out)
@@ -634,12 +805,23 @@ def batch_speed(n: int, violations: Violations) -> dict:
         for row in pd.read_csv(out, dtype=str).itertuples():
             steps[row.learner].append((int(row.order), row.module))
         for learner, found in steps.items():
-            violations.add("batch output (CSV steps)", learner,
-                           step_problems(oracle, learners[learner],
-                                         [m for _, m in sorted(found)]))
-    return {**result, "n": len(rec.learners), "simulated": n, "prepare": prepare,
-            "fixed": fixed["wall"], "fixed_cpu": fixed["cpu"], "open": open_s, "floor": floor,
-            "load": load, "with_steps": len(steps)}
+            violations.add(
+                "batch output (CSV steps)",
+                learner,
+                step_problems(oracle, learners[learner], [m for _, m in sorted(found)]),
+            )
+    return {
+        **result,
+        "n": len(rec.learners),
+        "simulated": n,
+        "prepare": prepare,
+        "fixed": fixed["wall"],
+        "fixed_cpu": fixed["cpu"],
+        "open": open_s,
+        "floor": floor,
+        "load": load,
+        "with_steps": len(steps),
+    }
 
 
 def scoring_floor(rec: Recommender) -> dict:
@@ -652,7 +834,7 @@ def scoring_floor(rec: Recommender) -> dict:
     learner_idx, module_idx = np.concatenate(learner_idx), np.concatenate(module_idx)
     start = time.perf_counter()
     for i in range(0, len(learner_idx), SCORE_CHUNK):
-        rec.scorer.probabilities(learner_idx[i:i + SCORE_CHUNK], module_idx[i:i + SCORE_CHUNK])
+        rec.scorer.probabilities(learner_idx[i : i + SCORE_CHUNK], module_idx[i : i + SCORE_CHUNK])
     return {"pairs": len(learner_idx), "seconds": time.perf_counter() - start}
 
 
@@ -671,8 +853,10 @@ def batch_lines(b: dict) -> list[str]:
         "timed). `python main.py batch W --out paths.csv --workers 2 --unmask` (defaults: "
         "max_jp 40, min_jp 20, policies on, the exact selection for every learner; it writes "
         "the CSV and stores every path) in a child process. Load average before: "
-        f"{b['load'][0]:.2f} / {b['load'][1]:.2f} / {b['load'][2]:.2f}.", "",
-        "| measurement | value |", "| --- | ---: |",
+        f"{b['load'][0]:.2f} / {b['load'][1]:.2f} / {b['load'][2]:.2f}.",
+        "",
+        "| measurement | value |",
+        "| --- | ---: |",
         f"| `batch` {n:,} learners, wall time | **{b['wall']:.1f} s** |",
         f"| the same command for one learner (`--learners` a one-line file): the fixed cost "
         f"| {b['fixed']:.1f} s |",
@@ -712,32 +896,44 @@ def batch_lines(b: dict) -> list[str]:
 
 # -- report ---------------------------------------------------------------------------------
 
+
 def code_state() -> tuple[str, str]:
     """What code is measured: a description (the commit, and package files with
     uncommitted changes) and an identity (the package's tree and uncommitted diff)."""
+
     def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True,
-                              text=True).stdout.strip()
+        return subprocess.run(
+            ["git", *args], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
 
     changed = [line[3:] for line in git("status", "--porcelain", "curriculum_tool").splitlines()]
     digest = hashlib.sha1(git("diff", "HEAD", "--", "curriculum_tool").encode()).hexdigest()
-    text = (f"commit {git('rev-parse', '--short', 'HEAD')}"
-            + (f" with uncommitted changes in {', '.join(changed)} (diff sha1 {digest[:10]})"
-               if changed else ""))
+    text = f"commit {git('rev-parse', '--short', 'HEAD')}" + (
+        f" with uncommitted changes in {', '.join(changed)} (diff sha1 {digest[:10]})"
+        if changed
+        else ""
+    )
     return text, git("rev-parse", "HEAD:curriculum_tool") + digest
 
 
 def machine() -> str:
     import psutil
 
-    cpu = next((line.split(":", 1)[1].strip() for line in
-                Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    return (f"{cpu} ({platform.machine()}), {os.cpu_count()} cores, "
-            f"{psutil.virtual_memory().total / 2**30:.0f} GiB; Python "
-            f"{platform.python_version()}, numpy {np.__version__}, scipy {scipy.__version__} "
-            f"(HiGHS via `scipy.optimize.milp`), scikit-learn {sklearn.__version__}, pandas "
-            f"{pd.__version__}")
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    return (
+        f"{cpu} ({platform.machine()}), {os.cpu_count()} cores, "
+        f"{psutil.virtual_memory().total / 2**30:.0f} GiB; Python "
+        f"{platform.python_version()}, numpy {np.__version__}, scipy {scipy.__version__} "
+        f"(HiGHS via `scipy.optimize.milp`), scikit-learn {sklearn.__version__}, pandas "
+        f"{pd.__version__}"
+    )
 
 
 def constraint_lines(violations: Violations, results: list[SeedResult]) -> list[str]:
@@ -755,30 +951,45 @@ def constraint_lines(violations: Violations, results: list[SeedResult]) -> list[
         "rules the oracle can judge from a list of modules. Cells: problems found by rule.",
         "",
         "| paths | checked | with a violation | " + " | ".join(RULE_COLUMNS) + " |",
-        "| --- | ---: | ---: |" + " ---: |" * len(RULE_COLUMNS)]
+        "| --- | ---: | ---: |" + " ---: |" * len(RULE_COLUMNS),
+    ]
     for kind, n in violations.checked.items():
-        lines.append(f"| {kind} | {n:,} | {violations.failed[kind]:,} | "
-                     + " | ".join(f"{violations.by_rule[kind][r]:,}"
-                                  for r in RULE_COLUMNS) + " |")
+        lines.append(
+            f"| {kind} | {n:,} | {violations.failed[kind]:,} | "
+            + " | ".join(f"{violations.by_rule[kind][r]:,}" for r in RULE_COLUMNS)
+            + " |"
+        )
     total = sum(violations.failed.values())
-    lines += ["", f"Paths with a violation: **{total}** of "
-                  f"{sum(violations.checked.values()):,} — target 0: "
-                  f"**{'PASS' if total == 0 else 'FAIL'}**"]
+    lines += [
+        "",
+        f"Paths with a violation: **{total}** of "
+        f"{sum(violations.checked.values()):,} — target 0: "
+        f"**{'PASS' if total == 0 else 'FAIL'}**",
+    ]
     if violations.kinds:
-        lines += ["", "Problems by kind (codes and numbers blanked), with the first example:", "",
-                  "| rule | problem | count | in paths of | first example |",
-                  "| --- | --- | ---: | --- | --- |"]
-        for (rule, shape), (count, example, kinds) in sorted(violations.kinds.items(),
-                                                             key=lambda item: -item[1][0]):
+        lines += [
+            "",
+            "Problems by kind (codes and numbers blanked), with the first example:",
+            "",
+            "| rule | problem | count | in paths of | first example |",
+            "| --- | --- | ---: | --- | --- |",
+        ]
+        for (rule, shape), (count, example, kinds) in sorted(
+            violations.kinds.items(), key=lambda item: -item[1][0]
+        ):
             where = "; ".join(sorted(kinds)) if len(kinds) <= 3 else f"{len(kinds)} kinds"
-            lines.append(f"| {rule} | {shape} | {count:,} | {where} | "
-                         f"{example.replace('|', '/')} |")
-    lines += ["", f"Candidate sets: the planner's candidates with every policy off against the "
-                  f"modules the oracle allows (candidate, ≤ {MAX_JP} JP, hard prerequisites "
-                  f"completed or allowed), for the {checked:,} bench learners: "
-                  f"**{mismatch[0]}** learners differ ({mismatch[1]} modules only the planner "
-                  f"offers, {mismatch[2]} only the oracle allows). Random paths and baselines "
-                  "range over the oracle's set."]
+            lines.append(
+                f"| {rule} | {shape} | {count:,} | {where} | {example.replace('|', '/')} |"
+            )
+    lines += [
+        "",
+        f"Candidate sets: the planner's candidates with every policy off against the "
+        f"modules the oracle allows (candidate, ≤ {MAX_JP} JP, hard prerequisites "
+        f"completed or allowed), for the {checked:,} bench learners: "
+        f"**{mismatch[0]}** learners differ ({mismatch[1]} modules only the planner "
+        f"offers, {mismatch[2]} only the oracle allows). Random paths and baselines "
+        "range over the oracle's set.",
+    ]
     return lines
 
 
@@ -788,20 +999,30 @@ PREVIOUS = (
     "greedy against an optimum over all deliverable modules, and `batch` of 100,041 learners "
     "with the greedy method in 160–175 s. Those E values were measured under the old "
     "objective (no reach rule) and a different reference, so they are not comparable with "
-    "the ones above.")
+    "the ones above."
+)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
-    parser.add_argument("--quality-learners", type=int, default=20_000,
-                        help="simulated learners per quality workspace (training data)")
-    parser.add_argument("--bench-learners", type=int, default=300,
-                        help="learners whose paths are valued, per seed")
+    parser.add_argument(
+        "--quality-learners",
+        type=int,
+        default=20_000,
+        help="simulated learners per quality workspace (training data)",
+    )
+    parser.add_argument(
+        "--bench-learners", type=int, default=300, help="learners whose paths are valued, per seed"
+    )
     parser.add_argument("--random-draws", type=int, default=20)
     parser.add_argument("--latency-learners", type=int, default=1_000)
-    parser.add_argument("--batch-learners", type=int, default=10_000,
-                        help="simulated learners of the batch measurement (0: skip it)")
+    parser.add_argument(
+        "--batch-learners",
+        type=int,
+        default=10_000,
+        help="simulated learners of the batch measurement (0: skip it)",
+    )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     started = time.perf_counter()
@@ -824,21 +1045,30 @@ def main() -> int:
     on0, off0 = e[f"planner, {DEFAULT}, 0"], e[f"planner, {PURE}, 0"]
     n = sum(len(r.groups["digital literacy 0"]) for r in results)
     lines = [
-        "# Learning-path benchmark", "", f"Command: `{command}`", "",
-        f"Machine: {machine()}. Run on {time.strftime('%Y-%m-%d')}; the machine is shared, "
-        "so timings carry other work's load.", "",
-        f"Code: {code}." + ("" if code_state()[1] == identity else
-                            " **The package code changed during the run** (at the end: "
-                            f"{code_state()[0]})."),
+        "# Learning-path benchmark",
         "",
-        "## 1. Path quality against the simulator's truth", "",
+        f"Command: `{command}`",
+        "",
+        f"Machine: {machine()}. Run on {time.strftime('%Y-%m-%d')}; the machine is shared, "
+        "so timings carry other work's load.",
+        "",
+        f"Code: {code}."
+        + (
+            ""
+            if code_state()[1] == identity
+            else f" **The package code changed during the run** (at the end: {code_state()[0]})."
+        ),
+        "",
+        "## 1. Path quality against the simulator's truth",
+        "",
         "V is contract §3's value **with the reach rule** (a module lifts a competency only "
         "from at most 2 levels below, or after a rung earlier in the path), computed by the "
         "oracle (`CatalogOracle.value`, along the step order) with the simulator's **true** "
         "`p_success` (`true_probabilities` on the pair frame). "
         "`E = (ΣV_path − ΣV_random) / (ΣV_pure optimum − ΣV_random)`, pooled over "
         f"{len(results)} seeds × {args.bench_learners} learners ({n:,}); max_jp {MAX_JP}, one "
-        "period.", "",
+        "period.",
+        "",
         f"- data: per seed, {args.quality_learners:,} simulated learners over the shipped "
         "catalog imported into a fresh workspace, a model trained on it (`train`, activated); "
         f"{args.bench_learners} of its simulated learners drawn with the seed;",
@@ -857,40 +1087,66 @@ def main() -> int:
         "draws per learner (E = 0). They range over the modules the contract oracle allows "
         "and do not depend on min_jp;",
         "- *paths ≠ default*: planner paths (modules) that differ from the default setting's.",
-        "", "| seed | model AUC (held out) | seconds (prepare + measure) |",
-        "| ---: | ---: | ---: |"]
+        "",
+        "| seed | model AUC (held out) | seconds (prepare + measure) |",
+        "| ---: | ---: | ---: |",
+    ]
     lines += [f"| {r.seed} | {r.auc:.4f} | {r.seconds:.0f} |" for r in results]
     lines += table
-    lines += ["", "### What each seed policy costs (`min_jp = 20`, E against the pure "
-                  "optimum)", ""] + policy_lines(results)
-    lines += ["", "### Where E is lost (`min_jp = 20`, pooled; the first three groups "
-                  "partition the learners, the last two too; *changed by the policies*: the "
-                  "optimum with the policies on differs from the pure optimum)", ""]
+    lines += [
+        "",
+        "### What each seed policy costs (`min_jp = 20`, E against the pure optimum)",
+        "",
+        *policy_lines(results),
+    ]
+    lines += [
+        "",
+        "### Where E is lost (`min_jp = 20`, pooled; the first three groups "
+        "partition the learners, the last two too; *changed by the policies*: the "
+        "optimum with the policies on differs from the pure optimum)",
+        "",
+    ]
     lines += group_lines(results)
-    lines += ["", "Model-estimated V of the planner's paths (`expected_value`, the model's P) "
-                  "against their true V:", "", "| setting | min_jp | mean estimated V | "
-                  "mean true V |", "| --- | ---: | ---: | ---: |"]
+    lines += [
+        "",
+        "Model-estimated V of the planner's paths (`expected_value`, the model's P) "
+        "against their true V:",
+        "",
+        "| setting | min_jp | mean estimated V | mean true V |",
+        "| --- | ---: | ---: | ---: |",
+    ]
     for min_jp in MIN_JPS:
         for setting in (DEFAULT, PURE):
             est = np.mean([r.estimated[min_jp][setting] for r in results])
-            lines.append(f"| {setting} | {min_jp} | {est:.3f} | "
-                         f"{pooled(results, min_jp, ('planner', setting)).mean():.3f} |")
-    lines += ["", "The min_jp fill: planner paths below 20 JP at `min_jp = 0` / paths that "
-                  "`min_jp = 20` changes, by setting: " + ", ".join(
-                      f"{setting} {sum(r.fill[setting][0] for r in results)} / "
-                      f"{sum(r.fill[setting][1] for r in results)}" for setting in SETTINGS)
-              + "."]
-    same_on = min(e[f"planner, {DEFAULT}, {mj}"] / e[f"optimum, {DEFAULT}, {mj}"]
-                  for mj in MIN_JPS)
-    lines += ["", "Targets (E against the pure optimum, both min_jp):", "",
-              f"- E ≥ {E_ON:.2f} with the policies on: {on0:.3f} / {on:.3f} at min_jp 0 / 20: "
-              f"**{'PASS' if min(on, on0) >= E_ON else 'FAIL'}** (against the optimum with "
-              f"the same policies, at least {same_on:.3f}: the policies' own cost, not the "
-              "planner's selection, is what E loses);",
-              f"- E ≥ {E_OFF:.2f} with them off: {off0:.3f} / {off:.3f}: "
-              f"**{'PASS' if min(off, off0) >= E_OFF else 'FAIL'}**."]
+            lines.append(
+                f"| {setting} | {min_jp} | {est:.3f} | "
+                f"{pooled(results, min_jp, ('planner', setting)).mean():.3f} |"
+            )
+    lines += [
+        "",
+        "The min_jp fill: planner paths below 20 JP at `min_jp = 0` / paths that "
+        "`min_jp = 20` changes, by setting: "
+        + ", ".join(
+            f"{setting} {sum(r.fill[setting][0] for r in results)} / "
+            f"{sum(r.fill[setting][1] for r in results)}"
+            for setting in SETTINGS
+        )
+        + ".",
+    ]
+    same_on = min(e[f"planner, {DEFAULT}, {mj}"] / e[f"optimum, {DEFAULT}, {mj}"] for mj in MIN_JPS)
+    lines += [
+        "",
+        "Targets (E against the pure optimum, both min_jp):",
+        "",
+        f"- E ≥ {E_ON:.2f} with the policies on: {on0:.3f} / {on:.3f} at min_jp 0 / 20: "
+        f"**{'PASS' if min(on, on0) >= E_ON else 'FAIL'}** (against the optimum with "
+        f"the same policies, at least {same_on:.3f}: the policies' own cost, not the "
+        "planner's selection, is what E loses);",
+        f"- E ≥ {E_OFF:.2f} with them off: {off0:.3f} / {off:.3f}: "
+        f"**{'PASS' if min(off, off0) >= E_OFF else 'FAIL'}**.",
+    ]
 
-    lines += ["", "## 2. Contract rules", ""] + constraint_lines(violations, results)
+    lines += ["", "## 2. Contract rules", "", *constraint_lines(violations, results)]
     if lat:
         lines += ["", "## 3. `recommend` latency and one learner = the batch", ""]
         lines += latency_lines(lat)

@@ -37,20 +37,26 @@ from _results import commit, emit  # noqa: E402
 from fuzz import corpus  # noqa: E402
 from fuzz.oracle import FAILURES, Result, Runner  # noqa: E402
 
-TOTALS = [("traceback", "tracebacks"), ("partial_write", "partial writes"),
-          ("hang", "hangs over the limit"), ("bad_accepted", "bad files accepted"),
-          ("good_refused", "good files refused"), ("unlocated", "refusals with an unlocated "
-                                                               "or multi-line message"),
-          ("wrong_result", "good files read wrong (rows, values)")]
+TOTALS = [
+    ("traceback", "tracebacks"),
+    ("partial_write", "partial writes"),
+    ("hang", "hangs over the limit"),
+    ("bad_accepted", "bad files accepted"),
+    ("good_refused", "good files refused"),
+    ("unlocated", "refusals with an unlocated or multi-line message"),
+    ("wrong_result", "good files read wrong (rows, values)"),
+]
 
 
 def machine() -> str:
     import openpyxl
     import sqlalchemy
 
-    return (f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} "
-            f"{platform.release()}, Python {platform.python_version()}, openpyxl "
-            f"{openpyxl.__version__}, SQLAlchemy {sqlalchemy.__version__}")
+    return (
+        f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}, openpyxl "
+        f"{openpyxl.__version__}, SQLAlchemy {sqlalchemy.__version__}"
+    )
 
 
 def cases(files: int, seed: int, bomb_mib: int):
@@ -66,31 +72,43 @@ def report(results: list[Result], args: argparse.Namespace, seconds: float) -> s
     outcomes = Counter(r.outcome for r in results)
     expects = Counter(r.expect for r in results)
     lines = [
-        "# Import fuzz benchmark", "",
+        "# Import fuzz benchmark",
+        "",
         f"Command: `python benchmarks/fuzz_imports.py --files {args.files} --seed {args.seed} "
         f"--workers {args.workers} --timeout {args.timeout:g}"
         + (f" --bomb-mib {args.bomb_mib}" if args.bomb_mib != corpus.xlsx.BOMB_MIB else "")
-        + (f" --out {args.out}" if args.out else "") + "`", "",
-        f"Machine: {machine()}.", "",
+        + (f" --out {args.out}" if args.out else "")
+        + "`",
+        "",
+        f"Machine: {machine()}.",
+        "",
         f"Commit: {commit(ROOT)}. Run on {time.strftime('%Y-%m-%d %H:%M')}, "
-        f"{seconds / 60:.1f} min with {args.workers} worker processes.", "",
+        f"{seconds / 60:.1f} min with {args.workers} worker processes.",
+        "",
         f"{len(results):,} files ({sum(r.size for r in results) / 1e6:,.1f} MB): "
         f"{expects['bad']:,} must be refused, {expects['good']:,} must be accepted, "
         f"{expects['either']:,} may go either way. Outcomes: "
-        + ", ".join(f"{n:,} {name}" for name, n in outcomes.most_common()) + ".", "",
-        "## Totals", "",
-        "| | count | target |", "| --- | ---: | ---: |",
+        + ", ".join(f"{n:,} {name}" for name, n in outcomes.most_common())
+        + ".",
+        "",
+        "## Totals",
+        "",
+        "| | count | target |",
+        "| --- | ---: | ---: |",
     ]
     for name, label in TOTALS:
         lines.append(f"| {label} | {failures[name]:,} | 0 |")
-    lines.append(f"| messages located (one line, `FILE:ROW:COLUMN:` or `FILE:$.path:`) | "
-                 f"{located:.2f} % of {messages:,} | 100 % |")
+    lines.append(
+        f"| messages located (one line, `FILE:ROW:COLUMN:` or `FILE:$.path:`) | "
+        f"{located:.2f} % of {messages:,} | 100 % |"
+    )
     passed = all(failures[name] == 0 for name in FAILURES) and unlocated == 0
     lines += ["", f"Result: **{'PASS' if passed else 'FAIL'}**.", ""]
     lines += _by_kind(results) + _by_mutation(results) + _slowest(results) + _throughput(results)
     lines += _failing(results)
     lines += [
-        "## Method", "",
+        "## Method",
+        "",
         "- Each file is imported with `import_file` (contract tables) or "
         "`import_interchange` (moodle, case), as `import W KIND FILE` does, into a fresh copy "
         "of a SQLite workspace holding the default catalog with `tests/data/mini` merged in.",
@@ -102,7 +120,9 @@ def report(results: list[Result], args: argparse.Namespace, seconds: float) -> s
         "`^[^:\\n]+:(\\d+:[^:\\n]+|\\$[^:\\n]*): .+$`, with no raw control character, "
         "line separator or lone surrogate; a traceback counts as one unlocated message.",
         "- Good files that declare a row count (e.g. an XLSX whose `<dimension>` is stale) "
-        "must import exactly that many rows.", ""]
+        "must import exactly that many rows.",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -113,14 +133,20 @@ def _by_kind(results: list[Result]) -> list[str]:
         by_kind[r.kind][r.expect] += 1
         for name, _ in r.failures:
             by_kind[r.kind][name] += 1
-    lines = ["## Per kind", "", "| kind | files | bad | good | either | failures |",
-             "| --- | ---: | ---: | ---: | ---: | --- |"]
+    lines = [
+        "## Per kind",
+        "",
+        "| kind | files | bad | good | either | failures |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
+    ]
     for kind in corpus.ALL_KINDS:
         c = by_kind[kind]
         failed = ", ".join(f"{c[name]} {name}" for name in FAILURES if c[name]) or "none"
-        lines.append(f"| {kind} | {c['files']:,} | {c['bad']:,} | {c['good']:,} | "
-                     f"{c['either']:,} | {failed} |")
-    return lines + [""]
+        lines.append(
+            f"| {kind} | {c['files']:,} | {c['bad']:,} | {c['good']:,} | "
+            f"{c['either']:,} | {failed} |"
+        )
+    return [*lines, ""]
 
 
 def _by_mutation(results: list[Result]) -> list[str]:
@@ -129,58 +155,85 @@ def _by_mutation(results: list[Result]) -> list[str]:
         by_mutation[r.mutation]["files"] += 1
         by_mutation[r.mutation][r.expect] += 1
         by_mutation[r.mutation]["failed"] += bool(r.failures)
-    lines = ["## Per mutation", "", "| mutation | files | expected | failed |",
-             "| --- | ---: | --- | ---: |"]
+    lines = [
+        "## Per mutation",
+        "",
+        "| mutation | files | expected | failed |",
+        "| --- | ---: | --- | ---: |",
+    ]
     for name, c in sorted(by_mutation.items(), key=lambda item: (-item[1]["files"], item[0])):
         expected = ", ".join(f"{c[e]} {e}" for e in ("bad", "good", "either") if c[e])
         lines.append(f"| {name} | {c['files']:,} | {expected} | {c['failed']:,} |")
-    return lines + [""]
+    return [*lines, ""]
 
 
 def _slowest(results: list[Result]) -> list[str]:
     seconds = [r.seconds for r in results]
-    lines = ["## Time", "",
-             f"Per file: median {statistics.median(seconds) * 1000:.0f} ms, p99 "
-             f"{sorted(seconds)[int(0.99 * (len(seconds) - 1))] * 1000:.0f} ms, max "
-             f"{max(seconds):.2f} s.", "", "Slowest files:", "",
-             "| file | kind | mutation | size | seconds | outcome |",
-             "| --- | --- | --- | ---: | ---: | --- |"]
+    lines = [
+        "## Time",
+        "",
+        f"Per file: median {statistics.median(seconds) * 1000:.0f} ms, p99 "
+        f"{sorted(seconds)[int(0.99 * (len(seconds) - 1))] * 1000:.0f} ms, max "
+        f"{max(seconds):.2f} s.",
+        "",
+        "Slowest files:",
+        "",
+        "| file | kind | mutation | size | seconds | outcome |",
+        "| --- | --- | --- | ---: | ---: | --- |",
+    ]
     for r in sorted(results, key=lambda r: -r.seconds)[:10]:
-        lines.append(f"| {r.file} | {r.kind} | {r.mutation} | {r.size:,} | {r.seconds:.2f} | "
-                     f"{r.outcome} |")
-    return lines + [""]
+        lines.append(
+            f"| {r.file} | {r.kind} | {r.mutation} | {r.size:,} | {r.seconds:.2f} | {r.outcome} |"
+        )
+    return [*lines, ""]
 
 
 def _throughput(results: list[Result]) -> list[str]:
     """MB/s where there was reading to do (the largest accepted files); the largest
     refused ones (bombs, huge JSON) with their time."""
-    lines = ["Largest accepted files (read, checked and written):", "",
-             "| file | kind | mutation | MB | seconds | MB/s |",
-             "| --- | --- | --- | ---: | ---: | ---: |"]
+    lines = [
+        "Largest accepted files (read, checked and written):",
+        "",
+        "| file | kind | mutation | MB | seconds | MB/s |",
+        "| --- | --- | --- | ---: | ---: | ---: |",
+    ]
     accepted = [r for r in results if r.outcome == "accepted"]
     for r in sorted(accepted, key=lambda r: -r.size)[:10]:
         rate = r.size / 1e6 / r.seconds if r.seconds else float("inf")
-        lines.append(f"| {r.file} | {r.kind} | {r.mutation} | {r.size / 1e6:.2f} | "
-                     f"{r.seconds:.2f} | {rate:.1f} |")
-    lines += ["", "Largest refused files:", "", "| file | kind | mutation | MB | seconds | note |",
-              "| --- | --- | --- | ---: | ---: | --- |"]
+        lines.append(
+            f"| {r.file} | {r.kind} | {r.mutation} | {r.size / 1e6:.2f} | "
+            f"{r.seconds:.2f} | {rate:.1f} |"
+        )
+    lines += [
+        "",
+        "Largest refused files:",
+        "",
+        "| file | kind | mutation | MB | seconds | note |",
+        "| --- | --- | --- | ---: | ---: | --- |",
+    ]
     refused = [r for r in results if r.outcome != "accepted"]
     for r in sorted(refused, key=lambda r: -r.size)[:5]:
-        lines.append(f"| {r.file} | {r.kind} | {r.mutation} | {r.size / 1e6:.2f} | "
-                     f"{r.seconds:.2f} | {_cell(r.note)} |")
-    return lines + [""]
+        lines.append(
+            f"| {r.file} | {r.kind} | {r.mutation} | {r.size / 1e6:.2f} | "
+            f"{r.seconds:.2f} | {_cell(r.note)} |"
+        )
+    return [*lines, ""]
 
 
 def _failing(results: list[Result], limit: int = 40) -> list[str]:
     failed = [r for r in results if r.failures]
     if not failed:
         return ["## Failing files", "", "None.", ""]
-    lines = ["## Failing files", "",
-             f"{len(failed):,} files failed; the first {min(limit, len(failed))} of each "
-             "class are listed (all files are synthetic). `note` says how to make the file "
-             "again with `tests/fuzz/corpus.py`.", "",
-             "| class | kind | mutation | expect | outcome | first message or detail | note |",
-             "| --- | --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        "## Failing files",
+        "",
+        f"{len(failed):,} files failed; the first {min(limit, len(failed))} of each "
+        "class are listed (all files are synthetic). `note` says how to make the file "
+        "again with `tests/fuzz/corpus.py`.",
+        "",
+        "| class | kind | mutation | expect | outcome | first message or detail | note |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for name in FAILURES:
         shown = 0
         for r in failed:
@@ -188,10 +241,12 @@ def _failing(results: list[Result], limit: int = 40) -> list[str]:
             if not details or shown >= limit:
                 continue
             shown += 1
-            first = (r.messages[0] if r.messages and name != "traceback" else details[0])
-            lines.append(f"| {name} | {r.kind} | {r.mutation} | {r.expect} | {r.outcome} | "
-                         f"{_cell(first)} | {_cell(r.note)} |")
-    return lines + [""]
+            first = r.messages[0] if r.messages and name != "traceback" else details[0]
+            lines.append(
+                f"| {name} | {r.kind} | {r.mutation} | {r.expect} | {r.outcome} | "
+                f"{_cell(first)} | {_cell(r.note)} |"
+            )
+    return [*lines, ""]
 
 
 def _cell(text: str) -> str:
@@ -204,10 +259,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--timeout", type=float, default=10.0,
-                        help="seconds before an import counts as a hang (default 10)")
-    parser.add_argument("--bomb-mib", type=int, default=corpus.xlsx.BOMB_MIB,
-                        help="inflated size of the hand-made zip bombs")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        help="seconds before an import counts as a hang (default 10)",
+    )
+    parser.add_argument(
+        "--bomb-mib",
+        type=int,
+        default=corpus.xlsx.BOMB_MIB,
+        help="inflated size of the hand-made zip bombs",
+    )
     parser.add_argument("--keep", type=Path, help="copy every failing file into this folder")
     parser.add_argument("--out", type=Path, help="write the markdown report here")
     args = parser.parse_args(argv)
@@ -219,8 +282,12 @@ def main(argv: list[str] | None = None) -> int:
             results.append(result)
             if len(results) % 500 == 0:
                 failed = sum(bool(r.failures) for r in results)
-                print(f"{len(results):,} files, {failed:,} failed, "
-                      f"{time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+                print(
+                    f"{len(results):,} files, {failed:,} failed, "
+                    f"{time.perf_counter() - started:.0f} s",
+                    file=sys.stderr,
+                    flush=True,
+                )
     emit(report(results, args, time.perf_counter() - started), args.out)
     return 0
 

@@ -45,8 +45,13 @@ from curriculum_tool.model.report import metrics_text  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "oulad"
 
-LITERACY = {"No Formal quals": 0, "Lower Than A Level": 1, "A Level or Equivalent": 2,
-            "HE Qualification": 3, "Post Graduate Qualification": 3}
+LITERACY = {
+    "No Formal quals": 0,
+    "Lower Than A Level": 1,
+    "A Level or Equivalent": 2,
+    "HE Qualification": 3,
+    "Post Graduate Qualification": 3,
+}
 POSITIONS = {"0-35": "ou-usia-0-35", "35-55": "ou-usia-35-55", "55<=": "ou-usia-55"}
 
 
@@ -67,35 +72,76 @@ def convert(data: Path, out: Path) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
 
     modules = sorted(courses["code_module"].unique())
-    length = courses.assign(days=courses["module_presentation_length"].astype(int)) \
-        .groupby("code_module")["days"].mean()
-    pd.DataFrame({"code": [f"OUC-{m}" for m in modules],
-                  "name": [f"Open University module {m}" for m in modules],
-                  "group": "teknis", "description": "OULAD (CC BY 4.0)"}) \
-        .to_csv(out / "competencies.csv", index=False)
-    pd.DataFrame({"code": [f"OU-{m}" for m in modules], "title": [f"OU {m}" for m in modules],
-                  "jp": [min(400, round(length[m] / 2)) for m in modules],
-                  "modality": "e_learning", "level": 2,
-                  "competencies": [f"OUC-{m}:2" for m in modules], "hazards": "",
-                  "min_connectivity": "low", "min_digital_literacy": 1, "scope": "national",
-                  "status": "approved", "owner": "Open University (OULAD)"}) \
-        .to_csv(out / "modules.csv", index=False)
+    length = (
+        courses.assign(days=courses["module_presentation_length"].astype(int))
+        .groupby("code_module")["days"]
+        .mean()
+    )
+    pd.DataFrame(
+        {
+            "code": [f"OUC-{m}" for m in modules],
+            "name": [f"Open University module {m}" for m in modules],
+            "group": "teknis",
+            "description": "OULAD (CC BY 4.0)",
+        }
+    ).to_csv(out / "competencies.csv", index=False)
+    pd.DataFrame(
+        {
+            "code": [f"OU-{m}" for m in modules],
+            "title": [f"OU {m}" for m in modules],
+            "jp": [min(400, round(length[m] / 2)) for m in modules],
+            "modality": "e_learning",
+            "level": 2,
+            "competencies": [f"OUC-{m}:2" for m in modules],
+            "hazards": "",
+            "min_connectivity": "low",
+            "min_digital_literacy": 1,
+            "scope": "national",
+            "status": "approved",
+            "owner": "Open University (OULAD)",
+        }
+    ).to_csv(out / "modules.csv", index=False)
 
     uk = sorted(info["region"].unique())
     uk_code = {name: f"UK{i + 1:02d}" for i, name in enumerate(uk)}
     bands = sorted(b for b in info["imd_band"].unique() if b)
     decile = {b: int(b.split("-")[0]) // 10 + 1 for b in bands}  # '10-20' quirk included
-    regions = [{"code": uk_code[r], "name": r, "parent": "", "hazards": "",
-                "connectivity": "high", "is_3t": 0} for r in uk]
+    regions = [
+        {
+            "code": uk_code[r],
+            "name": r,
+            "parent": "",
+            "hazards": "",
+            "connectivity": "high",
+            "is_3t": 0,
+        }
+        for r in uk
+    ]
     for r in uk:
         for d in sorted(set(decile.values())):
-            regions.append({"code": f"{uk_code[r]}.{d:02d}", "name": f"{r}, IMD decile {d}",
-                            "parent": uk_code[r], "hazards": "",
-                            "connectivity": "low" if d <= 2 else "high", "is_3t": int(d == 1)})
+            regions.append(
+                {
+                    "code": f"{uk_code[r]}.{d:02d}",
+                    "name": f"{r}, IMD decile {d}",
+                    "parent": uk_code[r],
+                    "hazards": "",
+                    "connectivity": "low" if d <= 2 else "high",
+                    "is_3t": int(d == 1),
+                }
+            )
     pd.DataFrame(regions).to_csv(out / "regions.csv", index=False)
-    pd.DataFrame([{"position": p, "title": f"Peserta OU usia {band}", "competency": f"OUC-{m}",
-                   "level": 2} for band, p in POSITIONS.items() for m in modules]) \
-        .to_csv(out / "job_standards.csv", index=False)
+    pd.DataFrame(
+        [
+            {
+                "position": p,
+                "title": f"Peserta OU usia {band}",
+                "competency": f"OUC-{m}",
+                "level": 2,
+            }
+            for band, p in POSITIONS.items()
+            for m in modules
+        ]
+    ).to_csv(out / "job_standards.csv", index=False)
 
     info = info.merge(registration, on=["code_module", "code_presentation", "id_student"])
     info["learner"] = "OU-" + info["id_student"]
@@ -104,36 +150,61 @@ def convert(data: Path, out: Path) -> dict[str, int]:
     info["date"] = [s + dt.timedelta(days=int(o)) for s, o in zip(info["start"], offset)]
     info = info.sort_values(["learner", "date"], kind="stable")
     first = info.drop_duplicates("learner")
-    region = [f"{uk_code[r]}.{decile[b]:02d}" if b else uk_code[r]
-              for r, b in zip(first["region"], first["imd_band"])]
-    pd.DataFrame({"id": first["learner"], "name": "Mahasiswa OU (anonim)",
-                  "position": first["age_band"].map(POSITIONS), "region": region,
-                  "digital_literacy": first["highest_education"].map(LITERACY),
-                  "competencies": "", "completed": ""}) \
-        .to_csv(out / "learners.csv", index=False)
+    region = [
+        f"{uk_code[r]}.{decile[b]:02d}" if b else uk_code[r]
+        for r, b in zip(first["region"], first["imd_band"])
+    ]
+    pd.DataFrame(
+        {
+            "id": first["learner"],
+            "name": "Mahasiswa OU (anonim)",
+            "position": first["age_band"].map(POSITIONS),
+            "region": region,
+            "digital_literacy": first["highest_education"].map(LITERACY),
+            "competencies": "",
+            "completed": "",
+        }
+    ).to_csv(out / "learners.csv", index=False)
 
     scores = scores[scores["score"] != ""].assign(score=lambda f: f["score"].astype(float))
-    assessments = _read(data, "assessments")[["id_assessment", "code_module",
-                                              "code_presentation"]]
-    mean_score = scores.merge(assessments, on="id_assessment") \
-        .groupby(["code_module", "code_presentation", "id_student"])["score"].mean() \
-        .round().astype(int).rename("l2").reset_index()
-    info = info.merge(mean_score, on=["code_module", "code_presentation", "id_student"],
-                      how="left")
+    assessments = _read(data, "assessments")[["id_assessment", "code_module", "code_presentation"]]
+    mean_score = (
+        scores.merge(assessments, on="id_assessment")
+        .groupby(["code_module", "code_presentation", "id_student"])["score"]
+        .mean()
+        .round()
+        .astype(int)
+        .rename("l2")
+        .reset_index()
+    )
+    info = info.merge(mean_score, on=["code_module", "code_presentation", "id_student"], how="left")
     completed = info["final_result"].isin(["Pass", "Distinction"]).astype(int)
-    outcomes = pd.DataFrame({"learner": info["learner"], "module": "OU-" + info["code_module"],
-                             "date": [d.isoformat() for d in info["date"]],
-                             "completed": completed, "l1": "",
-                             "l2": info["l2"].astype("Int64"), "l3": "", "l4": ""})
+    outcomes = pd.DataFrame(
+        {
+            "learner": info["learner"],
+            "module": "OU-" + info["code_module"],
+            "date": [d.isoformat() for d in info["date"]],
+            "completed": completed,
+            "l1": "",
+            "l2": info["l2"].astype("Int64"),
+            "l3": "",
+            "l4": "",
+        }
+    )
     outcomes = outcomes.drop_duplicates(["learner", "module", "date"])
     outcomes.to_csv(out / "outcomes.csv", index=False)
-    return {"learners": len(first), "outcomes": len(outcomes), "modules": len(modules),
-            "regions": len(regions)}
+    return {
+        "learners": len(first),
+        "outcomes": len(outcomes),
+        "modules": len(modules),
+        "regions": len(regions),
+    }
 
 
 def run(*args: str) -> str:
-    done = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
-                          text=True)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True
+    )
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(args[:1])} failed: {done.stderr.strip()}")
     return done.stdout
@@ -153,30 +224,57 @@ def main() -> int:
         counts = convert(args.data, folder / "files")
         workspace = str(folder / "oulad.sqlite")
         run("init", workspace, "--empty")
-        for kind in ("competencies", "regions", "modules", "job_standards", "learners",
-                     "outcomes"):
+        for kind in ("competencies", "regions", "modules", "job_standards", "learners", "outcomes"):
             run("import", workspace, kind, str(folder / "files" / f"{kind}.csv"))
-        card = json.loads(run("train", workspace, "--target", "completed", "--seed",
-                              str(args.seed), "--name", "oulad", "--models-dir",
-                              str(folder / "models"), "--format", "json"))
+        card = json.loads(
+            run(
+                "train",
+                workspace,
+                "--target",
+                "completed",
+                "--seed",
+                str(args.seed),
+                "--name",
+                "oulad",
+                "--models-dir",
+                str(folder / "models"),
+                "--format",
+                "json",
+            )
+        )
     m = card["metrics"]
-    lines = ["# OULAD: the pipeline on real records", "",
-             "Command: `python benchmarks/oulad_adapter.py"
-             + (f" --out {args.out}`" if args.out else "`"), "",
-             f"Open University Learning Analytics Dataset (CC BY 4.0): {counts['learners']:,} "
-             f"students, {counts['outcomes']:,} module presentations, {counts['modules']} "
-             f"modules, mapped onto {counts['regions']} regions (see the script's docstring), "
-             "imported and trained through the normal `init`, `import` and "
-             "`train --target completed` commands.", "",
-             "| held out | AUC | log loss | Brier | ECE |", "| --- | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "# OULAD: the pipeline on real records",
+        "",
+        "Command: `python benchmarks/oulad_adapter.py"
+        + (f" --out {args.out}`" if args.out else "`"),
+        "",
+        f"Open University Learning Analytics Dataset (CC BY 4.0): {counts['learners']:,} "
+        f"students, {counts['outcomes']:,} module presentations, {counts['modules']} "
+        f"modules, mapped onto {counts['regions']} regions (see the script's docstring), "
+        "imported and trained through the normal `init`, `import` and "
+        "`train --target completed` commands.",
+        "",
+        "| held out | AUC | log loss | Brier | ECE |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
     for name, s in [("model", m["model"]), *m["baselines"].items()]:
-        lines.append(f"| {name} | {s['auc']:.4f} | {s['log_loss']:.4f} | {s['brier']:.4f} | "
-                     f"{s['ece']:.4f} |")
-    lines += ["", f"Split: cut-off {card['evaluation']['cutoff']}, "
-                  f"{card['evaluation']['train_rows']:,} training and "
-                  f"{card['evaluation']['test_rows']:,} held-out rows.", "",
-              "`train` output (the same card as text):", "", "```", metrics_text(card), "```",
-              ""]
+        lines.append(
+            f"| {name} | {s['auc']:.4f} | {s['log_loss']:.4f} | {s['brier']:.4f} | {s['ece']:.4f} |"
+        )
+    lines += [
+        "",
+        f"Split: cut-off {card['evaluation']['cutoff']}, "
+        f"{card['evaluation']['train_rows']:,} training and "
+        f"{card['evaluation']['test_rows']:,} held-out rows.",
+        "",
+        "`train` output (the same card as text):",
+        "",
+        "```",
+        metrics_text(card),
+        "```",
+        "",
+    ]
     emit("\n".join(lines) + "\n", args.out)
     return 0
 

@@ -21,9 +21,17 @@ from .store import Workspace
 if TYPE_CHECKING:
     from .model.persist import StoredModel
 
-__all__ = ["catalog_dir", "catalog_files", "seed", "create_workspace", "default_workspace_path",
-           "open_or_create_default", "default_model_path", "install_default_model",
-           "DEFAULT_MODEL"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "catalog_dir",
+    "catalog_files",
+    "create_workspace",
+    "default_model_path",
+    "default_workspace_path",
+    "install_default_model",
+    "open_or_create_default",
+    "seed",
+]
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +51,8 @@ def catalog_dir() -> Path:
             return candidate
     raise FileNotFoundError(
         "the default catalog (catalog/*.csv) was not found next to the curriculum_tool "
-        "package; install from a source checkout with 'pip install -e .'")
+        "package; install from a source checkout with 'pip install -e .'"
+    )
 
 
 def default_model_path() -> Path | None:
@@ -59,18 +68,21 @@ def default_model_path() -> Path | None:
 def catalog_files(directory: Path | None = None) -> list[tuple[str, Path]]:
     """The catalog's files present in ``directory``, in loading order."""
     directory = directory or catalog_dir()
-    return [(kind, directory / f"{kind}.csv") for kind in KINDS
-            if (directory / f"{kind}.csv").is_file()]
+    return [
+        (kind, directory / f"{kind}.csv") for kind in KINDS if (directory / f"{kind}.csv").is_file()
+    ]
 
 
-def seed(workspace: Workspace, directory: Path | None = None,
-         conn: Connection | None = None) -> list[ImportSummary]:
+def seed(
+    workspace: Workspace, directory: Path | None = None, conn: Connection | None = None
+) -> list[ImportSummary]:
     """Load the catalog into ``workspace`` in one transaction (or inside ``conn``'s)."""
     return import_files(workspace, catalog_files(directory), conn=conn)
 
 
-def create_workspace(target: str | os.PathLike[str], empty: bool = False,
-                     directory: Path | None = None) -> Workspace:
+def create_workspace(
+    target: str | os.PathLike[str], empty: bool = False, directory: Path | None = None
+) -> Workspace:
     """Create a workspace, seeded from the catalog unless ``empty``, in one transaction:
     nothing is left behind if seeding fails."""
     files = [] if empty else catalog_files(directory)
@@ -84,8 +96,7 @@ def create_workspace(target: str | os.PathLike[str], empty: bool = False,
     return Workspace.create(target, populate=populate)
 
 
-def install_default_model(workspace: Workspace,
-                          conn: Connection | None = None) -> StoredModel:
+def install_default_model(workspace: Workspace, conn: Connection | None = None) -> StoredModel:
     """Store the shipped model as the workspace's current model, after checking it
     against the digest recorded in the package (``curriculum_tool.model.shipped``).
 
@@ -98,10 +109,13 @@ def install_default_model(workspace: Workspace,
 
     path = default_model_path()
     if path is None:
-        raise ModelIntegrityError(f"models/{DEFAULT_MODEL}.skops is missing beside the "
-                                  "curriculum_tool package; reinstall curriculum-tool")
-    return install_model_files(workspace, path, DEFAULT_MODEL, conn=conn,
-                               expected_sha256=DEFAULT_MODEL_SHA256)
+        raise ModelIntegrityError(
+            f"models/{DEFAULT_MODEL}.skops is missing beside the "
+            "curriculum_tool package; reinstall curriculum-tool"
+        )
+    return install_model_files(
+        workspace, path, DEFAULT_MODEL, conn=conn, expected_sha256=DEFAULT_MODEL_SHA256
+    )
 
 
 def _install_default_model(workspace: Workspace, conn: Connection) -> None:

@@ -6,14 +6,14 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
+    "MAX_REPORTED_PROBLEMS",
     "CurriculumError",
+    "CycleError",
+    "ModelIntegrityError",
     "Problem",
     "ValidationError",
-    "CycleError",
-    "WorkspaceError",
     "WorkspaceBusyError",
-    "ModelIntegrityError",
-    "MAX_REPORTED_PROBLEMS",
+    "WorkspaceError",
     "printable",
 ]
 
@@ -24,8 +24,7 @@ MAX_REPORTED_PROBLEMS = 50
 #: one problem over two lines, an ESC would drive the terminal), the Unicode line and
 #: paragraph separators (``str.splitlines`` splits on them), the bidirectional overrides
 #: (they reorder what a terminal shows) and lone surrogates (they cannot be encoded).
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-                          "\ud800-\udfff]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -2,18 +2,18 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import csv  # noqa: E402
-import sqlite3  # noqa: E402
-from collections.abc import Sequence  # noqa: E402
-from pathlib import Path  # noqa: E402
+import csv
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
 
-import pytest  # noqa: E402
-from sqlalchemy import select  # noqa: E402
+import pytest
+from sqlalchemy import select
 
-from curriculum_tool.catalog import create_workspace  # noqa: E402
-from curriculum_tool.cli import main as cli_main  # noqa: E402
-from curriculum_tool.domain import RECORD_TYPES  # noqa: E402
-from curriculum_tool.store import schema  # noqa: E402
+from curriculum_tool.catalog import create_workspace
+from curriculum_tool.cli import main as cli_main
+from curriculum_tool.domain import RECORD_TYPES
+from curriculum_tool.store import schema
 
 TESTS_DIR = Path(__file__).resolve().parent
 MINI_DIR = TESTS_DIR / "data" / "mini"
@@ -107,10 +107,14 @@ def sqlite_file_contents(path: Path) -> dict[str, list[tuple]]:
     """Every row of every table of a SQLite file, read with the stdlib driver."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        names = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-        return {name: sorted(conn.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr)
-                for name in names}
+        names = [
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+        ]
+        return {
+            name: sorted(conn.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr)
+            for name in names
+        }
     finally:
         conn.close()
 

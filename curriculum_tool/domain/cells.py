@@ -16,21 +16,21 @@ from .vocab import CODE_PATTERN
 __all__ = [
     "check_code",
     "check_text",
-    "parse_code",
-    "parse_int",
-    "parse_optional_int",
-    "parse_flag",
-    "parse_optional_flag",
-    "parse_choice",
-    "parse_code_list",
-    "parse_levels",
-    "parse_indices",
-    "parse_date",
-    "format_levels",
+    "format_float",
     "format_indices",
+    "format_levels",
     "format_list",
     "format_optional",
-    "format_float",
+    "parse_choice",
+    "parse_code",
+    "parse_code_list",
+    "parse_date",
+    "parse_flag",
+    "parse_indices",
+    "parse_int",
+    "parse_levels",
+    "parse_optional_flag",
+    "parse_optional_int",
 ]
 
 LIST_SEP = ";"
@@ -153,7 +153,9 @@ def _pairs(text: str, label: str, what: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def parse_levels(text: str, allowed: range, what: str = "competency") -> tuple[tuple[str, int], ...]:
+def parse_levels(
+    text: str, allowed: range, what: str = "competency"
+) -> tuple[tuple[str, int], ...]:
     """``PB-KAJI:2;M.01:3`` → ``(("PB-KAJI", 2), ("M.01", 3))``."""
     result = []
     for code, level in _pairs(text, "CODE", what):

@@ -29,8 +29,12 @@ class Exclusion:
         return getattr(self.reason, "kind", "")
 
     def to_json(self) -> dict[str, Any]:
-        return {"module": self.module, "reason": str(self.reason),
-                "reason_id": in_language(self.reason, "id"), "kind": self.kind}
+        return {
+            "module": self.module,
+            "reason": str(self.reason),
+            "reason_id": in_language(self.reason, "id"),
+            "kind": self.kind,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +48,12 @@ class ObligationStep:
     regulation: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"module": self.module, "title": self.title, "jp": self.jp,
-                "regulation": self.regulation}
+        return {
+            "module": self.module,
+            "title": self.title,
+            "jp": self.jp,
+            "regulation": self.regulation,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +86,20 @@ class LearnerPath:
 
     def to_json(self) -> dict[str, Any]:
         below = self.below_minimum
-        return {"learner": self.learner, "position": self.position, "region": self.region,
-                "model": {"name": self.model_name, "sha256": self.model_sha256},
-                "min_jp": self.min_jp, "max_jp": self.max_jp, "periods": self.periods,
-                "total_jp": self.total_jp, "expected_value": round(self.expected_value, 4),
-                "steps": [step.to_json() for step in self.steps],
-                "excluded": [e.to_json() for e in self.excluded],
-                "obligations": [o.to_json() for o in self.obligations],
-                "below_minimum": None if below is None else {
-                    "kind": below.kind, "reason": str(below), "reason_id": below.indonesian}}
+        return {
+            "learner": self.learner,
+            "position": self.position,
+            "region": self.region,
+            "model": {"name": self.model_name, "sha256": self.model_sha256},
+            "min_jp": self.min_jp,
+            "max_jp": self.max_jp,
+            "periods": self.periods,
+            "total_jp": self.total_jp,
+            "expected_value": round(self.expected_value, 4),
+            "steps": [step.to_json() for step in self.steps],
+            "excluded": [e.to_json() for e in self.excluded],
+            "obligations": [o.to_json() for o in self.obligations],
+            "below_minimum": None
+            if below is None
+            else {"kind": below.kind, "reason": str(below), "reason_id": below.indonesian},
+        }

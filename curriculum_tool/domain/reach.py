@@ -14,7 +14,7 @@ import numpy as np
 
 from .vocab import REACH
 
-__all__ = ["within_direct_reach", "is_rung", "reach_along"]
+__all__ = ["is_rung", "reach_along", "within_direct_reach"]
 
 
 def within_direct_reach(taught: np.ndarray, levels: np.ndarray) -> np.ndarray:

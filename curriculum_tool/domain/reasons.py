@@ -16,47 +16,102 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["Reason", "in_language", "render", "label", "KINDS", "MODALITY_ID",
-           "CONNECTIVITY_ID", "HAZARD_ID", "number_id"]
+__all__ = [
+    "CONNECTIVITY_ID",
+    "HAZARD_ID",
+    "KINDS",
+    "MODALITY_ID",
+    "Reason",
+    "in_language",
+    "label",
+    "number_id",
+    "render",
+]
 
-MODALITY_ID = {"klasikal": "klasikal", "e_learning": "e-learning", "blended": "blended",
-               "microlearning": "mikro", "coaching": "coaching", "mentoring": "mentoring",
-               "social_learning": "pembelajaran sosial", "experiential": "pembelajaran "
-               "berbasis pengalaman"}
-MODALITY_EN = {"klasikal": "classroom", "e_learning": "e-learning", "blended": "blended",
-               "microlearning": "microlearning", "coaching": "coaching",
-               "mentoring": "mentoring", "social_learning": "social learning",
-               "experiential": "experiential learning"}
+MODALITY_ID = {
+    "klasikal": "klasikal",
+    "e_learning": "e-learning",
+    "blended": "blended",
+    "microlearning": "mikro",
+    "coaching": "coaching",
+    "mentoring": "mentoring",
+    "social_learning": "pembelajaran sosial",
+    "experiential": "pembelajaran berbasis pengalaman",
+}
+MODALITY_EN = {
+    "klasikal": "classroom",
+    "e_learning": "e-learning",
+    "blended": "blended",
+    "microlearning": "microlearning",
+    "coaching": "coaching",
+    "mentoring": "mentoring",
+    "social_learning": "social learning",
+    "experiential": "experiential learning",
+}
 CONNECTIVITY_ID = {"none": "tanpa internet", "low": "rendah", "high": "tinggi"}
 CONNECTIVITY_EN = {"none": "no", "low": "low", "high": "high"}
-HAZARD_ID = {"gempa_bumi": "gempa bumi", "tsunami": "tsunami", "banjir": "banjir",
-             "tanah_longsor": "tanah longsor", "letusan_gunung_api": "letusan gunung api",
-             "kekeringan": "kekeringan", "cuaca_ekstrem": "cuaca ekstrem",
-             "kebakaran_hutan_lahan": "kebakaran hutan dan lahan",
-             "abrasi": "gelombang ekstrem dan abrasi", "banjir_bandang": "banjir bandang",
-             "likuefaksi": "likuefaksi"}
-HAZARD_EN = {"gempa_bumi": "earthquake", "tsunami": "tsunami", "banjir": "flood",
-             "tanah_longsor": "landslide", "letusan_gunung_api": "volcanic eruption",
-             "kekeringan": "drought", "cuaca_ekstrem": "extreme weather",
-             "kebakaran_hutan_lahan": "forest and land fire",
-             "abrasi": "extreme waves and abrasion", "banjir_bandang": "flash flood",
-             "likuefaksi": "liquefaction"}
-AUDIENCE_ID = {"pelaksana": "pelaksana", "fungsional_keterampilan": "fungsional keterampilan",
-               "fungsional_ahli": "fungsional ahli", "pengawas": "pengawas",
-               "administrator": "administrator", "jpt": "pimpinan tinggi (JPT)",
-               "cpns": "CPNS", "pns": "PNS", "pppk": "PPPK"}
-AUDIENCE_EN = {"pelaksana": "executor (pelaksana)",
-               "fungsional_keterampilan": "skilled functional",
-               "fungsional_ahli": "expert functional", "pengawas": "supervisor (pengawas)",
-               "administrator": "administrator", "jpt": "senior executive (JPT)",
-               "cpns": "civil-servant candidate (CPNS)", "pns": "civil servant (PNS)",
-               "pppk": "contract civil servant (PPPK)"}
+HAZARD_ID = {
+    "gempa_bumi": "gempa bumi",
+    "tsunami": "tsunami",
+    "banjir": "banjir",
+    "tanah_longsor": "tanah longsor",
+    "letusan_gunung_api": "letusan gunung api",
+    "kekeringan": "kekeringan",
+    "cuaca_ekstrem": "cuaca ekstrem",
+    "kebakaran_hutan_lahan": "kebakaran hutan dan lahan",
+    "abrasi": "gelombang ekstrem dan abrasi",
+    "banjir_bandang": "banjir bandang",
+    "likuefaksi": "likuefaksi",
+}
+HAZARD_EN = {
+    "gempa_bumi": "earthquake",
+    "tsunami": "tsunami",
+    "banjir": "flood",
+    "tanah_longsor": "landslide",
+    "letusan_gunung_api": "volcanic eruption",
+    "kekeringan": "drought",
+    "cuaca_ekstrem": "extreme weather",
+    "kebakaran_hutan_lahan": "forest and land fire",
+    "abrasi": "extreme waves and abrasion",
+    "banjir_bandang": "flash flood",
+    "likuefaksi": "liquefaction",
+}
+AUDIENCE_ID = {
+    "pelaksana": "pelaksana",
+    "fungsional_keterampilan": "fungsional keterampilan",
+    "fungsional_ahli": "fungsional ahli",
+    "pengawas": "pengawas",
+    "administrator": "administrator",
+    "jpt": "pimpinan tinggi (JPT)",
+    "cpns": "CPNS",
+    "pns": "PNS",
+    "pppk": "PPPK",
+}
+AUDIENCE_EN = {
+    "pelaksana": "executor (pelaksana)",
+    "fungsional_keterampilan": "skilled functional",
+    "fungsional_ahli": "expert functional",
+    "pengawas": "supervisor (pengawas)",
+    "administrator": "administrator",
+    "jpt": "senior executive (JPT)",
+    "cpns": "civil-servant candidate (CPNS)",
+    "pns": "civil servant (PNS)",
+    "pppk": "contract civil servant (PPPK)",
+}
 
 _LABELS = {
-    "en": {"hazard": HAZARD_EN, "modality": MODALITY_EN, "connectivity": CONNECTIVITY_EN,
-           "audience": AUDIENCE_EN},
-    "id": {"hazard": HAZARD_ID, "modality": MODALITY_ID, "connectivity": CONNECTIVITY_ID,
-           "audience": AUDIENCE_ID},
+    "en": {
+        "hazard": HAZARD_EN,
+        "modality": MODALITY_EN,
+        "connectivity": CONNECTIVITY_EN,
+        "audience": AUDIENCE_EN,
+    },
+    "id": {
+        "hazard": HAZARD_ID,
+        "modality": MODALITY_ID,
+        "connectivity": CONNECTIVITY_ID,
+        "audience": AUDIENCE_ID,
+    },
 }
 
 
@@ -75,121 +130,169 @@ def number_id(value: float, decimals: int = 2) -> str:
 #: words; ``{name:index}`` writes a number with two decimals in the language's style.
 KINDS: dict[str, tuple[str, str]] = {
     # -- steps ----------------------------------------------------------------------------
-    "closes_gap": ("closes the gap in {competency_name} ({competency}) {before}→{after}",
-                   "menutup kesenjangan {competency_name} ({competency}) {before}→{after}"),
-    "narrows_gap": ("narrows the gap in {competency_name} ({competency}) {before}→{after} "
-                    "(target {target})",
-                    "mempersempit kesenjangan {competency_name} ({competency}) "
-                    "{before}→{after} (target {target})"),
-    "regional_standard": ("the target is the regional standard of {region_name} (level "
-                          "{level})",
-                          "targetnya standar wilayah {region_name} (level {level}): {why}"),
-    "rung": ("a rung towards {modules}: it brings {competency_name} within reach",
-             "anak tangga menuju {modules}: membuat {competency_name} terjangkau"),
-    "adds_chance": ("adds to the chance of closing the gap in {competency_names} "
-                    "(an earlier step may not succeed)",
-                    "menambah peluang menutup kesenjangan {competency_names} "
-                    "(langkah sebelumnya mungkin tidak berhasil)"),
+    "closes_gap": (
+        "closes the gap in {competency_name} ({competency}) {before}→{after}",
+        "menutup kesenjangan {competency_name} ({competency}) {before}→{after}",
+    ),
+    "narrows_gap": (
+        "narrows the gap in {competency_name} ({competency}) {before}→{after} (target {target})",
+        "mempersempit kesenjangan {competency_name} ({competency}) "
+        "{before}→{after} (target {target})",
+    ),
+    "regional_standard": (
+        "the target is the regional standard of {region_name} (level {level})",
+        "targetnya standar wilayah {region_name} (level {level}): {why}",
+    ),
+    "rung": (
+        "a rung towards {modules}: it brings {competency_name} within reach",
+        "anak tangga menuju {modules}: membuat {competency_name} terjangkau",
+    ),
+    "adds_chance": (
+        "adds to the chance of closing the gap in {competency_names} "
+        "(an earlier step may not succeed)",
+        "menambah peluang menutup kesenjangan {competency_names} "
+        "(langkah sebelumnya mungkin tidak berhasil)",
+    ),
     "unlocks": ("unlocks {modules}", "membuka {modules}"),
-    "literacy_first": ("digital literacy first: {blocked} gap-closing modules need digital "
-                       "literacy {need} or more (the learner has {have})",
-                       "literasi digital dulu: {blocked} modul penutup kesenjangan memerlukan "
-                       "literasi digital {need} atau lebih (peserta di level {have})"),
-    "raises_literacy": ("raises digital literacy to {tier} for the later periods",
-                        "menaikkan literasi digital ke {tier} untuk periode berikutnya"),
-    "fills_minimum": ("fills the yearly minimum of {min_jp} JP (PP 11/2017): the other steps "
-                      "total {before_jp} JP",
-                      "memenuhi minimum tahunan {min_jp} JP (PP 11/2017): langkah lain "
-                      "berjumlah {before_jp} JP"),
-    "no_value": ("adds no value to the learner's gaps", "tidak menambah nilai bagi "
-                 "kesenjangan peserta"),
-    "modality_online": ("{modality:modality}: digital literacy {literacy} and "
-                        "{connectivity:connectivity} connectivity in {region_name} suffice",
-                        "{modality:modality}: literasi digital {literacy} dan konektivitas "
-                        "{connectivity:connectivity} di {region_name} cukup"),
-    "modality_offline": ("{modality:modality}: works without internet; {region_name} has "
-                         "{connectivity:connectivity} connectivity",
-                         "{modality:modality}: dapat berjalan tanpa internet; konektivitas "
-                         "{region_name} {connectivity:connectivity}"),
-    "modality_low": ("{modality:modality}: needs only {need:connectivity} connectivity; "
-                     "{region_name} has {connectivity:connectivity}",
-                     "{modality:modality}: cukup konektivitas {need:connectivity}; "
-                     "konektivitas {region_name} {connectivity:connectivity}"),
+    "literacy_first": (
+        "digital literacy first: {blocked} gap-closing modules need digital "
+        "literacy {need} or more (the learner has {have})",
+        "literasi digital dulu: {blocked} modul penutup kesenjangan memerlukan "
+        "literasi digital {need} atau lebih (peserta di level {have})",
+    ),
+    "raises_literacy": (
+        "raises digital literacy to {tier} for the later periods",
+        "menaikkan literasi digital ke {tier} untuk periode berikutnya",
+    ),
+    "fills_minimum": (
+        "fills the yearly minimum of {min_jp} JP (PP 11/2017): the other steps "
+        "total {before_jp} JP",
+        "memenuhi minimum tahunan {min_jp} JP (PP 11/2017): langkah lain berjumlah {before_jp} JP",
+    ),
+    "no_value": (
+        "adds no value to the learner's gaps",
+        "tidak menambah nilai bagi kesenjangan peserta",
+    ),
+    "modality_online": (
+        "{modality:modality}: digital literacy {literacy} and "
+        "{connectivity:connectivity} connectivity in {region_name} suffice",
+        "{modality:modality}: literasi digital {literacy} dan konektivitas "
+        "{connectivity:connectivity} di {region_name} cukup",
+    ),
+    "modality_offline": (
+        "{modality:modality}: works without internet; {region_name} has "
+        "{connectivity:connectivity} connectivity",
+        "{modality:modality}: dapat berjalan tanpa internet; konektivitas "
+        "{region_name} {connectivity:connectivity}",
+    ),
+    "modality_low": (
+        "{modality:modality}: needs only {need:connectivity} connectivity; "
+        "{region_name} has {connectivity:connectivity}",
+        "{modality:modality}: cukup konektivitas {need:connectivity}; "
+        "konektivitas {region_name} {connectivity:connectivity}",
+    ),
     "modality": ("{modality:modality} delivery", "pelaksanaan {modality:modality}"),
-    "hazard_risk": ("{hazard:hazard} risk {index:index} in {region_name}",
-                    "risiko {hazard:hazard} {index:index} di {region_name}"),
+    "hazard_risk": (
+        "{hazard:hazard} risk {index:index} in {region_name}",
+        "risiko {hazard:hazard} {index:index} di {region_name}",
+    ),
     # -- left out: cannot be taken ---------------------------------------------------------
     "completed": ("already completed", "sudah diselesaikan"),
     "not_approved": ("not approved yet", "belum disetujui"),
-    "obligation": ("a compulsory programme for {who:audience} ({regulation}), listed "
-                   "separately", "program wajib bagi {who:audience} ({regulation}), "
-                   "dicantumkan tersendiri"),
-    "obligation_of_others": ("a compulsory programme for {who:audience}, not for this learner",
-                             "program wajib bagi {who:audience}, bukan untuk peserta ini"),
-    "outside_audience": ("for {audience:audience} only; the learner is {learner:audience}",
-                         "khusus {audience:audience}; peserta adalah {learner:audience}"),
-    "local_elsewhere": ("a local module of {scope_name}, not offered in {region_name}",
-                        "modul lokal {scope_name}, tidak ditawarkan di {region_name}"),
-    "not_relevant": ("not locally relevant: {hazards:hazard} below {threshold:index} in "
-                     "{region_name}",
-                     "tidak relevan secara lokal: {hazards:hazard} di bawah {threshold:index} "
-                     "di {region_name}"),
-    "offline_instead": ("online delivery with {connectivity:connectivity} connectivity in "
-                        "{region_name}; {instead} ({instead_modality:modality}) teaches the "
-                        "same offline",
-                        "daring dengan konektivitas {connectivity:connectivity} di "
-                        "{region_name}; {instead} ({instead_modality:modality}) mengajarkan "
-                        "hal yang sama secara luring"),
-    "connectivity": ("needs {need:connectivity} connectivity; {region_name} has "
-                     "{have:connectivity}",
-                     "memerlukan konektivitas {need:connectivity}; konektivitas "
-                     "{region_name} {have:connectivity}"),
-    "digital_literacy": ("needs digital literacy {need}; the learner has {have}",
-                         "memerlukan literasi digital {need}; peserta di level {have}"),
-    "longer_than_period": ("{jp} JP is longer than one period ({cap} JP)",
-                           "{jp} JP lebih panjang dari satu periode ({cap} JP)"),
-    "requires": ("requires {module}, which cannot be taken ({why})",
-                 "memerlukan {module}, yang tidak dapat diikuti ({why})"),
-    "pitched_too_high": ("pitched at level {taught} of {competency_name} ({competency}); the "
-                         "learner is at {level}",
-                         "ditujukan untuk level {taught} {competency_name} ({competency}); "
-                         "peserta di level {level}"),
+    "obligation": (
+        "a compulsory programme for {who:audience} ({regulation}), listed separately",
+        "program wajib bagi {who:audience} ({regulation}), dicantumkan tersendiri",
+    ),
+    "obligation_of_others": (
+        "a compulsory programme for {who:audience}, not for this learner",
+        "program wajib bagi {who:audience}, bukan untuk peserta ini",
+    ),
+    "outside_audience": (
+        "for {audience:audience} only; the learner is {learner:audience}",
+        "khusus {audience:audience}; peserta adalah {learner:audience}",
+    ),
+    "local_elsewhere": (
+        "a local module of {scope_name}, not offered in {region_name}",
+        "modul lokal {scope_name}, tidak ditawarkan di {region_name}",
+    ),
+    "not_relevant": (
+        "not locally relevant: {hazards:hazard} below {threshold:index} in {region_name}",
+        "tidak relevan secara lokal: {hazards:hazard} di bawah {threshold:index} di {region_name}",
+    ),
+    "offline_instead": (
+        "online delivery with {connectivity:connectivity} connectivity in "
+        "{region_name}; {instead} ({instead_modality:modality}) teaches the "
+        "same offline",
+        "daring dengan konektivitas {connectivity:connectivity} di "
+        "{region_name}; {instead} ({instead_modality:modality}) mengajarkan "
+        "hal yang sama secara luring",
+    ),
+    "connectivity": (
+        "needs {need:connectivity} connectivity; {region_name} has {have:connectivity}",
+        "memerlukan konektivitas {need:connectivity}; konektivitas "
+        "{region_name} {have:connectivity}",
+    ),
+    "digital_literacy": (
+        "needs digital literacy {need}; the learner has {have}",
+        "memerlukan literasi digital {need}; peserta di level {have}",
+    ),
+    "longer_than_period": (
+        "{jp} JP is longer than one period ({cap} JP)",
+        "{jp} JP lebih panjang dari satu periode ({cap} JP)",
+    ),
+    "requires": (
+        "requires {module}, which cannot be taken ({why})",
+        "memerlukan {module}, yang tidak dapat diikuti ({why})",
+    ),
+    "pitched_too_high": (
+        "pitched at level {taught} of {competency_name} ({competency}); the learner is at {level}",
+        "ditujukan untuk level {taught} {competency_name} ({competency}); peserta di level {level}",
+    ),
     # -- left out: not selected ------------------------------------------------------------
-    "not_selected_periods": ("not selected: does not fit in {periods} periods of {cap} JP "
-                             "with the other steps",
-                             "tidak dipilih: tidak muat dalam {periods} periode @ {cap} JP "
-                             "bersama langkah lain"),
-    "not_selected_covered": ("not selected: the chosen steps already cover what it teaches",
-                             "tidak dipilih: langkah terpilih sudah mencakup isinya"),
-    "not_selected_budget": ("not selected: {jp} JP (with prerequisites) would exceed the "
-                            "{max_jp} JP budget ({left} JP left)",
-                            "tidak dipilih: {jp} JP (dengan prasyarat) melebihi anggaran "
-                            "{max_jp} JP (sisa {left} JP)"),
-    "not_selected_value": ("not selected: less value per JP than the chosen steps",
-                           "tidak dipilih: nilai per JP lebih rendah dari langkah terpilih"),
+    "not_selected_periods": (
+        "not selected: does not fit in {periods} periods of {cap} JP with the other steps",
+        "tidak dipilih: tidak muat dalam {periods} periode @ {cap} JP bersama langkah lain",
+    ),
+    "not_selected_covered": (
+        "not selected: the chosen steps already cover what it teaches",
+        "tidak dipilih: langkah terpilih sudah mencakup isinya",
+    ),
+    "not_selected_budget": (
+        "not selected: {jp} JP (with prerequisites) would exceed the "
+        "{max_jp} JP budget ({left} JP left)",
+        "tidak dipilih: {jp} JP (dengan prasyarat) melebihi anggaran {max_jp} JP (sisa {left} JP)",
+    ),
+    "not_selected_value": (
+        "not selected: less value per JP than the chosen steps",
+        "tidak dipilih: nilai per JP lebih rendah dari langkah terpilih",
+    ),
     # -- below the yearly minimum ----------------------------------------------------------
-    "below_minimum_takeable": ("below the yearly minimum of {min_jp} JP: only {available} JP "
-                               "of modules can be taken by this learner this year",
-                               "di bawah minimum tahunan {min_jp} JP: hanya {available} JP "
-                               "modul yang dapat diikuti peserta tahun ini"),
-    "below_minimum_fit": ("below the yearly minimum of {min_jp} JP: the other takeable "
-                          "modules do not fit the {max_jp} JP budget and {periods} period(s) "
-                          "with the chosen steps",
-                          "di bawah minimum tahunan {min_jp} JP: modul lain yang dapat "
-                          "diikuti tidak muat dalam anggaran {max_jp} JP dan {periods} "
-                          "periode bersama langkah terpilih"),
+    "below_minimum_takeable": (
+        "below the yearly minimum of {min_jp} JP: only {available} JP "
+        "of modules can be taken by this learner this year",
+        "di bawah minimum tahunan {min_jp} JP: hanya {available} JP "
+        "modul yang dapat diikuti peserta tahun ini",
+    ),
+    "below_minimum_fit": (
+        "below the yearly minimum of {min_jp} JP: the other takeable "
+        "modules do not fit the {max_jp} JP budget and {periods} period(s) "
+        "with the chosen steps",
+        "di bawah minimum tahunan {min_jp} JP: modul lain yang dapat "
+        "diikuti tidak muat dalam anggaran {max_jp} JP dan {periods} "
+        "periode bersama langkah terpilih",
+    ),
 }
 
 #: Suffixes added when a parameter is present (an alternative the learner can take).
 _SUFFIX = {
-    "instead": ("; {instead} ({instead_modality:modality}) teaches {instead_teaches} instead",
-                "; {instead} ({instead_modality:modality}) mengajarkan {instead_teaches} "
-                "sebagai gantinya"),
+    "instead": (
+        "; {instead} ({instead_modality:modality}) teaches {instead_teaches} instead",
+        "; {instead} ({instead_modality:modality}) mengajarkan {instead_teaches} sebagai gantinya",
+    ),
     "rung_module": ("; first {rung_module}", "; terlebih dahulu {rung_module}"),
 }
 #: Kinds the suffixes apply to.
-_SUFFIXED = {"instead": {"connectivity", "digital_literacy"},
-             "rung_module": {"pitched_too_high"}}
+_SUFFIXED = {"instead": {"connectivity", "digital_literacy"}, "rung_module": {"pitched_too_high"}}
 
 
 def _value(value: Any, spec: str, lang: str) -> str:
@@ -247,8 +350,13 @@ class Reason(str):
     kind: str
     params: dict[str, Any]
 
-    def __new__(cls, english: str, indonesian: str | None = None, kind: str = "",
-                params: Mapping[str, Any] | None = None) -> Reason:
+    def __new__(
+        cls,
+        english: str,
+        indonesian: str | None = None,
+        kind: str = "",
+        params: Mapping[str, Any] | None = None,
+    ) -> Reason:
         reason = super().__new__(cls, english)
         reason.indonesian = english if indonesian is None else indonesian
         reason.kind = kind

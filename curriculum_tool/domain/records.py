@@ -37,21 +37,21 @@ from .vocab import (
 )
 
 __all__ = [
-    "RowError",
+    "RECORD_TYPES",
     "Cell",
-    "Record",
     "Competency",
-    "Module",
-    "Prerequisite",
-    "Region",
-    "RegionalStandard",
     "JobStandard",
     "Learner",
-    "Outcome",
+    "Module",
     "Obligation",
+    "Outcome",
     "PathStep",
-    "RECORD_TYPES",
+    "Prerequisite",
+    "Record",
     "Reference",
+    "Region",
+    "RegionalStandard",
+    "RowError",
 ]
 
 MAX_TEXT = 500
@@ -111,8 +111,11 @@ def _optional_choice(text: str, choices: tuple[str, ...], what: str) -> str | No
 
 
 def _status(text: str) -> str:
-    return cells.parse_choice(text, choices=LEARNER_STATUSES, what="status") if text else (
-        DEFAULT_LEARNER_STATUS)
+    return (
+        cells.parse_choice(text, choices=LEARNER_STATUSES, what="status")
+        if text
+        else (DEFAULT_LEARNER_STATUS)
+    )
 
 
 def _flag_text(value: bool) -> str:
@@ -245,15 +248,17 @@ class Module(Record):
         "modality": choice_cell(MODALITIES, "modality"),
         "level": int_cell(LEVELS, "level"),
         "competencies": LEVEL_LIST,
-        "hazards": Cell(partial(cells.parse_code_list, what="hazard", choices=HAZARDS),
-                        cells.format_list),
+        "hazards": Cell(
+            partial(cells.parse_code_list, what="hazard", choices=HAZARDS), cells.format_list
+        ),
         "min_connectivity": choice_cell(CONNECTIVITY, "min_connectivity"),
         "min_digital_literacy": int_cell(DIGITAL_LITERACY, "min_digital_literacy"),
         "scope": Cell(_scope),
         "status": choice_cell(STATUSES, "status"),
         "owner": text_cell("owner", required=False),
-        "audience": Cell(partial(cells.parse_code_list, what="audience", choices=AUDIENCES),
-                         cells.format_list),
+        "audience": Cell(
+            partial(cells.parse_code_list, what="audience", choices=AUDIENCES), cells.format_list
+        ),
     }
 
     @property
@@ -285,8 +290,10 @@ class Prerequisite(Record):
 
     def row_problems(self) -> Iterator[tuple[str, str]]:
         if self.module == self.requires:
-            yield ("requires", f"module {self.module} cannot require itself "
-                               f"(cycle {self.module} → {self.module})")
+            yield (
+                "requires",
+                f"module {self.module} cannot require itself (cycle {self.module} → {self.module})",
+            )
 
     def references(self) -> Iterator[Reference]:
         yield Reference("module", "modules", self.module)
@@ -310,8 +317,9 @@ class Region(Record):
         "code": code_cell("region code"),
         "name": text_cell("name"),
         "parent": Cell(partial(_optional_code, what="parent"), lambda p: p or ""),
-        "hazards": Cell(partial(cells.parse_indices, choices=HAZARDS, what="hazard"),
-                        cells.format_indices),
+        "hazards": Cell(
+            partial(cells.parse_indices, choices=HAZARDS, what="hazard"), cells.format_indices
+        ),
         "connectivity": choice_cell(CONNECTIVITY, "connectivity"),
         "is_3t": flag_cell("is_3t"),
     }
@@ -370,8 +378,9 @@ class JobStandard(Record):
         "title": text_cell("title"),
         "competency": code_cell("competency"),
         "level": int_cell(LEVELS, "level"),
-        "jenjang": Cell(partial(_optional_choice, choices=JENJANG, what="jenjang"),
-                        lambda j: j or ""),
+        "jenjang": Cell(
+            partial(_optional_choice, choices=JENJANG, what="jenjang"), lambda j: j or ""
+        ),
     }
 
     def references(self) -> Iterator[Reference]:
@@ -446,14 +455,22 @@ class Outcome(Record):
         "module": code_cell("module"),
         "date": Cell(cells.parse_date, dt.date.isoformat),
         "completed": flag_cell("completed"),
-        "l1": Cell(partial(cells.parse_optional_int, allowed=SCORE_RANGE, what="l1"),
-                   cells.format_optional, numeric=True),
-        "l2": Cell(partial(cells.parse_optional_int, allowed=SCORE_RANGE, what="l2"),
-                   cells.format_optional, numeric=True),
-        "l3": Cell(partial(cells.parse_optional_flag, what="l3"), cells.format_optional,
-                   numeric=True),
-        "l4": Cell(partial(cells.parse_optional_flag, what="l4"), cells.format_optional,
-                   numeric=True),
+        "l1": Cell(
+            partial(cells.parse_optional_int, allowed=SCORE_RANGE, what="l1"),
+            cells.format_optional,
+            numeric=True,
+        ),
+        "l2": Cell(
+            partial(cells.parse_optional_int, allowed=SCORE_RANGE, what="l2"),
+            cells.format_optional,
+            numeric=True,
+        ),
+        "l3": Cell(
+            partial(cells.parse_optional_flag, what="l3"), cells.format_optional, numeric=True
+        ),
+        "l4": Cell(
+            partial(cells.parse_optional_flag, what="l4"), cells.format_optional, numeric=True
+        ),
     }
 
     def row_problems(self) -> Iterator[tuple[str, str]]:
@@ -507,17 +524,32 @@ class PathStep:
     reasons: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"module": self.module, "title": self.title, "period": self.period,
-                "jp": self.jp, "modality": self.modality,
-                "p_success": round(self.p_success, 4), "value": round(self.value, 4),
-                "reasons": [str(r) for r in self.reasons],
-                "reasons_id": [getattr(r, "indonesian", str(r)) for r in self.reasons],
-                "reason_kinds": [getattr(r, "kind", "") for r in self.reasons]}
+        return {
+            "module": self.module,
+            "title": self.title,
+            "period": self.period,
+            "jp": self.jp,
+            "modality": self.modality,
+            "p_success": round(self.p_success, 4),
+            "value": round(self.value, 4),
+            "reasons": [str(r) for r in self.reasons],
+            "reasons_id": [getattr(r, "indonesian", str(r)) for r in self.reasons],
+            "reason_kinds": [getattr(r, "kind", "") for r in self.reasons],
+        }
 
 
 #: Contract kinds in the order they can be loaded (each refers only to earlier kinds).
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.KIND: cls
-    for cls in (Competency, Region, Module, Prerequisite, RegionalStandard, JobStandard,
-                Learner, Outcome, Obligation)
+    for cls in (
+        Competency,
+        Region,
+        Module,
+        Prerequisite,
+        RegionalStandard,
+        JobStandard,
+        Learner,
+        Outcome,
+        Obligation,
+    )
 }

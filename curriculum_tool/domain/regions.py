@@ -48,5 +48,7 @@ def effective_hazards(region: Region, regions: Mapping[str, Region]) -> list[Reg
     if current is None or not current.hazards:
         return []
     source = None if current is region else current.code
-    return sorted((RegionHazard(hazard, index, source) for hazard, index in current.hazards
-                   if index > 0), key=lambda h: (-h.index, h.hazard))
+    return sorted(
+        (RegionHazard(hazard, index, source) for hazard, index in current.hazards if index > 0),
+        key=lambda h: (-h.index, h.hazard),
+    )

@@ -9,29 +9,29 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "AUDIENCES",
     "CODE_PATTERN",
     "COMPETENCY_GROUPS",
-    "MODALITIES",
-    "HAZARDS",
-    "JENJANG",
-    "LEARNER_STATUSES",
-    "DEFAULT_LEARNER_STATUS",
-    "AUDIENCES",
-    "OBLIGATION_HOLDERS",
-    "REACH",
-    "RELEVANT_HAZARD_INDEX",
     "CONNECTIVITY",
     "CONNECTIVITY_RANK",
-    "STATUSES",
-    "PREREQUISITE_KINDS",
-    "NATIONAL",
-    "LEVELS",
-    "DIGITAL_LITERACY",
-    "JP_RANGE",
-    "SCORE_RANGE",
+    "DEFAULT_LEARNER_STATUS",
     "DEFAULT_MIN_JP",
+    "DIGITAL_LITERACY",
     "DIGITAL_LITERACY_COMPETENCY",
+    "HAZARDS",
+    "JENJANG",
+    "JP_RANGE",
+    "LEARNER_STATUSES",
+    "LEVELS",
     "MINUTES_PER_JP",
+    "MODALITIES",
+    "NATIONAL",
+    "OBLIGATION_HOLDERS",
+    "PREREQUISITE_KINDS",
+    "REACH",
+    "RELEVANT_HAZARD_INDEX",
+    "SCORE_RANGE",
+    "STATUSES",
 ]
 
 #: Codes of competencies, modules, regions, positions and learners.
@@ -86,7 +86,7 @@ DEFAULT_LEARNER_STATUS = "pns"
 #: Who a module is for (contract §2 ``audience``), or whom an obligation binds.
 AUDIENCES = JENJANG + LEARNER_STATUSES
 #: Who an obligation binds (``obligations.csv`` ``who``): a jenjang key or ``cpns``.
-OBLIGATION_HOLDERS = JENJANG + ("cpns",)
+OBLIGATION_HOLDERS = (*JENJANG, "cpns")
 
 #: The reach rule (contract §3): a module lifts a competency from at most this many levels
 #: below the level it teaches, or after a rung below it earlier in the same path.
@@ -108,11 +108,11 @@ NATIONAL = "national"
 #: Proficiency levels of PermenPANRB 38/2017.
 LEVELS = range(1, 6)
 #: 0 none, 1 basic (typing, e-mail), 2 intermediate (office tools), 3 advanced (data analysis).
-DIGITAL_LITERACY = range(0, 4)
+DIGITAL_LITERACY = range(4)
 #: Jam pelajaran of one module.
 JP_RANGE = range(1, 401)
 #: Kirkpatrick l1 (reaction) and l2 (post-test) scores.
-SCORE_RANGE = range(0, 101)
+SCORE_RANGE = range(101)
 
 #: The dictionary's digital-literacy competency: a learner at digital literacy 0 whose
 #: gap-closing modules need more is first given a module teaching it (level 1+).

@@ -5,6 +5,19 @@ from .impact import AddEdge, ChangeJP, PathChange, RemoveEdge, RetireModule, app
 from .lint import Finding, LintReport, lint, lint_workspace
 from .prerequisites import PrerequisiteGraph
 
-__all__ = ["find_cycles", "format_cycle", "PrerequisiteGraph", "lint", "lint_workspace",
-           "LintReport", "Finding", "impact", "apply_edit", "AddEdge", "RemoveEdge",
-           "RetireModule", "ChangeJP", "PathChange"]
+__all__ = [
+    "AddEdge",
+    "ChangeJP",
+    "Finding",
+    "LintReport",
+    "PathChange",
+    "PrerequisiteGraph",
+    "RemoveEdge",
+    "RetireModule",
+    "apply_edit",
+    "find_cycles",
+    "format_cycle",
+    "impact",
+    "lint",
+    "lint_workspace",
+]

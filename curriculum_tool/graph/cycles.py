@@ -37,7 +37,7 @@ def find_cycles(G: nx.DiGraph) -> list[list[Hashable]]:
         nodes = [u for u, _ in edges]
         first = nodes.index(min(nodes))
         nodes = nodes[first:] + nodes[:first]
-        cycles.append(nodes + [nodes[0]])
+        cycles.append([*nodes, nodes[0]])
     return sorted(cycles)
 
 

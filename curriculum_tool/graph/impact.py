@@ -24,8 +24,17 @@ from dataclasses import dataclass
 from ..domain import LearnerPath
 from .prerequisites import PrerequisiteGraph
 
-__all__ = ["AddEdge", "RemoveEdge", "RetireModule", "ChangeJP", "Edit", "PathChange",
-           "apply_edit", "impact", "impact_workspace"]
+__all__ = [
+    "AddEdge",
+    "ChangeJP",
+    "Edit",
+    "PathChange",
+    "RemoveEdge",
+    "RetireModule",
+    "apply_edit",
+    "impact",
+    "impact_workspace",
+]
 
 
 @dataclass(frozen=True)
@@ -113,8 +122,11 @@ class PathChange:
 
     def describe(self) -> str:
         parts = []
-        for verb, modules in (("adds", self.added), ("removes", self.removed),
-                              ("moves earlier", self.moved)):
+        for verb, modules in (
+            ("adds", self.added),
+            ("removes", self.removed),
+            ("moves earlier", self.moved),
+        ):
             if modules:
                 parts.append(f"{verb} {', '.join(modules)}")
         parts.append(f"{self.jp_delta:+d} JP ({self.jp_before} → {self.jp_after})")
@@ -123,10 +135,13 @@ class PathChange:
         return "; ".join(parts)
 
 
-def impact(graph: PrerequisiteGraph, edit: Edit, paths: Iterable[LearnerPath],
-           completed: Mapping[str, Iterable[str]],
-           replan: Callable[[LearnerPath, PrerequisiteGraph], LearnerPath] | None = None,
-           ) -> list[PathChange]:
+def impact(
+    graph: PrerequisiteGraph,
+    edit: Edit,
+    paths: Iterable[LearnerPath],
+    completed: Mapping[str, Iterable[str]],
+    replan: Callable[[LearnerPath, PrerequisiteGraph], LearnerPath] | None = None,
+) -> list[PathChange]:
     """The stored ``paths`` that ``edit`` would change, and how, in learner order.
 
     ``completed`` maps a learner to the modules they have completed. The graph is not
@@ -155,8 +170,11 @@ def impact_workspace(workspace, edit: Edit, replan=None) -> list[PathChange]:
     with workspace.engine.connect() as conn:
         paths = load_paths(conn)
     wanted = {p.learner for p in paths}
-    completed = {learner.id: learner.completed for learner in workspace.load("learners")
-                 if learner.id in wanted}
+    completed = {
+        learner.id: learner.completed
+        for learner in workspace.load("learners")
+        if learner.id in wanted
+    }
     return impact(PrerequisiteGraph.from_workspace(workspace), edit, paths, completed, replan)
 
 
@@ -164,8 +182,9 @@ def _offered(graph: PrerequisiteGraph, code: str) -> bool:
     return code in graph and graph.module(code).status == "approved"
 
 
-def _repair(path: LearnerPath, before: PrerequisiteGraph, after: PrerequisiteGraph,
-            completed: set[str]) -> list[str]:
+def _repair(
+    path: LearnerPath, before: PrerequisiteGraph, after: PrerequisiteGraph, completed: set[str]
+) -> list[str]:
     """The path's modules after the smallest change that keeps it valid in ``after``."""
     steps = [m for m in path.modules if _offered(after, m)]
     value = {s.module: s.value for s in path.steps}
@@ -173,8 +192,11 @@ def _repair(path: LearnerPath, before: PrerequisiteGraph, after: PrerequisiteGra
     # so a chain of them goes together.
     kept: list[str] = []
     for m in reversed(steps):
-        if (value.get(m, 0) > 0 or not _was_unlocking(m, path.modules, before)
-                or _needed_later(m, kept, after)):
+        if (
+            value.get(m, 0) > 0
+            or not _was_unlocking(m, path.modules, before)
+            or _needed_later(m, kept, after)
+        ):
             kept.insert(0, m)
     steps = kept
     result: list[str] = []
@@ -192,15 +214,16 @@ def _was_unlocking(module: str, modules: tuple[str, ...], graph: PrerequisiteGra
     """A later step of the stored path hard-required ``module`` (so it may be there only
     to unlock that step)."""
     i = modules.index(module)
-    return _needed_later(module, list(modules[i + 1:]), graph)
+    return _needed_later(module, list(modules[i + 1 :]), graph)
 
 
 def _needed_later(module: str, later: list[str], graph: PrerequisiteGraph) -> bool:
     return any(module in graph.requires(m, ("hard",)) for m in later if m in graph)
 
 
-def _with_prerequisites(module: str, graph: PrerequisiteGraph, completed: set[str],
-                        done: list[str], later: list[str]) -> list[str] | None:
+def _with_prerequisites(
+    module: str, graph: PrerequisiteGraph, completed: set[str], done: list[str], later: list[str]
+) -> list[str] | None:
     """``module`` preceded by whatever of its hard prerequisites is not yet done, or None."""
     if not _offered(graph, module):
         return None
@@ -214,11 +237,12 @@ def _with_prerequisites(module: str, graph: PrerequisiteGraph, completed: set[st
         if before is None:
             return None
         sequence.extend(before)
-    return sequence + [module]
+    return [*sequence, module]
 
 
-def _difference(path: LearnerPath, new_modules: list[str],
-                graph: PrerequisiteGraph) -> PathChange | None:
+def _difference(
+    path: LearnerPath, new_modules: list[str], graph: PrerequisiteGraph
+) -> PathChange | None:
     old_modules = list(path.modules)
     old_set, new_set = set(old_modules), set(new_modules)
     added = tuple(m for m in new_modules if m not in old_set)

@@ -18,12 +18,12 @@ from typing import Any
 import networkx as nx
 
 from ..domain import Competency, JobStandard, Module, Region, RegionalStandard
-from ..domain.vocab import CONNECTIVITY, CONNECTIVITY_RANK, NATIONAL
+from ..domain.vocab import CONNECTIVITY, CONNECTIVITY_RANK
 from .cycles import find_cycles, format_cycle
 from .prerequisites import PrerequisiteGraph
 from .reachability import Reach
 
-__all__ = ["Finding", "Chain", "LintReport", "lint", "lint_workspace", "RULES"]
+__all__ = ["RULES", "Chain", "Finding", "LintReport", "lint", "lint_workspace"]
 
 #: Every rule with its severity, in report order.
 RULES: dict[str, str] = {
@@ -53,8 +53,13 @@ class Finding:
         return RULES[self.rule]
 
     def to_json(self) -> dict[str, Any]:
-        return {"rule": self.rule, "severity": self.severity, "modules": list(self.modules),
-                "message": self.message, "fix": self.fix}
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "modules": list(self.modules),
+            "message": self.message,
+            "fix": self.fix,
+        }
 
     def __str__(self) -> str:
         return f"{self.severity:<8} {self.rule:<27} {self.message}\n{'':<37}fix: {self.fix}"
@@ -98,16 +103,24 @@ class LintReport:
         return [f for f in self.findings if f.severity == "warning"]
 
     def to_json(self) -> dict[str, Any]:
-        return {"modules": self.modules, "edges": self.edges,
-                "errors": len(self.errors), "warnings": len(self.warnings),
-                "findings": [f.to_json() for f in self.findings],
-                "longest_chain": {"by_jp": self.longest_by_jp.to_json(),
-                                  "by_steps": self.longest_by_steps.to_json()}}
+        return {
+            "modules": self.modules,
+            "edges": self.edges,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "findings": [f.to_json() for f in self.findings],
+            "longest_chain": {
+                "by_jp": self.longest_by_jp.to_json(),
+                "by_steps": self.longest_by_steps.to_json(),
+            },
+        }
 
     def to_text(self) -> str:
         lines = [str(f) for f in self.findings]
-        lines.append(f"{self.modules} modules, {self.edges} prerequisite edges: "
-                     f"{len(self.errors)} errors, {len(self.warnings)} warnings")
+        lines.append(
+            f"{self.modules} modules, {self.edges} prerequisite edges: "
+            f"{len(self.errors)} errors, {len(self.warnings)} warnings"
+        )
         lines.append(f"longest prerequisite chain by JP: {self.longest_by_jp}")
         lines.append(f"longest prerequisite chain by steps: {self.longest_by_steps}")
         return "\n".join(lines)
@@ -115,16 +128,22 @@ class LintReport:
 
 def lint_workspace(workspace, conn=None) -> LintReport:
     """Lint the graph stored in ``workspace``."""
-    return lint(PrerequisiteGraph.from_workspace(workspace, conn),
-                competencies=workspace.load("competencies", conn),
-                regions=workspace.load("regions", conn),
-                job_standards=workspace.load("job_standards", conn),
-                regional_standards=workspace.load("regional_standards", conn))
+    return lint(
+        PrerequisiteGraph.from_workspace(workspace, conn),
+        competencies=workspace.load("competencies", conn),
+        regions=workspace.load("regions", conn),
+        job_standards=workspace.load("job_standards", conn),
+        regional_standards=workspace.load("regional_standards", conn),
+    )
 
 
-def lint(graph: PrerequisiteGraph, competencies: Iterable[Competency] | None = None,
-         regions: Iterable[Region] = (), job_standards: Iterable[JobStandard] = (),
-         regional_standards: Iterable[RegionalStandard] = ()) -> LintReport:
+def lint(
+    graph: PrerequisiteGraph,
+    competencies: Iterable[Competency] | None = None,
+    regions: Iterable[Region] = (),
+    job_standards: Iterable[JobStandard] = (),
+    regional_standards: Iterable[RegionalStandard] = (),
+) -> LintReport:
     """Check ``graph`` against the rules in :data:`RULES`.
 
     ``competencies=None`` skips the check of module competency codes (a bare graph).
@@ -136,10 +155,15 @@ def lint(graph: PrerequisiteGraph, competencies: Iterable[Competency] | None = N
     regions = {r.code: r for r in regions}
     findings = _unknown_codes(G, modules, competencies, regions)
     cycles = find_cycles(G)
-    findings += [Finding("cycle", tuple(dict.fromkeys(c)),
-                         f"prerequisite cycle {format_cycle(c)}",
-                         "remove one of these edges; no learner can start any module on it")
-                 for c in cycles]
+    findings += [
+        Finding(
+            "cycle",
+            tuple(dict.fromkeys(c)),
+            f"prerequisite cycle {format_cycle(c)}",
+            "remove one of these edges; no learner can start any module on it",
+        )
+        for c in cycles
+    ]
     findings += _scope_errors(G, modules, regions)
     findings += _unapproved_prerequisites(G, modules)
     findings += _orphans(G, modules)
@@ -157,30 +181,46 @@ def lint(graph: PrerequisiteGraph, competencies: Iterable[Competency] | None = N
     return report
 
 
-def _unknown_codes(G: nx.DiGraph, modules: dict[str, Module],
-                   competencies: Iterable[Competency] | None,
-                   regions: dict[str, Region]) -> list[Finding]:
+def _unknown_codes(
+    G: nx.DiGraph,
+    modules: dict[str, Module],
+    competencies: Iterable[Competency] | None,
+    regions: dict[str, Region],
+) -> list[Finding]:
     findings = []
     for module, requires in G.edges():
         for code in (module, requires):
             if code not in modules:
-                findings.append(Finding(
-                    "unknown-code", (module, requires),
-                    f"prerequisite {module} → {requires} names unknown module {code}",
-                    f"add module {code} to the catalog or remove the edge"))
+                findings.append(
+                    Finding(
+                        "unknown-code",
+                        (module, requires),
+                        f"prerequisite {module} → {requires} names unknown module {code}",
+                        f"add module {code} to the catalog or remove the edge",
+                    )
+                )
     known = None if competencies is None else {c.code for c in competencies}
     for code, module in modules.items():
         if known is not None:
             for competency, _ in module.competencies:
                 if competency not in known:
-                    findings.append(Finding(
-                        "unknown-code", (code,),
-                        f"{code} teaches unknown competency {competency}",
-                        f"add {competency} to the competency dictionary or correct {code}"))
+                    findings.append(
+                        Finding(
+                            "unknown-code",
+                            (code,),
+                            f"{code} teaches unknown competency {competency}",
+                            f"add {competency} to the competency dictionary or correct {code}",
+                        )
+                    )
         if regions and module.is_local and module.scope not in regions:
-            findings.append(Finding("unknown-code", (code,),
-                                    f"{code} is local to unknown region {module.scope}",
-                                    f"add region {module.scope} or correct the scope of {code}"))
+            findings.append(
+                Finding(
+                    "unknown-code",
+                    (code,),
+                    f"{code} is local to unknown region {module.scope}",
+                    f"add region {module.scope} or correct the scope of {code}",
+                )
+            )
     return findings
 
 
@@ -193,8 +233,9 @@ def _chain(region: str | None, regions: dict[str, Region]) -> list[str]:
     return chain
 
 
-def _scope_errors(G: nx.DiGraph, modules: dict[str, Module],
-                  regions: dict[str, Region]) -> list[Finding]:
+def _scope_errors(
+    G: nx.DiGraph, modules: dict[str, Module], regions: dict[str, Region]
+) -> list[Finding]:
     """A hard prerequisite must be offered everywhere its module is."""
     findings = []
     for code, requires, kind in G.edges(data="kind"):
@@ -204,18 +245,26 @@ def _scope_errors(G: nx.DiGraph, modules: dict[str, Module],
         if not needed.is_local:
             continue
         if not module.is_local:
-            findings.append(Finding(
-                "local-required-by-national", (code, requires),
-                f"national module {code} requires {requires}, which is local to "
-                f"{needed.scope}: learners outside {needed.scope} can never take {code}",
-                f"make {requires} national, make {code} local to {needed.scope}, "
-                f"or remove the edge"))
+            findings.append(
+                Finding(
+                    "local-required-by-national",
+                    (code, requires),
+                    f"national module {code} requires {requires}, which is local to "
+                    f"{needed.scope}: learners outside {needed.scope} can never take {code}",
+                    f"make {requires} national, make {code} local to {needed.scope}, "
+                    f"or remove the edge",
+                )
+            )
         elif needed.scope not in _chain(module.scope, regions):
-            findings.append(Finding(
-                "prerequisite-out-of-scope", (code, requires),
-                f"{code} (local to {module.scope}) requires {requires}, which is offered "
-                f"only in {needed.scope}",
-                f"offer {requires} in {module.scope} too, or remove the edge"))
+            findings.append(
+                Finding(
+                    "prerequisite-out-of-scope",
+                    (code, requires),
+                    f"{code} (local to {module.scope}) requires {requires}, which is offered "
+                    f"only in {needed.scope}",
+                    f"offer {requires} in {module.scope} too, or remove the edge",
+                )
+            )
     return findings
 
 
@@ -225,24 +274,36 @@ def _unapproved_prerequisites(G: nx.DiGraph, modules: dict[str, Module]) -> list
         if kind != "hard" or code not in modules or requires not in modules:
             continue
         if modules[code].status == "approved" and modules[requires].status != "approved":
-            findings.append(Finding(
-                "unapproved-prerequisite", (code, requires),
-                f"approved module {code} requires {requires}, which is "
-                f"{modules[requires].status}: no learner can start {code}",
-                f"approve {requires}, set {code} back to review, or remove the edge"))
+            findings.append(
+                Finding(
+                    "unapproved-prerequisite",
+                    (code, requires),
+                    f"approved module {code} requires {requires}, which is "
+                    f"{modules[requires].status}: no learner can start {code}",
+                    f"approve {requires}, set {code} back to review, or remove the edge",
+                )
+            )
     return findings
 
 
 def _orphans(G: nx.DiGraph, modules: dict[str, Module]) -> list[Finding]:
-    return [Finding("orphan", (code,),
-                    f"{code} teaches no competency and has no prerequisite edge",
-                    f"give {code} the competencies it raises, or retire it")
-            for code, module in modules.items()
-            if not module.competencies and G.degree(code) == 0]
+    return [
+        Finding(
+            "orphan",
+            (code,),
+            f"{code} teaches no competency and has no prerequisite edge",
+            f"give {code} the competencies it raises, or retire it",
+        )
+        for code, module in modules.items()
+        if not module.competencies and G.degree(code) == 0
+    ]
 
 
-def _untaught_levels(modules: dict[str, Module], job_standards: Iterable[JobStandard],
-                     regional_standards: Iterable[RegionalStandard]) -> list[Finding]:
+def _untaught_levels(
+    modules: dict[str, Module],
+    job_standards: Iterable[JobStandard],
+    regional_standards: Iterable[RegionalStandard],
+) -> list[Finding]:
     """Required (competency, level) pairs above the highest level any approved module teaches."""
     required: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
     for standard in job_standards:
@@ -265,17 +326,26 @@ def _untaught_levels(modules: dict[str, Module], job_standards: Iterable[JobStan
         top, teachers = best.get(competency, (0, []))
         if level <= top:
             continue
-        needers = sorted({who for lv, whos in required[competency].items() if lv > top
-                          for who in whos})
-        shown = ", ".join(needers[:3]) + (f" and {len(needers) - 3} more" if len(needers) > 3
-                                          else "")
-        taught = (f"the highest taught is {top} ({', '.join(sorted(teachers)[:3])})" if top
-                  else "no approved module teaches it at all")
-        findings.append(Finding(
-            "untaught-level", tuple(sorted(teachers)),
-            f"no approved module teaches {competency} to level {level}, required by "
-            f"{shown}; {taught}",
-            f"add or approve a module that teaches {competency}:{level}"))
+        needers = sorted(
+            {who for lv, whos in required[competency].items() if lv > top for who in whos}
+        )
+        shown = ", ".join(needers[:3]) + (
+            f" and {len(needers) - 3} more" if len(needers) > 3 else ""
+        )
+        taught = (
+            f"the highest taught is {top} ({', '.join(sorted(teachers)[:3])})"
+            if top
+            else "no approved module teaches it at all"
+        )
+        findings.append(
+            Finding(
+                "untaught-level",
+                tuple(sorted(teachers)),
+                f"no approved module teaches {competency} to level {level}, required by "
+                f"{shown}; {taught}",
+                f"add or approve a module that teaches {competency}:{level}",
+            )
+        )
     return findings
 
 
@@ -286,15 +356,20 @@ def _redundant_edges(G: nx.DiGraph, hard_reach: Reach) -> list[Finding]:
     for code, requires, kind in G.edges(data="kind"):
         path = (hard_reach if kind == "hard" else any_reach).detour(code, requires)
         if path is not None:
-            findings.append(Finding(
-                "redundant-edge", (code, requires),
-                f"{kind} edge {code} → {requires} is implied by {format_cycle(path)}",
-                f"remove the edge {code} → {requires}"))
+            findings.append(
+                Finding(
+                    "redundant-edge",
+                    (code, requires),
+                    f"{kind} edge {code} → {requires} is implied by {format_cycle(path)}",
+                    f"remove the edge {code} → {requires}",
+                )
+            )
     return findings
 
 
-def _unreachable(G: nx.DiGraph, modules: dict[str, Module], regions: dict[str, Region],
-                 hard_reach: Reach) -> list[Finding]:
+def _unreachable(
+    G: nx.DiGraph, modules: dict[str, Module], regions: dict[str, Region], hard_reach: Reach
+) -> list[Finding]:
     """Approved modules that no learner in any region can reach with their hard prerequisites.
 
     A region can take a module when the module is offered there (national, or local to the
@@ -307,9 +382,12 @@ def _unreachable(G: nx.DiGraph, modules: dict[str, Module], regions: dict[str, R
     offered: dict[str, int] = {}
     for code, module in modules.items():
         need = CONNECTIVITY_RANK[module.min_connectivity]
-        offered[code] = sum(bit for region, bit in region_bit.items()
-                            if CONNECTIVITY_RANK[regions[region].connectivity] >= need
-                            and (not module.is_local or module.scope in chains[region]))
+        offered[code] = sum(
+            bit
+            for region, bit in region_bit.items()
+            if CONNECTIVITY_RANK[regions[region].connectivity] >= need
+            and (not module.is_local or module.scope in chains[region])
+        )
     reachable: dict[str, int] = {}
     order = [n for n in reversed(list(nx.topological_sort(G))) if n in modules]
     for code in order:  # prerequisites before the modules that need them
@@ -325,22 +403,28 @@ def _unreachable(G: nx.DiGraph, modules: dict[str, Module], regions: dict[str, R
         if module.is_local and module.scope not in regions:
             continue  # already an unknown-code error
         if not offered[code]:
-            where = f"its region {module.scope} does not have" if module.is_local else \
-                "no region has"
+            where = (
+                f"its region {module.scope} does not have" if module.is_local else "no region has"
+            )
             message = f"{code} needs {module.min_connectivity} connectivity, which {where}"
             fix = f"lower the connectivity {code} needs, or offer it where it can be delivered"
         else:
             needed = sorted(hard_reach.successors[code])
             blocker = next((r for r in needed if not reachable.get(r, 0) & offered[code]), None)
             if blocker is not None:
-                message = (f"no learner can reach {code}: its prerequisite {blocker} cannot "
-                           f"be completed in any region where {code} is offered"
-                           f"{_why_not(modules.get(blocker))}")
-                fix = (f"offer {blocker} (or an equivalent) where {code} is offered, "
-                       "or drop the edge")
+                message = (
+                    f"no learner can reach {code}: its prerequisite {blocker} cannot "
+                    f"be completed in any region where {code} is offered"
+                    f"{_why_not(modules.get(blocker))}"
+                )
+                fix = (
+                    f"offer {blocker} (or an equivalent) where {code} is offered, or drop the edge"
+                )
             else:
-                message = (f"no learner can reach {code}: no region where it is offered can "
-                           f"complete all of its prerequisites {', '.join(needed)} together")
+                message = (
+                    f"no learner can reach {code}: no region where it is offered can "
+                    f"complete all of its prerequisites {', '.join(needed)} together"
+                )
                 fix = f"offer {code}'s prerequisites in a common region, or drop one edge"
         findings.append(Finding("unreachable-module", (code,), message, fix))
     return findings
@@ -357,8 +441,9 @@ def _why_not(module: Module | None) -> str:
     return f" ({'; '.join(reasons)})" if reasons else ""
 
 
-def _longest_chain(G: nx.DiGraph, modules: dict[str, Module], hard_reach: Reach,
-                   by_jp: bool) -> Chain:
+def _longest_chain(
+    G: nx.DiGraph, modules: dict[str, Module], hard_reach: Reach, by_jp: bool
+) -> Chain:
     """The heaviest chain of hard prerequisites (by JP, or by number of modules)."""
     weight = {code: (modules[code].jp if by_jp else 1) if code in modules else 0 for code in G}
     best: dict[str, tuple[int, str | None]] = {}

@@ -29,8 +29,7 @@ class PrerequisiteGraph:
     through the methods here, which keep it acyclic and its attributes consistent.
     """
 
-    def __init__(self, modules: Iterable[Module] = (),
-                 prerequisites: Iterable[Prerequisite] = ()):
+    def __init__(self, modules: Iterable[Module] = (), prerequisites: Iterable[Prerequisite] = ()):
         self.graph = nx.DiGraph()
         for module in modules:
             self.graph.add_node(module.code, module=module)
@@ -62,13 +61,16 @@ class PrerequisiteGraph:
 
     def modules(self) -> list[Module]:
         """The modules in code order (an edge to an unknown code adds no module)."""
-        return [data["module"] for _, data in sorted(self.graph.nodes(data=True))
-                if "module" in data]
+        return [
+            data["module"] for _, data in sorted(self.graph.nodes(data=True)) if "module" in data
+        ]
 
     def prerequisites(self) -> list[Prerequisite]:
         """Every edge as a record, in key order."""
-        return sorted((Prerequisite(m, r, data["kind"])
-                       for m, r, data in self.graph.edges(data=True)), key=Prerequisite.key)
+        return sorted(
+            (Prerequisite(m, r, data["kind"]) for m, r, data in self.graph.edges(data=True)),
+            key=Prerequisite.key,
+        )
 
     def kind(self, module: str, requires: str) -> str | None:
         data = self.graph.get_edge_data(module, requires)
@@ -84,15 +86,17 @@ class PrerequisiteGraph:
 
     def hard_requirements(self, code: str) -> list[str]:
         """The direct hard prerequisites of ``code``, sorted."""
-        return sorted(r for r in self.graph.successors(code)
-                      if self.graph.edges[code, r]["kind"] == "hard")
+        return sorted(
+            r for r in self.graph.successors(code) if self.graph.edges[code, r]["kind"] == "hard"
+        )
 
     def _view(self, kinds: Iterable[str]) -> nx.DiGraph:
         kinds = {kinds} if isinstance(kinds, str) else set(kinds)
         if kinds >= set(PREREQUISITE_KINDS):
             return self.graph
-        return nx.subgraph_view(self.graph,
-                                filter_edge=lambda u, v: self.graph.edges[u, v]["kind"] in kinds)
+        return nx.subgraph_view(
+            self.graph, filter_edge=lambda u, v: self.graph.edges[u, v]["kind"] in kinds
+        )
 
     # -- checked edits ---------------------------------------------------------------
 
@@ -106,23 +110,29 @@ class PrerequisiteGraph:
         """
         if module == requires:
             return [module, module]
-        if requires in self.graph and module in self.graph and nx.has_path(
-                self.graph, requires, module):
+        if (
+            requires in self.graph
+            and module in self.graph
+            and nx.has_path(self.graph, requires, module)
+        ):
             return [module, *nx.shortest_path(self.graph, requires, module)]
         return None
 
     def add_edge(self, module: str, requires: str, kind: str = "hard") -> Prerequisite:
         """Add (or re-kind) ``module → requires``; refuse a cycle, naming it in order."""
         if kind not in PREREQUISITE_KINDS:
-            raise CurriculumError(f"prerequisite kind must be one of "
-                                  f"{', '.join(PREREQUISITE_KINDS)}, not '{kind}'")
+            raise CurriculumError(
+                f"prerequisite kind must be one of {', '.join(PREREQUISITE_KINDS)}, not '{kind}'"
+            )
         self._require_node(module)
         self._require_node(requires)
         if not self.graph.has_edge(module, requires):
             cycle = self.cycle_with(module, requires)
             if cycle is not None:
-                text = (f"{module} cannot require {requires}: that closes the "
-                        f"prerequisite cycle {format_cycle(cycle)}")
+                text = (
+                    f"{module} cannot require {requires}: that closes the "
+                    f"prerequisite cycle {format_cycle(cycle)}"
+                )
                 raise CycleError(cycle, [Problem("-", 0, "requires", text)])
         self.graph.add_edge(module, requires, kind=kind)
         return Prerequisite(module, requires, kind)
@@ -143,7 +153,9 @@ class PrerequisiteGraph:
         """Remove a module and its edges; returns the removed edges (for undo)."""
         self._require_node(code)
         edges = [Prerequisite(m, r, d["kind"]) for m, r, d in self.graph.in_edges(code, data=True)]
-        edges += [Prerequisite(m, r, d["kind"]) for m, r, d in self.graph.out_edges(code, data=True)]
+        edges += [
+            Prerequisite(m, r, d["kind"]) for m, r, d in self.graph.out_edges(code, data=True)
+        ]
         self.graph.remove_node(code)
         return edges
 

@@ -24,7 +24,7 @@ class Reach:
         self.nodes = list(G)
         self.bit = {node: 1 << i for i, node in enumerate(self.nodes)}
         self.successors: dict[Hashable, list[Hashable]] = {node: [] for node in self.nodes}
-        for u, v in (G.edges() if edges is None else edges):
+        for u, v in G.edges() if edges is None else edges:
             self.successors[u].append(v)
         sub = nx.DiGraph(self.successors)
         sub.add_nodes_from(self.nodes)
@@ -45,13 +45,22 @@ class Reach:
         When one exists, the direct edge ``source → target`` (if any) is redundant.
         """
         target_bit = self.bit[target]
-        first = next((s for s in self.successors[source]
-                      if s != target and self.descendants[s] & target_bit), None)
+        first = next(
+            (
+                s
+                for s in self.successors[source]
+                if s != target and self.descendants[s] & target_bit
+            ),
+            None,
+        )
         if first is None:
             return None
         path = [source, first]
         while path[-1] != target:
             node = path[-1]
-            path.append(target if target in self.successors[node] else next(
-                s for s in self.successors[node] if self.descendants[s] & target_bit))
+            path.append(
+                target
+                if target in self.successors[node]
+                else next(s for s in self.successors[node] if self.descendants[s] & target_bit)
+            )
         return path

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..catalog import open_or_create_default
 from ..store import Workspace
 
-__all__ = ["run", "application", "AppController", "TAB_NAMES"]
+__all__ = ["TAB_NAMES", "AppController", "application", "run"]
 
 #: ``gui --tab NAME``: which tab is in front (for screenshots of each task).
 TAB_NAMES = ("katalog", "graf", "jalur", "wilayah", "model", "data")
@@ -40,8 +40,7 @@ class AppController:
     def _build(self, tab: int = 0, geometry=None):
         from .main_window import MainWindow
 
-        window = MainWindow(self.workspace, switch_language=self.switch_language,
-                            lang=self.lang)
+        window = MainWindow(self.workspace, switch_language=self.switch_language, lang=self.lang)
         window.tabs.setCurrentIndex(tab)
         if geometry is not None:
             window.setGeometry(geometry)
@@ -84,8 +83,12 @@ def _show_example(window, tab: str | None, app) -> None:
         app.processEvents()
 
 
-def run(workspace: str | None = None, lang: str = "id", screenshot: str | None = None,
-        tab: str | None = None) -> int:
+def run(
+    workspace: str | None = None,
+    lang: str = "id",
+    screenshot: str | None = None,
+    tab: str | None = None,
+) -> int:
     """Open the main window on ``workspace`` (default: the user's default workspace)."""
     app = application()
     opened = Workspace.open(workspace) if workspace else open_or_create_default()

@@ -27,7 +27,7 @@ try:  # PySide6-Addons; the fallback keeps the tab usable without it
 except ImportError:  # pragma: no cover - depends on the installation
     QChart = None  # type: ignore[assignment,misc]
 
-__all__ = ["CalibrationChart", "CalibrationPoint", "calibration_points", "HAS_QTCHARTS"]
+__all__ = ["HAS_QTCHARTS", "CalibrationChart", "CalibrationPoint", "calibration_points"]
 
 #: Whether QtCharts could be imported.
 HAS_QTCHARTS = QChart is not None
@@ -49,10 +49,15 @@ def calibration_points(table: Sequence[dict[str, Any]] | None) -> list[Calibrati
     """The non-empty bins of a card's calibration table, in bin order."""
     points = []
     for row in table or ():
-        if row.get("rows") and row.get("predicted") is not None \
-                and row.get("observed") is not None:
-            points.append(CalibrationPoint(float(row["predicted"]), float(row["observed"]),
-                                           int(row["rows"]), str(row.get("bin", ""))))
+        if row.get("rows") and row.get("predicted") is not None and row.get("observed") is not None:
+            points.append(
+                CalibrationPoint(
+                    float(row["predicted"]),
+                    float(row["observed"]),
+                    int(row["rows"]),
+                    str(row.get("bin", "")),
+                )
+            )
     return points
 
 
@@ -91,20 +96,24 @@ class CalibrationChart(QWidget):
 
     def texts(self) -> dict[str, str]:
         """The chart's user-visible labels (axis titles and legend)."""
-        return {"x": self.tr("Peluang prediksi (rata-rata bin)"),
-                "y": self.tr("Tingkat teramati"),
-                "model": self.tr("Model"),
-                "diagonal": self.tr("Kalibrasi sempurna"),
-                "empty": self.tr("Belum ada data kalibrasi")}
+        return {
+            "x": self.tr("Peluang prediksi (rata-rata bin)"),
+            "y": self.tr("Tingkat teramati"),
+            "model": self.tr("Model"),
+            "diagonal": self.tr("Kalibrasi sempurna"),
+            "empty": self.tr("Belum ada data kalibrasi"),
+        }
 
     def tooltip(self, point: CalibrationPoint) -> str:
         """What hovering a point says: its bin, both rates and the rows behind it."""
         locale = self.locale()
-        return (self.tr("Bin %1: prediksi %2, teramati %3 (%4 baris)")
-                .replace("%1", point.label)
-                .replace("%2", locale.toString(point.predicted, "f", 3))
-                .replace("%3", locale.toString(point.observed, "f", 3))
-                .replace("%4", locale.toString(point.rows)))
+        return (
+            self.tr("Bin %1: prediksi %2, teramati %3 (%4 baris)")
+            .replace("%1", point.label)
+            .replace("%2", locale.toString(point.predicted, "f", 3))
+            .replace("%3", locale.toString(point.observed, "f", 3))
+            .replace("%4", locale.toString(point.rows))
+        )
 
 
 class _ChartsView(QChartView if HAS_QTCHARTS else QWidget):  # type: ignore[misc]
@@ -159,8 +168,11 @@ class _ChartsView(QChartView if HAS_QTCHARTS else QWidget):  # type: ignore[misc
         if not state:
             QToolTip.hideText()
             return
-        nearest = min(self.owner.points, default=None,
-                      key=lambda p: (p.predicted - point.x()) ** 2 + (p.observed - point.y()) ** 2)
+        nearest = min(
+            self.owner.points,
+            default=None,
+            key=lambda p: (p.predicted - point.x()) ** 2 + (p.observed - point.y()) ** 2,
+        )
         if nearest is not None:
             QToolTip.showText(self.cursor().pos(), self.owner.tooltip(nearest), self)
 
@@ -181,15 +193,18 @@ class _PaintedView(QWidget):
         self.update()
 
     def plot_rect(self) -> QRectF:
-        return QRectF(self.MARGIN_LEFT, self.MARGIN_TOP,
-                      max(10, self.width() - self.MARGIN_LEFT - self.MARGIN_RIGHT),
-                      max(10, self.height() - self.MARGIN_TOP - self.MARGIN_BOTTOM))
+        return QRectF(
+            self.MARGIN_LEFT,
+            self.MARGIN_TOP,
+            max(10, self.width() - self.MARGIN_LEFT - self.MARGIN_RIGHT),
+            max(10, self.height() - self.MARGIN_TOP - self.MARGIN_BOTTOM),
+        )
 
     def _map(self, x: float, y: float) -> QPointF:
         rect = self.plot_rect()
         return QPointF(rect.left() + x * rect.width(), rect.bottom() - y * rect.height())
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: object) -> None:
         texts = self.owner.texts()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -209,19 +224,31 @@ class _PaintedView(QWidget):
             painter.setPen(text_colour)
             label = f"{value:.1f}"
             x_point, y_point = self._map(value, 0), self._map(0, value)
-            painter.drawText(QRectF(x_point.x() - 20, rect.bottom() + 2, 40, 16),
-                             Qt.AlignmentFlag.AlignCenter, label)
-            painter.drawText(QRectF(rect.left() - 44, y_point.y() - 8, 40, 16),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+            painter.drawText(
+                QRectF(x_point.x() - 20, rect.bottom() + 2, 40, 16),
+                Qt.AlignmentFlag.AlignCenter,
+                label,
+            )
+            painter.drawText(
+                QRectF(rect.left() - 44, y_point.y() - 8, 40, 16),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
         painter.setPen(QPen(text_colour, 1))
         painter.drawRect(rect)
-        painter.drawText(QRectF(rect.left(), rect.bottom() + 18, rect.width(), 16),
-                         Qt.AlignmentFlag.AlignCenter, texts["x"])
+        painter.drawText(
+            QRectF(rect.left(), rect.bottom() + 18, rect.width(), 16),
+            Qt.AlignmentFlag.AlignCenter,
+            texts["x"],
+        )
         painter.save()
         painter.translate(12, rect.center().y())
         painter.rotate(-90)
-        painter.drawText(QRectF(-rect.height() / 2, -8, rect.height(), 16),
-                         Qt.AlignmentFlag.AlignCenter, texts["y"])
+        painter.drawText(
+            QRectF(-rect.height() / 2, -8, rect.height(), 16),
+            Qt.AlignmentFlag.AlignCenter,
+            texts["y"],
+        )
         painter.restore()
         painter.setPen(QPen(DIAGONAL_COLOUR, 1.2, Qt.PenStyle.DashLine))
         painter.drawLine(self._map(0, 0), self._map(1, 1))
@@ -240,25 +267,32 @@ class _PaintedView(QWidget):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, texts["empty"])
         legend_y = rect.bottom() + 36
         painter.setPen(QPen(MODEL_COLOUR, 2))
-        painter.drawLine(QPointF(rect.left(), legend_y + 7),
-                         QPointF(rect.left() + 22, legend_y + 7))
+        painter.drawLine(
+            QPointF(rect.left(), legend_y + 7), QPointF(rect.left() + 22, legend_y + 7)
+        )
         painter.setPen(text_colour)
-        painter.drawText(QRectF(rect.left() + 26, legend_y, 120, 16),
-                         Qt.AlignmentFlag.AlignVCenter, texts["model"])
+        painter.drawText(
+            QRectF(rect.left() + 26, legend_y, 120, 16),
+            Qt.AlignmentFlag.AlignVCenter,
+            texts["model"],
+        )
         painter.setPen(QPen(DIAGONAL_COLOUR, 1.2, Qt.PenStyle.DashLine))
-        painter.drawLine(QPointF(rect.left() + 110, legend_y + 7),
-                         QPointF(rect.left() + 132, legend_y + 7))
+        painter.drawLine(
+            QPointF(rect.left() + 110, legend_y + 7), QPointF(rect.left() + 132, legend_y + 7)
+        )
         painter.setPen(text_colour)
-        painter.drawText(QRectF(rect.left() + 136, legend_y, 200, 16),
-                         Qt.AlignmentFlag.AlignVCenter, texts["diagonal"])
+        painter.drawText(
+            QRectF(rect.left() + 136, legend_y, 200, 16),
+            Qt.AlignmentFlag.AlignVCenter,
+            texts["diagonal"],
+        )
         painter.end()
 
-    def mouseMoveEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, event: Any) -> None:
         position = event.position()
         for point in self.points:
             centre = self._map(point.predicted, point.observed)
             if (centre - position).manhattanLength() <= 8:
-                QToolTip.showText(event.globalPosition().toPoint(),
-                                  self.owner.tooltip(point), self)
+                QToolTip.showText(event.globalPosition().toPoint(), self.owner.tooltip(point), self)
                 return
         QToolTip.hideText()

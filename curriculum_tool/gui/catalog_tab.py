@@ -37,7 +37,14 @@ from ..store import Workspace
 from .record_form import RecordForm
 from .record_model import RecordTableModel
 
-__all__ = ["CatalogTab", "RecordTable", "RecordBrowser", "ModuleFilter", "COLUMN_LABELS", "column_labels"]
+__all__ = [
+    "COLUMN_LABELS",
+    "CatalogTab",
+    "ModuleFilter",
+    "RecordBrowser",
+    "RecordTable",
+    "column_labels",
+]
 
 #: Indonesian column labels, per kind.
 COLUMN_LABELS: dict[str, dict[str, str]] = {
@@ -122,8 +129,10 @@ ALL = QT_TRANSLATE_NOOP("Columns", "(semua)")
 
 def column_labels(kind: str) -> dict[str, str]:
     """The column labels of ``kind`` in the interface's language."""
-    return {column: QCoreApplication.translate("Columns", label)
-            for column, label in COLUMN_LABELS[kind].items()}
+    return {
+        column: QCoreApplication.translate("Columns", label)
+        for column, label in COLUMN_LABELS[kind].items()
+    }
 
 
 class SaveRecordCommand(QUndoCommand):
@@ -142,8 +151,7 @@ class SaveRecordCommand(QUndoCommand):
 
     def undo(self) -> None:
         if self.old is None:
-            self.browser.apply(lambda ws: delete_records(ws, self.new.KIND, [_key(self.new)]),
-                               self)
+            self.browser.apply(lambda ws: delete_records(ws, self.new.KIND, [_key(self.new)]), self)
         else:
             self.browser.apply(lambda ws: save_records(ws, self.old.KIND, [self.old]), self)
 
@@ -177,7 +185,7 @@ class KeyTable(QTableView):
     delete_pressed = Signal()
     enter_pressed = Signal()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Delete:
             self.delete_pressed.emit()
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -204,13 +212,14 @@ class ModuleFilter(QSortFilterProxyModel):
             self.facets[name] = value
         self.endFilterChange()
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         if not super().filterAcceptsRow(row, parent):
             return False
         module: Module = self.sourceModel().record(row)  # type: ignore[attr-defined]
         facets = self.facets
         if "group" in facets and facets["group"] not in {
-                self.groups.get(code) for code, _ in module.competencies}:
+            self.groups.get(code) for code, _ in module.competencies
+        }:
             return False
         if "modality" in facets and module.modality != facets["modality"]:
             return False
@@ -219,16 +228,17 @@ class ModuleFilter(QSortFilterProxyModel):
         if "status" in facets and module.status != facets["status"]:
             return False
         scope = facets.get("scope")
-        if scope == "nasional" and module.is_local or scope == "lokal" and not module.is_local:
-            return False
-        return True
+        return not (
+            (scope == "nasional" and module.is_local) or (scope == "lokal" and not module.is_local)
+        )
 
 
 class RecordTable(QWidget):
     """One kind's records as a sortable table with a filter box over every column."""
 
-    def __init__(self, kind: str, proxy: QSortFilterProxyModel | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, kind: str, proxy: QSortFilterProxyModel | None = None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.kind = kind
         labels = column_labels(kind)
@@ -264,8 +274,14 @@ class RecordBrowser(RecordTable):
 
     edited = Signal()
 
-    def __init__(self, kind: str, undo: QUndoStack, workspace: Workspace,
-                 proxy: QSortFilterProxyModel | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        kind: str,
+        undo: QUndoStack,
+        workspace: Workspace,
+        proxy: QSortFilterProxyModel | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(kind, proxy, parent)
         self.workspace = workspace
         self.undo = undo
@@ -274,9 +290,11 @@ class RecordBrowser(RecordTable):
         self.facet_bar = QHBoxLayout()
         self.facet_bar.addWidget(self.filter, 2)
         buttons = QHBoxLayout()
-        for text, slot, tip in ((self.tr("Tambah…"), self.add, "Ctrl+Shift+N"),
-                                (self.tr("Ubah…"), self.edit_selected, "Enter"),
-                                (self.tr("Hapus"), self.delete_selected, "Delete")):
+        for text, slot, tip in (
+            (self.tr("Tambah…"), self.add, "Ctrl+Shift+N"),
+            (self.tr("Ubah…"), self.edit_selected, "Enter"),
+            (self.tr("Hapus"), self.delete_selected, "Delete"),
+        ):
             button = QPushButton(text, self)
             button.setToolTip(tip)
             button.clicked.connect(slot)
@@ -301,8 +319,9 @@ class RecordBrowser(RecordTable):
 
     def _count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(self.tr("%1 dari %2").replace("%1", str(shown))
-                           .replace("%2", str(total)))
+        self.count.setText(
+            self.tr("%1 dari %2").replace("%1", str(shown)).replace("%2", str(total))
+        )
 
     def load(self, workspace: Workspace | None = None) -> None:
         if workspace is not None:
@@ -339,8 +358,14 @@ class RecordBrowser(RecordTable):
             if new is None or new == record:
                 return
             if record is None and new.key() in {r.key() for r in self.model.records()}:
-                form.show_problems([(new.KEY[0], self.tr("kode ini sudah ada; ubah data itu "
-                                                         "atau pilih kode lain"))])
+                form.show_problems(
+                    [
+                        (
+                            new.KEY[0],
+                            self.tr("kode ini sudah ada; ubah data itu atau pilih kode lain"),
+                        )
+                    ]
+                )
                 continue
             try:
                 save_records(self.workspace, self.kind, [new])
@@ -361,9 +386,11 @@ class RecordBrowser(RecordTable):
         if record is None:
             return
         shown = "/".join(map(str, record.key()))
-        answer = QMessageBox.question(self, self.tr("Hapus data"),
-                                      self.tr("Hapus %1? (Dapat dibatalkan dengan Ctrl+Z)")
-                                      .replace("%1", shown))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Hapus data"),
+            self.tr("Hapus %1? (Dapat dibatalkan dengan Ctrl+Z)").replace("%1", shown),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -401,19 +428,22 @@ class CatalogTab(QWidget):
         self.competencies = RecordBrowser("competencies", self.undo, workspace, parent=self)
         self.facets: dict[str, QComboBox] = {}
         for name, label, values in (
-                ("group", self.tr("Kelompok"), COMPETENCY_GROUPS),
-                ("modality", self.tr("Modalitas"), MODALITIES),
-                ("hazard", self.tr("Bahaya"), HAZARDS),
-                ("scope", self.tr("Cakupan"), ("nasional", "lokal")),
-                ("status", self.tr("Status"), STATUSES)):
+            ("group", self.tr("Kelompok"), COMPETENCY_GROUPS),
+            ("modality", self.tr("Modalitas"), MODALITIES),
+            ("hazard", self.tr("Bahaya"), HAZARDS),
+            ("scope", self.tr("Cakupan"), ("nasional", "lokal")),
+            ("status", self.tr("Status"), STATUSES),
+        ):
             combo = QComboBox(self)
             combo.addItem(QCoreApplication.translate("Columns", ALL), ALL)
             for value in values:
                 combo.addItem(value, value)
             combo.setToolTip(label)
             combo.currentIndexChanged.connect(
-                lambda _index, name=name, combo=combo:
-                self.module_filter.set_facet(name, combo.currentData()))
+                lambda _index, name=name, combo=combo: self.module_filter.set_facet(
+                    name, combo.currentData()
+                )
+            )
             self.modules.facet_bar.addWidget(QLabel(label + ":", self))
             self.modules.facet_bar.addWidget(combo)
             self.facets[name] = combo

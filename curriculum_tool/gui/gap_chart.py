@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from ..domain import LearnerPath
 from ..domain.reach import reach_along
 
-__all__ = ["GapEntry", "GapChart", "gap_entries", "MAX_LEVEL"]
+__all__ = ["MAX_LEVEL", "GapChart", "GapEntry", "gap_entries"]
 
 #: The top of the proficiency scale.
 MAX_LEVEL = 5
@@ -55,8 +55,12 @@ class GapEntry(NamedTuple):
         return self.gap > 0 and self.planned >= self.target
 
 
-def gap_entries(recommender: Any, learner: str, path: LearnerPath | None = None,
-                names: dict[str, str] | None = None) -> list[GapEntry]:
+def gap_entries(
+    recommender: Any,
+    learner: str,
+    path: LearnerPath | None = None,
+    names: dict[str, str] | None = None,
+) -> list[GapEntry]:
     """The target profile of ``learner`` from a Recommender's arrays, largest gap first.
 
     ``planned`` is the highest level a step of ``path`` teaches where it is within reach
@@ -69,16 +73,21 @@ def gap_entries(recommender: Any, learner: str, path: LearnerPath | None = None,
     levels = np.asarray(learners.levels[row], dtype=int)
     targets = np.asarray(learners.targets[row], dtype=int)
     planned = levels.copy()
-    steps = [context.module_index[step.module] for step in (path.steps if path else ())
-             if step.module in context.module_index]
+    steps = [
+        context.module_index[step.module]
+        for step in (path.steps if path else ())
+        if step.module in context.module_index
+    ]
     if steps:
         taught = np.asarray(context.module_levels[steps], dtype=int)
         reached = reach_along(taught, levels)
         planned = np.maximum(planned, np.where(reached, taught, 0).max(axis=0))
     names = names or {}
-    entries = [GapEntry(code, names.get(code, ""), int(levels[c]), int(targets[c]),
-                        int(planned[c]))
-               for c, code in enumerate(context.competency_codes) if targets[c] > 0]
+    entries = [
+        GapEntry(code, names.get(code, ""), int(levels[c]), int(targets[c]), int(planned[c]))
+        for c, code in enumerate(context.competency_codes)
+        if targets[c] > 0
+    ]
     entries.sort(key=lambda e: (-e.gap, e.code))
     return entries
 
@@ -88,8 +97,8 @@ class GapChart(QWidget):
 
     ROW_MAX = 24
     ROW_MIN = 15
-    TOP = 24      # the scale's numbers
-    BOTTOM = 26   # the legend
+    TOP = 24  # the scale's numbers
+    BOTTOM = 26  # the legend
     TEXT_RIGHT = 100
 
     def __init__(self, parent: QWidget | None = None):
@@ -121,11 +130,11 @@ class GapChart(QWidget):
 
     # -- geometry ----------------------------------------------------------------------
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         rows = max(4, len(self._entries))
         return QSize(480, self.TOP + self.BOTTOM + rows * 20 + 8)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def minimumSizeHint(self) -> QSize:
         rows = max(3, len(self._entries))
         return QSize(320, self.TOP + self.BOTTOM + rows * self.ROW_MIN)
 
@@ -152,7 +161,7 @@ class GapChart(QWidget):
 
     # -- painting ----------------------------------------------------------------------
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: object) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
@@ -164,8 +173,11 @@ class GapChart(QWidget):
         grid.setAlpha(35)
         if not self._entries:
             painter.setPen(muted)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             self._placeholder or self.tr("Tidak ada kompetensi target."))
+            painter.drawText(
+                self.rect(),
+                Qt.AlignmentFlag.AlignCenter,
+                self._placeholder or self.tr("Tidak ada kompetensi target."),
+            )
             return
         row_h = self._row_height()
         left, right = self._scale()
@@ -179,23 +191,36 @@ class GapChart(QWidget):
             painter.setPen(QPen(grid, 1))
             painter.drawLine(QPointF(x, self.TOP - 2), QPointF(x, bottom))
             painter.setPen(muted)
-            painter.drawText(QRectF(x - 15, 2, 30, self.TOP - 6),
-                             Qt.AlignmentFlag.AlignCenter, str(level))
+            painter.drawText(
+                QRectF(x - 15, 2, 30, self.TOP - 6), Qt.AlignmentFlag.AlignCenter, str(level)
+            )
         painter.setPen(muted)
-        painter.drawText(QRectF(4, 2, left - 12, self.TOP - 6),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         self.tr("Kompetensi"))
-        painter.drawText(QRectF(right + 16, 2, self.TEXT_RIGHT - 16, self.TOP - 6),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         self.tr("Kini → target"))
+        painter.drawText(
+            QRectF(4, 2, left - 12, self.TOP - 6),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            self.tr("Kompetensi"),
+        )
+        painter.drawText(
+            QRectF(right + 16, 2, self.TEXT_RIGHT - 16, self.TOP - 6),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            self.tr("Kini → target"),
+        )
         metrics = QFontMetrics(self.font())
         for i, entry in enumerate(self._entries):
-            self._paint_row(painter, entry, self.TOP + i * row_h, row_h, i, metrics, text,
-                            muted)
+            self._paint_row(painter, entry, self.TOP + i * row_h, row_h, i, metrics, text, muted)
         self._paint_legend(painter, bottom + 6, muted)
 
-    def _paint_row(self, painter: QPainter, entry: GapEntry, top: float, row_h: float,
-                   i: int, metrics: QFontMetrics, text: QColor, muted: QColor) -> None:
+    def _paint_row(
+        self,
+        painter: QPainter,
+        entry: GapEntry,
+        top: float,
+        row_h: float,
+        i: int,
+        metrics: QFontMetrics,
+        text: QColor,
+        muted: QColor,
+    ) -> None:
         left, right = self._scale()
         if i % 2:
             shade = QColor(text)
@@ -204,51 +229,73 @@ class GapChart(QWidget):
         painter.setFont(self.font())
         label = f"{entry.code}  {entry.name}" if entry.name else entry.code
         painter.setPen(text if entry.gap else muted)
-        painter.drawText(QRectF(6, top, left - 14, row_h),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(label, Qt.TextElideMode.ElideRight,
-                                            int(left - 14)))
+        painter.drawText(
+            QRectF(6, top, left - 14, row_h),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(left - 14)),
+        )
         bar_top, bar_h = top + row_h * 0.18, row_h * 0.5
         painter.setPen(Qt.PenStyle.NoPen)
         if entry.gap:
             painter.setBrush(GAP_COLOUR)
-            painter.drawRect(QRectF(self._x(entry.current), bar_top,
-                                    self._x(entry.target) - self._x(entry.current), bar_h))
+            painter.drawRect(
+                QRectF(
+                    self._x(entry.current),
+                    bar_top,
+                    self._x(entry.target) - self._x(entry.current),
+                    bar_h,
+                )
+            )
         if entry.current:
             painter.setBrush(CURRENT_COLOUR)
             painter.drawRect(QRectF(left, bar_top, self._x(entry.current) - left, bar_h))
         if entry.planned > entry.current:
             painter.setBrush(PLANNED_COLOUR)
             reach = min(entry.planned, MAX_LEVEL)
-            painter.drawRect(QRectF(self._x(entry.current), bar_top + bar_h + 1,
-                                    self._x(reach) - self._x(entry.current),
-                                    max(3.0, row_h * 0.18)))
+            painter.drawRect(
+                QRectF(
+                    self._x(entry.current),
+                    bar_top + bar_h + 1,
+                    self._x(reach) - self._x(entry.current),
+                    max(3.0, row_h * 0.18),
+                )
+            )
         # The target: a vertical mark with a small triangle above it.
         x = self._x(entry.target)
         painter.setPen(QPen(TARGET_COLOUR, 2))
         painter.drawLine(QPointF(x, bar_top - 2), QPointF(x, bar_top + bar_h + 2))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(TARGET_COLOUR)
-        painter.drawPolygon(QPolygonF([QPointF(x - 4, bar_top - 5), QPointF(x + 4, bar_top - 5),
-                                       QPointF(x, bar_top - 1)]))
+        painter.drawPolygon(
+            QPolygonF(
+                [QPointF(x - 4, bar_top - 5), QPointF(x + 4, bar_top - 5), QPointF(x, bar_top - 1)]
+            )
+        )
         # The numbers, with a check when the path closes the gap.
-        painter.setPen(TARGET_COLOUR if entry.gap and not entry.closed_by_path
-                       else PLANNED_COLOUR if entry.closed_by_path else muted)
+        painter.setPen(
+            TARGET_COLOUR
+            if entry.gap and not entry.closed_by_path
+            else PLANNED_COLOUR
+            if entry.closed_by_path
+            else muted
+        )
         mark = " ✓" if entry.closed_by_path else ""
-        painter.drawText(QRectF(right + 16, top, self.TEXT_RIGHT - 16, row_h),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         f"{entry.current} → {entry.target}{mark}")
+        painter.drawText(
+            QRectF(right + 16, top, self.TEXT_RIGHT - 16, row_h),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            f"{entry.current} → {entry.target}{mark}",
+        )
 
     def _paint_legend(self, painter: QPainter, y: float, muted: QColor) -> None:
         painter.setFont(self.font())
         metrics = QFontMetrics(self.font())
         x = 6.0
-        for colour, label, thin in ((CURRENT_COLOUR, self.tr("Level kini"), False),
-                                    (GAP_COLOUR, self.tr("Kesenjangan"), False),
-                                    (TARGET_COLOUR, self.tr("Target"), True),
-                                    (PLANNED_COLOUR,
-                                     self.tr("Dicapai jalur (jika semua langkah berhasil)"),
-                                     False)):
+        for colour, label, thin in (
+            (CURRENT_COLOUR, self.tr("Level kini"), False),
+            (GAP_COLOUR, self.tr("Kesenjangan"), False),
+            (TARGET_COLOUR, self.tr("Target"), True),
+            (PLANNED_COLOUR, self.tr("Dicapai jalur (jika semua langkah berhasil)"), False),
+        ):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
             if thin:
@@ -259,18 +306,22 @@ class GapChart(QWidget):
             painter.drawText(QPointF(x + 19, y + 13), label)
             x += 19 + metrics.horizontalAdvance(label) + 16
 
-    def mouseMoveEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, event: Any) -> None:
         row = self.row_at(event.position().y())
         if row < 0:
             QToolTip.hideText()
             return
         entry = self._entries[row]
-        lines = [f"<b>{html.escape(entry.code)}</b> {html.escape(entry.name)}",
-                 self.tr("Level kini: %1 · target: %2").replace("%1", str(entry.current))
-                 .replace("%2", str(entry.target))]
+        lines = [
+            f"<b>{html.escape(entry.code)}</b> {html.escape(entry.name)}",
+            self.tr("Level kini: %1 · target: %2")
+            .replace("%1", str(entry.current))
+            .replace("%2", str(entry.target)),
+        ]
         if entry.planned > entry.current:
-            lines.append(self.tr("Dicapai jalur jika berhasil: %1")
-                         .replace("%1", str(entry.planned)))
+            lines.append(
+                self.tr("Dicapai jalur jika berhasil: %1").replace("%1", str(entry.planned))
+            )
         elif entry.gap:
             lines.append(self.tr("Jalur ini tidak menutup kesenjangan ini."))
         QToolTip.showText(event.globalPosition().toPoint(), "<br>".join(lines), self)

@@ -77,8 +77,13 @@ from .graph_scene import (
     layered_layout,
 )
 
-__all__ = ["GraphEditorTab", "AddEdgeCommand", "RemoveEdgeCommand", "AddPrerequisiteDialog",
-           "ImpactDialog"]
+__all__ = [
+    "AddEdgeCommand",
+    "AddPrerequisiteDialog",
+    "GraphEditorTab",
+    "ImpactDialog",
+    "RemoveEdgeCommand",
+]
 
 #: The one separator between a module's code and title in lists and completers.
 SEP = " — "
@@ -94,8 +99,7 @@ class AddEdgeCommand(QUndoCommand):
     the graph refuses later (after a reload brought in others' edges) drops the command.
     """
 
-    def __init__(self, editor: GraphEditorTab, edge: Prerequisite, previous: str | None,
-                 text: str):
+    def __init__(self, editor: GraphEditorTab, edge: Prerequisite, previous: str | None, text: str):
         super().__init__(text)
         self.editor, self.edge, self.previous = editor, edge, previous
         self._made = True
@@ -104,12 +108,10 @@ class AddEdgeCommand(QUndoCommand):
         if self._made:
             self._made = False
             return
-        self.editor._replay(self, self.edge.module, self.edge.requires, self.edge.kind,
-                            undo=False)
+        self.editor._replay(self, self.edge.module, self.edge.requires, self.edge.kind, undo=False)
 
     def undo(self) -> None:
-        self.editor._replay(self, self.edge.module, self.edge.requires, self.previous,
-                            undo=True)
+        self.editor._replay(self, self.edge.module, self.edge.requires, self.previous, undo=True)
 
 
 class RemoveEdgeCommand(QUndoCommand):
@@ -127,8 +129,7 @@ class RemoveEdgeCommand(QUndoCommand):
         self.editor._replay(self, self.edge.module, self.edge.requires, None, undo=False)
 
     def undo(self) -> None:
-        self.editor._replay(self, self.edge.module, self.edge.requires, self.edge.kind,
-                            undo=True)
+        self.editor._replay(self, self.edge.module, self.edge.requires, self.edge.kind, undo=True)
 
 
 # -- dialogs ----------------------------------------------------------------------------
@@ -137,8 +138,13 @@ class RemoveEdgeCommand(QUndoCommand):
 class AddPrerequisiteDialog(QDialog):
     """Choose a module, the module it requires and the kind: the keyboard way to add an edge."""
 
-    def __init__(self, entries: list[tuple[str, str]], module: str | None, kind: str,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        entries: list[tuple[str, str]],
+        module: str | None,
+        kind: str,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tambah prasyarat"))
         self._codes = {code.lower(): code for code, _ in entries}
@@ -158,13 +164,19 @@ class AddPrerequisiteDialog(QDialog):
         form.addRow(self.tr("M&emerlukan:"), self.requires_box)
         form.addRow(self.tr("&Jenis:"), self.kind_box)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Tambah"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        hint = QLabel(self.tr("Modul memerlukan prasyaratnya: “PB-201 memerlukan PB-101” "
-                              "berarti PB-101 diambil sebelum PB-201."), self)
+        hint = QLabel(
+            self.tr(
+                "Modul memerlukan prasyaratnya: “PB-201 memerlukan PB-101” "
+                "berarti PB-101 diambil sebelum PB-201."
+            ),
+            self,
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5F6B78;")
         layout = QVBoxLayout(self)
@@ -198,15 +210,19 @@ class AddPrerequisiteDialog(QDialog):
 
     def values(self) -> tuple[str | None, str | None, str]:
         """(module, requires, kind); a code is None when the text names no module."""
-        return self._code(self.module_box), self._code(self.requires_box), \
-            self.kind_box.currentData()
+        return (
+            self._code(self.module_box),
+            self._code(self.requires_box),
+            self.kind_box.currentData(),
+        )
 
     def accept(self) -> None:
         module, requires, _ = self.values()
         if module is None or requires is None:
             which = self.module_box if module is None else self.requires_box
-            self.error_label.setText(self.tr("“{text}” bukan kode modul di katalog.").format(
-                text=which.currentText()))
+            self.error_label.setText(
+                self.tr("“{text}” bukan kode modul di katalog.").format(text=which.currentText())
+            )
             self.error_label.show()
             which.setFocus()
             return
@@ -224,15 +240,20 @@ class ImpactDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.heading.setFont(font)
-        note = QLabel(self.tr(
-            "Perubahan prasyarat ini mengubah jalur yang sudah diberikan kepada peserta "
-            "berikut (ID disamarkan). Setelah menyimpan, buat ulang rekomendasi mereka."), self)
+        note = QLabel(
+            self.tr(
+                "Perubahan prasyarat ini mengubah jalur yang sudah diberikan kepada peserta "
+                "berikut (ID disamarkan). Setelah menyimpan, buat ulang rekomendasi mereka."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
         self.details.setPlainText("\n".join(lines))
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
         self.buttons.accepted.connect(self.accept)
@@ -243,8 +264,9 @@ class ImpactDialog(QDialog):
         self.resize(640, 420)
 
 
-def _replay_edits(graph: PrerequisiteGraph, removed: list[tuple[str, str]],
-                  added: list[Prerequisite]) -> list[str]:
+def _replay_edits(
+    graph: PrerequisiteGraph, removed: list[tuple[str, str]], added: list[Prerequisite]
+) -> list[str]:
     """Make unsaved edits again on a freshly loaded graph; returns the refused ones."""
     dropped = []
     for module, requires in removed:
@@ -293,8 +315,7 @@ class GraphEditorTab(QWidget):
 
     # -- construction ------------------------------------------------------------------
 
-    def _action(self, text: str, shortcuts: list, slot, icon: str = "",
-                tip: str = "") -> QAction:
+    def _action(self, text: str, shortcuts: list, slot, icon: str = "", tip: str = "") -> QAction:
         action = QAction(QIcon.fromTheme(icon) if icon else QIcon(), text, self)
         keys = [QKeySequence(s) for s in shortcuts]
         action.setShortcuts(keys)
@@ -307,47 +328,88 @@ class GraphEditorTab(QWidget):
         return action
 
     def _build_actions(self) -> None:
-        self.undo_action = self._action(self.tr("Urungkan"), [QKeySequence.StandardKey.Undo],
-                                        self.undo.undo, "edit-undo")
-        self.redo_action = self._action(self.tr("Ulangi"), ["Ctrl+Shift+Z", "Ctrl+Y"],
-                                        self.undo.redo, "edit-redo")
+        self.undo_action = self._action(
+            self.tr("Urungkan"), [QKeySequence.StandardKey.Undo], self.undo.undo, "edit-undo"
+        )
+        self.redo_action = self._action(
+            self.tr("Ulangi"), ["Ctrl+Shift+Z", "Ctrl+Y"], self.undo.redo, "edit-redo"
+        )
         self.add_action = self._action(
-            self.tr("Tambah prasyarat…"), ["Ctrl+Shift+P"], self.open_add_dialog, "list-add",
-            self.tr("Tambah prasyarat dengan memilih modul dan prasyaratnya"))
+            self.tr("Tambah prasyarat…"),
+            ["Ctrl+Shift+P"],
+            self.open_add_dialog,
+            "list-add",
+            self.tr("Tambah prasyarat dengan memilih modul dan prasyaratnya"),
+        )
         self.delete_action = self._action(
-            self.tr("Hapus prasyarat"), [QKeySequence.StandardKey.Delete, "Backspace"],
-            self.delete_selected_edge, "edit-delete",
-            self.tr("Hapus panah prasyarat yang dipilih"))
-        self.kind_action = self._action(self.tr("Jenis: wajib"), ["Ctrl+J"], lambda: None,
-                                        tip=self.tr("Jenis prasyarat baru: wajib atau anjuran "
-                                                    "(Shift saat melepas = anjuran)"))
+            self.tr("Hapus prasyarat"),
+            [QKeySequence.StandardKey.Delete, "Backspace"],
+            self.delete_selected_edge,
+            "edit-delete",
+            self.tr("Hapus panah prasyarat yang dipilih"),
+        )
+        self.kind_action = self._action(
+            self.tr("Jenis: wajib"),
+            ["Ctrl+J"],
+            lambda: None,
+            tip=self.tr("Jenis prasyarat baru: wajib atau anjuran (Shift saat melepas = anjuran)"),
+        )
         self.kind_action.setCheckable(True)
-        self.zoom_in_action = self._action(self.tr("Perbesar"), ["Ctrl++", "Ctrl+="],
-                                           lambda: self._zoom(1.25), "zoom-in")
-        self.zoom_out_action = self._action(self.tr("Perkecil"), ["Ctrl+-"],
-                                            lambda: self._zoom(1 / 1.25), "zoom-out")
-        self.fit_action = self._action(self.tr("Muat semua"), ["Ctrl+0"],
-                                       lambda: self.fit_view(), "zoom-fit-best",
-                                       self.tr("Tampilkan seluruh graf"))
-        self.layout_action = self._action(self.tr("Susun ulang"), ["Ctrl+L"], self.relayout,
-                                          "view-refresh",
-                                          self.tr("Susun ulang tata letak menurut lapis"))
-        self.find_action = self._action(self.tr("Cari"), [QKeySequence.StandardKey.Find],
-                                        self.focus_search, "edit-find",
-                                        self.tr("Cari modul menurut kode atau judul"))
-        self.save_action = self._action(self.tr("Simpan"), [QKeySequence.StandardKey.Save],
-                                        self.save, "document-save",
-                                        self.tr("Simpan perubahan prasyarat ke workspace"))
+        self.zoom_in_action = self._action(
+            self.tr("Perbesar"), ["Ctrl++", "Ctrl+="], lambda: self._zoom(1.25), "zoom-in"
+        )
+        self.zoom_out_action = self._action(
+            self.tr("Perkecil"), ["Ctrl+-"], lambda: self._zoom(1 / 1.25), "zoom-out"
+        )
+        self.fit_action = self._action(
+            self.tr("Muat semua"),
+            ["Ctrl+0"],
+            lambda: self.fit_view(),
+            "zoom-fit-best",
+            self.tr("Tampilkan seluruh graf"),
+        )
+        self.layout_action = self._action(
+            self.tr("Susun ulang"),
+            ["Ctrl+L"],
+            self.relayout,
+            "view-refresh",
+            self.tr("Susun ulang tata letak menurut lapis"),
+        )
+        self.find_action = self._action(
+            self.tr("Cari"),
+            [QKeySequence.StandardKey.Find],
+            self.focus_search,
+            "edit-find",
+            self.tr("Cari modul menurut kode atau judul"),
+        )
+        self.save_action = self._action(
+            self.tr("Simpan"),
+            [QKeySequence.StandardKey.Save],
+            self.save,
+            "document-save",
+            self.tr("Simpan perubahan prasyarat ke workspace"),
+        )
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
 
     def _build_ui(self) -> None:
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.undo_action, self.redo_action, None, self.add_action,
-                       self.delete_action, self.kind_action, None, self.zoom_in_action,
-                       self.zoom_out_action, self.fit_action, self.layout_action, None,
-                       self.save_action):
+        for action in (
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.add_action,
+            self.delete_action,
+            self.kind_action,
+            None,
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.fit_action,
+            self.layout_action,
+            None,
+            self.save_action,
+        ):
             if action is None:
                 self.toolbar.addSeparator()
             else:
@@ -371,11 +433,11 @@ class GraphEditorTab(QWidget):
         self.warning_frame = QFrame(self)
         self.warning_frame.setStyleSheet(
             "QFrame { background: #FDECEC; border: 1px solid #E0A3A3; border-radius: 4px; }"
-            "QLabel { border: none; color: #8E1B1B; }")
+            "QLabel { border: none; color: #8E1B1B; }"
+        )
         self.warning_label = QLabel(self.warning_frame)
         self.warning_label.setWordWrap(True)
-        self.warning_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warning_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QToolButton(self.warning_frame)
         close.setText("×")
         close.setToolTip(self.tr("Tutup peringatan"))
@@ -404,8 +466,12 @@ class GraphEditorTab(QWidget):
         self.requires_list = QListWidget(details_box)
         self.required_by_list = QListWidget(details_box)
         for widget in (self.requires_list, self.required_by_list):
-            widget.setToolTip(self.tr("Pilih untuk menandai panahnya (lalu Delete untuk "
-                                      "menghapus); klik ganda untuk membuka modulnya"))
+            widget.setToolTip(
+                self.tr(
+                    "Pilih untuk menandai panahnya (lalu Delete untuk "
+                    "menghapus); klik ganda untuk membuka modulnya"
+                )
+            )
             widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             widget.setTextElideMode(Qt.TextElideMode.ElideRight)
             widget.setMaximumHeight(80)
@@ -429,8 +495,15 @@ class GraphEditorTab(QWidget):
         self.lint_summary = QLabel(lint_box)
         self.lint_summary.setWordWrap(True)
         self.lint_list = QTreeWidget(lint_box)
-        self.lint_list.setHeaderLabels([self.tr("Tingkat"), self.tr("Aturan"), self.tr("Modul"),
-                                        self.tr("Pesan"), self.tr("Perbaikan")])
+        self.lint_list.setHeaderLabels(
+            [
+                self.tr("Tingkat"),
+                self.tr("Aturan"),
+                self.tr("Modul"),
+                self.tr("Pesan"),
+                self.tr("Perbaikan"),
+            ]
+        )
         self.lint_list.setRootIsDecorated(False)
         self.lint_list.setUniformRowHeights(True)
         self.lint_list.setAlternatingRowColors(True)
@@ -456,8 +529,7 @@ class GraphEditorTab(QWidget):
 
         self.status_label = QLabel(self)
         self.status_label.setStyleSheet("color: #46505C;")
-        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored,
-                                        QSizePolicy.Policy.Preferred)
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.zoom_label = QLabel(self)
         self.zoom_label.setStyleSheet("color: #6B7682;")
         self.modified_label = QLabel(self)
@@ -477,8 +549,10 @@ class GraphEditorTab(QWidget):
 
     def _legend_html(self) -> str:
         def swatch(fill: str, border: str, label: str) -> str:
-            return (f'<span style="background:{fill}; color:{border};">&#9608;&#9608;</span>'
-                    f"&nbsp;{html.escape(label)}")
+            return (
+                f'<span style="background:{fill}; color:{border};">&#9608;&#9608;</span>'
+                f"&nbsp;{html.escape(label)}"
+            )
 
         c = {k: v.name() for k, v in COLORS.items()}
         hard, soft = self.tr("wajib"), self.tr("anjuran")
@@ -497,37 +571,51 @@ class GraphEditorTab(QWidget):
             swatch(c[CYCLE + "_fill"], c[CYCLE], self.tr("siklus ditolak")),
             "",
         ]
-        rows = "".join(f"<tr><td style='padding-right:14px'>{a}</td><td>{b}</td></tr>"
-                       for a, b in zip(modules, roles))
+        rows = "".join(
+            f"<tr><td style='padding-right:14px'>{a}</td><td>{b}</td></tr>"
+            for a, b in zip(modules, roles)
+        )
         return f"<table>{rows}</table><p style='margin-top:4px'>{html.escape(reading)}</p>"
 
     def _connect(self) -> None:
         self.undo.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo.undoTextChanged.connect(
-            lambda text: self.undo_action.setToolTip(self.tr("Urungkan: {text} (Ctrl+Z)")
-                                                     .format(text=text)))
+            lambda text: self.undo_action.setToolTip(
+                self.tr("Urungkan: {text} (Ctrl+Z)").format(text=text)
+            )
+        )
         self.undo.redoTextChanged.connect(
-            lambda text: self.redo_action.setToolTip(self.tr("Ulangi: {text} (Ctrl+Shift+Z)")
-                                                     .format(text=text)))
+            lambda text: self.redo_action.setToolTip(
+                self.tr("Ulangi: {text} (Ctrl+Shift+Z)").format(text=text)
+            )
+        )
         self.undo.indexChanged.connect(self._after_edit)
         self.undo.cleanChanged.connect(self._on_clean_changed)
         self.kind_action.toggled.connect(self._on_kind_toggled)
         self.view.edge_drawn.connect(self._on_edge_drawn)
         self.view.edge_clicked.connect(self._on_edge_clicked)
-        self.view.drag_started.connect(lambda code: self._status(self.tr(
-            "Lepaskan di atas modul yang diperlukan {code} (tahan Shift untuk anjuran); "
-            "Esc membatalkan.").format(code=code)))
+        self.view.drag_started.connect(
+            lambda code: self._status(
+                self.tr(
+                    "Lepaskan di atas modul yang diperlukan {code} (tahan Shift untuk anjuran); "
+                    "Esc membatalkan."
+                ).format(code=code)
+            )
+        )
         self.view.zoom_changed.connect(
-            lambda scale: self.zoom_label.setText(self.tr("Zoom {p} %").format(
-                p=round(scale * 100))))
+            lambda scale: self.zoom_label.setText(
+                self.tr("Zoom {p} %").format(p=round(scale * 100))
+            )
+        )
         self.scene.selectionChanged.connect(self._on_selection_changed)
         self.search.returnPressed.connect(lambda: self.find_module(self.search.text()))
         self.completer.activated.connect(self.find_module)
         self.lint_list.itemClicked.connect(self._on_finding_chosen)
         self.lint_list.itemActivated.connect(self._on_finding_chosen)
         self.lint_list.currentItemChanged.connect(
-            lambda current, _previous: self._on_finding_chosen(current))
+            lambda current, _previous: self._on_finding_chosen(current)
+        )
         for widget in (self.requires_list, self.required_by_list):
             widget.itemClicked.connect(self._on_edge_listed)
             widget.itemDoubleClicked.connect(self._on_module_listed)
@@ -550,8 +638,10 @@ class GraphEditorTab(QWidget):
         try:
             with self.workspace.engine.connect() as conn:
                 graph = PrerequisiteGraph.from_workspace(self.workspace, conn)
-                context = {kind: self.workspace.load(kind, conn) for kind in
-                           ("competencies", "regions", "job_standards", "regional_standards")}
+                context = {
+                    kind: self.workspace.load(kind, conn)
+                    for kind in ("competencies", "regions", "job_standards", "regional_standards")
+                }
         except CurriculumError as error:
             graph, context = PrerequisiteGraph(), {}
             self._show_error(self.tr("Graf prasyarat tidak dapat dimuat"), str(error))
@@ -565,24 +655,32 @@ class GraphEditorTab(QWidget):
             self.undo.clear()
         self.warning_frame.hide()
         modules = graph.modules()
-        self.scene.build(graph.graph, {m.code: self._tag(m) for m in modules},
-                         {m.code: self._tooltip(m) for m in modules},
-                         self.tr("Lapis {n}"),
-                         self.tr("Tanpa hubungan prasyarat ({n} modul)"))
+        self.scene.build(
+            graph.graph,
+            {m.code: self._tag(m) for m in modules},
+            {m.code: self._tooltip(m) for m in modules},
+            self.tr("Lapis {n}"),
+            self.tr("Tanpa hubungan prasyarat ({n} modul)"),
+        )
         self.search_model.setStringList([f"{m.code}{SEP}{m.title}" for m in modules])
         self._refresh_lint()
         self._show_details()
         self._on_clean_changed(self.undo.isClean())
         self.view.auto_fit = True
         self.fit_view(auto=True)
-        self._status(self.tr(
-            "{m} modul, {e} prasyarat. Tambah: seret dengan tombol kanan (atau Alt + seret) "
-            "dari modul ke prasyaratnya, Shift = anjuran. Hapus: klik panah, lalu Delete.").format(
-                m=len(modules), e=graph.graph.number_of_edges()))
+        self._status(
+            self.tr(
+                "{m} modul, {e} prasyarat. Tambah: seret dengan tombol kanan (atau Alt + seret) "
+                "dari modul ke prasyaratnya, Shift = anjuran. Hapus: klik panah, lalu Delete."
+            ).format(m=len(modules), e=graph.graph.number_of_edges())
+        )
         if dropped:
-            self.warning_label.setText(self.tr(
-                "Graf dimuat ulang. Perubahan yang belum disimpan ini tidak lagi dapat "
-                "diterapkan dan dilewati: {edits}").format(edits="; ".join(dropped)))
+            self.warning_label.setText(
+                self.tr(
+                    "Graf dimuat ulang. Perubahan yang belum disimpan ini tidak lagi dapat "
+                    "diterapkan dan dilewati: {edits}"
+                ).format(edits="; ".join(dropped))
+            )
             self.warning_frame.show()
 
     def _tag(self, module: Module) -> str:
@@ -595,15 +693,24 @@ class GraphEditorTab(QWidget):
         return " · ".join(parts)
 
     def _tooltip(self, module: Module) -> str:
-        return self.tr("{code} — {title}\n{jp} JP · {modality} · level {level}\n"
-                       "{status} · {scope}").format(
-            code=module.code, title=module.title, jp=module.jp, modality=module.modality,
-            level=module.level, status=self._status_text(module.status),
-            scope=self._scope_text(module))
+        return self.tr(
+            "{code} — {title}\n{jp} JP · {modality} · level {level}\n{status} · {scope}"
+        ).format(
+            code=module.code,
+            title=module.title,
+            jp=module.jp,
+            modality=module.modality,
+            level=module.level,
+            status=self._status_text(module.status),
+            scope=self._scope_text(module),
+        )
 
     def _status_text(self, status: str) -> str:
-        return {"draft": self.tr("draf"), "review": self.tr("tinjauan"),
-                "approved": self.tr("disetujui")}.get(status, status)
+        return {
+            "draft": self.tr("draf"),
+            "review": self.tr("tinjauan"),
+            "approved": self.tr("disetujui"),
+        }.get(status, status)
 
     def _kind_text(self, kind: str) -> str:
         return {"hard": self.tr("wajib"), "soft": self.tr("anjuran")}.get(kind, kind)
@@ -612,12 +719,14 @@ class GraphEditorTab(QWidget):
         if not module.is_local:
             return self.tr("nasional")
         name = self._region_names.get(module.scope)
-        return (self.tr("lokal: {code} {name}").format(code=module.scope, name=name) if name
-                else self.tr("lokal: {code}").format(code=module.scope))
+        return (
+            self.tr("lokal: {code} {name}").format(code=module.scope, name=name)
+            if name
+            else self.tr("lokal: {code}").format(code=module.scope)
+        )
 
     def _severity_text(self, severity: str) -> str:
-        return {"error": self.tr("Galat"), "warning": self.tr("Peringatan")}.get(
-            severity, severity)
+        return {"error": self.tr("Galat"), "warning": self.tr("Peringatan")}.get(severity, severity)
 
     def _rule_text(self, rule: str) -> str:
         return {
@@ -645,8 +754,9 @@ class GraphEditorTab(QWidget):
         self.dismiss_warning()
         previous = self.graph.kind(module, requires)
         if previous == kind:
-            self._status(self.tr("{edge} sudah ada.").format(
-                edge=self.edge_text(module, requires, kind)))
+            self._status(
+                self.tr("{edge} sudah ada.").format(edge=self.edge_text(module, requires, kind))
+            )
             return False
         try:
             edge = self.graph.add_edge(module, requires, kind)
@@ -659,14 +769,18 @@ class GraphEditorTab(QWidget):
         self.scene.set_edge(module, requires, kind)
         if previous is None:
             text = self.tr("Tambah prasyarat {edge}").format(
-                edge=self.edge_text(module, requires, kind))
+                edge=self.edge_text(module, requires, kind)
+            )
         else:
             text = self.tr("Ubah jenis {edge} menjadi {kind}").format(
-                edge=self.edge_text(module, requires), kind=self._kind_text(kind))
+                edge=self.edge_text(module, requires), kind=self._kind_text(kind)
+            )
         self.undo.push(AddEdgeCommand(self, edge, previous, text))
-        self._status(self.tr("{module} kini memerlukan {requires} ({kind}). Ctrl+Z untuk "
-                             "mengurungkan.").format(module=module, requires=requires,
-                                                    kind=self._kind_text(kind)))
+        self._status(
+            self.tr(
+                "{module} kini memerlukan {requires} ({kind}). Ctrl+Z untuk mengurungkan."
+            ).format(module=module, requires=requires, kind=self._kind_text(kind))
+        )
         return True
 
     def remove_prerequisite(self, module: str, requires: str) -> bool:
@@ -678,19 +792,27 @@ class GraphEditorTab(QWidget):
             self._status(str(error))
             return False
         self.scene.set_edge(module, requires, None)
-        self.undo.push(RemoveEdgeCommand(
-            self, edge, self.tr("Hapus prasyarat {edge}").format(
-                edge=self.edge_text(module, requires, edge.kind))))
-        self._status(self.tr("{module} tidak lagi memerlukan {requires}. Ctrl+Z untuk "
-                             "mengurungkan.").format(module=module, requires=requires))
+        self.undo.push(
+            RemoveEdgeCommand(
+                self,
+                edge,
+                self.tr("Hapus prasyarat {edge}").format(
+                    edge=self.edge_text(module, requires, edge.kind)
+                ),
+            )
+        )
+        self._status(
+            self.tr("{module} tidak lagi memerlukan {requires}. Ctrl+Z untuk mengurungkan.").format(
+                module=module, requires=requires
+            )
+        )
         return True
 
     def delete_selected_edge(self) -> bool:
         """Remove the selected arrow (Delete key)."""
         key = self.scene.selected_edge
         if key is None:
-            self._status(self.tr("Pilih dulu panah prasyarat (klik panahnya), lalu tekan "
-                                 "Delete."))
+            self._status(self.tr("Pilih dulu panah prasyarat (klik panahnya), lalu tekan Delete."))
             return False
         return self.remove_prerequisite(*key)
 
@@ -703,8 +825,9 @@ class GraphEditorTab(QWidget):
             self.graph.add_edge(module, requires, kind)
         self.scene.set_edge(module, requires, self.graph.kind(module, requires))
 
-    def _replay(self, command: QUndoCommand, module: str, requires: str, kind: str | None,
-                undo: bool) -> None:
+    def _replay(
+        self, command: QUndoCommand, module: str, requires: str, kind: str | None, undo: bool
+    ) -> None:
         """Undo or redo one command's edge; a refusal drops the command from the stack."""
         self.dismiss_warning()
         try:
@@ -720,7 +843,7 @@ class GraphEditorTab(QWidget):
         text = self.tr("Diurungkan: {text}") if undo else self.tr("Diulangi: {text}")
         self._status(text.format(text=command.text()))
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._yield_shortcuts_to_window()
 
@@ -733,18 +856,20 @@ class GraphEditorTab(QWidget):
         window = self.window()
         taken: set[str] = set()
         if window is not self:
-            for action in window.findChildren(QAction, options=Qt.FindChildOption
-                                              .FindDirectChildrenOnly):
+            for action in window.findChildren(
+                QAction, options=Qt.FindChildOption.FindDirectChildrenOnly
+            ):
                 if action not in self._shortcuts and action.shortcutContext() in (
-                        Qt.ShortcutContext.WindowShortcut,
-                        Qt.ShortcutContext.ApplicationShortcut):
+                    Qt.ShortcutContext.WindowShortcut,
+                    Qt.ShortcutContext.ApplicationShortcut,
+                ):
                     taken.update(key.toString() for key in action.shortcuts())
         for action, keys in self._shortcuts.items():
             wanted = [key for key in keys if key.toString() not in taken]
             if wanted != action.shortcuts():
                 action.setShortcuts(wanted)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.warning_frame.isVisible():
             self.dismiss_warning()
             event.accept()
@@ -762,8 +887,11 @@ class GraphEditorTab(QWidget):
 
     def _on_kind_toggled(self, soft: bool) -> None:
         self.kind_action.setText(self.tr("Jenis: anjuran") if soft else self.tr("Jenis: wajib"))
-        self._status(self.tr("Prasyarat baru berjenis {kind}.").format(
-            kind=self._kind_text("soft" if soft else "hard")))
+        self._status(
+            self.tr("Prasyarat baru berjenis {kind}.").format(
+                kind=self._kind_text("soft" if soft else "hard")
+            )
+        )
 
     def open_add_dialog(self) -> AddPrerequisiteDialog:
         """The 'Tambah prasyarat…' dialog (non-blocking); adds the edge on Tambah."""
@@ -771,8 +899,12 @@ class GraphEditorTab(QWidget):
             self.add_dialog.deleteLater()
         entries = [(m.code, f"{m.code}{SEP}{m.title}") for m in self.graph.modules()]
         selected = self.scene.selected_codes()
-        dialog = AddPrerequisiteDialog(entries, selected[0] if len(selected) == 1 else None,
-                                       "soft" if self.kind_action.isChecked() else "hard", self)
+        dialog = AddPrerequisiteDialog(
+            entries,
+            selected[0] if len(selected) == 1 else None,
+            "soft" if self.kind_action.isChecked() else "hard",
+            self,
+        )
         dialog.accepted.connect(lambda: self._add_from_dialog(dialog))
         self.add_dialog = dialog
         dialog.open()
@@ -786,9 +918,10 @@ class GraphEditorTab(QWidget):
 
     def _refuse_cycle(self, module: str, requires: str, cycle: list[str]) -> None:
         named = format_cycle(cycle)
-        message = self.tr("Ditolak: {module} tidak dapat memerlukan {requires} karena "
-                          "membentuk siklus prasyarat {cycle}. Tidak ada yang diubah.").format(
-            module=module, requires=requires, cycle=named)
+        message = self.tr(
+            "Ditolak: {module} tidak dapat memerlukan {requires} karena "
+            "membentuk siklus prasyarat {cycle}. Tidak ada yang diubah."
+        ).format(module=module, requires=requires, cycle=named)
         self._cycle = list(cycle)
         self.scene.select_edge(None)
         self._update_highlight()
@@ -836,17 +969,20 @@ class GraphEditorTab(QWidget):
         edge_roles: dict[tuple[str, str], str] = {}
         G = self.graph.graph
         if self._cycle is not None:
-            roles = {code: CYCLE for code in self._cycle}
-            edge_roles = {(a, b): CYCLE for a, b in zip(self._cycle, self._cycle[1:])}
+            roles = dict.fromkeys(self._cycle, CYCLE)
+            edge_roles = dict.fromkeys(zip(self._cycle, self._cycle[1:]), CYCLE)
         elif self.scene.selected_edge is not None:
-            roles = {code: SELECTED for code in self.scene.selected_edge}
+            roles = dict.fromkeys(self.scene.selected_edge, SELECTED)
         else:
             codes = [c for c in self.scene.selected_codes() if c in G]
             if len(codes) == 1:
                 code = codes[0]
                 requires, unlocks = self.graph.requires(code), self.graph.unlocks(code)
-                roles = {**{n: REQUIRES for n in requires}, **{n: UNLOCKS for n in unlocks},
-                         code: SELECTED}
+                roles = {
+                    **dict.fromkeys(requires, REQUIRES),
+                    **dict.fromkeys(unlocks, UNLOCKS),
+                    code: SELECTED,
+                }
                 for node in (code, *requires):
                     for target in G.successors(node):
                         edge_roles[(node, target)] = REQUIRES
@@ -855,13 +991,15 @@ class GraphEditorTab(QWidget):
                         edge_roles[(source, node)] = UNLOCKS
             elif codes:
                 chosen = set(codes)
-                roles = {code: SELECTED for code in codes}
-                edge_roles = {(m, r): SELECTED for m in codes for r in G.successors(m)
-                              if r in chosen}
+                roles = dict.fromkeys(codes, SELECTED)
+                edge_roles = {
+                    (m, r): SELECTED for m in codes for r in G.successors(m) if r in chosen
+                }
         self.scene.highlight(roles, edge_roles)
 
-    def select_modules(self, codes: list[str], edge: tuple[str, str] | None = None,
-                       center: bool = True) -> None:
+    def select_modules(
+        self, codes: list[str], edge: tuple[str, str] | None = None, center: bool = True
+    ) -> None:
         """Select these modules (and one edge), highlight them and center the first."""
         codes = [c for c in codes if c in self.scene.nodes]
         self.scene.blockSignals(True)
@@ -923,8 +1061,11 @@ class GraphEditorTab(QWidget):
         self.scene.select_edge((module, requires))
         self._update_highlight()
         self._show_details()
-        self._status(self.tr("Dipilih: {edge}. Tekan Delete untuk menghapus.").format(
-            edge=self.edge_text(module, requires, self.graph.kind(module, requires))))
+        self._status(
+            self.tr("Dipilih: {edge}. Tekan Delete untuk menghapus.").format(
+                edge=self.edge_text(module, requires, self.graph.kind(module, requires))
+            )
+        )
 
     def _on_edge_listed(self, item: QListWidgetItem) -> None:
         key = item.data(Qt.ItemDataRole.UserRole)
@@ -949,17 +1090,29 @@ class GraphEditorTab(QWidget):
             self.details.setText(
                 "<h3>{}</h3><p>{}</p><p style='color:#5F6B78'>{}</p>".format(
                     html.escape(self.edge_text(module, requires, kind)),
-                    html.escape(self.tr("{module} memerlukan {requires}: {title} diambil "
-                                        "lebih dulu.").format(
-                        module=module, requires=requires,
-                        title=self.graph.module(requires).title)),
-                    html.escape(self.tr("Tekan Delete untuk menghapus prasyarat ini."))))
+                    html.escape(
+                        self.tr(
+                            "{module} memerlukan {requires}: {title} diambil lebih dulu."
+                        ).format(
+                            module=module,
+                            requires=requires,
+                            title=self.graph.module(requires).title,
+                        )
+                    ),
+                    html.escape(self.tr("Tekan Delete untuk menghapus prasyarat ini.")),
+                )
+            )
             self._set_lists_visible(False)
             return
         if len(codes) != 1:
-            text = (self.tr("{n} modul dipilih.").format(n=len(codes)) if codes else
-                    self.tr("Pilih modul untuk melihat rinciannya, prasyarat yang diperlukannya "
-                            "(jingga) dan modul yang dibukanya (hijau)."))
+            text = (
+                self.tr("{n} modul dipilih.").format(n=len(codes))
+                if codes
+                else self.tr(
+                    "Pilih modul untuk melihat rinciannya, prasyarat yang diperlukannya "
+                    "(jingga) dan modul yang dibukanya (hijau)."
+                )
+            )
             self.details.setText(f"<p style='color:#5F6B78'>{html.escape(text)}</p>")
             self._set_lists_visible(False)
             return
@@ -972,18 +1125,26 @@ class GraphEditorTab(QWidget):
             (self.tr("Status"), self._status_text(module.status)),
             (self.tr("Cakupan"), self._scope_text(module)),
             (self.tr("Pemilik"), module.owner or "–"),
-            (self.tr("Kompetensi"), ", ".join(f"{c}:{lv}" for c, lv in module.competencies)
-             or "–"),
+            (self.tr("Kompetensi"), ", ".join(f"{c}:{lv}" for c, lv in module.competencies) or "–"),
             (self.tr("Bahaya"), ", ".join(module.hazards) or "–"),
-            (self.tr("Memerlukan"), self.tr("{n} modul (langsung dan tidak langsung)").format(
-                n=len(self.graph.requires(code)))),
+            (
+                self.tr("Memerlukan"),
+                self.tr("{n} modul (langsung dan tidak langsung)").format(
+                    n=len(self.graph.requires(code))
+                ),
+            ),
             (self.tr("Membuka"), self.tr("{n} modul").format(n=len(self.graph.unlocks(code)))),
         ]
-        table = "".join(f"<tr><td style='color:#5F6B78; padding-right:8px'>{html.escape(k)}"
-                        f"</td><td>{html.escape(v)}</td></tr>" for k, v in rows)
-        self.details.setText(f"<h3 style='margin-bottom:2px'>{html.escape(code)}</h3>"
-                             f"<p style='margin-top:0'>{html.escape(module.title)}</p>"
-                             f"<table>{table}</table>")
+        table = "".join(
+            f"<tr><td style='color:#5F6B78; padding-right:8px'>{html.escape(k)}"
+            f"</td><td>{html.escape(v)}</td></tr>"
+            for k, v in rows
+        )
+        self.details.setText(
+            f"<h3 style='margin-bottom:2px'>{html.escape(code)}</h3>"
+            f"<p style='margin-top:0'>{html.escape(module.title)}</p>"
+            f"<table>{table}</table>"
+        )
         G = self.graph.graph
         for target in sorted(G.successors(code)):
             self._list_edge(self.requires_list, (code, target), target)
@@ -1000,28 +1161,43 @@ class GraphEditorTab(QWidget):
         item.setToolTip(self.edge_text(*key, kind))
 
     def _set_lists_visible(self, visible: bool) -> None:
-        for widget in (self.requires_list, self.required_by_list, self.requires_caption,
-                       self.required_by_caption):
+        for widget in (
+            self.requires_list,
+            self.required_by_list,
+            self.requires_caption,
+            self.required_by_caption,
+        ):
             widget.setVisible(visible)
 
     # -- lint --------------------------------------------------------------------------
 
     def _refresh_lint(self) -> None:
         """Lint the in-memory graph with the workspace's competencies, regions, standards."""
-        self.report = lint(self.graph, competencies=self._context.get("competencies"),
-                           regions=self._context.get("regions", ()),
-                           job_standards=self._context.get("job_standards", ()),
-                           regional_standards=self._context.get("regional_standards", ()))
+        self.report = lint(
+            self.graph,
+            competencies=self._context.get("competencies"),
+            regions=self._context.get("regions", ()),
+            job_standards=self._context.get("job_standards", ()),
+            regional_standards=self._context.get("regional_standards", ()),
+        )
         self._findings = list(self.report.findings)
         style = self.style()
-        icons = {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-                 "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
+        icons = {
+            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
         colours = {"error": QColor("#B71C1C"), "warning": QColor("#8A5A00")}
         items = []
         for index, finding in enumerate(self._findings):
-            item = QTreeWidgetItem([self._severity_text(finding.severity),
-                                    self._rule_text(finding.rule), ", ".join(finding.modules),
-                                    finding.message, finding.fix])
+            item = QTreeWidgetItem(
+                [
+                    self._severity_text(finding.severity),
+                    self._rule_text(finding.rule),
+                    ", ".join(finding.modules),
+                    finding.message,
+                    finding.fix,
+                ]
+            )
             item.setIcon(0, icons[finding.severity])
             item.setForeground(0, colours[finding.severity])
             item.setToolTip(3, finding.message)
@@ -1035,13 +1211,17 @@ class GraphEditorTab(QWidget):
         finally:
             self.lint_list.blockSignals(False)
         report = self.report
-        summary = self.tr("{e} galat, {w} peringatan.").format(e=len(report.errors),
-                                                               w=len(report.warnings))
+        summary = self.tr("{e} galat, {w} peringatan.").format(
+            e=len(report.errors), w=len(report.warnings)
+        )
         if report.longest_by_jp.modules:
-            summary += " " + self.tr("Rantai wajib terpanjang: {jp} JP dalam {n} langkah "
-                                     "({chain}).").format(
-                jp=report.longest_by_jp.jp, n=report.longest_by_jp.steps,
-                chain=" → ".join(report.longest_by_jp.modules))
+            summary += " " + self.tr(
+                "Rantai wajib terpanjang: {jp} JP dalam {n} langkah ({chain})."
+            ).format(
+                jp=report.longest_by_jp.jp,
+                n=report.longest_by_jp.steps,
+                chain=" → ".join(report.longest_by_jp.modules),
+            )
         if not self._findings:
             summary += " " + self.tr("Tidak ada temuan.")
         self.lint_summary.setText(summary)
@@ -1071,19 +1251,22 @@ class GraphEditorTab(QWidget):
             return None
         needle = query.lower()
         codes = sorted(self.scene.nodes)
-        match = (next((c for c in codes if c.lower() == needle), None)
-                 or next((c for c in codes if c.lower().startswith(needle)), None)
-                 or next((c for c in codes if needle in c.lower()), None)
-                 or next((c for c in codes if needle in self.graph.module(c).title.lower()),
-                         None))
+        match = (
+            next((c for c in codes if c.lower() == needle), None)
+            or next((c for c in codes if c.lower().startswith(needle)), None)
+            or next((c for c in codes if needle in c.lower()), None)
+            or next((c for c in codes if needle in self.graph.module(c).title.lower()), None)
+        )
         if match is None:
-            self._status(self.tr("Tidak ada modul yang cocok dengan “{text}”.").format(
-                text=query))
+            self._status(self.tr("Tidak ada modul yang cocok dengan “{text}”.").format(text=query))
             return None
         self.select_modules([match])
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._status(self.tr("Ditemukan: {code}{sep}{title}").format(
-            code=match, sep=SEP, title=self.graph.module(match).title))
+        self._status(
+            self.tr("Ditemukan: {code}{sep}{title}").format(
+                code=match, sep=SEP, title=self.graph.module(match).title
+            )
+        )
         return match
 
     def _zoom(self, factor: float) -> None:
@@ -1098,8 +1281,11 @@ class GraphEditorTab(QWidget):
 
     def relayout(self) -> None:
         """Lay the graph out again by layers (after edits moved modules between layers)."""
-        self.scene.apply_layout(layered_layout(self.graph.graph), self.tr("Lapis {n}"),
-                                self.tr("Tanpa hubungan prasyarat ({n} modul)"))
+        self.scene.apply_layout(
+            layered_layout(self.graph.graph),
+            self.tr("Lapis {n}"),
+            self.tr("Tanpa hubungan prasyarat ({n} modul)"),
+        )
         self.fit_view()
 
     # -- saving ------------------------------------------------------------------------
@@ -1109,8 +1295,9 @@ class GraphEditorTab(QWidget):
         saved = {(m, r): k for m, r, k in self._saved.graph.edges(data="kind")}
         now = {(m, r): k for m, r, k in self.graph.graph.edges(data="kind")}
         removed = sorted(set(saved) - set(now))
-        added = [Prerequisite(m, r, k) for (m, r), k in sorted(now.items())
-                 if saved.get((m, r)) != k]
+        added = [
+            Prerequisite(m, r, k) for (m, r), k in sorted(now.items()) if saved.get((m, r)) != k
+        ]
         return removed, added
 
     def save(self) -> bool:
@@ -1136,23 +1323,27 @@ class GraphEditorTab(QWidget):
             self.impact_dialog.deleteLater()
         dialog = ImpactDialog(count, lines, self)
         dialog.accepted.connect(lambda: self._write(removed, added))
-        dialog.rejected.connect(lambda: self._status(self.tr(
-            "Penyimpanan dibatalkan; perubahan belum disimpan.")))
+        dialog.rejected.connect(
+            lambda: self._status(self.tr("Penyimpanan dibatalkan; perubahan belum disimpan."))
+        )
         self.impact_dialog = dialog
         dialog.open()
         return False
 
-    def path_changes(self, removed: list[tuple[str, str]],
-                     added: list[Prerequisite]) -> list[tuple[AddEdge | RemoveEdge, PathChange]]:
+    def path_changes(
+        self, removed: list[tuple[str, str]], added: list[Prerequisite]
+    ) -> list[tuple[AddEdge | RemoveEdge, PathChange]]:
         """What each pending edit does to the stored learner paths, edit by edit."""
         with self.workspace.engine.connect() as conn:
             paths = load_paths(conn)
             if not paths:
                 return []
             wanted = {p.learner for p in paths}
-            completed = {learner.id: learner.completed
-                         for learner in self.workspace.load("learners", conn)
-                         if learner.id in wanted}
+            completed = {
+                learner.id: learner.completed
+                for learner in self.workspace.load("learners", conn)
+                if learner.id in wanted
+            }
         edits: list[AddEdge | RemoveEdge] = [RemoveEdge(m, r) for m, r in removed]
         edits += [AddEdge(e.module, e.requires, e.kind) for e in added]
         graph = self._saved
@@ -1162,18 +1353,21 @@ class GraphEditorTab(QWidget):
             graph = apply_edit(graph, edit)
         return result
 
-    def _describe_changes(self, changes: list[tuple[AddEdge | RemoveEdge, PathChange]]
-                          ) -> tuple[int, list[str]]:
+    def _describe_changes(
+        self, changes: list[tuple[AddEdge | RemoveEdge, PathChange]]
+    ) -> tuple[int, list[str]]:
         """(learners affected, lines) with learner ids masked."""
         key = self.workspace.get_meta("pseudonym_key")
         by_learner: dict[str, list[str]] = {}
         for edit, change in changes:
             if isinstance(edit, AddEdge):
                 what = self.tr("{module} memerlukan {requires} ({kind})").format(
-                    module=edit.module, requires=edit.requires, kind=self._kind_text(edit.kind))
+                    module=edit.module, requires=edit.requires, kind=self._kind_text(edit.kind)
+                )
             else:
                 what = self.tr("{module} tidak lagi memerlukan {requires}").format(
-                    module=edit.module, requires=edit.requires)
+                    module=edit.module, requires=edit.requires
+                )
             by_learner.setdefault(change.learner, []).append(f"    • {what}: {change.describe()}")
         lines = []
         for number, learner in enumerate(sorted(by_learner), start=1):
@@ -1201,8 +1395,11 @@ class GraphEditorTab(QWidget):
             return False
         self._saved = self.graph.copy()
         self.undo.setClean()
-        self._status(self.tr("Tersimpan: {a} prasyarat ditambah atau diubah, {r} dihapus.")
-                     .format(a=len(added), r=len(removed)))
+        self._status(
+            self.tr("Tersimpan: {a} prasyarat ditambah atau diubah, {r} dihapus.").format(
+                a=len(added), r=len(removed)
+            )
+        )
         self.workspace_edited.emit()
         return True
 
@@ -1217,8 +1414,9 @@ class GraphEditorTab(QWidget):
         """A non-blocking error box (window-modal)."""
         if self.message_box is not None:
             self.message_box.deleteLater()
-        box = QMessageBox(QMessageBox.Icon.Critical, title, text,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self
+        )
         self.message_box = box
         self._status(text)
         box.open()

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPainterPath,
-        QPen,
+    QPen,
     QPolygonF,
     QTransform,
     QWheelEvent,
@@ -43,8 +43,21 @@ from PySide6.QtWidgets import (
 
 from ..domain import Module
 
-__all__ = ["NodeItem", "EdgeItem", "GraphScene", "GraphView", "Layout", "layered_layout",
-           "NORMAL", "SELECTED", "REQUIRES", "UNLOCKS", "CYCLE", "DROP", "COLORS"]
+__all__ = [
+    "COLORS",
+    "CYCLE",
+    "DROP",
+    "NORMAL",
+    "REQUIRES",
+    "SELECTED",
+    "UNLOCKS",
+    "EdgeItem",
+    "GraphScene",
+    "GraphView",
+    "Layout",
+    "NodeItem",
+    "layered_layout",
+]
 
 # -- geometry and colours ---------------------------------------------------------------
 
@@ -58,29 +71,48 @@ MIN_SCALE, MAX_SCALE = 0.03, 4.0
 
 # Roles an item is drawn in.
 NORMAL, SELECTED, REQUIRES, UNLOCKS, CYCLE, DROP = (
-    "normal", "selected", "requires", "unlocks", "cycle", "drop")
+    "normal",
+    "selected",
+    "requires",
+    "unlocks",
+    "cycle",
+    "drop",
+)
 
 #: Colours (colour-blind-safe hues for the highlight roles).
 COLORS = {
-    "national_fill": QColor("#EEF3FA"), "national_accent": QColor("#4F6D9A"),
-    "local_fill": QColor("#F4ECFA"), "local_accent": QColor("#8A4FB8"),
-    "inactive_fill": QColor("#EFEFEF"), "inactive_accent": QColor("#A3A3A3"),
-    "border": QColor("#9AA7B8"), "text": QColor("#1E2A38"), "muted": QColor("#66707C"),
+    "national_fill": QColor("#EEF3FA"),
+    "national_accent": QColor("#4F6D9A"),
+    "local_fill": QColor("#F4ECFA"),
+    "local_accent": QColor("#8A4FB8"),
+    "inactive_fill": QColor("#EFEFEF"),
+    "inactive_accent": QColor("#A3A3A3"),
+    "border": QColor("#9AA7B8"),
+    "text": QColor("#1E2A38"),
+    "muted": QColor("#66707C"),
     "inactive_text": QColor("#8C8C8C"),
-    "hard": QColor("#5E6B7A"), "soft": QColor("#8F9BA8"),
-    SELECTED: QColor("#1A5FD0"), REQUIRES: QColor("#D37A00"), UNLOCKS: QColor("#0E8A6E"),
-    CYCLE: QColor("#D32020"), DROP: QColor("#1A5FD0"),
-    SELECTED + "_fill": QColor("#DCE8FF"), REQUIRES + "_fill": QColor("#FFEBCC"),
-    UNLOCKS + "_fill": QColor("#D4F2E9"), CYCLE + "_fill": QColor("#FDDEDE"),
+    "hard": QColor("#5E6B7A"),
+    "soft": QColor("#8F9BA8"),
+    SELECTED: QColor("#1A5FD0"),
+    REQUIRES: QColor("#D37A00"),
+    UNLOCKS: QColor("#0E8A6E"),
+    CYCLE: QColor("#D32020"),
+    DROP: QColor("#1A5FD0"),
+    SELECTED + "_fill": QColor("#DCE8FF"),
+    REQUIRES + "_fill": QColor("#FFEBCC"),
+    UNLOCKS + "_fill": QColor("#D4F2E9"),
+    CYCLE + "_fill": QColor("#FDDEDE"),
     DROP + "_fill": QColor("#DCE8FF"),
-    "band": QColor("#F6F8FB"), "band_text": QColor("#7B8794"),
+    "band": QColor("#F6F8FB"),
+    "band_text": QColor("#7B8794"),
 }
 #: Opacity of items outside the highlighted part of the graph.
 DIMMED = 0.22
 
 # Flag combinations built once (combining Qt enum flags in Python is slow).
-_NODE_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-               | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
+_NODE_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+)
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -146,8 +178,8 @@ def _order(G: nx.DiGraph, layers: list[list[str]]) -> list[list[str]]:
             assign(layers[i])
 
     forward, backward = range(1, len(layers)), range(len(layers) - 2, -1, -1)
-    sweep(forward, G.successors)      # prerequisites are in earlier layers
-    sweep(backward, G.predecessors)   # the modules needing them in later ones
+    sweep(forward, G.successors)  # prerequisites are in earlier layers
+    sweep(backward, G.predecessors)  # the modules needing them in later ones
     sweep(forward, G.successors)
     return layers
 
@@ -173,7 +205,7 @@ def layered_layout(G: nx.DiGraph, aspect: float = 1.6) -> Layout:
             per_column = math.ceil(len(layer) / columns)
             left = x
             for c in range(columns):
-                column = layer[c * per_column:(c + 1) * per_column]
+                column = layer[c * per_column : (c + 1) * per_column]
                 top = (height - (len(column) * CELL_H - ROW_GAP)) / 2
                 for r, node in enumerate(column):
                     layout.positions[node] = (x + NODE_W / 2, top + r * CELL_H + NODE_H / 2)
@@ -205,8 +237,9 @@ def _rows_per_column(sizes: list[int], aspect: float) -> int:
     best, best_score = tallest, math.inf
     for rows in range(min(6, tallest), tallest + 1):
         columns = sum(math.ceil(k / rows) for k in sizes)
-        width = columns * NODE_W + (columns - len(sizes)) * SUBCOLUMN_GAP \
-            + (len(sizes) - 1) * BAND_GAP
+        width = (
+            columns * NODE_W + (columns - len(sizes)) * SUBCOLUMN_GAP + (len(sizes) - 1) * BAND_GAP
+        )
         height = min(rows, tallest) * CELL_H
         score = abs(math.log(width / height / aspect))
         if score < best_score - 1e-9:
@@ -223,8 +256,14 @@ class NodeItem(QGraphicsItem):
     RECT = QRectF(-NODE_W / 2, -NODE_H / 2, NODE_W, NODE_H)
     BOUNDS = RECT.adjusted(-3, -3, 3, 3)
 
-    def __init__(self, module: Module, title_lines: tuple[str, ...], tag: str,
-                 fonts: tuple[QFont, QFont, QFont], overview_font: QFont):
+    def __init__(
+        self,
+        module: Module,
+        title_lines: tuple[str, ...],
+        tag: str,
+        fonts: tuple[QFont, QFont, QFont],
+        overview_font: QFont,
+    ):
         super().__init__()
         self._overview_font = overview_font
         self.code = module.code
@@ -245,7 +284,7 @@ class NodeItem(QGraphicsItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(1)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+    def boundingRect(self) -> QRectF:
         return self.BOUNDS
 
     def set_role(self, role: str) -> None:
@@ -254,8 +293,9 @@ class NodeItem(QGraphicsItem):
             self.setZValue(2 if role != NORMAL else 1)
             self.update()
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         role = self.role
         fill = COLORS[role + "_fill"] if role != NORMAL else COLORS[self.category + "_fill"]
@@ -272,15 +312,19 @@ class NodeItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(fill)
         painter.drawRoundedRect(self.RECT, 6, 6)
-        painter.fillRect(QRectF(self.RECT.left() + 1.5, self.RECT.top() + 5, 5,
-                                NODE_H - 10), accent)
+        painter.fillRect(
+            QRectF(self.RECT.left() + 1.5, self.RECT.top() + 5, 5, NODE_H - 10), accent
+        )
         text_colour = COLORS["inactive_text"] if self.category == "inactive" else COLORS["text"]
         painter.setPen(text_colour)
         left = self.RECT.left() + 12
         if lod < 0.6:  # an overview: only the code, large enough to read
             painter.setFont(self._overview_font)
-            painter.drawText(QRectF(left, self.RECT.top(), NODE_W - 16, NODE_H),
-                             Qt.AlignmentFlag.AlignCenter, self.code)
+            painter.drawText(
+                QRectF(left, self.RECT.top(), NODE_W - 16, NODE_H),
+                Qt.AlignmentFlag.AlignCenter,
+                self.code,
+            )
             return
         code_font, title_font, tag_font = self._fonts
         inner = QRectF(left, self.RECT.top() + 4, NODE_W - 18, 18)
@@ -292,8 +336,9 @@ class NodeItem(QGraphicsItem):
         painter.setFont(title_font)
         painter.setPen(text_colour if self.category != "inactive" else COLORS["inactive_text"])
         for i, line in enumerate(self._title_lines):
-            painter.drawText(QRectF(left, self.RECT.top() + 23 + i * 14, NODE_W - 18, 14),
-                             _LEFT, line)
+            painter.drawText(
+                QRectF(left, self.RECT.top() + 23 + i * 14, NODE_W - 18, 14), _LEFT, line
+            )
 
     def adjust_edges(self) -> None:
         """Redraw the edges after this node moved."""
@@ -368,11 +413,11 @@ class EdgeItem(QGraphicsPathItem):
         a, b = self.source.pos(), self.target.pos()
         ax, ay, bx, by = a.x(), a.y(), b.x(), b.y()
         half = NODE_W / 2
-        if bx + half <= ax - half + 1:        # the usual case: what is required is left
+        if bx + half <= ax - half + 1:  # the usual case: what is required is left
             sx, ex, out, back = ax - half, bx + half, -1.0, 1.0
-        elif bx - half >= ax + half - 1:      # it is right
+        elif bx - half >= ax + half - 1:  # it is right
             sx, ex, out, back = ax + half, bx - half, 1.0, -1.0
-        else:                                 # same column: loop out to the left
+        else:  # same column: loop out to the left
             sx, ex, out, back = ax - half, bx - half, -1.0, -1.0
         bend = max(40.0, abs(ex - sx) * 0.45, abs(by - ay) * 0.12 if out == back else 0.0)
         # The curve ends where the arrowhead starts; the head's tip touches the node.
@@ -381,8 +426,9 @@ class EdgeItem(QGraphicsPathItem):
         path = QPainterPath(QPointF(sx, ay))
         path.cubicTo(sx + out * bend, ay, ex + back * bend, by, base, by)
         self.setPath(path)
-        self.arrow.setPolygon(QPolygonF([QPointF(ex, by), QPointF(base, by + size / 2),
-                                         QPointF(base, by - size / 2)]))
+        self.arrow.setPolygon(
+            QPolygonF([QPointF(ex, by), QPointF(base, by + size / 2), QPointF(base, by - size / 2)])
+        )
 
 
 # -- scene ------------------------------------------------------------------------------
@@ -407,8 +453,14 @@ class GraphScene(QGraphicsScene):
 
     # -- building ----------------------------------------------------------------------
 
-    def build(self, G: nx.DiGraph, tags: dict[str, str], tooltips: dict[str, str],
-              band_label: str, grid_label: str) -> None:
+    def build(
+        self,
+        G: nx.DiGraph,
+        tags: dict[str, str],
+        tooltips: dict[str, str],
+        band_label: str,
+        grid_label: str,
+    ) -> None:
         """Items for every module and edge of ``G`` (nodes carry ``module``), laid out.
 
         ``band_label`` and ``grid_label`` are format strings with ``{n}`` (translated text).
@@ -433,13 +485,19 @@ class GraphScene(QGraphicsScene):
             if module is None:
                 continue
             # The overview font: as large as fits the node, shared by equal sizes.
-            size = round(min(22.0, 20.0 * (NODE_W - 26) / max(1.0, big_metrics
-                                                               .horizontalAdvance(code))), 1)
+            size = round(
+                min(22.0, 20.0 * (NODE_W - 26) / max(1.0, big_metrics.horizontalAdvance(code))), 1
+            )
             if size not in overview_fonts:
                 overview_fonts[size] = QFont(big)
                 overview_fonts[size].setPointSizeF(size)
-            node = NodeItem(module, _title_lines(module.title, metrics, NODE_W - 18),
-                            tags.get(code, ""), self._fonts, overview_fonts[size])
+            node = NodeItem(
+                module,
+                _title_lines(module.title, metrics, NODE_W - 18),
+                tags.get(code, ""),
+                self._fonts,
+                overview_fonts[size],
+            )
             node.setToolTip(tooltips.get(code, module.title))
             self.addItem(node)
             self.nodes[code] = node
@@ -449,8 +507,9 @@ class GraphScene(QGraphicsScene):
                 self._add_edge_item(module, requires, kind)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
 
-    def apply_layout(self, layout: Layout, band_label: str, grid_label: str,
-                     adjust: bool = True) -> None:
+    def apply_layout(
+        self, layout: Layout, band_label: str, grid_label: str, adjust: bool = True
+    ) -> None:
         """Move the nodes to ``layout`` and redraw the layer bands and labels."""
         for item in self._decorations:
             self.removeItem(item)
@@ -466,15 +525,20 @@ class GraphScene(QGraphicsScene):
         label_font.setPointSizeF(9.5)
         label_font.setBold(True)
         for number, left, right in layout.bands:
-            band = self.addRect(QRectF(left - 12, -40, right - left + 24,
-                                       layout.band_height + 52),
-                                Qt.PenStyle.NoPen, COLORS["band"])
+            band = self.addRect(
+                QRectF(left - 12, -40, right - left + 24, layout.band_height + 52),
+                Qt.PenStyle.NoPen,
+                COLORS["band"],
+            )
             band.setZValue(-10)
             text = self._label(band_label.format(n=number), label_font, left, -8)
             self._decorations += [band, text]
         if layout.grid_top is not None and layout.grid_count:
-            self._decorations.append(self._label(grid_label.format(n=layout.grid_count),
-                                                 label_font, 0, layout.grid_top - 10))
+            self._decorations.append(
+                self._label(
+                    grid_label.format(n=layout.grid_count), label_font, 0, layout.grid_top - 10
+                )
+            )
         width = max((x for x, _ in layout.positions.values()), default=0.0) + NODE_W / 2
         self.graph_rect = QRectF(-20, -50, width + 40, layout.height + 70)
         self.setSceneRect(self.graph_rect.adjusted(-200, -200, 200, 200))
@@ -494,16 +558,18 @@ class GraphScene(QGraphicsScene):
         """Grow the graph's area to hold ``rect`` (a node moved outside it)."""
         if not self.graph_rect.contains(rect):
             self.graph_rect = self.graph_rect.united(rect.adjusted(-20, -20, 20, 20))
-            self.setSceneRect(self.sceneRect().united(self.graph_rect.adjusted(-200, -200,
-                                                                               200, 200)))
+            self.setSceneRect(
+                self.sceneRect().united(self.graph_rect.adjusted(-200, -200, 200, 200))
+            )
 
     def current_layout(self) -> dict[str, tuple[float, float]]:
         return {code: (node.pos().x(), node.pos().y()) for code, node in self.nodes.items()}
 
     # -- edges -------------------------------------------------------------------------
 
-    def _add_edge_item(self, module: str, requires: str, kind: str,
-                       adjust: bool = True) -> EdgeItem:
+    def _add_edge_item(
+        self, module: str, requires: str, kind: str, adjust: bool = True
+    ) -> EdgeItem:
         edge = EdgeItem(self.nodes[module], self.nodes[requires], kind)
         self.addItem(edge)
         self.edges[(module, requires)] = edge
@@ -639,13 +705,14 @@ class GraphView(QGraphicsView):
         super().__init__(scene, parent)
         self.graph_scene = scene
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setRenderHints(QPainter.RenderHint.Antialiasing
-                            | QPainter.RenderHint.TextAntialiasing)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         # Many items change together when a selection dims the rest: repaint the
         # viewport's changed area as one rectangle instead of computing fine regions.
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
-        self.setOptimizationFlags(QGraphicsView.OptimizationFlag.DontSavePainterState
-                                  | QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
+        self.setOptimizationFlags(
+            QGraphicsView.OptimizationFlag.DontSavePainterState
+            | QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing
+        )
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -686,17 +753,17 @@ class GraphView(QGraphicsView):
         self.centerOn(rect.center())
         self.zoom_changed.emit(self.scale_factor)
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         if self.auto_fit:
             self.fit_all()
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
             if steps:
                 self.auto_fit = False
-                self.zoom_by(1.15 ** steps)
+                self.zoom_by(1.15**steps)
             event.accept()
             return
         super().wheelEvent(event)
@@ -727,7 +794,7 @@ class GraphView(QGraphicsView):
     def dragging_edge(self) -> bool:
         return self._drag_source is not None
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
         button = event.button()
         alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
@@ -758,7 +825,7 @@ class GraphView(QGraphicsView):
         self.viewport().setCursor(Qt.CursorShape.CrossCursor)
         self.drag_started.emit(node.code)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._drag_source is None:
             super().mouseMoveEvent(event)
             if isinstance(self.graph_scene.mouseGrabberItem(), NodeItem):
@@ -787,7 +854,7 @@ class GraphView(QGraphicsView):
             self._drop_role = target.role
             target.set_role(DROP)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._drag_source is not None:
             source = self._drag_source
             target = self._node_at(event.position())
@@ -802,8 +869,11 @@ class GraphView(QGraphicsView):
         super().mouseReleaseEvent(event)
         if isinstance(moved, NodeItem):  # a node was dragged: keep it inside "fit"
             self.graph_scene.include(moved.sceneBoundingRect())
-        if (press is not None and event.button() == Qt.MouseButton.LeftButton
-                and (event.position() - press).manhattanLength() < 4):
+        if (
+            press is not None
+            and event.button() == Qt.MouseButton.LeftButton
+            and (event.position() - press).manhattanLength() < 4
+        ):
             self.edge_clicked.emit("", "")
 
     def cancel_drag(self) -> None:
@@ -817,7 +887,7 @@ class GraphView(QGraphicsView):
         self._drag_source = None
         self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self._drag_source is not None:
             self.cancel_drag()
             event.accept()

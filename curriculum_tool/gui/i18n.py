@@ -18,8 +18,14 @@ from pathlib import Path
 from platformdirs import user_cache_dir
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
-__all__ = ["LANGUAGES", "TRANSLATIONS", "install_language", "current_language", "ts_file",
-           "TsTranslator"]
+__all__ = [
+    "LANGUAGES",
+    "TRANSLATIONS",
+    "TsTranslator",
+    "current_language",
+    "install_language",
+    "ts_file",
+]
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
@@ -47,18 +53,18 @@ class TsTranslator(QTranslator):
             name = context.findtext("name", "")
             for message in context.iter("message"):
                 translation = message.find("translation")
-                if translation is None or translation.get("type") in ("unfinished",
-                                                                      "obsolete"):
+                if translation is None or translation.get("type") in ("unfinished", "obsolete"):
                     continue
                 if translation.text:
                     self.table[(name, message.findtext("source", ""))] = translation.text
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str | None:
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
         # None, not "": an empty string would be taken as the translation.
         return self.table.get((context, source))
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+    def isEmpty(self) -> bool:
         return not self.table
 
 
@@ -66,9 +72,13 @@ def _lrelease() -> str | None:
     import PySide6
 
     bundled = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.LibraryExecutablesPath))
-    for candidate in (bundled / "lrelease", Path(PySide6.__file__).parent / "lrelease",
-                      Path(sys.executable).parent / "pyside6-lrelease",
-                      shutil.which("pyside6-lrelease"), shutil.which("lrelease")):
+    for candidate in (
+        bundled / "lrelease",
+        Path(PySide6.__file__).parent / "lrelease",
+        Path(sys.executable).parent / "pyside6-lrelease",
+        shutil.which("pyside6-lrelease"),
+        shutil.which("lrelease"),
+    ):
         if candidate and Path(candidate).is_file():
             return str(candidate)
     return None
@@ -76,8 +86,11 @@ def _lrelease() -> str | None:
 
 def _compiled(ts: Path) -> Path | None:
     """``ts`` compiled to ``.qm`` in the cache (recompiled when the ``.ts`` is newer)."""
-    qm = Path(user_cache_dir("curriculum-tool", appauthor=False)) / "translations" / (
-        ts.stem + ".qm")
+    qm = (
+        Path(user_cache_dir("curriculum-tool", appauthor=False))
+        / "translations"
+        / (ts.stem + ".qm")
+    )
     if qm.is_file() and qm.stat().st_mtime >= ts.stat().st_mtime:
         return qm
     tool = _lrelease()

@@ -55,20 +55,20 @@ from ..domain import Competency, Module, Region
 from ..domain.vocab import CONNECTIVITY, DIGITAL_LITERACY, HAZARDS, LEVELS, MODALITIES
 
 __all__ = [
+    "HAZARD_PRESELECT",
     "LocalModuleForm",
     "ProblemList",
     "SaveModule",
-    "competency_combo",
     "combo_code",
-    "level_combo",
-    "hazard_label",
-    "hazard_short_label",
+    "competency_combo",
     "connectivity_label",
-    "status_label",
-    "modality_label",
     "field_label",
     "format_index",
-    "HAZARD_PRESELECT",
+    "hazard_label",
+    "hazard_short_label",
+    "level_combo",
+    "modality_label",
+    "status_label",
 ]
 
 #: Hazards with at least this index in the region are pre-checked on a new module.
@@ -192,8 +192,10 @@ class ProblemList(QListWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("problems")
-        self.setStyleSheet("QListWidget#problems { background: #fdecea; color: #8a1c12;"
-                           " border: 1px solid #f5c2bd; border-radius: 3px; }")
+        self.setStyleSheet(
+            "QListWidget#problems { background: #fdecea; color: #8a1c12;"
+            " border: 1px solid #f5c2bd; border-radius: 3px; }"
+        )
         self.setWordWrap(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.hide()
@@ -224,11 +226,11 @@ def competency_combo(competencies: Iterable[Competency], parent: QWidget) -> QCo
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     for competency in competencies:
         combo.addItem(f"{competency.code} — {competency.name}", competency.code)
-        combo.setItemData(combo.count() - 1, competency.description,
-                          Qt.ItemDataRole.ToolTipRole)
+        combo.setItemData(combo.count() - 1, competency.description, Qt.ItemDataRole.ToolTipRole)
     combo.setCurrentIndex(-1)
-    combo.lineEdit().setPlaceholderText(QCoreApplication.translate(
-        _CONTEXT, "Ketik kode atau nama kompetensi…"))
+    combo.lineEdit().setPlaceholderText(
+        QCoreApplication.translate(_CONTEXT, "Ketik kode atau nama kompetensi…")
+    )
     completer = QCompleter(combo.model(), combo)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -260,20 +262,31 @@ def level_combo(parent: QWidget, current: str = "") -> QComboBox:
 class _KindDelegate(QStyledItemDelegate):
     """Edits a prerequisite's kind with a combo of ``hard``/``soft``."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
-                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
         editor = QComboBox(parent)
         for kind in _KINDS:
             editor.addItem(kind_label(kind), kind)
         return editor
 
-    def setEditorData(self, editor: QWidget,  # noqa: N802 - Qt override
-                      index: QModelIndex | QPersistentModelIndex) -> None:
+    def setEditorData(
+        self,
+        editor: QWidget,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         assert isinstance(editor, QComboBox)
         editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.UserRole))))
 
-    def setModelData(self, editor: QWidget, model: object,  # noqa: N802
-                     index: QModelIndex | QPersistentModelIndex) -> None:
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: object,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         assert isinstance(editor, QComboBox)
         kind = editor.currentData()
         model.setData(index, kind, Qt.ItemDataRole.UserRole)  # type: ignore[attr-defined]
@@ -285,12 +298,12 @@ class PrerequisitePicker(QWidget):
 
     CODE, TITLE, KIND = range(3)
 
-    def __init__(self, modules: Sequence[Module], chosen: Mapping[str, str],
-                 parent: QWidget | None = None):
+    def __init__(
+        self, modules: Sequence[Module], chosen: Mapping[str, str], parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.model = QStandardItemModel(0, 3, self)
-        self.model.setHorizontalHeaderLabels(
-            [self.tr("Modul"), self.tr("Judul"), self.tr("Jenis")])
+        self.model.setHorizontalHeaderLabels([self.tr("Modul"), self.tr("Judul"), self.tr("Jenis")])
         for module in modules:
             code = QStandardItem(module.code)
             code.setCheckable(True)
@@ -315,8 +328,10 @@ class PrerequisitePicker(QWidget):
         self.view.setItemDelegateForColumn(self.KIND, _KindDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.setWordWrap(False)
@@ -395,19 +410,28 @@ class LocalModuleForm(QDialog):
     hazards (index ≥ 0.5, own or inherited) checked.
     """
 
-    def __init__(self, region: Region, hazards: Mapping[str, float],
-                 competencies: Sequence[Competency], modules: Sequence[Module],
-                 save: SaveModule, module: Module | None = None,
-                 prerequisites: Mapping[str, str] | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        region: Region,
+        hazards: Mapping[str, float],
+        competencies: Sequence[Competency],
+        modules: Sequence[Module],
+        save: SaveModule,
+        module: Module | None = None,
+        prerequisites: Mapping[str, str] | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.region = region
         self.module = module
         self._save = save
         self.setWindowTitle(
-            self.tr("Ubah modul lokal {code}").format(code=module.code) if module
+            self.tr("Ubah modul lokal {code}").format(code=module.code)
+            if module
             else self.tr("Tambah modul lokal — {name} ({code})").format(
-                name=region.name, code=region.code))
+                name=region.name, code=region.code
+            )
+        )
         self.setModal(True)
         self.resize(980, 720)
         self._competency_names = {c.code: c.name for c in competencies}
@@ -417,9 +441,14 @@ class LocalModuleForm(QDialog):
 
     # -- layout --------------------------------------------------------------------------
 
-    def _build(self, region: Region, hazards: Mapping[str, float],
-               competencies: Sequence[Competency], modules: Sequence[Module],
-               prerequisites: Mapping[str, str]) -> None:
+    def _build(
+        self,
+        region: Region,
+        hazards: Mapping[str, float],
+        competencies: Sequence[Competency],
+        modules: Sequence[Module],
+        prerequisites: Mapping[str, str],
+    ) -> None:
         self.code_edit = QLineEdit(self)
         self.code_edit.setPlaceholderText(self.tr("mis. PB-PALU-201"))
         self.title_edit = QLineEdit(self)
@@ -432,15 +461,21 @@ class LocalModuleForm(QDialog):
         self.owner_edit = QLineEdit(self)
         self.owner_edit.setPlaceholderText(self.tr("unit atau nama penyusun"))
         self.audience_edit = QLineEdit(self)
-        self.audience_edit.setPlaceholderText(self.tr("kosong = semua; mis. pengawas;administrator"))
-        self.audience_edit.setToolTip(self.tr(
-            "Untuk siapa modul ini: jenjang (pelaksana, fungsional_keterampilan, "
-            "fungsional_ahli, pengawas, administrator, jpt) dan/atau status (cpns, pns, pppk), "
-            "dipisah ';'. Kosong berarti untuk semua peserta."))
+        self.audience_edit.setPlaceholderText(
+            self.tr("kosong = semua; mis. pengawas;administrator")
+        )
+        self.audience_edit.setToolTip(
+            self.tr(
+                "Untuk siapa modul ini: jenjang (pelaksana, fungsional_keterampilan, "
+                "fungsional_ahli, pengawas, administrator, jpt) dan/atau status (cpns, pns, pppk), "
+                "dipisah ';'. Kosong berarti untuk semua peserta."
+            )
+        )
         self.status_value = QLabel(self)
         scope = QLabel(f"<b>{region.code}</b> {region.name}", self)
-        scope.setToolTip(self.tr("Modul lokal hanya ditawarkan di wilayah ini dan "
-                                 "wilayah di bawahnya."))
+        scope.setToolTip(
+            self.tr("Modul lokal hanya ditawarkan di wilayah ini dan wilayah di bawahnya.")
+        )
         self.min_connectivity_combo = QComboBox(self)
         for key in CONNECTIVITY:
             self.min_connectivity_combo.addItem(connectivity_label(key), key)
@@ -464,8 +499,12 @@ class LocalModuleForm(QDialog):
         form = QFormLayout(delivery)
         form.addRow(self.tr("Konektivitas minimum"), self.min_connectivity_combo)
         form.addRow(self.tr("Literasi digital minimum"), self.min_literacy_combo)
-        hint = QLabel(self.tr("Konektivitas {name}: {value}").format(
-            name=region.name, value=connectivity_label(region.connectivity)), self)
+        hint = QLabel(
+            self.tr("Konektivitas {name}: {value}").format(
+                name=region.name, value=connectivity_label(region.connectivity)
+            ),
+            self,
+        )
         hint.setStyleSheet("color: palette(mid);")
         form.addRow("", hint)
 
@@ -484,10 +523,10 @@ class LocalModuleForm(QDialog):
 
         self.competency_table = QTableWidget(0, 3, self)
         self.competency_table.setHorizontalHeaderLabels(
-            [self.tr("Kompetensi"), self.tr("Level"), self.tr("Nama")])
+            [self.tr("Kompetensi"), self.tr("Level"), self.tr("Nama")]
+        )
         self.competency_table.verticalHeader().hide()
-        self.competency_table.setSelectionBehavior(
-            QAbstractItemView.SelectionBehavior.SelectRows)
+        self.competency_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.competency_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -504,8 +543,7 @@ class LocalModuleForm(QDialog):
         adder.addWidget(self.competency_level_combo)
         adder.addWidget(self.add_competency_button)
         adder.addWidget(self.remove_competency_button)
-        competency_box = QGroupBox(self.tr("Kompetensi yang diajarkan (level yang dicapai)"),
-                                   self)
+        competency_box = QGroupBox(self.tr("Kompetensi yang diajarkan (level yang dicapai)"), self)
         box = QVBoxLayout(competency_box)
         box.addWidget(self.competency_table)
         box.addLayout(adder)
@@ -516,10 +554,12 @@ class LocalModuleForm(QDialog):
 
         self.problems = ProblemList(self)
         self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(self.tr("Simpan"),
-                                                  QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(self.tr("Batal"),
-                                                    QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = self.buttons.addButton(
+            self.tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = self.buttons.addButton(
+            self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.try_save)
         self.cancel_button.clicked.connect(self.reject)
@@ -538,16 +578,21 @@ class LocalModuleForm(QDialog):
         layout.addWidget(self.buttons)
 
         self._fields: dict[str, QWidget] = {
-            "code": self.code_edit, "title": self.title_edit, "jp": self.jp_edit,
-            "modality": self.modality_combo, "level": self.level_combo,
-            "competencies": self.competency_table, "hazards": self.hazard_list,
+            "code": self.code_edit,
+            "title": self.title_edit,
+            "jp": self.jp_edit,
+            "modality": self.modality_combo,
+            "level": self.level_combo,
+            "competencies": self.competency_table,
+            "hazards": self.hazard_list,
             "min_connectivity": self.min_connectivity_combo,
-            "min_digital_literacy": self.min_literacy_combo, "owner": self.owner_edit,
-            "audience": self.audience_edit, "prerequisites": self.prerequisites.view,
+            "min_digital_literacy": self.min_literacy_combo,
+            "owner": self.owner_edit,
+            "audience": self.audience_edit,
+            "prerequisites": self.prerequisites.view,
         }
 
-    def _fill(self, region: Region, hazards: Mapping[str, float],
-              module: Module | None) -> None:
+    def _fill(self, region: Region, hazards: Mapping[str, float], module: Module | None) -> None:
         if module is None:
             self.level_combo.setCurrentText("")
             self._select(self.min_connectivity_combo, region.connectivity)
@@ -555,13 +600,17 @@ class LocalModuleForm(QDialog):
             checked = {key for key, index in hazards.items() if index >= HAZARD_PRESELECT}
             self.owner_edit.setText(_user_name())
             self.status = "draft"
-            self.status_value.setText(self.tr("{status} — modul baru selalu dimulai sebagai "
-                                              "draf").format(status=status_label("draft")))
+            self.status_value.setText(
+                self.tr("{status} — modul baru selalu dimulai sebagai draf").format(
+                    status=status_label("draft")
+                )
+            )
         else:
             self.code_edit.setText(module.code)
             self.code_edit.setReadOnly(True)
-            self.code_edit.setToolTip(self.tr("Kode adalah identitas modul dan tidak dapat "
-                                              "diubah."))
+            self.code_edit.setToolTip(
+                self.tr("Kode adalah identitas modul dan tidak dapat diubah.")
+            )
             self.title_edit.setText(module.title)
             self.jp_edit.setText(str(module.jp))
             self._select(self.modality_combo, module.modality)
@@ -612,8 +661,9 @@ class LocalModuleForm(QDialog):
         self.competency_combo.clearEditText()
 
     def remove_competency(self) -> None:
-        rows = sorted({index.row() for index in self.competency_table.selectedIndexes()},
-                      reverse=True)
+        rows = sorted(
+            {index.row() for index in self.competency_table.selectedIndexes()}, reverse=True
+        )
         for row in rows:
             self.competency_table.removeRow(row)
 
@@ -631,9 +681,11 @@ class LocalModuleForm(QDialog):
 
     def row(self) -> dict[str, str]:
         """What the form holds, as the text cells of a ``modules.csv`` row."""
-        hazards = [self.hazard_list.item(i).data(Qt.ItemDataRole.UserRole)
-                   for i in range(self.hazard_list.count())
-                   if self.hazard_list.item(i).checkState() == Qt.CheckState.Checked]
+        hazards = [
+            self.hazard_list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.hazard_list.count())
+            if self.hazard_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
         return {
             "code": self.code_edit.text().strip(),
             "title": self.title_edit.text().strip(),

@@ -35,11 +35,19 @@ from .paths_tab import PathsTab
 from .regions_tab import RegionsTab
 from .transfer import ProblemsDialog, TransferDialog, run_export, run_import
 
-__all__ = ["MainWindow", "DATA_KINDS", "RECENT_LIMIT"]
+__all__ = ["DATA_KINDS", "RECENT_LIMIT", "MainWindow"]
 
 #: The tables shown read-only under Data, in the order a user meets them.
-DATA_KINDS = ("modules", "competencies", "prerequisites", "regions", "regional_standards",
-              "job_standards", "obligations", "learners")
+DATA_KINDS = (
+    "modules",
+    "competencies",
+    "prerequisites",
+    "regions",
+    "regional_standards",
+    "job_standards",
+    "obligations",
+    "learners",
+)
 RECENT_LIMIT = 8
 
 
@@ -57,8 +65,13 @@ class MainWindow(QMainWindow):
 
     workspace_changed = Signal(str)
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None,
-                 switch_language: Callable[[str], None] | None = None, lang: str = "id"):
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        switch_language: Callable[[str], None] | None = None,
+        lang: str = "id",
+    ):
         super().__init__(parent)
         self.workspace = workspace
         self.lang = lang
@@ -73,9 +86,16 @@ class MainWindow(QMainWindow):
         self.regions = RegionsTab(workspace, self)
         self.model_tab = ModelTab(workspace, self)
         self.task_tabs = [self.catalog, self.graph, self.paths, self.regions, self.model_tab]
-        for tab, title in zip(self.task_tabs, (
-                self.tr("Katalog"), self.tr("Graf Prasyarat"), self.tr("Peserta && Jalur"),
-                self.tr("Wilayah && Modul Lokal"), self.tr("Model"))):
+        for tab, title in zip(
+            self.task_tabs,
+            (
+                self.tr("Katalog"),
+                self.tr("Graf Prasyarat"),
+                self.tr("Peserta && Jalur"),
+                self.tr("Wilayah && Modul Lokal"),
+                self.tr("Model"),
+            ),
+        ):
             self.tabs.addTab(tab, title)
             tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             tab.workspace_edited.connect(lambda source=tab: self._edited(source))
@@ -111,10 +131,12 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         files = self.menuBar().addMenu(self.tr("&Berkas"))
-        self._action(files, self.tr("&Buka workspace…"), self.open_workspace,
-                     QKeySequence.StandardKey.Open)
-        self._action(files, self.tr("Workspace &baru…"), self.new_workspace,
-                     QKeySequence.StandardKey.New)
+        self._action(
+            files, self.tr("&Buka workspace…"), self.open_workspace, QKeySequence.StandardKey.Open
+        )
+        self._action(
+            files, self.tr("Workspace &baru…"), self.new_workspace, QKeySequence.StandardKey.New
+        )
         self.recent_menu = files.addMenu(self.tr("Workspace &terakhir"))
         files.addSeparator()
         self._action(files, self.tr("&Impor…"), self.import_file, QKeySequence("Ctrl+I"))
@@ -145,8 +167,11 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for target in _recent():
-            self._action(self.recent_menu, target,
-                         lambda _checked=False, t=target: self._switch(lambda: Workspace.open(t)))
+            self._action(
+                self.recent_menu,
+                target,
+                lambda _checked=False, t=target: self._switch(lambda: Workspace.open(t)),
+            )
         self.recent_menu.setEnabled(bool(_recent()))
 
     def _tab_changed(self, index: int) -> None:
@@ -190,26 +215,37 @@ class MainWindow(QMainWindow):
         counts = {kind: tab.model.rowCount() for kind, tab in self.record_tabs.items()}
         self.workspace_label.setText(
             self.tr("Workspace: %1 · %2 modul · %3 wilayah · %4 peserta")
-            .replace("%1", self.workspace.label).replace("%2", str(counts["modules"]))
-            .replace("%3", str(counts["regions"])).replace("%4", str(counts["learners"])))
+            .replace("%1", self.workspace.label)
+            .replace("%2", str(counts["modules"]))
+            .replace("%3", str(counts["regions"]))
+            .replace("%4", str(counts["learners"]))
+        )
         from ..model.persist import list_models
 
         active = next((m for m in list_models(self.workspace) if m.active), None)
         self.model_label.setText(
-            self.tr("Model: %1 (%2…)").replace("%1", active.name)
-            .replace("%2", active.sha256[:8]) if active else self.tr("Model: belum ada"))
+            self.tr("Model: %1 (%2…)").replace("%1", active.name).replace("%2", active.sha256[:8])
+            if active
+            else self.tr("Model: belum ada")
+        )
 
     def open_workspace(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Buka workspace"), "",
-            self.tr("Workspace SQLite (*.sqlite);;Semua berkas (*)"))
+            self,
+            self.tr("Buka workspace"),
+            "",
+            self.tr("Workspace SQLite (*.sqlite);;Semua berkas (*)"),
+        )
         if path:
             self._switch(lambda: Workspace.open(path))
 
     def new_workspace(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Workspace baru dari katalog nasional"), "workspace.sqlite",
-            self.tr("Workspace SQLite (*.sqlite)"))
+            self,
+            self.tr("Workspace baru dari katalog nasional"),
+            "workspace.sqlite",
+            self.tr("Workspace SQLite (*.sqlite)"),
+        )
         if path:
             self._switch(lambda: create_workspace(path))
 
@@ -218,10 +254,13 @@ class MainWindow(QMainWindow):
         if not getattr(self.graph, "is_modified", False):
             return True
         answer = QMessageBox.question(
-            self, self.tr("Perubahan belum disimpan"),
+            self,
+            self.tr("Perubahan belum disimpan"),
             self.tr("Graf prasyarat punya perubahan yang belum disimpan. Simpan dulu?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
         if answer == QMessageBox.StandardButton.Save:
             self.graph.save()
             return not self.graph.is_modified
@@ -255,8 +294,7 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
             QMessageBox.warning(self, self.tr("Impor ditolak"), message)
 
-        self._workers.append(workers.start(
-            task, on_finished=self._imported, on_failed=failed))
+        self._workers.append(workers.start(task, on_finished=self._imported, on_failed=failed))
 
     def _imported(self, summary: str) -> None:
         self.reload()
@@ -267,8 +305,7 @@ class MainWindow(QMainWindow):
         try:
             summary = run_import(self.workspace, kind, path, replace)
         except ValidationError as error:
-            ProblemsDialog(self.tr("Impor ditolak"), [str(p) for p in error.problems],
-                           self).exec()
+            ProblemsDialog(self.tr("Impor ditolak"), [str(p) for p in error.problems], self).exec()
             return False
         except CurriculumError as error:
             QMessageBox.warning(self, self.tr("Impor ditolak"), str(error))
@@ -295,12 +332,16 @@ class MainWindow(QMainWindow):
             self._switch_language(lang)
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("Tentang curriculum-tool"), self.tr(
-            "curriculum-tool %1\nJalur belajar yang dipersonalisasi dan relevan secara lokal "
-            "bagi ASN (UU 5/2014, PP 11/2017: minimal 20 JP per tahun).")
-            .replace("%1", __version__))
+        QMessageBox.about(
+            self,
+            self.tr("Tentang curriculum-tool"),
+            self.tr(
+                "curriculum-tool %1\nJalur belajar yang dipersonalisasi dan relevan secara lokal "
+                "bagi ASN (UU 5/2014, PP 11/2017: minimal 20 JP per tahun)."
+            ).replace("%1", __version__),
+        )
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event) -> None:
         if not getattr(self, "keep_workspace_open", False) and not self.confirm_unsaved():
             event.ignore()
             return

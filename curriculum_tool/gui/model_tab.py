@@ -66,8 +66,14 @@ from ..store import Workspace
 from .calibration_chart import CalibrationChart
 from .workers import Cancelled, Worker, start
 
-__all__ = ["ModelTab", "TrainDialog", "TrainOptions", "BASELINES", "TRAINING_STEPS",
-           "default_model_name"]
+__all__ = [
+    "BASELINES",
+    "TRAINING_STEPS",
+    "ModelTab",
+    "TrainDialog",
+    "TrainOptions",
+    "default_model_name",
+]
 
 #: Baseline keys of a card, in display order, with their Indonesian names.
 BASELINES: tuple[tuple[str, str], ...] = (
@@ -77,8 +83,11 @@ BASELINES: tuple[tuple[str, str], ...] = (
 )
 #: Metric keys of a card, with column titles and whether a higher value is better.
 METRICS: tuple[tuple[str, str, bool], ...] = (
-    ("auc", "AUC", True), ("log_loss", "Log loss", False),
-    ("brier", "Brier", False), ("ece", "ECE", False))
+    ("auc", "AUC", True),
+    ("log_loss", "Log loss", False),
+    ("brier", "Brier", False),
+    ("ece", "ECE", False),
+)
 #: Progress steps of one training run: train()'s stages (features, model, three baselines,
 #: refit), then storing.
 TRAINING_STEPS = 7
@@ -86,8 +95,9 @@ TRAINING_STEPS = 7
 _USER = Qt.ItemDataRole.UserRole
 
 
-def default_model_name(taken: set[str] | frozenset[str] = frozenset(),
-                       now: dt.datetime | None = None) -> str:
+def default_model_name(
+    taken: set[str] | frozenset[str] = frozenset(), now: dt.datetime | None = None
+) -> str:
     """``model-YYYYMMDD-HHMM`` for now, with ``-2``, ``-3``… if that name is taken."""
     base = (now or dt.datetime.now()).strftime("model-%Y%m%d-%H%M")
     name, counter = base, 1
@@ -116,8 +126,9 @@ def _read_truth(path: Path, target: str) -> pd.DataFrame:
         raise CurriculumError(f"cannot read the ground truth {path.name}: {error}") from None
     missing = [c for c in ("learner", "module", "date", column) if c not in frame.columns]
     if missing:
-        raise CurriculumError(f"{path.name} is not a simulator truth file: it has no "
-                              f"column {', '.join(missing)}")
+        raise CurriculumError(
+            f"{path.name} is not a simulator truth file: it has no column {', '.join(missing)}"
+        )
     return frame
 
 
@@ -130,8 +141,7 @@ def training_task(target: str, options: TrainOptions) -> Callable[..., StoredMod
     stage and never writes anything.
     """
 
-    def task(report: Callable[[int, int, str], None], cancelled: Callable[[], bool]
-             ) -> StoredModel:
+    def task(report: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> StoredModel:
         step = 0
 
         def progress(message: str) -> None:
@@ -168,7 +178,7 @@ class _SortItem(QTableWidgetItem):
         super().__init__(text)
         self.setData(_USER + 1, key)
 
-    def __lt__(self, other: QTableWidgetItem) -> bool:  # noqa: D105
+    def __lt__(self, other: QTableWidgetItem) -> bool:
         mine, theirs = self.data(_USER + 1), other.data(_USER + 1)
         if mine is None or theirs is None:
             return mine is None and theirs is not None
@@ -190,8 +200,12 @@ class TrainDialog(QDialog):
     """Options of a training run: target, seed, model name, optional ground truth."""
 
     TARGETS: tuple[tuple[str, str], ...] = (
-        ("l3", QT_TRANSLATE_NOOP("TrainDialog",
-                                 "Berhasil diterapkan di tempat kerja (selesai dan L3)")),
+        (
+            "l3",
+            QT_TRANSLATE_NOOP(
+                "TrainDialog", "Berhasil diterapkan di tempat kerja (selesai dan L3)"
+            ),
+        ),
         ("completed", QT_TRANSLATE_NOOP("TrainDialog", "Selesai mengikuti modul")),
     )
 
@@ -200,9 +214,13 @@ class TrainDialog(QDialog):
         self.existing = set(existing)
         self.setWindowTitle(self.tr("Latih model baru"))
         self.setModal(True)
-        intro = QLabel(self.tr(
-            "Model dilatih dari hasil pelatihan (outcomes) di workspace ini, diuji pada "
-            "peserta yang disisihkan, lalu disimpan dan dijadikan model aktif."), self)
+        intro = QLabel(
+            self.tr(
+                "Model dilatih dari hasil pelatihan (outcomes) di workspace ini, diuji pada "
+                "peserta yang disisihkan, lalu disimpan dan dijadikan model aktif."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         self.target = QComboBox(self)
         for key, label in self.TARGETS:
@@ -211,8 +229,9 @@ class TrainDialog(QDialog):
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setToolTip(self.tr("Benih acak: hasil yang sama untuk benih dan data yang sama"))
         self.name = QLineEdit(default_model_name(self.existing), self)
-        self.name.setValidator(QRegularExpressionValidator(
-            QRegularExpression(NAME.pattern.strip("^$")), self.name))
+        self.name.setValidator(
+            QRegularExpressionValidator(QRegularExpression(NAME.pattern.strip("^$")), self.name)
+        )
         self.name.setToolTip(self.tr("Huruf, angka, '.', '_' atau '-', paling banyak 80"))
         self.truth = QLineEdit(self)
         self.truth.setPlaceholderText(self.tr("opsional: truth.csv dari simulator"))
@@ -231,7 +250,8 @@ class TrainDialog(QDialog):
         form.addRow(self.tr("Nama model:"), self.name)
         form.addRow(self.tr("Kebenaran dasar:"), truth_row)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Latih"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
         self.buttons.accepted.connect(self.accept)
@@ -247,8 +267,9 @@ class TrainDialog(QDialog):
         self._check()
 
     def _browse_truth(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Kebenaran dasar simulator"), "",
-                                              self.tr("CSV (*.csv);;Semua berkas (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Kebenaran dasar simulator"), "", self.tr("CSV (*.csv);;Semua berkas (*)")
+        )
         if path:
             self.truth.setText(path)
 
@@ -256,8 +277,10 @@ class TrainDialog(QDialog):
         """Why the options cannot be used yet, or None."""
         name = self.name.text().strip()
         if not NAME.fullmatch(name):
-            return self.tr("Nama model: huruf, angka, '.', '_' atau '-' (paling banyak 80), "
-                           "diawali huruf atau angka.")
+            return self.tr(
+                "Nama model: huruf, angka, '.', '_' atau '-' (paling banyak 80), "
+                "diawali huruf atau angka."
+            )
         truth = self.truth.text().strip()
         if truth and not Path(truth).is_file():
             return self.tr("Berkas kebenaran dasar tidak ditemukan.")
@@ -274,8 +297,12 @@ class TrainDialog(QDialog):
 
     def options(self) -> TrainOptions:
         truth = self.truth.text().strip()
-        return TrainOptions(self.target.currentData(), self.seed.value(),
-                            self.name.text().strip(), Path(truth) if truth else None)
+        return TrainOptions(
+            self.target.currentData(),
+            self.seed.value(),
+            self.name.text().strip(),
+            Path(truth) if truth else None,
+        )
 
 
 class ModelTab(QWidget):
@@ -312,8 +339,9 @@ class ModelTab(QWidget):
         self.train_button.setToolTip(self.tr("Latih model baru dari hasil pelatihan workspace"))
         self.train_button.clicked.connect(self.open_train_dialog)
         self.activate_button = QPushButton(self.tr("Jadikan aktif"), self)
-        self.activate_button.setToolTip(self.tr(
-            "Model aktif dipakai untuk skor, rekomendasi dan batch"))
+        self.activate_button.setToolTip(
+            self.tr("Model aktif dipakai untuk skor, rekomendasi dan batch")
+        )
         self.activate_button.clicked.connect(self.activate_selected)
         toolbar = QHBoxLayout()
         toolbar.addWidget(heading)
@@ -337,9 +365,18 @@ class ModelTab(QWidget):
         panel.addWidget(self.cancel_button)
         self.progress_panel.hide()
 
-        self.list = _table(self, [self.tr("Nama"), self.tr("Dibuat"), self.tr("Target"),
-                                  self.tr("Baris data"), self.tr("AUC"), self.tr("ECE"),
-                                  self.tr("Aktif")])
+        self.list = _table(
+            self,
+            [
+                self.tr("Nama"),
+                self.tr("Dibuat"),
+                self.tr("Target"),
+                self.tr("Baris data"),
+                self.tr("AUC"),
+                self.tr("ECE"),
+                self.tr("Aktif"),
+            ],
+        )
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.verticalHeader().hide()
         header = self.list.horizontalHeader()
@@ -371,9 +408,11 @@ class ModelTab(QWidget):
         self.refusal = QLabel(card)
         self.refusal.setWordWrap(True)
         self.refusal.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.refusal.setStyleSheet("QLabel { background: #fdecea; color: #8b1a10; "
-                                   "border: 1px solid #f5c2bd; border-radius: 3px; "
-                                   "padding: 6px; }")
+        self.refusal.setStyleSheet(
+            "QLabel { background: #fdecea; color: #8b1a10; "
+            "border: 1px solid #f5c2bd; border-radius: 3px; "
+            "padding: 6px; }"
+        )
         self.refusal.hide()
 
         self.metrics = _table(card, [title for _key, title, _higher in METRICS])
@@ -382,12 +421,18 @@ class ModelTab(QWidget):
         self.metrics.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.metrics.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.metrics.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        tips = {"auc": self.tr("Kemampuan membedakan berhasil dari tidak: 0,5 acak, 1 sempurna; "
-                               "lebih besar lebih baik"),
-                "log_loss": self.tr("Kerugian logaritmik: lebih kecil lebih baik"),
-                "brier": self.tr("Rata-rata kuadrat galat peluang: lebih kecil lebih baik"),
-                "ece": self.tr("Galat kalibrasi: selisih rata-rata antara peluang prediksi dan "
-                               "tingkat teramati; lebih kecil lebih baik")}
+        tips = {
+            "auc": self.tr(
+                "Kemampuan membedakan berhasil dari tidak: 0,5 acak, 1 sempurna; "
+                "lebih besar lebih baik"
+            ),
+            "log_loss": self.tr("Kerugian logaritmik: lebih kecil lebih baik"),
+            "brier": self.tr("Rata-rata kuadrat galat peluang: lebih kecil lebih baik"),
+            "ece": self.tr(
+                "Galat kalibrasi: selisih rata-rata antara peluang prediksi dan "
+                "tingkat teramati; lebih kecil lebih baik"
+            ),
+        }
         for column, (key, _title, _higher) in enumerate(METRICS):
             self.metrics.horizontalHeaderItem(column).setToolTip(tips[key])
         self.metrics_note = QLabel(card)
@@ -402,18 +447,27 @@ class ModelTab(QWidget):
         chart_box = QGroupBox(self.tr("Kalibrasi"), card)
         QVBoxLayout(chart_box).addWidget(self.chart)
 
-        self.provinces = _table(card, [self.tr("Provinsi"), self.tr("Baris"),
-                                       self.tr("Tingkat"), self.tr("Prediksi"),
-                                       self.tr("AUC")])
+        self.provinces = _table(
+            card,
+            [
+                self.tr("Provinsi"),
+                self.tr("Baris"),
+                self.tr("Tingkat"),
+                self.tr("Prediksi"),
+                self.tr("AUC"),
+            ],
+        )
         self.provinces.verticalHeader().hide()
         province_header = self.provinces.horizontalHeader()
         province_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         province_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.provinces.setSortingEnabled(True)
         self.provinces.horizontalHeaderItem(2).setToolTip(
-            self.tr("Tingkat keberhasilan teramati di provinsi ini"))
+            self.tr("Tingkat keberhasilan teramati di provinsi ini")
+        )
         self.provinces.horizontalHeaderItem(3).setToolTip(
-            self.tr("Rata-rata peluang prediksi model di provinsi ini"))
+            self.tr("Rata-rata peluang prediksi model di provinsi ini")
+        )
         province_box = QGroupBox(self.tr("Per provinsi (data uji)"), card)
         QVBoxLayout(province_box).addWidget(self.provinces)
 
@@ -451,9 +505,11 @@ class ModelTab(QWidget):
         selected = self.selected_name()
         try:
             self.models = list_models(self.workspace)
-            self._province_names = {region.code: region.name
-                                    for region in self.workspace.load("regions")
-                                    if not region.parent}
+            self._province_names = {
+                region.code: region.name
+                for region in self.workspace.load("regions")
+                if not region.parent
+            }
         except CurriculumError as error:
             self.models = []
             self.status_message.emit(str(error))
@@ -497,8 +553,9 @@ class ModelTab(QWidget):
             cells = [
                 _SortItem(model.name, model.name),
                 _SortItem(_created_text(model.created), model.created),
-                _SortItem(self._target_text(card.get("target", ""), short=True),
-                          card.get("target", "")),
+                _SortItem(
+                    self._target_text(card.get("target", ""), short=True), card.get("target", "")
+                ),
                 _SortItem(locale.toString(int(rows)) if rows is not None else "–", rows),
                 _SortItem(self._number(metrics.get("auc")), metrics.get("auc")),
                 _SortItem(self._number(metrics.get("ece")), metrics.get("ece")),
@@ -507,8 +564,9 @@ class ModelTab(QWidget):
             for column, item in enumerate(cells):
                 item.setData(_USER, model.name)
                 if column >= 3:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 if column == 6:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if model.active:
@@ -552,8 +610,7 @@ class ModelTab(QWidget):
         selected = self.model_named(self.selected_name())
         busy = self.is_training
         self.train_button.setEnabled(not busy)
-        self.activate_button.setEnabled(not busy and selected is not None
-                                        and not selected.active)
+        self.activate_button.setEnabled(not busy and selected is not None and not selected.active)
 
     # ------------------------------------------------------------------ card
 
@@ -565,18 +622,29 @@ class ModelTab(QWidget):
 
     def _target_text(self, target: str, short: bool = False) -> str:
         if target == "l3":
-            return self.tr("L3 (diterapkan)") if short else self.tr(
-                "selesai dan diterapkan di tempat kerja (Kirkpatrick level 3, l3 = 1)")
+            return (
+                self.tr("L3 (diterapkan)")
+                if short
+                else self.tr("selesai dan diterapkan di tempat kerja (Kirkpatrick level 3, l3 = 1)")
+            )
         if target == "completed":
             return self.tr("Selesai") if short else self.tr("selesai mengikuti modul")
         return target
 
     def _show_card(self, model: StoredModel | None) -> None:
         if model is None:
-            self.card_title.setText(self.tr("<b>Belum ada model dipilih</b>") if self.models
-                                    else self.tr("<b>Belum ada model</b>"))
-            self.card_summary.setText("" if self.models else self.tr(
-                "Latih model dari hasil pelatihan workspace ini dengan “Latih model…”."))
+            self.card_title.setText(
+                self.tr("<b>Belum ada model dipilih</b>")
+                if self.models
+                else self.tr("<b>Belum ada model</b>")
+            )
+            self.card_summary.setText(
+                ""
+                if self.models
+                else self.tr(
+                    "Latih model dari hasil pelatihan workspace ini dengan “Latih model…”."
+                )
+            )
             self.refusal.hide()
             self.metrics.setRowCount(0)
             self.metrics_note.clear()
@@ -589,13 +657,15 @@ class ModelTab(QWidget):
         self.card_title.setText(
             f"<span style='font-size:large'><b>{html.escape(model.name)}</b></span>"
             f" &nbsp;·&nbsp; {html.escape(state)} &nbsp;·&nbsp; "
-            + html.escape(self.tr("dibuat %1").replace("%1", _created_text(model.created))))
+            + html.escape(self.tr("dibuat %1").replace("%1", _created_text(model.created)))
+        )
         self.card_summary.setText(self._summary(card))
         refused = self.refusal_reason(model)
         self.refusal.setVisible(bool(refused))
         if refused:
-            self.refusal.setText(self.tr("Model ini ditolak dan tidak akan dipakai: %1")
-                                 .replace("%1", refused))
+            self.refusal.setText(
+                self.tr("Model ini ditolak dan tidak akan dipakai: %1").replace("%1", refused)
+            )
         metrics = card.get("metrics", {})
         self._fill_metrics(metrics)
         self.chart.set_calibration(metrics.get("calibration"))
@@ -609,15 +679,20 @@ class ModelTab(QWidget):
         def count(value: Any) -> str:
             return locale.toString(int(value)) if isinstance(value, int | float) else "?"
 
-        text = (self.tr("Sasaran: %1. Diuji pada %2 pendaftaran peserta yang disisihkan sejak "
-                        "%3; dilatih pada %4 pendaftaran peserta lain sebelum tanggal itu.")
-                .replace("%1", self._target_text(card.get("target", "")))
-                .replace("%2", count(evaluation.get("test_rows")))
-                .replace("%3", str(evaluation.get("cutoff", "?")))
-                .replace("%4", count(evaluation.get("train_rows"))))
+        text = (
+            self.tr(
+                "Sasaran: %1. Diuji pada %2 pendaftaran peserta yang disisihkan sejak "
+                "%3; dilatih pada %4 pendaftaran peserta lain sebelum tanggal itu."
+            )
+            .replace("%1", self._target_text(card.get("target", "")))
+            .replace("%2", count(evaluation.get("test_rows")))
+            .replace("%3", str(evaluation.get("cutoff", "?")))
+            .replace("%4", count(evaluation.get("train_rows")))
+        )
         if evaluation.get("refitted_on_all_rows"):
-            text += " " + self.tr("Model yang disimpan dilatih ulang pada semua %1 baris berlabel."
-                                  ).replace("%1", count(data.get("rows")))
+            text += " " + self.tr(
+                "Model yang disimpan dilatih ulang pada semua %1 baris berlabel."
+            ).replace("%1", count(data.get("rows")))
         return text
 
     def _fill_metrics(self, metrics: dict[str, Any]) -> None:
@@ -626,8 +701,7 @@ class ModelTab(QWidget):
             rows.append((self.tr("Model"), metrics["model"]))
         baselines = metrics.get("baselines", {})
         rows += [(self.tr(label), baselines[key]) for key, label in BASELINES if key in baselines]
-        rows += [(key, value) for key, value in baselines.items()
-                 if key not in dict(BASELINES)]
+        rows += [(key, value) for key, value in baselines.items() if key not in dict(BASELINES)]
         ceiling = metrics.get("ceiling_auc")
         self.metrics.setRowCount(len(rows) + (ceiling is not None))
         best: dict[str, float] = {}
@@ -655,8 +729,12 @@ class ModelTab(QWidget):
         if ceiling is not None:
             row = len(rows)
             header = QTableWidgetItem(self.tr("Batas atas (kebenaran dasar)"))
-            header.setToolTip(self.tr("AUC peluang sebenarnya dari simulator pada baris uji yang "
-                                      "sama: tidak ada model yang dapat melampauinya"))
+            header.setToolTip(
+                self.tr(
+                    "AUC peluang sebenarnya dari simulator pada baris uji yang "
+                    "sama: tidak ada model yang dapat melampauinya"
+                )
+            )
             self.metrics.setVerticalHeaderItem(row, header)
             for column, (key, _title, _higher) in enumerate(METRICS):
                 item = QTableWidgetItem(self._number(ceiling) if key == "auc" else "–")
@@ -666,17 +744,26 @@ class ModelTab(QWidget):
                 item.setFont(font)
                 item.setForeground(QColor("#666666"))
                 self.metrics.setItem(row, column, item)
-        height = (self.metrics.horizontalHeader().height() + 4
-                  + self.metrics.verticalHeader().defaultSectionSize() * self.metrics.rowCount())
+        height = (
+            self.metrics.horizontalHeader().height()
+            + 4
+            + self.metrics.verticalHeader().defaultSectionSize() * self.metrics.rowCount()
+        )
         self.metrics.setFixedHeight(height)
         note = ""
         model_auc = metrics.get("model", {}).get("auc")
         if ceiling is not None and model_auc is not None and ceiling > 0.5:
             note = self.tr("Model menempuh %1 jarak dari AUC 0,5 (acak) ke batas atas.").replace(
-                "%1", self._percent((model_auc - 0.5) / (ceiling - 0.5)))
-        self.metrics_note.setText(note + (" " if note else "") + self.tr(
-            "Cetak tebal: terbaik di kolomnya. AUC lebih besar lebih baik; "
-            "yang lain lebih kecil lebih baik."))
+                "%1", self._percent((model_auc - 0.5) / (ceiling - 0.5))
+            )
+        self.metrics_note.setText(
+            note
+            + (" " if note else "")
+            + self.tr(
+                "Cetak tebal: terbaik di kolomnya. AUC lebih besar lebih baik; "
+                "yang lain lebih kecil lebih baik."
+            )
+        )
 
     def _fill_provinces(self, provinces: list[dict[str, Any]]) -> None:
         self.provinces.setSortingEnabled(False)
@@ -696,8 +783,9 @@ class ModelTab(QWidget):
             cells[0].setToolTip(cells[0].text())
             for column, item in enumerate(cells):
                 if column:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.provinces.setItem(row, column, item)
         self.provinces.setSortingEnabled(True)
         self.provinces.sortByColumn(1, Qt.SortOrder.DescendingOrder)
@@ -717,36 +805,47 @@ class ModelTab(QWidget):
         parts: list[str] = []
 
         def heading(title: str) -> None:
-            parts.append(f"<tr><td colspan='2' style='padding-top:8px'><b>{e(title)}</b>"
-                         "</td></tr>")
+            parts.append(f"<tr><td colspan='2' style='padding-top:8px'><b>{e(title)}</b></td></tr>")
 
         def text(body: str) -> None:
             parts.append(f"<tr><td colspan='2'>{body}</td></tr>")
 
         def row(label: str, value: str) -> None:
-            parts.append(f"<tr><td nowrap style='padding-right:10px;color:#555'>{e(label)}"
-                         f"</td><td>{value}</td></tr>")
+            parts.append(
+                f"<tr><td nowrap style='padding-right:10px;color:#555'>{e(label)}"
+                f"</td><td>{value}</td></tr>"
+            )
 
         heading(self.tr("Sasaran"))
-        text(e(self._target_text(card.get("target", "")))
-             + f" <span style='color:#555'>({e(str(card.get('target_meaning', '')))})</span>")
+        text(
+            e(self._target_text(card.get("target", "")))
+            + f" <span style='color:#555'>({e(str(card.get('target_meaning', '')))})</span>"
+        )
         heading(self.tr("Data"))
         row(self.tr("Baris berlabel"), e(count(data.get("rows"))))
         row(self.tr("Tanpa label"), e(count(data.get("unlabelled"))))
-        row(self.tr("Tingkat keberhasilan"),
-            e(self._percent(data["positive_rate"])) if "positive_rate" in data else "?")
-        row(self.tr("Rentang tanggal"),
-            e(f"{data.get('first_date', '?')} … {data.get('last_date', '?')}"))
+        row(
+            self.tr("Tingkat keberhasilan"),
+            e(self._percent(data["positive_rate"])) if "positive_rate" in data else "?",
+        )
+        row(
+            self.tr("Rentang tanggal"),
+            e(f"{data.get('first_date', '?')} … {data.get('last_date', '?')}"),
+        )
         row(self.tr("SHA-256 data"), f"<code>{e(str(data.get('sha256', ''))[:16])}…</code>")
         if card.get("training_data"):
             row(self.tr("Sumber"), e(str(card["training_data"])))
         heading(self.tr("Evaluasi"))
         row(self.tr("Pemisahan"), e(str(evaluation.get("split", ""))))
         row(self.tr("Batas tanggal"), e(str(evaluation.get("cutoff", "?"))))
-        row(self.tr("Baris latih / uji"), e(f"{count(evaluation.get('train_rows'))} / "
-                                            f"{count(evaluation.get('test_rows'))}"))
-        row(self.tr("Dilatih ulang pada semua baris"),
-            e(self.tr("ya") if evaluation.get("refitted_on_all_rows") else self.tr("tidak")))
+        row(
+            self.tr("Baris latih / uji"),
+            e(f"{count(evaluation.get('train_rows'))} / {count(evaluation.get('test_rows'))}"),
+        )
+        row(
+            self.tr("Dilatih ulang pada semua baris"),
+            e(self.tr("ya") if evaluation.get("refitted_on_all_rows") else self.tr("tidak")),
+        )
         heading(self.tr("Model"))
         row(self.tr("Estimator"), e(str(card.get("estimator", ""))))
         row(self.tr("Benih acak"), e(str(card.get("seed", ""))))
@@ -758,17 +857,22 @@ class ModelTab(QWidget):
         mismatches = version_mismatches(versions) if isinstance(versions, dict) else []
         versions_text = e(", ".join(f"{k} {v}" for k, v in versions.items()))
         if mismatches:
-            versions_text += ("<br><span style='color:#8b1a10'>"
-                              + e(self.tr("Tidak cocok dengan instalasi ini: %1")
-                                  .replace("%1", "; ".join(mismatches))) + "</span>")
+            versions_text += (
+                "<br><span style='color:#8b1a10'>"
+                + e(
+                    self.tr("Tidak cocok dengan instalasi ini: %1").replace(
+                        "%1", "; ".join(mismatches)
+                    )
+                )
+                + "</span>"
+            )
         text(versions_text)
         row(self.tr("Platform"), e(str(card.get("platform", ""))))
         heading(self.tr("Penggunaan yang dimaksud"))
         text(e(str(card.get("intended_use", ""))))
         heading(self.tr("Batasan"))
         text(e(str(card.get("limits", ""))))
-        return ("<table width='100%' cellspacing='0' cellpadding='1'>" + "".join(parts)
-                + "</table>")
+        return "<table width='100%' cellspacing='0' cellpadding='1'>" + "".join(parts) + "</table>"
 
     # ------------------------------------------------------------ activation
 
@@ -779,9 +883,13 @@ class ModelTab(QWidget):
             return
         refused = self.refusal_reason(model)
         if refused:
-            QMessageBox.warning(self, self.tr("Model ditolak"),
-                                self.tr("Model “%1” tidak dapat dijadikan aktif:\n%2")
-                                .replace("%1", model.name).replace("%2", refused))
+            QMessageBox.warning(
+                self,
+                self.tr("Model ditolak"),
+                self.tr("Model “%1” tidak dapat dijadikan aktif:\n%2")
+                .replace("%1", model.name)
+                .replace("%2", refused),
+            )
             return
         try:
             activate_model(self.workspace, model.name)
@@ -824,16 +932,19 @@ class ModelTab(QWidget):
         self._models_before = {model.name: model.sha256 for model in self.models}
         self.progress.setRange(0, 0)
         self.progress.setFormat(self.tr("%v dari %m"))
-        self.progress_label.setText(self.tr("Melatih model “%1”: memulai…")
-                                    .replace("%1", options.name))
+        self.progress_label.setText(
+            self.tr("Melatih model “%1”: memulai…").replace("%1", options.name)
+        )
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(self.tr("Batal"))
         self.progress_panel.show()
-        self._worker = start(training_task(target, options),
-                             on_finished=self._training_finished,
-                             on_failed=self._training_failed,
-                             on_progress=self._training_progress,
-                             on_cancelled=self._training_cancelled)
+        self._worker = start(
+            training_task(target, options),
+            on_finished=self._training_finished,
+            on_failed=self._training_failed,
+            on_progress=self._training_progress,
+            on_cancelled=self._training_cancelled,
+        )
         self._update_buttons()
         self.status_message.emit(self.tr("Melatih model “%1”…").replace("%1", options.name))
         self.training_changed.emit(True)
@@ -850,13 +961,19 @@ class ModelTab(QWidget):
     def progress_text(self, message: str) -> str:
         """An Indonesian line for one of ``train``'s progress messages."""
         patterns: tuple[tuple[str, str], ...] = (
-            (r"reading outcomes and building features",
-             self.tr("Membaca hasil pelatihan dan menyusun fitur")),
-            (r"fitting the model on ([\d,.]+) enrolments",
-             self.tr("Melatih model pada %1 pendaftaran")),
+            (
+                r"reading outcomes and building features",
+                self.tr("Membaca hasil pelatihan dan menyusun fitur"),
+            ),
+            (
+                r"fitting the model on ([\d,.]+) enrolments",
+                self.tr("Melatih model pada %1 pendaftaran"),
+            ),
             (r"fitting baseline (\w+)", self.tr("Melatih pembanding: %1")),
-            (r"refitting on all ([\d,.]+) labelled enrolments",
-             self.tr("Melatih ulang pada semua %1 pendaftaran berlabel")),
+            (
+                r"refitting on all ([\d,.]+) labelled enrolments",
+                self.tr("Melatih ulang pada semua %1 pendaftaran berlabel"),
+            ),
             (r"storing the model", self.tr("Menyimpan model")),
         )
         baselines = {key: self.tr(label) for key, label in BASELINES}
@@ -874,9 +991,11 @@ class ModelTab(QWidget):
         if self._worker is None or self._worker.is_cancelled:
             return
         name = self._training[1].name if self._training else ""
-        self.progress_label.setText(self.tr("Melatih model “%1”: %2")
-                                    .replace("%1", name)
-                                    .replace("%2", self.progress_text(message)))
+        self.progress_label.setText(
+            self.tr("Melatih model “%1”: %2")
+            .replace("%1", name)
+            .replace("%2", self.progress_text(message))
+        )
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
@@ -893,16 +1012,21 @@ class ModelTab(QWidget):
         training = self._end_training()
         same_workspace = training is not None and training[0] == self.workspace.target
         if not same_workspace:
-            self.status_message.emit(self.tr("Model “%1” disimpan di workspace %2")
-                                     .replace("%1", stored.name)
-                                     .replace("%2", training[0] if training else "?"))
+            self.status_message.emit(
+                self.tr("Model “%1” disimpan di workspace %2")
+                .replace("%1", stored.name)
+                .replace("%2", training[0] if training else "?")
+            )
             return
         self._refusals.pop((stored.name, stored.sha256), None)
         self.reload()
         self.select(stored.name)
         auc = stored.card.get("metrics", {}).get("model", {}).get("auc")
-        self.status_message.emit(self.tr("Model “%1” disimpan dan dijadikan aktif (AUC %2)")
-                                 .replace("%1", stored.name).replace("%2", self._number(auc)))
+        self.status_message.emit(
+            self.tr("Model “%1” disimpan dan dijadikan aktif (AUC %2)")
+            .replace("%1", stored.name)
+            .replace("%2", self._number(auc))
+        )
         self.workspace_edited.emit()
         self.active_model_changed.emit(stored.name)
 
@@ -915,8 +1039,11 @@ class ModelTab(QWidget):
         before = self._models_before
         training = self._end_training()
         self.reload()
-        now = (self.model_named(training[1].name)
-               if training is not None and training[0] == self.workspace.target else None)
+        now = (
+            self.model_named(training[1].name)
+            if training is not None and training[0] == self.workspace.target
+            else None
+        )
         if now is not None and before.get(now.name) != now.sha256:
             # the cancel arrived while the model was being written: it is stored
             self.status_message.emit(self.tr("Pembatalan terlambat: model sudah disimpan"))

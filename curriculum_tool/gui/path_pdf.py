@@ -75,8 +75,17 @@ from ..report.summary import (
     shortfall_reason,
 )
 
-__all__ = ["LABELS", "LearnerDetails", "date_text", "path_html", "write_learner_pdf",
-           "write_path_document", "write_path_pdf", "write_paths_pdf", "write_workspace_pdfs"]
+__all__ = [
+    "LABELS",
+    "LearnerDetails",
+    "date_text",
+    "path_html",
+    "write_learner_pdf",
+    "write_path_document",
+    "write_path_pdf",
+    "write_paths_pdf",
+    "write_workspace_pdfs",
+]
 
 #: Every heading and label of the document, by language.
 LABELS: dict[str, dict[str, str]] = {
@@ -95,17 +104,17 @@ LABELS: dict[str, dict[str, str]] = {
         "created": "Disusun",
         "total": "Total JP",
         "total_text": "{total} JP dari anggaran {max} JP ({hours} jam); minimum {min} JP "
-                      "per tahun (PP 11/2017)",
+        "per tahun (PP 11/2017)",
         "meets": "memenuhi minimum",
         "below": "di bawah minimum",
         "value": "Nilai harapan",
         "value_text": "{value} (jumlah kesenjangan kompetensi yang diperkirakan tertutup)",
         "gaps": "Kesenjangan kompetensi",
         "gaps_intro": "Target: standar kompetensi jabatan dan standar wilayah (yang tertinggi). "
-                      "Kolom \u201cSetelah rencana\u201d adalah level yang dicapai bila setiap "
-                      "langkah berhasil diselesaikan.",
+        "Kolom \u201cSetelah rencana\u201d adalah level yang dicapai bila setiap "
+        "langkah berhasil diselesaikan.",
         "gaps_from_path": "Hanya kompetensi yang ditangani rencana ini (data pegawai tidak "
-                          "tersedia).",
+        "tersedia).",
         "no_gaps": "Tidak ada kesenjangan: level peserta sudah memenuhi target.",
         "competency": "Kompetensi",
         "code": "Kode",
@@ -127,31 +136,31 @@ LABELS: dict[str, dict[str, str]] = {
         "step_value": "Nilai",
         "reasons": "Alasan",
         "no_steps": "Tidak ada langkah: tidak ada modul yang dapat diikuti yang menutup "
-                    "kesenjangan.",
+        "kesenjangan.",
         "obligations": "Program wajib",
         "obligations_intro": "Program wajib berikut belum diikuti peserta. Program wajib "
-                             "berada di luar anggaran JP tahunan dan tidak dihitung dalam "
-                             "total JP rencana ini.",
+        "berada di luar anggaran JP tahunan dan tidak dihitung dalam "
+        "total JP rencana ini.",
         "regulation": "Dasar hukum",
         "excluded": "Modul yang tidak dipilih",
         "excluded_intro": "Modul yang dapat menutup kesenjangan peserta tetapi tidak masuk "
-                          "rencana, dikelompokkan menurut alasannya.",
+        "rencana, dikelompokkan menurut alasannya.",
         "excluded_hidden": "{n} modul lain tidak dicantumkan: ditujukan bagi jabatan atau "
-                           "status lain, atau tidak menutup kesenjangan peserta.",
+        "status lain, atau tidak menutup kesenjangan peserta.",
         "group_count": "{label} ({n} modul)",
         "reason": "Alasan",
         "none_excluded": "Tidak ada.",
         "budget_common": "Tidak dipilih: bersama prasyaratnya yang belum diikuti, modul ini "
-                         "melebihi sisa anggaran ({left} JP dari {max_jp} JP) setelah langkah "
-                         "terpilih.",
+        "melebihi sisa anggaran ({left} JP dari {max_jp} JP) setelah langkah "
+        "terpilih.",
         "jp_with_prerequisites": "JP (dengan prasyarat)",
         "replaced": "diganti {module} ({modality}) yang ada dalam rencana ini: {weak} di "
-                    "{region} kurang andal untuk pembelajaran daring",
+        "{region} kurang andal untuk pembelajaran daring",
         "alternative": "pembelajaran daring kurang andal dengan {weak} di {region}; "
-                       "alternatif luring: {module} ({modality}) mengajarkan hal yang sama, "
-                       "tetapi tidak termasuk dalam rencana ini",
+        "alternatif luring: {module} ({modality}) mengajarkan hal yang sama, "
+        "tetapi tidak termasuk dalam rencana ini",
         "instead_in_path": "; {module} ({modality}) dalam rencana ini mengajarkan {teaches} "
-                           "sebagai gantinya",
+        "sebagai gantinya",
         "instead_elsewhere": "; alternatif: {module} ({modality}) mengajarkan {teaches}",
         "weak_none": "tanpa internet",
         "weak": "konektivitas {level}",
@@ -163,11 +172,11 @@ LABELS: dict[str, dict[str, str]] = {
         "know": "Mengetahui,",
         "page": "halaman {page} dari {pages}",
         "legend": "P: peluang peserta menyelesaikan modul dan menerapkannya di tempat kerja "
-                  "menurut model. Nilai: sumbangan langkah pada penutupan kesenjangan "
-                  "kompetensi. 1 JP = 45 menit.",
+        "menurut model. Nilai: sumbangan langkah pada penutupan kesenjangan "
+        "kompetensi. 1 JP = 45 menit.",
         "footer": "Dibuat dengan curriculum-tool. Setiap langkah dapat dijelaskan: "
-                  "kesenjangan yang ditutup, prasyarat yang dibuka, alasan modalitas, dan "
-                  "modul yang tidak dipilih.",
+        "kesenjangan yang ditutup, prasyarat yang dibuka, alasan modalitas, dan "
+        "modul yang tidak dipilih.",
     },
     "en": {
         "title": "Competency Development Plan",
@@ -184,17 +193,17 @@ LABELS: dict[str, dict[str, str]] = {
         "created": "Prepared",
         "total": "Total JP",
         "total_text": "{total} JP of a {max} JP budget ({hours} hours); yearly minimum "
-                      "{min} JP (PP 11/2017)",
+        "{min} JP (PP 11/2017)",
         "meets": "meets the minimum",
         "below": "below the minimum",
         "value": "Expected value",
         "value_text": "{value} (competency gap levels expected to close)",
         "gaps": "Competency gaps",
         "gaps_intro": "Target: the higher of the position's job standard and the regional "
-                      "standards. \u201cAfter the plan\u201d is the level reached if every "
-                      "step is completed successfully.",
+        "standards. \u201cAfter the plan\u201d is the level reached if every "
+        "step is completed successfully.",
         "gaps_from_path": "Only the competencies this plan works on (no learner records "
-                          "available).",
+        "available).",
         "no_gaps": "No gap: the learner's levels meet the targets.",
         "competency": "Competency",
         "code": "Code",
@@ -218,26 +227,26 @@ LABELS: dict[str, dict[str, str]] = {
         "no_steps": "No step: no takeable module closes a gap.",
         "obligations": "Compulsory programmes",
         "obligations_intro": "The learner has not yet completed these compulsory programmes. "
-                             "They are outside the yearly JP budget and not counted in this "
-                             "plan's total JP.",
+        "They are outside the yearly JP budget and not counted in this "
+        "plan's total JP.",
         "regulation": "Regulation",
         "excluded": "Modules not chosen",
         "excluded_intro": "Modules that would close one of the learner's gaps but are not "
-                          "in the plan, grouped by why.",
+        "in the plan, grouped by why.",
         "excluded_hidden": "{n} other modules are not listed: meant for another position or "
-                           "status, or closing none of the learner's gaps.",
+        "status, or closing none of the learner's gaps.",
         "group_count": "{label} ({n} modules)",
         "reason": "Reason",
         "none_excluded": "None.",
         "budget_common": "Not selected: with the prerequisites not yet taken, each module "
-                         "exceeds what is left of the budget ({left} JP of {max_jp} JP) after "
-                         "the chosen steps.",
+        "exceeds what is left of the budget ({left} JP of {max_jp} JP) after "
+        "the chosen steps.",
         "jp_with_prerequisites": "JP (with prerequisites)",
         "replaced": "replaced by {module} ({modality}), which is in this plan: {weak} in "
-                    "{region} is too unreliable for online learning",
+        "{region} is too unreliable for online learning",
         "alternative": "online learning is unreliable with {weak} in {region}; offline "
-                       "alternative: {module} ({modality}) teaches the same, but is not in "
-                       "this plan",
+        "alternative: {module} ({modality}) teaches the same, but is not in "
+        "this plan",
         "instead_in_path": "; {module} ({modality}), in this plan, teaches {teaches} instead",
         "instead_elsewhere": "; alternative: {module} ({modality}) teaches {teaches}",
         "weak_none": "no internet",
@@ -250,18 +259,42 @@ LABELS: dict[str, dict[str, str]] = {
         "know": "Acknowledged,",
         "page": "page {page} of {pages}",
         "legend": "P: the model's chance that the learner completes the module and applies "
-                  "it at work. Value: the step's share in closing the competency gaps. "
-                  "1 JP = 45 minutes.",
+        "it at work. Value: the step's share in closing the competency gaps. "
+        "1 JP = 45 minutes.",
         "footer": "Made with curriculum-tool. Every step is explained: the gap it closes, "
-                  "the prerequisite it unlocks, why this modality, and what was left out.",
+        "the prerequisite it unlocks, why this modality, and what was left out.",
     },
 }
 
 _MONTHS = {
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-           "September", "Oktober", "November", "Desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
+    "id": (
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 
 #: Left-out modules a learner's document never lists, even when they would close a gap:
@@ -269,8 +302,9 @@ _MONTHS = {
 #: hazards the learner's region does not have (also when that is why a prerequisite
 #: cannot be taken: none of them is the learner's to ask for), the learner's own
 #: compulsory programmes (listed under *Program wajib*) and modules already completed.
-_ELSEWHERE = frozenset({"outside_audience", "obligation_of_others", "local_elsewhere",
-                        "not_relevant"})
+_ELSEWHERE = frozenset(
+    {"outside_audience", "obligation_of_others", "local_elsewhere", "not_relevant"}
+)
 _NOT_LISTED = _ELSEWHERE | {"obligation", "completed"}
 _NOT_LISTED_ROOT = _ELSEWHERE
 
@@ -350,8 +384,7 @@ class LearnerDetails:
     supervisor_label: str = ""
     gaps: tuple[CompetencyGap, ...] | None = None
     module_titles: Mapping[str, str] = field(default_factory=dict)
-    module_competencies: Mapping[str, tuple[tuple[str, int], ...]] = field(
-        default_factory=dict)
+    module_competencies: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
 
     @classmethod
     def from_context(cls, context: ReportContext, path: LearnerPath) -> LearnerDetails:
@@ -361,23 +394,32 @@ class LearnerDetails:
         record = context.learners.get(learner)
         supervisor = context.supervisor(learner)
         known = supervisor is not None and supervisor in context.learners
-        return cls(name=context.learner_name(learner),
-                   label=context.learner_label(learner),
-                   unmasked=context.unmask,
-                   position_title=context.position_title(path.position),
-                   region_name=context.region_name(path.region),
-                   unit=record.unit if record is not None else "",
-                   supervisor_name=context.learner_name(supervisor) if known else "",
-                   supervisor_label=context.learner_label(supervisor) if known else "",
-                   gaps=context.gap_table.get(learner) if context.gap_table else None,
-                   module_titles=context.module_titles,
-                   module_competencies=context.module_competencies)
+        return cls(
+            name=context.learner_name(learner),
+            label=context.learner_label(learner),
+            unmasked=context.unmask,
+            position_title=context.position_title(path.position),
+            region_name=context.region_name(path.region),
+            unit=record.unit if record is not None else "",
+            supervisor_name=context.learner_name(supervisor) if known else "",
+            supervisor_label=context.learner_label(supervisor) if known else "",
+            gaps=context.gap_table.get(learner) if context.gap_table else None,
+            module_titles=context.module_titles,
+            module_competencies=context.module_competencies,
+        )
 
 
-def path_html(path: LearnerPath, learner_name: str | None = None, lang: str = "id", *,
-              learner_label: str | None = None, position_title: str = "",
-              region_name: str = "", details: LearnerDetails | None = None,
-              today: dt.date | None = None) -> str:
+def path_html(
+    path: LearnerPath,
+    learner_name: str | None = None,
+    lang: str = "id",
+    *,
+    learner_label: str | None = None,
+    position_title: str = "",
+    region_name: str = "",
+    details: LearnerDetails | None = None,
+    today: dt.date | None = None,
+) -> str:
     """The document as the HTML subset QTextDocument renders.
 
     ``details`` (see :meth:`LearnerDetails.from_context`) says who the learner is and what
@@ -388,11 +430,13 @@ def path_html(path: LearnerPath, learner_name: str | None = None, lang: str = "i
     lang = _lang(lang)
     t = LABELS[lang]
     if details is None:
-        details = _given_details(path, learner_name, learner_label, position_title,
-                                 region_name)
+        details = _given_details(path, learner_name, learner_label, position_title, region_name)
     today = today or dt.date.today()
-    parts = [f"<html><head><meta charset='utf-8'><style>{_CSS}</style></head><body>",
-             f"<h1>{_e(t['title'])}</h1>", f"<p class='sub'>{_e(t['subtitle'])}</p>"]
+    parts = [
+        f"<html><head><meta charset='utf-8'><style>{_CSS}</style></head><body>",
+        f"<h1>{_e(t['title'])}</h1>",
+        f"<p class='sub'>{_e(t['subtitle'])}</p>",
+    ]
     parts.extend(_identity_html(path, details, t, lang))
     below = shortfall_reason(path, lang)
     if below:
@@ -406,43 +450,62 @@ def path_html(path: LearnerPath, learner_name: str | None = None, lang: str = "i
     return "\n".join(parts)
 
 
-def _given_details(path: LearnerPath, name: str | None, label: str | None,
-                   position_title: str, region_name: str) -> LearnerDetails:
+def _given_details(
+    path: LearnerPath, name: str | None, label: str | None, position_title: str, region_name: str
+) -> LearnerDetails:
     """Details from the caller's own values: the learner is shown unmasked when the label
     given is their id itself."""
-    return LearnerDetails(name=name or "", label=label, unmasked=label == path.learner,
-                          position_title=position_title, region_name=region_name)
+    return LearnerDetails(
+        name=name or "",
+        label=label,
+        unmasked=label == path.learner,
+        position_title=position_title,
+        region_name=region_name,
+    )
 
 
 def _shown_label(path: LearnerPath, details: LearnerDetails) -> str:
     return details.label if details.label is not None else _masked_id(path.learner)
 
 
-def _identity_html(path: LearnerPath, details: LearnerDetails, t: dict[str, str],
-                   lang: str) -> list[str]:
+def _identity_html(
+    path: LearnerPath, details: LearnerDetails, t: dict[str, str], lang: str
+) -> list[str]:
     label = _shown_label(path, details)
     name = details.name or f"({t['masked']})"
     id_key = t["nip"] if details.unmasked else f"{t['learner_id']} ({t['masked']})"
-    position = (f"{details.position_title} ({path.position})" if details.position_title
-                else path.position)
+    position = (
+        f"{details.position_title} ({path.position})" if details.position_title else path.position
+    )
     region = f"{details.region_name} ({path.region})" if details.region_name else path.region
-    model = (f"{path.model_name or '-'} · sha256 {path.model_sha256[:16]}"
-             if path.model_sha256 else (path.model_name or "-"))
+    model = (
+        f"{path.model_name or '-'} · sha256 {path.model_sha256[:16]}"
+        if path.model_sha256
+        else (path.model_name or "-")
+    )
     hours = _number(path.total_jp * MINUTES_PER_JP / 60, 1 if path.total_jp % 4 else 0, lang)
-    total = t["total_text"].format(total=path.total_jp, max=path.max_jp, min=path.min_jp,
-                                   hours=hours)
+    total = t["total_text"].format(
+        total=path.total_jp, max=path.max_jp, min=path.min_jp, hours=hours
+    )
     status = t["below"] if path.total_jp < path.min_jp else t["meets"]
     rows = [(t["name"], name), (id_key, label), (t["position"], position)]
     if details.unit:
         rows.append((t["unit"], details.unit))
     rows.append((t["region"], region))
     if details.supervisor_name or details.supervisor_label:
-        rows.append((t["supervisor"], f"{details.supervisor_name} ({t['nip']} "
-                     f"{details.supervisor_label})" if details.unmasked else
-                     f"{details.supervisor_name} ({details.supervisor_label})"))
-    rows += [(t["total"], f"{total} — {status}"),
-             (t["value"], t["value_text"].format(value=_number(path.expected_value, 2, lang))),
-             (t["model"], model)]
+        rows.append(
+            (
+                t["supervisor"],
+                f"{details.supervisor_name} ({t['nip']} {details.supervisor_label})"
+                if details.unmasked
+                else f"{details.supervisor_name} ({details.supervisor_label})",
+            )
+        )
+    rows += [
+        (t["total"], f"{total} — {status}"),
+        (t["value"], t["value_text"].format(value=_number(path.expected_value, 2, lang))),
+        (t["model"], model),
+    ]
     created = _created_day(path.created) if path.created else None
     if created is not None:
         rows.append((t["created"], date_text(created, lang)))
@@ -474,8 +537,7 @@ def _reached(path: LearnerPath) -> dict[str, tuple[str, int, int, int]]:
             name = str(p.get("competency_name") or code)
             if code in reached:
                 _, first, goal, last = reached[code]
-                reached[code] = (name, min(first, before), max(goal, target),
-                                 max(last, after))
+                reached[code] = (name, min(first, before), max(goal, target), max(last, after))
             else:
                 reached[code] = (name, before, target, after)
     return reached
@@ -485,22 +547,33 @@ def _gaps_html(path: LearnerPath, details: LearnerDetails, t: dict[str, str]) ->
     reached = _reached(path)
     parts = [f"<h2>{_e(t['gaps'])}</h2>"]
     if details.gaps is None:
-        gaps = [CompetencyGap(code, name, before, target)
-                for code, (name, before, target, _) in sorted(reached.items())]
+        gaps = [
+            CompetencyGap(code, name, before, target)
+            for code, (name, before, target, _) in sorted(reached.items())
+        ]
         intro = f"{t['gaps_intro']} {t['gaps_from_path']}"
     else:
         gaps = list(details.gaps)
         intro = t["gaps_intro"]
     if not gaps:
-        return parts + [f"<p>{_e(t['no_gaps'])}</p>"]
+        return [*parts, f"<p>{_e(t['no_gaps'])}</p>"]
     parts.append(f"<p class='sub'>{_e(intro)}</p>")
-    headers = (t["no"], t["code"], t["competency"], t["level_now"], t["target"], t["after"],
-               t["gap_status"])
+    headers = (
+        t["no"],
+        t["code"],
+        t["competency"],
+        t["level_now"],
+        t["target"],
+        t["after"],
+        t["gap_status"],
+    )
     widths = ("5%", "11%", "38%", "10%", "8%", "12%", "16%")
-    parts.append("<table class='grid' border='1' cellspacing='0' cellpadding='3' "
-                 "width='100%'><thead><tr>" + "".join(
-                     f"<th width='{w}'>{_e(h)}</th>" for h, w in zip(headers, widths))
-                 + "</tr></thead>")
+    parts.append(
+        "<table class='grid' border='1' cellspacing='0' cellpadding='3' "
+        "width='100%'><thead><tr>"
+        + "".join(f"<th width='{w}'>{_e(h)}</th>" for h, w in zip(headers, widths))
+        + "</tr></thead>"
+    )
     for number, gap in enumerate(gaps, start=1):
         after = reached.get(gap.competency, (None, None, None, None))[3]
         if after is None or after <= gap.level:
@@ -508,10 +581,12 @@ def _gaps_html(path: LearnerPath, details: LearnerDetails, t: dict[str, str]) ->
         else:
             shown = str(after)
             status = t["closed"] if after >= gap.target else t["narrowed"]
-        parts.append(f"<tr><td class='num'>{number}</td><td>{_e(gap.competency)}</td>"
-                     f"<td>{_e(gap.name)}</td><td class='mid'>{gap.level}</td>"
-                     f"<td class='mid'>{gap.target}</td><td class='mid'>{_e(shown)}</td>"
-                     f"<td>{_e(status)}</td></tr>")
+        parts.append(
+            f"<tr><td class='num'>{number}</td><td>{_e(gap.competency)}</td>"
+            f"<td>{_e(gap.name)}</td><td class='mid'>{gap.level}</td>"
+            f"<td class='mid'>{gap.target}</td><td class='mid'>{_e(shown)}</td>"
+            f"<td>{_e(status)}</td></tr>"
+        )
     parts.append("</table>")
     return parts
 
@@ -524,16 +599,26 @@ def _steps_html(path: LearnerPath, t: dict[str, str], lang: str) -> list[str]:
         return [f"<p>{_e(t['no_steps'])}</p>"]
     parts: list[str] = []
     number = 0
-    headers = (t["no"], t["module"], t["module_title"], t["jp"], t["modality"], t["p"],
-               t["step_value"], t["reasons"])
+    headers = (
+        t["no"],
+        t["module"],
+        t["module_title"],
+        t["jp"],
+        t["modality"],
+        t["p"],
+        t["step_value"],
+        t["reasons"],
+    )
     widths = ("5%", "10%", "20%", "5%", "12%", "10%", "7%", "31%")
     for period, steps in groupby(path.steps, key=lambda step: step.period):
         steps = list(steps)
         parts.append(f"<h2>{_e(t['period'].format(n=period))}</h2>")
-        parts.append("<table class='grid' border='1' cellspacing='0' cellpadding='3' "
-                     "width='100%'><thead><tr>" + "".join(
-                         f"<th width='{w}'>{_e(h)}</th>" for h, w in zip(headers, widths))
-                     + "</tr></thead>")
+        parts.append(
+            "<table class='grid' border='1' cellspacing='0' cellpadding='3' "
+            "width='100%'><thead><tr>"
+            + "".join(f"<th width='{w}'>{_e(h)}</th>" for h, w in zip(headers, widths))
+            + "</tr></thead>"
+        )
         for step in steps:
             number += 1
             reasons = "<br/>".join(f"• {_e(in_language(r, lang))}" for r in step.reasons)
@@ -543,7 +628,8 @@ def _steps_html(path: LearnerPath, t: dict[str, str], lang: str) -> list[str]:
                 f"<td>{_e(step.title)}</td><td class='num'>{step.jp}</td>"
                 f"<td>{_e(modality)}</td>"
                 f"<td class='num'>{_number(step.p_success, 2, lang)}</td>"
-                f"<td class='num'>{_number(step.value, 2, lang)}</td><td>{reasons}</td></tr>")
+                f"<td class='num'>{_number(step.value, 2, lang)}</td><td>{reasons}</td></tr>"
+            )
         parts.append("</table>")
         jp = sum(step.jp for step in steps)
         parts.append(f"<p class='small'>{_e(t['period_total'].format(n=period, jp=jp))}</p>")
@@ -554,17 +640,23 @@ def _steps_html(path: LearnerPath, t: dict[str, str], lang: str) -> list[str]:
 def _obligations_html(path: LearnerPath, t: dict[str, str]) -> list[str]:
     if not path.obligations:
         return []
-    parts = [f"<h2>{_e(t['obligations'])}</h2>",
-             f"<p class='sub'>{_e(t['obligations_intro'])}</p>",
-             ("<table class='grid' border='1' cellspacing='0' cellpadding='3' width='100%'>"
-              f"<thead><tr><th width='5%'>{_e(t['no'])}</th>"
-              f"<th width='11%'>{_e(t['module'])}</th>"
-              f"<th width='34%'>{_e(t['module_title'])}</th><th width='6%'>{_e(t['jp'])}</th>"
-              f"<th>{_e(t['regulation'])}</th></tr></thead>")]
+    parts = [
+        f"<h2>{_e(t['obligations'])}</h2>",
+        f"<p class='sub'>{_e(t['obligations_intro'])}</p>",
+        (
+            "<table class='grid' border='1' cellspacing='0' cellpadding='3' width='100%'>"
+            f"<thead><tr><th width='5%'>{_e(t['no'])}</th>"
+            f"<th width='11%'>{_e(t['module'])}</th>"
+            f"<th width='34%'>{_e(t['module_title'])}</th><th width='6%'>{_e(t['jp'])}</th>"
+            f"<th>{_e(t['regulation'])}</th></tr></thead>"
+        ),
+    ]
     for number, obligation in enumerate(path.obligations, start=1):
-        parts.append(f"<tr><td class='num'>{number}</td><td>{_e(obligation.module)}</td>"
-                     f"<td>{_e(obligation.title)}</td><td class='num'>{obligation.jp}</td>"
-                     f"<td>{_e(obligation.regulation)}</td></tr>")
+        parts.append(
+            f"<tr><td class='num'>{number}</td><td>{_e(obligation.module)}</td>"
+            f"<td>{_e(obligation.title)}</td><td class='num'>{obligation.jp}</td>"
+            f"<td>{_e(obligation.regulation)}</td></tr>"
+        )
     parts.append("</table>")
     return parts
 
@@ -578,8 +670,10 @@ def _closes_a_gap(module: str, details: LearnerDetails) -> bool:
     if details.gaps is None or module not in details.module_competencies:
         return True
     gaps = {gap.competency: gap for gap in details.gaps}
-    return any(competency in gaps and level > gaps[competency].level
-               for competency, level in details.module_competencies[module])
+    return any(
+        competency in gaps and level > gaps[competency].level
+        for competency, level in details.module_competencies[module]
+    )
 
 
 def _listed(path: LearnerPath, details: LearnerDetails) -> tuple[list[tuple[str, Any]], int]:
@@ -588,8 +682,11 @@ def _listed(path: LearnerPath, details: LearnerDetails) -> tuple[list[tuple[str,
     listed, hidden = [], 0
     for excluded in path.excluded:
         kind = exclusion_kind(excluded.reason)
-        if (kind in _NOT_LISTED or root_kind(excluded.reason) in _NOT_LISTED_ROOT
-                or not _closes_a_gap(excluded.module, details)):
+        if (
+            kind in _NOT_LISTED
+            or root_kind(excluded.reason) in _NOT_LISTED_ROOT
+            or not _closes_a_gap(excluded.module, details)
+        ):
             hidden += 1
             continue
         listed.append((kind, excluded))
@@ -615,33 +712,41 @@ def _excluded_text(reason: Any, in_path: set[str], t: dict[str, str], lang: str)
             key = "replaced" if instead in in_path else "alternative"
             return t[key].format(
                 module=instead,
-                modality=vocabulary_label("modality", str(params.get("instead_modality", "")),
-                                          lang),
+                modality=vocabulary_label(
+                    "modality", str(params.get("instead_modality", "")), lang
+                ),
                 weak=_weak(str(params.get("connectivity", "")), t, lang),
-                region=params.get("region_name") or params.get("region", ""))
+                region=params.get("region_name") or params.get("region", ""),
+            )
         if kind in ("connectivity", "digital_literacy") and instead:
-            base = {k: v for k, v in params.items()
-                    if k not in ("instead", "instead_modality", "instead_teaches")}
+            base = {
+                k: v
+                for k, v in params.items()
+                if k not in ("instead", "instead_modality", "instead_teaches")
+            }
             key = "instead_in_path" if instead in in_path else "instead_elsewhere"
             teaches = params.get("instead_teaches") or []
             teaches = teaches if isinstance(teaches, (list, tuple)) else [teaches]
             return render_reason(kind, base, lang) + t[key].format(
-                module=instead, teaches=", ".join(str(x) for x in teaches),
-                modality=vocabulary_label("modality", str(params.get("instead_modality", "")),
-                                          lang))
+                module=instead,
+                teaches=", ".join(str(x) for x in teaches),
+                modality=vocabulary_label(
+                    "modality", str(params.get("instead_modality", "")), lang
+                ),
+            )
     except (KeyError, TypeError, ValueError):
         pass  # a reason stored without its parameters: print it as worded
     return in_language(reason, lang)
 
 
-def _excluded_html(path: LearnerPath, details: LearnerDetails, t: dict[str, str],
-                   lang: str) -> list[str]:
+def _excluded_html(
+    path: LearnerPath, details: LearnerDetails, t: dict[str, str], lang: str
+) -> list[str]:
     parts = [f"<h2>{_e(t['excluded'])}</h2>"]
     listed, hidden = _listed(path, details)
-    note = ([f"<p class='small'>{_e(t['excluded_hidden'].format(n=hidden))}</p>"]
-            if hidden else [])
+    note = [f"<p class='small'>{_e(t['excluded_hidden'].format(n=hidden))}</p>"] if hidden else []
     if not listed:
-        return parts + [f"<p>{_e(t['none_excluded'])}</p>"] + note
+        return [*parts, f"<p>{_e(t['none_excluded'])}</p>", *note]
     parts.append(f"<p class='sub'>{_e(t['excluded_intro'])}</p>")
     in_path = set(path.modules)
     number = 0
@@ -656,20 +761,34 @@ def _excluded_html(path: LearnerPath, details: LearnerDetails, t: dict[str, str]
         common = budget or (texts[0] if len(set(texts)) == 1 else None)
         if common and common != label:
             parts.append(f"<p class='sub'>{_e(common)}</p>")
-        last = (f"<th width='14%'>{_e(t['jp_with_prerequisites'])}</th>" if budget
-                else "" if common else f"<th>{_e(t['reason'])}</th>")
+        last = (
+            f"<th width='14%'>{_e(t['jp_with_prerequisites'])}</th>"
+            if budget
+            else ""
+            if common
+            else f"<th>{_e(t['reason'])}</th>"
+        )
         title_width = "" if common else " width='30%'"  # the title takes the rest
-        parts.append("<table class='grid' border='1' cellspacing='0' cellpadding='3' "
-                     f"width='100%'><thead><tr><th width='5%'>{_e(t['no'])}</th>"
-                     f"<th width='14%'>{_e(t['module'])}</th>"
-                     f"<th{title_width}>{_e(t['module_title'])}</th>{last}</tr></thead>")
+        parts.append(
+            "<table class='grid' border='1' cellspacing='0' cellpadding='3' "
+            f"width='100%'><thead><tr><th width='5%'>{_e(t['no'])}</th>"
+            f"<th width='14%'>{_e(t['module'])}</th>"
+            f"<th{title_width}>{_e(t['module_title'])}</th>{last}</tr></thead>"
+        )
         for excluded, text in zip(group, texts):
             number += 1
             title = details.module_titles.get(excluded.module, "")
-            cell = (f"<td class='num'>{_e(excluded.reason.params['jp'])}</td>"  # type: ignore
-                    if budget else "" if common else f"<td>{_e(text)}</td>")
-            parts.append(f"<tr><td class='num'>{number}</td><td>{_e(excluded.module)}</td>"
-                         f"<td>{_e(title)}</td>{cell}</tr>")
+            cell = (
+                f"<td class='num'>{_e(excluded.reason.params['jp'])}</td>"  # type: ignore
+                if budget
+                else ""
+                if common
+                else f"<td>{_e(text)}</td>"
+            )
+            parts.append(
+                f"<tr><td class='num'>{number}</td><td>{_e(excluded.module)}</td>"
+                f"<td>{_e(title)}</td>{cell}</tr>"
+            )
         parts.append("</table>")
     return parts + note
 
@@ -688,33 +807,45 @@ def _budget_common(group: list[Any], t: dict[str, str]) -> str | None:
 # -- the signatures ------------------------------------------------------------------
 
 
-def _signatures_html(path: LearnerPath, details: LearnerDetails, t: dict[str, str],
-                     lang: str, today: dt.date) -> list[str]:
+def _signatures_html(
+    path: LearnerPath, details: LearnerDetails, t: dict[str, str], lang: str, today: dt.date
+) -> list[str]:
     """Place and date, then one column per signer: learner, atasan langsung, BKD officer.
     Each line is a table row, so the lines of the three columns stay level whatever wraps."""
     blank_name, blank_nip = "(" + "_" * 26 + ")", "_" * 22
     # A pseudonym is no NIP: masked documents say "Identitas" instead.
     id_key = t["nip"] if details.unmasked else t["learner_id"]
-    signers = [("", t["sign_learner"], details.name, _shown_label(path, details)),
-               (t["agree"], t["sign_supervisor"], details.supervisor_name,
-                details.supervisor_label),
-               (t["know"], t["sign_officer"], "", "")]
+    signers = [
+        ("", t["sign_learner"], details.name, _shown_label(path, details)),
+        (t["agree"], t["sign_supervisor"], details.supervisor_name, details.supervisor_label),
+        (t["know"], t["sign_officer"], "", ""),
+    ]
 
     def row(cells: Iterable[str], height: str = "") -> str:
-        return "<tr>" + "".join(f"<td width='33%' valign='{'bottom' if height else 'top'}'"
-                                f"{height}>{cell}</td>" for cell in cells) + "</tr>"
+        return (
+            "<tr>"
+            + "".join(
+                f"<td width='33%' valign='{'bottom' if height else 'top'}'{height}>{cell}</td>"
+                for cell in cells
+            )
+            + "</tr>"
+        )
 
     place = f"{details.region_name}, " if details.region_name else ""
-    return [f"<h2>{_e(t['signatures'])}</h2>",
-            f"<p align='right'>{_e(place + date_text(today, lang))}</p>",
-            "<table cellspacing='0' cellpadding='4' width='100%'>"
-            + row(_e(lead) or "&nbsp;" for lead, _, _, _ in signers)
-            + row(f"<b>{_e(role)}</b>" for _, role, _, _ in signers)
-            + row("<br/><br/><br/><br/>" for _ in signers)
-            + row(f"<b>{_e(name)}</b>" if name else blank_name for _, _, name, _ in signers)
-            + row(f"{_e(id_key)} {_e(nip)}" if nip else f"{_e(t['nip'])} {blank_nip}"
-                  for _, _, _, nip in signers)
-            + "</table>"]
+    return [
+        f"<h2>{_e(t['signatures'])}</h2>",
+        f"<p align='right'>{_e(place + date_text(today, lang))}</p>",
+        "<table cellspacing='0' cellpadding='4' width='100%'>"
+        + row(_e(lead) or "&nbsp;" for lead, _, _, _ in signers)
+        + row(f"<b>{_e(role)}</b>" for _, role, _, _ in signers)
+        + row("<br/><br/><br/><br/>" for _ in signers)
+        + row(f"<b>{_e(name)}</b>" if name else blank_name for _, _, name, _ in signers)
+        + row(
+            f"{_e(id_key)} {_e(nip)}" if nip else f"{_e(t['nip'])} {blank_nip}"
+            for _, _, _, nip in signers
+        )
+        + "</table>",
+    ]
 
 
 def _application() -> Any:
@@ -723,7 +854,8 @@ def _application() -> Any:
     if app is not None:
         return app
     headless = sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
     if headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .app import application
@@ -750,8 +882,9 @@ def _render(html_text: str, title: str, footer: str, keep_together: str) -> byte
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(_MARGIN_MM, _MARGIN_MM, _MARGIN_MM, _MARGIN_MM),
-                          QPageLayout.Unit.Millimeter)
+    writer.setPageMargins(
+        QMarginsF(_MARGIN_MM, _MARGIN_MM, _MARGIN_MM, _MARGIN_MM), QPageLayout.Unit.Millimeter
+    )
     writer.setResolution(300)
     writer.setTitle(title)
     writer.setCreator("curriculum-tool")
@@ -776,14 +909,17 @@ def _render(html_text: str, title: str, footer: str, keep_together: str) -> byte
                 writer.newPage()
             painter.save()
             painter.translate(0, -index * page.height())
-            document.drawContents(painter, QRectF(0, index * page.height(), page.width(),
-                                                  page.height()))
+            document.drawContents(
+                painter, QRectF(0, index * page.height(), page.width(), page.height())
+            )
             painter.restore()
             painter.setFont(font)
             painter.setPen(QColor("#555555"))
-            painter.drawText(QRectF(0, page.height(), page.width(), footer_height),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-                             footer.format(page=index + 1, pages=pages))
+            painter.drawText(
+                QRectF(0, page.height(), page.width(), footer_height),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                footer.format(page=index + 1, pages=pages),
+            )
     finally:
         painter.end()
     del writer
@@ -814,11 +950,18 @@ def _keep_together(document: QTextDocument, heading: str, height: float) -> None
     QTextCursor(block).mergeBlockFormat(fmt)
 
 
-def write_path_pdf(path: LearnerPath, out: str | os.PathLike[str],
-                   learner_name: str | None = None, lang: str = "id", *,
-                   learner_label: str | None = None, position_title: str = "",
-                   region_name: str = "", details: LearnerDetails | None = None,
-                   today: dt.date | None = None) -> None:
+def write_path_pdf(
+    path: LearnerPath,
+    out: str | os.PathLike[str],
+    learner_name: str | None = None,
+    lang: str = "id",
+    *,
+    learner_label: str | None = None,
+    position_title: str = "",
+    region_name: str = "",
+    details: LearnerDetails | None = None,
+    today: dt.date | None = None,
+) -> None:
     """Render ``path`` as an A4 PDF at ``out``, written atomically (a crash leaves any
     earlier file whole).
 
@@ -829,24 +972,32 @@ def write_path_pdf(path: LearnerPath, out: str | os.PathLike[str],
     """
     out = Path(out)
     if out.suffix.lower() != ".pdf":
-        raise CurriculumError(f"the path report is a PDF: the file must end in .pdf, "
-                              f"not '{out.name}'")
+        raise CurriculumError(
+            f"the path report is a PDF: the file must end in .pdf, not '{out.name}'"
+        )
     lang = _lang(lang)
     if details is None:
-        details = _given_details(path, learner_name, learner_label, position_title,
-                                 region_name)
+        details = _given_details(path, learner_name, learner_label, position_title, region_name)
     label = _shown_label(path, details)
     text = path_html(path, lang=lang, details=details, today=today)
     labels = LABELS[lang]
-    pdf = _render(text, f"{labels['title']} – {label}",
-                  f"{labels['title']} · {label} · {labels['page']}", labels["signatures"])
+    pdf = _render(
+        text,
+        f"{labels['title']} – {label}",
+        f"{labels['title']} · {label} · {labels['page']}",
+        labels["signatures"],
+    )
     with atomic_output(out, "wb") as handle:
         handle.write(pdf)
 
 
-def write_paths_pdf(paths: Iterable[LearnerPath], out_dir: str | os.PathLike[str],
-                    context: ReportContext | None = None, lang: str = "id",
-                    today: dt.date | None = None) -> list[Path]:
+def write_paths_pdf(
+    paths: Iterable[LearnerPath],
+    out_dir: str | os.PathLike[str],
+    context: ReportContext | None = None,
+    lang: str = "id",
+    today: dt.date | None = None,
+) -> list[Path]:
     """One PDF per learner in ``out_dir``, named ``LABEL.pdf`` by the learner's pseudonym
     (by the id when ``context.unmask``); returns the files in the order of ``paths``.
     Names and ids are masked unless ``context.unmask``."""
@@ -869,33 +1020,52 @@ def _stored_paths(workspace: Any) -> list[LearnerPath]:
         return load_paths(conn)
 
 
-def write_path_document(workspace: Any, path: LearnerPath, out: str | os.PathLike[str], *,
-                        unmask: bool = True, lang: str = "id",
-                        today: dt.date | None = None) -> None:
+def write_path_document(
+    workspace: Any,
+    path: LearnerPath,
+    out: str | os.PathLike[str],
+    *,
+    unmask: bool = True,
+    lang: str = "id",
+    today: dt.date | None = None,
+) -> None:
     """The document of one learner's ``path`` (stored or just planned), with what
     ``workspace`` knows about them: addressed to the learner, so their name and NIP are
     shown unless ``unmask`` is False."""
-    context = ReportContext.from_workspace(workspace, unmask=unmask, gaps=False,
-                                           gap_table=[path.learner])
-    write_path_pdf(path, out, lang=lang, details=LearnerDetails.from_context(context, path),
-                   today=today)
+    context = ReportContext.from_workspace(
+        workspace, unmask=unmask, gaps=False, gap_table=[path.learner]
+    )
+    write_path_pdf(
+        path, out, lang=lang, details=LearnerDetails.from_context(context, path), today=today
+    )
 
 
-def write_learner_pdf(workspace: Any, learner: str, out: str | os.PathLike[str],
-                      unmask: bool = True, lang: str = "id",
-                      today: dt.date | None = None) -> None:
+def write_learner_pdf(
+    workspace: Any,
+    learner: str,
+    out: str | os.PathLike[str],
+    unmask: bool = True,
+    lang: str = "id",
+    today: dt.date | None = None,
+) -> None:
     """The PDF of one learner's stored path (``recommend --save`` or ``batch`` stores it),
     addressed to them: name and NIP shown unless ``unmask`` is False."""
     found = [p for p in _stored_paths(workspace) if p.learner == learner]
     if not found:
-        raise CurriculumError("no stored path for this learner: run 'recommend W LEARNER "
-                              "--save' or 'batch' first")
+        raise CurriculumError(
+            "no stored path for this learner: run 'recommend W LEARNER --save' or 'batch' first"
+        )
     write_path_document(workspace, found[0], out, unmask=unmask, lang=lang, today=today)
 
 
-def write_workspace_pdfs(workspace: Any, out_dir: str | os.PathLike[str],
-                         learners: Sequence[str] | None = None, unmask: bool = False,
-                         lang: str = "id", today: dt.date | None = None) -> list[Path]:
+def write_workspace_pdfs(
+    workspace: Any,
+    out_dir: str | os.PathLike[str],
+    learners: Sequence[str] | None = None,
+    unmask: bool = False,
+    lang: str = "id",
+    today: dt.date | None = None,
+) -> list[Path]:
     """PDFs of the stored paths (of ``learners`` only, when given) into ``out_dir``:
     bulk output, masked unless ``unmask``."""
     paths = _stored_paths(workspace)
@@ -904,11 +1074,14 @@ def write_workspace_pdfs(workspace: Any, out_dir: str | os.PathLike[str],
         paths = [p for p in paths if p.learner in wanted]
         missing = len(wanted) - len(paths)
         if missing:
-            raise CurriculumError(f"{missing} of the listed learners have no stored path; "
-                                  "nothing was written")
+            raise CurriculumError(
+                f"{missing} of the listed learners have no stored path; nothing was written"
+            )
     if not paths:
-        raise CurriculumError("no stored paths in this workspace: run 'batch' (or "
-                              "'recommend --save') first")
-    context = ReportContext.from_workspace(workspace, unmask=unmask, gaps=False,
-                                           gap_table=[p.learner for p in paths])
+        raise CurriculumError(
+            "no stored paths in this workspace: run 'batch' (or 'recommend --save') first"
+        )
+    context = ReportContext.from_workspace(
+        workspace, unmask=unmask, gaps=False, gap_table=[p.learner for p in paths]
+    )
     return write_paths_pdf(paths, out_dir, context, lang, today)

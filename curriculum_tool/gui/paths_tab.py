@@ -40,7 +40,6 @@ from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -74,16 +73,25 @@ from ..recommend.planner import PathOptions, Recommender
 from ..store import Workspace
 from ..store.paths import save_paths
 from . import workers
-from .i18n import current_language
 from .gap_chart import GapChart, gap_entries
+from .i18n import current_language
 
-__all__ = ["PathsTab", "LearnerTableModel", "DeskData", "PATH_COLUMNS"]
+__all__ = ["PATH_COLUMNS", "DeskData", "LearnerTableModel", "PathsTab"]
 
 _Index = QModelIndex | QPersistentModelIndex
 
 #: Columns of a learner's path written by "Ekspor XLSX…" (no personal data).
-PATH_COLUMNS = ("Urutan", "Periode", "Modul", "Judul", "JP", "Modalitas", "Peluang berhasil",
-                "Nilai", "Alasan")
+PATH_COLUMNS = (
+    "Urutan",
+    "Periode",
+    "Modul",
+    "Judul",
+    "JP",
+    "Modalitas",
+    "Peluang berhasil",
+    "Nilai",
+    "Alasan",
+)
 
 WARNING_COLOUR = "#b34700"
 OK_COLOUR = "#2e7d32"
@@ -95,11 +103,11 @@ class DeskData:
     """What the desk loads in the background: learners, names of codes, the planner."""
 
     learners: list[Learner]
-    positions: dict[str, str]      # position code → title
-    regions: dict[str, str]        # region code → name
-    competencies: dict[str, str]   # competency code → name
+    positions: dict[str, str]  # position code → title
+    regions: dict[str, str]  # region code → name
+    competencies: dict[str, str]  # competency code → name
     recommender: Recommender | None
-    problem: str = ""              # why there is no recommender (no model, say)
+    problem: str = ""  # why there is no recommender (no model, say)
 
 
 def load_desk(target: str, cancelled: Callable[[], bool] = lambda: False) -> DeskData:
@@ -139,21 +147,38 @@ class LearnerTableModel(QAbstractTableModel):
         self._rows: list[tuple[str, ...]] = []
         self._tips: list[tuple[str, ...]] = []
         self._row_of: dict[str, int] = {}
-        self._headers = (self.tr("ID"), self.tr("Nama"), self.tr("Jabatan"), self.tr("Wilayah"),
-                         self.tr("Literasi digital"))
+        self._headers = (
+            self.tr("ID"),
+            self.tr("Nama"),
+            self.tr("Jabatan"),
+            self.tr("Wilayah"),
+            self.tr("Literasi digital"),
+        )
 
     def literacy_label(self, level: int) -> str:
-        labels = {0: self.tr("tidak ada"), 1: self.tr("dasar"), 2: self.tr("menengah"),
-                  3: self.tr("mahir")}
+        labels = {
+            0: self.tr("tidak ada"),
+            1: self.tr("dasar"),
+            2: self.tr("menengah"),
+            3: self.tr("mahir"),
+        }
         return f"{level} – {labels.get(level, '?')}"
 
-    def set_learners(self, learners: Sequence[Learner], positions: dict[str, str],
-                     regions: dict[str, str]) -> None:
+    def set_learners(
+        self, learners: Sequence[Learner], positions: dict[str, str], regions: dict[str, str]
+    ) -> None:
         self.beginResetModel()
         self._learners = list(learners)
-        self._rows = [(u.id, u.name, positions.get(u.position) or u.position,
-                       regions.get(u.region) or u.region, self.literacy_label(u.digital_literacy))
-                      for u in self._learners]
+        self._rows = [
+            (
+                u.id,
+                u.name,
+                positions.get(u.position) or u.position,
+                regions.get(u.region) or u.region,
+                self.literacy_label(u.digital_literacy),
+            )
+            for u in self._learners
+        ]
         self._tips = [(u.id, u.name, u.position, u.region, "") for u in self._learners]
         self._row_of = {u.id: i for i, u in enumerate(self._learners)}
         self.endResetModel()
@@ -165,10 +190,10 @@ class LearnerTableModel(QAbstractTableModel):
         """The row of a learner id, or -1."""
         return self._row_of.get(learner_id, -1)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -185,8 +210,12 @@ class LearnerTableModel(QAbstractTableModel):
             return self._learners[row].id
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -250,12 +279,14 @@ class PathsTab(QWidget):
     def _build_learners(self) -> QWidget:
         panel = QWidget(self)
         self.search = QLineEdit(panel)
-        self.search.setPlaceholderText(self.tr("Cari peserta: ID, nama, jabatan, wilayah… "
-                                               "(Ctrl+F)"))
+        self.search.setPlaceholderText(
+            self.tr("Cari peserta: ID, nama, jabatan, wilayah… (Ctrl+F)")
+        )
         self.search.setClearButtonEnabled(True)
         self.import_button = QPushButton(self.tr("Impor peserta…"), panel)
-        self.import_button.setToolTip(self.tr("Tambah atau perbarui peserta dari berkas "
-                                              "learners.csv / .xlsx"))
+        self.import_button.setToolTip(
+            self.tr("Tambah atau perbarui peserta dari berkas learners.csv / .xlsx")
+        )
         self.import_button.clicked.connect(lambda: self.import_learners())
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -286,25 +317,32 @@ class PathsTab(QWidget):
 
         agency = QGroupBox(self.tr("Semua peserta"), panel)
         self.batch_button = QPushButton(self.tr("Buat jalur untuk semua peserta…"), agency)
-        self.batch_button.setToolTip(self.tr("Hitung jalur setiap peserta dengan pengaturan "
-                                             "di kanan, tulis ke CSV/XLSX/JSONL dan simpan "
-                                             "sebagai jalur terkini"))
+        self.batch_button.setToolTip(
+            self.tr(
+                "Hitung jalur setiap peserta dengan pengaturan "
+                "di kanan, tulis ke CSV/XLSX/JSONL dan simpan "
+                "sebagai jalur terkini"
+            )
+        )
         self.batch_button.clicked.connect(lambda: self.start_batch())
         self.summary_button = QPushButton(self.tr("Ringkasan instansi…"), agency)
-        self.summary_button.setToolTip(self.tr("Ringkasan XLSX dari jalur yang tersimpan: "
-                                               "per pegawai, per modul, per wilayah"))
+        self.summary_button.setToolTip(
+            self.tr("Ringkasan XLSX dari jalur yang tersimpan: per pegawai, per modul, per wilayah")
+        )
         self.summary_button.clicked.connect(lambda: self.export_agency_summary())
         self.batch_progress = QProgressBar(agency)
         self.batch_progress.setTextVisible(True)
         self.batch_progress.hide()
         self.batch_cancel = QPushButton(self.tr("Batal"), agency)
-        self.batch_cancel.setToolTip(self.tr("Hentikan; tidak ada berkas yang ditulis dan "
-                                             "tidak ada jalur yang disimpan"))
+        self.batch_cancel.setToolTip(
+            self.tr("Hentikan; tidak ada berkas yang ditulis dan tidak ada jalur yang disimpan")
+        )
         self.batch_cancel.clicked.connect(self.cancel_batch)
         self.batch_cancel.hide()
         self.unmask = QCheckBox(self.tr("Tampilkan NIP dan nama dalam berkas ekspor"), agency)
-        self.unmask.setToolTip(self.tr("Tanpa centang, berkas ekspor memakai samaran (ANON-…) "
-                                       "dan inisial"))
+        self.unmask.setToolTip(
+            self.tr("Tanpa centang, berkas ekspor memakai samaran (ANON-…) dan inisial")
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.batch_button)
         buttons.addWidget(self.summary_button)
@@ -346,30 +384,63 @@ class PathsTab(QWidget):
         self.loading_label.setStyleSheet(f"color: {WARNING_COLOUR}")
         self.loading_label.hide()
 
-        self.max_jp = self._spin(1, 800, 40, self.tr(
-            "Anggaran JP: paling banyak sekian JP untuk jalur ini (1 JP = 45 menit)"))
-        self.min_jp = self._spin(0, 40, DEFAULT_MIN_JP, self.tr(
-            "Minimum JP per tahun (PP 11/2017 pasal 203: 20 JP); jalur diisi sampai minimum "
-            "bila modul penutup kesenjangan kurang"))
-        self.periods = self._spin(1, 4, 1, self.tr(
-            "Jalur dibagi ke dalam beberapa periode, masing-masing paling banyak "
-            "anggaran/periode JP, dengan prasyarat lebih dulu"))
-        self.offline_instead = self._policy(page, self.tr("&Luring bila koneksi lemah"), self.tr(
-            "Bila konektivitas wilayah lemah, modul kebencanaan daring diganti modul luring "
-            "yang mengajarkan hal yang sama"))
-        self.literacy_first = self._policy(page, self.tr("Literasi &digital dulu"), self.tr(
-            "Peserta berliterasi digital 0 yang terhalang modul penutup kesenjangannya "
-            "mendapat modul literasi digital tingkat 1 lebih dulu"))
-        self.hazard_first = self._policy(page, self.tr("Risiko &wilayah dulu"), self.tr(
-            "Bila modul untuk bahaya di wilayah peserta menutup kesenjangan yang dituntut "
-            "jabatannya (staf kebencanaan), jalur memuat sedikitnya satu modul seperti itu"))
+        self.max_jp = self._spin(
+            1,
+            800,
+            40,
+            self.tr("Anggaran JP: paling banyak sekian JP untuk jalur ini (1 JP = 45 menit)"),
+        )
+        self.min_jp = self._spin(
+            0,
+            40,
+            DEFAULT_MIN_JP,
+            self.tr(
+                "Minimum JP per tahun (PP 11/2017 pasal 203: 20 JP); jalur diisi sampai minimum "
+                "bila modul penutup kesenjangan kurang"
+            ),
+        )
+        self.periods = self._spin(
+            1,
+            4,
+            1,
+            self.tr(
+                "Jalur dibagi ke dalam beberapa periode, masing-masing paling banyak "
+                "anggaran/periode JP, dengan prasyarat lebih dulu"
+            ),
+        )
+        self.offline_instead = self._policy(
+            page,
+            self.tr("&Luring bila koneksi lemah"),
+            self.tr(
+                "Bila konektivitas wilayah lemah, modul kebencanaan daring diganti modul luring "
+                "yang mengajarkan hal yang sama"
+            ),
+        )
+        self.literacy_first = self._policy(
+            page,
+            self.tr("Literasi &digital dulu"),
+            self.tr(
+                "Peserta berliterasi digital 0 yang terhalang modul penutup kesenjangannya "
+                "mendapat modul literasi digital tingkat 1 lebih dulu"
+            ),
+        )
+        self.hazard_first = self._policy(
+            page,
+            self.tr("Risiko &wilayah dulu"),
+            self.tr(
+                "Bila modul untuk bahaya di wilayah peserta menutup kesenjangan yang dituntut "
+                "jabatannya (staf kebencanaan), jalur memuat sedikitnya satu modul seperti itu"
+            ),
+        )
         self.max_jp.valueChanged.connect(self._budget_changed)
         self.min_jp.valueChanged.connect(self.recompute)
         self.periods.valueChanged.connect(self.recompute)
         knobs = QHBoxLayout()
-        for text, widget in ((self.tr("&Anggaran JP"), self.max_jp),
-                             (self.tr("M&inimum JP"), self.min_jp),
-                             (self.tr("&Periode"), self.periods)):
+        for text, widget in (
+            (self.tr("&Anggaran JP"), self.max_jp),
+            (self.tr("M&inimum JP"), self.min_jp),
+            (self.tr("&Periode"), self.periods),
+        ):
             label = QLabel(text, page)
             label.setBuddy(widget)
             knobs.addWidget(label)
@@ -388,9 +459,16 @@ class PathsTab(QWidget):
 
         self.timeline = QTreeWidget(page)
         self.timeline.setColumnCount(6)
-        self.timeline.setHeaderLabels([self.tr("Modul"), self.tr("Judul"), self.tr("JP"),
-                                       self.tr("Modalitas"), self.tr("Peluang berhasil"),
-                                       self.tr("Nilai")])
+        self.timeline.setHeaderLabels(
+            [
+                self.tr("Modul"),
+                self.tr("Judul"),
+                self.tr("JP"),
+                self.tr("Modalitas"),
+                self.tr("Peluang berhasil"),
+                self.tr("Nilai"),
+            ]
+        )
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setUniformRowHeights(False)
         self.timeline.setWordWrap(False)
@@ -413,8 +491,9 @@ class PathsTab(QWidget):
 
         self.excluded = QTreeWidget(page)
         self.excluded.setColumnCount(4)
-        self.excluded.setHeaderLabels([self.tr("Modul"), self.tr("Judul"), self.tr("Jenis"),
-                                       self.tr("Alasan")])
+        self.excluded.setHeaderLabels(
+            [self.tr("Modul"), self.tr("Judul"), self.tr("Jenis"), self.tr("Alasan")]
+        )
         self.excluded.setRootIsDecorated(False)
         self.excluded.setAlternatingRowColors(True)
         self.excluded.setSortingEnabled(True)
@@ -439,8 +518,9 @@ class PathsTab(QWidget):
         self.save_button.setToolTip(self.tr("Simpan sebagai jalur terkini peserta ini (Ctrl+S)"))
         self.save_button.clicked.connect(self.save_path)
         self.pdf_button = QPushButton(self.tr("Ekspor PDF…"), page)
-        self.pdf_button.setToolTip(self.tr("Rencana pengembangan kompetensi untuk "
-                                           "ditandatangani (Ctrl+P)"))
+        self.pdf_button.setToolTip(
+            self.tr("Rencana pengembangan kompetensi untuk ditandatangani (Ctrl+P)")
+        )
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         self.xlsx_button = QPushButton(self.tr("Ekspor XLSX…"), page)
         self.xlsx_button.setToolTip(self.tr("Langkah jalur ini sebagai tabel XLSX"))
@@ -484,9 +564,11 @@ class PathsTab(QWidget):
         return spin
 
     def _build_shortcuts(self) -> None:
-        for key, slot in ((QKeySequence.StandardKey.Find, self.focus_search),
-                          (QKeySequence.StandardKey.Save, self.save_path),
-                          (QKeySequence.StandardKey.Print, self.export_pdf)):
+        for key, slot in (
+            (QKeySequence.StandardKey.Find, self.focus_search),
+            (QKeySequence.StandardKey.Save, self.save_path),
+            (QKeySequence.StandardKey.Print, self.export_pdf),
+        ):
             action = QAction(self)
             action.setShortcut(key)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -521,8 +603,9 @@ class PathsTab(QWidget):
 
         if self._loader is not None:
             self._loader.cancel()  # its result would be thrown away anyway
-        self._loader = self._run(task, self._desk_loaded,
-                                 lambda message: self._desk_failed(generation, message))
+        self._loader = self._run(
+            task, self._desk_loaded, lambda message: self._desk_failed(generation, message)
+        )
 
     def _desk_loaded(self, result: tuple[int, DeskData]) -> None:
         generation, data = result
@@ -539,16 +622,20 @@ class PathsTab(QWidget):
         self.learner_model.set_learners(data.learners, data.positions, data.regions)
         self.learner_view.resizeColumnsToContents()
         for column in range(self.learner_model.columnCount()):
-            self.learner_view.setColumnWidth(column,
-                                             min(self.learner_view.columnWidth(column), 220))
+            self.learner_view.setColumnWidth(
+                column, min(self.learner_view.columnWidth(column), 220)
+            )
         self._count()
         if data.recommender is None:
-            self.status_message.emit(self.tr("Jalur belum dapat dihitung: %1")
-                                     .replace("%1", data.problem))
+            self.status_message.emit(
+                self.tr("Jalur belum dapat dihitung: %1").replace("%1", data.problem)
+            )
         else:
             self.status_message.emit(
-                self.tr("Model %1 dimuat; %2 peserta").replace("%1", data.recommender.model_name)
-                .replace("%2", str(len(data.learners))))
+                self.tr("Model %1 dimuat; %2 peserta")
+                .replace("%1", data.recommender.model_name)
+                .replace("%2", str(len(data.learners)))
+            )
         row = self.learner_model.row_of(current) if current is not None else -1
         if row >= 0:
             self.learner = self.learner_model.learner(row)  # the record may have changed
@@ -556,8 +643,12 @@ class PathsTab(QWidget):
             self.recompute()
         else:
             self.learner = None
-            self._show_placeholder(self.tr("Pilih peserta di daftar kiri untuk melihat "
-                                           "kesenjangan kompetensi dan jalur belajarnya."))
+            self._show_placeholder(
+                self.tr(
+                    "Pilih peserta di daftar kiri untuk melihat "
+                    "kesenjangan kompetensi dan jalur belajarnya."
+                )
+            )
         self.desk_loaded.emit()
 
     def _desk_failed(self, generation: int, message: str) -> None:
@@ -581,9 +672,11 @@ class PathsTab(QWidget):
 
     def _count(self) -> None:
         shown, total = self.learner_proxy.rowCount(), self.learner_model.rowCount()
-        text = (self.tr("%1 peserta").replace("%1", str(total)) if shown == total
-                else self.tr("%1 dari %2 peserta").replace("%1", str(shown))
-                .replace("%2", str(total)))
+        text = (
+            self.tr("%1 peserta").replace("%1", str(total))
+            if shown == total
+            else self.tr("%1 dari %2 peserta").replace("%1", str(shown)).replace("%2", str(total))
+        )
         self.count_label.setText(text)
 
     def _search_entered(self) -> None:
@@ -627,11 +720,14 @@ class PathsTab(QWidget):
 
     def options(self) -> PathOptions:
         """The knobs as core options (raises CurriculumError for an impossible mix)."""
-        return PathOptions(max_jp=self.max_jp.value(), min_jp=self.min_jp.value(),
-                           periods=self.periods.value(),
-                           offline_instead=self.offline_instead.isChecked(),
-                           literacy_first=self.literacy_first.isChecked(),
-                           hazard_first=self.hazard_first.isChecked())
+        return PathOptions(
+            max_jp=self.max_jp.value(),
+            min_jp=self.min_jp.value(),
+            periods=self.periods.value(),
+            offline_instead=self.offline_instead.isChecked(),
+            literacy_first=self.literacy_first.isChecked(),
+            hazard_first=self.hazard_first.isChecked(),
+        )
 
     def _budget_changed(self, value: int) -> None:
         for spin, high in ((self.min_jp, value), (self.periods, min(4, value))):
@@ -647,9 +743,12 @@ class PathsTab(QWidget):
             return
         self._show_learner(learner)
         if self.recommender is None:
-            self._clear_path(self._load_problem if not self._loading else "",
-                             self.tr("Memuat model dan peserta…") if self._loading
-                             else self.tr("Jalur belum dapat dihitung."))
+            self._clear_path(
+                self._load_problem if not self._loading else "",
+                self.tr("Memuat model dan peserta…")
+                if self._loading
+                else self.tr("Jalur belum dapat dihitung."),
+            )
             return
         try:
             path = self.recommender.recommend(learner.id, self.options())
@@ -669,11 +768,14 @@ class PathsTab(QWidget):
         self.learner_title.setText(learner.name or learner.id)
         position = self._positions.get(learner.position, "")
         region = self._regions.get(learner.region, "")
-        parts = [learner.id,
-                 f"{position} ({learner.position})" if position else learner.position,
-                 f"{region} ({learner.region})" if region else learner.region,
-                 self.tr("literasi digital %1")
-                 .replace("%1", self.learner_model.literacy_label(learner.digital_literacy))]
+        parts = [
+            learner.id,
+            f"{position} ({learner.position})" if position else learner.position,
+            f"{region} ({learner.region})" if region else learner.region,
+            self.tr("literasi digital %1").replace(
+                "%1", self.learner_model.literacy_label(learner.digital_literacy)
+            ),
+        ]
         self.learner_info.setText(" · ".join(parts))
 
     def _clear_path(self, detail: str, headline: str) -> None:
@@ -694,11 +796,16 @@ class PathsTab(QWidget):
             button.setEnabled(enabled)
 
     def modality_label(self, modality: str) -> str:
-        labels = {"klasikal": self.tr("Klasikal"), "e_learning": self.tr("E-learning"),
-                  "blended": self.tr("Blended"), "microlearning": self.tr("Mikro"),
-                  "coaching": self.tr("Coaching"), "mentoring": self.tr("Mentoring"),
-                  "social_learning": self.tr("Belajar sosial"),
-                  "experiential": self.tr("Pengalaman kerja")}
+        labels = {
+            "klasikal": self.tr("Klasikal"),
+            "e_learning": self.tr("E-learning"),
+            "blended": self.tr("Blended"),
+            "microlearning": self.tr("Mikro"),
+            "coaching": self.tr("Coaching"),
+            "mentoring": self.tr("Mentoring"),
+            "social_learning": self.tr("Belajar sosial"),
+            "experiential": self.tr("Pengalaman kerja"),
+        }
         return labels.get(modality, modality)
 
     def _number(self, value: float, decimals: int = 2) -> str:
@@ -725,9 +832,15 @@ class PathsTab(QWidget):
         for period, group in groupby(path.steps, key=lambda step: step.period):
             steps = list(group)
             jp = sum(step.jp for step in steps)
-            top = QTreeWidgetItem(self.timeline, [
-                self.tr("Periode %1 · %2 langkah · %3 JP").replace("%1", str(period))
-                .replace("%2", str(len(steps))).replace("%3", str(jp))])
+            top = QTreeWidgetItem(
+                self.timeline,
+                [
+                    self.tr("Periode %1 · %2 langkah · %3 JP")
+                    .replace("%1", str(period))
+                    .replace("%2", str(len(steps)))
+                    .replace("%3", str(jp))
+                ],
+            )
             top.setFirstColumnSpanned(True)
             top.setFont(0, bold)
             top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
@@ -739,9 +852,15 @@ class PathsTab(QWidget):
         if path.obligations:
             self._obligation_items(path, bold)
         if not path.steps:
-            item = QTreeWidgetItem(self.timeline, [
-                self.tr("Tidak ada langkah: tidak ada modul yang dapat diikuti yang menutup "
-                        "kesenjangan. Lihat \"Tidak dipilih\".")])
+            item = QTreeWidgetItem(
+                self.timeline,
+                [
+                    self.tr(
+                        "Tidak ada langkah: tidak ada modul yang dapat diikuti yang menutup "
+                        'kesenjangan. Lihat "Tidak dipilih".'
+                    )
+                ],
+            )
             item.setFirstColumnSpanned(True)
             item.setForeground(0, MUTED_COLOUR)
         if first_step is not None:
@@ -752,17 +871,22 @@ class PathsTab(QWidget):
     def _obligation_items(self, path: LearnerPath, bold: QFont) -> None:
         """Compulsory programmes, apart from the periods: outside the JP budget."""
         jp = sum(o.jp for o in path.obligations)
-        top = QTreeWidgetItem(self.timeline, [
-            self.tr("Program wajib · %1 · %2 JP, di luar anggaran JP")
-            .replace("%1", str(len(path.obligations))).replace("%2", str(jp))])
+        top = QTreeWidgetItem(
+            self.timeline,
+            [
+                self.tr("Program wajib · %1 · %2 JP, di luar anggaran JP")
+                .replace("%1", str(len(path.obligations)))
+                .replace("%2", str(jp))
+            ],
+        )
         top.setFirstColumnSpanned(True)
         top.setFont(0, bold)
         top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
         for obligation in path.obligations:
-            item = QTreeWidgetItem(top, [obligation.module, obligation.title,
-                                         str(obligation.jp), "", "", ""])
-            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight
-                                  | Qt.AlignmentFlag.AlignVCenter)
+            item = QTreeWidgetItem(
+                top, [obligation.module, obligation.title, str(obligation.jp), "", "", ""]
+            )
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             tip = self.tr("Wajib menurut %1").replace("%1", obligation.regulation)
             for column in range(6):
                 item.setToolTip(column, tip)
@@ -772,15 +896,23 @@ class PathsTab(QWidget):
             child.setFlags(child.flags() & ~Qt.ItemFlag.ItemIsSelectable)
         top.setExpanded(True)
 
-    def _step_item(self, parent: QTreeWidgetItem, step: PathStep,
-                   number: int) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(parent, [
-            step.module, step.title, str(step.jp), self.modality_label(step.modality),
-            f"{self._number(step.p_success * 100, 0)}%", self._number(step.value)])
+    def _step_item(self, parent: QTreeWidgetItem, step: PathStep, number: int) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(
+            parent,
+            [
+                step.module,
+                step.title,
+                str(step.jp),
+                self.modality_label(step.modality),
+                f"{self._number(step.p_success * 100, 0)}%",
+                self._number(step.value),
+            ],
+        )
         item.setData(0, Qt.ItemDataRole.UserRole, number)
         for column in (2, 4, 5):
-            item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
-                                  | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(
+                column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
         tip = self._step_html(step, number)
         for column in range(6):
             item.setToolTip(column, tip)
@@ -793,12 +925,16 @@ class PathsTab(QWidget):
         return item
 
     def _step_html(self, step: PathStep, number: int) -> str:
-        head = (f"<b>{number}. {html.escape(step.module)}</b> – {html.escape(step.title)}"
-                f"<br><span style='color:#555'>"
-                + self.tr("%1 JP · %2 · peluang berhasil %3% · nilai %4")
-                .replace("%1", str(step.jp)).replace("%2", self.modality_label(step.modality))
-                .replace("%3", self._number(step.p_success * 100, 0))
-                .replace("%4", self._number(step.value)) + "</span>")
+        head = (
+            f"<b>{number}. {html.escape(step.module)}</b> – {html.escape(step.title)}"
+            f"<br><span style='color:#555'>"
+            + self.tr("%1 JP · %2 · peluang berhasil %3% · nilai %4")
+            .replace("%1", str(step.jp))
+            .replace("%2", self.modality_label(step.modality))
+            .replace("%3", self._number(step.p_success * 100, 0))
+            .replace("%4", self._number(step.value))
+            + "</span>"
+        )
         reasons = "".join(f"<li>{html.escape(_shown(r))}</li>" for r in step.reasons)
         return f"{head}<ul style='margin:2px 0 0 -20px'>{reasons}</ul>"
 
@@ -817,32 +953,48 @@ class PathsTab(QWidget):
             title = ""
             if context is not None and exclusion.module in context.module_index:
                 title = self.recommender.titles[context.module_index[exclusion.module]]
-            item = QTreeWidgetItem(self.excluded, [exclusion.module, title,
-                                                   _exclusion_label(exclusion.reason),
-                                                   _shown(exclusion.reason)])
+            item = QTreeWidgetItem(
+                self.excluded,
+                [
+                    exclusion.module,
+                    title,
+                    _exclusion_label(exclusion.reason),
+                    _shown(exclusion.reason),
+                ],
+            )
             item.setToolTip(1, title)
             item.setToolTip(3, _shown(exclusion.reason))
         self.excluded.setSortingEnabled(True)  # by module code; a header click sorts by kind
         self.excluded.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.path_tabs.setTabText(1, self.tr("Tidak dipilih (%1)")
-                                  .replace("%1", str(len(path.excluded))))
+        self.path_tabs.setTabText(
+            1, self.tr("Tidak dipilih (%1)").replace("%1", str(len(path.excluded)))
+        )
 
     def _show_summary(self, path: LearnerPath) -> None:
         total, budget, minimum = path.total_jp, path.max_jp, path.min_jp
-        parts = [self.tr("<b>%1 JP</b> dari anggaran %2 JP").replace("%1", str(total))
-                 .replace("%2", str(budget))]
+        parts = [
+            self.tr("<b>%1 JP</b> dari anggaran %2 JP")
+            .replace("%1", str(total))
+            .replace("%2", str(budget))
+        ]
         if total < minimum:
             warning = self.tr("⚠ di bawah minimum %1 JP").replace("%1", str(minimum))
             why = _shown(path.below_minimum) if path.below_minimum is not None else ""
-            parts.append(f"<b style='color:{WARNING_COLOUR}'>{html.escape(warning)}</b>"
-                         + (f" <span style='color:{WARNING_COLOUR}'>({html.escape(why)})"
-                            "</span>" if why else ""))
+            parts.append(
+                f"<b style='color:{WARNING_COLOUR}'>{html.escape(warning)}</b>"
+                + (
+                    f" <span style='color:{WARNING_COLOUR}'>({html.escape(why)})</span>"
+                    if why
+                    else ""
+                )
+            )
         else:
-            parts.append(f"<span style='color:{OK_COLOUR}'>"
-                         + html.escape(self.tr("✓ memenuhi minimum %1 JP")
-                                       .replace("%1", str(minimum))) + "</span>")
-        parts.append(self.tr("nilai harapan %1").replace("%1",
-                                                          self._number(path.expected_value)))
+            parts.append(
+                f"<span style='color:{OK_COLOUR}'>"
+                + html.escape(self.tr("✓ memenuhi minimum %1 JP").replace("%1", str(minimum)))
+                + "</span>"
+            )
+        parts.append(self.tr("nilai harapan %1").replace("%1", self._number(path.expected_value)))
         parts.append(self.tr("model %1").replace("%1", html.escape(path.model_name or "—")))
         if self.saved_path is not None and self._same_path(self.saved_path, path):
             saved = self.tr("tersimpan")
@@ -852,7 +1004,12 @@ class PathsTab(QWidget):
     @staticmethod
     def _same_path(a: LearnerPath, b: LearnerPath) -> bool:
         return (a.learner, a.steps, a.max_jp, a.min_jp, a.periods) == (
-            b.learner, b.steps, b.max_jp, b.min_jp, b.periods)
+            b.learner,
+            b.steps,
+            b.max_jp,
+            b.min_jp,
+            b.periods,
+        )
 
     # -- saving and exporting ----------------------------------------------------------
 
@@ -869,9 +1026,11 @@ class PathsTab(QWidget):
             return False
         self.saved_path = path
         self._show_summary(path)
-        self.status_message.emit(self.tr("Jalur disimpan sebagai jalur terkini: %1 langkah, "
-                                         "%2 JP").replace("%1", str(len(path.steps)))
-                                 .replace("%2", str(path.total_jp)))
+        self.status_message.emit(
+            self.tr("Jalur disimpan sebagai jalur terkini: %1 langkah, %2 JP")
+            .replace("%1", str(len(path.steps)))
+            .replace("%2", str(path.total_jp))
+        )
         self.workspace_edited.emit()
         return True
 
@@ -882,21 +1041,31 @@ class PathsTab(QWidget):
             return self.learner.id
         return pseudonym(self.workspace.get_meta("pseudonym_key") or "", self.learner.id)
 
-    def _save_name(self, title: str, default: str, pattern: str, suffixes: Sequence[str],
-                   out: str | Path | None) -> Path | None:
+    def _save_name(
+        self,
+        title: str,
+        default: str,
+        pattern: str,
+        suffixes: Sequence[str],
+        out: str | Path | None,
+    ) -> Path | None:
         if out is None:
             chosen, selected = QFileDialog.getSaveFileName(self, title, default, pattern)
             if not chosen:
                 return None
             out = chosen
             if Path(out).suffix.lower() not in suffixes:
-                suffix = next((s for s in suffixes if s.lstrip(".") in selected.lower()),
-                              suffixes[0])
+                suffix = next(
+                    (s for s in suffixes if s.lstrip(".") in selected.lower()), suffixes[0]
+                )
                 out = f"{out}{suffix}"
         out = Path(out)
         if out.suffix.lower() not in suffixes:
-            self._inform(title, self.tr("Nama berkas harus berakhiran %1.")
-                         .replace("%1", " / ".join(suffixes)), QMessageBox.Icon.Warning)
+            self._inform(
+                title,
+                self.tr("Nama berkas harus berakhiran %1.").replace("%1", " / ".join(suffixes)),
+                QMessageBox.Icon.Warning,
+            )
             return None
         return out
 
@@ -908,8 +1077,13 @@ class PathsTab(QWidget):
             return False
         from .path_pdf import write_path_document
 
-        target = self._save_name(self.tr("Ekspor jalur ke PDF"), f"jalur-{self._label()}.pdf",
-                                 self.tr("PDF (*.pdf)"), (".pdf",), out)
+        target = self._save_name(
+            self.tr("Ekspor jalur ke PDF"),
+            f"jalur-{self._label()}.pdf",
+            self.tr("PDF (*.pdf)"),
+            (".pdf",),
+            out,
+        )
         if target is None:
             return False
         try:
@@ -925,19 +1099,37 @@ class PathsTab(QWidget):
         path = self.path
         if path is None or self.learner is None:
             return False
-        target = self._save_name(self.tr("Ekspor jalur ke XLSX"), f"jalur-{self._label()}.xlsx",
-                                 self.tr("Excel (*.xlsx);;CSV (*.csv)"), (".xlsx", ".csv"), out)
+        target = self._save_name(
+            self.tr("Ekspor jalur ke XLSX"),
+            f"jalur-{self._label()}.xlsx",
+            self.tr("Excel (*.xlsx);;CSV (*.csv)"),
+            (".xlsx", ".csv"),
+            out,
+        )
         if target is None:
             return False
-        rows = ({"Urutan": str(i), "Periode": str(step.period), "Modul": step.module,
-                 "Judul": step.title, "JP": str(step.jp),
-                 "Modalitas": self.modality_label(step.modality),
-                 "Peluang berhasil": f"{step.p_success:.4f}", "Nilai": f"{step.value:.4f}",
-                 "Alasan": "; ".join(_shown(r) for r in step.reasons)}
-                for i, step in enumerate(path.steps, start=1))
+        rows = (
+            {
+                "Urutan": str(i),
+                "Periode": str(step.period),
+                "Modul": step.module,
+                "Judul": step.title,
+                "JP": str(step.jp),
+                "Modalitas": self.modality_label(step.modality),
+                "Peluang berhasil": f"{step.p_success:.4f}",
+                "Nilai": f"{step.value:.4f}",
+                "Alasan": "; ".join(_shown(r) for r in step.reasons),
+            }
+            for i, step in enumerate(path.steps, start=1)
+        )
         try:
-            write_rows(target, PATH_COLUMNS, rows, sheet="Jalur",
-                       numeric=("Urutan", "Periode", "JP", "Peluang berhasil", "Nilai"))
+            write_rows(
+                target,
+                PATH_COLUMNS,
+                rows,
+                sheet="Jalur",
+                numeric=("Urutan", "Periode", "JP", "Peluang berhasil", "Nilai"),
+            )
         except (CurriculumError, OSError) as error:
             self._inform(self.tr("XLSX tidak ditulis"), str(error), QMessageBox.Icon.Warning)
             return False
@@ -946,8 +1138,13 @@ class PathsTab(QWidget):
 
     def export_agency_summary(self, out: str | Path | None = None) -> bool:
         """The agency summary workbook of the stored paths, written in the background."""
-        target = self._save_name(self.tr("Ringkasan instansi"), "ringkasan-instansi.xlsx",
-                                 self.tr("Excel (*.xlsx)"), (".xlsx",), out)
+        target = self._save_name(
+            self.tr("Ringkasan instansi"),
+            "ringkasan-instansi.xlsx",
+            self.tr("Excel (*.xlsx)"),
+            (".xlsx",),
+            out,
+        )
         if target is None:
             return False
         workspace_target, unmask = self.workspace.target, self.unmask.isChecked()
@@ -956,8 +1153,7 @@ class PathsTab(QWidget):
             try:
                 from ..report.summary import write_agency_summary
             except ImportError:
-                raise CurriculumError("ringkasan instansi belum tersedia di versi ini") \
-                    from None
+                raise CurriculumError("ringkasan instansi belum tersedia di versi ini") from None
             workspace = Workspace.open(workspace_target)
             try:
                 return write_agency_summary(workspace, target, unmask=unmask)
@@ -966,9 +1162,12 @@ class PathsTab(QWidget):
 
         def done(count: int) -> None:
             self.summary_button.setEnabled(True)
-            self._inform(self.tr("Ringkasan instansi"),
-                         self.tr("Ringkasan %1 peserta ditulis ke %2.")
-                         .replace("%1", str(count)).replace("%2", str(target)))
+            self._inform(
+                self.tr("Ringkasan instansi"),
+                self.tr("Ringkasan %1 peserta ditulis ke %2.")
+                .replace("%1", str(count))
+                .replace("%2", str(target)),
+            )
 
         def failed(message: str) -> None:
             self.summary_button.setEnabled(True)
@@ -985,8 +1184,11 @@ class PathsTab(QWidget):
         """Merge a learners file in the background; a refused file lists every problem."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Impor peserta"), "",
-                self.tr("Peserta (*.csv *.xlsx);;Semua berkas (*)"))
+                self,
+                self.tr("Impor peserta"),
+                "",
+                self.tr("Peserta (*.csv *.xlsx);;Semua berkas (*)"),
+            )
             if not path:
                 return False
         source, target = Path(path), self.workspace.target
@@ -1018,12 +1220,17 @@ class PathsTab(QWidget):
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.problems_dialog = dialog
             dialog.open()
-            self.status_message.emit(self.tr("Impor peserta ditolak: %1 masalah; tidak ada "
-                                             "yang berubah").replace("%1", str(len(result))))
+            self.status_message.emit(
+                self.tr("Impor peserta ditolak: %1 masalah; tidak ada yang berubah").replace(
+                    "%1", str(len(result))
+                )
+            )
             return
-        self.status_message.emit(self.tr("Peserta diimpor: %1 baru, %2 diperbarui")
-                                 .replace("%1", str(result.added))
-                                 .replace("%2", str(result.updated)))
+        self.status_message.emit(
+            self.tr("Peserta diimpor: %1 baru, %2 diperbarui")
+            .replace("%1", str(result.added))
+            .replace("%2", str(result.updated))
+        )
         self.workspace_edited.emit()
         self.reload()
 
@@ -1034,9 +1241,13 @@ class PathsTab(QWidget):
         and store each path as the learner's current path."""
         if self._batch_worker is not None:
             return False
-        target = self._save_name(self.tr("Jalur semua peserta"), "jalur-semua-peserta.csv",
-                                 self.tr("CSV (*.csv);;Excel (*.xlsx);;JSON Lines (*.jsonl)"),
-                                 OUTPUT_SUFFIXES, out)
+        target = self._save_name(
+            self.tr("Jalur semua peserta"),
+            "jalur-semua-peserta.csv",
+            self.tr("CSV (*.csv);;Excel (*.xlsx);;JSON Lines (*.jsonl)"),
+            OUTPUT_SUFFIXES,
+            out,
+        )
         if target is None:
             return False
         try:
@@ -1051,9 +1262,14 @@ class PathsTab(QWidget):
             workspace = Workspace.open(workspace_target)
             try:
                 try:
-                    summary = run_batch(workspace, target, options=options, unmask=unmask,
-                                        progress=lambda done, total: report(done, total, ""),
-                                        cancelled=cancelled)
+                    summary = run_batch(
+                        workspace,
+                        target,
+                        options=options,
+                        unmask=unmask,
+                        progress=lambda done, total: report(done, total, ""),
+                        cancelled=cancelled,
+                    )
                 except BatchCancelled:
                     raise workers.Cancelled() from None
                 outcome["summary"] = summary
@@ -1066,15 +1282,17 @@ class PathsTab(QWidget):
                 self._batch_done(outcome["summary"])
                 return
             self._batch_stopped()
-            self._inform(self.tr("Jalur semua peserta"),
-                         self.tr("Dibatalkan; tidak ada yang ditulis."))
+            self._inform(
+                self.tr("Jalur semua peserta"), self.tr("Dibatalkan; tidak ada yang ditulis.")
+            )
             self.status_message.emit(self.tr("Dibatalkan; tidak ada yang ditulis"))
             self.batch_finished.emit("cancelled")
 
         def failed(message: str) -> None:
             self._batch_stopped()
-            self._inform(self.tr("Jalur semua peserta tidak dibuat"), message,
-                         QMessageBox.Icon.Warning)
+            self._inform(
+                self.tr("Jalur semua peserta tidak dibuat"), message, QMessageBox.Icon.Warning
+            )
             self.batch_finished.emit("failed")
 
         self.batch_percent = 0
@@ -1085,8 +1303,9 @@ class PathsTab(QWidget):
         self.batch_cancel.setEnabled(True)
         self.batch_cancel.show()
         self.status_message.emit(self.tr("Membuat jalur untuk semua peserta…"))
-        self._batch_worker = self._run(task, self._batch_done, failed, self._batch_progress,
-                                       cancelled)
+        self._batch_worker = self._run(
+            task, self._batch_done, failed, self._batch_progress, cancelled
+        )
         return True
 
     def cancel_batch(self) -> None:
@@ -1108,8 +1327,11 @@ class PathsTab(QWidget):
         self.batch_progress.setValue(done)
         self.batch_percent = max(self.batch_percent, round(100 * done / total))
         if self.batch_cancel.isEnabled():
-            self.batch_progress.setFormat(self.tr("%p% · %1 dari %2 peserta")
-                                          .replace("%1", str(done)).replace("%2", str(total)))
+            self.batch_progress.setFormat(
+                self.tr("%p% · %1 dari %2 peserta")
+                .replace("%1", str(done))
+                .replace("%2", str(total))
+            )
 
     def _batch_stopped(self) -> None:
         self._batch_worker = None
@@ -1119,25 +1341,39 @@ class PathsTab(QWidget):
 
     def _batch_done(self, summary: BatchSummary) -> None:
         self._batch_stopped()
-        masked = "" if self.unmask.isChecked() else self.tr(
-            " NIP peserta disamarkan (ANON-…) dalam berkas.")
-        text = (self.tr("%1 jalur (%2 langkah) ditulis ke %3 dan disimpan sebagai jalur "
-                        "terkini setiap peserta; %4 peserta di bawah minimum JP.")
-                .replace("%1", str(summary.learners)).replace("%2", str(summary.steps))
-                .replace("%3", summary.output).replace("%4", str(summary.below_min_jp))
-                + masked)
+        masked = (
+            ""
+            if self.unmask.isChecked()
+            else self.tr(" NIP peserta disamarkan (ANON-…) dalam berkas.")
+        )
+        text = (
+            self.tr(
+                "%1 jalur (%2 langkah) ditulis ke %3 dan disimpan sebagai jalur "
+                "terkini setiap peserta; %4 peserta di bawah minimum JP."
+            )
+            .replace("%1", str(summary.learners))
+            .replace("%2", str(summary.steps))
+            .replace("%3", summary.output)
+            .replace("%4", str(summary.below_min_jp))
+            + masked
+        )
         self._inform(self.tr("Jalur semua peserta"), text)
-        self.status_message.emit(self.tr("Jalur %1 peserta ditulis").replace(
-            "%1", str(summary.learners)))
+        self.status_message.emit(
+            self.tr("Jalur %1 peserta ditulis").replace("%1", str(summary.learners))
+        )
         self.workspace_edited.emit()
         self.batch_finished.emit("finished")
 
     # -- plumbing ----------------------------------------------------------------------
 
-    def _run(self, task: Callable[[workers.Report, Callable[[], bool]], Any],
-             finished: Callable[[Any], None], failed: Callable[[str], None] | None = None,
-             progress: Callable[[int, int, str], None] | None = None,
-             cancelled: Callable[[], None] | None = None) -> workers.Worker:
+    def _run(
+        self,
+        task: Callable[[workers.Report, Callable[[], bool]], Any],
+        finished: Callable[[Any], None],
+        failed: Callable[[str], None] | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancelled: Callable[[], None] | None = None,
+    ) -> workers.Worker:
         """Start ``task`` on a worker; callbacks run on the GUI thread while this tab
         lives; the worker is kept until it reports its end."""
         holder: list[workers.Worker] = []
@@ -1148,14 +1384,16 @@ class PathsTab(QWidget):
                     self._workers.discard(holder[0])
                 if slot is not None and shiboken6.isValid(self):
                     slot(*args)
+
             return call
 
         def report(*args: Any) -> None:
             if progress is not None and shiboken6.isValid(self):
                 progress(*args)
 
-        worker = workers.start(task, ending(finished),
-                               ending(failed or self._failed), report, ending(cancelled))
+        worker = workers.start(
+            task, ending(finished), ending(failed or self._failed), report, ending(cancelled)
+        )
         holder.append(worker)
         self._workers.add(worker)
         return worker
@@ -1163,8 +1401,9 @@ class PathsTab(QWidget):
     def _failed(self, message: str) -> None:
         self._inform(self.tr("Terjadi kesalahan"), message, QMessageBox.Icon.Warning)
 
-    def _inform(self, title: str, text: str,
-                icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> QMessageBox:
+    def _inform(
+        self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information
+    ) -> QMessageBox:
         """A window-modal message that does not block the event loop."""
         self.last_message = (title, text)
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)

@@ -28,28 +28,40 @@ from ..domain.vocab import (
     STATUSES,
 )
 
-__all__ = ["RecordForm", "CHOICES", "HINTS"]
+__all__ = ["CHOICES", "HINTS", "RecordForm"]
 
 #: Columns offered as a closed list.
 CHOICES: dict[str, tuple[str, ...]] = {
-    "group": COMPETENCY_GROUPS, "modality": MODALITIES, "status": STATUSES,
-    "min_connectivity": CONNECTIVITY, "connectivity": CONNECTIVITY,
-    "kind": PREREQUISITE_KINDS, "is_3t": ("0", "1"),
-    "min_digital_literacy": ("0", "1", "2", "3"), "digital_literacy": ("0", "1", "2", "3"),
+    "group": COMPETENCY_GROUPS,
+    "modality": MODALITIES,
+    "status": STATUSES,
+    "min_connectivity": CONNECTIVITY,
+    "connectivity": CONNECTIVITY,
+    "kind": PREREQUISITE_KINDS,
+    "is_3t": ("0", "1"),
+    "min_digital_literacy": ("0", "1", "2", "3"),
+    "digital_literacy": ("0", "1", "2", "3"),
 }
 
 #: What a list column looks like, shown as the field's placeholder.
 HINTS: dict[str, str] = {
-    "competencies": "KODE:LEVEL;KODE:LEVEL", "hazards": "gempa_bumi;tsunami",
-    "completed": "KODE;KODE", "scope": "national atau kode wilayah (mis. 72.71)",
+    "competencies": "KODE:LEVEL;KODE:LEVEL",
+    "hazards": "gempa_bumi;tsunami",
+    "completed": "KODE;KODE",
+    "scope": "national atau kode wilayah (mis. 72.71)",
 }
 
 
 class RecordForm(QDialog):
     """Edit (or create) one record of ``record_type``; ``record()`` gives the valid result."""
 
-    def __init__(self, record_type: type[Record], labels: dict[str, str],
-                 record: Record | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        record_type: type[Record],
+        labels: dict[str, str],
+        record: Record | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.record_type = record_type
         self.setWindowTitle(self.tr("Ubah data") if record else self.tr("Tambah data"))
@@ -87,8 +99,9 @@ class RecordForm(QDialog):
         self.general.setStyleSheet("color: #b00020;")
         self.general.setWordWrap(True)
         self.general.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -98,9 +111,10 @@ class RecordForm(QDialog):
         self._result: Record | None = None
 
     def values(self) -> dict[str, str]:
-        return {column: (field.currentText() if isinstance(field, QComboBox)
-                         else field.text()).strip()
-                for column, field in self.fields.items()}
+        return {
+            column: (field.currentText() if isinstance(field, QComboBox) else field.text()).strip()
+            for column, field in self.fields.items()
+        }
 
     def show_problems(self, problems: list[tuple[str, str]]) -> None:
         """Show ``(column, message)`` pairs under their fields (others above the buttons)."""
@@ -116,7 +130,7 @@ class RecordForm(QDialog):
         self.general.setText("\n".join(other))
         self.general.setVisible(bool(other))
 
-    def accept(self) -> None:  # noqa: D401 - Qt override
+    def accept(self) -> None:
         try:
             self._result = self.record_type.from_row(self.values())
         except RowError as error:

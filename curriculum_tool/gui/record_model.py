@@ -19,8 +19,12 @@ class RecordTableModel(QAbstractTableModel):
     A thin adapter (no domain logic): the cells are exactly what export would write.
     """
 
-    def __init__(self, columns: Sequence[str], headers: Sequence[str] | None = None,
-                 parent: object | None = None):
+    def __init__(
+        self,
+        columns: Sequence[str],
+        headers: Sequence[str] | None = None,
+        parent: object | None = None,
+    ):
         super().__init__(parent)
         self._columns = tuple(columns)
         self._headers = tuple(headers or columns)
@@ -52,8 +56,9 @@ class RecordTableModel(QAbstractTableModel):
             return self._rows[index.row()][self._columns[index.column()]]
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:

@@ -11,7 +11,6 @@ transaction; a refused write shows every problem and changes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QIdentityProxyModel,
@@ -60,6 +59,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Connection
 
 from ..domain import Competency, Module, Prerequisite, Region, RegionalStandard, RowError
+from ..domain.regions import RegionHazard, effective_hazards
 from ..domain.vocab import NATIONAL
 from ..errors import CurriculumError, Problem, ValidationError
 from ..io.importer import ParsedFile, import_parsed
@@ -79,10 +79,13 @@ from .local_module_form import (
 )
 from .record_model import RecordTableModel
 
-from ..domain.regions import RegionHazard, effective_hazards  # noqa: E402 - re-exported
-
-__all__ = ["RegionsTab", "StandardDialog", "RegionHazard", "effective_hazards",
-           "NEXT_STATUS"]
+__all__ = [
+    "NEXT_STATUS",
+    "RegionHazard",
+    "RegionsTab",
+    "StandardDialog",
+    "effective_hazards",
+]
 
 #: The review workflow of a local module: one step at a time.
 NEXT_STATUS = {"draft": "review", "review": "approved"}
@@ -121,8 +124,12 @@ def _swatch(color: QColor) -> QIcon:
 class _BarDelegate(QStyledItemDelegate):
     """Draws a hazard index (``UserRole``, 0–1) as a bar with its value beside it."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         value = index.data(CODE_ROLE)
         if value is None:
             super().paint(painter, option, index)
@@ -144,25 +151,32 @@ class _BarDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(bar, 3, 3)
         painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
         text = QRect(track.right() + 4, option.rect.top(), 44, option.rect.height())
-        painter.drawText(text, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         format_index(float(value)))
+        painter.drawText(
+            text,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            format_index(float(value)),
+        )
         painter.restore()
 
 
 class _DisplayProxy(QIdentityProxyModel):
     """Shows some columns' contract text as labels (``approved`` → ``Disetujui``)."""
 
-    def __init__(self, display: Mapping[int, Callable[[str], str]],
-                 tooltip: Mapping[int, Callable[[str], str]] | None = None,
-                 color: Mapping[int, Callable[[str], QColor | None]] | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        display: Mapping[int, Callable[[str], str]],
+        tooltip: Mapping[int, Callable[[str], str]] | None = None,
+        color: Mapping[int, Callable[[str], QColor | None]] | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._display = dict(display)
         self._tooltip = dict(tooltip or {})
         self._color = dict(color or {})
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         column = index.column()
         if role == CODE_ROLE:
             return super().data(index, Qt.ItemDataRole.DisplayRole)
@@ -194,22 +208,31 @@ class StandardDialog(QDialog):
     """Add or change one regional standard of ``region``; ``save(row)`` writes it and
     returns the problems, and the dialog stays open until there are none."""
 
-    def __init__(self, region: Region, competencies: Sequence[Competency],
-                 save: Callable[[dict[str, str]], list[tuple[str, str]]],
-                 standard: RegionalStandard | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        region: Region,
+        competencies: Sequence[Competency],
+        save: Callable[[dict[str, str]], list[tuple[str, str]]],
+        standard: RegionalStandard | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.region = region
         self._save = save
-        self.setWindowTitle(self.tr("Ubah standar wilayah") if standard
-                            else self.tr("Tambah standar wilayah"))
+        self.setWindowTitle(
+            self.tr("Ubah standar wilayah") if standard else self.tr("Tambah standar wilayah")
+        )
         self.setModal(True)
         self.setMinimumWidth(560)
         self.competency_combo = competency_combo(competencies, self)
         self.level_combo = level_combo(self, str(standard.level) if standard else "2")
         self.reason_edit = QPlainTextEdit(self)
-        self.reason_edit.setPlaceholderText(self.tr(
-            "Mengapa setiap ASN di wilayah ini perlu mencapai level ini, mis. indeks bahaya "
-            "dan sumbernya"))
+        self.reason_edit.setPlaceholderText(
+            self.tr(
+                "Mengapa setiap ASN di wilayah ini perlu mencapai level ini, mis. indeks bahaya "
+                "dan sumbernya"
+            )
+        )
         self.reason_edit.setFixedHeight(72)
         if standard is not None:
             found = self.competency_combo.findData(standard.competency)
@@ -226,10 +249,12 @@ class StandardDialog(QDialog):
         form.addRow(self.tr("Alasan"), self.reason_edit)
         self.problems = ProblemList(self)
         buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(self.tr("Simpan"),
-                                             QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton(self.tr("Batal"),
-                                               QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = buttons.addButton(
+            self.tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = buttons.addButton(
+            self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.try_save)
         self.cancel_button.clicked.connect(self.reject)
@@ -241,8 +266,12 @@ class StandardDialog(QDialog):
     def row(self) -> dict[str, str]:
         """The dialog as the text cells of a ``regional_standards.csv`` row."""
         reason = " ".join(self.reason_edit.toPlainText().split())
-        return {"region": self.region.code, "competency": combo_code(self.competency_combo),
-                "level": self.level_combo.currentText().strip(), "reason": reason}
+        return {
+            "region": self.region.code,
+            "competency": combo_code(self.competency_combo),
+            "level": self.level_combo.currentText().strip(),
+            "reason": reason,
+        }
 
     def try_save(self) -> bool:
         problems = self._save(self.row())
@@ -333,8 +362,9 @@ class RegionsTab(QWidget):
         panel = QWidget(self)
         self.region_title = QLabel(self.tr("Pilih wilayah"), panel)
         self.region_title.setFont(self._bold(1.4))
-        self.region_subtitle = QLabel(self.tr("Pilih provinsi atau kabupaten/kota di pohon "
-                                              "wilayah."), panel)
+        self.region_subtitle = QLabel(
+            self.tr("Pilih provinsi atau kabupaten/kota di pohon wilayah."), panel
+        )
         self.region_subtitle.setStyleSheet("color: palette(mid);")
         self.code_value = QLabel(panel)
         self.parent_value = QLabel(panel)
@@ -348,7 +378,8 @@ class RegionsTab(QWidget):
 
         self.hazard_model = QStandardItemModel(0, 3, self)
         self.hazard_model.setHorizontalHeaderLabels(
-            [self.tr("Bahaya"), self.tr("Indeks"), self.tr("Sumber")])
+            [self.tr("Bahaya"), self.tr("Indeks"), self.tr("Sumber")]
+        )
         self.hazard_view = QTableView(panel)
         self.hazard_view.setModel(self.hazard_model)
         self.hazard_view.setItemDelegateForColumn(1, _BarDelegate(self.hazard_view))
@@ -368,8 +399,12 @@ class RegionsTab(QWidget):
         self.hazard_view.setMaximumHeight(24 * 9 + 28)
         hazards = QGroupBox(self.tr("Indeks bahaya (0–1)"), panel)
         QVBoxLayout(hazards).addWidget(self.hazard_view)
-        hazards.setToolTip(self.tr("Indeks per bahaya; kabupaten/kota yang tidak menyatakan "
-                                   "suatu bahaya memakai indeks provinsinya."))
+        hazards.setToolTip(
+            self.tr(
+                "Indeks per bahaya; kabupaten/kota yang tidak menyatakan "
+                "suatu bahaya memakai indeks provinsinya."
+            )
+        )
 
         top = QHBoxLayout()
         facts = QVBoxLayout()
@@ -403,7 +438,9 @@ class RegionsTab(QWidget):
         group = QGroupBox(self.tr("Standar kompetensi wilayah"), parent)
         self.standard_model = RecordTableModel(
             ("competency", "level", "reason"),
-            (self.tr("Kompetensi"), self.tr("Level"), self.tr("Alasan")), self)
+            (self.tr("Kompetensi"), self.tr("Level"), self.tr("Alasan")),
+            self,
+        )
         names = self._competency_name
         self.standard_proxy = _DisplayProxy({}, tooltip={0: names}, parent=self)
         self.standard_proxy.setSourceModel(self.standard_model)
@@ -435,8 +472,11 @@ class RegionsTab(QWidget):
         self.inherited_standards.setStyleSheet("color: palette(mid);")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for button in (self.add_standard_button, self.edit_standard_button,
-                       self.delete_standard_button):
+        for button in (
+            self.add_standard_button,
+            self.edit_standard_button,
+            self.delete_standard_button,
+        ):
             buttons.addWidget(button)
         layout = QVBoxLayout(group)
         layout.addWidget(self.standard_view)
@@ -448,12 +488,22 @@ class RegionsTab(QWidget):
         group = QGroupBox(self.tr("Modul lokal"), parent)
         self.module_model = RecordTableModel(
             ("code", "title", "jp", "modality", "competencies", "status", "owner"),
-            (self.tr("Kode"), self.tr("Judul"), self.tr("JP"), self.tr("Modalitas"),
-             self.tr("Kompetensi"), self.tr("Status"), self.tr("Pemilik")), self)
+            (
+                self.tr("Kode"),
+                self.tr("Judul"),
+                self.tr("JP"),
+                self.tr("Modalitas"),
+                self.tr("Kompetensi"),
+                self.tr("Status"),
+                self.tr("Pemilik"),
+            ),
+            self,
+        )
         self.module_proxy = _DisplayProxy(
             {3: modality_label, 5: status_label},
             color={5: lambda status: QColor(_STATUS_COLORS.get(status, "#000000"))},
-            parent=self)
+            parent=self,
+        )
         self.module_proxy.setSourceModel(self.module_model)
         self.module_view = self._table(group)
         self.module_view.setModel(self.module_proxy)
@@ -470,9 +520,12 @@ class RegionsTab(QWidget):
         self.add_module_button = QPushButton(self.tr("Tambah modul lokal…"), group)
         self.edit_module_button = QPushButton(self.tr("Ubah…"), group)
         self.workflow_button = QPushButton(self.tr("Ajukan untuk ditinjau"), group)
-        self.workflow_button.setToolTip(self.tr(
-            "Alur kerja: Draf → Ditinjau → Disetujui. Hanya modul yang disetujui yang "
-            "direkomendasikan kepada peserta."))
+        self.workflow_button.setToolTip(
+            self.tr(
+                "Alur kerja: Draf → Ditinjau → Disetujui. Hanya modul yang disetujui yang "
+                "direkomendasikan kepada peserta."
+            )
+        )
         self.add_module_button.clicked.connect(self.add_local_module)
         self.edit_module_button.clicked.connect(self.edit_selected_module)
         self.workflow_button.clicked.connect(self.advance_selected_module)
@@ -520,11 +573,16 @@ class RegionsTab(QWidget):
         self.tree.selectionModel().clear()
         self.tree_model.removeRows(0, self.tree_model.rowCount())
         self.tree_model.setHorizontalHeaderLabels(
-            [self.tr("Kode"), self.tr("Nama"), self.tr("Konektivitas"), self.tr("3T"),
-             self.tr("Bahaya tertinggi")])
+            [
+                self.tr("Kode"),
+                self.tr("Nama"),
+                self.tr("Konektivitas"),
+                self.tr("3T"),
+                self.tr("Bahaya tertinggi"),
+            ]
+        )
         self._tree_items = {}
-        parents = [r for r in self.regions.values()
-                   if not r.parent or r.parent not in self.regions]
+        parents = [r for r in self.regions.values() if not r.parent or r.parent not in self.regions]
         children: dict[str, list[Region]] = {}
         for region in self.regions.values():
             if region.parent and region.parent in self.regions:
@@ -550,8 +608,10 @@ class RegionsTab(QWidget):
             (region.name, region.name),
             (connectivity_label(region.connectivity), region.connectivity),
             (self.tr("Ya") if region.is_3t else "", int(region.is_3t)),
-            ((f"{hazard_short_label(top.hazard)} {format_index(top.index)}" if top else "—"),
-             top.index if top else 0.0),
+            (
+                (f"{hazard_short_label(top.hazard)} {format_index(top.index)}" if top else "—"),
+                top.index if top else 0.0,
+            ),
         ]
         row = []
         for text, sort in cells:
@@ -563,8 +623,9 @@ class RegionsTab(QWidget):
         if top is not None:
             row[4].setIcon(_swatch(severity_color(top.index)))
             row[4].setData(top.hazard, CODE_ROLE)
-            row[4].setToolTip(hazard_label(top.hazard) + (
-                self.tr(" (dari provinsi)") if top.inherited else ""))
+            row[4].setToolTip(
+                hazard_label(top.hazard) + (self.tr(" (dari provinsi)") if top.inherited else "")
+            )
         if region.is_3t:
             row[3].setToolTip(self.tr("Daerah tertinggal, terdepan dan terluar"))
         self._tree_items[region.code] = row[0]
@@ -597,10 +658,17 @@ class RegionsTab(QWidget):
         self.hazard_model.removeRows(0, self.hazard_model.rowCount())
         if region is None:
             self.region_title.setText(self.tr("Pilih wilayah"))
-            self.region_subtitle.setText(self.tr("Pilih provinsi atau kabupaten/kota di "
-                                                 "pohon wilayah."))
-            for label in (self.code_value, self.parent_value, self.connectivity_value,
-                          self.is_3t_value, self.inherited_standards, self.inherited_modules):
+            self.region_subtitle.setText(
+                self.tr("Pilih provinsi atau kabupaten/kota di pohon wilayah.")
+            )
+            for label in (
+                self.code_value,
+                self.parent_value,
+                self.connectivity_value,
+                self.is_3t_value,
+                self.inherited_standards,
+                self.inherited_modules,
+            ):
                 label.setText("")
             self.standard_model.set_records([])
             self.module_model.set_records([])
@@ -609,32 +677,39 @@ class RegionsTab(QWidget):
         parent = self.regions.get(region.parent) if region.parent else None
         self.region_title.setText(region.name)
         self.region_subtitle.setText(
-            self.tr("Kabupaten/kota di {province}").format(province=parent.name) if parent
-            else self.tr("Provinsi"))
+            self.tr("Kabupaten/kota di {province}").format(province=parent.name)
+            if parent
+            else self.tr("Provinsi")
+        )
         self.code_value.setText(region.code)
         self.parent_value.setText(f"{parent.name} ({parent.code})" if parent else "—")
         self.connectivity_value.setText(connectivity_label(region.connectivity))
-        self.is_3t_value.setText(self.tr("Ya — tertinggal, terdepan, terluar")
-                                 if region.is_3t else self.tr("Tidak"))
+        self.is_3t_value.setText(
+            self.tr("Ya — tertinggal, terdepan, terluar") if region.is_3t else self.tr("Tidak")
+        )
         for hazard in effective_hazards(region, self.regions):
             self.hazard_model.appendRow(self._hazard_row(hazard))
         chain = self._chain(region)[1:]
         self.standard_model.set_records([s for s in self.standards if s.region == region.code])
         inherited = [s for s in self.standards if s.region in chain]
         self.inherited_standards.setText(
-            self.tr("Juga berlaku dari wilayah induk: {items}").format(items="; ".join(
-                f"{s.competency} level {s.level} ({s.region})" for s in inherited))
-            if inherited else "")
+            self.tr("Juga berlaku dari wilayah induk: {items}").format(
+                items="; ".join(f"{s.competency} level {s.level} ({s.region})" for s in inherited)
+            )
+            if inherited
+            else ""
+        )
         self.module_model.set_records([m for m in self.modules if m.scope == region.code])
         offered = [m for m in self.modules if m.scope in chain]
         notes = []
         if self.module_model.rowCount() == 0:
-            notes.append(self.tr("Belum ada modul lokal untuk {name}.").format(
-                name=region.name))
+            notes.append(self.tr("Belum ada modul lokal untuk {name}.").format(name=region.name))
         if offered:
-            notes.append(self.tr("Modul lokal wilayah induk yang juga ditawarkan di sini: "
-                                 "{items}").format(items="; ".join(
-                                     f"{m.code} ({status_label(m.status)})" for m in offered)))
+            notes.append(
+                self.tr("Modul lokal wilayah induk yang juga ditawarkan di sini: {items}").format(
+                    items="; ".join(f"{m.code} ({status_label(m.status)})" for m in offered)
+                )
+            )
         self.inherited_modules.setText(" ".join(notes))
         self._update_buttons()
 
@@ -647,8 +722,11 @@ class RegionsTab(QWidget):
         if hazard.inherited:
             source_region = self.regions.get(hazard.source or "")
             is_province = source_region is not None and not source_region.parent
-            text = (self.tr("(dari provinsi)") if is_province
-                    else self.tr("(dari {code})").format(code=hazard.source))
+            text = (
+                self.tr("(dari provinsi)")
+                if is_province
+                else self.tr("(dari {code})").format(code=hazard.source)
+            )
         else:
             text = self.tr("wilayah ini")
         source = QStandardItem(text)
@@ -668,10 +746,14 @@ class RegionsTab(QWidget):
 
     def hazard_rows(self) -> list[tuple[str, float, str]]:
         """What the hazard table shows: ``(hazard key, index, source text)``."""
-        return [(self.hazard_model.item(r, 0).data(CODE_ROLE),
-                 self.hazard_model.item(r, 1).data(CODE_ROLE),
-                 self.hazard_model.item(r, 2).text())
-                for r in range(self.hazard_model.rowCount())]
+        return [
+            (
+                self.hazard_model.item(r, 0).data(CODE_ROLE),
+                self.hazard_model.item(r, 1).data(CODE_ROLE),
+                self.hazard_model.item(r, 2).text(),
+            )
+            for r in range(self.hazard_model.rowCount())
+        ]
 
     def _competency_name(self, code: str) -> str:
         for competency in self.competencies:
@@ -698,13 +780,16 @@ class RegionsTab(QWidget):
         self.add_module_button.setEnabled(has_region)
         self.edit_module_button.setEnabled(module is not None)
         status = module.status if module else "draft"
-        self.workflow_button.setText({"draft": self.tr("Ajukan untuk ditinjau"),
-                                      "review": self.tr("Setujui"),
-                                      "approved": self.tr("Sudah disetujui")}[status])
+        self.workflow_button.setText(
+            {
+                "draft": self.tr("Ajukan untuk ditinjau"),
+                "review": self.tr("Setujui"),
+                "approved": self.tr("Sudah disetujui"),
+            }[status]
+        )
         self.workflow_button.setEnabled(module is not None and status in NEXT_STATUS)
 
-    def _select_row(self, view: QTableView, model: RecordTableModel,
-                    key: tuple) -> None:
+    def _select_row(self, view: QTableView, model: RecordTableModel, key: tuple) -> None:
         for row in range(model.rowCount()):
             if model.record(row).key() == key:
                 view.selectRow(row)
@@ -737,14 +822,22 @@ class RegionsTab(QWidget):
 
     def _confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(
-            self, title, text,
+            self,
+            title,
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def _refused(self, title: str, problems: Iterable[tuple[str, str]]) -> None:
-        QMessageBox.warning(self, title, "\n".join(
-            f"{column}: {message}" if column else message for column, message in problems))
+        QMessageBox.warning(
+            self,
+            title,
+            "\n".join(
+                f"{column}: {message}" if column else message for column, message in problems
+            ),
+        )
 
     # -- regional standards ----------------------------------------------------------------
 
@@ -763,8 +856,12 @@ class RegionsTab(QWidget):
         if self.standard_dialog is not None:
             self.standard_dialog.deleteLater()
         self.standard_dialog = StandardDialog(
-            self.region, self.competencies, lambda row: self.save_standard(row, adding),
-            standard, self)
+            self.region,
+            self.competencies,
+            lambda row: self.save_standard(row, adding),
+            standard,
+            self,
+        )
         self.standard_dialog.open()
         return self.standard_dialog
 
@@ -777,18 +874,30 @@ class RegionsTab(QWidget):
 
         def steps(conn: Connection) -> None:
             if adding and standard.key() in self.workspace.keys(standard.KIND, conn):
-                raise ValidationError(Problem(STANDARD_LABEL, 2, "competency", self.tr(
-                    "{region} sudah punya standar untuk {competency}; pilih baris itu lalu "
-                    "Ubah").format(region=standard.region, competency=standard.competency)))
-            import_parsed(self.workspace, [ParsedFile(standard.KIND, STANDARD_LABEL,
-                                                      [standard], [2], [])], conn=conn)
+                raise ValidationError(
+                    Problem(
+                        STANDARD_LABEL,
+                        2,
+                        "competency",
+                        self.tr(
+                            "{region} sudah punya standar untuk {competency}; pilih baris itu lalu "
+                            "Ubah"
+                        ).format(region=standard.region, competency=standard.competency),
+                    )
+                )
+            import_parsed(
+                self.workspace,
+                [ParsedFile(standard.KIND, STANDARD_LABEL, [standard], [2], [])],
+                conn=conn,
+            )
 
         problems = self._write(steps)
         if not problems:
-            self._edited(self.tr("Standar {competency} level {level} untuk {region} "
-                                 "disimpan.").format(competency=standard.competency,
-                                                     level=standard.level,
-                                                     region=standard.region))
+            self._edited(
+                self.tr("Standar {competency} level {level} untuk {region} disimpan.").format(
+                    competency=standard.competency, level=standard.level, region=standard.region
+                )
+            )
             self._select_row(self.standard_view, self.standard_model, standard.key())
         return problems
 
@@ -797,19 +906,30 @@ class RegionsTab(QWidget):
         standard = self.selected_standard()
         if standard is None or self.region is None:
             return False
-        if not self._confirm(self.tr("Hapus standar wilayah"), self.tr(
+        if not self._confirm(
+            self.tr("Hapus standar wilayah"),
+            self.tr(
                 "Hapus standar {competency} level {level} untuk {name} ({code})?\n"
-                "Peserta di wilayah ini tidak lagi ditargetkan mencapai level ini.").format(
-                competency=standard.competency, level=standard.level,
-                name=self.region.name, code=self.region.code)):
+                "Peserta di wilayah ini tidak lagi ditargetkan mencapai level ini."
+            ).format(
+                competency=standard.competency,
+                level=standard.level,
+                name=self.region.name,
+                code=self.region.code,
+            ),
+        ):
             return False
         problems = self._write(
-            lambda conn: self.workspace.delete(conn, standard.KIND, [standard.key()]))
+            lambda conn: self.workspace.delete(conn, standard.KIND, [standard.key()])
+        )
         if problems:
             self._refused(self.tr("Standar tidak dihapus"), problems)
             return False
-        self._edited(self.tr("Standar {competency} untuk {region} dihapus.").format(
-            competency=standard.competency, region=standard.region))
+        self._edited(
+            self.tr("Standar {competency} untuk {region} dihapus.").format(
+                competency=standard.competency, region=standard.region
+            )
+        )
         return True
 
     # -- local modules --------------------------------------------------------------------
@@ -824,10 +944,12 @@ class RegionsTab(QWidget):
         if module is None:
             return None
         if module.status == "approved" and not self._confirm(
-                self.tr("Ubah modul yang sudah disetujui"), self.tr(
-                    "Modul {code} sudah disetujui dan dapat muncul di jalur belajar peserta. "
-                    "Perubahan berlaku pada rekomendasi berikutnya. Lanjutkan?").format(
-                    code=module.code)):
+            self.tr("Ubah modul yang sudah disetujui"),
+            self.tr(
+                "Modul {code} sudah disetujui dan dapat muncul di jalur belajar peserta. "
+                "Perubahan berlaku pada rekomendasi berikutnya. Lanjutkan?"
+            ).format(code=module.code),
+        ):
             return None
         return self._open_module(module)
 
@@ -835,24 +957,36 @@ class RegionsTab(QWidget):
         if self.region is None:
             return None
         hazards = {h.hazard: h.index for h in effective_hazards(self.region, self.regions)}
-        chosen = {p.requires: p.kind for p in self.prerequisites
-                  if module is not None and p.module == module.code}
+        chosen = {
+            p.requires: p.kind
+            for p in self.prerequisites
+            if module is not None and p.module == module.code
+        }
         # Offer what learners here can take: national modules and the local modules of
         # this region or a parent (plus any edge the module already has).
         chain = set(self._chain(self.region))
-        candidates = [m for m in self.modules
-                      if m.scope == NATIONAL or m.scope in chain or m.code in chosen]
+        candidates = [
+            m for m in self.modules if m.scope == NATIONAL or m.scope in chain or m.code in chosen
+        ]
         adding = module is None
         if self.module_form is not None:
             self.module_form.deleteLater()
         self.module_form = LocalModuleForm(
-            self.region, hazards, self.competencies, candidates,
-            lambda row, edges: self.save_module(row, edges, adding), module, chosen, self)
+            self.region,
+            hazards,
+            self.competencies,
+            candidates,
+            lambda row, edges: self.save_module(row, edges, adding),
+            module,
+            chosen,
+            self,
+        )
         self.module_form.open()
         return self.module_form
 
-    def save_module(self, row: dict[str, str], edges: Sequence[tuple[str, str]],
-                    adding: bool) -> list[tuple[str, str]]:
+    def save_module(
+        self, row: dict[str, str], edges: Sequence[tuple[str, str]], adding: bool
+    ) -> list[tuple[str, str]]:
         """Validate and write a local module with exactly ``edges`` as its prerequisites,
         in one transaction; the problems, or [] once written."""
         try:
@@ -863,8 +997,11 @@ class RegionsTab(QWidget):
         edges_in = []
         for requires, kind in edges:
             try:
-                edges_in.append(Prerequisite.from_row(
-                    {"module": module.code, "requires": requires, "kind": kind}))
+                edges_in.append(
+                    Prerequisite.from_row(
+                        {"module": module.code, "requires": requires, "kind": kind}
+                    )
+                )
             except RowError as error:
                 problems.extend(("prerequisites", message) for _, message in error.problems)
         if problems:
@@ -873,25 +1010,49 @@ class RegionsTab(QWidget):
         def steps(conn: Connection) -> None:
             workspace = self.workspace
             if adding and module.code in workspace.keys(module.KIND, conn):
-                raise ValidationError(Problem(MODULE_LABEL, 2, "code", self.tr(
-                    "kode {code} sudah dipakai modul lain; pilih kode lain").format(
-                    code=module.code)))
-            import_parsed(workspace, [ParsedFile(module.KIND, MODULE_LABEL, [module], [2],
-                                                 [])], conn=conn)
+                raise ValidationError(
+                    Problem(
+                        MODULE_LABEL,
+                        2,
+                        "code",
+                        self.tr("kode {code} sudah dipakai modul lain; pilih kode lain").format(
+                            code=module.code
+                        ),
+                    )
+                )
+            import_parsed(
+                workspace, [ParsedFile(module.KIND, MODULE_LABEL, [module], [2], [])], conn=conn
+            )
             wanted = {p.requires for p in edges_in}
-            stale = [p.key() for p in workspace.load(Prerequisite.KIND, conn)
-                     if p.module == module.code and p.requires not in wanted]
+            stale = [
+                p.key()
+                for p in workspace.load(Prerequisite.KIND, conn)
+                if p.module == module.code and p.requires not in wanted
+            ]
             if stale:
                 workspace.delete(conn, Prerequisite.KIND, stale)
             if edges_in:
-                import_parsed(workspace, [ParsedFile(
-                    Prerequisite.KIND, PREREQUISITE_LABEL, edges_in,
-                    list(range(2, len(edges_in) + 2)), [])], conn=conn)
+                import_parsed(
+                    workspace,
+                    [
+                        ParsedFile(
+                            Prerequisite.KIND,
+                            PREREQUISITE_LABEL,
+                            edges_in,
+                            list(range(2, len(edges_in) + 2)),
+                            [],
+                        )
+                    ],
+                    conn=conn,
+                )
 
         problems = self._write(steps)
         if not problems:
-            self._edited(self.tr("Modul lokal {code} disimpan ({status}).").format(
-                code=module.code, status=status_label(module.status)))
+            self._edited(
+                self.tr("Modul lokal {code} disimpan ({status}).").format(
+                    code=module.code, status=status_label(module.status)
+                )
+            )
             self._select_row(self.module_view, self.module_model, module.key())
         return problems
 
@@ -906,9 +1067,13 @@ class RegionsTab(QWidget):
         except RowError as error:
             self._refused(self.tr("Status tidak diubah"), error.problems)
             return False
-        problems = self._write(lambda conn: import_parsed(
-            self.workspace, [ParsedFile(updated.KIND, MODULE_LABEL, [updated], [2], [])],
-            conn=conn))
+        problems = self._write(
+            lambda conn: import_parsed(
+                self.workspace,
+                [ParsedFile(updated.KIND, MODULE_LABEL, [updated], [2], [])],
+                conn=conn,
+            )
+        )
         if problems:
             self._refused(self.tr("Status tidak diubah"), problems)
             return False
@@ -917,9 +1082,11 @@ class RegionsTab(QWidget):
         if region is not None and not region.parent:
             where += self.tr(" dan kabupaten/kota di bawahnya")
         self._edited(
-            self.tr("Modul {code} disetujui; kini dapat direkomendasikan kepada peserta di "
-                    "{where}.").format(code=updated.code, where=where)
-            if step == "approved" else
-            self.tr("Modul {code} diajukan untuk ditinjau.").format(code=updated.code))
+            self.tr(
+                "Modul {code} disetujui; kini dapat direkomendasikan kepada peserta di {where}."
+            ).format(code=updated.code, where=where)
+            if step == "approved"
+            else self.tr("Modul {code} diajukan untuk ditinjau.").format(code=updated.code)
+        )
         self._select_row(self.module_view, self.module_model, updated.key())
         return True

@@ -29,8 +29,14 @@ from PySide6.QtWidgets import (
 from ..errors import ValidationError
 from ..io.importer import KINDS
 
-__all__ = ["ProblemsDialog", "TransferDialog", "IMPORT_KINDS", "EXPORT_KINDS", "run_import",
-           "run_export"]
+__all__ = [
+    "EXPORT_KINDS",
+    "IMPORT_KINDS",
+    "ProblemsDialog",
+    "TransferDialog",
+    "run_export",
+    "run_import",
+]
 
 IMPORT_KINDS: tuple[str, ...] = (*KINDS, "moodle", "case")
 EXPORT_KINDS: tuple[str, ...] = (*KINDS, "moodle", "case", "graphml", "paths")
@@ -44,8 +50,12 @@ class ProblemsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(760, 420)
-        summary = QLabel(self.tr("Berkas ditolak seluruhnya; workspace tidak berubah. "
-                                 "%1 masalah:").replace("%1", str(len(problems))), self)
+        summary = QLabel(
+            self.tr("Berkas ditolak seluruhnya; workspace tidak berubah. %1 masalah:").replace(
+                "%1", str(len(problems))
+            ),
+            self,
+        )
         self.list = QListWidget(self)
         self.list.addItems(problems)
         copy = QPushButton(self.tr("Salin semua"), self)
@@ -78,14 +88,18 @@ class TransferDialog(QDialog):
         file_row.addWidget(self.path)
         file_row.addWidget(browse)
         self.option = QCheckBox(
-            self.tr("Tampilkan NIP dan nama apa adanya (tanpa samaran)") if exporting
-            else self.tr("Ganti seluruh tabel (--replace)"), self)
+            self.tr("Tampilkan NIP dan nama apa adanya (tanpa samaran)")
+            if exporting
+            else self.tr("Ganti seluruh tabel (--replace)"),
+            self,
+        )
         form = QFormLayout()
         form.addRow(self.tr("Jenis data"), self.kind)
         form.addRow(self.tr("Berkas"), file_row)
         form.addRow("", self.option)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -94,8 +108,11 @@ class TransferDialog(QDialog):
 
     def _browse(self) -> None:
         kind = self.kind.currentText()
-        patterns = {"case": "JSON (*.json)", "graphml": "GraphML (*.graphml)",
-                    "paths": "CSV (*.csv);;Excel (*.xlsx);;JSON Lines (*.jsonl)"}
+        patterns = {
+            "case": "JSON (*.json)",
+            "graphml": "GraphML (*.graphml)",
+            "paths": "CSV (*.csv);;Excel (*.xlsx);;JSON Lines (*.jsonl)",
+        }
         pattern = patterns.get(kind, "CSV (*.csv);;Excel (*.xlsx)")
         if self.exporting:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Ekspor ke"), "", pattern)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
@@ -57,7 +58,7 @@ class Worker(QRunnable):
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    def run(self) -> None:  # noqa: D401 - Qt override
+    def run(self) -> None:
         try:
             result = self.task(self._progress, self._cancel.is_set)
         except Cancelled:
@@ -75,24 +76,26 @@ class Worker(QRunnable):
 
     @staticmethod
     def _emit(signal, *args: Any) -> None:
-        try:
+        with suppress(RuntimeError):  # the application is shutting down: nobody to tell
             signal.emit(*args)
-        except RuntimeError:  # the application is shutting down: nobody to tell
-            pass
 
 
-def start(task: Callable[[Report, Callable[[], bool]], Any],
-          on_finished: Callable[[Any], None] | None = None,
-          on_failed: Callable[[str], None] | None = None,
-          on_progress: Callable[[int, int, str], None] | None = None,
-          on_cancelled: Callable[[], None] | None = None) -> Worker:
+def start(
+    task: Callable[[Report, Callable[[], bool]], Any],
+    on_finished: Callable[[Any], None] | None = None,
+    on_failed: Callable[[str], None] | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
+    on_cancelled: Callable[[], None] | None = None,
+) -> Worker:
     """Run ``task`` in the background and connect the given callbacks; returns the worker
     (keep a reference, and call ``cancel()`` to stop it)."""
     worker = Worker(task)
-    for signal, slot in ((worker.signals.finished, on_finished),
-                         (worker.signals.failed, on_failed),
-                         (worker.signals.progress, on_progress),
-                         (worker.signals.cancelled, on_cancelled)):
+    for signal, slot in (
+        (worker.signals.finished, on_finished),
+        (worker.signals.failed, on_failed),
+        (worker.signals.progress, on_progress),
+        (worker.signals.cancelled, on_cancelled),
+    ):
         if slot is not None:
             signal.connect(slot)
     for signal in (worker.signals.finished, worker.signals.failed, worker.signals.cancelled):

@@ -48,8 +48,11 @@ def _temporaries(folder: Path) -> set[str]:
         if listed is None or now - listed[0] > LISTING_TTL:
             try:
                 with os.scandir(folder) as entries:
-                    names = {e.name for e in entries
-                             if e.name.startswith(".") and e.name.endswith(".tmp")}
+                    names = {
+                        e.name
+                        for e in entries
+                        if e.name.startswith(".") and e.name.endswith(".tmp")
+                    }
             except OSError:
                 names = set()
             listed = _listings[folder] = (now, names)
@@ -88,8 +91,9 @@ def remove_stale_temporaries(path: str | os.PathLike[str]) -> list[Path]:
 
 
 @contextmanager
-def atomic_output(path: str | os.PathLike[str], mode: str = "w",
-                  **open_args: Any) -> Iterator[IO[Any]]:
+def atomic_output(
+    path: str | os.PathLike[str], mode: str = "w", **open_args: Any
+) -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; on success rename it over ``path``.
 
     First removes what killed writes of ``path`` left (:func:`remove_stale_temporaries`).
@@ -97,8 +101,9 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "w",
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
-                               dir=path.parent)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
+    )
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # as open() would create it, not mkstemp's 0600
         with os.fdopen(fd, mode, **open_args) as handle:

@@ -45,19 +45,30 @@ from ..domain.records import MAX_TEXT
 from ..domain.vocab import COMPETENCY_GROUPS
 from ..errors import Problem
 from ..store import Workspace
-from .importer import ParsedFile
 from .atomic import atomic_output
+from .importer import ParsedFile
 from .tables import cell_text
 
-__all__ = ["EXTENSION", "NAMESPACE", "GROUP_TYPE", "COMPETENCY_TYPE", "MODULE_TYPE", "read_case",
-           "write_case", "case_summary"]
+__all__ = [
+    "COMPETENCY_TYPE",
+    "EXTENSION",
+    "GROUP_TYPE",
+    "MODULE_TYPE",
+    "NAMESPACE",
+    "case_summary",
+    "read_case",
+    "write_case",
+]
 
 #: Key of our data inside a CASE object's ``extensions``.
 EXTENSION = "curriculum_tool"
 GROUP_TYPE, COMPETENCY_TYPE, MODULE_TYPE = "Kelompok Kompetensi", "Kompetensi", "Modul"
 TITLE = "Kamus Kompetensi dan Katalog Modul"
-GROUP_NAMES = {"teknis": "Kompetensi Teknis", "manajerial": "Kompetensi Manajerial",
-               "sosial_kultural": "Kompetensi Sosial Kultural"}
+GROUP_NAMES = {
+    "teknis": "Kompetensi Teknis",
+    "manajerial": "Kompetensi Manajerial",
+    "sosial_kultural": "Kompetensi Sosial Kultural",
+}
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:curriculum-tool")
 #: Module cells kept in the extension (code and title are humanCodingScheme, fullStatement).
 MODULE_FIELDS = tuple(c for c in Module.COLUMNS if c not in ("code", "title"))
@@ -75,13 +86,17 @@ _BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 # -- writing -------------------------------------------------------------------------------
 
+
 def _id(*parts: str) -> str:
     return str(uuid.uuid5(NAMESPACE, ":".join(parts)))
 
 
 def _link(title: str, identifier: str, what: str) -> dict[str, str]:
-    return {"title": title, "identifier": identifier,
-            "uri": f"urn:curriculum-tool:{what}:{identifier}"}
+    return {
+        "title": title,
+        "identifier": identifier,
+        "uri": f"urn:curriculum-tool:{what}:{identifier}",
+    }
 
 
 def write_case(workspace: Workspace, path: Path, changed: dt.datetime | None = None) -> int:
@@ -90,31 +105,49 @@ def write_case(workspace: Workspace, path: Path, changed: dt.datetime | None = N
     ``changed`` (default now; naive means UTC) is every ``lastChangeDateTime``. Returns the
     number of CFItems written.
     """
-    changed = changed or dt.datetime.now(dt.timezone.utc)
+    changed = changed or dt.datetime.now(dt.UTC)
     if changed.tzinfo is None:
-        changed = changed.replace(tzinfo=dt.timezone.utc)
-    stamp = changed.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+        changed = changed.replace(tzinfo=dt.UTC)
+    stamp = changed.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
     document = _link(TITLE, _id("curriculum-tool", workspace.label), "document")
-    types = {name: _link(name, _id("type", name), "type")
-             for name in (GROUP_TYPE, COMPETENCY_TYPE, MODULE_TYPE)}
+    types = {
+        name: _link(name, _id("type", name), "type")
+        for name in (GROUP_TYPE, COMPETENCY_TYPE, MODULE_TYPE)
+    }
     items: list[dict[str, Any]] = []
     associations: list[dict[str, Any]] = []
 
     def item(kind: str, code: str, statement: str, **fields: Any) -> dict[str, str]:
         link = _link(code, _id(kind, code), "item")
-        items.append({"identifier": link["identifier"], "uri": link["uri"],
-                      "CFDocumentURI": document, "humanCodingScheme": code,
-                      "fullStatement": statement, **fields, "CFItemType": kind,
-                      "CFItemTypeURI": types[kind], "lastChangeDateTime": stamp})
+        items.append(
+            {
+                "identifier": link["identifier"],
+                "uri": link["uri"],
+                "CFDocumentURI": document,
+                "humanCodingScheme": code,
+                "fullStatement": statement,
+                **fields,
+                "CFItemType": kind,
+                "CFItemTypeURI": types[kind],
+                "lastChangeDateTime": stamp,
+            }
+        )
         return link
 
     def associate(type_: str, origin: dict, destination: dict, **extension: Any) -> None:
         identifier = _id(type_, origin["identifier"], destination["identifier"])
-        associations.append({
-            "identifier": identifier, "uri": f"urn:curriculum-tool:association:{identifier}",
-            "CFDocumentURI": document, "associationType": type_, "originNodeURI": origin,
-            "destinationNodeURI": destination, "lastChangeDateTime": stamp,
-            **({"extensions": {EXTENSION: extension}} if extension else {})})
+        associations.append(
+            {
+                "identifier": identifier,
+                "uri": f"urn:curriculum-tool:association:{identifier}",
+                "CFDocumentURI": document,
+                "associationType": type_,
+                "originNodeURI": origin,
+                "destinationNodeURI": destination,
+                "lastChangeDateTime": stamp,
+                **({"extensions": {EXTENSION: extension}} if extension else {}),
+            }
+        )
 
     competencies = workspace.load("competencies")
     used = {c.group for c in competencies}
@@ -137,17 +170,32 @@ def write_case(workspace: Workspace, path: Path, changed: dt.datetime | None = N
     for p in workspace.load("prerequisites"):
         associate("precedes", module_links[p.requires], module_links[p.module], kind=p.kind)
     package = {
-        "CFDocument": {"identifier": document["identifier"], "uri": document["uri"],
-                       "CFPackageURI": document, "creator": "curriculum-tool", "title": TITLE,
-                       "lastChangeDateTime": stamp, "adoptionStatus": "Draft",
-                       "language": "id"},
+        "CFDocument": {
+            "identifier": document["identifier"],
+            "uri": document["uri"],
+            "CFPackageURI": document,
+            "creator": "curriculum-tool",
+            "title": TITLE,
+            "lastChangeDateTime": stamp,
+            "adoptionStatus": "Draft",
+            "language": "id",
+        },
         "CFItems": items,
         "CFAssociations": associations,
-        "CFDefinitions": {"CFItemTypes": [
-            {"identifier": link["identifier"], "uri": link["uri"], "title": name,
-             "description": name, "hierarchyCode": str(level), "typeCode": name,
-             "lastChangeDateTime": stamp}
-            for level, (name, link) in enumerate(types.items(), start=1)]},
+        "CFDefinitions": {
+            "CFItemTypes": [
+                {
+                    "identifier": link["identifier"],
+                    "uri": link["uri"],
+                    "title": name,
+                    "description": name,
+                    "hierarchyCode": str(level),
+                    "typeCode": name,
+                    "lastChangeDateTime": stamp,
+                }
+                for level, (name, link) in enumerate(types.items(), start=1)
+            ]
+        },
     }
     with atomic_output(path, "w", encoding="utf-8", newline="\n") as handle:
         json.dump(package, handle, indent=2, ensure_ascii=False)
@@ -156,6 +204,7 @@ def write_case(workspace: Workspace, path: Path, changed: dt.datetime | None = N
 
 
 # -- reading -------------------------------------------------------------------------------
+
 
 def read_case(path: Path, label: str) -> list[ParsedFile]:
     """The package's competencies, then modules and prerequisites when it has any."""
@@ -170,7 +219,7 @@ def case_summary(path: Path) -> dict[str, int]:
 
 
 def _cut(text: str) -> str:
-    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT - 1] + "…"
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
 
 
 def _plain(value: Any) -> str:
@@ -190,10 +239,22 @@ class _Reader:
 
     def __init__(self, path: Path, label: str):
         self.label = label
-        self.problems: dict[str, list[Problem]] = {"competencies": [], "modules": [],
-                                                   "prerequisites": []}
-        self.summary = dict.fromkeys(("groups", "competencies", "modules", "prerequisites",
-                                      "skipped_precedes", "outside_associations"), 0)
+        self.problems: dict[str, list[Problem]] = {
+            "competencies": [],
+            "modules": [],
+            "prerequisites": [],
+        }
+        self.summary = dict.fromkeys(
+            (
+                "groups",
+                "competencies",
+                "modules",
+                "prerequisites",
+                "skipped_precedes",
+                "outside_associations",
+            ),
+            0,
+        )
         self.parsed = self._read(path)
         self.summary["problems"] = sum(len(p.problems) for p in self.parsed)
 
@@ -219,8 +280,12 @@ class _Reader:
             return [ParsedFile("competencies", self.label, [], [], self.problems["competencies"])]
         items, by_id = self._items(package["CFItems"])
         edges = self._associations(package.get("CFAssociations", []))
-        kinds = {i: {GROUP_TYPE: "groups", MODULE_TYPE: "modules"}.get(
-            _plain(item.get("CFItemType")), "competencies") for i, item in items.items()}
+        kinds = {
+            i: {GROUP_TYPE: "groups", MODULE_TYPE: "modules"}.get(
+                _plain(item.get("CFItemType")), "competencies"
+            )
+            for i, item in items.items()
+        }
         self.summary["groups"] = sum(1 for kind in kinds.values() if kind == "groups")
         group_of: dict[str, str] = {}
         for _, kind, origin, destination, _ in edges:
@@ -232,11 +297,16 @@ class _Reader:
         result = [self._competencies(items, kinds, group_of)]
         modules = {identifier: i for identifier, i in by_id.items() if kinds[i] == "modules"}
         if modules:
-            result.append(self._records(Module, [(i, self._module_row(i, items[i]))
-                                                 for i in sorted(modules.values())]))
+            result.append(
+                self._records(
+                    Module, [(i, self._module_row(i, items[i])) for i in sorted(modules.values())]
+                )
+            )
         inside = set(by_id) | {_plain(package["CFDocument"].get("identifier"))}
-        module_codes = {identifier: _plain(items[i].get("humanCodingScheme"))
-                        for identifier, i in modules.items()}
+        module_codes = {
+            identifier: _plain(items[i].get("humanCodingScheme"))
+            for identifier, i in modules.items()
+        }
         rows = self._prerequisite_rows(edges, inside, module_codes)
         if rows or self.problems["prerequisites"]:
             result.append(self._records(Prerequisite, rows))
@@ -256,8 +326,10 @@ class _Reader:
             elif reason := check_text(identifier, "the identifier"):
                 self.problem(f"{where}.identifier", reason)
             elif identifier in by_id:
-                self.problem(f"{where}.identifier", f"duplicate identifier '{identifier}', "
-                             f"first at $.CFItems[{by_id[identifier]}]")
+                self.problem(
+                    f"{where}.identifier",
+                    f"duplicate identifier '{identifier}', first at $.CFItems[{by_id[identifier]}]",
+                )
             else:
                 valid[i], by_id[identifier] = item, i
         return valid, by_id
@@ -266,8 +338,11 @@ class _Reader:
         """The package when its top level is sound, else None with the problems noted."""
         try:
             package = _parse(path)
-            message = None if isinstance(package, dict) else \
-                "a CASE package must be a JSON object (a CFPackage)"
+            message = (
+                None
+                if isinstance(package, dict)
+                else "a CASE package must be a JSON object (a CFPackage)"
+            )
         except json.JSONDecodeError as error:
             message = f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
         except _Refused as refused:
@@ -281,13 +356,17 @@ class _Reader:
         if message:
             self.problem("$", message)
             return None
-        for key, kind, needed in (("CFDocument", dict, True), ("CFItems", list, True),
-                                  ("CFAssociations", list, False)):
+        for key, kind, needed in (
+            ("CFDocument", dict, True),
+            ("CFItems", list, True),
+            ("CFAssociations", list, False),
+        ):
             if key not in package and needed:
                 self.problem(f"$.{key}", f"missing {key}; is this a CASE CFPackage?")
             elif key in package and not isinstance(package[key], kind):
-                self.problem(f"$.{key}", f"{key} must be a JSON "
-                                         f"{'object' if kind is dict else 'list'}")
+                self.problem(
+                    f"$.{key}", f"{key} must be a JSON {'object' if kind is dict else 'list'}"
+                )
         return None if self.problems["competencies"] else package
 
     def _associations(self, associations: list) -> list[tuple[int, str, str, str, dict | None]]:
@@ -302,12 +381,19 @@ class _Reader:
                 node = association.get(end)
                 identifier = node.get("identifier") if isinstance(node, dict) else None
                 if not isinstance(identifier, str) or not identifier.strip():
-                    self.problem(f"{where}.{end}.identifier", f"the association's {name} has "
-                                 "no identifier")
+                    self.problem(
+                        f"{where}.{end}.identifier", f"the association's {name} has no identifier"
+                    )
                 ends.append(identifier)
             if None not in ends:
-                edges.append((j, str(association.get("associationType")), *ends,
-                              self.extension(association, where, "prerequisites")))
+                edges.append(
+                    (
+                        j,
+                        str(association.get("associationType")),
+                        *ends,
+                        self.extension(association, where, "prerequisites"),
+                    )
+                )
         return edges
 
     def _competencies(self, items: dict, kinds: dict, group_of: dict) -> ParsedFile:
@@ -318,31 +404,49 @@ class _Reader:
             where = f"$.CFItems[{i}]"
             code = self.text(item.get("humanCodingScheme"), f"{where}.humanCodingScheme")
             full = _cut(self.text(item.get("fullStatement"), f"{where}.fullStatement"))
-            name = _cut(self.text(item.get("abbreviatedStatement"),
-                                  f"{where}.abbreviatedStatement")) or full
+            name = (
+                _cut(self.text(item.get("abbreviatedStatement"), f"{where}.abbreviatedStatement"))
+                or full
+            )
             notes = _cut(self.text(item.get("notes"), f"{where}.notes"))
-            rows.append((i, {"code": code if check_code(code) is None
-                             else _derived_code(item["identifier"]),
-                             "name": name, "description": full if full not in ("", name) else notes,
-                             "group": group_of.get(item["identifier"], "teknis")}))
+            rows.append(
+                (
+                    i,
+                    {
+                        "code": code
+                        if check_code(code) is None
+                        else _derived_code(item["identifier"]),
+                        "name": name,
+                        "description": full if full not in ("", name) else notes,
+                        "group": group_of.get(item["identifier"], "teknis"),
+                    },
+                )
+            )
         return self._records(Competency, rows)
 
     def _module_row(self, i: int, item: dict) -> dict[str, str]:
         where = f"$.CFItems[{i}]"
         extension = self.extension(item, where, "modules") or {}
-        row = {"code": self.text(item.get("humanCodingScheme"), f"{where}.humanCodingScheme",
-                                 "modules"),
-               "title": self.text(item.get("fullStatement"), f"{where}.fullStatement", "modules")}
+        row = {
+            "code": self.text(
+                item.get("humanCodingScheme"), f"{where}.humanCodingScheme", "modules"
+            ),
+            "title": self.text(item.get("fullStatement"), f"{where}.fullStatement", "modules"),
+        }
         for key, value in extension.items():
             if key in MODULE_FIELDS:
                 row[key] = self.text(value, f"{where}.extensions.{EXTENSION}.{key}", "modules")
             else:
-                self.problem(f"{where}.extensions.{EXTENSION}.{key}", f"unknown field '{key}'; "
-                             f"expected: {', '.join(MODULE_FIELDS)}", "modules")
+                self.problem(
+                    f"{where}.extensions.{EXTENSION}.{key}",
+                    f"unknown field '{key}'; expected: {', '.join(MODULE_FIELDS)}",
+                    "modules",
+                )
         return row
 
-    def _prerequisite_rows(self, edges: list, inside: set,
-                           module_codes: dict[str, str]) -> list[tuple[int, dict]]:
+    def _prerequisite_rows(
+        self, edges: list, inside: set, module_codes: dict[str, str]
+    ) -> list[tuple[int, dict]]:
         """Rows of ``precedes`` between two modules; count what is left out."""
         rows = []
         for j, kind, origin, destination, extension in edges:
@@ -355,13 +459,27 @@ class _Reader:
                 if extension is None:
                     self.summary["skipped_precedes"] += 1
                 else:  # written as a prerequisite, so a dangling one
-                    self.problem(where, "a prerequisite must join two Modul items of the "
-                                 "package", "prerequisites")
+                    self.problem(
+                        where,
+                        "a prerequisite must join two Modul items of the package",
+                        "prerequisites",
+                    )
                 continue
-            kind_text = self.text((extension or {}).get("kind", "soft"),
-                                  f"{where}.extensions.{EXTENSION}.kind", "prerequisites")
-            rows.append((j, {"module": module_codes[destination],
-                             "requires": module_codes[origin], "kind": kind_text}))
+            kind_text = self.text(
+                (extension or {}).get("kind", "soft"),
+                f"{where}.extensions.{EXTENSION}.kind",
+                "prerequisites",
+            )
+            rows.append(
+                (
+                    j,
+                    {
+                        "module": module_codes[destination],
+                        "requires": module_codes[origin],
+                        "kind": kind_text,
+                    },
+                )
+            )
         return rows
 
     def _records(self, record_type: type[Record], rows: list[tuple[int, dict]]) -> ParsedFile:
@@ -372,14 +490,24 @@ class _Reader:
             try:
                 record = record_type.from_row(row)
             except RowError as error:
-                problems.extend(Problem(self.label, 0, _json_path(kind, index, column), message)
-                                for column, message in error.problems)
+                problems.extend(
+                    Problem(self.label, 0, _json_path(kind, index, column), message)
+                    for column, message in error.problems
+                )
                 continue
             if record.key() in first:
                 column = _json_path(kind, index, record_type.KEY[0])
-                problems.append(Problem(self.label, 0, column, (
-                    f"duplicate {'/'.join(record_type.KEY)} ({', '.join(record.key())}), "
-                    f"first at {_json_path(kind, first[record.key()])}")))
+                problems.append(
+                    Problem(
+                        self.label,
+                        0,
+                        column,
+                        (
+                            f"duplicate {'/'.join(record_type.KEY)} ({', '.join(record.key())}), "
+                            f"first at {_json_path(kind, first[record.key()])}"
+                        ),
+                    )
+                )
                 continue
             first[record.key()] = index
             records.append(record)
@@ -388,8 +516,9 @@ class _Reader:
         # An optional column no item gives (a package written before it existed) is left
         # out, as from a contract file: a merge keeps its stored values.
         given = set().union(*(row.keys() for _, row in rows))
-        return ParsedFile(kind, self.label, records, numbers, problems,
-                          frozenset(record_type.OPTIONAL - given))
+        return ParsedFile(
+            kind, self.label, records, numbers, problems, frozenset(record_type.OPTIONAL - given)
+        )
 
 
 class _Refused(ValueError):
@@ -400,8 +529,9 @@ def _parse(path: Path) -> Any:
     """The JSON document of ``path``; raise :class:`_Refused` past a limit."""
     size = path.stat().st_size
     if size > MAX_JSON_BYTES:
-        raise _Refused(f"the file has {size:,} bytes; a CASE package may have at most "
-                       f"{MAX_JSON_BYTES:,}")
+        raise _Refused(
+            f"the file has {size:,} bytes; a CASE package may have at most {MAX_JSON_BYTES:,}"
+        )
     text = path.read_text(encoding="utf-8-sig")
     depth = _json_depth(text)
     if depth > MAX_DEPTH:
@@ -423,8 +553,10 @@ def _json_depth(text: str) -> int:
 def _whole_number(text: str) -> int:
     digits = len(text.lstrip("-"))
     if digits > MAX_INT_DIGITS:
-        raise _Refused(f"a whole number of {digits:,} digits ({text[:12]}…); at most "
-                       f"{MAX_INT_DIGITS} are allowed")
+        raise _Refused(
+            f"a whole number of {digits:,} digits ({text[:12]}…); at most "
+            f"{MAX_INT_DIGITS} are allowed"
+        )
     return int(text)
 
 
@@ -434,8 +566,12 @@ def _not_json(text: str) -> None:
 
 #: Where a contract column lives in a CASE item or association (default: our extension).
 _FIELDS = {
-    "competencies": {"code": ".humanCodingScheme", "name": ".fullStatement",
-                     "description": ".fullStatement", "group": ""},
+    "competencies": {
+        "code": ".humanCodingScheme",
+        "name": ".fullStatement",
+        "description": ".fullStatement",
+        "group": "",
+    },
     "modules": {"code": ".humanCodingScheme", "title": ".fullStatement"},
     "prerequisites": {"module": ".destinationNodeURI", "requires": ".originNodeURI"},
 }

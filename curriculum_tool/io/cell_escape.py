@@ -21,8 +21,14 @@ import csv
 from collections.abc import Iterable
 from typing import IO, Any
 
-__all__ = ["FORMULA_STARTS", "SafeCsvWriter", "escape_cell", "needs_escape", "unescape_cell",
-           "xlsx_value"]
+__all__ = [
+    "FORMULA_STARTS",
+    "SafeCsvWriter",
+    "escape_cell",
+    "needs_escape",
+    "unescape_cell",
+    "xlsx_value",
+]
 
 #: First characters that make a spreadsheet evaluate a cell (OWASP CSV injection).
 FORMULA_STARTS = frozenset("=+-@\t\r")

@@ -16,7 +16,7 @@ from ..store import Workspace
 from ..store.integrity import dangling_references
 from .importer import ParsedFile, import_parsed
 
-__all__ = ["save_records", "delete_records", "EDIT_LABEL"]
+__all__ = ["EDIT_LABEL", "delete_records", "save_records"]
 
 #: How an edit made in the app is named in problem messages.
 EDIT_LABEL = "edit"
@@ -35,6 +35,9 @@ def delete_records(workspace: Workspace, kind: str, keys: Sequence[Any]) -> None
         workspace.delete(conn, kind, keys)
         dangling = dangling_references(conn)
         if dangling:
-            raise ValidationError([Problem(EDIT_LABEL, 1, record_type.KEY[0],
-                                           f"cannot delete: {reference}")
-                                   for reference in dangling])
+            raise ValidationError(
+                [
+                    Problem(EDIT_LABEL, 1, record_type.KEY[0], f"cannot delete: {reference}")
+                    for reference in dangling
+                ]
+            )

@@ -14,14 +14,15 @@ from .importer import check_kind
 from .masking import mask_record
 from .tables import write_rows
 
-__all__ = ["export_file", "PERSONAL_KINDS"]
+__all__ = ["PERSONAL_KINDS", "export_file"]
 
 #: Kinds that hold personal data and are masked by default.
 PERSONAL_KINDS = frozenset({"learners", "outcomes"})
 
 
-def export_file(workspace: Workspace, kind: str, path: str | os.PathLike[str],
-                unmask: bool = False) -> int:
+def export_file(
+    workspace: Workspace, kind: str, path: str | os.PathLike[str], unmask: bool = False
+) -> int:
     """Write every record of ``kind`` to ``path`` (``.csv`` or ``.xlsx``); returns the count."""
     record_type = check_kind(kind)
     records = workspace.load(kind)
@@ -29,5 +30,10 @@ def export_file(workspace: Workspace, kind: str, path: str | os.PathLike[str],
         secret = workspace.get_meta("pseudonym_key") or ""
         records = [mask_record(r, secret) for r in records]
     numeric = [column for column, cell in record_type.CELLS.items() if cell.numeric]
-    return write_rows(Path(path), record_type.COLUMNS, (r.to_row() for r in records),
-                      sheet=record_type.KIND, numeric=numeric)
+    return write_rows(
+        Path(path),
+        record_type.COLUMNS,
+        (r.to_row() for r in records),
+        sheet=record_type.KIND,
+        numeric=numeric,
+    )

@@ -22,8 +22,9 @@ __all__ = ["graphml_graph", "write_graphml"]
 def _node_attributes(module: Module) -> dict[str, object]:
     row = module.to_row()
     del row["code"]
-    return {column: int(text) if Module.CELLS[column].numeric else text
-            for column, text in row.items()}
+    return {
+        column: int(text) if Module.CELLS[column].numeric else text for column, text in row.items()
+    }
 
 
 def graphml_graph(graph: PrerequisiteGraph) -> nx.DiGraph:

@@ -13,9 +13,11 @@ was checked against a workspace that no longer exists).
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace as replace_fields
+from dataclasses import dataclass, field
+from dataclasses import replace as replace_fields
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +32,15 @@ from ..store.integrity import dangling_references
 from ..store.stamps import Stamp
 from .tables import read_rows
 
-__all__ = ["ImportSummary", "ParsedFile", "parse_file", "import_file", "import_files",
-           "import_parsed", "KINDS"]
+__all__ = [
+    "KINDS",
+    "ImportSummary",
+    "ParsedFile",
+    "import_file",
+    "import_files",
+    "import_parsed",
+    "parse_file",
+]
 
 #: The contract's file kinds, in an order where each refers only to earlier ones.
 KINDS: tuple[str, ...] = tuple(RECORD_TYPES)
@@ -86,8 +95,12 @@ def check_kind(kind: str) -> type[Record]:
 PROGRESS_EVERY = 50_000
 
 
-def parse_file(kind: str, path: str | os.PathLike[str], label: str | None = None,
-               progress: Callable[[str], None] | None = None) -> ParsedFile:
+def parse_file(
+    kind: str,
+    path: str | os.PathLike[str],
+    label: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> ParsedFile:
     """Validate every row of ``path`` on its own (no workspace needed).
 
     ``progress(message)`` is called every :data:`PROGRESS_EVERY` rows of a large file.
@@ -107,15 +120,22 @@ def parse_file(kind: str, path: str | os.PathLike[str], label: str | None = None
         try:
             record = record_type.from_row(row)
         except RowError as error:
-            parsed.problems.extend(Problem(label, number, column, message)
-                                   for column, message in error.problems)
+            parsed.problems.extend(
+                Problem(label, number, column, message) for column, message in error.problems
+            )
             continue
         key = record.key()
         if key in first_row:
             shown = ", ".join(str(k) for k in key)
-            parsed.problems.append(Problem(
-                label, number, record_type.KEY[-1],
-                f"duplicate {'/'.join(record_type.KEY)} ({shown}), first at row {first_row[key]}"))
+            parsed.problems.append(
+                Problem(
+                    label,
+                    number,
+                    record_type.KEY[-1],
+                    f"duplicate {'/'.join(record_type.KEY)} ({shown}), "
+                    f"first at row {first_row[key]}",
+                )
+            )
             continue
         first_row[key] = number
         parsed.records.append(record)
@@ -123,17 +143,25 @@ def parse_file(kind: str, path: str | os.PathLike[str], label: str | None = None
     return parsed
 
 
-def import_file(workspace: Workspace, kind: str, path: str | os.PathLike[str],
-                replace: bool = False,
-                progress: Callable[[str], None] | None = None) -> ImportSummary:
+def import_file(
+    workspace: Workspace,
+    kind: str,
+    path: str | os.PathLike[str],
+    replace: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> ImportSummary:
     """Import one file in one transaction; raise :class:`ValidationError` and change nothing
     on any problem."""
     return import_files(workspace, [(kind, path)], replace=replace, progress=progress)[0]
 
 
-def import_files(workspace: Workspace, files: Sequence[tuple[str, str | os.PathLike[str]]],
-                 replace: bool = False, conn: Connection | None = None,
-                 progress: Callable[[str], None] | None = None) -> list[ImportSummary]:
+def import_files(
+    workspace: Workspace,
+    files: Sequence[tuple[str, str | os.PathLike[str]]],
+    replace: bool = False,
+    conn: Connection | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[ImportSummary]:
     """Import several files, in order, in a single transaction (used to seed a workspace).
 
     The files are read first, then written in one transaction; refuse them all when
@@ -142,19 +170,26 @@ def import_files(workspace: Workspace, files: Sequence[tuple[str, str | os.PathL
     ``progress`` receives a short message at each stage of a long import.
     """
     if conn is not None:
-        return import_parsed(workspace, (parse_file(kind, path, progress=progress)
-                                         for kind, path in files), replace, conn, progress)
+        return import_parsed(
+            workspace,
+            (parse_file(kind, path, progress=progress) for kind, path in files),
+            replace,
+            conn,
+            progress,
+        )
     read_stamps = workspace.change_stamps()
     parsed = [parse_file(kind, path, progress=progress) for kind, path in files]
-    return import_parsed(workspace, parsed, replace, progress=progress,
-                         read_stamps=read_stamps)
+    return import_parsed(workspace, parsed, replace, progress=progress, read_stamps=read_stamps)
 
 
-def import_parsed(workspace: Workspace, parsed_files: Iterable[ParsedFile],
-                  replace: bool = False, conn: Connection | None = None,
-                  progress: Callable[[str], None] | None = None,
-                  read_stamps: Mapping[str, Stamp | None] | None = None
-                  ) -> list[ImportSummary]:
+def import_parsed(
+    workspace: Workspace,
+    parsed_files: Iterable[ParsedFile],
+    replace: bool = False,
+    conn: Connection | None = None,
+    progress: Callable[[str], None] | None = None,
+    read_stamps: Mapping[str, Stamp | None] | None = None,
+) -> list[ImportSummary]:
     """Check and write already parsed records (from a contract file or an interchange
     format such as Moodle or CASE), in order, in one transaction.
 
@@ -163,8 +198,7 @@ def import_parsed(workspace: Workspace, parsed_files: Iterable[ParsedFile],
     """
     if conn is None:
         with workspace.transaction() as own:
-            return import_parsed(workspace, parsed_files, replace, own, progress,
-                                 read_stamps)
+            return import_parsed(workspace, parsed_files, replace, own, progress, read_stamps)
     if read_stamps is not None:
         parsed_files = list(parsed_files)
         _refuse_stale(workspace, conn, parsed_files, read_stamps)
@@ -176,16 +210,23 @@ def import_parsed(workspace: Workspace, parsed_files: Iterable[ParsedFile],
     return summaries
 
 
-def _refuse_stale(workspace: Workspace, conn: Connection, parsed_files: list[ParsedFile],
-                  read_stamps: Mapping[str, Stamp | None]) -> None:
+def _refuse_stale(
+    workspace: Workspace,
+    conn: Connection,
+    parsed_files: list[ParsedFile],
+    read_stamps: Mapping[str, Stamp | None],
+) -> None:
     """Refuse the import when a kind it writes changed since ``read_stamps`` were taken
     (kinds missing from ``read_stamps`` are not checked)."""
     kinds = {p.kind for p in parsed_files if p.kind in read_stamps}
     now = workspace.change_stamps(kinds, conn)
     problems, named = [], set()
     for parsed in parsed_files:
-        if parsed.kind in kinds and parsed.kind not in named \
-                and (stamp := now[parsed.kind]) != read_stamps[parsed.kind]:
+        if (
+            parsed.kind in kinds
+            and parsed.kind not in named
+            and (stamp := now[parsed.kind]) != read_stamps[parsed.kind]
+        ):
             named.add(parsed.kind)
             problems.append(Problem(parsed.label, 1, "-", _stale_message(parsed.kind, stamp)))
     if problems:
@@ -194,12 +235,15 @@ def _refuse_stale(workspace: Workspace, conn: Connection, parsed_files: list[Par
 
 def _stale_message(kind: str, stamp: Stamp | None) -> str:
     when = "" if stamp is None else f"at {stamp.time.astimezone():%H:%M:%S}, "
-    return (f"{kind} changed since this import started reading it ({when}by another import "
-            "or edit); nothing was written; run the import again")
+    return (
+        f"{kind} changed since this import started reading it ({when}by another import "
+        "or edit); nothing was written; run the import again"
+    )
 
 
-def _apply(workspace: Workspace, conn: Connection, parsed: ParsedFile,
-           replace: bool) -> ImportSummary:
+def _apply(
+    workspace: Workspace, conn: Connection, parsed: ParsedFile, replace: bool
+) -> ImportSummary:
     problems = parsed.problems + _reference_problems(workspace, conn, parsed, replace)
     cycle_error = None if problems else _cycle_error(workspace, conn, parsed, replace)
     if cycle_error is not None:
@@ -214,27 +258,40 @@ def _apply(workspace: Workspace, conn: Connection, parsed: ParsedFile,
     dangling = dangling_references(conn)
     if dangling:
         key_column = RECORD_TYPES[parsed.kind].KEY[0]
-        raise ValidationError([
-            Problem(parsed.label, 1, key_column,
-                    f"{reference} (--replace would leave it dangling)")
-            for reference in dangling])
+        raise ValidationError(
+            [
+                Problem(
+                    parsed.label, 1, key_column, f"{reference} (--replace would leave it dangling)"
+                )
+                for reference in dangling
+            ]
+        )
     added = workspace.count(parsed.kind, conn) - before
-    return ImportSummary(parsed.kind, parsed.label, len(parsed.records),
-                         len(parsed.records) if replace else added,
-                         0 if replace else len(parsed.records) - added, replace)
+    return ImportSummary(
+        parsed.kind,
+        parsed.label,
+        len(parsed.records),
+        len(parsed.records) if replace else added,
+        0 if replace else len(parsed.records) - added,
+        replace,
+    )
 
 
 def _keep_stored(workspace: Workspace, conn: Connection, parsed: ParsedFile) -> list[Record]:
     """The file's records, with the optional columns it leaves out taken from the stored
     rows they update (contract §2); new rows keep the defaults."""
     stored = {record.key(): record for record in workspace.load(parsed.kind, conn)}
-    return [replace_fields(record, **{name: getattr(old, name) for name in parsed.absent})
-            if (old := stored.get(record.key())) is not None else record
-            for record in parsed.records]
+    return [
+        replace_fields(record, **{name: getattr(old, name) for name in parsed.absent})
+        if (old := stored.get(record.key())) is not None
+        else record
+        for record in parsed.records
+    ]
 
 
-def _reference_problems(workspace: Workspace, conn: Connection, parsed: ParsedFile,
-                        replace: bool) -> list[Problem]:
+def _reference_problems(
+    workspace: Workspace, conn: Connection, parsed: ParsedFile, replace: bool
+) -> list[Problem]:
     known: dict[str, set[Any]] = {}
 
     def keys_of(kind: str) -> set[Any]:
@@ -251,9 +308,14 @@ def _reference_problems(workspace: Workspace, conn: Connection, parsed: ParsedFi
         for reference in record.references():
             if reference.key not in keys_of(reference.kind):
                 singular, plural = _TARGET_NAMES[reference.kind]
-                problems.append(Problem(
-                    parsed.label, row, reference.column,
-                    f"unknown {singular} '{reference.key}'; add it to {plural} first"))
+                problems.append(
+                    Problem(
+                        parsed.label,
+                        row,
+                        reference.column,
+                        f"unknown {singular} '{reference.key}'; add it to {plural} first",
+                    )
+                )
     return problems
 
 
@@ -261,13 +323,17 @@ def _reference_problems(workspace: Workspace, conn: Connection, parsed: ParsedFi
 #: edge (or None), the column to blame, and what the cycle is called.
 _EDGES: dict[str, tuple[Callable[[Any], tuple[str, str] | None], str, str]] = {
     Prerequisite.KIND: (lambda r: (r.module, r.requires), "requires", "prerequisite cycle"),
-    Region.KIND: (lambda r: None if r.parent is None else (r.code, r.parent), "parent",
-                  "region parent cycle"),
+    Region.KIND: (
+        lambda r: None if r.parent is None else (r.code, r.parent),
+        "parent",
+        "region parent cycle",
+    ),
 }
 
 
-def _cycle_error(workspace: Workspace, conn: Connection, parsed: ParsedFile,
-                 replace: bool) -> CycleError | None:
+def _cycle_error(
+    workspace: Workspace, conn: Connection, parsed: ParsedFile, replace: bool
+) -> CycleError | None:
     """Prerequisites (hard and soft together) and region parents must not form a cycle."""
     if parsed.kind not in _EDGES:
         return None
@@ -280,8 +346,14 @@ def _cycle_error(workspace: Workspace, conn: Connection, parsed: ParsedFile,
     rows = {edge_of(r): row for r, row in zip(parsed.records, parsed.rows)}
     problems = []
     for cycle in cycles:
-        edges_in_file = [rows[e] for e in zip(cycle, cycle[1:]) if e in rows]
+        edges_in_file = [rows[e] for e in itertools.pairwise(cycle) if e in rows]
         row = min(edges_in_file) if edges_in_file else 1
-        problems.append(Problem(parsed.label, row, column,
-                                f"{what} {format_cycle(cycle)}; remove one of these edges"))
+        problems.append(
+            Problem(
+                parsed.label,
+                row,
+                column,
+                f"{what} {format_cycle(cycle)}; remove one of these edges",
+            )
+        )
     return CycleError(cycles[0], problems)

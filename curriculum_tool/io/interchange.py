@@ -18,7 +18,7 @@ from ..errors import CurriculumError, ValidationError
 from ..store import Workspace
 from .importer import ImportSummary, ParsedFile, import_parsed
 
-__all__ = ["READ_FORMATS", "WRITE_FORMATS", "import_interchange", "export_interchange"]
+__all__ = ["READ_FORMATS", "WRITE_FORMATS", "export_interchange", "import_interchange"]
 
 #: format -> (module, reader function): ``reader(path, label) -> list[ParsedFile]``.
 READ_FORMATS: dict[str, tuple[str, str]] = {
@@ -38,13 +38,13 @@ def _function(table: dict[str, tuple[str, str]], fmt: str, verb: str) -> Callabl
     try:
         module, name = table[fmt]
     except KeyError:
-        raise CurriculumError(f"cannot {verb} format '{fmt}'; one of: {', '.join(table)}") \
-            from None
+        raise CurriculumError(f"cannot {verb} format '{fmt}'; one of: {', '.join(table)}") from None
     return getattr(import_module(module), name)
 
 
-def import_interchange(workspace: Workspace, fmt: str, path: str | os.PathLike[str],
-                       replace: bool = False) -> list[ImportSummary]:
+def import_interchange(
+    workspace: Workspace, fmt: str, path: str | os.PathLike[str], replace: bool = False
+) -> list[ImportSummary]:
     """Import a Moodle or CASE file in one transaction; refuse it whole on any problem,
     or when another writer changed one of its tables while it was being read."""
     reader = _function(READ_FORMATS, fmt, "import")

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..domain import Learner, Outcome, Record
 
-__all__ = ["pseudonym", "mask_name", "mask_record", "PSEUDONYM_PREFIX"]
+__all__ = ["PSEUDONYM_PREFIX", "mask_name", "mask_record", "pseudonym"]
 
 PSEUDONYM_PREFIX = "ANON-"
 
@@ -43,8 +43,12 @@ def mask_record(record: Record, secret: str) -> Record:
     if isinstance(record, Learner):
         # The supervisor is a learner id too: the same pseudonym keeps the reference valid.
         supervisor = None if record.supervisor is None else pseudonym(secret, record.supervisor)
-        return replace(record, id=pseudonym(secret, record.id), name=mask_name(record.name),
-                       supervisor=supervisor)
+        return replace(
+            record,
+            id=pseudonym(secret, record.id),
+            name=mask_name(record.name),
+            supervisor=supervisor,
+        )
     if isinstance(record, Outcome):
         return replace(record, learner=pseudonym(secret, record.learner))
     return record

@@ -25,33 +25,66 @@ from ..domain.records import MAX_TEXT
 from ..domain.vocab import COMPETENCY_GROUPS
 from ..errors import CurriculumError, Problem, ValidationError
 from ..store import Workspace, is_url
-from .importer import ParsedFile
 from .atomic import atomic_output
 from .cell_escape import SafeCsvWriter, unescape_cell
+from .importer import ParsedFile
 from .tables import MAX_ROWS_VARIABLE, max_rows, read_csv_records
 
-__all__ = ["COLUMNS", "GROUP_NAMES", "read_moodle", "write_moodle", "html_to_text"]
+__all__ = ["COLUMNS", "GROUP_NAMES", "html_to_text", "read_moodle", "write_moodle"]
 
 #: Moodle's 14 columns, as newer versions spell them (older ones: ``Shortname``,
 #: ``Cross referenced …``, ``Id number``); read case-insensitively in any order.
-COLUMNS = ("Parent ID number", "ID number", "Short name", "Description", "Description format",
-           "Scale values", "Scale configuration", "Rule type (optional)",
-           "Rule outcome (optional)", "Rule config (optional)",
-           "Cross-referenced competency ID numbers", "Exported ID (optional)", "Is framework",
-           "Taxonomy")
+COLUMNS = (
+    "Parent ID number",
+    "ID number",
+    "Short name",
+    "Description",
+    "Description format",
+    "Scale values",
+    "Scale configuration",
+    "Rule type (optional)",
+    "Rule outcome (optional)",
+    "Rule config (optional)",
+    "Cross-referenced competency ID numbers",
+    "Exported ID (optional)",
+    "Is framework",
+    "Taxonomy",
+)
 PARENT, ID, NAME, DESCRIPTION, FORMAT = COLUMNS[:5]
 IS_FRAMEWORK = "Is framework"
 #: The columns a file must have; Moodle's other columns are optional when reading.
 REQUIRED = (PARENT, ID, NAME, DESCRIPTION, IS_FRAMEWORK)
 #: Where a record's validation problem is reported, by contract column.
 _COLUMN_OF = {"code": ID, "name": NAME, "group": PARENT, "description": DESCRIPTION}
-GROUP_NAMES = {"teknis": "Kompetensi Teknis", "manajerial": "Kompetensi Manajerial",
-               "sosial_kultural": "Kompetensi Sosial Kultural"}
+GROUP_NAMES = {
+    "teknis": "Kompetensi Teknis",
+    "manajerial": "Kompetensi Manajerial",
+    "sosial_kultural": "Kompetensi Sosial Kultural",
+}
 DEFAULT_GROUP = "teknis"
 FRAMEWORK_ID = "curriculum-tool"
 _PLAIN_FORMAT = "2"  # Moodle's FORMAT_PLAIN; 1 is HTML, 0 "Moodle auto-format", 4 Markdown
-_BLOCK_TAGS = {"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "h1", "h2", "h3", "h4",
-               "h5", "h6", "blockquote", "pre", "hr", "table"}
+_BLOCK_TAGS = {
+    "br",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "hr",
+    "table",
+}
 
 
 def _header_key(name: str) -> str:
@@ -89,7 +122,7 @@ def html_to_text(text: str, plain: bool = False) -> str:
         parser.close()
         text = "".join(parser.parts)
     text = " ".join(text.split())
-    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT - 1].rstrip() + "…"
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1].rstrip() + "…"
 
 
 class _Refused(Exception):
@@ -99,8 +132,9 @@ class _Refused(Exception):
         self.problem = problem
 
 
-def _read_records(path: Path, label: str
-                  ) -> tuple[list[str], list[tuple[int, list[str] | Problem]]]:
+def _read_records(
+    path: Path, label: str
+) -> tuple[list[str], list[tuple[int, list[str] | Problem]]]:
     """The header and the non-blank records with their row numbers (header = row 1); a
     record the file ends in the middle of comes as a :class:`Problem`."""
     if not path.is_file():
@@ -119,9 +153,17 @@ def _read_records(path: Path, label: str
             if isinstance(cells, Problem) or any(cell.strip() for cell in cells):
                 records.append((number, cells))
                 if len(records) > limit:
-                    raise _Refused(Problem(label, number, "-", (
-                        f"the file has more than {limit:,} data rows, the limit "
-                        f"({MAX_ROWS_VARIABLE}); split it into smaller files")))
+                    raise _Refused(
+                        Problem(
+                            label,
+                            number,
+                            "-",
+                            (
+                                f"the file has more than {limit:,} data rows, the limit "
+                                f"({MAX_ROWS_VARIABLE}); split it into smaller files"
+                            ),
+                        )
+                    )
     except ValidationError as error:  # not UTF-8, or malformed CSV: one located problem
         raise _Refused(error.problems[0]) from None
     return header, records
@@ -129,13 +171,26 @@ def _read_records(path: Path, label: str
 
 def _header_problems(header: list[str], label: str) -> list[Problem]:
     names = [_KNOWN.get(_header_key(h)) for h in header]
-    problems = [Problem(label, 1, h.strip() or f"column {i}",
-                        f"unknown column '{h.strip()}'; expected Moodle's: {', '.join(COLUMNS)}")
-                for i, (h, name) in enumerate(zip(header, names), start=1) if name is None]
-    problems += [Problem(label, 1, name, f"column '{name}' appears twice")
-                 for name in COLUMNS if names.count(name) > 1]
-    problems += [Problem(label, 1, name, f"missing column '{name}'")
-                 for name in REQUIRED if name not in names]
+    problems = [
+        Problem(
+            label,
+            1,
+            h.strip() or f"column {i}",
+            f"unknown column '{h.strip()}'; expected Moodle's: {', '.join(COLUMNS)}",
+        )
+        for i, (h, name) in enumerate(zip(header, names), start=1)
+        if name is None
+    ]
+    problems += [
+        Problem(label, 1, name, f"column '{name}' appears twice")
+        for name in COLUMNS
+        if names.count(name) > 1
+    ]
+    problems += [
+        Problem(label, 1, name, f"missing column '{name}'")
+        for name in REQUIRED
+        if name not in names
+    ]
     return problems
 
 
@@ -158,20 +213,39 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
         if isinstance(cells, Problem):
             parsed.problems.append(cells)
             continue
-        if len(cells) < len(names) or any(c.strip() for c in cells[len(names):]):
-            parsed.problems.append(Problem(label, number, "-", f"row has {len(cells)} cells "
-                                                               f"but the header has {len(names)}"))
+        if len(cells) < len(names) or any(c.strip() for c in cells[len(names) :]):
+            parsed.problems.append(
+                Problem(
+                    label,
+                    number,
+                    "-",
+                    f"row has {len(cells)} cells but the header has {len(names)}",
+                )
+            )
             continue
-        row = dict.fromkeys(COLUMNS, "") | {n: unescape_cell(c.strip())
-                                            for n, c in zip(names, cells)}
+        row = dict.fromkeys(COLUMNS, "") | {
+            n: unescape_cell(c.strip()) for n, c in zip(names, cells)
+        }
         if row[IS_FRAMEWORK] == "1":
             if framework is not None:
-                parsed.problems.append(Problem(label, number, IS_FRAMEWORK, "a second "
-                                               "framework row; a file holds one framework"))
+                parsed.problems.append(
+                    Problem(
+                        label,
+                        number,
+                        IS_FRAMEWORK,
+                        "a second framework row; a file holds one framework",
+                    )
+                )
             framework = row[ID]
         elif row[ID] in rows:
-            parsed.problems.append(Problem(label, number, ID, f"duplicate ID number "
-                                           f"'{row[ID]}', first at row {rows[row[ID]][0]}"))
+            parsed.problems.append(
+                Problem(
+                    label,
+                    number,
+                    ID,
+                    f"duplicate ID number '{row[ID]}', first at row {rows[row[ID]][0]}",
+                )
+            )
         else:
             competencies.append((number, row))
             if row[ID]:
@@ -201,7 +275,7 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
                 root = None
                 break
             if parent in seen:
-                report_cycle(chain[chain.index(parent):])
+                report_cycle(chain[chain.index(parent) :])
                 root = None
                 break
             chain.append(parent)
@@ -214,35 +288,53 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
         member in the file, the cycle read from there."""
         first = min(range(len(members)), key=lambda i: rows[members[i]][0])
         cycle = members[first:] + members[:first] + [members[first]]
-        parsed.problems.append(Problem(
-            label, rows[cycle[0]][0], PARENT,
-            f"parent cycle {' → '.join(cycle)}; remove one of these parents"))
+        parsed.problems.append(
+            Problem(
+                label,
+                rows[cycle[0]][0],
+                PARENT,
+                f"parent cycle {' → '.join(cycle)}; remove one of these parents",
+            )
+        )
 
     for number, row in competencies:
         code = row[ID]
         parent = parent_of(row)
         if parent and parent not in rows:
-            parsed.problems.append(Problem(label, number, PARENT, f"unknown parent "
-                                           f"'{parent}'; no row has this ID number"))
+            parsed.problems.append(
+                Problem(
+                    label, number, PARENT, f"unknown parent '{parent}'; no row has this ID number"
+                )
+            )
         root = root_of(code) if code else None
         if root == code and code in COMPETENCY_GROUPS:
             continue  # a group row: it names the group of its subtree
         try:
-            record = Competency.from_row({
-                "code": code, "name": row[NAME],
-                "group": root if root in COMPETENCY_GROUPS else DEFAULT_GROUP,
-                "description": html_to_text(row[DESCRIPTION], row[FORMAT] == _PLAIN_FORMAT)})
+            record = Competency.from_row(
+                {
+                    "code": code,
+                    "name": row[NAME],
+                    "group": root if root in COMPETENCY_GROUPS else DEFAULT_GROUP,
+                    "description": html_to_text(row[DESCRIPTION], row[FORMAT] == _PLAIN_FORMAT),
+                }
+            )
         except RowError as error:
-            parsed.problems += [Problem(label, number, _COLUMN_OF[column], message)
-                                for column, message in error.problems]
+            parsed.problems += [
+                Problem(label, number, _COLUMN_OF[column], message)
+                for column, message in error.problems
+            ]
             continue
         parsed.records.append(record)
         parsed.rows.append(number)
     if not parsed.records and not parsed.problems:
-        parsed.problems.append(Problem(label, 1, "-", "the file holds no competency "
-                                                      "(only a framework row, or no rows)"))
-    parsed.problems.sort(key=lambda p: (p.row, COLUMNS.index(p.column)
-                                        if p.column in COLUMNS else -1))
+        parsed.problems.append(
+            Problem(
+                label, 1, "-", "the file holds no competency (only a framework row, or no rows)"
+            )
+        )
+    parsed.problems.sort(
+        key=lambda p: (p.row, COLUMNS.index(p.column) if p.column in COLUMNS else -1)
+    )
     return [parsed]
 
 
@@ -256,23 +348,39 @@ def write_moodle(workspace: Workspace, path: Path) -> int:
     groups = [g for g in COMPETENCY_GROUPS if any(c.group == g for c in competencies)]
     clash = sorted({c.code for c in competencies} & set(groups))
     if clash:
-        raise CurriculumError(f"competency code '{clash[0]}' is also a group's ID number in "
-                              "Moodle; rename the competency to export it")
+        raise CurriculumError(
+            f"competency code '{clash[0]}' is also a group's ID number in "
+            "Moodle; rename the competency to export it"
+        )
     name = "curriculum-tool" if is_url(workspace.label) else Path(workspace.label).stem
-    lines = [{ID: FRAMEWORK_ID, NAME: name or FRAMEWORK_ID, FORMAT: "1",
-              DESCRIPTION: "<p>Kamus kompetensi ASN (PermenPANRB 38/2017), diekspor dari "
-                           "curriculum-tool.</p>",
-              "Scale values": "Belum kompeten,Kompeten",
-              "Scale configuration": '[{"scaleid":"2"},{"id":2,"scaledefault":1,'
-                                     '"proficient":1}]',
-              IS_FRAMEWORK: "1", "Taxonomy": "competency,competency"}]
+    lines = [
+        {
+            ID: FRAMEWORK_ID,
+            NAME: name or FRAMEWORK_ID,
+            FORMAT: "1",
+            DESCRIPTION: "<p>Kamus kompetensi ASN (PermenPANRB 38/2017), diekspor dari "
+            "curriculum-tool.</p>",
+            "Scale values": "Belum kompeten,Kompeten",
+            "Scale configuration": '[{"scaleid":"2"},{"id":2,"scaledefault":1,"proficient":1}]',
+            IS_FRAMEWORK: "1",
+            "Taxonomy": "competency,competency",
+        }
+    ]
     items = [(g, GROUP_NAMES[g], "", "") for g in groups]
     items += [(c.code, c.name, c.description, c.group) for c in competencies]
     for number, (code, short, description, parent) in enumerate(items, start=1):
-        lines.append({PARENT: parent, ID: code, NAME: short, FORMAT: "1",
-                      DESCRIPTION: f"<p>{html.escape(description)}</p>" if description else "",
-                      "Rule outcome (optional)": "0", "Rule config (optional)": "null",
-                      "Exported ID (optional)": str(number)})
+        lines.append(
+            {
+                PARENT: parent,
+                ID: code,
+                NAME: short,
+                FORMAT: "1",
+                DESCRIPTION: f"<p>{html.escape(description)}</p>" if description else "",
+                "Rule outcome (optional)": "0",
+                "Rule config (optional)": "null",
+                "Exported ID (optional)": str(number),
+            }
+        )
     with atomic_output(path, "w", newline="", encoding="utf-8") as handle:
         writer = SafeCsvWriter(handle)
         writer.writerow(COLUMNS)

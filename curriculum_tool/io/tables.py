@@ -25,8 +25,16 @@ from .atomic import atomic_output
 from .cell_escape import SafeCsvWriter, unescape_cell, xlsx_value
 from .xlsx_rows import BadCell, column_letter, xlsx_rows
 
-__all__ = ["TABLE_SUFFIXES", "MAX_ROWS", "MAX_ROWS_VARIABLE", "max_rows", "read_rows",
-           "read_csv_records", "write_rows", "cell_text"]
+__all__ = [
+    "MAX_ROWS",
+    "MAX_ROWS_VARIABLE",
+    "TABLE_SUFFIXES",
+    "cell_text",
+    "max_rows",
+    "read_csv_records",
+    "read_rows",
+    "write_rows",
+]
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
 
@@ -34,9 +42,14 @@ TABLE_SUFFIXES = (".csv", ".xlsx")
 def _suffix(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in TABLE_SUFFIXES:
-        raise ValidationError(Problem(path.name, 1, "-",
-                                      f"unsupported file type '{suffix or '(none)'}': "
-                                      "use .csv or .xlsx"))
+        raise ValidationError(
+            Problem(
+                path.name,
+                1,
+                "-",
+                f"unsupported file type '{suffix or '(none)'}': use .csv or .xlsx",
+            )
+        )
     return suffix
 
 
@@ -68,14 +81,18 @@ def max_rows() -> int:
     if not raw:
         return MAX_ROWS
     if not (raw.isascii() and raw.isdigit() and len(raw) <= 12 and int(raw) > 0):
-        raise CurriculumError(f"{MAX_ROWS_VARIABLE} must be a whole number of rows (1 or "
-                              f"more), not '{raw[:20]}'")
+        raise CurriculumError(
+            f"{MAX_ROWS_VARIABLE} must be a whole number of rows (1 or more), not '{raw[:20]}'"
+        )
     return int(raw)
 
 
-def read_rows(path: str | os.PathLike[str], columns: Sequence[str],
-              label: str | None = None, optional: Collection[str] = ()
-              ) -> Iterator[tuple[int, dict[str, str] | Problem]]:
+def read_rows(
+    path: str | os.PathLike[str],
+    columns: Sequence[str],
+    label: str | None = None,
+    optional: Collection[str] = (),
+) -> Iterator[tuple[int, dict[str, str] | Problem]]:
     """Yield ``(row_number, {column: text})`` for each non-blank data row of ``path``.
 
     Columns in ``optional`` may be absent from the header; a row then has no entry for
@@ -109,22 +126,27 @@ def read_rows(path: str | os.PathLike[str], columns: Sequence[str],
 def _header(cells: list[str] | dict[int, Any], label: str) -> list[str]:
     if isinstance(cells, list):
         return [cell.strip() for cell in cells]
-    bad = [Problem(label, 1, column_letter(column), value.message)
-           for column, value in sorted(cells.items()) if isinstance(value, BadCell)]
+    bad = [
+        Problem(label, 1, column_letter(column), value.message)
+        for column, value in sorted(cells.items())
+        if isinstance(value, BadCell)
+    ]
     if bad:
         raise ValidationError(bad)
     return [cell_text(cells.get(column)) for column in range(1, max(cells) + 1)]
 
 
-def _check_header(header: list[str], columns: Sequence[str], label: str,
-                  optional: Collection[str] = ()) -> None:
+def _check_header(
+    header: list[str], columns: Sequence[str], label: str, optional: Collection[str] = ()
+) -> None:
     problems = []
     for position, name in enumerate(header, start=1):
         # A column name with ':' would break the FILE:ROW:COLUMN form.
         where = name if name and ":" not in name else f"column {position}"
         if name not in columns:
-            problems.append(Problem(label, 1, where,
-                                    f"unknown column '{name}'; expected: {', '.join(columns)}"))
+            problems.append(
+                Problem(label, 1, where, f"unknown column '{name}'; expected: {', '.join(columns)}")
+            )
         elif header.index(name) != position - 1:
             problems.append(Problem(label, 1, name, f"column '{name}' appears twice"))
     for name in columns:
@@ -134,8 +156,9 @@ def _check_header(header: list[str], columns: Sequence[str], label: str,
         raise ValidationError(problems)
 
 
-def _rows(records: Iterator[tuple[int, Any]], header: list[str], label: str, limit: int
-          ) -> Iterator[tuple[int, dict[str, str] | Problem]]:
+def _rows(
+    records: Iterator[tuple[int, Any]], header: list[str], label: str, limit: int
+) -> Iterator[tuple[int, dict[str, str] | Problem]]:
     count = 0
     for number, cells in records:
         if isinstance(cells, Problem):
@@ -148,9 +171,15 @@ def _rows(records: Iterator[tuple[int, Any]], header: list[str], label: str, lim
             continue
         count += 1
         if count > limit:
-            raise ValidationError(Problem(
-                label, number, "-", f"the file has more than {limit:,} data rows, the limit "
-                f"({MAX_ROWS_VARIABLE}); split it into smaller files"))
+            raise ValidationError(
+                Problem(
+                    label,
+                    number,
+                    "-",
+                    f"the file has more than {limit:,} data rows, the limit "
+                    f"({MAX_ROWS_VARIABLE}); split it into smaller files",
+                )
+            )
         if isinstance(row, dict):
             yield number, row
         else:
@@ -158,21 +187,24 @@ def _rows(records: Iterator[tuple[int, Any]], header: list[str], label: str, lim
                 yield number, problem
 
 
-def _csv_row(number: int, cells: list[str], header: list[str], label: str
-             ) -> dict[str, str] | list[Problem] | None:
+def _csv_row(
+    number: int, cells: list[str], header: list[str], label: str
+) -> dict[str, str] | list[Problem] | None:
     """The row by column, its problem, or None for a blank row."""
     texts = [cell.strip() for cell in cells]
     if not any(texts):
         return None
     width = len(header)
     if len(texts) < width or any(texts[width:]):
-        return [Problem(label, number, "-",
-                        f"row has {len(texts)} cells but the header has {width}")]
+        return [
+            Problem(label, number, "-", f"row has {len(texts)} cells but the header has {width}")
+        ]
     return dict(zip(header, map(unescape_cell, texts)))
 
 
-def _xlsx_row(number: int, cells: dict[int, Any], header: list[str], label: str
-              ) -> dict[str, str] | list[Problem] | None:
+def _xlsx_row(
+    number: int, cells: dict[int, Any], header: list[str], label: str
+) -> dict[str, str] | list[Problem] | None:
     """The row by column, its problems, or None for a blank row. Only the cells present
     are looked at: a far cell costs nothing."""
     texts: dict[int, str] = {}
@@ -187,17 +219,28 @@ def _xlsx_row(number: int, cells: dict[int, Any], header: list[str], label: str
     width = len(header)
     last = max(texts.keys() | bad.keys())
     if last > width:
-        return [Problem(label, number, "-", f"row has a cell in column {column_letter(last)} "
-                                            f"but the header has {width} columns")]
+        return [
+            Problem(
+                label,
+                number,
+                "-",
+                f"row has a cell in column {column_letter(last)} "
+                f"but the header has {width} columns",
+            )
+        ]
     if bad:
-        return [Problem(label, number, header[column - 1] or column_letter(column), message)
-                for column, message in sorted(bad.items())]
-    return {name: unescape_cell(texts.get(column, ""))
-            for column, name in enumerate(header, start=1)}
+        return [
+            Problem(label, number, header[column - 1] or column_letter(column), message)
+            for column, message in sorted(bad.items())
+        ]
+    return {
+        name: unescape_cell(texts.get(column, "")) for column, name in enumerate(header, start=1)
+    }
 
 
-def read_csv_records(path: str | os.PathLike[str], label: str
-                     ) -> Iterator[tuple[int, list[str] | Problem]]:
+def read_csv_records(
+    path: str | os.PathLike[str], label: str
+) -> Iterator[tuple[int, list[str] | Problem]]:
     """Yield ``(row number, cells)`` for every record of a CSV file, the first as row 1.
 
     A UTF-8 byte-order mark and CRLF line ends are accepted. A file whose last non-blank
@@ -216,18 +259,27 @@ def read_csv_records(path: str | os.PathLike[str], label: str
                     yield previous
                 previous = number, cells
     except UnicodeDecodeError:
-        raise ValidationError(Problem(label, number + 1, "-",
-                                      "the file is not UTF-8 text")) from None
+        raise ValidationError(
+            Problem(label, number + 1, "-", "the file is not UTF-8 text")
+        ) from None
     except csv.Error as error:
-        raise ValidationError(Problem(label, number + 1, "-",
-                                      f"malformed CSV: {error}")) from None
+        raise ValidationError(Problem(label, number + 1, "-", f"malformed CSV: {error}")) from None
     if previous is None:
         return
     number, cells = previous
     if not complete and any(cell.strip() for cell in cells):
-        yield number, Problem(label, number, "-", (
-            f"the file ends in the middle of row {number}: it may have been cut off "
-            "(a complete file ends with a line break)"))
+        yield (
+            number,
+            Problem(
+                label,
+                number,
+                "-",
+                (
+                    f"the file ends in the middle of row {number}: it may have been cut off "
+                    "(a complete file ends with a line break)"
+                ),
+            ),
+        )
     else:
         yield previous
 
@@ -247,9 +299,13 @@ def _number(text: str) -> int | float:
         return float(text)
 
 
-def write_rows(path: str | os.PathLike[str], columns: Sequence[str],
-               rows: Iterable[dict[str, str]], sheet: str = "data",
-               numeric: Collection[str] = ()) -> int:
+def write_rows(
+    path: str | os.PathLike[str],
+    columns: Sequence[str],
+    rows: Iterable[dict[str, str]],
+    sheet: str = "data",
+    numeric: Collection[str] = (),
+) -> int:
     """Write ``rows`` (text cells) to CSV or XLSX by suffix, atomically; returns the count.
 
     In XLSX, the ``numeric`` columns are written as numbers so a spreadsheet can sum and
@@ -270,8 +326,13 @@ def write_rows(path: str | os.PathLike[str], columns: Sequence[str],
     return count
 
 
-def _write_xlsx(path: Path, columns: Sequence[str], rows: Iterable[dict[str, str]],
-                sheet: str, numeric: frozenset[str]) -> int:
+def _write_xlsx(
+    path: Path,
+    columns: Sequence[str],
+    rows: Iterable[dict[str, str]],
+    sheet: str,
+    numeric: frozenset[str],
+) -> int:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
@@ -279,8 +340,12 @@ def _write_xlsx(path: Path, columns: Sequence[str], rows: Iterable[dict[str, str
     worksheet.append([xlsx_value(worksheet, c) for c in columns])
     count = 0
     for row in rows:
-        worksheet.append([_number(row[c]) if c in numeric and row[c]
-                          else xlsx_value(worksheet, row[c]) for c in columns])
+        worksheet.append(
+            [
+                _number(row[c]) if c in numeric and row[c] else xlsx_value(worksheet, row[c])
+                for c in columns
+            ]
+        )
         count += 1
     buffer = io.BytesIO()
     book.save(buffer)
@@ -296,12 +361,13 @@ _CORE_TIMESTAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dct
 
 
 def _reproducible_zip(source: IO[bytes], target: IO[bytes]) -> None:
-    with zipfile.ZipFile(source) as old, \
-            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
         for info in old.infolist():
             data = old.read(info.filename)
             if info.filename == "docProps/core.xml":
                 data = _CORE_TIMESTAMP.sub(rb"\g<1>1980-01-01T00:00:00Z\g<2>", data)
-            new.writestr(zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME), data,
-                         compress_type=zipfile.ZIP_DEFLATED)
-
+            new.writestr(
+                zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME),
+                data,
+                compress_type=zipfile.ZIP_DEFLATED,
+            )

@@ -48,8 +48,15 @@ from xml.parsers import expat
 
 from ..errors import Problem, ValidationError
 
-__all__ = ["BadCell", "xlsx_rows", "column_letter", "MAX_MEMBER_BYTES", "MAX_RATIO",
-           "RATIO_FREE_BYTES", "MAX_NUMBER_CHARS"]
+__all__ = [
+    "MAX_MEMBER_BYTES",
+    "MAX_NUMBER_CHARS",
+    "MAX_RATIO",
+    "RATIO_FREE_BYTES",
+    "BadCell",
+    "column_letter",
+    "xlsx_rows",
+]
 
 #: A zip member may not unpack to more than this (1 GiB)...
 MAX_MEMBER_BYTES = 1 << 30
@@ -59,13 +66,16 @@ RATIO_FREE_BYTES = 10 << 20
 #: A number cell longer than this is refused (Python refuses int() past 4,300 digits).
 MAX_NUMBER_CHARS = 100
 LAST_ROW = 1_048_576
-FORMULA_WITHOUT_VALUE = ("formula without a value: save the file in Excel/LibreOffice so it "
-                         "stores values, or paste values")
+FORMULA_WITHOUT_VALUE = (
+    "formula without a value: save the file in Excel/LibreOffice so it "
+    "stores values, or paste values"
+)
 
 _CHUNK = 1 << 16
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main "
 _SHEET_DATA, _ROW, _C, _V, _F, _IS, _T, _RPH, _SI = (
-    _NS + name for name in ("sheetData", "row", "c", "v", "f", "is", "t", "rPh", "si"))
+    _NS + name for name in ("sheetData", "row", "c", "v", "f", "is", "t", "rPh", "si")
+)
 _REFERENCE = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _ROW_NUMBER = re.compile(r"[0-9]{1,7}")
@@ -128,8 +138,16 @@ def xlsx_rows(path: str | Path, label: str) -> Iterator[tuple[int, dict[int, Any
                 yield from parser.take()
     except _Unreadable as error:
         raise ValidationError(_unreadable(label, str(error))) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, lzma.LZMAError, EOFError,
-            OSError, RuntimeError, NotImplementedError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        lzma.LZMAError,
+        EOFError,
+        OSError,
+        RuntimeError,
+        NotImplementedError,
+    ) as error:
         # RuntimeError: an encrypted member; NotImplementedError: an unknown compression.
         raise ValidationError(_unreadable(label, _reason(error))) from None
 
@@ -145,7 +163,7 @@ def _reason(error: BaseException, limit: int = 160) -> str:
         error = error.__cause__
     lines = str(error).strip().strip("\"'").splitlines()
     text = lines[0] if lines else type(error).__name__
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _check_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
@@ -153,8 +171,9 @@ def _check_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     declared size is enough) and an XML part with a DOCTYPE."""
     size, packed = info.file_size, info.compress_size
     if size > MAX_MEMBER_BYTES or (size > RATIO_FREE_BYTES and size > MAX_RATIO * packed):
-        raise _Unreadable(f"{info.filename} would unpack to {size:,} bytes from {packed:,}: "
-                          "refused as a zip bomb")
+        raise _Unreadable(
+            f"{info.filename} would unpack to {size:,} bytes from {packed:,}: refused as a zip bomb"
+        )
     if info.filename.endswith((".xml", ".rels")):
         _check_prolog(archive, info)
 
@@ -167,8 +186,9 @@ def _check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     """Parse ``info`` up to its root element; refuse it if a DOCTYPE comes first."""
 
     def doctype(*_: Any) -> None:
-        raise _Unreadable(f"{info.filename} declares a DOCTYPE, which no spreadsheet "
-                          "writes (an XML entity bomb?)")
+        raise _Unreadable(
+            f"{info.filename} declares a DOCTYPE, which no spreadsheet writes (an XML entity bomb?)"
+        )
 
     def root(*_: Any) -> None:
         raise _PrologEnd
@@ -202,12 +222,18 @@ def _workbook(handle: IO[bytes]) -> tuple[str, str | None, tuple[set[str], set[s
                 reader.read_manifest()
                 reader.read_workbook()
                 apply_stylesheet(reader.archive, reader.wb)
-                sheets = [(sheet, rel) for sheet, rel in reader.parser.find_sheets()
-                          if "chartsheet" not in rel.Type]
+                sheets = [
+                    (sheet, rel)
+                    for sheet, rel in reader.parser.find_sheets()
+                    if "chartsheet" not in rel.Type
+                ]
                 strings = reader.package.find(SHARED_STRINGS)
                 book = reader.wb
-                styles = ({str(s) for s in getattr(book, "_date_formats", ())},
-                          {str(s) for s in getattr(book, "_timedelta_formats", ())}, book.epoch)
+                styles = (
+                    {str(s) for s in getattr(book, "_date_formats", ())},
+                    {str(s) for s in getattr(book, "_timedelta_formats", ())},
+                    book.epoch,
+                )
             finally:
                 reader.archive.close()
         except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds on bad input
@@ -271,8 +297,15 @@ def _read_strings(archive: zipfile.ZipFile, part: str) -> list[str]:
 class _SheetParser:
     """expat handlers that turn ``<sheetData>`` into sparse rows, one chunk at a time."""
 
-    def __init__(self, part: str, label: str, strings: list[str], date_styles: set[str],
-                 time_styles: set[str], epoch: Any):
+    def __init__(
+        self,
+        part: str,
+        label: str,
+        strings: list[str],
+        date_styles: set[str],
+        time_styles: set[str],
+        epoch: Any,
+    ):
         self.part, self.label, self.strings = part, label, strings
         self.date_styles, self.time_styles, self.epoch = date_styles, time_styles, epoch
         self.ready: list[tuple[int, dict[int, Any] | Problem]] = []
@@ -318,7 +351,12 @@ class _SheetParser:
             if not self.in_row or self.in_cell:
                 raise self._broken("a cell outside a row")
             self.in_cell, self.cell, self.value, self.formula, self.inline = (
-                True, attrs, None, False, None)
+                True,
+                attrs,
+                None,
+                False,
+                None,
+            )
         elif name == _V:
             self.text = []
         elif name == _ROW:
@@ -367,8 +405,10 @@ class _SheetParser:
         if number == self.highest:
             self.row_problem = f"row {number} appears twice in the sheet"
         elif number < self.highest:
-            self.row_problem = (f"row {number} comes after row {self.highest} in the sheet: "
-                                "rows must be in order, each once")
+            self.row_problem = (
+                f"row {number} comes after row {self.highest} in the sheet: "
+                "rows must be in order, each once"
+            )
         self.highest = max(self.highest, number)
         self.row, self.column, self.cells, self.in_row = number, 0, {}, True
 
@@ -395,9 +435,11 @@ class _SheetParser:
             else:
                 value = self._value()
         if column <= self.column:
-            value = BadCell(f"cell {column_letter(column)}{self.row} appears after column "
-                            f"{column_letter(self.column)} in its row: each cell must come "
-                            "once, in order")
+            value = BadCell(
+                f"cell {column_letter(column)}{self.row} appears after column "
+                f"{column_letter(self.column)} in its row: each cell must come "
+                "once, in order"
+            )
         self.column = max(self.column, column)
         if value is not None and value != "":
             self.cells[column] = value
@@ -412,22 +454,23 @@ class _SheetParser:
         if kind == "s":
             index = value.strip()
             if not index.isdigit() or len(index) > 10 or int(index) >= len(self.strings):
-                return BadCell(f"the cell refers to shared string '{index[:20]}', which the "
-                               "file does not have")
+                return BadCell(
+                    f"the cell refers to shared string '{index[:20]}', which the file does not have"
+                )
             return self.strings[int(index)]
         if kind == "n":
             return self._number(value)
         if kind == "str" or kind == "inlineStr":
             return value
         if kind == "e":
-            return BadCell(f"the cell holds the error {value[:20]}: correct it, or clear "
-                           "the cell")
+            return BadCell(f"the cell holds the error {value[:20]}: correct it, or clear the cell")
         if kind == "b":
             if value.strip() not in ("0", "1"):
                 return BadCell(f"'{value[:20]}' is not a true/false value")
             return value.strip() == "1"
         if kind == "d":
             from openpyxl.utils.datetime import from_ISO8601
+
             try:
                 return from_ISO8601(value.strip())
             except ValueError:
@@ -437,8 +480,7 @@ class _SheetParser:
     def _number(self, text: str) -> Any:
         text = text.strip()
         if len(text) > MAX_NUMBER_CHARS:
-            return BadCell(f"a number of {len(text):,} characters (at most "
-                           f"{MAX_NUMBER_CHARS})")
+            return BadCell(f"a number of {len(text):,} characters (at most {MAX_NUMBER_CHARS})")
         if not _NUMBER.fullmatch(text):
             return BadCell(f"'{text}' is not a number")
         number: int | float = float(text) if any(c in text for c in ".eE") else int(text)
@@ -446,6 +488,7 @@ class _SheetParser:
         if style is None or style not in self.date_styles:
             return number
         from openpyxl.utils.datetime import from_excel
+
         try:
             return from_excel(number, self.epoch, timedelta=style in self.time_styles)
         except (OverflowError, ValueError):

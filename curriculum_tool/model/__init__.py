@@ -9,5 +9,11 @@ from .pairs import (
     PairContext,
 )
 
-__all__ = ["CATEGORICAL_COLUMNS", "NUMERIC_COLUMNS", "ONLINE_MODALITIES", "PAIR_COLUMNS",
-           "LearnerArrays", "PairContext"]
+__all__ = [
+    "CATEGORICAL_COLUMNS",
+    "NUMERIC_COLUMNS",
+    "ONLINE_MODALITIES",
+    "PAIR_COLUMNS",
+    "LearnerArrays",
+    "PairContext",
+]

@@ -25,7 +25,7 @@ from ..errors import CurriculumError
 from ..store import schema
 from .pairs import LearnerArrays, PairContext
 
-__all__ = ["TARGETS", "TrainingSet", "outcomes_frame", "label", "training_set"]
+__all__ = ["TARGETS", "TrainingSet", "label", "outcomes_frame", "training_set"]
 
 #: What a model predicts: ``l3`` success (completed and applied at work) or completion.
 TARGETS = ("l3", "completed")
@@ -36,12 +36,12 @@ class TrainingSet:
     """Pair features, labels and the enrolment each row came from."""
 
     features: pd.DataFrame
-    label: np.ndarray       # int8, 0/1
-    learner: np.ndarray     # object, learner ids (never shown, only grouped on)
-    date: np.ndarray        # datetime64[D]
+    label: np.ndarray  # int8, 0/1
+    learner: np.ndarray  # object, learner ids (never shown, only grouped on)
+    date: np.ndarray  # datetime64[D]
     target: str
-    unlabelled: int         # completed enrolments without an l3 report (target l3)
-    data_sha256: str        # of (learner, module, date, label), to name the data in the card
+    unlabelled: int  # completed enrolments without an l3 report (target l3)
+    data_sha256: str  # of (learner, module, date, label), to name the data in the card
 
     def __len__(self) -> int:
         return len(self.label)
@@ -52,9 +52,13 @@ def outcomes_frame(workspace) -> pd.DataFrame:
     table = schema.outcomes
     # Dates as text and flags as integers: no per-row conversion in Python, then one
     # vectorised parse (a million rows read in about a second).
-    query = select(table.c.learner, table.c.module, cast(table.c.date, String),
-                   cast(table.c.completed, Integer), cast(table.c.l3, Integer)
-                   ).order_by(table.c.learner, table.c.module, table.c.date)
+    query = select(
+        table.c.learner,
+        table.c.module,
+        cast(table.c.date, String),
+        cast(table.c.completed, Integer),
+        cast(table.c.l3, Integer),
+    ).order_by(table.c.learner, table.c.module, table.c.date)
     with workspace.engine.connect() as conn:
         frame = pd.read_sql_query(query, conn)
     frame.columns = ["learner", "module", "date", "completed", "l3"]
@@ -79,30 +83,53 @@ def label(outcomes: pd.DataFrame, target: str) -> pd.Series:
     return pd.Series(np.where(completed, l3, 0.0), index=outcomes.index)
 
 
-def completed_before(context: PairContext, rows: pd.DataFrame,
-                     outcomes: pd.DataFrame) -> sp.csr_matrix:
+def completed_before(
+    context: PairContext, rows: pd.DataFrame, outcomes: pd.DataFrame
+) -> sp.csr_matrix:
     """Rows × modules: the hard prerequisites of each row's module that its learner had
     completed strictly before the row's date (only those matter to the features)."""
-    first_done = (outcomes.loc[outcomes["completed"], ["learner", "module", "date"]]
-                  .groupby(["learner", "module"], sort=False)["date"].min()
-                  .rename("done").reset_index())
+    first_done = (
+        outcomes.loc[outcomes["completed"], ["learner", "module", "date"]]
+        .groupby(["learner", "module"], sort=False)["date"]
+        .min()
+        .rename("done")
+        .reset_index()
+    )
     prereq = context.hard_prerequisites.tocoo()
-    edges = pd.DataFrame({"module": np.asarray(context.module_codes, dtype=object)[prereq.row],
-                          "requires": np.asarray(context.module_codes, dtype=object)[prereq.col],
-                          "col": prereq.col})
-    pairs = pd.DataFrame({"row": np.arange(len(rows)), "learner": rows["learner"].to_numpy(),
-                          "module": rows["module"].to_numpy(), "date": rows["date"].to_numpy()})
+    edges = pd.DataFrame(
+        {
+            "module": np.asarray(context.module_codes, dtype=object)[prereq.row],
+            "requires": np.asarray(context.module_codes, dtype=object)[prereq.col],
+            "col": prereq.col,
+        }
+    )
+    pairs = pd.DataFrame(
+        {
+            "row": np.arange(len(rows)),
+            "learner": rows["learner"].to_numpy(),
+            "module": rows["module"].to_numpy(),
+            "date": rows["date"].to_numpy(),
+        }
+    )
     joined = pairs.merge(edges, on="module").merge(
-        first_done, left_on=["learner", "requires"], right_on=["learner", "module"],
-        suffixes=("", "_done"))
+        first_done,
+        left_on=["learner", "requires"],
+        right_on=["learner", "module"],
+        suffixes=("", "_done"),
+    )
     joined = joined[joined["done"] < joined["date"]]
-    return sp.csr_matrix((np.ones(len(joined), dtype=bool),
-                          (joined["row"].to_numpy(), joined["col"].to_numpy())),
-                         shape=(len(rows), len(context.module_codes)))
+    return sp.csr_matrix(
+        (np.ones(len(joined), dtype=bool), (joined["row"].to_numpy(), joined["col"].to_numpy())),
+        shape=(len(rows), len(context.module_codes)),
+    )
 
 
-def training_set(workspace, target: str = "l3", context: PairContext | None = None,
-                 learners: LearnerArrays | None = None) -> TrainingSet:
+def training_set(
+    workspace,
+    target: str = "l3",
+    context: PairContext | None = None,
+    learners: LearnerArrays | None = None,
+) -> TrainingSet:
     """The labelled enrolments of ``workspace`` with their features as of each date."""
     context = context or PairContext.from_workspace(workspace)
     outcomes = outcomes_frame(workspace)
@@ -110,17 +137,29 @@ def training_set(workspace, target: str = "l3", context: PairContext | None = No
     rows = outcomes[labels.notna()].reset_index(drop=True)
     y = labels[labels.notna()].to_numpy(dtype=np.int8)
     if len(rows) == 0:
-        raise CurriculumError("the workspace has no labelled outcomes to train on; "
-                              "import outcomes.csv first (or run 'simulate')")
+        raise CurriculumError(
+            "the workspace has no labelled outcomes to train on; "
+            "import outcomes.csv first (or run 'simulate')"
+        )
     if learners is None:
         learners = context.learner_arrays(workspace.load("learners"))
     learner_row = learners.index()
     learner_idx = rows["learner"].map(learner_row).to_numpy(dtype=np.int64)
     module_idx = rows["module"].map(context.module_index).to_numpy(dtype=np.int64)
-    features = context.pair_frame(learners, learner_idx, module_idx,
-                                  completed=completed_before(context, rows, outcomes))
-    digest = hashlib.sha256(pd.util.hash_pandas_object(
-        rows[["learner", "module", "date"]].assign(y=y), index=False).to_numpy().tobytes())
-    return TrainingSet(features, y, rows["learner"].to_numpy(dtype=object),
-                       rows["date"].to_numpy(dtype="datetime64[D]"), target,
-                       int(labels.isna().sum()), digest.hexdigest())
+    features = context.pair_frame(
+        learners, learner_idx, module_idx, completed=completed_before(context, rows, outcomes)
+    )
+    digest = hashlib.sha256(
+        pd.util.hash_pandas_object(rows[["learner", "module", "date"]].assign(y=y), index=False)
+        .to_numpy()
+        .tobytes()
+    )
+    return TrainingSet(
+        features,
+        y,
+        rows["learner"].to_numpy(dtype=object),
+        rows["date"].to_numpy(dtype="datetime64[D]"),
+        target,
+        int(labels.isna().sum()),
+        digest.hexdigest(),
+    )

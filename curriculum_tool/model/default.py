@@ -25,7 +25,7 @@ from ..simulate import simulate_to_dir
 from .persist import SUFFIX, model_bytes, model_digest, write_model_files
 from .train import train
 
-__all__ = ["build_default_model", "record_digest", "SHIPPED_MODELS", "SHIPPED_MODULE"]
+__all__ = ["SHIPPED_MODELS", "SHIPPED_MODULE", "build_default_model", "record_digest"]
 
 #: The ``models/`` folder that ships with the package (source checkout).
 SHIPPED_MODELS = Path(__file__).resolve().parents[2] / "models"
@@ -36,13 +36,14 @@ SHIPPED_MODULE = Path(__file__).resolve().with_name("shipped.py")
 def record_digest(sha256: str, module: Path = SHIPPED_MODULE) -> None:
     """Rewrite ``DEFAULT_MODEL_SHA256`` in ``shipped.py``, keeping its docstring."""
     text = module.read_text(encoding="utf-8")
-    head = text[:text.index("DEFAULT_MODEL_SHA256")]
+    head = text[: text.index("DEFAULT_MODEL_SHA256")]
     with atomic_output(module, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(f'{head}DEFAULT_MODEL_SHA256 = "{sha256}"\n')
 
 
-def build_default_model(out_dir: Path, learners: int = 20_000, seed: int = 0,
-                        record: bool = False) -> dict:
+def build_default_model(
+    out_dir: Path, learners: int = 20_000, seed: int = 0, record: bool = False
+) -> dict:
     """Train the default model on simulated data; returns its card. With ``record`` the
     digest is written to ``shipped.py`` too."""
     with tempfile.TemporaryDirectory() as folder:
@@ -54,14 +55,17 @@ def build_default_model(out_dir: Path, learners: int = 20_000, seed: int = 0,
             truth = pd.read_csv(folder / "sim" / "truth.csv")
             result = train(workspace, "l3", seed, truth, progress=print)
     payload = model_bytes(result.model)
-    card = {**result.card, "name": DEFAULT_MODEL,
-            "training_data": f"simulated: {learners:,} synthetic learners over the shipped "
-                             f"catalog, seed {seed} (docs/simulator.md)",
-            "feature_notes": "hazard_exposure reads a region's hazards as contract §2 has "
-                             "them since schema 3: a region that lists any hazard inherits "
-                             "none from its parent (before: each missing hazard came from "
-                             "the province); the hazard vocabulary includes banjir_bandang "
-                             "and likuefaksi"}
+    card = {
+        **result.card,
+        "name": DEFAULT_MODEL,
+        "training_data": f"simulated: {learners:,} synthetic learners over the shipped "
+        f"catalog, seed {seed} (docs/simulator.md)",
+        "feature_notes": "hazard_exposure reads a region's hazards as contract §2 has "
+        "them since schema 3: a region that lists any hazard inherits "
+        "none from its parent (before: each missing hazard came from "
+        "the province); the hazard vocabulary includes banjir_bandang "
+        "and likuefaksi",
+    }
     card["sha256"] = model_digest(payload, card)
     write_model_files(out_dir, DEFAULT_MODEL, payload, card)
     if record:
@@ -77,12 +81,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     record = args.out.resolve() == SHIPPED_MODELS
     card = build_default_model(args.out, args.learners, args.seed, record)
-    print(f"wrote {args.out / DEFAULT_MODEL}{SUFFIX} (sha256 {card['sha256'][:12]}…): "
-          f"held-out AUC {card['metrics']['model']['auc']:.3f}, "
-          f"ceiling {card['metrics']['ceiling_auc']:.3f}")
-    print(f"recorded its digest in {SHIPPED_MODULE.name}" if record else
-          f"{args.out} is not the shipped models/ folder: its digest was not recorded "
-          f"in {SHIPPED_MODULE.name}")
+    print(
+        f"wrote {args.out / DEFAULT_MODEL}{SUFFIX} (sha256 {card['sha256'][:12]}…): "
+        f"held-out AUC {card['metrics']['model']['auc']:.3f}, "
+        f"ceiling {card['metrics']['ceiling_auc']:.3f}"
+    )
+    print(
+        f"recorded its digest in {SHIPPED_MODULE.name}"
+        if record
+        else f"{args.out} is not the shipped models/ folder: its digest was not recorded "
+        f"in {SHIPPED_MODULE.name}"
+    )
     return 0
 
 

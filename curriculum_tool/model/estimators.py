@@ -23,7 +23,7 @@ from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 from .pairs import CATEGORICAL_COLUMNS, NUMERIC_COLUMNS
 
-__all__ = ["CategoryCodes", "ModuleRate", "make_model", "make_baselines"]
+__all__ = ["CategoryCodes", "ModuleRate", "make_baselines", "make_model"]
 
 #: HistGradientBoosting handles at most this many categories per feature.
 MAX_CATEGORIES = 250
@@ -46,7 +46,7 @@ class CategoryCodes(TransformerMixin, BaseEstimator):
         for column in X.columns:
             counts = X[column].astype("category").value_counts(sort=True)
             counts = counts[counts > 0]
-            self.categories_.append(sorted(counts.index[:self.max_categories].astype(str)))
+            self.categories_.append(sorted(counts.index[: self.max_categories].astype(str)))
         self.feature_names_in_ = np.asarray(X.columns, dtype=object)
         return self
 
@@ -66,22 +66,38 @@ class CategoryCodes(TransformerMixin, BaseEstimator):
 
 
 def _columns(categorical, numeric) -> ColumnTransformer:
-    return ColumnTransformer([("categories", categorical, list(CATEGORICAL_COLUMNS)),
-                              ("numbers", numeric, list(NUMERIC_COLUMNS))],
-                             verbose_feature_names_out=False)
+    return ColumnTransformer(
+        [
+            ("categories", categorical, list(CATEGORICAL_COLUMNS)),
+            ("numbers", numeric, list(NUMERIC_COLUMNS)),
+        ],
+        verbose_feature_names_out=False,
+    )
 
 
 def make_model(seed: int = 0) -> Pipeline:
     """The success model: category codes + numbers → gradient-boosted trees."""
     categorical = list(range(len(CATEGORICAL_COLUMNS)))
-    return Pipeline([
-        ("features", _columns(CategoryCodes(), "passthrough")),
-        ("classifier", HistGradientBoostingClassifier(
-            learning_rate=0.2, max_iter=200, max_leaf_nodes=31, min_samples_leaf=40,
-            l2_regularization=1.0, categorical_features=categorical,
-            early_stopping=True, validation_fraction=0.1, n_iter_no_change=15,
-            random_state=seed)),
-    ])
+    return Pipeline(
+        [
+            ("features", _columns(CategoryCodes(), "passthrough")),
+            (
+                "classifier",
+                HistGradientBoostingClassifier(
+                    learning_rate=0.2,
+                    max_iter=200,
+                    max_leaf_nodes=31,
+                    min_samples_leaf=40,
+                    l2_regularization=1.0,
+                    categorical_features=categorical,
+                    early_stopping=True,
+                    validation_fraction=0.1,
+                    n_iter_no_change=15,
+                    random_state=seed,
+                ),
+            ),
+        ]
+    )
 
 
 class ModuleRate(ClassifierMixin, BaseEstimator):
@@ -96,8 +112,10 @@ class ModuleRate(ClassifierMixin, BaseEstimator):
         self.base_rate_ = float(y.mean())
         stats = pd.DataFrame({"module": X["module"].astype(str).to_numpy(), "y": y})
         grouped = stats.groupby("module")["y"].agg(["sum", "count"])
-        self.rates_ = ((grouped["sum"] + self.prior_weight * self.base_rate_)
-                       / (grouped["count"] + self.prior_weight)).to_dict()
+        self.rates_ = (
+            (grouped["sum"] + self.prior_weight * self.base_rate_)
+            / (grouped["count"] + self.prior_weight)
+        ).to_dict()
         return self
 
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
@@ -110,9 +128,15 @@ def make_baselines(seed: int = 0) -> dict[str, object]:
     return {
         "base_rate": DummyClassifier(strategy="prior"),
         "module_rate": ModuleRate(),
-        "logistic": Pipeline([
-            ("features", _columns(OneHotEncoder(handle_unknown="ignore", min_frequency=20),
-                                  StandardScaler())),
-            ("classifier", LogisticRegression(max_iter=500, C=1.0, random_state=seed)),
-        ]),
+        "logistic": Pipeline(
+            [
+                (
+                    "features",
+                    _columns(
+                        OneHotEncoder(handle_unknown="ignore", min_frequency=20), StandardScaler()
+                    ),
+                ),
+                ("classifier", LogisticRegression(max_iter=500, C=1.0, random_state=seed)),
+            ]
+        ),
     }

@@ -45,12 +45,12 @@ if TYPE_CHECKING:
     from ..store import Workspace
 
 __all__ = [
-    "PairContext",
-    "LearnerArrays",
-    "ONLINE_MODALITIES",
     "CATEGORICAL_COLUMNS",
     "NUMERIC_COLUMNS",
+    "ONLINE_MODALITIES",
     "PAIR_COLUMNS",
+    "LearnerArrays",
+    "PairContext",
     "position_family",
     "province_of",
 ]
@@ -64,14 +64,30 @@ CATEGORICAL_COLUMNS = ("module", "modality", "position", "position_family", "pro
 #: Numeric columns of :meth:`PairContext.pair_frame`, in frame order.
 NUMERIC_COLUMNS = (
     # learner and region
-    "digital_literacy", "connectivity", "is_3t",
+    "digital_literacy",
+    "connectivity",
+    "is_3t",
     # module
-    "jp", "level", "min_connectivity", "min_digital_literacy", "is_local", "online",
-    "n_competencies", "n_hazards",
+    "jp",
+    "level",
+    "min_connectivity",
+    "min_digital_literacy",
+    "is_local",
+    "online",
+    "n_competencies",
+    "n_hazards",
     # learner × module
-    "literacy_margin", "connectivity_margin", "online_low_connectivity", "hazard_exposure",
-    "job_relevance", "target_gap", "gain", "level_jump", "current_level",
-    "prereq_total", "prereq_missing",
+    "literacy_margin",
+    "connectivity_margin",
+    "online_low_connectivity",
+    "hazard_exposure",
+    "job_relevance",
+    "target_gap",
+    "gain",
+    "level_jump",
+    "current_level",
+    "prereq_total",
+    "prereq_missing",
 )
 
 #: Every column of :meth:`PairContext.pair_frame`, in order.
@@ -103,15 +119,15 @@ class LearnerArrays:
     ``completed`` is a learners × modules boolean CSR matrix.
     """
 
-    ids: np.ndarray                 # object, learner ids
-    region: np.ndarray              # int32, index into PairContext.region_codes
-    position: np.ndarray            # int32, index into PairContext.position_codes or -1
-    position_category: np.ndarray   # int32, index into position_categories
+    ids: np.ndarray  # object, learner ids
+    region: np.ndarray  # int32, index into PairContext.region_codes
+    position: np.ndarray  # int32, index into PairContext.position_codes or -1
+    position_category: np.ndarray  # int32, index into position_categories
     position_categories: tuple[str, ...]
-    digital_literacy: np.ndarray    # int8
-    levels: np.ndarray              # int8, learners × competencies
-    targets: np.ndarray             # int8, learners × competencies (contract §3 target)
-    completed: sp.csr_matrix        # bool, learners × modules
+    digital_literacy: np.ndarray  # int8
+    levels: np.ndarray  # int8, learners × competencies
+    targets: np.ndarray  # int8, learners × competencies (contract §3 target)
+    completed: sp.csr_matrix  # bool, learners × modules
     #: int16 bits over ``AUDIENCES``: the learner's status and their position's jenjang
     audience: np.ndarray | None = None
 
@@ -150,10 +166,15 @@ class PairContext:
     - ``competency_codes``, ``competency_index``.
     """
 
-    def __init__(self, modules: Sequence[Module], regions: Sequence[Region],
-                 prerequisites: Sequence[Prerequisite], job_standards: Sequence[JobStandard],
-                 regional_standards: Sequence[RegionalStandard],
-                 competencies: Iterable[str] = ()):
+    def __init__(
+        self,
+        modules: Sequence[Module],
+        regions: Sequence[Region],
+        prerequisites: Sequence[Prerequisite],
+        job_standards: Sequence[JobStandard],
+        regional_standards: Sequence[RegionalStandard],
+        competencies: Iterable[str] = (),
+    ):
         modules = sorted(modules, key=lambda m: m.code)
         regions = sorted(regions, key=lambda r: r.code)
         competency_codes = set(competencies)
@@ -170,11 +191,15 @@ class PairContext:
     # -- construction ------------------------------------------------------------------
 
     @classmethod
-    def from_records(cls, modules: Sequence[Module], regions: Sequence[Region],
-                     prerequisites: Sequence[Prerequisite],
-                     job_standards: Sequence[JobStandard],
-                     regional_standards: Sequence[RegionalStandard],
-                     competencies: Iterable[Any] = ()) -> PairContext:
+    def from_records(
+        cls,
+        modules: Sequence[Module],
+        regions: Sequence[Region],
+        prerequisites: Sequence[Prerequisite],
+        job_standards: Sequence[JobStandard],
+        regional_standards: Sequence[RegionalStandard],
+        competencies: Iterable[Any] = (),
+    ) -> PairContext:
         """A context from catalog records (``competencies``: codes or Competency records)."""
         codes = [getattr(c, "code", c) for c in competencies]
         return cls(modules, regions, prerequisites, job_standards, regional_standards, codes)
@@ -183,14 +208,20 @@ class PairContext:
     def from_workspace(cls, workspace: Workspace) -> PairContext:
         """A context from a workspace's catalog tables."""
         with workspace.engine.connect() as conn:
+
             def load(kind: str) -> list[Any]:
                 return workspace.load(kind, conn)
-            return cls.from_records(load("modules"), load("regions"), load("prerequisites"),
-                                    load("job_standards"), load("regional_standards"),
-                                    load("competencies"))
 
-    def _build_modules(self, modules: list[Module],
-                       prerequisites: Sequence[Prerequisite]) -> None:
+            return cls.from_records(
+                load("modules"),
+                load("regions"),
+                load("prerequisites"),
+                load("job_standards"),
+                load("regional_standards"),
+                load("competencies"),
+            )
+
+    def _build_modules(self, modules: list[Module], prerequisites: Sequence[Prerequisite]) -> None:
         self.module_codes: tuple[str, ...] = tuple(m.code for m in modules)
         self.module_index = _index(self.module_codes)
         n, c = len(modules), len(self.competency_codes)
@@ -200,12 +231,15 @@ class PairContext:
         self.module_level = np.array([m.level for m in modules], dtype=np.int8)
         self.module_modality = np.array([modality[m.modality] for m in modules], dtype=np.int8)
         self.module_min_connectivity = np.array(
-            [CONNECTIVITY_RANK[m.min_connectivity] for m in modules], dtype=np.int8)
+            [CONNECTIVITY_RANK[m.min_connectivity] for m in modules], dtype=np.int8
+        )
         self.module_min_digital_literacy = np.array(
-            [m.min_digital_literacy for m in modules], dtype=np.int8)
+            [m.min_digital_literacy for m in modules], dtype=np.int8
+        )
         self.module_is_local = np.array([m.is_local for m in modules], dtype=np.int8)
-        self.module_online = np.array([m.modality in ONLINE_MODALITIES for m in modules],
-                                      dtype=np.int8)
+        self.module_online = np.array(
+            [m.modality in ONLINE_MODALITIES for m in modules], dtype=np.int8
+        )
         self.module_approved = np.array([m.status == "approved" for m in modules], dtype=bool)
         self.module_scope = tuple(m.scope for m in modules)
         self.module_levels = np.zeros((n, c), dtype=np.int8)
@@ -226,45 +260,55 @@ class PairContext:
                 self.module_hazards[i, hazard[name]] = 1
         audience_bit = {name: 1 << i for i, name in enumerate(AUDIENCES)}
         self.module_audience = np.array(
-            [sum(audience_bit[a] for a in m.audience) for m in modules], dtype=np.int16)
+            [sum(audience_bit[a] for a in m.audience) for m in modules], dtype=np.int16
+        )
         self.module_n_competencies = self._taught_mask.sum(axis=1).astype(np.int8)
         self.module_n_hazards = self.module_hazards.sum(axis=1).astype(np.int8)
 
-        edges = sorted({(self.module_index[p.module], self.module_index[p.requires])
-                        for p in prerequisites
-                        if p.kind == "hard" and p.module in self.module_index
-                        and p.requires in self.module_index})
+        edges = sorted(
+            {
+                (self.module_index[p.module], self.module_index[p.requires])
+                for p in prerequisites
+                if p.kind == "hard"
+                and p.module in self.module_index
+                and p.requires in self.module_index
+            }
+        )
         rows = np.array([e[0] for e in edges], dtype=np.int32)
         cols = np.array([e[1] for e in edges], dtype=np.int32)
         self.hard_prerequisites = sp.csr_matrix(
-            (np.ones(len(edges), dtype=bool), (rows, cols)), shape=(n, n))
+            (np.ones(len(edges), dtype=bool), (rows, cols)), shape=(n, n)
+        )
         self.module_prereq_total = np.diff(self.hard_prerequisites.indptr).astype(np.int16)
         width = max(1, int(self.module_prereq_total.max(initial=0)))
         self._prereq = np.full((n, width), -1, dtype=np.int32)
         for m in range(n):
             required = self.hard_prerequisites.indices[
-                self.hard_prerequisites.indptr[m]:self.hard_prerequisites.indptr[m + 1]]
-            self._prereq[m, :len(required)] = required
+                self.hard_prerequisites.indptr[m] : self.hard_prerequisites.indptr[m + 1]
+            ]
+            self._prereq[m, : len(required)] = required
 
-    def _build_regions(self, regions: list[Region],
-                       regional_standards: Sequence[RegionalStandard]) -> None:
+    def _build_regions(
+        self, regions: list[Region], regional_standards: Sequence[RegionalStandard]
+    ) -> None:
         self.region_codes: tuple[str, ...] = tuple(r.code for r in regions)
         self.region_index = _index(self.region_codes)
         n = len(regions)
         self.region_parent = np.array(
             [self.region_index.get(r.parent, -1) if r.parent else -1 for r in regions],
-            dtype=np.int32)
+            dtype=np.int32,
+        )
         self.region_connectivity = np.array(
-            [CONNECTIVITY_RANK[r.connectivity] for r in regions], dtype=np.int8)
+            [CONNECTIVITY_RANK[r.connectivity] for r in regions], dtype=np.int8
+        )
         self.region_is_3t = np.array([r.is_3t for r in regions], dtype=np.int8)
-        self.province_codes: tuple[str, ...] = tuple(sorted({province_of(r.code)
-                                                             for r in regions}))
+        self.province_codes: tuple[str, ...] = tuple(sorted({province_of(r.code) for r in regions}))
         provinces = _index(self.province_codes)
-        self.region_province = np.array([provinces[province_of(r.code)] for r in regions],
-                                        dtype=np.int32)
+        self.region_province = np.array(
+            [provinces[province_of(r.code)] for r in regions], dtype=np.int32
+        )
         #: Each region's chain: itself, its parent, its parent's parent, …
-        self.region_chains: tuple[tuple[int, ...], ...] = tuple(
-            self._chain(i) for i in range(n))
+        self.region_chains: tuple[tuple[int, ...], ...] = tuple(self._chain(i) for i in range(n))
 
         by_code = {r.code: r for r in regions}
         hazard_column = {name: h for h, name in enumerate(HAZARDS)}
@@ -294,7 +338,8 @@ class PairContext:
         self.position_index = _index(self.position_codes)
         # One extra all-zero row: index -1 (unknown position) reads targets of zero.
         self._position_targets = np.zeros(
-            (len(self.position_codes) + 1, len(self.competency_codes)), dtype=np.int8)
+            (len(self.position_codes) + 1, len(self.competency_codes)), dtype=np.int8
+        )
         for s in job_standards:
             i, j = self.position_index[s.position], self.competency_index[s.competency]
             self._position_targets[i, j] = max(self._position_targets[i, j], s.level)
@@ -305,8 +350,9 @@ class PairContext:
                 jenjang.setdefault(s.position, s.jenjang)
         # One extra -1: index -1 (unknown position) has no jenjang.
         self._position_jenjang = np.array(
-            [JENJANG.index(jenjang[p]) if p in jenjang else -1 for p in self.position_codes]
-            + [-1], dtype=np.int8)
+            [JENJANG.index(jenjang[p]) if p in jenjang else -1 for p in self.position_codes] + [-1],
+            dtype=np.int8,
+        )
         self.position_jenjang = self._position_jenjang[:-1]
 
     def _build_offered(self, modules: list[Module]) -> None:
@@ -321,18 +367,21 @@ class PairContext:
                         offered[r, m] = True
         self.region_offered = offered
         # region × module hazard exposure: max over the module's hazards of the index.
-        self.exposure = (self.region_hazards[:, None, :]
-                         * self.module_hazards[None, :, :]).max(axis=2, initial=0.0)
-        self.region_relevant = ((self.module_n_hazards == 0)[None, :]
-                                | (self.exposure >= RELEVANT_HAZARD_INDEX - 1e-9))
+        self.exposure = (self.region_hazards[:, None, :] * self.module_hazards[None, :, :]).max(
+            axis=2, initial=0.0
+        )
+        self.region_relevant = (self.module_n_hazards == 0)[None, :] | (
+            self.exposure >= RELEVANT_HAZARD_INDEX - 1e-9
+        )
 
     def audience_bits(self, position: np.ndarray, status: np.ndarray) -> np.ndarray:
         """Per learner, the AUDIENCES bits they belong to: their status, and their
         position's jenjang when it has one."""
         jenjang = self._position_jenjang[position].astype(np.int16)
         status_bit = np.left_shift(1, len(JENJANG) + status.astype(np.int16))
-        return (status_bit | np.where(jenjang >= 0, np.left_shift(1, np.maximum(jenjang, 0)),
-                                      0)).astype(np.int16)
+        return (
+            status_bit | np.where(jenjang >= 0, np.left_shift(1, np.maximum(jenjang, 0)), 0)
+        ).astype(np.int16)
 
     # -- learners ----------------------------------------------------------------------
 
@@ -354,8 +403,9 @@ class PairContext:
             try:
                 region[i] = self.region_index[learner.region]
             except KeyError:
-                raise ValueError(f"learner {learner.id}: unknown region '{learner.region}'"
-                                 ) from None
+                raise ValueError(
+                    f"learner {learner.id}: unknown region '{learner.region}'"
+                ) from None
             for code, level in learner.competencies:
                 j = self.competency_index.get(code)
                 if j is not None:
@@ -365,23 +415,33 @@ class PairContext:
                 if m is not None:
                     rows.append(i)
                     cols.append(m)
-        completed = sp.csr_matrix((np.ones(len(rows), dtype=bool), (rows, cols)),
-                                  shape=(n, len(self.module_codes)))
+        completed = sp.csr_matrix(
+            (np.ones(len(rows), dtype=bool), (rows, cols)), shape=(n, len(self.module_codes))
+        )
         return self.make_learner_arrays(
             ids=[learner.id for learner in learners],
             region=region,
             positions=[learner.position for learner in learners],
-            digital_literacy=np.array([learner.digital_literacy for learner in learners],
-                                      dtype=np.int8),
-            levels=levels, completed=completed,
-            status=np.array([LEARNER_STATUSES.index(learner.status) for learner in learners],
-                            dtype=np.int8))
+            digital_literacy=np.array(
+                [learner.digital_literacy for learner in learners], dtype=np.int8
+            ),
+            levels=levels,
+            completed=completed,
+            status=np.array(
+                [LEARNER_STATUSES.index(learner.status) for learner in learners], dtype=np.int8
+            ),
+        )
 
-    def make_learner_arrays(self, ids: Sequence[str] | np.ndarray, region: np.ndarray,
-                            positions: Sequence[str] | np.ndarray,
-                            digital_literacy: np.ndarray, levels: np.ndarray,
-                            completed: sp.spmatrix | None = None,
-                            status: np.ndarray | None = None) -> LearnerArrays:
+    def make_learner_arrays(
+        self,
+        ids: Sequence[str] | np.ndarray,
+        region: np.ndarray,
+        positions: Sequence[str] | np.ndarray,
+        digital_literacy: np.ndarray,
+        levels: np.ndarray,
+        completed: sp.spmatrix | None = None,
+        status: np.ndarray | None = None,
+    ) -> LearnerArrays:
         """:class:`LearnerArrays` from arrays already aligned with this context
         (``status``: index into ``LEARNER_STATUSES``, default PNS)."""
         positions = np.asarray(positions, dtype=object)
@@ -398,12 +458,17 @@ class PairContext:
         if status is None:
             status = np.full(n, LEARNER_STATUSES.index(DEFAULT_LEARNER_STATUS), dtype=np.int8)
         return LearnerArrays(
-            ids=np.asarray(ids, dtype=object), region=region, position=position,
-            position_category=category, position_categories=categories,
-            digital_literacy=np.asarray(digital_literacy, dtype=np.int8), levels=levels,
+            ids=np.asarray(ids, dtype=object),
+            region=region,
+            position=position,
+            position_category=category,
+            position_categories=categories,
+            digital_literacy=np.asarray(digital_literacy, dtype=np.int8),
+            levels=levels,
             targets=self.targets(region, position),
             completed=sp.csr_matrix(completed, dtype=bool),
-            audience=self.audience_bits(position, np.asarray(status)))
+            audience=self.audience_bits(position, np.asarray(status)),
+        )
 
     # -- pairs -------------------------------------------------------------------------
 
@@ -414,8 +479,9 @@ class PairContext:
         except KeyError as error:
             raise KeyError(f"unknown module {error.args[0]}") from None
 
-    def prereq_missing(self, module_idx: np.ndarray, completed: Any,
-                       rows: np.ndarray | None = None) -> np.ndarray:
+    def prereq_missing(
+        self, module_idx: np.ndarray, completed: Any, rows: np.ndarray | None = None
+    ) -> np.ndarray:
         """Per pair, how many hard prerequisites of the module are not in the completed set.
 
         ``completed`` is a boolean matrix (sparse or dense) with ``M`` columns; pair ``k``
@@ -438,8 +504,13 @@ class PairContext:
             missing[has] -= done
         return missing
 
-    def pair_frame(self, learners: LearnerArrays, learner_idx: np.ndarray,
-                   module_idx: np.ndarray, completed: Any = None) -> pd.DataFrame:
+    def pair_frame(
+        self,
+        learners: LearnerArrays,
+        learner_idx: np.ndarray,
+        module_idx: np.ndarray,
+        completed: Any = None,
+    ) -> pd.DataFrame:
         """One row per pair (``learner_idx[k]``, ``module_idx[k]``), fully vectorised.
 
         ``completed`` optionally replaces the learners' completed sets with one boolean row
@@ -483,7 +554,7 @@ class PairContext:
         min_literacy = self.module_min_digital_literacy[mi]
         min_connectivity = self.module_min_connectivity[mi]
 
-        comp = self._taught_comp[mi]                      # N × K
+        comp = self._taught_comp[mi]  # N × K
         mask = self._taught_mask[mi]
         taught = self._taught_level[mi].astype(np.int16)
         level = learners.levels[li[:, None], comp].astype(np.int16)
@@ -498,9 +569,11 @@ class PairContext:
             missing = self.prereq_missing(mi, learners.completed, rows=li)
         else:
             if completed.shape != (len(mi), len(self.module_codes)):
-                raise ValueError(f"completed must be pairs × modules "
-                                 f"({len(mi)} × {len(self.module_codes)}), "
-                                 f"not {completed.shape[0]} × {completed.shape[1]}")
+                raise ValueError(
+                    f"completed must be pairs × modules "
+                    f"({len(mi)} × {len(self.module_codes)}), "
+                    f"not {completed.shape[0]} × {completed.shape[1]}"
+                )
             if sp.issparse(completed):
                 completed = sp.csr_matrix(completed)
             missing = self.prereq_missing(mi, completed)
@@ -508,18 +581,21 @@ class PairContext:
         category = learners.position_category[li]
         families = [position_family(p) for p in learners.position_categories]
         family_categories = sorted(set(families))
-        family_lookup = np.array([family_categories.index(f) for f in families] or [0],
-                                 dtype=np.int32)
+        family_lookup = np.array(
+            [family_categories.index(f) for f in families] or [0], dtype=np.int32
+        )
         columns = {
             "module": pd.Categorical.from_codes(mi, categories=self.module_codes),
-            "modality": pd.Categorical.from_codes(self.module_modality[mi],
-                                                  categories=MODALITIES),
-            "position": pd.Categorical.from_codes(category,
-                                                  categories=learners.position_categories),
-            "position_family": pd.Categorical.from_codes(family_lookup[category],
-                                                         categories=family_categories),
-            "province": pd.Categorical.from_codes(self.region_province[region],
-                                                  categories=self.province_codes),
+            "modality": pd.Categorical.from_codes(self.module_modality[mi], categories=MODALITIES),
+            "position": pd.Categorical.from_codes(
+                category, categories=learners.position_categories
+            ),
+            "position_family": pd.Categorical.from_codes(
+                family_lookup[category], categories=family_categories
+            ),
+            "province": pd.Categorical.from_codes(
+                self.region_province[region], categories=self.province_codes
+            ),
             "digital_literacy": literacy,
             "connectivity": connectivity,
             "is_3t": self.region_is_3t[region],
@@ -533,8 +609,9 @@ class PairContext:
             "n_hazards": self.module_n_hazards[mi],
             "literacy_margin": (literacy - min_literacy).astype(np.int8),
             "connectivity_margin": (connectivity - min_connectivity).astype(np.int8),
-            "online_low_connectivity": (online.astype(bool) & (connectivity < _HIGH)
-                                        ).astype(np.int8),
+            "online_low_connectivity": (online.astype(bool) & (connectivity < _HIGH)).astype(
+                np.int8
+            ),
             "hazard_exposure": self.exposure[region, mi],
             "job_relevance": gap_mask.sum(axis=1) / denominator,
             "target_gap": (np.maximum(target - level, 0) * mask).sum(axis=1).astype(np.int16),

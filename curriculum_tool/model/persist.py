@@ -37,10 +37,24 @@ from .pairs import CATEGORICAL_COLUMNS, NUMERIC_COLUMNS
 from .train import TrainResult
 from .versions import version_mismatches
 
-__all__ = ["StoredModel", "LoadedModel", "model_bytes", "model_digest", "save_model",
-           "write_model_files", "install_model_files", "load_model", "verify_model",
-           "list_models", "activate_model", "upgrade_legacy_default", "is_pickle",
-           "NAME", "SUFFIX", "TRUSTED_TYPES"]
+__all__ = [
+    "NAME",
+    "SUFFIX",
+    "TRUSTED_TYPES",
+    "LoadedModel",
+    "StoredModel",
+    "activate_model",
+    "install_model_files",
+    "is_pickle",
+    "list_models",
+    "load_model",
+    "model_bytes",
+    "model_digest",
+    "save_model",
+    "upgrade_legacy_default",
+    "verify_model",
+    "write_model_files",
+]
 
 log = logging.getLogger(__name__)
 
@@ -96,8 +110,10 @@ def model_bytes(model: Any) -> bytes:
     payload = sio.dumps(model, compression=zipfile.ZIP_DEFLATED)
     untrusted = sorted(set(sio.get_untrusted_types(data=payload)) - set(TRUSTED_TYPES))
     if untrusted:
-        raise CurriculumError(f"cannot store this model: it contains types that "
-                              f"curriculum-tool does not load ({', '.join(untrusted)})")
+        raise CurriculumError(
+            f"cannot store this model: it contains types that "
+            f"curriculum-tool does not load ({', '.join(untrusted)})"
+        )
     return payload
 
 
@@ -105,8 +121,7 @@ def model_digest(payload: bytes, card: dict[str, Any]) -> str:
     """SHA-256 of the bytes followed by the card without its ``sha256``, as canonical JSON
     (sorted keys, compact separators, UTF-8): one check for both."""
     described = {key: value for key, value in card.items() if key != "sha256"}
-    canonical = json.dumps(described, sort_keys=True, separators=(",", ":"),
-                           ensure_ascii=False)
+    canonical = json.dumps(described, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(payload + canonical.encode("utf-8")).hexdigest()
 
 
@@ -118,8 +133,10 @@ def is_pickle(payload: bytes) -> bool:
 
 def _check_name(name: str) -> str:
     if not NAME.fullmatch(name):
-        raise CurriculumError(f"model name '{name}' must be letters, digits, '.', '_' or '-' "
-                              "(at most 80), starting with a letter or digit")
+        raise CurriculumError(
+            f"model name '{name}' must be letters, digits, '.', '_' or '-' "
+            "(at most 80), starting with a letter or digit"
+        )
     return name
 
 
@@ -128,8 +145,9 @@ def _sealed(card: dict[str, Any], payload: bytes) -> dict[str, Any]:
     return {**card, "sha256": model_digest(payload, card)}
 
 
-def save_model(workspace, result: TrainResult, name: str,
-               directory: Path | None = None, activate: bool = True) -> StoredModel:
+def save_model(
+    workspace, result: TrainResult, name: str, directory: Path | None = None, activate: bool = True
+) -> StoredModel:
     """Store ``result`` in the workspace (one transaction) and, with ``directory``, as files.
 
     Returns the stored model; with ``activate`` it becomes the workspace's current model.
@@ -142,8 +160,9 @@ def save_model(workspace, result: TrainResult, name: str,
     return _store(workspace, name, payload, card, activate)
 
 
-def write_model_files(directory: Path, name: str, payload: bytes,
-                      card: dict[str, Any]) -> tuple[Path, Path]:
+def write_model_files(
+    directory: Path, name: str, payload: bytes, card: dict[str, Any]
+) -> tuple[Path, Path]:
     """``NAME.skops`` and its card ``NAME.json``, each written atomically."""
     directory = Path(directory)
     model_path, card_path = directory / f"{name}{SUFFIX}", directory / f"{name}.json"
@@ -154,9 +173,14 @@ def write_model_files(directory: Path, name: str, payload: bytes,
     return model_path, card_path
 
 
-def install_model_files(workspace, model_path: Path, name: str | None = None,
-                        activate: bool = True, conn=None,
-                        expected_sha256: str | None = None) -> StoredModel:
+def install_model_files(
+    workspace,
+    model_path: Path,
+    name: str | None = None,
+    activate: bool = True,
+    conn=None,
+    expected_sha256: str | None = None,
+) -> StoredModel:
     """Verify a ``.skops`` file against the card beside it, then store it in the workspace.
 
     With ``expected_sha256`` the file and card must also have exactly that digest (the
@@ -169,17 +193,21 @@ def install_model_files(workspace, model_path: Path, name: str | None = None,
         raise ModelIntegrityError(
             f"cannot install {model_path.name}: it is a pickle (an older curriculum-tool "
             "format that can run code when loaded) and is never loaded; retrain the model "
-            "with 'train'")
+            "with 'train'"
+        )
     if model_path.suffix != SUFFIX:
-        raise ModelIntegrityError(f"cannot install {model_path.name}: a model file is "
-                                  f"NAME{SUFFIX}, with its card NAME.json beside it")
+        raise ModelIntegrityError(
+            f"cannot install {model_path.name}: a model file is "
+            f"NAME{SUFFIX}, with its card NAME.json beside it"
+        )
     card_path = model_path.with_suffix(".json")
     try:
         payload = model_path.read_bytes()
         card = json.loads(card_path.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
-        raise ModelIntegrityError(f"cannot install {model_path.name}: "
-                                  f"{Path(error.filename).name} is missing") from None
+        raise ModelIntegrityError(
+            f"cannot install {model_path.name}: {Path(error.filename).name} is missing"
+        ) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise ModelIntegrityError(f"{card_path.name} is not a model card ({error})") from None
     if not isinstance(card, dict):
@@ -190,7 +218,8 @@ def install_model_files(workspace, model_path: Path, name: str | None = None,
             raise ModelIntegrityError(
                 f"{label} does not match the digest recorded in curriculum_tool "
                 f"({actual[:12]}…, recorded {expected_sha256[:12]}…); reinstall "
-                "curriculum-tool")
+                "curriculum-tool"
+            )
     _verify(model_path.name, payload, card.get("sha256", ""), card)
     name = _check_name(name or card.get("name") or model_path.stem)
     if card.get("name") != name:
@@ -198,8 +227,9 @@ def install_model_files(workspace, model_path: Path, name: str | None = None,
     return _store(workspace, name, payload, card, activate, conn)
 
 
-def _store(workspace, name: str, payload: bytes, card: dict[str, Any], activate: bool,
-           conn=None) -> StoredModel:
+def _store(
+    workspace, name: str, payload: bytes, card: dict[str, Any], activate: bool, conn=None
+) -> StoredModel:
     if conn is None:
         with workspace.transaction() as own:
             return _store(workspace, name, payload, card, activate, own)
@@ -207,16 +237,25 @@ def _store(workspace, name: str, payload: bytes, card: dict[str, Any], activate:
     conn.execute(table.delete().where(table.c.name == name))
     if activate:
         conn.execute(update(table).values(active=False))
-    conn.execute(table.insert(), {"name": name, "sha256": card["sha256"],
-                                  "card": json.dumps(card, ensure_ascii=False),
-                                  "payload": payload, "created": card["created"],
-                                  "active": activate})
+    conn.execute(
+        table.insert(),
+        {
+            "name": name,
+            "sha256": card["sha256"],
+            "card": json.dumps(card, ensure_ascii=False),
+            "payload": payload,
+            "created": card["created"],
+            "active": activate,
+        },
+    )
     return StoredModel(name, card["sha256"], card["created"], activate, card)
 
 
 def _pickle_refusal(label: str) -> str:
-    return (f"model {label} is stored as a pickle (an older curriculum-tool format that can "
-            "run code when loaded); it was not loaded: retrain it with 'train'")
+    return (
+        f"model {label} is stored as a pickle (an older curriculum-tool format that can "
+        "run code when loaded); it was not loaded: retrain it with 'train'"
+    )
 
 
 def _archive_problem(payload: bytes) -> str | None:
@@ -230,8 +269,7 @@ def _archive_problem(payload: bytes) -> str | None:
         return f"it is not a readable skops archive ({type(error).__name__})"
     untrusted -= set(TRUSTED_TYPES)
     if untrusted:
-        return (f"it refers to code curriculum-tool does not trust "
-                f"({', '.join(sorted(untrusted))})")
+        return f"it refers to code curriculum-tool does not trust ({', '.join(sorted(untrusted))})"
     return None
 
 
@@ -246,30 +284,38 @@ def _verify(label: str, payload: bytes, recorded_sha256: str, card: dict[str, An
             raise ModelIntegrityError(_pickle_refusal(label))
         raise ModelIntegrityError(f"model {label} is not a skops archive; it was not loaded")
     if not isinstance(card, dict):
-        raise ModelIntegrityError(f"model {label}: its card is not a JSON object; "
-                                  "it was not loaded")
+        raise ModelIntegrityError(
+            f"model {label}: its card is not a JSON object; it was not loaded"
+        )
     actual = model_digest(payload, card)
     if card.get("sha256") != recorded_sha256:
-        raise ModelIntegrityError(f"model {label}: its card describes another file; "
-                                  "it was not loaded")
+        raise ModelIntegrityError(
+            f"model {label}: its card describes another file; it was not loaded"
+        )
     if actual != recorded_sha256:
         raise ModelIntegrityError(
             f"model {label} or its card was altered: their SHA-256 is {actual[:12]}…, "
-            f"the record says {str(recorded_sha256)[:12] or 'nothing'}…; it was not loaded")
+            f"the record says {str(recorded_sha256)[:12] or 'nothing'}…; it was not loaded"
+        )
     features = card.get("features")
     if not isinstance(features, dict) or not isinstance(card.get("library_versions"), dict):
-        raise ModelIntegrityError(f"model {label}: its card has no feature list or library "
-                                  "versions; it was not loaded")
-    if (features.get("categorical") != list(CATEGORICAL_COLUMNS)
-            or features.get("numeric") != list(NUMERIC_COLUMNS)):
-        raise ModelIntegrityError(f"model {label} was not made by this version of "
-                                  "curriculum-tool (different features); retrain it with "
-                                  "'train'; it was not loaded")
+        raise ModelIntegrityError(
+            f"model {label}: its card has no feature list or library versions; it was not loaded"
+        )
+    if features.get("categorical") != list(CATEGORICAL_COLUMNS) or features.get("numeric") != list(
+        NUMERIC_COLUMNS
+    ):
+        raise ModelIntegrityError(
+            f"model {label} was not made by this version of "
+            "curriculum-tool (different features); retrain it with "
+            "'train'; it was not loaded"
+        )
     mismatches = version_mismatches(card["library_versions"])
     if mismatches:
         raise ModelIntegrityError(
             f"model {label} was trained with {', '.join(mismatches)}; retrain it with "
-            "'train' (it was not loaded: another version may rebuild it differently)")
+            "'train' (it was not loaded: another version may rebuild it differently)"
+        )
     problem = _archive_problem(payload)
     if problem:
         raise ModelIntegrityError(f"model {label} was refused: {problem}; it was not loaded")
@@ -285,15 +331,19 @@ def _card_of(text: str) -> Any:
 def list_models(workspace) -> list[StoredModel]:
     """Every stored model, newest first (an unreadable card is listed as empty)."""
     table = schema.models
-    query = select(table.c.name, table.c.sha256, table.c.created, table.c.active,
-                   table.c.card).order_by(table.c.created.desc(), table.c.name)
+    query = select(
+        table.c.name, table.c.sha256, table.c.created, table.c.active, table.c.card
+    ).order_by(table.c.created.desc(), table.c.name)
     with workspace.engine.connect() as conn:
         rows = conn.execute(query).all()
     models = []
     for r in rows:
         card = _card_of(r.card)
-        models.append(StoredModel(r.name, r.sha256, r.created, bool(r.active),
-                                  card if isinstance(card, dict) else {}))
+        models.append(
+            StoredModel(
+                r.name, r.sha256, r.created, bool(r.active), card if isinstance(card, dict) else {}
+            )
+        )
     return models
 
 
@@ -331,13 +381,17 @@ def upgrade_legacy_default(workspace) -> bool:
 
     table = schema.models
     with workspace.transaction() as conn:
-        row = conn.execute(select(table.c.payload, table.c.active)
-                           .where(table.c.name == DEFAULT_MODEL)).first()
+        row = conn.execute(
+            select(table.c.payload, table.c.active).where(table.c.name == DEFAULT_MODEL)
+        ).first()
         if row is None or not row.active or not is_pickle(row.payload):
             return False
         install_default_model(workspace, conn)
-    log.warning("model '%s' was stored as a pickle by an older curriculum-tool; it was "
-                "replaced by the verified shipped default model", DEFAULT_MODEL)
+    log.warning(
+        "model '%s' was stored as a pickle by an older curriculum-tool; it was "
+        "replaced by the verified shipped default model",
+        DEFAULT_MODEL,
+    )
     return True
 
 
@@ -358,14 +412,19 @@ def load_model(workspace, name: str | None = None) -> LoadedModel:
 
     row = _row(workspace, name)
     if row is None:
-        raise CurriculumError(f"no model named '{name}' in this workspace" if name else
-                              "this workspace has no model yet; run 'train' first")
+        raise CurriculumError(
+            f"no model named '{name}' in this workspace"
+            if name
+            else "this workspace has no model yet; run 'train' first"
+        )
     if row.name == DEFAULT_MODEL and row.active and is_pickle(row.payload):
         try:
             upgrade_legacy_default(workspace)
         except ModelIntegrityError as error:
-            raise ModelIntegrityError(f"{_pickle_refusal(repr(row.name))} (the shipped "
-                                      f"default could not replace it: {error})") from None
+            raise ModelIntegrityError(
+                f"{_pickle_refusal(repr(row.name))} (the shipped "
+                f"default could not replace it: {error})"
+            ) from None
         row = _row(workspace, name)
     card = _card_of(row.card)
     _verify(f"'{row.name}'", row.payload, row.sha256, card)

@@ -9,7 +9,6 @@ their recorded ``completed`` list plus every module their outcomes show complete
 from __future__ import annotations
 
 import dataclasses
-
 import os
 from pathlib import Path
 
@@ -29,14 +28,18 @@ __all__ = ["Scorer", "score_file"]
 class Scorer:
     """The active (or named) model bound to a workspace's catalog and learners."""
 
-    def __init__(self, workspace, model: LoadedModel | str | None = None,
-                 context: PairContext | None = None, learners: LearnerArrays | None = None):
+    def __init__(
+        self,
+        workspace,
+        model: LoadedModel | str | None = None,
+        context: PairContext | None = None,
+        learners: LearnerArrays | None = None,
+    ):
         self.model = model if isinstance(model, LoadedModel) else load_model(workspace, model)
         self.context = context or PairContext.from_workspace(workspace)
         if learners is None:
             learners = self.context.learner_arrays(workspace.load("learners"))
-            learners = _with_completed_outcomes(self.context, learners,
-                                                outcomes_frame(workspace))
+            learners = _with_completed_outcomes(self.context, learners, outcomes_frame(workspace))
         self.learners = learners
         self.learner_row = learners.index()
 
@@ -54,21 +57,30 @@ class Scorer:
         return self.probabilities(learner_idx, module_idx)
 
 
-def _with_completed_outcomes(context: PairContext, learners: LearnerArrays,
-                             outcomes: pd.DataFrame) -> LearnerArrays:
+def _with_completed_outcomes(
+    context: PairContext, learners: LearnerArrays, outcomes: pd.DataFrame
+) -> LearnerArrays:
     done = outcomes.loc[outcomes["completed"], ["learner", "module"]]
     rows = done["learner"].map(learners.index())
     cols = done["module"].map(context.module_index)
     keep = rows.notna() & cols.notna()
-    extra = sp.csr_matrix((np.ones(int(keep.sum()), dtype=bool),
-                           (rows[keep].to_numpy(int), cols[keep].to_numpy(int))),
-                          shape=learners.completed.shape)
+    extra = sp.csr_matrix(
+        (
+            np.ones(int(keep.sum()), dtype=bool),
+            (rows[keep].to_numpy(int), cols[keep].to_numpy(int)),
+        ),
+        shape=learners.completed.shape,
+    )
     completed = (learners.completed + extra).astype(bool).tocsr()
     return dataclasses.replace(learners, completed=completed)
 
 
-def score_file(workspace, pairs_path: str | os.PathLike[str],
-               out_path: str | os.PathLike[str], scorer: Scorer | None = None) -> int:
+def score_file(
+    workspace,
+    pairs_path: str | os.PathLike[str],
+    out_path: str | os.PathLike[str],
+    scorer: Scorer | None = None,
+) -> int:
     """Read PAIRS (learner, module), write the same rows plus ``p_success``; returns rows.
 
     Every unknown learner or module is reported as ``FILE:ROW:COLUMN`` and nothing is
@@ -83,16 +95,17 @@ def score_file(workspace, pairs_path: str | os.PathLike[str],
             problems.append(row)
             continue
         if row["learner"] not in scorer.learner_row:
-            problems.append(Problem(label, number, "learner", "unknown learner "
-                                    "(not in this workspace's learners)"))
+            problems.append(
+                Problem(
+                    label, number, "learner", "unknown learner (not in this workspace's learners)"
+                )
+            )
         if row["module"] not in scorer.context.module_index:
-            problems.append(Problem(label, number, "module",
-                                    f"unknown module '{row['module']}'"))
+            problems.append(Problem(label, number, "module", f"unknown module '{row['module']}'"))
         rows.append(row)
     if problems:
         raise ValidationError(problems)
     p = scorer.score([r["learner"] for r in rows], [r["module"] for r in rows])
     out = [{**row, "p_success": f"{value:.4f}"} for row, value in zip(rows, p)]
-    write_rows(Path(out_path), (*columns, "p_success"), out, sheet="scores",
-               numeric=["p_success"])
+    write_rows(Path(out_path), (*columns, "p_success"), out, sheet="scores", numeric=["p_success"])
     return len(out)

@@ -28,7 +28,7 @@ from .evaluate import calibration_table, province_slices, scores
 from .pairs import CATEGORICAL_COLUMNS, NUMERIC_COLUMNS, PairContext
 from .versions import library_versions
 
-__all__ = ["TrainResult", "split", "train", "train_set", "MIN_ROWS"]
+__all__ = ["MIN_ROWS", "TrainResult", "split", "train", "train_set"]
 
 #: Fewer labelled rows than this cannot be split into a meaningful train and test part.
 MIN_ROWS = 200
@@ -37,12 +37,14 @@ INTENDED_USE = (
     "Estimate the probability that an Indonesian civil servant completes a competency "
     "development module and applies it at work (Kirkpatrick level 3), to rank modules in "
     "an individual learning path. Decision support for training officers, who review "
-    "every path.")
+    "every path."
+)
 LIMITS = (
     "Learns only from the enrolments recorded in this workspace: modules, regions and "
     "positions with few outcomes get estimates close to the average. Not for judging "
     "individuals (performance appraisal, promotion). A model trained on simulated data "
-    "reflects the simulator's documented assumptions, not real learners.")
+    "reflects the simulator's documented assumptions, not real learners."
+)
 
 
 @dataclass
@@ -53,8 +55,9 @@ class TrainResult:
     card: dict[str, Any]
 
 
-def split(data: TrainingSet, seed: int = 0, test_learners: float = 0.3,
-          cutoff_quantile: float = 0.7) -> tuple[np.ndarray, np.ndarray, np.datetime64]:
+def split(
+    data: TrainingSet, seed: int = 0, test_learners: float = 0.3, cutoff_quantile: float = 0.7
+) -> tuple[np.ndarray, np.ndarray, np.datetime64]:
     """Boolean train and test masks and the cut-off date.
 
     Train: enrolments of the other learners before the cut-off. Test: enrolments of a
@@ -62,18 +65,26 @@ def split(data: TrainingSet, seed: int = 0, test_learners: float = 0.3,
     """
     learners = np.unique(data.learner)
     rng = np.random.default_rng(seed)
-    held_out = set(rng.choice(learners, size=max(1, round(len(learners) * test_learners)),
-                              replace=False).tolist())
-    in_test_group = np.fromiter((lid in held_out for lid in data.learner), bool,
-                                count=len(data))
+    held_out = set(
+        rng.choice(
+            learners, size=max(1, round(len(learners) * test_learners)), replace=False
+        ).tolist()
+    )
+    in_test_group = np.fromiter((lid in held_out for lid in data.learner), bool, count=len(data))
     days = data.date.astype("datetime64[D]")
     cutoff = np.quantile(days.astype(np.int64), cutoff_quantile).round().astype(np.int64)
     later = days.astype(np.int64) >= cutoff
     return ~in_test_group & ~later, in_test_group & later, np.datetime64(int(cutoff), "D")
 
 
-def train(workspace, target: str = "l3", seed: int = 0, truth: pd.DataFrame | None = None,
-          progress: Callable[[str], None] | None = None, refit: bool = True) -> TrainResult:
+def train(
+    workspace,
+    target: str = "l3",
+    seed: int = 0,
+    truth: pd.DataFrame | None = None,
+    progress: Callable[[str], None] | None = None,
+    refit: bool = True,
+) -> TrainResult:
     """Build the training set from ``workspace`` and :func:`train_set` it."""
     say = progress or (lambda message: None)
     say("reading outcomes and building features")
@@ -82,9 +93,13 @@ def train(workspace, target: str = "l3", seed: int = 0, truth: pd.DataFrame | No
     return train_set(data, seed=seed, truth=truth, progress=progress, refit=refit)
 
 
-def train_set(data: TrainingSet, seed: int = 0, truth: pd.DataFrame | None = None,
-              progress: Callable[[str], None] | None = None,
-              refit: bool = True) -> TrainResult:
+def train_set(
+    data: TrainingSet,
+    seed: int = 0,
+    truth: pd.DataFrame | None = None,
+    progress: Callable[[str], None] | None = None,
+    refit: bool = True,
+) -> TrainResult:
     """Evaluate the model and the baselines on a time/learner split, then refit.
 
     ``truth`` (learner, module, date, p_success[, p_completed]) adds the ground-truth
@@ -92,12 +107,16 @@ def train_set(data: TrainingSet, seed: int = 0, truth: pd.DataFrame | None = Non
     """
     say = progress or (lambda message: None)
     if len(data) < MIN_ROWS:
-        raise CurriculumError(f"only {len(data)} labelled outcomes; training needs at least "
-                              f"{MIN_ROWS} to hold some out for an honest test")
+        raise CurriculumError(
+            f"only {len(data)} labelled outcomes; training needs at least "
+            f"{MIN_ROWS} to hold some out for an honest test"
+        )
     train_mask, test_mask, cutoff = split(data, seed)
     if train_mask.sum() < MIN_ROWS // 2 or test_mask.sum() < MIN_ROWS // 4:
-        raise CurriculumError(f"the time split leaves {int(train_mask.sum())} training and "
-                              f"{int(test_mask.sum())} test rows; import more outcomes")
+        raise CurriculumError(
+            f"the time split leaves {int(train_mask.sum())} training and "
+            f"{int(test_mask.sum())} test rows; import more outcomes"
+        )
     y_train, y_test = data.label[train_mask], data.label[test_mask]
     if len(np.unique(y_train)) < 2:
         raise CurriculumError("every training outcome has the same label; nothing to learn")
@@ -115,30 +134,39 @@ def train_set(data: TrainingSet, seed: int = 0, truth: pd.DataFrame | None = Non
     if truth is not None:
         metrics["ceiling_auc"] = _ceiling(data, test_mask, truth)
     metrics["calibration"] = calibration_table(y_test, p_test)
-    metrics["provinces"] = province_slices(y_test, p_test,
-                                           X_test["province"].astype(str).to_numpy())
+    metrics["provinces"] = province_slices(
+        y_test, p_test, X_test["province"].astype(str).to_numpy()
+    )
     if refit:
         say(f"refitting on all {len(data):,} labelled enrolments")
         model = clone(model).fit(data.features, data.label)
     dates = data.date
     card = {
         "name": "",
-        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "target": data.target,
-        "target_meaning": ("completed and applied at work (l3 = 1)" if data.target == "l3"
-                           else "completed"),
+        "target_meaning": (
+            "completed and applied at work (l3 = 1)" if data.target == "l3" else "completed"
+        ),
         "seed": seed,
         "estimator": _describe(model),
-        "features": {"categorical": list(CATEGORICAL_COLUMNS),
-                     "numeric": list(NUMERIC_COLUMNS)},
-        "data": {"sha256": data.data_sha256, "rows": len(data),
-                 "unlabelled": data.unlabelled, "positive_rate": float(data.label.mean()),
-                 "first_date": str(dates.min()), "last_date": str(dates.max())},
-        "evaluation": {"split": "held-out learners, enrolments on or after the cut-off; "
-                                "training on the other learners before it",
-                       "cutoff": str(cutoff), "train_rows": int(train_mask.sum()),
-                       "test_rows": int(test_mask.sum()),
-                       "refitted_on_all_rows": refit},
+        "features": {"categorical": list(CATEGORICAL_COLUMNS), "numeric": list(NUMERIC_COLUMNS)},
+        "data": {
+            "sha256": data.data_sha256,
+            "rows": len(data),
+            "unlabelled": data.unlabelled,
+            "positive_rate": float(data.label.mean()),
+            "first_date": str(dates.min()),
+            "last_date": str(dates.max()),
+        },
+        "evaluation": {
+            "split": "held-out learners, enrolments on or after the cut-off; "
+            "training on the other learners before it",
+            "cutoff": str(cutoff),
+            "train_rows": int(train_mask.sum()),
+            "test_rows": int(test_mask.sum()),
+            "refitted_on_all_rows": refit,
+        },
         "metrics": metrics,
         "library_versions": library_versions(),
         "platform": platform.platform(),
@@ -150,13 +178,18 @@ def train_set(data: TrainingSet, seed: int = 0, truth: pd.DataFrame | None = Non
 
 def _ceiling(data: TrainingSet, test_mask: np.ndarray, truth: pd.DataFrame) -> float | None:
     column = "p_success" if data.target == "l3" else "p_completed"
-    keys = pd.DataFrame({"learner": data.learner[test_mask],
-                         "date": data.date[test_mask].astype("datetime64[s]"),
-                         "module": data.features["module"][test_mask].astype(str).to_numpy(),
-                         "y": data.label[test_mask]})
+    keys = pd.DataFrame(
+        {
+            "learner": data.learner[test_mask],
+            "date": data.date[test_mask].astype("datetime64[s]"),
+            "module": data.features["module"][test_mask].astype(str).to_numpy(),
+            "y": data.label[test_mask],
+        }
+    )
     truth = truth.assign(date=pd.to_datetime(truth["date"]).astype("datetime64[s]"))
-    joined = keys.merge(truth[["learner", "module", "date", column]],
-                        on=["learner", "module", "date"], how="inner")
+    joined = keys.merge(
+        truth[["learner", "module", "date", column]], on=["learner", "module", "date"], how="inner"
+    )
     if len(joined) < len(keys) or joined["y"].nunique() < 2:
         return None
     return float(roc_auc_score(joined["y"], joined[column]))
@@ -164,6 +197,8 @@ def _ceiling(data: TrainingSet, test_mask: np.ndarray, truth: pd.DataFrame) -> f
 
 def _describe(model: Any) -> str:
     classifier = model[-1]
-    return (f"{type(classifier).__name__}({classifier.n_iter_} iterations, "
-            f"learning_rate={classifier.learning_rate}, "
-            f"max_leaf_nodes={classifier.max_leaf_nodes}) on category codes and numbers")
+    return (
+        f"{type(classifier).__name__}({classifier.n_iter_} iterations, "
+        f"learning_rate={classifier.learning_rate}, "
+        f"max_leaf_nodes={classifier.max_leaf_nodes}) on category codes and numbers"
+    )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import platform
 from importlib.metadata import version
 
-__all__ = ["library_versions", "version_mismatches", "CHECKED"]
+__all__ = ["CHECKED", "library_versions", "version_mismatches"]
 
 #: Distribution → how many leading version parts must match (1.9.x loads 1.9.y's models).
 CHECKED = {"scikit-learn": 2, "numpy": 1}
@@ -34,6 +34,5 @@ def version_mismatches(recorded: dict[str, str]) -> list[str]:
     for name, parts in CHECKED.items():
         theirs = recorded.get(name)
         if theirs is None or str(theirs).split(".")[:parts] != current[name].split(".")[:parts]:
-            problems.append(f"{name} {theirs or 'unknown'} (this installation has "
-                            f"{current[name]})")
+            problems.append(f"{name} {theirs or 'unknown'} (this installation has {current[name]})")
     return problems

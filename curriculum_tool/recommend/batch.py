@@ -23,14 +23,22 @@ from pathlib import Path
 
 from ..domain import LearnerPath
 from ..errors import CurriculumError, Problem, ValidationError
-from ..io.masking import pseudonym
 from ..io.atomic import atomic_output
+from ..io.masking import pseudonym
 from ..io.tables import read_rows, write_rows
 from ..store.paths import save_paths
 from .planner import PathOptions, Recommender
 
-__all__ = ["BatchSummary", "BatchCancelled", "run_batch", "plan_chunk", "export_paths", "learner_ids",
-           "STEP_COLUMNS", "OUTPUT_SUFFIXES"]
+__all__ = [
+    "OUTPUT_SUFFIXES",
+    "STEP_COLUMNS",
+    "BatchCancelled",
+    "BatchSummary",
+    "export_paths",
+    "learner_ids",
+    "plan_chunk",
+    "run_batch",
+]
 
 #: Columns of the CSV/XLSX output, one row per step (contract §4).
 STEP_COLUMNS = ("learner", "order", "period", "module", "jp", "p_success", "value")
@@ -51,23 +59,31 @@ class BatchSummary:
     output: str
 
     def __str__(self) -> str:
-        return (f"{self.learners} paths ({self.steps} steps) written to {self.output}; "
-                f"{self.below_min_jp} learners below their minimum JP")
+        return (
+            f"{self.learners} paths ({self.steps} steps) written to {self.output}; "
+            f"{self.below_min_jp} learners below their minimum JP"
+        )
 
 
-def plan_chunk(recommender: Recommender, rows: Sequence[int],
-               options: PathOptions) -> list[LearnerPath]:
+def plan_chunk(
+    recommender: Recommender, rows: Sequence[int], options: PathOptions
+) -> list[LearnerPath]:
     """One task: the paths of ``rows`` (runs in a joblib or Dask worker)."""
     return recommender.plan_rows(rows, options)
 
 
 def _chunks(rows: list[int], workers: int) -> list[list[int]]:
     size = min(CHUNK, max(50, math.ceil(len(rows) / max(1, workers * 4))))
-    return [rows[i:i + size] for i in range(0, len(rows), size)]
+    return [rows[i : i + size] for i in range(0, len(rows), size)]
 
 
-def _run(recommender: Recommender, chunks: list[list[int]], options: PathOptions,
-         workers: int, scheduler: str | None) -> Iterator[list[LearnerPath]]:
+def _run(
+    recommender: Recommender,
+    chunks: list[list[int]],
+    options: PathOptions,
+    workers: int,
+    scheduler: str | None,
+) -> Iterator[list[LearnerPath]]:
     if scheduler:
         yield from _run_dask(recommender, chunks, options, scheduler)
     elif workers <= 1:
@@ -77,26 +93,25 @@ def _run(recommender: Recommender, chunks: list[list[int]], options: PathOptions
         from joblib import Parallel, delayed
 
         parallel = Parallel(n_jobs=workers, return_as="generator", backend="loky")
-        yield from parallel(delayed(plan_chunk)(recommender, chunk, options)
-                            for chunk in chunks)
+        yield from parallel(delayed(plan_chunk)(recommender, chunk, options) for chunk in chunks)
 
 
-def _run_dask(recommender: Recommender, chunks: list[list[int]], options: PathOptions,
-              scheduler: str) -> Iterator[list[LearnerPath]]:
+def _run_dask(
+    recommender: Recommender, chunks: list[list[int]], options: PathOptions, scheduler: str
+) -> Iterator[list[LearnerPath]]:
     try:
         from distributed import Client
     except ImportError:
-        raise CurriculumError("--scheduler needs Dask: pip install 'dask[distributed]'") \
-            from None
+        raise CurriculumError("--scheduler needs Dask: pip install 'dask[distributed]'") from None
     try:
         client = Client(scheduler, timeout="10s")
     except (OSError, ValueError) as error:
-        raise CurriculumError(f"cannot reach the Dask scheduler at {scheduler}: {error}") \
-            from None
+        raise CurriculumError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
     with client:
         shared = client.scatter(recommender, broadcast=True)
-        futures = [client.submit(plan_chunk, shared, chunk, options, pure=False)
-                   for chunk in chunks]
+        futures = [
+            client.submit(plan_chunk, shared, chunk, options, pure=False) for chunk in chunks
+        ]
         for future in futures:  # in submission order: output stays in learner order
             yield future.result()
 
@@ -118,25 +133,33 @@ def learner_ids(path: str | os.PathLike[str]) -> list[str]:
     return [row[column] for _, row in rows]
 
 
-def run_batch(workspace, out: str | os.PathLike[str], learners: Sequence[str] | None = None,
-              options: PathOptions = PathOptions(), workers: int = 1,
-              scheduler: str | None = None, unmask: bool = False, store: bool = True,
-              progress: Callable[[int, int], None] | None = None,
-              recommender: Recommender | None = None,
-              cancelled: Callable[[], bool] | None = None) -> BatchSummary:
+def run_batch(
+    workspace,
+    out: str | os.PathLike[str],
+    learners: Sequence[str] | None = None,
+    options: PathOptions = PathOptions(),
+    workers: int = 1,
+    scheduler: str | None = None,
+    unmask: bool = False,
+    store: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+    recommender: Recommender | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> BatchSummary:
     """Plan every learner (or ``learners``), write ``out`` and store the paths.
 
     Chunks are written and stored as they arrive, so memory stays that of a few chunks
     whatever the agency's size. Outside JSONL, a path lists the modules the learner cannot
-    take, and those the selection passed over only when it stays below its minimum JP. ``cancelled()`` is checked
-    between chunks; when it turns true the batch stops with :class:`BatchCancelled` and
-    nothing is written or stored.
+    take, and those the selection passed over only when it stays below its minimum JP.
+    ``cancelled()`` is checked between chunks; when it turns true the batch stops with
+    :class:`BatchCancelled` and nothing is written or stored.
     """
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in OUTPUT_SUFFIXES:
-        raise CurriculumError(f"batch output must end in {', '.join(OUTPUT_SUFFIXES)}, "
-                              f"not '{out.name}'")
+        raise CurriculumError(
+            f"batch output must end in {', '.join(OUTPUT_SUFFIXES)}, not '{out.name}'"
+        )
     recommender = recommender or Recommender(workspace)
     if learners is None:
         rows = list(range(len(recommender.learners)))
@@ -144,8 +167,9 @@ def run_batch(workspace, out: str | os.PathLike[str], learners: Sequence[str] | 
         index = recommender.scorer.learner_row
         unknown = sum(1 for learner in learners if learner not in index)
         if unknown:
-            raise CurriculumError(f"{unknown} of the listed learners are not in this "
-                                  "workspace; nothing was planned")
+            raise CurriculumError(
+                f"{unknown} of the listed learners are not in this workspace; nothing was planned"
+            )
         rows = sorted({index[learner] for learner in learners})
     secret = "" if unmask else (workspace.get_meta("pseudonym_key") or "")
     shown = (lambda learner: learner) if unmask else (lambda learner: pseudonym(secret, learner))
@@ -155,8 +179,10 @@ def run_batch(workspace, out: str | os.PathLike[str], learners: Sequence[str] | 
 
     def stop_if_cancelled() -> None:
         if cancelled is not None and cancelled():
-            raise BatchCancelled(f"batch cancelled after {counts['learners']} of {len(rows)} "
-                                 "learners; nothing was written")
+            raise BatchCancelled(
+                f"batch cancelled after {counts['learners']} of {len(rows)} "
+                "learners; nothing was written"
+            )
 
     def planned(conn) -> Iterator[LearnerPath]:
         """Chunks as they come back, stored and counted on the way to the file."""
@@ -174,7 +200,7 @@ def run_batch(workspace, out: str | os.PathLike[str], learners: Sequence[str] | 
 
     # One transaction for the stored paths; the file appears (atomically) only when every
     # chunk is in: a cancel or a failure leaves neither.
-    with (workspace.transaction() if store else nullcontext()) as conn:
+    with workspace.transaction() if store else nullcontext() as conn:
         _write(out, suffix, planned(conn), shown)
     return BatchSummary(counts["learners"], counts["steps"], counts["short"], str(out))
 
@@ -190,13 +216,18 @@ def export_paths(workspace, out: str | os.PathLike[str], unmask: bool = False) -
     with workspace.engine.connect() as conn:
         paths = load_paths(conn)
     secret = workspace.get_meta("pseudonym_key") or ""
-    _write(out, suffix, paths, (lambda learner: learner) if unmask
-           else (lambda learner: pseudonym(secret, learner)))
+    _write(
+        out,
+        suffix,
+        paths,
+        (lambda learner: learner) if unmask else (lambda learner: pseudonym(secret, learner)),
+    )
     return len(paths)
 
 
-def _write(out: Path, suffix: str, paths: Iterable[LearnerPath],
-           shown: Callable[[str], str]) -> None:
+def _write(
+    out: Path, suffix: str, paths: Iterable[LearnerPath], shown: Callable[[str], str]
+) -> None:
     if suffix == ".jsonl":
         with atomic_output(out, "w", encoding="utf-8", newline="\n") as handle:
             for path in paths:
@@ -204,9 +235,23 @@ def _write(out: Path, suffix: str, paths: Iterable[LearnerPath],
                 record["learner"] = shown(path.learner)
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
         return
-    rows = ({"learner": shown(path.learner), "order": str(order), "period": str(step.period),
-             "module": step.module, "jp": str(step.jp), "p_success": f"{step.p_success:.4f}",
-             "value": f"{step.value:.4f}"}
-            for path in paths for order, step in enumerate(path.steps, start=1))
-    write_rows(out, STEP_COLUMNS, rows, sheet="paths",
-               numeric=["order", "period", "jp", "p_success", "value"])
+    rows = (
+        {
+            "learner": shown(path.learner),
+            "order": str(order),
+            "period": str(step.period),
+            "module": step.module,
+            "jp": str(step.jp),
+            "p_success": f"{step.p_success:.4f}",
+            "value": f"{step.value:.4f}",
+        }
+        for path in paths
+        for order, step in enumerate(path.steps, start=1)
+    )
+    write_rows(
+        out,
+        STEP_COLUMNS,
+        rows,
+        sheet="paths",
+        numeric=["order", "period", "jp", "p_success", "value"],
+    )

@@ -23,7 +23,7 @@ from .feasibility import CatalogArrays, LearnerSituation
 from .options import PathOptions
 from .select import Selection, SelectionProblem, most_jp
 
-__all__ = ["Placed", "Explainer"]
+__all__ = ["Explainer", "Placed"]
 
 
 @dataclass
@@ -31,21 +31,27 @@ class Placed:
     """A selection placed in order and periods."""
 
     selection: Selection
-    steps: list[int]       # problem indices, in path order
+    steps: list[int]  # problem indices, in path order
     periods: list[int]
-    reached: np.ndarray    # len(steps) × C: within reach on each competency
+    reached: np.ndarray  # len(steps) × C: within reach on each competency
 
 
 class Explainer:
     """Turns a placed selection into explained steps and left-out modules."""
 
-    def __init__(self, catalog: CatalogArrays, learners: LearnerArrays, titles: list[str],
-                 standards: dict[tuple[str, str], str]):
+    def __init__(
+        self,
+        catalog: CatalogArrays,
+        learners: LearnerArrays,
+        titles: list[str],
+        standards: dict[tuple[str, str], str],
+    ):
         self.catalog, self.context, self.names = catalog, catalog.context, catalog.names
         self.learners, self.titles, self.standards = learners, titles, standards
 
-    def steps(self, s: LearnerSituation, problem: SelectionProblem, placed: Placed,
-                 options: PathOptions) -> tuple[list[PathStep], float]:
+    def steps(
+        self, s: LearnerSituation, problem: SelectionProblem, placed: Placed, options: PathOptions
+    ) -> tuple[list[PathStep], float]:
         context, names = self.context, self.names
         region = context.region_codes[s.region]
         where = {"region": region, "region_name": names.region(region)}
@@ -59,7 +65,7 @@ class Explainer:
         hard = context.hard_prerequisites
         for k in steps_k:
             m = int(problem.modules[k])
-            for r in hard.indices[hard.indptr[m]:hard.indptr[m + 1]]:
+            for r in hard.indices[hard.indptr[m] : hard.indptr[m + 1]]:
                 if int(r) in chosen:
                     unlocks[int(r)].append(context.module_codes[m])
         rung_of: dict[int, list[str]] = defaultdict(list)
@@ -67,8 +73,11 @@ class Explainer:
         for k, c in problem.climbs:
             if k in position:
                 for r in problem.rungs(int(k), int(c)):
-                    if r in position and position[r] < position[k] \
-                            and placed.reached[position[r], c]:
+                    if (
+                        r in position
+                        and position[r] < position[k]
+                        and placed.reached[position[r], c]
+                    ):
                         rung_of[int(r)].append(context.module_codes[problem.modules[k]])
                         rung_competency.setdefault(int(r), int(c))
         enables: dict[int, list[str]] = defaultdict(list)
@@ -85,41 +94,66 @@ class Explainer:
             value = float(np.minimum(problem.gaps, coverage).sum()) - before
             reasons = self._gap_reasons(s, m, placed.reached[i], level_now)
             if problem.required[k] and not unlocks[m]:
-                reasons.insert(0, Reason.of("literacy_first", blocked=int(s.literacy_blocked.sum()),
-                                            need=s.literacy + 1, have=s.literacy))
+                reasons.insert(
+                    0,
+                    Reason.of(
+                        "literacy_first",
+                        blocked=int(s.literacy_blocked.sum()),
+                        need=s.literacy + 1,
+                        have=s.literacy,
+                    ),
+                )
             if enables[k]:
-                reasons.append(Reason.of("raises_literacy",
-                                         tier=int(self.catalog.tiers[m])))
+                reasons.append(Reason.of("raises_literacy", tier=int(self.catalog.tiers[m])))
             if rung_of[k]:
                 c = rung_competency[k]
-                reasons.append(Reason.of(
-                    "rung", modules=sorted(set(rung_of[k])),
-                    competency_name=names.competency(context.competency_codes[c])))
+                reasons.append(
+                    Reason.of(
+                        "rung",
+                        modules=sorted(set(rung_of[k])),
+                        competency_name=names.competency(context.competency_codes[c]),
+                    )
+                )
             if unlocks[m]:
                 reasons.append(Reason.of("unlocks", modules=unlocks[m]))
             if not reasons and value > 1e-9:
-                raised = [names.competency(context.competency_codes[problem.gap_columns[j]])
-                          for j in np.flatnonzero(problem.a[k] * reached_gap[i] > 0)]
+                raised = [
+                    names.competency(context.competency_codes[problem.gap_columns[j]])
+                    for j in np.flatnonzero(problem.a[k] * reached_gap[i] > 0)
+                ]
                 reasons.append(Reason.of("adds_chance", competency_names=raised))
             if not reasons and placed.selection.filled[k]:
-                reasons.append(Reason.of("fills_minimum", min_jp=options.min_jp,
-                                         before_jp=base_jp))
+                reasons.append(Reason.of("fills_minimum", min_jp=options.min_jp, before_jp=base_jp))
             if not reasons:
                 reasons.append(Reason.of("no_value"))
-            literacy = max([s.literacy] + [int(self.catalog.tiers[problem.modules[e]])
-                                           for j, e in enumerate(steps_k)
-                                           if placed.periods[j] < placed.periods[i]])
+            literacy = max(
+                [s.literacy]
+                + [
+                    int(self.catalog.tiers[problem.modules[e]])
+                    for j, e in enumerate(steps_k)
+                    if placed.periods[j] < placed.periods[i]
+                ]
+            )
             reasons.append(self._modality_reason(s, m, where, literacy))
             reasons.extend(self._hazard_reasons(s, m, where))
-            steps.append(PathStep(context.module_codes[m], self.titles[m], placed.periods[i],
-                                  int(context.module_jp[m]),
-                                  MODALITIES[context.module_modality[m]],
-                                  float(problem.p[k]), float(value), tuple(reasons)))
+            steps.append(
+                PathStep(
+                    context.module_codes[m],
+                    self.titles[m],
+                    placed.periods[i],
+                    int(context.module_jp[m]),
+                    MODALITIES[context.module_modality[m]],
+                    float(problem.p[k]),
+                    float(value),
+                    tuple(reasons),
+                )
+            )
             total += value
         return steps, total
 
-    def _gap_reasons(self, s: LearnerSituation, m: int, reached: np.ndarray,
-                     level_now: np.ndarray) -> list[Reason]:
+    def _gap_reasons(
+        self, s: LearnerSituation, m: int, reached: np.ndarray, level_now: np.ndarray
+    ) -> list[Reason]:
         """What step ``m`` does to the gaps, given the levels earlier steps reached."""
         context, names = self.context, self.names
         reasons = []
@@ -131,8 +165,12 @@ class Explainer:
             after = min(target, taught)
             level_now[c] = after
             code = context.competency_codes[c]
-            params = {"competency": code, "competency_name": names.competency(code),
-                      "before": before, "after": after}
+            params = {
+                "competency": code,
+                "competency_name": names.competency(code),
+                "before": before,
+                "after": after,
+            }
             if after >= target:
                 reasons.append(Reason.of("closes_gap", **params))
             else:
@@ -153,44 +191,62 @@ class Explainer:
         for r in context.region_chains[s.region]:
             region = context.region_codes[r]
             if (region, code) in self.standards:
-                return Reason.of("regional_standard", region=region,
-                                 region_name=self.names.region(region),
-                                 level=int(s.targets[c]),
-                                 why=self.standards[(region, code)] or code)
+                return Reason.of(
+                    "regional_standard",
+                    region=region,
+                    region_name=self.names.region(region),
+                    level=int(s.targets[c]),
+                    why=self.standards[(region, code)] or code,
+                )
         return None  # pragma: no cover - a regional target always has a standard
 
-    def _modality_reason(self, s: LearnerSituation, m: int, where: dict,
-                         literacy: int) -> Reason:
+    def _modality_reason(self, s: LearnerSituation, m: int, where: dict, literacy: int) -> Reason:
         """Why this delivery suits the learner (``literacy``: theirs in the step's period,
         raised by literacy steps of earlier periods)."""
         context = self.context
         modality = MODALITIES[context.module_modality[m]]
         connectivity = CONNECTIVITY[context.region_connectivity[s.region]]
         if context.module_online[m]:
-            return Reason.of("modality_online", modality=modality, literacy=literacy,
-                             connectivity=connectivity, **where)
+            return Reason.of(
+                "modality_online",
+                modality=modality,
+                literacy=literacy,
+                connectivity=connectivity,
+                **where,
+            )
         need = CONNECTIVITY[context.module_min_connectivity[m]]
         if connectivity != "high":
             if need == "none":
-                return Reason.of("modality_offline", modality=modality,
-                                 connectivity=connectivity, **where)
-            return Reason.of("modality_low", modality=modality, need=need,
-                             connectivity=connectivity, **where)
+                return Reason.of(
+                    "modality_offline", modality=modality, connectivity=connectivity, **where
+                )
+            return Reason.of(
+                "modality_low", modality=modality, need=need, connectivity=connectivity, **where
+            )
         return Reason.of("modality", modality=modality)
 
     def _hazard_reasons(self, s: LearnerSituation, m: int, where: dict) -> list[Reason]:
         context = self.context
-        risks = [(float(context.region_hazards[s.region, h]), HAZARDS[h])
-                 for h in np.flatnonzero(context.module_hazards[m])
-                 if context.region_hazards[s.region, h] >= RELEVANT_HAZARD_INDEX]
-        return [Reason.of("hazard_risk", hazard=name, index=index, **where)
-                for index, name in sorted(risks, reverse=True)[:3]]
+        risks = [
+            (float(context.region_hazards[s.region, h]), HAZARDS[h])
+            for h in np.flatnonzero(context.module_hazards[m])
+            if context.region_hazards[s.region, h] >= RELEVANT_HAZARD_INDEX
+        ]
+        return [
+            Reason.of("hazard_risk", hazard=name, index=index, **where)
+            for index, name in sorted(risks, reverse=True)[:3]
+        ]
 
     # -- what was left out -------------------------------------------------------------
 
-    def not_selected(self, s: LearnerSituation, problem: SelectionProblem,
-                      steps: list[int], forbidden: np.ndarray,
-                      options: PathOptions) -> list[Exclusion]:
+    def not_selected(
+        self,
+        s: LearnerSituation,
+        problem: SelectionProblem,
+        steps: list[int],
+        forbidden: np.ndarray,
+        options: PathOptions,
+    ) -> list[Exclusion]:
         """Gap-closing candidates left out of the path (``steps``: problem indices in path
         order), and why."""
         in_path = np.zeros(len(problem.modules), dtype=bool)
@@ -200,15 +256,22 @@ class Explainer:
             return []
         context = self.context
         used = float(problem.jp[in_path].sum())
-        coverage = (problem.a[steps] * reach_along(problem.taught[steps], problem.levels)[
-            :, problem.gap_columns]).sum(axis=0) if steps else np.zeros(len(problem.gaps))
+        coverage = (
+            (
+                problem.a[steps]
+                * reach_along(problem.taught[steps], problem.levels)[:, problem.gap_columns]
+            ).sum(axis=0)
+            if steps
+            else np.zeros(len(problem.gaps))
+        )
         current = float(np.minimum(problem.gaps, coverage).sum())
         left = options.max_jp - used
         result = []
         for k in left_out:
             if forbidden[k]:
-                reason = Reason.of("not_selected_periods", periods=options.periods,
-                                   cap=options.period_cap)
+                reason = Reason.of(
+                    "not_selected_periods", periods=options.periods, cap=options.period_cap
+                )
             elif problem.too_high[k] and not self._reachable(problem, k, steps):
                 reason = self._pitched_too_high(s, problem, int(k))
             else:
@@ -218,8 +281,9 @@ class Explainer:
                 if extra <= 1e-9:
                     reason = Reason.of("not_selected_covered")
                 elif cost > left:
-                    reason = Reason.of("not_selected_budget", jp=int(cost),
-                                       max_jp=options.max_jp, left=int(left))
+                    reason = Reason.of(
+                        "not_selected_budget", jp=int(cost), max_jp=options.max_jp, left=int(left)
+                    )
                 else:
                     reason = Reason.of("not_selected_value")
             result.append(Exclusion(context.module_codes[problem.modules[k]], reason))
@@ -232,8 +296,7 @@ class Explainer:
             return False
         return bool(reach_along(problem.taught[[*steps, k]], problem.levels)[-1].any())
 
-    def _pitched_too_high(self, s: LearnerSituation, problem: SelectionProblem,
-                          k: int) -> Reason:
+    def _pitched_too_high(self, s: LearnerSituation, problem: SelectionProblem, k: int) -> Reason:
         """``pitched at level 4 of M.07; the learner is at 0: first MNJ-162``."""
         context, names = self.context, self.names
         above = np.flatnonzero(problem.above[k])
@@ -242,21 +305,35 @@ class Explainer:
         taught, level = int(problem.taught[k, c]), int(problem.levels[c])
         first = np.flatnonzero(problem.direct[:, c])
         code = context.competency_codes[c]
-        params = {"taught": taught, "level": level, "competency": code,
-                  "competency_name": names.competency(code)}
+        params = {
+            "taught": taught,
+            "level": level,
+            "competency": code,
+            "competency_name": names.competency(code),
+        }
         if len(first):
-            best = min(first, key=lambda r: (-int(problem.taught[r, c]), int(problem.jp[r]),
-                                             int(problem.modules[r])))
+            best = min(
+                first,
+                key=lambda r: (
+                    -int(problem.taught[r, c]),
+                    int(problem.jp[r]),
+                    int(problem.modules[r]),
+                ),
+            )
             params["rung_module"] = context.module_codes[problem.modules[best]]
         return Reason.of("pitched_too_high", **params)
 
-    def below_minimum(self, problem: SelectionProblem, total: int,
-                       options: PathOptions) -> Reason:
+    def below_minimum(self, problem: SelectionProblem, total: int, options: PathOptions) -> Reason:
         """Why the path stays below ``min_jp``: too few takeable modules, or they do not
         fit the budget and periods with the chosen steps."""
         available = most_jp(problem, float(problem.jp.sum()))
         if available < options.min_jp:
-            return Reason.of("below_minimum_takeable", min_jp=options.min_jp,
-                             available=int(available))
-        return Reason.of("below_minimum_fit", min_jp=options.min_jp, max_jp=options.max_jp,
-                         periods=options.periods)
+            return Reason.of(
+                "below_minimum_takeable", min_jp=options.min_jp, available=int(available)
+            )
+        return Reason.of(
+            "below_minimum_fit",
+            min_jp=options.min_jp,
+            max_jp=options.max_jp,
+            periods=options.periods,
+        )

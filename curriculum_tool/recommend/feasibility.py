@@ -39,7 +39,7 @@ from ..domain.vocab import (
 )
 from ..model.pairs import LearnerArrays, PairContext
 
-__all__ = ["CatalogArrays", "LearnerSituation", "situation", "literacy_tiers", "OFFLINE_LENGTH"]
+__all__ = ["OFFLINE_LENGTH", "CatalogArrays", "LearnerSituation", "literacy_tiers", "situation"]
 
 #: An offline module replaces an online one only when it is at most this many times as long.
 OFFLINE_LENGTH = 2
@@ -59,16 +59,16 @@ def literacy_tiers(context: PairContext) -> np.ndarray:
 class LearnerSituation:
     """One learner against the catalog: gaps, gains, candidates, exclusions, obligations."""
 
-    row: int                  # the learner's row in LearnerArrays
+    row: int  # the learner's row in LearnerArrays
     region: int
-    levels: np.ndarray        # C, current level per competency
-    targets: np.ndarray       # C, contract §3 target per competency
-    gaps: np.ndarray          # C, max(0, target − level)
-    gain: np.ndarray          # M × C, max(0, taught − level) (before the reach rule)
-    done: np.ndarray          # M, completed
-    takeable: np.ndarray      # M, candidates
-    useful: np.ndarray        # M, raises a gap competency
-    literacy: int             # the learner's digital literacy now
+    levels: np.ndarray  # C, current level per competency
+    targets: np.ndarray  # C, contract §3 target per competency
+    gaps: np.ndarray  # C, max(0, target − level)
+    gain: np.ndarray  # M × C, max(0, taught − level) (before the reach rule)
+    done: np.ndarray  # M, completed
+    takeable: np.ndarray  # M, candidates
+    useful: np.ndarray  # M, raises a gap competency
+    literacy: int  # the learner's digital literacy now
     #: M × C: where a module teaches within direct reach of the learner (reach rule)
     within: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=bool))
     #: M: gap-closing modules the learner could take but for their digital literacy
@@ -79,7 +79,7 @@ class LearnerSituation:
     offline_instead: dict[int, int] = field(default_factory=dict)
     #: compulsory programmes the learner has not completed (context indices)
     obligations: list[int] = field(default_factory=list)
-    _explain: tuple = ()      # (catalog, learners, bits, connectivity, period_cap)
+    _explain: tuple = ()  # (catalog, learners, bits, connectivity, period_cap)
     _excluded: list[Exclusion] | None = None
 
     @property
@@ -117,12 +117,15 @@ class CatalogArrays:
     for it, with their regulation.
     """
 
-    def __init__(self, context: PairContext,
-                 obligations: dict[str, list[tuple[str, str]]] | None = None,
-                 names: Names | None = None):
+    def __init__(
+        self,
+        context: PairContext,
+        obligations: dict[str, list[tuple[str, str]]] | None = None,
+        names: Names | None = None,
+    ):
         self.context = context
         self.names = names or Names()
-        self.hard = context.hard_prerequisites.toarray()     # dense: catalogs are small
+        self.hard = context.hard_prerequisites.toarray()  # dense: catalogs are small
         self.taught = context.module_levels.astype(np.int16)
         self.teaches = self.taught > 0
         self.tiers = literacy_tiers(context)
@@ -144,10 +147,16 @@ class CatalogArrays:
                 self.regulation.setdefault(m, regulation)
 
 
-def situation(context: PairContext, learners: LearnerArrays, row: int,
-              period_cap: int, catalog: CatalogArrays | None = None,
-              done: np.ndarray | None = None, periods: int = 1,
-              offline_instead: bool = True) -> LearnerSituation:
+def situation(
+    context: PairContext,
+    learners: LearnerArrays,
+    row: int,
+    period_cap: int,
+    catalog: CatalogArrays | None = None,
+    done: np.ndarray | None = None,
+    periods: int = 1,
+    offline_instead: bool = True,
+) -> LearnerSituation:
     """Everything the selection needs to know about learner ``row``.
 
     ``catalog`` and ``done`` (the learner's completed modules as a dense boolean row) let
@@ -169,15 +178,22 @@ def situation(context: PairContext, learners: LearnerArrays, row: int,
     connectivity = int(context.region_connectivity[region])
     literacy = int(learners.digital_literacy[row])
     audience = (context.module_audience == 0) | ((context.module_audience & bits) != 0)
-    allowed = (context.region_offered[region] & context.region_relevant[region] & audience
-               & ~catalog.compulsory & ~done & (context.module_jp <= period_cap)
-               & (context.module_min_connectivity <= connectivity))
+    allowed = (
+        context.region_offered[region]
+        & context.region_relevant[region]
+        & audience
+        & ~catalog.compulsory
+        & ~done
+        & (context.module_jp <= period_cap)
+        & (context.module_min_connectivity <= connectivity)
+    )
     literate = context.module_min_digital_literacy <= literacy
     takeable = _with_prerequisites(catalog.hard, allowed & literate, done)
     needs_literacy = np.zeros_like(takeable)
     if periods > 1:
-        takeable, needs_literacy = _literacy_ladder(catalog, allowed, takeable, done, literacy,
-                                                    periods)
+        takeable, needs_literacy = _literacy_ladder(
+            catalog, allowed, takeable, done, literacy, periods
+        )
     instead: dict[int, int] = {}
     if offline_instead and connectivity < len(CONNECTIVITY) - 1:
         # What needs a replaced module goes with it (its exclusion names the prerequisite
@@ -187,18 +203,41 @@ def situation(context: PairContext, learners: LearnerArrays, row: int,
             takeable[list(instead)] = False
             takeable = _with_prerequisites(catalog.hard, takeable, done)
             needs_literacy &= takeable
-    obligations = [m for bit, modules in catalog.obligations.items() if bits & bit
-                   for m, _ in modules if not done[m]]
-    return LearnerSituation(row, region, levels, targets, gaps, gain, done, takeable, useful,
-                            literacy, within_direct_reach(catalog.taught, levels),
-                            useful & allowed & ~literate, needs_literacy, instead,
-                            sorted(set(obligations)),
-                            (catalog, learners, bits, connectivity, period_cap))
+    obligations = [
+        m
+        for bit, modules in catalog.obligations.items()
+        if bits & bit
+        for m, _ in modules
+        if not done[m]
+    ]
+    return LearnerSituation(
+        row,
+        region,
+        levels,
+        targets,
+        gaps,
+        gain,
+        done,
+        takeable,
+        useful,
+        literacy,
+        within_direct_reach(catalog.taught, levels),
+        useful & allowed & ~literate,
+        needs_literacy,
+        instead,
+        sorted(set(obligations)),
+        (catalog, learners, bits, connectivity, period_cap),
+    )
 
 
-def _literacy_ladder(catalog: CatalogArrays, allowed: np.ndarray, takeable: np.ndarray,
-                     done: np.ndarray, literacy: int,
-                     periods: int) -> tuple[np.ndarray, np.ndarray]:
+def _literacy_ladder(
+    catalog: CatalogArrays,
+    allowed: np.ndarray,
+    takeable: np.ndarray,
+    done: np.ndarray,
+    literacy: int,
+    periods: int,
+) -> tuple[np.ndarray, np.ndarray]:
     """Add the modules a literacy module of an earlier period brings within the learner's
     digital literacy: one tier a period at most (the literacy raised counts from the next
     period on)."""
@@ -211,22 +250,27 @@ def _literacy_ladder(catalog: CatalogArrays, allowed: np.ndarray, takeable: np.n
         if raised <= reachable:
             break
         reachable = raised
-        grown = _with_prerequisites(catalog.hard, takeable | (allowed & (need <= reachable)),
-                                    done)
+        grown = _with_prerequisites(catalog.hard, takeable | (allowed & (need <= reachable)), done)
         needs_literacy |= grown & ~takeable
         takeable = grown
     return takeable, needs_literacy & (need > literacy)
 
 
-def _offline_instead(context: PairContext, candidates: np.ndarray, alternatives: np.ndarray,
-                     gain: np.ndarray, gaps: np.ndarray) -> dict[int, int]:
+def _offline_instead(
+    context: PairContext,
+    candidates: np.ndarray,
+    alternatives: np.ndarray,
+    gain: np.ndarray,
+    gaps: np.ndarray,
+) -> dict[int, int]:
     """Online disaster-risk modules a candidate offline module dominates (at least the same
     gain on every gap competency, within the same reach, at most ``OFFLINE_LENGTH`` times
     as long): with weak connectivity, drills and hands-on training are taken instead
     (measured: applying the rule to every online module costs path value)."""
     closing = np.minimum(gain, gaps)
-    online = np.flatnonzero(candidates & (context.module_online == 1)
-                            & (context.module_n_hazards > 0))
+    online = np.flatnonzero(
+        candidates & (context.module_online == 1) & (context.module_n_hazards > 0)
+    )
     offline = np.flatnonzero(alternatives & (context.module_online == 0))
     if len(online) == 0 or len(offline) == 0:
         return {}
@@ -238,16 +282,18 @@ def _offline_instead(context: PairContext, candidates: np.ndarray, alternatives:
         # Within reach, and of comparable length: a 2-JP micro-module is not replaced by a
         # 16-JP course (measured: that costs path value and changes nothing an officer
         # asked for).
-        fits = (covers[:, j] & (reach[offline] <= max(reach[m], REACH))
-                & (jp[offline] <= OFFLINE_LENGTH * jp[m]))
+        fits = (
+            covers[:, j]
+            & (reach[offline] <= max(reach[m], REACH))
+            & (jp[offline] <= OFFLINE_LENGTH * jp[m])
+        )
         if closing[m].sum() > 0 and fits.any():
             options = offline[fits]
             found[int(m)] = int(options[np.argmax(closing[options].sum(axis=1))])
     return found
 
 
-def _with_prerequisites(hard: np.ndarray, takeable: np.ndarray,
-                        done: np.ndarray) -> np.ndarray:
+def _with_prerequisites(hard: np.ndarray, takeable: np.ndarray, done: np.ndarray) -> np.ndarray:
     """Drop modules with a hard prerequisite that is neither completed nor takeable."""
     takeable = takeable.copy()
     while True:
@@ -261,8 +307,14 @@ def _with_prerequisites(hard: np.ndarray, takeable: np.ndarray,
 # -- reasons ---------------------------------------------------------------------------
 
 
-def _exclusions(s: LearnerSituation, catalog: CatalogArrays, learners: LearnerArrays,
-                bits: int, connectivity: int, period_cap: int) -> list[Exclusion]:
+def _exclusions(
+    s: LearnerSituation,
+    catalog: CatalogArrays,
+    learners: LearnerArrays,
+    bits: int,
+    connectivity: int,
+    period_cap: int,
+) -> list[Exclusion]:
     left_out = np.flatnonzero(s.useful & ~s.takeable)
     left_out = left_out[~np.isin(left_out, s.obligations)]
     if len(left_out) == 0:
@@ -281,20 +333,27 @@ def _alternatives(s: LearnerSituation, left_out: np.ndarray) -> dict[int, int]:
     takeable = np.flatnonzero(s.takeable & ~s.needs_literacy)
     if len(takeable) == 0:
         return {}
-    closing = (s.gain[left_out] > 0) & (s.gaps > 0)                   # E × C
+    closing = (s.gain[left_out] > 0) & (s.gaps > 0)  # E × C
     closes = np.minimum(s.gain[takeable], s.gaps) * s.within[takeable]  # T × C
-    score = closes @ closing.T                                        # T × E
+    score = closes @ closing.T  # T × E
     best = score.argmax(axis=0)
-    return {int(m): int(takeable[best[i]]) for i, m in enumerate(left_out)
-            if score[best[i], i] > 0}
+    return {int(m): int(takeable[best[i]]) for i, m in enumerate(left_out) if score[best[i], i] > 0}
 
 
 class _Why:
     """The first reason a module cannot be taken, in the order of the module docstring."""
 
-    def __init__(self, catalog: CatalogArrays, s: LearnerSituation, learners: LearnerArrays,
-                 bits: int, connectivity: int, period_cap: int, known: dict[int, Reason],
-                 alternatives: dict[int, int]):
+    def __init__(
+        self,
+        catalog: CatalogArrays,
+        s: LearnerSituation,
+        learners: LearnerArrays,
+        bits: int,
+        connectivity: int,
+        period_cap: int,
+        known: dict[int, Reason],
+        alternatives: dict[int, int],
+    ):
         self.catalog, self.context, self.s = catalog, catalog.context, s
         self.learners, self.bits = learners, bits
         self.connectivity, self.period_cap = connectivity, period_cap
@@ -311,12 +370,17 @@ class _Why:
         # come first, since approval or delivery would not make it the learner's.
         scope = context.module_scope[m]
         if context.module_is_local[m] and scope not in self.chain:
-            return Reason.of("local_elsewhere", scope=scope,
-                             scope_name=self.catalog.names.region(scope), **self.where)
+            return Reason.of(
+                "local_elsewhere",
+                scope=scope,
+                scope_name=self.catalog.names.region(scope),
+                **self.where,
+            )
         if not context.region_relevant[s.region, m]:
             hazards = [HAZARDS[h] for h in np.flatnonzero(context.module_hazards[m])]
-            return Reason.of("not_relevant", hazards=hazards,
-                             threshold=RELEVANT_HAZARD_INDEX, **self.where)
+            return Reason.of(
+                "not_relevant", hazards=hazards, threshold=RELEVANT_HAZARD_INDEX, **self.where
+            )
         if self.catalog.compulsory[m]:
             who = self.catalog.obligation_holder[m]
             if m in s.obligations:
@@ -324,36 +388,45 @@ class _Why:
             return Reason.of("obligation_of_others", who=who)
         audience = int(context.module_audience[m])
         if audience and not audience & self.bits:
-            return Reason.of("outside_audience", audience=_keys(audience),
-                             learner=_learner_keys(self.bits))
+            return Reason.of(
+                "outside_audience", audience=_keys(audience), learner=_learner_keys(self.bits)
+            )
         if not context.module_approved[m]:
             return Reason.of("not_approved")
         if m in s.offline_instead:
             other = s.offline_instead[m]
-            return Reason.of("offline_instead", connectivity=CONNECTIVITY[self.connectivity],
-                             instead=context.module_codes[other],
-                             instead_modality=MODALITIES[context.module_modality[other]],
-                             **self.where)
+            return Reason.of(
+                "offline_instead",
+                connectivity=CONNECTIVITY[self.connectivity],
+                instead=context.module_codes[other],
+                instead_modality=MODALITIES[context.module_modality[other]],
+                **self.where,
+            )
         need = int(context.module_min_connectivity[m])
         if need > self.connectivity:
-            return Reason.of("connectivity", need=CONNECTIVITY[need],
-                             have=CONNECTIVITY[self.connectivity], **self.where,
-                             **self._instead(m))
+            return Reason.of(
+                "connectivity",
+                need=CONNECTIVITY[need],
+                have=CONNECTIVITY[self.connectivity],
+                **self.where,
+                **self._instead(m),
+            )
         need = int(context.module_min_digital_literacy[m])
         if need > s.literacy and not s.needs_literacy[m]:
-            return Reason.of("digital_literacy", need=need, have=s.literacy,
-                             **self._instead(m))
+            return Reason.of("digital_literacy", need=need, have=s.literacy, **self._instead(m))
         jp = int(context.module_jp[m])
         if jp > self.period_cap:
             return Reason.of("longer_than_period", jp=jp, cap=self.period_cap)
         prerequisites = context.hard_prerequisites
-        for r in prerequisites.indices[prerequisites.indptr[m]:prerequisites.indptr[m + 1]]:
+        for r in prerequisites.indices[prerequisites.indptr[m] : prerequisites.indptr[m + 1]]:
             r = int(r)  # an excluded prerequisite of a useful module may itself be useless
             if not s.done[r] and not s.takeable[r]:
                 why = self.known.get(r) or self(r)
                 self.known.setdefault(r, why)
                 return Reason.of("requires", module=context.module_codes[r], why=why.nested())
-        return Reason.of("not_approved")  # pragma: no cover - every failing condition is named above
+        return Reason.of(
+            "not_approved"
+        )  # pragma: no cover - every failing condition is named above
 
     def _instead(self, m: int) -> dict[str, object]:
         """``; PB-201 (klasikal) teaches PB-KAJI instead`` when a candidate does."""
@@ -362,11 +435,15 @@ class _Why:
             return {}
         s, context = self.s, self.context
         closing = (s.gain[m] > 0) & (s.gaps > 0) & (s.gain[best] > 0)
-        taught = [self.catalog.names.competency(context.competency_codes[c])
-                  for c in np.flatnonzero(closing)]
-        return {"instead": context.module_codes[best],
-                "instead_modality": MODALITIES[context.module_modality[best]],
-                "instead_teaches": taught}
+        taught = [
+            self.catalog.names.competency(context.competency_codes[c])
+            for c in np.flatnonzero(closing)
+        ]
+        return {
+            "instead": context.module_codes[best],
+            "instead_modality": MODALITIES[context.module_modality[best]],
+            "instead_teaches": taught,
+        }
 
 
 def _keys(bits: int) -> list[str]:

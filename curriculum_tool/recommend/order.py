@@ -15,17 +15,21 @@ from collections.abc import Mapping, Sequence
 
 import scipy.sparse as sp
 
-__all__ = ["order_steps", "assign_periods"]
+__all__ = ["assign_periods", "order_steps"]
 
 
 def _before(m: int, requires: sp.csr_matrix, extra: Mapping[int, set[int]]) -> set[int]:
-    return {int(r) for r in requires.indices[requires.indptr[m]:requires.indptr[m + 1]]
-            } | set(extra.get(m, ()))
+    return {int(r) for r in requires.indices[requires.indptr[m] : requires.indptr[m + 1]]} | set(
+        extra.get(m, ())
+    )
 
 
-def order_steps(modules: Sequence[int], requires: sp.csr_matrix,
-                priority: Sequence[float],
-                extra: Mapping[int, set[int]] | None = None) -> list[int]:
+def order_steps(
+    modules: Sequence[int],
+    requires: sp.csr_matrix,
+    priority: Sequence[float],
+    extra: Mapping[int, set[int]] | None = None,
+) -> list[int]:
     """``modules`` (context indices) in an order where what a module requires comes first.
 
     ``requires`` is the M × M hard-and-soft prerequisite matrix, ``extra`` more modules
@@ -56,9 +60,15 @@ def order_steps(modules: Sequence[int], requires: sp.csr_matrix,
     return order
 
 
-def assign_periods(order: Sequence[int], jp: Sequence[int], requires: sp.csr_matrix,
-                   periods: int, cap: float, extra: Mapping[int, set[int]] | None = None,
-                   strict: Mapping[int, set[int]] | None = None) -> list[int] | None:
+def assign_periods(
+    order: Sequence[int],
+    jp: Sequence[int],
+    requires: sp.csr_matrix,
+    periods: int,
+    cap: float,
+    extra: Mapping[int, set[int]] | None = None,
+    strict: Mapping[int, set[int]] | None = None,
+) -> list[int] | None:
     """Period (1-based) of each module in ``order``, or None when they do not fit.
 
     A module is in no earlier period than what ``requires`` or ``extra`` put before it,
@@ -69,11 +79,12 @@ def assign_periods(order: Sequence[int], jp: Sequence[int], requires: sp.csr_mat
     period_of: dict[int, int] = {}
     result = []
     for m, hours in zip(order, jp):
-        earliest = max([period_of[r] for r in _before(m, requires, extra) if r in period_of]
-                       + [period_of[r] + 1 for r in strict.get(m, ()) if r in period_of],
-                       default=0)
-        slot = next((p for p in range(earliest, periods) if load[p] + hours <= cap + 1e-9),
-                    None)
+        earliest = max(
+            [period_of[r] for r in _before(m, requires, extra) if r in period_of]
+            + [period_of[r] + 1 for r in strict.get(m, ()) if r in period_of],
+            default=0,
+        )
+        slot = next((p for p in range(earliest, periods) if load[p] + hours <= cap + 1e-9), None)
         if slot is None:
             return None
         load[slot] += hours

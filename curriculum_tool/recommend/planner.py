@@ -44,21 +44,27 @@ class Recommender:
         modules = {m.code: m for m in workspace.load("modules")}
         self.titles = [modules[code].title for code in context.module_codes]
         n = len(context.module_codes)
-        edges = [(context.module_index[p.module], context.module_index[p.requires])
-                 for p in workspace.load("prerequisites")]
-        self.requires = sp.csr_matrix((np.ones(len(edges), dtype=bool),
-                                       ([e[0] for e in edges], [e[1] for e in edges])),
-                                      shape=(n, n))
+        edges = [
+            (context.module_index[p.module], context.module_index[p.requires])
+            for p in workspace.load("prerequisites")
+        ]
+        self.requires = sp.csr_matrix(
+            (np.ones(len(edges), dtype=bool), ([e[0] for e in edges], [e[1] for e in edges])),
+            shape=(n, n),
+        )
         obligations: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for o in workspace.load("obligations"):
             obligations[o.who].append((o.module, o.regulation))
-        names = Names({c.code: c.name for c in workspace.load("competencies")},
-                      {r.code: r.name for r in workspace.load("regions")})
+        names = Names(
+            {c.code: c.name for c in workspace.load("competencies")},
+            {r.code: r.name for r in workspace.load("regions")},
+        )
         self.names = names
         self.catalog = CatalogArrays(context, dict(obligations), names)
         self.done = self.learners.completed.toarray()
-        standards = {(s.region, s.competency): s.reason
-                     for s in workspace.load("regional_standards")}
+        standards = {
+            (s.region, s.competency): s.reason for s in workspace.load("regional_standards")
+        }
         self.explainer = Explainer(self.catalog, self.learners, self.titles, standards)
 
     @property
@@ -73,8 +79,9 @@ class Recommender:
         try:
             return self.scorer.learner_row[learner]
         except KeyError:
-            raise CurriculumError("unknown learner: no learner with that id in this "
-                                  "workspace") from None
+            raise CurriculumError(
+                "unknown learner: no learner with that id in this workspace"
+            ) from None
 
     def recommend(self, learner: str, options: PathOptions = PathOptions()) -> LearnerPath:
         """The path of the learner with id ``learner``."""
@@ -82,35 +89,46 @@ class Recommender:
 
     def situation(self, row: int, options: PathOptions = PathOptions()) -> LearnerSituation:
         """Learner ``row`` against the catalog, as the planner sees them."""
-        return situation(self.context, self.learners, row, options.period_cap, self.catalog,
-                         self.done[row], options.periods, options.offline_instead)
+        return situation(
+            self.context,
+            self.learners,
+            row,
+            options.period_cap,
+            self.catalog,
+            self.done[row],
+            options.periods,
+            options.offline_instead,
+        )
 
     def plan_rows(self, rows: Sequence[int], options: PathOptions) -> list[LearnerPath]:
         """Paths for learner rows, scoring all their candidate modules in one call."""
         situations = [self.situation(row, options) for row in rows]
-        learner_idx = np.concatenate([np.full(len(s.candidates), s.row) for s in situations]
-                                     or [np.empty(0, dtype=np.int64)]).astype(np.int64)
-        module_idx = np.concatenate([s.candidates for s in situations]
-                                    or [np.empty(0, dtype=np.int64)]).astype(np.int64)
+        learner_idx = np.concatenate(
+            [np.full(len(s.candidates), s.row) for s in situations] or [np.empty(0, dtype=np.int64)]
+        ).astype(np.int64)
+        module_idx = np.concatenate(
+            [s.candidates for s in situations] or [np.empty(0, dtype=np.int64)]
+        ).astype(np.int64)
         # A few thousand pairs gain nothing from OpenMP threads, and stall when another
         # process holds a core; large batches use them.
         threads = 1 if len(learner_idx) < SMALL_SCORING else None
         with threadpool_limits(threads, user_api="openmp"):
             p = self.scorer.probabilities(learner_idx, module_idx)
         paths, start = [], 0
-        created = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         # Tiny matrices: BLAS threads only cost (and stall when the cores are busy).
         with threadpool_limits(1, user_api="blas"):
             for s in situations:
                 count = len(s.candidates)
-                paths.append(self._plan(s, p[start:start + count], options, created))
+                paths.append(self._plan(s, p[start : start + count], options, created))
                 start += count
         return paths
 
     # -- one learner -------------------------------------------------------------------
 
-    def problem(self, s: LearnerSituation, p: np.ndarray,
-                options: PathOptions = PathOptions()) -> SelectionProblem:
+    def problem(
+        self, s: LearnerSituation, p: np.ndarray, options: PathOptions = PathOptions()
+    ) -> SelectionProblem:
         """The selection problem of situation ``s`` with success probabilities ``p`` (one
         per candidate)."""
         catalog, context = self.catalog, self.context
@@ -120,14 +138,27 @@ class Recommender:
         relevance = p * (s.gain[candidates][:, in_profile].sum(axis=1) + 1e-3)
         need = context.module_min_digital_literacy[candidates]
         tiers = catalog.tiers[candidates]
-        enablers = (s.needs_literacy[candidates][:, None]
-                    & (tiers[None, :] >= need[:, None]) & (tiers[None, :] > s.literacy))
+        enablers = (
+            s.needs_literacy[candidates][:, None]
+            & (tiers[None, :] >= need[:, None])
+            & (tiers[None, :] > s.literacy)
+        )
         required = self._literacy_first(s, candidates, p, options)
         one_of = self._hazard_first(s, candidates) if options.hazard_first else None
-        return SelectionProblem(candidates, context.module_jp[candidates], p,
-                                catalog.taught[candidates], s.levels, gap_columns,
-                                s.gaps[gap_columns], catalog.hard[np.ix_(candidates, candidates)],
-                                relevance, required, enablers, one_of)
+        return SelectionProblem(
+            candidates,
+            context.module_jp[candidates],
+            p,
+            catalog.taught[candidates],
+            s.levels,
+            gap_columns,
+            s.gaps[gap_columns],
+            catalog.hard[np.ix_(candidates, candidates)],
+            relevance,
+            required,
+            enablers,
+            one_of,
+        )
 
     def _hazard_first(self, s: LearnerSituation, candidates: np.ndarray) -> np.ndarray:
         """For a learner whose own job sets a gap that a module for their region's hazards
@@ -141,15 +172,16 @@ class Recommender:
         position = int(self.learners.position[s.row])
         if position < 0:
             return none
-        within = s.within[candidates]                                             # K × C
+        within = s.within[candidates]  # K × C
         hazard = (context.module_n_hazards[candidates] > 0) & ~s.needs_literacy[candidates]
         job_gaps = (s.gaps > 0) & (context.position_targets[position] > s.levels)
         if not (within[:, job_gaps].any(axis=1) & hazard).any():
             return none
         return hazard & within[:, s.gaps > 0].any(axis=1)
 
-    def _plan(self, s: LearnerSituation, p: np.ndarray, options: PathOptions,
-              created: str) -> LearnerPath:
+    def _plan(
+        self, s: LearnerSituation, p: np.ndarray, options: PathOptions, created: str
+    ) -> LearnerPath:
         context = self.context
         problem = self.problem(s, p, options)
         placed, forbidden = self._select_and_place(problem, options)
@@ -160,23 +192,37 @@ class Recommender:
         short = total < options.min_jp
         excluded = list(s.excluded)
         if options.excluded == "all" or short:
-            excluded += self.explainer.not_selected(s, problem, placed.steps, forbidden,
-                                                     options)
+            excluded += self.explainer.not_selected(s, problem, placed.steps, forbidden, options)
         return LearnerPath(
-            learner=str(learners.ids[s.row]), position=position,
-            region=context.region_codes[s.region], steps=tuple(steps),
-            excluded=tuple(excluded), expected_value=value, min_jp=options.min_jp,
-            max_jp=options.max_jp, periods=options.periods, model_name=self.model_name,
-            model_sha256=self.scorer.model.sha256, created=created,
-            obligations=tuple(ObligationStep(context.module_codes[m], self.titles[m],
-                                             int(context.module_jp[m]),
-                                             self.catalog.regulation[m])
-                              for m in s.obligations),
-            below_minimum=(self.explainer.below_minimum(problem, total, options) if short
-                           else None))
+            learner=str(learners.ids[s.row]),
+            position=position,
+            region=context.region_codes[s.region],
+            steps=tuple(steps),
+            excluded=tuple(excluded),
+            expected_value=value,
+            min_jp=options.min_jp,
+            max_jp=options.max_jp,
+            periods=options.periods,
+            model_name=self.model_name,
+            model_sha256=self.scorer.model.sha256,
+            created=created,
+            obligations=tuple(
+                ObligationStep(
+                    context.module_codes[m],
+                    self.titles[m],
+                    int(context.module_jp[m]),
+                    self.catalog.regulation[m],
+                )
+                for m in s.obligations
+            ),
+            below_minimum=(
+                self.explainer.below_minimum(problem, total, options) if short else None
+            ),
+        )
 
-    def _literacy_first(self, s: LearnerSituation, candidates: np.ndarray, p: np.ndarray,
-                        options: PathOptions) -> np.ndarray:
+    def _literacy_first(
+        self, s: LearnerSituation, candidates: np.ndarray, p: np.ndarray, options: PathOptions
+    ) -> np.ndarray:
         """For a learner at digital literacy 0 for whom digital literacy is a gap, or whom
         literacy blocks from a gap (every module that would lift it within reach needs
         literacy) whatever the job standard says, the cheapest candidate of tier 1 is
@@ -186,12 +232,16 @@ class Recommender:
         required = np.zeros(len(candidates), dtype=bool)
         column = self.context.competency_index.get(DIGITAL_LITERACY_COMPETENCY)
         literacy_gap = column is not None and s.gaps[column] > 0
-        if (not options.literacy_first or s.literacy > 0
-                or not (literacy_gap or self._literacy_blocks(s))):
+        if (
+            not options.literacy_first
+            or s.literacy > 0
+            or not (literacy_gap or self._literacy_blocks(s))
+        ):
             return required
         tiers = self.catalog.tiers[candidates]
         fits = (self.context.module_jp[candidates] <= options.period_cap) & ~s.needs_literacy[
-            candidates]
+            candidates
+        ]
         next_tier = np.flatnonzero((tiers == s.literacy + 1) & fits)
         if len(next_tier) == 0:
             return required
@@ -203,14 +253,15 @@ class Recommender:
     def _literacy_blocks(self, s: LearnerSituation) -> bool:
         """Whether some gap is lifted within reach only by modules the learner's digital
         literacy keeps them from."""
-        lifts = s.within & (s.gaps > 0)                                          # M × C
+        lifts = s.within & (s.gaps > 0)  # M × C
         open_ = lifts[s.takeable & ~s.needs_literacy].any(axis=0)
         return bool((lifts[s.literacy_blocked].any(axis=0) & ~open_).any())
 
     # -- selection, order and periods ------------------------------------------------
 
-    def _select_and_place(self, problem: SelectionProblem,
-                          options: PathOptions) -> tuple[Placed, np.ndarray]:
+    def _select_and_place(
+        self, problem: SelectionProblem, options: PathOptions
+    ) -> tuple[Placed, np.ndarray]:
         """Select, then place in order and periods; a module that cannot be placed is
         forbidden and the selection made again, until everything fits."""
         forbidden = np.zeros(len(problem.modules), dtype=bool)
@@ -221,8 +272,9 @@ class Recommender:
                 return placed, forbidden
             forbidden[drop] = True
 
-    def _place(self, problem: SelectionProblem, selection: Selection,
-               options: PathOptions) -> tuple[Placed | None, int]:
+    def _place(
+        self, problem: SelectionProblem, selection: Selection, options: PathOptions
+    ) -> tuple[Placed | None, int]:
         """The selection in path order with periods, or None and the step to give up."""
         picked = np.flatnonzero(selection.chosen)
         if len(picked) == 0:
@@ -238,8 +290,15 @@ class Recommender:
         except ValueError:  # rungs and prerequisites in a cycle: give up the least valuable
             return None, self._least_valuable(problem, selection, picked)
         jp = [int(self.context.module_jp[m]) for m in order]
-        periods = assign_periods(order, jp, self.requires, options.periods,
-                                 options.max_jp / options.periods, extra, strict)
+        periods = assign_periods(
+            order,
+            jp,
+            self.requires,
+            options.periods,
+            options.max_jp / options.periods,
+            extra,
+            strict,
+        )
         if periods is None:
             return None, self._least_valuable(problem, selection, picked)
         ranked = sorted(zip(periods, range(len(order)), order))  # stable: topological ties
@@ -250,8 +309,9 @@ class Recommender:
             return None, bad[0]
         return Placed(selection, steps, [period for period, _, _ in ranked], reached), -1
 
-    def _precedence(self, problem: SelectionProblem,
-                    picked: np.ndarray) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+    def _precedence(
+        self, problem: SelectionProblem, picked: np.ndarray
+    ) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
         """Among the picked modules (context indices): rungs before what they bring within
         reach, and literacy modules (strictly, by period) before what they unlock."""
         chosen = np.zeros(len(problem.modules), dtype=bool)
@@ -267,28 +327,41 @@ class Recommender:
             enablers = np.flatnonzero(problem.enablers[k] & chosen)
             if len(enablers):
                 # The enabler the learner can take first: the lowest tier that suffices.
-                first = min(enablers, key=lambda e: (int(self.catalog.tiers[problem.modules[e]]),
-                                                     int(problem.modules[e])))
+                first = min(
+                    enablers,
+                    key=lambda e: (
+                        int(self.catalog.tiers[problem.modules[e]]),
+                        int(problem.modules[e]),
+                    ),
+                )
                 strict[int(problem.modules[k])] = {int(problem.modules[first])}
         return dict(before), strict
 
     @staticmethod
-    def _least_valuable(problem: SelectionProblem, selection: Selection,
-                        picked: np.ndarray) -> int:
+    def _least_valuable(problem: SelectionProblem, selection: Selection, picked: np.ndarray) -> int:
         """The chosen step to give up: not required, needed by no other chosen step
         (prerequisite or literacy), least value; fill steps first."""
         chosen = selection.chosen
         others = problem.need[chosen].sum(axis=0) > 1
-        others |= (problem.enablers[chosen].any(axis=0))
+        others |= problem.enablers[chosen].any(axis=0)
         free = [int(k) for k in picked if not problem.required[k] and not others[k]]
         free = free or [int(k) for k in picked if not problem.required[k]] or list(picked)
-        return min(free, key=lambda k: (not selection.filled[k], problem.a[k].sum(),
-                                        -problem.jp[k], -int(problem.modules[k])))
+        return min(
+            free,
+            key=lambda k: (
+                not selection.filled[k],
+                problem.a[k].sum(),
+                -problem.jp[k],
+                -int(problem.modules[k]),
+            ),
+        )
 
     # -- explanations --------------------------------------------------------------------
 
-def recommend(workspace, learner: str, options: PathOptions = PathOptions(),
-              model: str | None = None) -> LearnerPath:
+
+def recommend(
+    workspace, learner: str, options: PathOptions = PathOptions(), model: str | None = None
+) -> LearnerPath:
     """One learner's path from ``workspace`` (loads everything: prefer a Recommender for
     many)."""
     return Recommender(workspace, model).recommend(learner, options)

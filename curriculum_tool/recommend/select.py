@@ -36,7 +36,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from ..domain.reach import is_rung, within_direct_reach
 
-__all__ = ["SelectionProblem", "Selection", "select", "path_value", "most_jp", "METHODS"]
+__all__ = ["METHODS", "Selection", "SelectionProblem", "most_jp", "path_value", "select"]
 
 METHODS = ("exact",)
 #: Value given up to save one JP when breaking ties: far below any real difference.
@@ -59,25 +59,35 @@ class SelectionProblem:
     literacy enough (k needs one of them in an earlier period).
     """
 
-    def __init__(self, modules: np.ndarray, jp: np.ndarray, p: np.ndarray,
-                 taught: np.ndarray, levels: np.ndarray, gap_columns: np.ndarray,
-                 gaps: np.ndarray, prerequisites: np.ndarray, relevance: np.ndarray,
-                 required: np.ndarray | None = None, enablers: np.ndarray | None = None,
-                 one_of: np.ndarray | None = None):
+    def __init__(
+        self,
+        modules: np.ndarray,
+        jp: np.ndarray,
+        p: np.ndarray,
+        taught: np.ndarray,
+        levels: np.ndarray,
+        gap_columns: np.ndarray,
+        gaps: np.ndarray,
+        prerequisites: np.ndarray,
+        relevance: np.ndarray,
+        required: np.ndarray | None = None,
+        enablers: np.ndarray | None = None,
+        one_of: np.ndarray | None = None,
+    ):
         k = len(modules)
-        self.modules = modules                    # K context indices
-        self.jp = jp.astype(np.float64)           # K
-        self.p = p.astype(np.float64)             # K
-        self.taught = taught.astype(np.int16)     # K × C
-        self.levels = levels.astype(np.int16)     # C
-        self.gap_columns = gap_columns            # G
-        self.gaps = gaps.astype(np.float64)       # G
-        self.above = self.taught > self.levels                       # K × C
+        self.modules = modules  # K context indices
+        self.jp = jp.astype(np.float64)  # K
+        self.p = p.astype(np.float64)  # K
+        self.taught = taught.astype(np.int16)  # K × C
+        self.levels = levels.astype(np.int16)  # C
+        self.gap_columns = gap_columns  # G
+        self.gaps = gaps.astype(np.float64)  # G
+        self.above = self.taught > self.levels  # K × C
         self.direct = within_direct_reach(self.taught, self.levels)
         gain = np.maximum(self.taught[:, gap_columns] - self.levels[gap_columns], 0)
-        self.a = p[:, None] * gain.astype(np.float64)               # K × G, when reached
-        self.relevance = relevance                # K, filler ranking
-        self.edges = prerequisites                # K × K bool, row k: direct hard prerequisites
+        self.a = p[:, None] * gain.astype(np.float64)  # K × G, when reached
+        self.relevance = relevance  # K, filler ranking
+        self.edges = prerequisites  # K × K bool, row k: direct hard prerequisites
         need = np.eye(k, dtype=bool)
         step = prerequisites.astype(np.float32)
         while True:
@@ -119,14 +129,15 @@ def path_value(gaps: np.ndarray, coverage: np.ndarray) -> float:
 class Selection:
     """The chosen modules, and which of them the minimum-filling program added."""
 
-    chosen: np.ndarray   # K bool
-    filled: np.ndarray   # K bool, added to reach min_jp
+    chosen: np.ndarray  # K bool
+    filled: np.ndarray  # K bool, added to reach min_jp
     #: the most JP any combination allowed, when below ``min_jp`` (else None)
     short_of: float | None = None
 
 
-def select(problem: SelectionProblem, max_jp: int, min_jp: int,
-           forbidden: np.ndarray | None = None) -> Selection:
+def select(
+    problem: SelectionProblem, max_jp: int, min_jp: int, forbidden: np.ndarray | None = None
+) -> Selection:
     """The chosen path (before ordering): the most valuable under ``max_jp``, then filled
     to ``min_jp`` where the candidates allow. ``forbidden`` modules are never chosen."""
     k = len(problem.modules)
@@ -167,9 +178,16 @@ def most_jp(problem: SelectionProblem, budget: float) -> float:
     return float(problem.jp[_solve(problem, budget, none, none, "most", one_of=none)].sum())
 
 
-def _solve(problem: SelectionProblem, budget: float, fixed: np.ndarray,
-           forbidden: np.ndarray, goal: str, min_jp: float = 0.0, *,
-           one_of: np.ndarray) -> np.ndarray | None:
+def _solve(
+    problem: SelectionProblem,
+    budget: float,
+    fixed: np.ndarray,
+    forbidden: np.ndarray,
+    goal: str,
+    min_jp: float = 0.0,
+    *,
+    one_of: np.ndarray,
+) -> np.ndarray | None:
     """One HiGHS program over x (K), z (reach, Z) and y (coverage, G).
 
     ``goal``: ``value`` (max V, then fewer JP, then lower codes), ``fill`` (JP at least
@@ -186,13 +204,16 @@ def _solve(problem: SelectionProblem, budget: float, fixed: np.ndarray,
     cost = np.zeros(n)
     if goal == "value":
         cost[:k] = _JP_TIE * problem.jp + _CODE_TIE * rank
-        cost[k + z:] = -1.0
+        cost[k + z :] = -1.0
     elif goal == "fill":
-        cost[:k] = problem.jp - 1e-3 * problem.relevance / max(problem.relevance.max(), 1e-12) \
+        cost[:k] = (
+            problem.jp
+            - 1e-3 * problem.relevance / max(problem.relevance.max(), 1e-12)
             + _CODE_TIE * rank
+        )
     else:
         cost[:k] = -problem.jp + _CODE_TIE * rank
-    rows: list[tuple[dict[int, float], float, float]] = []   # ({col: coef}, low, high)
+    rows: list[tuple[dict[int, float], float, float]] = []  # ({col: coef}, low, high)
 
     def reach(m: int, c: int) -> int:
         """The column that says module m lifts competency c: x_m, or its z."""
@@ -235,12 +256,18 @@ def _solve(problem: SelectionProblem, budget: float, fixed: np.ndarray,
             matrix[i, col] = coef
         low[i], high[i] = lo, hi
     upper_y = problem.gaps if goal == "value" else np.zeros(g)
-    bounds = Bounds(np.r_[fixed.astype(float), np.zeros(z + g)],
-                    np.r_[(~forbidden).astype(float), np.ones(z), upper_y])
+    bounds = Bounds(
+        np.r_[fixed.astype(float), np.zeros(z + g)],
+        np.r_[(~forbidden).astype(float), np.ones(z), upper_y],
+    )
     with _quiet_stdout():
-        result = milp(cost, constraints=[LinearConstraint(matrix.tocsr(), low, high)],
-                      integrality=np.r_[np.ones(k), np.zeros(z + g)], bounds=bounds,
-                      options={"mip_rel_gap": _GAP})
+        result = milp(
+            cost,
+            constraints=[LinearConstraint(matrix.tocsr(), low, high)],
+            integrality=np.r_[np.ones(k), np.zeros(z + g)],
+            bounds=bounds,
+            options={"mip_rel_gap": _GAP},
+        )
     if result.x is None:
         if min_jp or one_of.any():
             return None

@@ -13,5 +13,10 @@ from .summary import (
     write_agency_summary,
 )
 
-__all__ = ["ReportContext", "agency_summary", "exclusion_kind", "shortfall_reason",
-           "write_agency_summary"]
+__all__ = [
+    "ReportContext",
+    "agency_summary",
+    "exclusion_kind",
+    "shortfall_reason",
+    "write_agency_summary",
+]

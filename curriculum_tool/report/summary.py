@@ -42,30 +42,30 @@ import pandas as pd
 from ..domain import Learner, LearnerPath
 from ..domain.reasons import label as vocabulary_label
 from ..errors import CurriculumError
-from ..io.masking import mask_name, pseudonym
 from ..io.atomic import atomic_output
 from ..io.cell_escape import xlsx_value
+from ..io.masking import mask_name, pseudonym
 from ..io.tables import _reproducible_zip
 
 __all__ = [
-    "ReportContext",
-    "CompetencyGap",
-    "KIND_LABELS",
-    "EXCLUSION_KINDS",
     "BLOCKING_KINDS",
+    "EXCLUSION_KINDS",
+    "KIND_LABELS",
     "NOT_FOR_LEARNER_KINDS",
     "SHEETS",
+    "CompetencyGap",
+    "ReportContext",
     "agency_summary",
-    "write_agency_summary",
-    "write_summary_xlsx",
+    "competency_gaps",
     "exclusion_kind",
+    "kind_label",
+    "learner_gaps",
+    "obligations_text",
     "root_kind",
     "root_params",
-    "kind_label",
     "shortfall_reason",
-    "obligations_text",
-    "learner_gaps",
-    "competency_gaps",
+    "write_agency_summary",
+    "write_summary_xlsx",
 ]
 
 #: Sheet names in workbook order.
@@ -76,35 +76,36 @@ SHEETS = ("Ringkasan", "Per Pegawai", "Per Modul", "Per Wilayah")
 #: the planner chose to leave out, then what is not meant for the learner at all.
 KIND_LABELS: dict[str, dict[str, str]] = {
     # -- the learner cannot take it ---------------------------------------------------
-    "connectivity": {"id": "konektivitas tidak memadai",
-                     "en": "connectivity too weak"},
-    "digital_literacy": {"id": "literasi digital belum memadai",
-                         "en": "digital literacy too low"},
-    "longer_than_period": {"id": "lebih panjang dari satu periode",
-                           "en": "longer than one period"},
-    "requires": {"id": "prasyarat tidak dapat diikuti",
-                 "en": "prerequisite cannot be taken"},
-    "local_elsewhere": {"id": "modul lokal daerah lain",
-                        "en": "local module of another region"},
+    "connectivity": {"id": "konektivitas tidak memadai", "en": "connectivity too weak"},
+    "digital_literacy": {"id": "literasi digital belum memadai", "en": "digital literacy too low"},
+    "longer_than_period": {"id": "lebih panjang dari satu periode", "en": "longer than one period"},
+    "requires": {"id": "prasyarat tidak dapat diikuti", "en": "prerequisite cannot be taken"},
+    "local_elsewhere": {"id": "modul lokal daerah lain", "en": "local module of another region"},
     "not_approved": {"id": "belum disetujui", "en": "not approved yet"},
-    "pitched_too_high": {"id": "level terlalu tinggi untuk saat ini",
-                         "en": "pitched too high for now"},
+    "pitched_too_high": {
+        "id": "level terlalu tinggi untuk saat ini",
+        "en": "pitched too high for now",
+    },
     # -- the planner chose otherwise --------------------------------------------------
-    "offline_instead": {"id": "ada alternatif luring (konektivitas lemah)",
-                        "en": "offline alternative (weak connectivity)"},
+    "offline_instead": {
+        "id": "ada alternatif luring (konektivitas lemah)",
+        "en": "offline alternative (weak connectivity)",
+    },
     "not_selected_budget": {"id": "melebihi anggaran JP", "en": "over the JP budget"},
-    "not_selected_periods": {"id": "tidak muat dalam periode",
-                             "en": "does not fit the periods"},
+    "not_selected_periods": {"id": "tidak muat dalam periode", "en": "does not fit the periods"},
     "not_selected_value": {"id": "nilai per JP lebih rendah", "en": "less value per JP"},
-    "not_selected_covered": {"id": "sudah tercakup langkah lain",
-                             "en": "covered by other steps"},
+    "not_selected_covered": {"id": "sudah tercakup langkah lain", "en": "covered by other steps"},
     # -- not meant for this learner, or already dealt with ----------------------------
     "not_relevant": {"id": "tidak relevan secara lokal", "en": "not locally relevant"},
     "outside_audience": {"id": "di luar sasaran peserta", "en": "outside the audience"},
-    "obligation_of_others": {"id": "program wajib jabatan/status lain",
-                             "en": "compulsory for others"},
-    "obligation": {"id": "program wajib (dicantumkan tersendiri)",
-                   "en": "compulsory programme (listed separately)"},
+    "obligation_of_others": {
+        "id": "program wajib jabatan/status lain",
+        "en": "compulsory for others",
+    },
+    "obligation": {
+        "id": "program wajib (dicantumkan tersendiri)",
+        "en": "compulsory programme (listed separately)",
+    },
     "completed": {"id": "sudah diselesaikan", "en": "already completed"},
     "other": {"id": "lainnya", "en": "other"},
 }
@@ -113,14 +114,23 @@ EXCLUSION_KINDS = KIND_LABELS
 
 #: Kinds that mean the learner cannot take the module (not a choice of the planner, and
 #: not a module meant for someone else): what ``Modul Tidak Dapat Diikuti`` counts.
-BLOCKING_KINDS = frozenset({"connectivity", "digital_literacy", "longer_than_period",
-                            "requires", "local_elsewhere", "not_approved"})
+BLOCKING_KINDS = frozenset(
+    {
+        "connectivity",
+        "digital_literacy",
+        "longer_than_period",
+        "requires",
+        "local_elsewhere",
+        "not_approved",
+    }
+)
 
 #: Kinds of modules that are not meant for the learner at all (another audience, another
 #: jenjang's compulsory programme) or are dealt with elsewhere (the learner's own
 #: compulsory programme, a module already completed): noise in a learner's document.
-NOT_FOR_LEARNER_KINDS = frozenset({"outside_audience", "obligation_of_others", "obligation",
-                                   "completed"})
+NOT_FOR_LEARNER_KINDS = frozenset(
+    {"outside_audience", "obligation_of_others", "obligation", "completed"}
+)
 
 #: Kinds that can explain a path below the yearly minimum.
 _SHORTFALL_KINDS = BLOCKING_KINDS | {"not_selected_budget", "not_selected_periods"}
@@ -194,18 +204,27 @@ def _shortfall_item(kind: str, reasons: list[Any], lang: str) -> str:
     """``konektivitas rendah (5 modul)``: one kind of blocker with its count."""
     text = kind_label(kind, lang)
     if kind in ("connectivity", "digital_literacy"):
-        have = Counter(str(params["have"]) for r in reasons
-                       if (params := root_params(r)).get("have") is not None)
+        have = Counter(
+            str(params["have"])
+            for r in reasons
+            if (params := root_params(r)).get("have") is not None
+        )
         if have:
             level = have.most_common(1)[0][0]
             if kind == "connectivity":
-                text = (("tanpa internet" if lang == "id" else "no internet") if level == "none"
-                        else ("konektivitas " if lang == "id" else "")
-                        + vocabulary_label("connectivity", level, lang)
-                        + ("" if lang == "id" else " connectivity"))
+                text = (
+                    ("tanpa internet" if lang == "id" else "no internet")
+                    if level == "none"
+                    else ("konektivitas " if lang == "id" else "")
+                    + vocabulary_label("connectivity", level, lang)
+                    + ("" if lang == "id" else " connectivity")
+                )
             else:
-                text = (f"literasi digital peserta level {level}" if lang == "id"
-                        else f"the learner's digital literacy level {level}")
+                text = (
+                    f"literasi digital peserta level {level}"
+                    if lang == "id"
+                    else f"the learner's digital literacy level {level}"
+                )
     count = len(reasons)
     unit = "modul" if lang == "id" else ("module" if count == 1 else "modules")
     return f"{text} ({count} {unit})"
@@ -241,8 +260,7 @@ def shortfall_reason(path: LearnerPath, lang: str = "id") -> str:
             text += (". Penghambat: " if lang == "id" else ". Blocked by: ") + items
         return text
     if lang == "id":
-        head = (f"hanya {path.total_jp} JP modul yang dapat diikuti "
-                f"(minimum {path.min_jp} JP)")
+        head = f"hanya {path.total_jp} JP modul yang dapat diikuti (minimum {path.min_jp} JP)"
         tail = items or "katalog tidak memiliki cukup modul lain yang dapat diikuti"
     else:
         head = f"only {path.total_jp} JP of takeable modules (minimum {path.min_jp} JP)"
@@ -295,14 +313,18 @@ class ReportContext:
     #: Competency code → name.
     competency_names: Mapping[str, str] = field(default_factory=dict)
     #: Module code → ((competency, level taught), …).
-    module_competencies: Mapping[str, tuple[tuple[str, int], ...]] = field(
-        default_factory=dict)
+    module_competencies: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
     #: Learner id → the competencies they fall short of (only when asked for).
     gap_table: Mapping[str, tuple[CompetencyGap, ...]] = field(default_factory=dict)
 
     @classmethod
-    def from_workspace(cls, workspace: Any, unmask: bool = False, gaps: bool = True,
-                       gap_table: bool | Iterable[str] = False) -> ReportContext:
+    def from_workspace(
+        cls,
+        workspace: Any,
+        unmask: bool = False,
+        gaps: bool = True,
+        gap_table: bool | Iterable[str] = False,
+    ) -> ReportContext:
         """Everything a report needs from ``workspace`` besides the paths.
 
         ``gaps`` fills the total gap of every learner (the agency summary); ``gap_table``
@@ -323,15 +345,18 @@ class ReportContext:
         elif gap_table is not False:
             ids = set(gap_table)
             table = competency_gaps(workspace, [x for x in learners if x.id in ids], names)
-        return cls(pseudonym_key=key, unmask=unmask,
-                   learners={learner.id: learner for learner in learners},
-                   region_names={r.code: r.name for r in regions},
-                   position_titles={j.position: j.title for j in jobs},
-                   module_titles={m.code: m.title for m in modules},
-                   total_gaps=learner_gaps(workspace, learners) if gaps else {},
-                   competency_names=names,
-                   module_competencies={m.code: tuple(m.competencies) for m in modules},
-                   gap_table=table)
+        return cls(
+            pseudonym_key=key,
+            unmask=unmask,
+            learners={learner.id: learner for learner in learners},
+            region_names={r.code: r.name for r in regions},
+            position_titles={j.position: j.title for j in jobs},
+            module_titles={m.code: m.title for m in modules},
+            total_gaps=learner_gaps(workspace, learners) if gaps else {},
+            competency_names=names,
+            module_competencies={m.code: tuple(m.competencies) for m in modules},
+            gap_table=table,
+        )
 
     def learner_label(self, learner: str) -> str:
         """The id as shown: the learner's pseudonym, or the id itself with ``unmask``."""
@@ -372,14 +397,17 @@ def learner_gaps(workspace: Any, learners: Sequence[Learner] | None = None) -> d
     if not learners:
         return {}
     _, arrays = _gap_arrays(workspace, learners)
-    gaps = np.maximum(arrays.targets.astype(np.int32) - arrays.levels.astype(np.int32),
-                      0).sum(axis=1)
+    gaps = np.maximum(arrays.targets.astype(np.int32) - arrays.levels.astype(np.int32), 0).sum(
+        axis=1
+    )
     return {str(learner): float(gap) for learner, gap in zip(arrays.ids, gaps)}
 
 
-def competency_gaps(workspace: Any, learners: Sequence[Learner] | None = None,
-                    names: Mapping[str, str] | None = None
-                    ) -> dict[str, tuple[CompetencyGap, ...]]:
+def competency_gaps(
+    workspace: Any,
+    learners: Sequence[Learner] | None = None,
+    names: Mapping[str, str] | None = None,
+) -> dict[str, tuple[CompetencyGap, ...]]:
     """Learner id → the competencies where their target (contract §3) is above their
     level, by competency code; the same targets as :func:`learner_gaps`."""
     learners = list(workspace.load("learners") if learners is None else learners)
@@ -394,8 +422,11 @@ def competency_gaps(workspace: Any, learners: Sequence[Learner] | None = None,
     for row, learner in enumerate(arrays.ids):
         short = np.flatnonzero(targets[row] > levels[row])
         table[str(learner)] = tuple(
-            CompetencyGap(codes[c], names.get(codes[c], codes[c]), int(levels[row, c]),
-                          int(targets[row, c])) for c in short)
+            CompetencyGap(
+                codes[c], names.get(codes[c], codes[c]), int(levels[row, c]), int(targets[row, c])
+            )
+            for c in short
+        )
     return table
 
 
@@ -403,16 +434,48 @@ def competency_gaps(workspace: Any, learners: Sequence[Learner] | None = None,
 
 _YES, _NO = "ya", "tidak"
 
-LEARNER_COLUMNS = ("Pegawai", "Nama", "Jabatan", "Nama Jabatan", "Wilayah", "Nama Wilayah",
-                   "Total JP", "Minimum JP", "Jumlah Langkah", "Nilai Harapan",
-                   "Total Kesenjangan", "Cakupan Kesenjangan", "Di Bawah Minimum",
-                   "Alasan Di Bawah Minimum", "Modul Tidak Dapat Diikuti", "Model",
-                   "Dibuat", "Program Wajib Belum Diikuti", "JP Program Wajib")
-MODULE_COLUMNS = ("Modul", "Judul", "Modalitas", "JP", "Jumlah Pegawai", "Total JP",
-                  "Rata-rata Peluang Berhasil", "Tidak Dapat Diikuti (Pegawai)",
-                  "Alasan Utama Tidak Dapat Diikuti", "Wajib Belum Diikuti (Pegawai)")
-REGION_COLUMNS = ("Wilayah", "Nama Wilayah", "Jumlah Pegawai", "Total JP", "Rata-rata JP",
-                  "Di Bawah Minimum", "Rata-rata Cakupan Kesenjangan")
+LEARNER_COLUMNS = (
+    "Pegawai",
+    "Nama",
+    "Jabatan",
+    "Nama Jabatan",
+    "Wilayah",
+    "Nama Wilayah",
+    "Total JP",
+    "Minimum JP",
+    "Jumlah Langkah",
+    "Nilai Harapan",
+    "Total Kesenjangan",
+    "Cakupan Kesenjangan",
+    "Di Bawah Minimum",
+    "Alasan Di Bawah Minimum",
+    "Modul Tidak Dapat Diikuti",
+    "Model",
+    "Dibuat",
+    "Program Wajib Belum Diikuti",
+    "JP Program Wajib",
+)
+MODULE_COLUMNS = (
+    "Modul",
+    "Judul",
+    "Modalitas",
+    "JP",
+    "Jumlah Pegawai",
+    "Total JP",
+    "Rata-rata Peluang Berhasil",
+    "Tidak Dapat Diikuti (Pegawai)",
+    "Alasan Utama Tidak Dapat Diikuti",
+    "Wajib Belum Diikuti (Pegawai)",
+)
+REGION_COLUMNS = (
+    "Wilayah",
+    "Nama Wilayah",
+    "Jumlah Pegawai",
+    "Total JP",
+    "Rata-rata JP",
+    "Di Bawah Minimum",
+    "Rata-rata Cakupan Kesenjangan",
+)
 OVERVIEW_COLUMNS = ("Indikator", "Nilai")
 
 
@@ -433,8 +496,11 @@ def _mean(values: Iterable[float | None]) -> float | None:
     return round(float(np.mean(present)), 4) if present else None
 
 
-def agency_summary(paths: Sequence[LearnerPath], learners: Mapping[str, Learner] | None = None,
-                   context: ReportContext | None = None) -> dict[str, pd.DataFrame]:
+def agency_summary(
+    paths: Sequence[LearnerPath],
+    learners: Mapping[str, Learner] | None = None,
+    context: ReportContext | None = None,
+) -> dict[str, pd.DataFrame]:
     """The four sheets (:data:`SHEETS`) of an agency's paths, as DataFrames.
 
     ``learners`` (id → record) overrides the context's learners; without ``context`` the
@@ -447,38 +513,43 @@ def agency_summary(paths: Sequence[LearnerPath], learners: Mapping[str, Learner]
     for path in paths:
         gap = context.total_gaps.get(path.learner)
         blocked = sum(e.kind in BLOCKING_KINDS for e in path.excluded)
-        rows.append({
-            "Pegawai": context.learner_label(path.learner),
-            "Nama": context.learner_name(path.learner),
-            "Jabatan": path.position,
-            "Nama Jabatan": context.position_title(path.position),
-            "Wilayah": path.region,
-            "Nama Wilayah": context.region_name(path.region),
-            "Total JP": path.total_jp,
-            "Minimum JP": path.min_jp,
-            "Jumlah Langkah": len(path.steps),
-            "Nilai Harapan": round(path.expected_value, 4),
-            "Total Kesenjangan": gap,
-            "Cakupan Kesenjangan": _coverage(path, gap),
-            "Di Bawah Minimum": _YES if path.total_jp < path.min_jp else _NO,
-            "Alasan Di Bawah Minimum": shortfall_reason(path),
-            "Modul Tidak Dapat Diikuti": blocked,
-            "Model": _model_text(path),
-            "Dibuat": path.created,
-            "Program Wajib Belum Diikuti": obligations_text(path),
-            "JP Program Wajib": sum(o.jp for o in path.obligations),
-        })
+        rows.append(
+            {
+                "Pegawai": context.learner_label(path.learner),
+                "Nama": context.learner_name(path.learner),
+                "Jabatan": path.position,
+                "Nama Jabatan": context.position_title(path.position),
+                "Wilayah": path.region,
+                "Nama Wilayah": context.region_name(path.region),
+                "Total JP": path.total_jp,
+                "Minimum JP": path.min_jp,
+                "Jumlah Langkah": len(path.steps),
+                "Nilai Harapan": round(path.expected_value, 4),
+                "Total Kesenjangan": gap,
+                "Cakupan Kesenjangan": _coverage(path, gap),
+                "Di Bawah Minimum": _YES if path.total_jp < path.min_jp else _NO,
+                "Alasan Di Bawah Minimum": shortfall_reason(path),
+                "Modul Tidak Dapat Diikuti": blocked,
+                "Model": _model_text(path),
+                "Dibuat": path.created,
+                "Program Wajib Belum Diikuti": obligations_text(path),
+                "JP Program Wajib": sum(o.jp for o in path.obligations),
+            }
+        )
     # Sorted by the label as shown: masked rows do not reveal the order of the NIPs.
     rows.sort(key=lambda row: row["Pegawai"])
     per_learner = pd.DataFrame(rows, columns=list(LEARNER_COLUMNS))
-    return {"Ringkasan": _overview(paths, per_learner, context),
-            "Per Pegawai": per_learner,
-            "Per Modul": _per_module(paths, context),
-            "Per Wilayah": _per_region(paths, context)}
+    return {
+        "Ringkasan": _overview(paths, per_learner, context),
+        "Per Pegawai": per_learner,
+        "Per Modul": _per_module(paths, context),
+        "Per Wilayah": _per_region(paths, context),
+    }
 
 
-def _overview(paths: Sequence[LearnerPath], per_learner: pd.DataFrame,
-              context: ReportContext) -> pd.DataFrame:
+def _overview(
+    paths: Sequence[LearnerPath], per_learner: pd.DataFrame, context: ReportContext
+) -> pd.DataFrame:
     count = len(paths)
     total = sum(p.total_jp for p in paths)
     below = sum(p.total_jp < p.min_jp for p in paths)
@@ -497,10 +568,16 @@ def _overview(paths: Sequence[LearnerPath], per_learner: pd.DataFrame,
         ("Rata-rata nilai harapan", _mean(p.expected_value for p in paths)),
         ("Rata-rata cakupan kesenjangan", coverage),
         ("Model", "; ".join(models)),
-        ("Rencana dibuat", (created[0] if created[0] == created[-1]
-                            else f"{created[0]} – {created[-1]}") if created else ""),
-        ("Identitas pegawai", "tidak disamarkan" if context.unmask
-         else "disamarkan (pseudonim dan inisial)"),
+        (
+            "Rencana dibuat",
+            (created[0] if created[0] == created[-1] else f"{created[0]} – {created[-1]}")
+            if created
+            else "",
+        ),
+        (
+            "Identitas pegawai",
+            "tidak disamarkan" if context.unmask else "disamarkan (pseudonim dan inisial)",
+        ),
     ]
     return pd.DataFrame(items, columns=list(OVERVIEW_COLUMNS))
 
@@ -525,20 +602,28 @@ def _per_module(paths: Sequence[LearnerPath], context: ReportContext) -> pd.Data
         first = steps[0] if steps else None
         kinds = blocked.get(module, Counter())
         main = sorted(kinds.items(), key=lambda item: (-item[1], item[0]))
-        rows.append({
-            "Modul": module,
-            "Judul": context.module_titles.get(module) or (first.title if first else ""),
-            "Modalitas": first.modality if first else "",
-            "JP": first.jp if first else owed_jp.get(module),
-            "Jumlah Pegawai": len(steps),
-            "Total JP": sum(s.jp for s in steps),
-            "Rata-rata Peluang Berhasil": _mean(s.p_success for s in steps),
-            "Tidak Dapat Diikuti (Pegawai)": sum(kinds.values()),
-            "Alasan Utama Tidak Dapat Diikuti": kind_label(main[0][0]) if main else "",
-            "Wajib Belum Diikuti (Pegawai)": owed.get(module, 0),
-        })
-    rows.sort(key=lambda row: (-row["Jumlah Pegawai"], -row["Tidak Dapat Diikuti (Pegawai)"],
-                               -row["Wajib Belum Diikuti (Pegawai)"], row["Modul"]))
+        rows.append(
+            {
+                "Modul": module,
+                "Judul": context.module_titles.get(module) or (first.title if first else ""),
+                "Modalitas": first.modality if first else "",
+                "JP": first.jp if first else owed_jp.get(module),
+                "Jumlah Pegawai": len(steps),
+                "Total JP": sum(s.jp for s in steps),
+                "Rata-rata Peluang Berhasil": _mean(s.p_success for s in steps),
+                "Tidak Dapat Diikuti (Pegawai)": sum(kinds.values()),
+                "Alasan Utama Tidak Dapat Diikuti": kind_label(main[0][0]) if main else "",
+                "Wajib Belum Diikuti (Pegawai)": owed.get(module, 0),
+            }
+        )
+    rows.sort(
+        key=lambda row: (
+            -row["Jumlah Pegawai"],
+            -row["Tidak Dapat Diikuti (Pegawai)"],
+            -row["Wajib Belum Diikuti (Pegawai)"],
+            row["Modul"],
+        )
+    )
     return pd.DataFrame(rows, columns=list(MODULE_COLUMNS))
 
 
@@ -553,26 +638,36 @@ def _per_region(paths: Sequence[LearnerPath], context: ReportContext) -> pd.Data
     for region in sorted(by_region):
         group = by_region[region]
         total = sum(p.total_jp for p in group)
-        rows.append({
-            "Wilayah": region,
-            "Nama Wilayah": context.region_name(region),
-            "Jumlah Pegawai": len(group),
-            "Total JP": total,
-            "Rata-rata JP": round(total / len(group), 2),
-            "Di Bawah Minimum": sum(p.total_jp < p.min_jp for p in group),
-            "Rata-rata Cakupan Kesenjangan": _mean(coverage_of[p.learner] for p in group),
-        })
+        rows.append(
+            {
+                "Wilayah": region,
+                "Nama Wilayah": context.region_name(region),
+                "Jumlah Pegawai": len(group),
+                "Total JP": total,
+                "Rata-rata JP": round(total / len(group), 2),
+                "Di Bawah Minimum": sum(p.total_jp < p.min_jp for p in group),
+                "Rata-rata Cakupan Kesenjangan": _mean(coverage_of[p.learner] for p in group),
+            }
+        )
     return pd.DataFrame(rows, columns=list(REGION_COLUMNS))
 
 
 # -- the workbook ---------------------------------------------------------------------
 
 #: Number formats of columns (by header) in the workbook.
-_FORMATS = {"Nilai Harapan": "0.00", "Cakupan Kesenjangan": "0.0%",
-            "Rata-rata Cakupan Kesenjangan": "0.0%", "Rata-rata Peluang Berhasil": "0.00",
-            "Rata-rata JP": "0.0"}
-_OVERVIEW_FORMATS = {"Rata-rata JP per pegawai": "0.0", "Persentase di bawah minimum": "0.0%",
-                     "Rata-rata nilai harapan": "0.00", "Rata-rata cakupan kesenjangan": "0.0%"}
+_FORMATS = {
+    "Nilai Harapan": "0.00",
+    "Cakupan Kesenjangan": "0.0%",
+    "Rata-rata Cakupan Kesenjangan": "0.0%",
+    "Rata-rata Peluang Berhasil": "0.00",
+    "Rata-rata JP": "0.0",
+}
+_OVERVIEW_FORMATS = {
+    "Rata-rata JP per pegawai": "0.0",
+    "Persentase di bawah minimum": "0.0%",
+    "Rata-rata nilai harapan": "0.00",
+    "Rata-rata cakupan kesenjangan": "0.0%",
+}
 _MAX_WIDTH = 60
 
 
@@ -588,8 +683,9 @@ def _cell(value: Any) -> Any:
 
 def _check_xlsx(out: Path) -> None:
     if out.suffix.lower() != ".xlsx":
-        raise CurriculumError(f"the summary is a workbook: the file must end in .xlsx, "
-                              f"not '{out.name}'")
+        raise CurriculumError(
+            f"the summary is a workbook: the file must end in .xlsx, not '{out.name}'"
+        )
 
 
 def write_summary_xlsx(frames: Mapping[str, pd.DataFrame], out: str | os.PathLike[str]) -> None:
@@ -636,8 +732,7 @@ def write_summary_xlsx(frames: Mapping[str, pd.DataFrame], out: str | os.PathLik
         _reproducible_zip(buffer, handle)
 
 
-def write_agency_summary(workspace: Any, out: str | os.PathLike[str],
-                         unmask: bool = False) -> int:
+def write_agency_summary(workspace: Any, out: str | os.PathLike[str], unmask: bool = False) -> int:
     """Summarise the workspace's stored paths into the workbook ``out``; returns how many
     learners it covers. Learner ids and names are masked unless ``unmask``."""
     from ..store.paths import load_paths
@@ -646,8 +741,9 @@ def write_agency_summary(workspace: Any, out: str | os.PathLike[str],
     with workspace.engine.connect() as conn:
         paths = load_paths(conn)
     if not paths:
-        raise CurriculumError("no stored paths in this workspace: run 'batch' (or "
-                              "'recommend --save') first")
+        raise CurriculumError(
+            "no stored paths in this workspace: run 'batch' (or 'recommend --save') first"
+        )
     context = ReportContext.from_workspace(workspace, unmask=unmask)
     write_summary_xlsx(agency_summary(paths, context=context), out)
     return len(paths)

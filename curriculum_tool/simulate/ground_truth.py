@@ -22,15 +22,15 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
-    "COMPLETION",
-    "MODALITY_COMPLETION",
     "APPLICATION",
+    "COMPLETION",
     "FACTORS",
     "HAZARD_PIVOT",
-    "completion_logit",
+    "MODALITY_COMPLETION",
     "application_logit",
-    "true_probabilities",
+    "completion_logit",
     "sigmoid",
+    "true_probabilities",
 ]
 
 #: Hazard exposure at which a disaster-risk module is neither more nor less applied.
@@ -41,14 +41,14 @@ HAZARD_PIVOT = 0.5
 #: Stage 1, logit of P(completed): name → coefficient per unit of the factor.
 COMPLETION: dict[str, float] = {
     "intercept": 1.6,
-    "literacy_shortfall": -0.7,          # each digital-literacy level below the module's need
-    "online_literacy_shortfall": -0.6,   # … again when the module is online
-    "connectivity_shortfall": -0.9,      # each connectivity rank below the module's need
-    "online_low_connectivity": -0.5,     # online module, connection below high
-    "level_jump_excess": -0.4,           # each level the module jumps beyond one
-    "prereq_missing": -0.7,              # each hard prerequisite not completed
-    "is_3t": -0.3,                       # remote (3T) region
-    "job_relevance": 0.4,                # share of the module's competencies with a gap
+    "literacy_shortfall": -0.7,  # each digital-literacy level below the module's need
+    "online_literacy_shortfall": -0.6,  # … again when the module is online
+    "connectivity_shortfall": -0.9,  # each connectivity rank below the module's need
+    "online_low_connectivity": -0.5,  # online module, connection below high
+    "level_jump_excess": -0.4,  # each level the module jumps beyond one
+    "prereq_missing": -0.7,  # each hard prerequisite not completed
+    "is_3t": -0.3,  # remote (3T) region
+    "job_relevance": 0.4,  # share of the module's competencies with a gap
 }
 
 #: Stage 1, added to the logit by modality (PerLAN 10/2018 learning forms).
@@ -66,11 +66,11 @@ MODALITY_COMPLETION: dict[str, float] = {
 #: Stage 2, logit of P(applied at work | completed): name → coefficient.
 APPLICATION: dict[str, float] = {
     "intercept": -0.5,
-    "job_relevance": 2.6,                # training that matches the job is applied
-    "hazard_fit": 3.0,                   # disaster module × (regional exposure − pivot)
-    "level_jump_excess": -0.35,          # too big a jump is learnt but not used
-    "overqualified": -0.5,               # learner already above the taught level
-    "is_local": 0.3,                     # locally adapted content
+    "job_relevance": 2.6,  # training that matches the job is applied
+    "hazard_fit": 3.0,  # disaster module × (regional exposure − pivot)
+    "level_jump_excess": -0.35,  # too big a jump is learnt but not used
+    "overqualified": -0.5,  # learner already above the taught level
+    "is_local": 0.3,  # locally adapted content
 }
 
 
@@ -85,16 +85,16 @@ def _shortfall(frame: pd.DataFrame, margin: str) -> np.ndarray:
 #: How each factor is read from a pair frame (every one is a function of frame columns).
 FACTORS: dict[str, Callable[[pd.DataFrame], np.ndarray]] = {
     "literacy_shortfall": lambda f: _shortfall(f, "literacy_margin"),
-    "online_literacy_shortfall":
-        lambda f: _column(f, "online") * _shortfall(f, "literacy_margin"),
+    "online_literacy_shortfall": lambda f: _column(f, "online") * _shortfall(f, "literacy_margin"),
     "connectivity_shortfall": lambda f: _shortfall(f, "connectivity_margin"),
     "online_low_connectivity": lambda f: _column(f, "online_low_connectivity"),
     "level_jump_excess": lambda f: np.maximum(0.0, _column(f, "level_jump") - 1.0),
     "prereq_missing": lambda f: _column(f, "prereq_missing"),
     "is_3t": lambda f: _column(f, "is_3t"),
     "job_relevance": lambda f: _column(f, "job_relevance"),
-    "hazard_fit": lambda f: ((_column(f, "n_hazards") > 0)
-                             * (_column(f, "hazard_exposure") - HAZARD_PIVOT)),
+    "hazard_fit": lambda f: (
+        (_column(f, "n_hazards") > 0) * (_column(f, "hazard_exposure") - HAZARD_PIVOT)
+    ),
     "overqualified": lambda f: np.maximum(0.0, -_column(f, "level_jump")),
     "is_local": lambda f: _column(f, "is_local"),
 }
@@ -114,8 +114,9 @@ def _linear(frame: pd.DataFrame, coefficients: dict[str, float]) -> np.ndarray:
 
 def _modality_effect(modality: pd.Series) -> np.ndarray:
     if isinstance(modality.dtype, pd.CategoricalDtype):
-        effects = np.array([MODALITY_COMPLETION.get(str(c), 0.0)
-                            for c in modality.cat.categories] + [0.0])
+        effects = np.array(
+            [MODALITY_COMPLETION.get(str(c), 0.0) for c in modality.cat.categories] + [0.0]
+        )
         return effects[modality.cat.codes.to_numpy()]  # code -1 (missing) reads 0.0
     return modality.astype(str).map(MODALITY_COMPLETION).fillna(0.0).to_numpy(np.float64)
 

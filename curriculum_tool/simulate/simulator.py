@@ -16,6 +16,7 @@ completed before an enrolment depends on the outcomes drawn before it.
 
 from __future__ import annotations
 
+import itertools
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -30,7 +31,7 @@ from ..io.atomic import atomic_output
 from ..model.pairs import LearnerArrays, PairContext
 from .ground_truth import true_probabilities
 
-__all__ = ["Simulation", "simulate", "simulate_to_dir", "load_context", "START", "END"]
+__all__ = ["END", "START", "Simulation", "load_context", "simulate", "simulate_to_dir"]
 
 #: The enrolment window.
 START = np.datetime64("2021-01-01", "D")
@@ -42,7 +43,7 @@ END = np.datetime64("2025-12-31", "D")
 REGENCY_SHARE = 0.7
 #: P(digital literacy = 0, 1, 2, 3) by the kind of region the learner works in.
 LITERACY_BY_REGION = {
-    "remote": (0.35, 0.40, 0.18, 0.07),   # connectivity none, or a 3T region
+    "remote": (0.35, 0.40, 0.18, 0.07),  # connectivity none, or a 3T region
     "low": (0.15, 0.40, 0.33, 0.12),
     "high": (0.05, 0.20, 0.45, 0.30),
 }
@@ -98,8 +99,10 @@ class Simulation:
 
     def learner_records(self) -> list[Learner]:
         """The learners as validated :class:`Learner` records (slow for many learners)."""
-        return [Learner.from_row({k: str(v) for k, v in row.items()})
-                for row in self.learners.to_dict("records")]
+        return [
+            Learner.from_row({k: str(v) for k, v in row.items()})
+            for row in self.learners.to_dict("records")
+        ]
 
 
 def load_context(catalog_directory: str | os.PathLike[str] | None = None) -> PairContext:
@@ -108,8 +111,14 @@ def load_context(catalog_directory: str | os.PathLike[str] | None = None) -> Pai
     from ..io.importer import parse_file
 
     directory = Path(catalog_directory) if catalog_directory is not None else catalog_dir()
-    kinds = ("competencies", "regions", "modules", "prerequisites", "regional_standards",
-             "job_standards")
+    kinds = (
+        "competencies",
+        "regions",
+        "modules",
+        "prerequisites",
+        "regional_standards",
+        "job_standards",
+    )
     for kind in ("modules", "regions", "job_standards"):
         if not (directory / f"{kind}.csv").is_file():
             raise CurriculumError(f"no {kind}.csv in catalog folder '{directory}'")
@@ -125,9 +134,14 @@ def load_context(catalog_directory: str | os.PathLike[str] | None = None) -> Pai
         records[kind] = parsed.records
     if problems:
         raise ValidationError(problems)
-    return PairContext.from_records(records["modules"], records["regions"],
-                                    records["prerequisites"], records["job_standards"],
-                                    records["regional_standards"], records["competencies"])
+    return PairContext.from_records(
+        records["modules"],
+        records["regions"],
+        records["prerequisites"],
+        records["job_standards"],
+        records["regional_standards"],
+        records["competencies"],
+    )
 
 
 # -- learners ------------------------------------------------------------------------------
@@ -145,13 +159,16 @@ def _draw_regions(context: PairContext, rng: np.random.Generator, n: int) -> np.
     return np.where(in_regency, regency, province).astype(np.int32)
 
 
-def _draw_literacy(context: PairContext, rng: np.random.Generator,
-                   region: np.ndarray) -> np.ndarray:
+def _draw_literacy(
+    context: PairContext, rng: np.random.Generator, region: np.ndarray
+) -> np.ndarray:
     remote = (context.region_connectivity == 0) | (context.region_is_3t == 1)
     high = context.region_connectivity == 2
-    table = np.where(remote[:, None], LITERACY_BY_REGION["remote"],
-                     np.where(high[:, None], LITERACY_BY_REGION["high"],
-                              LITERACY_BY_REGION["low"]))
+    table = np.where(
+        remote[:, None],
+        LITERACY_BY_REGION["remote"],
+        np.where(high[:, None], LITERACY_BY_REGION["high"], LITERACY_BY_REGION["low"]),
+    )
     cumulative = np.cumsum(table, axis=1)[region]
     return (rng.random(len(region))[:, None] > cumulative[:, :-1]).sum(axis=1).astype(np.int8)
 
@@ -159,9 +176,8 @@ def _draw_literacy(context: PairContext, rng: np.random.Generator,
 def _draw_levels(rng: np.random.Generator, targets: np.ndarray) -> np.ndarray:
     shape = targets.shape
     at_target = rng.random(shape) < AT_TARGET_SHARE
-    below = np.floor(rng.random(shape) * targets)           # uniform 0 … target − 1
-    other = np.where(rng.random(shape) < OTHER_COMPETENCY_SHARE,
-                     rng.integers(1, 3, shape), 0)
+    below = np.floor(rng.random(shape) * targets)  # uniform 0 … target − 1
+    other = np.where(rng.random(shape) < OTHER_COMPETENCY_SHARE, rng.integers(1, 3, shape), 0)
     levels = np.where(targets > 0, np.where(at_target, targets, below), other)
     return np.clip(levels, 0, 5).astype(np.int8)
 
@@ -188,8 +204,9 @@ def _first_k(rng: np.random.Generator, eligible: np.ndarray, k: np.ndarray) -> t
     return rows, order[rows, ranks]
 
 
-def _choose_enrolments(context: PairContext, rng: np.random.Generator,
-                       learners: LearnerArrays) -> tuple[np.ndarray, np.ndarray]:
+def _choose_enrolments(
+    context: PairContext, rng: np.random.Generator, learners: LearnerArrays
+) -> tuple[np.ndarray, np.ndarray]:
     """Learner and module index of each first enrolment (distinct modules per learner)."""
     learner_parts, module_parts = [], []
     for start in range(0, len(learners), BLOCK):
@@ -214,9 +231,13 @@ def _choose_enrolments(context: PairContext, rng: np.random.Generator,
     return learner[order], module[order]
 
 
-def _follow_prerequisites(context: PairContext, rng: np.random.Generator,
-                          learners: LearnerArrays, learner: np.ndarray,
-                          module: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _follow_prerequisites(
+    context: PairContext,
+    rng: np.random.Generator,
+    learners: LearnerArrays,
+    learner: np.ndarray,
+    module: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
     """Add, with probability PREREQ_FOLLOW each, the offered hard prerequisites of the
     chosen modules that the learner did not choose already."""
     graph = context.hard_prerequisites
@@ -225,8 +246,9 @@ def _follow_prerequisites(context: PairContext, rng: np.random.Generator,
     starts = np.repeat(graph.indptr[module], counts)
     offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
     required = graph.indices[starts + offsets].astype(np.int64)
-    keep = ((rng.random(len(required)) < PREREQ_FOLLOW)
-            & context.region_offered[learners.region[owner], required])
+    keep = (rng.random(len(required)) < PREREQ_FOLLOW) & context.region_offered[
+        learners.region[owner], required
+    ]
     n_modules = len(context.module_codes)
     chosen = learner * n_modules + module
     extra = np.setdiff1d(owner[keep] * n_modules + required[keep], chosen)
@@ -234,8 +256,9 @@ def _follow_prerequisites(context: PairContext, rng: np.random.Generator,
     return everything // n_modules, everything % n_modules
 
 
-def _dates(context: PairContext, rng: np.random.Generator, learner: np.ndarray,
-           module: np.ndarray) -> np.ndarray:
+def _dates(
+    context: PairContext, rng: np.random.Generator, learner: np.ndarray, module: np.ndarray
+) -> np.ndarray:
     """Day offsets from START: uniform, sorted per learner, lower-level modules first."""
     span = int((END - START).astype(int))
     key = context.module_level[module] + rng.normal(0.0, ORDER_NOISE, len(module))
@@ -273,8 +296,9 @@ def simulate(context: PairContext, n_learners: int, seed: int = 0) -> Simulation
     first_learner, first_module = _choose_enrolments(context, rng, learners)
     first_day = _dates(context, rng, first_learner, first_module)
     span = int((END - START).astype(int))
-    retake_day = first_day + rng.integers(RETAKE_DELAY_DAYS[0], RETAKE_DELAY_DAYS[1] + 1,
-                                          len(first_day))
+    retake_day = first_day + rng.integers(
+        RETAKE_DELAY_DAYS[0], RETAKE_DELAY_DAYS[1] + 1, len(first_day)
+    )
     retake = (rng.random(len(first_day)) < RETAKE_SHARE) & (retake_day <= span)
     origin = np.concatenate([np.full(len(first_day), -1), np.flatnonzero(retake)])
     li = np.concatenate([first_learner, first_learner[retake]])
@@ -326,16 +350,23 @@ def simulate(context: PairContext, n_learners: int, seed: int = 0) -> Simulation
     p_completed, p_success = p_completed[keep], p_success[keep]
 
     rows, cols = np.nonzero(completed_on < _NEVER)
-    final = sp.csr_matrix((np.ones(len(rows), dtype=bool), (rows, cols)),
-                          shape=completed_on.shape)
+    final = sp.csr_matrix((np.ones(len(rows), dtype=bool), (rows, cols)), shape=completed_on.shape)
     learners = replace(learners, completed=final)
 
     dates = (START + day.astype("timedelta64[D]")).astype(str)
     module_codes = np.array(context.module_codes, dtype=object)
-    outcomes = _outcomes(rng, ids[li], module_codes[mi], dates, completed, applied,
-                         p_completed, p_success)
-    truth = pd.DataFrame({"learner": ids[li], "module": module_codes[mi], "date": dates,
-                          "p_completed": p_completed, "p_success": p_success})
+    outcomes = _outcomes(
+        rng, ids[li], module_codes[mi], dates, completed, applied, p_completed, p_success
+    )
+    truth = pd.DataFrame(
+        {
+            "learner": ids[li],
+            "module": module_codes[mi],
+            "date": dates,
+            "p_completed": p_completed,
+            "p_success": p_success,
+        }
+    )
     table = _learner_table(context, learners, li[completed], mi[completed])
     return Simulation(context, learners, table, outcomes, truth, pairs)
 
@@ -344,9 +375,16 @@ def _nullable(values: np.ndarray, present: np.ndarray) -> pd.arrays.IntegerArray
     return pd.arrays.IntegerArray(values.astype(np.int8), ~present)
 
 
-def _outcomes(rng: np.random.Generator, learner: np.ndarray, module: np.ndarray,
-              dates: np.ndarray, completed: np.ndarray, applied: np.ndarray,
-              p_completed: np.ndarray, p_success: np.ndarray) -> pd.DataFrame:
+def _outcomes(
+    rng: np.random.Generator,
+    learner: np.ndarray,
+    module: np.ndarray,
+    dates: np.ndarray,
+    completed: np.ndarray,
+    applied: np.ndarray,
+    p_completed: np.ndarray,
+    p_success: np.ndarray,
+) -> pd.DataFrame:
     """The Kirkpatrick columns: l3 from the draw, l1/l2 noisy scores tracking the truth."""
     n = len(learner)
     p_applied = p_success / np.maximum(p_completed, 1e-12)
@@ -357,23 +395,31 @@ def _outcomes(rng: np.random.Generator, learner: np.ndarray, module: np.ndarray,
     l3_present = completed & (rng.random(n) >= L3_MISSING)
     l4_present = l3_present & applied & (rng.random(n) < L4_PRESENT)
     l4 = rng.random(n) < L4_POSITIVE
-    return pd.DataFrame({
-        "learner": learner, "module": module, "date": dates,
-        "completed": completed.astype(np.int8),
-        "l1": _nullable(l1, l1_present), "l2": _nullable(l2, l2_present),
-        "l3": _nullable(applied, l3_present), "l4": _nullable(l4, l4_present),
-    }, columns=list(_OUTCOME_COLUMNS))
+    return pd.DataFrame(
+        {
+            "learner": learner,
+            "module": module,
+            "date": dates,
+            "completed": completed.astype(np.int8),
+            "l1": _nullable(l1, l1_present),
+            "l2": _nullable(l2, l2_present),
+            "l3": _nullable(applied, l3_present),
+            "l4": _nullable(l4, l4_present),
+        },
+        columns=list(_OUTCOME_COLUMNS),
+    )
 
 
 def _joined(n: int, owner: np.ndarray, tokens: np.ndarray) -> list[str]:
     """For each of ``n`` owners, its tokens (``owner`` sorted) joined with ``;``."""
     bounds = np.searchsorted(owner, np.arange(n + 1))
     items = tokens.tolist()
-    return [";".join(items[a:b]) for a, b in zip(bounds[:-1], bounds[1:])]
+    return [";".join(items[a:b]) for a, b in itertools.pairwise(bounds)]
 
 
-def _learner_table(context: PairContext, learners: LearnerArrays, done_learner: np.ndarray,
-                   done_module: np.ndarray) -> pd.DataFrame:
+def _learner_table(
+    context: PairContext, learners: LearnerArrays, done_learner: np.ndarray, done_module: np.ndarray
+) -> pd.DataFrame:
     """learners.csv: nonzero levels as CODE:LEVEL, completed modules in date order, the
     optional columns empty."""
     n = len(learners)
@@ -382,17 +428,20 @@ def _learner_table(context: PairContext, learners: LearnerArrays, done_learner: 
     tokens = codes[cols] + ":" + learners.levels[rows, cols].astype(str).astype(object)
     module_codes = np.array(context.module_codes, dtype=object)
     order = np.argsort(done_learner, kind="stable")  # already in date order per learner
-    return pd.DataFrame({
-        "id": learners.ids,
-        "name": [f"Peserta Simulasi {i}" for i in range(1, n + 1)],
-        "position": np.array(context.position_codes, dtype=object)[learners.position],
-        "region": np.array(context.region_codes, dtype=object)[learners.region],
-        "digital_literacy": learners.digital_literacy,
-        "competencies": _joined(n, rows, tokens),
-        "completed": _joined(n, done_learner[order], module_codes[done_module[order]]),
-        # The optional columns, empty: status pns (the default), no unit, no supervisor.
-        **{column: "" for column in RECORD_TYPES["learners"].OPTIONAL},
-    }, columns=list(_LEARNER_COLUMNS))
+    return pd.DataFrame(
+        {
+            "id": learners.ids,
+            "name": [f"Peserta Simulasi {i}" for i in range(1, n + 1)],
+            "position": np.array(context.position_codes, dtype=object)[learners.position],
+            "region": np.array(context.region_codes, dtype=object)[learners.region],
+            "digital_literacy": learners.digital_literacy,
+            "competencies": _joined(n, rows, tokens),
+            "completed": _joined(n, done_learner[order], module_codes[done_module[order]]),
+            # The optional columns, empty: status pns (the default), no unit, no supervisor.
+            **dict.fromkeys(RECORD_TYPES["learners"].OPTIONAL, ""),
+        },
+        columns=list(_LEARNER_COLUMNS),
+    )
 
 
 def _write_csv(frame: pd.DataFrame, path: Path, **options: object) -> None:
@@ -400,8 +449,12 @@ def _write_csv(frame: pd.DataFrame, path: Path, **options: object) -> None:
         frame.to_csv(handle, index=False, lineterminator="\n", **options)
 
 
-def simulate_to_dir(outdir: str | os.PathLike[str], n_learners: int, seed: int = 0,
-                    catalog_directory: str | os.PathLike[str] | None = None) -> Simulation:
+def simulate_to_dir(
+    outdir: str | os.PathLike[str],
+    n_learners: int,
+    seed: int = 0,
+    catalog_directory: str | os.PathLike[str] | None = None,
+) -> Simulation:
     """Simulate from a catalog folder and write learners.csv, outcomes.csv and truth.csv."""
     simulation = simulate(load_context(catalog_directory), n_learners, seed)
     outdir = Path(outdir)

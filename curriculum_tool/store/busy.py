@@ -23,7 +23,7 @@ import secrets
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
@@ -32,8 +32,16 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from ..errors import WorkspaceError
 from ..processes import process_running
 
-__all__ = ["BUSY_TIMEOUT_VARIABLE", "DEFAULT_BUSY_TIMEOUT", "busy_timeout", "busy_message",
-           "is_busy", "WriterRecord", "lock_postgres", "postgres_writer_since"]
+__all__ = [
+    "BUSY_TIMEOUT_VARIABLE",
+    "DEFAULT_BUSY_TIMEOUT",
+    "WriterRecord",
+    "busy_message",
+    "busy_timeout",
+    "is_busy",
+    "lock_postgres",
+    "postgres_writer_since",
+]
 
 BUSY_TIMEOUT_VARIABLE = "CURRICULUM_TOOL_BUSY_TIMEOUT"
 #: Seconds a writer waits for another writer before giving up.
@@ -57,8 +65,9 @@ def busy_timeout() -> float:
     except ValueError:
         seconds = math.nan
     if not math.isfinite(seconds) or seconds < 0:
-        raise WorkspaceError(f"{BUSY_TIMEOUT_VARIABLE} must be a number of seconds (0 or "
-                             f"more), not '{raw}'")
+        raise WorkspaceError(
+            f"{BUSY_TIMEOUT_VARIABLE} must be a number of seconds (0 or more), not '{raw}'"
+        )
     return seconds
 
 
@@ -66,8 +75,10 @@ def busy_message(since: datetime | None) -> str:
     """The one line a busy writer gets; ``since`` in local time, when known."""
     if since is None:
         return "workspace is busy: another process is writing; try again"
-    return (f"workspace is busy: another process is writing (since "
-            f"{since.astimezone():%H:%M}); try again")
+    return (
+        f"workspace is busy: another process is writing (since "
+        f"{since.astimezone():%H:%M}); try again"
+    )
 
 
 def is_busy(error: DBAPIError) -> bool:
@@ -91,8 +102,12 @@ class WriterRecord:
     def holding(self) -> Iterator[None]:
         """Record this process as the writer for the block; the caller holds the lock."""
         token = secrets.token_hex(8)
-        record = {"pid": os.getpid(), "host": socket.gethostname(), "token": token,
-                  "since": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+        record = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "token": token,
+            "since": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
         with suppress(OSError):  # a read-only folder: the busy message goes without time
             self.path.write_text(json.dumps(record), encoding="utf-8")
         try:
@@ -135,8 +150,9 @@ def lock_postgres(conn: Connection, timeout: float) -> None:
     seconds (PostgreSQL raises lock_not_available after that)."""
     milliseconds = max(1, round(timeout * 1000))  # 0 would mean "wait for ever"
     conn.exec_driver_sql(f"SET LOCAL lock_timeout = {milliseconds}")
-    conn.execute(text("SELECT pg_advisory_xact_lock(:a, :b)"),
-                 {"a": ADVISORY_KEYS[0], "b": ADVISORY_KEYS[1]})
+    conn.execute(
+        text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": ADVISORY_KEYS[0], "b": ADVISORY_KEYS[1]}
+    )
     conn.exec_driver_sql("SET LOCAL lock_timeout TO DEFAULT")
 
 
@@ -147,10 +163,12 @@ def postgres_writer_since(engine: Engine) -> datetime | None:
         "SELECT a.xact_start FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
         "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2 "
         "AND l.classid::bigint = :a AND l.objid::bigint = :b "
-        "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())")
+        "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+    )
     try:
         with engine.connect() as conn:
-            return conn.execute(query, {"a": ADVISORY_KEYS[0], "b": ADVISORY_KEYS[1]}
-                                ).scalar_one_or_none()
+            return conn.execute(
+                query, {"a": ADVISORY_KEYS[0], "b": ADVISORY_KEYS[1]}
+            ).scalar_one_or_none()
     except SQLAlchemyError:
         return None

@@ -17,8 +17,17 @@ __all__ = ["DanglingReference", "dangling_references"]
 
 
 #: Tables keyed by a learner id: their keys are personal data and never shown.
-_PERSONAL = frozenset({"learners", "learner_competencies", "learner_completed", "outcomes",
-                       "paths", "path_steps", "path_exclusions"})
+_PERSONAL = frozenset(
+    {
+        "learners",
+        "learner_competencies",
+        "learner_completed",
+        "outcomes",
+        "paths",
+        "path_steps",
+        "path_exclusions",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -36,8 +45,10 @@ class DanglingReference:
         which = f"{self.rows} row{'s' if self.rows > 1 else ''} of {self.table}"
         if self.example is not None:
             which += f" (e.g. {self.example})"
-        return (f"{which} still refer{'s' if self.rows == 1 else ''} to {self.column} "
-                f"'{self.missing}', which is not in {self.target_kind}")
+        return (
+            f"{which} still refer{'s' if self.rows == 1 else ''} to {self.column} "
+            f"'{self.missing}', which is not in {self.target_kind}"
+        )
 
 
 @dataclass(frozen=True)
@@ -79,7 +90,7 @@ def dangling_references(conn: Connection, limit: int = 51) -> list[DanglingRefer
             break
         column = ref.table.c[ref.column]
         target = ref.target.alias("target").c[ref.target_column]
-        first_key = list(ref.table.primary_key.columns)[0]
+        first_key = next(iter(ref.table.primary_key.columns))
         query = (
             select(column, func.count(), func.min(first_key))
             .where(column.is_not(None))
@@ -90,6 +101,14 @@ def dangling_references(conn: Connection, limit: int = 51) -> list[DanglingRefer
         )
         for missing, rows, example in conn.execute(query):
             shown = None if ref.table.name in _PERSONAL else str(example)
-            found.append(DanglingReference(ref.table.name, ref.column.removesuffix("_region"),
-                                           ref.target_kind, str(missing), rows, shown))
+            found.append(
+                DanglingReference(
+                    ref.table.name,
+                    ref.column.removesuffix("_region"),
+                    ref.target_kind,
+                    str(missing),
+                    rows,
+                    shown,
+                )
+            )
     return found

@@ -19,7 +19,7 @@ from ..domain import RECORD_TYPES, Record
 from ..domain.vocab import DEFAULT_LEARNER_STATUS, NATIONAL
 from . import schema
 
-__all__ = ["Child", "Mapping", "MAPPINGS", "mapping_for"]
+__all__ = ["MAPPINGS", "Child", "Mapping", "mapping_for"]
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,8 @@ class Mapping:
             grouped: dict[Any, list[Any]] = defaultdict(list)
             cols = [child.table.c[c] for c in child.columns]
             query = select(child.table.c[child.parent], *cols).order_by(
-                child.table.c[child.parent], child.table.c.pos)
+                child.table.c[child.parent], child.table.c.pos
+            )
             for parent, *values in conn.execute(query):
                 grouped[parent].append(values[0] if len(values) == 1 else tuple(values))
             lists[child.field] = grouped
@@ -112,50 +113,71 @@ def _without(columns: dict[str, str], *fields: str) -> dict[str, str]:
 
 MAPPINGS: dict[str, Mapping] = {
     "competencies": Mapping(
-        RECORD_TYPES["competencies"], schema.competencies,
-        _identity_columns("competencies", group="grp")),
+        RECORD_TYPES["competencies"],
+        schema.competencies,
+        _identity_columns("competencies", group="grp"),
+    ),
     "regions": Mapping(
-        RECORD_TYPES["regions"], schema.regions,
+        RECORD_TYPES["regions"],
+        schema.regions,
         _without(_identity_columns("regions"), "hazards"),
         children=(Child(schema.region_hazards, "hazards", "region", ("hazard", "idx")),),
-        from_db={"is_3t": bool}),
+        from_db={"is_3t": bool},
+    ),
     "modules": Mapping(
-        RECORD_TYPES["modules"], schema.modules,
+        RECORD_TYPES["modules"],
+        schema.modules,
         _without(_identity_columns("modules", scope="scope_region"), "competencies", "hazards"),
         children=(
             Child(schema.module_competencies, "competencies", "module", ("competency", "level")),
             Child(schema.module_hazards, "hazards", "module", ("hazard",)),
         ),
-        to_db={"scope": lambda scope: None if scope == NATIONAL else scope,
-               "audience": lambda audience: ";".join(audience)},
-        from_db={"scope": lambda region: NATIONAL if region is None else region,
-                 "audience": lambda text: tuple(text.split(";")) if text else ()}),
+        to_db={
+            "scope": lambda scope: None if scope == NATIONAL else scope,
+            "audience": lambda audience: ";".join(audience),
+        },
+        from_db={
+            "scope": lambda region: NATIONAL if region is None else region,
+            "audience": lambda text: tuple(text.split(";")) if text else (),
+        },
+    ),
     "prerequisites": Mapping(
-        RECORD_TYPES["prerequisites"], schema.prerequisites,
-        _identity_columns("prerequisites")),
+        RECORD_TYPES["prerequisites"], schema.prerequisites, _identity_columns("prerequisites")
+    ),
     "regional_standards": Mapping(
-        RECORD_TYPES["regional_standards"], schema.regional_standards,
-        _identity_columns("regional_standards")),
+        RECORD_TYPES["regional_standards"],
+        schema.regional_standards,
+        _identity_columns("regional_standards"),
+    ),
     "job_standards": Mapping(
-        RECORD_TYPES["job_standards"], schema.job_standards,
-        _identity_columns("job_standards")),
+        RECORD_TYPES["job_standards"], schema.job_standards, _identity_columns("job_standards")
+    ),
     "learners": Mapping(
-        RECORD_TYPES["learners"], schema.learners,
+        RECORD_TYPES["learners"],
+        schema.learners,
         _without(_identity_columns("learners"), "competencies", "completed"),
         children=(
             Child(schema.learner_competencies, "competencies", "learner", ("competency", "level")),
             Child(schema.learner_completed, "completed", "learner", ("module",)),
         ),
-        from_db={"status": lambda status: status or DEFAULT_LEARNER_STATUS,
-                 "unit": lambda unit: unit or ""}),
+        from_db={
+            "status": lambda status: status or DEFAULT_LEARNER_STATUS,
+            "unit": lambda unit: unit or "",
+        },
+    ),
     "outcomes": Mapping(
-        RECORD_TYPES["outcomes"], schema.outcomes,
+        RECORD_TYPES["outcomes"],
+        schema.outcomes,
         _identity_columns("outcomes"),
-        from_db={"completed": bool, "l3": lambda v: None if v is None else bool(v),
-                 "l4": lambda v: None if v is None else bool(v)}),
+        from_db={
+            "completed": bool,
+            "l3": lambda v: None if v is None else bool(v),
+            "l4": lambda v: None if v is None else bool(v),
+        },
+    ),
     "obligations": Mapping(
-        RECORD_TYPES["obligations"], schema.obligations,
-        _identity_columns("obligations")),
+        RECORD_TYPES["obligations"], schema.obligations, _identity_columns("obligations")
+    ),
 }
 
 

@@ -15,7 +15,7 @@ from ..domain.reasons import Reason, in_language
 from ..errors import CurriculumError
 from . import schema
 
-__all__ = ["save_paths", "load_paths"]
+__all__ = ["load_paths", "save_paths"]
 
 _CHUNK = 900
 
@@ -26,37 +26,80 @@ def save_paths(conn: Connection, paths: Iterable[LearnerPath]) -> int:
     learners = [p.learner for p in paths]
     twice = [learner for learner, n in Counter(learners).items() if n > 1]
     if twice:
-        raise CurriculumError(f"{len(twice)} learner(s) have more than one path in one save; "
-                              "a learner has one current path")
+        raise CurriculumError(
+            f"{len(twice)} learner(s) have more than one path in one save; "
+            "a learner has one current path"
+        )
     for start in range(0, len(learners), _CHUNK):
-        chunk = learners[start:start + _CHUNK]
+        chunk = learners[start : start + _CHUNK]
         for table in (schema.path_steps, schema.path_exclusions, schema.paths):
             conn.execute(delete(table).where(table.c.learner.in_(chunk)))
     if not paths:
         return 0
-    conn.execute(schema.paths.insert(), [
-        {"learner": p.learner, "position": p.position, "region": p.region,
-         "model_name": p.model_name, "model_sha256": p.model_sha256, "min_jp": p.min_jp,
-         "max_jp": p.max_jp, "periods": p.periods, "expected_value": p.expected_value,
-         "created": p.created,
-         "obligations": json.dumps([o.to_json() for o in p.obligations], ensure_ascii=False),
-         "below_minimum": None if p.below_minimum is None else json.dumps(
-             _reason_json(p.below_minimum), ensure_ascii=False)} for p in paths])
-    steps = [(p.learner, i, s.module, s.title, s.period, s.jp, s.modality, s.p_success,
-              s.value, json.dumps([_reason_json(r) for r in s.reasons], ensure_ascii=False))
-             for p in paths for i, s in enumerate(p.steps)]
+    conn.execute(
+        schema.paths.insert(),
+        [
+            {
+                "learner": p.learner,
+                "position": p.position,
+                "region": p.region,
+                "model_name": p.model_name,
+                "model_sha256": p.model_sha256,
+                "min_jp": p.min_jp,
+                "max_jp": p.max_jp,
+                "periods": p.periods,
+                "expected_value": p.expected_value,
+                "created": p.created,
+                "obligations": json.dumps([o.to_json() for o in p.obligations], ensure_ascii=False),
+                "below_minimum": None
+                if p.below_minimum is None
+                else json.dumps(_reason_json(p.below_minimum), ensure_ascii=False),
+            }
+            for p in paths
+        ],
+    )
+    steps = [
+        (
+            p.learner,
+            i,
+            s.module,
+            s.title,
+            s.period,
+            s.jp,
+            s.modality,
+            s.p_success,
+            s.value,
+            json.dumps([_reason_json(r) for r in s.reasons], ensure_ascii=False),
+        )
+        for p in paths
+        for i, s in enumerate(p.steps)
+    ]
     _insert_rows(conn, schema.path_steps, steps)
-    excluded = [(p.learner, i, e.module, str(e.reason), in_language(e.reason, "id"), e.kind,
-                 json.dumps(getattr(e.reason, "params", {}), ensure_ascii=False))
-                for p in paths for i, e in enumerate(p.excluded)]
+    excluded = [
+        (
+            p.learner,
+            i,
+            e.module,
+            str(e.reason),
+            in_language(e.reason, "id"),
+            e.kind,
+            json.dumps(getattr(e.reason, "params", {}), ensure_ascii=False),
+        )
+        for p in paths
+        for i, e in enumerate(p.excluded)
+    ]
     _insert_rows(conn, schema.path_exclusions, excluded)
     return len(paths)
 
 
 def _reason_json(reason: str) -> list:
     """``[English, Indonesian, kind, params]``: the stored form of a reason."""
-    return [str(reason), in_language(reason, "id"), getattr(reason, "kind", ""),
-            getattr(reason, "params", {})]
+    return [
+        str(reason),
+        in_language(reason, "id"),
+        getattr(reason, "kind", ""),
+        getattr(reason, "params", {}),
+    ]
 
 
 def _reason(stored: list) -> Reason:
@@ -80,19 +123,42 @@ def load_paths(conn: Connection) -> list[LearnerPath]:
     steps: dict[str, list[PathStep]] = defaultdict(list)
     t = schema.path_steps
     for row in conn.execute(select(t).order_by(t.c.learner, t.c.pos)):
-        steps[row.learner].append(PathStep(
-            row.module, row.title, row.period, row.jp, row.modality, row.p_success, row.value,
-            tuple(_reason(stored) for stored in json.loads(row.reasons))))
+        steps[row.learner].append(
+            PathStep(
+                row.module,
+                row.title,
+                row.period,
+                row.jp,
+                row.modality,
+                row.p_success,
+                row.value,
+                tuple(_reason(stored) for stored in json.loads(row.reasons)),
+            )
+        )
     excluded: dict[str, list[Exclusion]] = defaultdict(list)
     t = schema.path_exclusions
     for row in conn.execute(select(t).order_by(t.c.learner, t.c.pos)):
         params = json.loads(row.params) if row.params else {}
-        excluded[row.learner].append(Exclusion(row.module, Reason(
-            row.reason, row.reason_id, row.kind or "", params)))
+        excluded[row.learner].append(
+            Exclusion(row.module, Reason(row.reason, row.reason_id, row.kind or "", params))
+        )
     t = schema.paths
-    return [LearnerPath(row.learner, row.position, row.region, tuple(steps[row.learner]),
-                        tuple(excluded[row.learner]), row.expected_value, row.min_jp,
-                        row.max_jp, row.periods, row.model_name, row.model_sha256, row.created,
-                        tuple(ObligationStep(**o) for o in json.loads(row.obligations or "[]")),
-                        _reason(json.loads(row.below_minimum)) if row.below_minimum else None)
-            for row in conn.execute(select(t).order_by(t.c.learner))]
+    return [
+        LearnerPath(
+            row.learner,
+            row.position,
+            row.region,
+            tuple(steps[row.learner]),
+            tuple(excluded[row.learner]),
+            row.expected_value,
+            row.min_jp,
+            row.max_jp,
+            row.periods,
+            row.model_name,
+            row.model_sha256,
+            row.created,
+            tuple(ObligationStep(**o) for o in json.loads(row.obligations or "[]")),
+            _reason(json.loads(row.below_minimum)) if row.below_minimum else None,
+        )
+        for row in conn.execute(select(t).order_by(t.c.learner))
+    ]

@@ -24,7 +24,7 @@ from sqlalchemy import (
     Text,
 )
 
-__all__ = ["metadata", "SCHEMA_VERSION", "tables"]
+__all__ = ["SCHEMA_VERSION", "metadata", "tables"]
 
 #: Bumped when the schema changes; stored in ``meta`` and checked on open.
 SCHEMA_VERSION = 3
@@ -43,13 +43,15 @@ def _fk(target: str, cascade: bool = False) -> ForeignKey:
 
 
 meta = Table(
-    "meta", metadata,
+    "meta",
+    metadata,
     Column("key", String(60), primary_key=True),
     Column("value", Text, nullable=False),
 )
 
 competencies = Table(
-    "competencies", metadata,
+    "competencies",
+    metadata,
     Column("code", CODE, primary_key=True),
     Column("name", Text, nullable=False),
     Column("grp", String(20), nullable=False),
@@ -57,7 +59,8 @@ competencies = Table(
 )
 
 regions = Table(
-    "regions", metadata,
+    "regions",
+    metadata,
     Column("code", CODE, primary_key=True),
     Column("name", Text, nullable=False),
     Column("parent", CODE, _fk("regions.code"), nullable=True, index=True),
@@ -66,7 +69,8 @@ regions = Table(
 )
 
 region_hazards = Table(
-    "region_hazards", metadata,
+    "region_hazards",
+    metadata,
     Column("region", CODE, _fk("regions.code", cascade=True), primary_key=True),
     Column("hazard", String(30), primary_key=True),
     Column("pos", Integer, nullable=False),
@@ -75,7 +79,8 @@ region_hazards = Table(
 )
 
 modules = Table(
-    "modules", metadata,
+    "modules",
+    metadata,
     Column("code", CODE, primary_key=True),
     Column("title", Text, nullable=False),
     Column("jp", Integer, nullable=False),
@@ -94,7 +99,8 @@ modules = Table(
 )
 
 module_competencies = Table(
-    "module_competencies", metadata,
+    "module_competencies",
+    metadata,
     Column("module", CODE, _fk("modules.code", cascade=True), primary_key=True),
     Column("competency", CODE, _fk("competencies.code"), primary_key=True, index=True),
     Column("pos", Integer, nullable=False),
@@ -102,14 +108,16 @@ module_competencies = Table(
 )
 
 module_hazards = Table(
-    "module_hazards", metadata,
+    "module_hazards",
+    metadata,
     Column("module", CODE, _fk("modules.code", cascade=True), primary_key=True),
     Column("hazard", String(30), primary_key=True),
     Column("pos", Integer, nullable=False),
 )
 
 prerequisites = Table(
-    "prerequisites", metadata,
+    "prerequisites",
+    metadata,
     Column("module", CODE, _fk("modules.code"), primary_key=True),
     Column("requires", CODE, _fk("modules.code"), primary_key=True, index=True),
     Column("kind", String(4), nullable=False),
@@ -117,7 +125,8 @@ prerequisites = Table(
 )
 
 regional_standards = Table(
-    "regional_standards", metadata,
+    "regional_standards",
+    metadata,
     Column("region", CODE, _fk("regions.code"), primary_key=True),
     Column("competency", CODE, _fk("competencies.code"), primary_key=True, index=True),
     Column("level", Integer, nullable=False),
@@ -125,7 +134,8 @@ regional_standards = Table(
 )
 
 job_standards = Table(
-    "job_standards", metadata,
+    "job_standards",
+    metadata,
     Column("position", CODE, primary_key=True),
     Column("competency", CODE, _fk("competencies.code"), primary_key=True, index=True),
     Column("title", Text, nullable=False),
@@ -134,7 +144,8 @@ job_standards = Table(
 )
 
 learners = Table(
-    "learners", metadata,
+    "learners",
+    metadata,
     Column("id", CODE, primary_key=True),
     Column("name", Text, nullable=False),
     Column("position", CODE, nullable=False, index=True),
@@ -147,7 +158,8 @@ learners = Table(
 )
 
 learner_competencies = Table(
-    "learner_competencies", metadata,
+    "learner_competencies",
+    metadata,
     Column("learner", CODE, _fk("learners.id", cascade=True), primary_key=True),
     Column("competency", CODE, _fk("competencies.code"), primary_key=True, index=True),
     Column("pos", Integer, nullable=False),
@@ -155,14 +167,16 @@ learner_competencies = Table(
 )
 
 learner_completed = Table(
-    "learner_completed", metadata,
+    "learner_completed",
+    metadata,
     Column("learner", CODE, _fk("learners.id", cascade=True), primary_key=True),
     Column("module", CODE, _fk("modules.code"), primary_key=True, index=True),
     Column("pos", Integer, nullable=False),
 )
 
 outcomes = Table(
-    "outcomes", metadata,
+    "outcomes",
+    metadata,
     Column("learner", CODE, _fk("learners.id"), primary_key=True),
     Column("module", CODE, _fk("modules.code"), primary_key=True),
     Column("date", Date, primary_key=True),
@@ -178,7 +192,8 @@ outcomes = Table(
 # -- version 3: compulsory programmes -------------------------------------------------
 
 obligations = Table(
-    "obligations", metadata,
+    "obligations",
+    metadata,
     Column("who", String(30), primary_key=True),
     Column("module", CODE, _fk("modules.code"), primary_key=True, index=True),
     Column("regulation", Text, nullable=False, default=""),
@@ -187,7 +202,8 @@ obligations = Table(
 # -- version 2: stored learner paths and trained models ------------------------------
 
 paths = Table(
-    "paths", metadata,
+    "paths",
+    metadata,
     Column("learner", CODE, _fk("learners.id", cascade=True), primary_key=True),
     Column("position", CODE, nullable=False),
     Column("region", CODE, nullable=False),
@@ -204,7 +220,8 @@ paths = Table(
 )
 
 path_steps = Table(
-    "path_steps", metadata,
+    "path_steps",
+    metadata,
     Column("learner", CODE, _fk("paths.learner", cascade=True), primary_key=True),
     Column("pos", Integer, primary_key=True),
     Column("module", CODE, _fk("modules.code"), nullable=False, index=True),
@@ -219,19 +236,21 @@ path_steps = Table(
 )
 
 path_exclusions = Table(
-    "path_exclusions", metadata,
+    "path_exclusions",
+    metadata,
     Column("learner", CODE, _fk("paths.learner", cascade=True), primary_key=True),
     Column("pos", Integer, primary_key=True),
     Column("module", CODE, _fk("modules.code"), nullable=False, index=True),
     Column("reason", Text, nullable=False),
     Column("reason_id", Text, nullable=False),  # the same reason in Bahasa Indonesia
-    Column("kind", String(40), nullable=True),    # version 3: the reason's stable kind
-    Column("params", Text, nullable=True),        # version 3: its parameters, JSON
+    Column("kind", String(40), nullable=True),  # version 3: the reason's stable kind
+    Column("params", Text, nullable=True),  # version 3: its parameters, JSON
 )
 
 #: Trained success models: the skops archive, the digest of archive and card, and the JSON card.
 models = Table(
-    "models", metadata,
+    "models",
+    metadata,
     Column("name", String(80), primary_key=True),
     Column("sha256", String(64), nullable=False),
     Column("card", Text, nullable=False),

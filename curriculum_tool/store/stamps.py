@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import Connection, delete, select
 
 from . import schema
 
-__all__ = ["Stamp", "read_stamps", "bump"]
+__all__ = ["Stamp", "bump", "read_stamps"]
 
 _PREFIX = "changed:"
 
@@ -45,16 +45,18 @@ def read_stamps(conn: Connection, kinds: Iterable[str]) -> dict[str, Stamp | Non
     kinds = list(kinds)
     table = schema.meta
     query = select(table.c.key, table.c.value).where(
-        table.c.key.in_([_PREFIX + kind for kind in kinds]))
-    rows = {key: value for key, value in conn.execute(query)}
+        table.c.key.in_([_PREFIX + kind for kind in kinds])
+    )
+    rows = {key: value for key, value in conn.execute(query)}  # noqa: C416 - a Result is no mapping
     return {kind: Stamp.parse(rows.get(_PREFIX + kind)) for kind in kinds}
 
 
 def bump(conn: Connection, kind: str) -> Stamp:
     """Mark ``kind`` changed by this transaction; returns the new stamp."""
     previous = read_stamps(conn, [kind])[kind]
-    stamp = Stamp(1 if previous is None else previous.counter + 1,
-                  datetime.now(timezone.utc).replace(microsecond=0))
+    stamp = Stamp(
+        1 if previous is None else previous.counter + 1, datetime.now(UTC).replace(microsecond=0)
+    )
     table = schema.meta
     conn.execute(delete(table).where(table.c.key == _PREFIX + kind))
     conn.execute(table.insert(), {"key": _PREFIX + kind, "value": str(stamp)})

@@ -16,7 +16,7 @@ import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,7 @@ from . import busy, schema, stamps
 from .mapping import mapping_for
 from .stamps import Stamp
 
-__all__ = ["Workspace", "resolve_url", "is_url", "remove_sqlite_files"]
+__all__ = ["Workspace", "is_url", "remove_sqlite_files", "resolve_url"]
 
 #: Rows per executemany batch: bounds memory on million-row imports.
 BATCH = 20_000
@@ -70,7 +70,8 @@ def _engine(url: str, busy_seconds: float) -> Engine:
         _configure_sqlite(engine, busy_seconds)
     elif engine.dialect.name != "postgresql":
         raise WorkspaceError(
-            f"unsupported database '{engine.dialect.name}': use a SQLite file or PostgreSQL")
+            f"unsupported database '{engine.dialect.name}': use a SQLite file or PostgreSQL"
+        )
     return engine
 
 
@@ -107,16 +108,19 @@ def _safe(url: str) -> str:
 class Workspace:
     """An open workspace database; create with :meth:`create`, open with :meth:`open`."""
 
-    def __init__(self, engine: Engine, target: str,
-                 busy_seconds: float = busy.DEFAULT_BUSY_TIMEOUT):
+    def __init__(
+        self, engine: Engine, target: str, busy_seconds: float = busy.DEFAULT_BUSY_TIMEOUT
+    ):
         self.engine = engine
         self.target = target
         #: How long a write waits for another writer before :class:`WorkspaceBusyError`.
         self.busy_seconds = busy_seconds
         database = engine.url.database or ""
-        self._writer = (busy.WriterRecord(Path(database))
-                        if engine.dialect.name == "sqlite" and database not in ("", ":memory:")
-                        else None)
+        self._writer = (
+            busy.WriterRecord(Path(database))
+            if engine.dialect.name == "sqlite" and database not in ("", ":memory:")
+            else None
+        )
 
     @classmethod
     def _connect(cls, target: str) -> Workspace:
@@ -130,8 +134,7 @@ class Workspace:
         """Open an existing workspace; refuse a missing file or a foreign database."""
         target = str(target)
         if not is_url(target) and not Path(target).expanduser().is_file():
-            raise WorkspaceError(
-                f"no workspace at '{target}': create one with 'init {target}'")
+            raise WorkspaceError(f"no workspace at '{target}': create one with 'init {target}'")
         workspace = cls._connect(target)
         try:
             version = workspace.get_meta("schema_version")
@@ -145,7 +148,8 @@ class Workspace:
                 raise WorkspaceBusyError(busy.busy_message(since)) from None
             if isinstance(error, OperationalError) and workspace.dialect == "postgresql":
                 raise WorkspaceError(
-                    f"cannot connect to '{workspace.label}': {_reason(error)}") from None
+                    f"cannot connect to '{workspace.label}': {_reason(error)}"
+                ) from None
             raise WorkspaceError(
                 f"'{workspace.label}' is not a curriculum-tool workspace ({_reason(error)})"
             ) from None
@@ -156,7 +160,8 @@ class Workspace:
             workspace.close()
             raise WorkspaceError(
                 f"'{workspace.label}' was written by a newer curriculum-tool "
-                f"(schema {version} > {schema.SCHEMA_VERSION}); upgrade the tool")
+                f"(schema {version} > {schema.SCHEMA_VERSION}); upgrade the tool"
+            )
         if int(version) < schema.SCHEMA_VERSION:
             try:
                 workspace._upgrade()
@@ -185,7 +190,8 @@ class Workspace:
                     if column.name in added:
                         kind = column.type.compile(dialect=conn.dialect)
                         conn.exec_driver_sql(
-                            f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}')
+                            f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'
+                        )
                 # create_all indexes new tables only; an added column's index (e.g. the one
                 # the supervisor reference check uses) is created here.
                 for index in table.indexes:
@@ -194,8 +200,11 @@ class Workspace:
             self.set_meta(conn, "schema_version", str(schema.SCHEMA_VERSION))
 
     @classmethod
-    def create(cls, target: str | os.PathLike[str],
-               populate: Callable[[Workspace, Connection], object] | None = None) -> Workspace:
+    def create(
+        cls,
+        target: str | os.PathLike[str],
+        populate: Callable[[Workspace, Connection], object] | None = None,
+    ) -> Workspace:
         """Create a workspace; refuse to overwrite an existing one.
 
         ``populate(workspace, conn)`` fills it in the same transaction that creates the
@@ -213,13 +222,16 @@ class Workspace:
                 raise WorkspaceError(f"'{workspace.label}' already holds a workspace")
             with workspace.transaction() as conn:
                 schema.metadata.create_all(conn)
-                now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-                conn.execute(schema.meta.insert(), [
-                    {"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
-                    {"key": "created", "value": now},
-                    # Keyed pseudonyms of learners in exports stay stable per workspace.
-                    {"key": "pseudonym_key", "value": secrets.token_hex(32)},
-                ])
+                now = datetime.now(UTC).isoformat(timespec="seconds")
+                conn.execute(
+                    schema.meta.insert(),
+                    [
+                        {"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
+                        {"key": "created", "value": now},
+                        # Keyed pseudonyms of learners in exports stay stable per workspace.
+                        {"key": "pseudonym_key", "value": secrets.token_hex(32)},
+                    ],
+                )
                 if populate is not None:
                     populate(workspace, conn)
         except BaseException as error:
@@ -228,7 +240,8 @@ class Workspace:
                 remove_sqlite_files(Path(target).expanduser())
             if isinstance(error, SQLAlchemyError):
                 raise WorkspaceError(
-                    f"cannot create '{workspace.label}': {_reason(error)}") from None
+                    f"cannot create '{workspace.label}': {_reason(error)}"
+                ) from None
             raise
         return workspace
 
@@ -283,8 +296,7 @@ class Workspace:
                 except DBAPIError as error:
                     if busy.is_busy(error):
                         transaction.rollback()
-                        raise WorkspaceBusyError(
-                            busy.busy_message(self._writer_since())) from None
+                        raise WorkspaceBusyError(busy.busy_message(self._writer_since())) from None
                     raise
             yield
 
@@ -298,8 +310,9 @@ class Workspace:
             return busy.postgres_writer_since(self.engine)
         return self._writer.since() if self._writer is not None else None
 
-    def change_stamps(self, kinds: Iterable[str] | None = None,
-                      conn: Connection | None = None) -> dict[str, Stamp | None]:
+    def change_stamps(
+        self, kinds: Iterable[str] | None = None, conn: Connection | None = None
+    ) -> dict[str, Stamp | None]:
         """The change stamp of each kind (every contract kind by default): take them before
         a long read, compare them in the write transaction to see whether it went stale."""
         kinds = list(RECORD_TYPES if kinds is None else kinds)
@@ -349,8 +362,9 @@ class Workspace:
             return set(conn.execute(select(cols[0])).scalars())
         return {tuple(row) for row in conn.execute(select(*cols))}
 
-    def write(self, conn: Connection, kind: str, records: Iterable[Record],
-              replace: bool = False) -> int:
+    def write(
+        self, conn: Connection, kind: str, records: Iterable[Record], replace: bool = False
+    ) -> int:
         """Merge ``records`` into ``kind`` by key (or replace the table); returns the count.
 
         Runs inside the caller's transaction; references are checked at commit.
@@ -365,14 +379,17 @@ class Workspace:
             single = len(mapping.record.KEY) == 1
             wanted = {r.key()[0] if single else r.key() for r in records}
             self.delete(conn, kind, self.keys(kind, conn) - wanted)
-        insert = (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)
+        insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
         stmt = insert(mapping.table)
         key_cols = mapping.key_columns
         updates = {c.name: stmt.excluded[c.name] for c in mapping.table.c if c.name not in key_cols}
-        stmt = (stmt.on_conflict_do_update(index_elements=list(key_cols), set_=updates)
-                if updates else stmt.on_conflict_do_nothing(index_elements=list(key_cols)))
+        stmt = (
+            stmt.on_conflict_do_update(index_elements=list(key_cols), set_=updates)
+            if updates
+            else stmt.on_conflict_do_nothing(index_elements=list(key_cols))
+        )
         for start in range(0, len(records), BATCH):
-            chunk = records[start:start + BATCH]
+            chunk = records[start : start + BATCH]
             conn.execute(stmt, [mapping.main_row(r) for r in chunk])
             if not mapping.children:
                 continue
@@ -392,7 +409,7 @@ class Workspace:
         columns = [mapping.table.c[c] for c in mapping.key_columns]
         target = columns[0] if len(columns) == 1 else tuple_(*columns)
         for start in range(0, len(keys), 900):
-            chunk = keys[start:start + 900]
+            chunk = keys[start : start + 900]
             for child in mapping.children:
                 column = child.table.c[child.parent]
                 conn.execute(delete(child.table).where(column.in_(chunk)))
@@ -405,7 +422,7 @@ class Workspace:
         for child in mapping.children:
             column = child.table.c[child.parent]
             for start in range(0, len(keys), 900):
-                conn.execute(delete(child.table).where(column.in_(keys[start:start + 900])))
+                conn.execute(delete(child.table).where(column.in_(keys[start : start + 900])))
 
 
 def _reason(error: BaseException) -> str:

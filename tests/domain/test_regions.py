@@ -7,20 +7,22 @@ import pytest
 from curriculum_tool.domain import Region, regions
 from curriculum_tool.domain.regions import RegionHazard, effective_hazards
 
-PROVINCE = Region("72", "Sulawesi Tengah", hazards=(("gempa_bumi", 0.9), ("tsunami", 0.8),
-                                                     ("banjir", 0.0)))
-SIGI = Region("72.10", "Kabupaten Sigi")                                   # empty cell
-DOLO = Region("72.10.05", "Kecamatan Dolo", "72.10")                       # empty, so is Sigi
+PROVINCE = Region(
+    "72", "Sulawesi Tengah", hazards=(("gempa_bumi", 0.9), ("tsunami", 0.8), ("banjir", 0.0))
+)
+SIGI = Region("72.10", "Kabupaten Sigi")  # empty cell
+DOLO = Region("72.10.05", "Kecamatan Dolo", "72.10")  # empty, so is Sigi
 PALU = Region("72.71", "Kota Palu", "72", (("likuefaksi", 0.7), ("banjir", 0.3)))
 QUIET = Region("72.03", "Kabupaten Banggai", "72", (("gempa_bumi", 0.0),))  # lists: nothing
-ALL = {r.code: r for r in (PROVINCE, Region("72.10", "Kabupaten Sigi", "72"), DOLO, PALU,
-                           QUIET)}
+ALL = {r.code: r for r in (PROVINCE, Region("72.10", "Kabupaten Sigi", "72"), DOLO, PALU, QUIET)}
 
 
 def test_a_region_that_lists_hazards_has_exactly_those():
     # Palu lists likuefaksi and banjir: the province's gempa_bumi and tsunami are not added.
-    assert effective_hazards(PALU, ALL) == [RegionHazard("likuefaksi", 0.7),
-                                            RegionHazard("banjir", 0.3)]
+    assert effective_hazards(PALU, ALL) == [
+        RegionHazard("likuefaksi", 0.7),
+        RegionHazard("banjir", 0.3),
+    ]
 
 
 def test_an_empty_cell_takes_the_nearest_listing_ancestors_whole_list():
@@ -35,16 +37,21 @@ def test_a_list_of_zeros_means_no_notable_hazard_and_inherits_nothing():
 
 
 def test_own_hazards_are_not_inherited_and_zeros_are_left_out():
-    assert effective_hazards(PROVINCE, ALL) == [RegionHazard("gempa_bumi", 0.9),
-                                                RegionHazard("tsunami", 0.8)]
+    assert effective_hazards(PROVINCE, ALL) == [
+        RegionHazard("gempa_bumi", 0.9),
+        RegionHazard("tsunami", 0.8),
+    ]
     assert not effective_hazards(PROVINCE, ALL)[0].inherited
 
 
-@pytest.mark.parametrize("region, known", [
-    (SIGI, ALL),                                   # a province-less region, empty cell
-    (Region("99.01", "X", "99"), ALL),             # its parent is unknown
-    (Region("A", "A", "B"), {"B": Region("B", "B", "A")}),  # a parent cycle ends the search
-])
+@pytest.mark.parametrize(
+    "region, known",
+    [
+        (SIGI, ALL),  # a province-less region, empty cell
+        (Region("99.01", "X", "99"), ALL),  # its parent is unknown
+        (Region("A", "A", "B"), {"B": Region("B", "B", "A")}),  # a parent cycle ends the search
+    ],
+)
 def test_no_listing_ancestor_means_no_hazard(region, known):
     assert effective_hazards(region, known) == []
 

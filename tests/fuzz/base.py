@@ -29,11 +29,34 @@ from curriculum_tool.domain.records import MAX_TEXT
 
 from .xlsx_build import table_xlsx
 
-__all__ = ["GOOD", "BAD", "EITHER", "ESCAPE_SURROGATES", "Case", "Mutation", "MUTATIONS",
-           "mutation", "Table", "BaseData", "base_data", "build_workspace", "column_type",
-           "text_columns", "required_text", "numeric_columns", "csv_bytes", "table_case",
-           "text_expect", "REPO", "MINI_DIR", "CATALOG_DIR", "TABLE_KINDS",
-           "INTERCHANGE_KINDS", "ALL_KINDS", "SUFFIX"]
+__all__ = [
+    "ALL_KINDS",
+    "BAD",
+    "CATALOG_DIR",
+    "EITHER",
+    "ESCAPE_SURROGATES",
+    "GOOD",
+    "INTERCHANGE_KINDS",
+    "MINI_DIR",
+    "MUTATIONS",
+    "REPO",
+    "SUFFIX",
+    "TABLE_KINDS",
+    "BaseData",
+    "Case",
+    "Mutation",
+    "Table",
+    "base_data",
+    "build_workspace",
+    "column_type",
+    "csv_bytes",
+    "mutation",
+    "numeric_columns",
+    "required_text",
+    "table_case",
+    "text_columns",
+    "text_expect",
+]
 
 GOOD, BAD, EITHER = "good", "bad", "either"
 
@@ -47,7 +70,7 @@ def _escape_surrogates(error: UnicodeError) -> tuple[bytes, int]:
     if not isinstance(error, UnicodeEncodeError):
         raise error
     out = bytearray()
-    for char in error.object[error.start:error.end]:
+    for char in error.object[error.start : error.end]:
         code = ord(char)
         if 0xDC80 <= code <= 0xDCFF:
             out.append(code - 0xDC00)
@@ -114,19 +137,26 @@ class Mutation:
 MUTATIONS: dict[str, Mutation] = {}
 
 
-def mutation(formats: Iterable[str], kinds: Iterable[str] = TABLE_KINDS, weight: float = 1.0,
-             name: str | None = None) -> Callable:
+def mutation(
+    formats: Iterable[str],
+    kinds: Iterable[str] = TABLE_KINDS,
+    weight: float = 1.0,
+    name: str | None = None,
+) -> Callable:
     """Register ``make(rnd, kind, fmt) -> Case`` under its function name."""
+
     def register(make: Callable[[random.Random, str, str], Case]) -> Callable:
         key = name or make.__name__
         if key in MUTATIONS:
             raise ValueError(f"mutation {key} registered twice")
         MUTATIONS[key] = Mutation(key, frozenset(formats), frozenset(kinds), make, weight)
         return make
+
     return register
 
 
 # -- the valid data cases start from ----------------------------------------------------
+
 
 def build_workspace(path: Path) -> Path:
     """A SQLite workspace holding the default catalog with tests/data/mini merged in."""
@@ -135,8 +165,14 @@ def build_workspace(path: Path) -> Path:
 
     workspace = create_workspace(path, directory=CATALOG_DIR)
     try:
-        import_files(workspace, [(kind, MINI_DIR / f"{kind}.csv") for kind in TABLE_KINDS
-                                 if (MINI_DIR / f"{kind}.csv").is_file()])
+        import_files(
+            workspace,
+            [
+                (kind, MINI_DIR / f"{kind}.csv")
+                for kind in TABLE_KINDS
+                if (MINI_DIR / f"{kind}.csv").is_file()
+            ],
+        )
     finally:
         workspace.close()
     return path
@@ -168,21 +204,37 @@ def base_data() -> BaseData:
     copy = folder / "export.sqlite"  # exporting must not touch the file cases copy
     shutil.copyfile(path, copy)
     with Workspace.open(copy) as workspace:
-        rows = {kind: [record.to_row() for record in workspace.load(kind)]
-                for kind in TABLE_KINDS}
+        rows = {kind: [record.to_row() for record in workspace.load(kind)] for kind in TABLE_KINDS}
         write_moodle(workspace, folder / "seed-moodle.csv")
         write_case(workspace, folder / "seed-case.json", changed=dt.datetime(2024, 1, 1))
-    return BaseData(path, rows, (folder / "seed-moodle.csv").read_bytes(),
-                    (folder / "seed-case.json").read_bytes(), folder)
+    return BaseData(
+        path,
+        rows,
+        (folder / "seed-moodle.csv").read_bytes(),
+        (folder / "seed-case.json").read_bytes(),
+        folder,
+    )
 
 
 # -- column types -----------------------------------------------------------------------
 
-_TYPES = {"parse_code": "code", "_optional_code": "code", "parse_int": "int",
-          "parse_optional_int": "int", "parse_flag": "flag", "parse_optional_flag": "flag",
-          "parse_choice": "choice", "_optional_choice": "choice", "_status": "choice",
-          "_scope": "code", "_parse_text": "text", "parse_levels": "levels",
-          "parse_code_list": "list", "parse_indices": "indices", "parse_date": "date"}
+_TYPES = {
+    "parse_code": "code",
+    "_optional_code": "code",
+    "parse_int": "int",
+    "parse_optional_int": "int",
+    "parse_flag": "flag",
+    "parse_optional_flag": "flag",
+    "parse_choice": "choice",
+    "_optional_choice": "choice",
+    "_status": "choice",
+    "_scope": "code",
+    "_parse_text": "text",
+    "parse_levels": "levels",
+    "parse_code_list": "list",
+    "parse_indices": "indices",
+    "parse_date": "date",
+}
 
 
 def column_type(kind: str, column: str) -> str:
@@ -224,6 +276,7 @@ def text_expect(text: str) -> str:
 
 # -- tables and their files ---------------------------------------------------------------
 
+
 @dataclass
 class Table:
     """A header and rows of text cells, before they become CSV or XLSX bytes."""
@@ -232,8 +285,9 @@ class Table:
     rows: list[list[str]]
 
     @classmethod
-    def of(cls, kind: str, rows: Sequence[dict[str, str]],
-           columns: Sequence[str] | None = None) -> Table:
+    def of(
+        cls, kind: str, rows: Sequence[dict[str, str]], columns: Sequence[str] | None = None
+    ) -> Table:
         columns = list(columns or RECORD_TYPES[kind].COLUMNS)
         return cls(columns, [[row.get(c, "") for c in columns] for row in rows])
 
@@ -245,30 +299,53 @@ class Table:
         return sum(1 for row in self.rows if any(cell.strip() for cell in row))
 
 
-def csv_bytes(table: Table, *, bom: bool = False, crlf: bool = False,
-              quote_all: bool = False, encoding: str = "utf-8",
-              errors: str = "strict") -> bytes:
+def csv_bytes(
+    table: Table,
+    *,
+    bom: bool = False,
+    crlf: bool = False,
+    quote_all: bool = False,
+    encoding: str = "utf-8",
+    errors: str = "strict",
+) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n" if crlf else "\n",
-                        quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL)
+    writer = csv.writer(
+        buffer,
+        lineterminator="\r\n" if crlf else "\n",
+        quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL,
+    )
     writer.writerow(table.header)
     writer.writerows(table.rows)
-    return ("\ufeff" if bom else "").encode(encoding) + buffer.getvalue().encode(encoding,
-                                                                                  errors)
+    return ("\ufeff" if bom else "").encode(encoding) + buffer.getvalue().encode(encoding, errors)
 
 
-def table_case(kind: str, fmt: str, name: str, expect: str, table: Table, *,
-               expect_rows: int | None = None, numbers: bool = True, strings: str = "shared",
-               errors: str = "strict", env: tuple[tuple[str, str], ...] = (),
-               note: str = "", **csv_options: bool) -> Case:
+def table_case(
+    kind: str,
+    fmt: str,
+    name: str,
+    expect: str,
+    table: Table,
+    *,
+    expect_rows: int | None = None,
+    numbers: bool = True,
+    strings: str = "shared",
+    errors: str = "strict",
+    env: tuple[tuple[str, str], ...] = (),
+    note: str = "",
+    **csv_options: bool,
+) -> Case:
     """A contract table as a case in ``fmt`` (``csv`` or ``xlsx``). A good case counts its
     non-blank rows unless ``expect_rows`` says otherwise."""
     if fmt == "csv":
         data = csv_bytes(table, errors=errors, **csv_options)
     else:
-        data = table_xlsx(table.header, table.rows, strings=strings,
-                          numeric=numeric_columns(kind) if numbers else (),
-                          encoding_errors=errors)
+        data = table_xlsx(
+            table.header,
+            table.rows,
+            strings=strings,
+            numeric=numeric_columns(kind) if numbers else (),
+            encoding_errors=errors,
+        )
     if expect == GOOD and expect_rows is None:
         expect_rows = table.data_rows()
     return Case(kind, name, expect, SUFFIX[fmt], data, expect_rows, env=env, note=note)

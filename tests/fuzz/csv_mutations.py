@@ -18,8 +18,11 @@ __all__ = ["csv_cut", "flip_bits"]
 @mutation(["csv"], weight=2)
 def encoding_variant(rnd: random.Random, kind: str, fmt: str) -> Case:
     """A byte-order mark, CRLF line ends, every cell quoted: all read the same."""
-    options = {"bom": rnd.random() < 0.5, "crlf": rnd.random() < 0.5,
-               "quote_all": rnd.random() < 0.3}
+    options = {
+        "bom": rnd.random() < 0.5,
+        "crlf": rnd.random() < 0.5,
+        "quote_all": rnd.random() < 0.3,
+    }
     return table_case(kind, fmt, "encoding_variant", GOOD, valid_table(rnd, kind), **options)
 
 
@@ -36,8 +39,7 @@ def csv_cut(data: bytes, at: int) -> str:
 
 @mutation(["csv"], weight=3)
 def truncated(rnd: random.Random, kind: str, fmt: str) -> Case:
-    data = csv_bytes(valid_table(rnd, kind, 2, 12), bom=rnd.random() < 0.3,
-                     crlf=rnd.random() < 0.3)
+    data = csv_bytes(valid_table(rnd, kind, 2, 12), bom=rnd.random() < 0.3, crlf=rnd.random() < 0.3)
     at = rnd.randrange(len(data))
     return Case(kind, "truncated", csv_cut(data, at), ".csv", data[:at])
 
@@ -70,8 +72,13 @@ def not_utf8(rnd: random.Random, kind: str, fmt: str) -> Case:
 @mutation(["csv"])
 def unterminated_quote(rnd: random.Random, kind: str, fmt: str) -> Case:
     data = csv_bytes(valid_table(rnd, kind))
-    return Case(kind, "unterminated_quote", BAD, ".csv",
-                data + b'"' + rnd.choice([b"abc", b"abc,def", b"x\n,y"]) + b"\n")
+    return Case(
+        kind,
+        "unterminated_quote",
+        BAD,
+        ".csv",
+        data + b'"' + rnd.choice([b"abc", b"abc,def", b"x\n,y"]) + b"\n",
+    )
 
 
 @mutation(["csv"])

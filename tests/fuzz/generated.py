@@ -27,6 +27,7 @@ def generated_tests(examples: int) -> dict[str, Callable]:
     }
     tests = {}
     for name, strategy in strategies.items():
+
         def test(runner, case):
             assert_clean(runner.check(case))
 

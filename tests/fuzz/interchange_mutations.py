@@ -33,8 +33,15 @@ from .base import (
 from .csv_mutations import csv_cut, flip_bits
 from .table_mutations import as_read, random_text
 
-__all__ = ["moodle_table", "moodle_chain_case", "case_package", "case_bytes",
-           "deep_json_case", "big_int_case", "WRONG_TYPES"]
+__all__ = [
+    "WRONG_TYPES",
+    "big_int_case",
+    "case_bytes",
+    "case_package",
+    "deep_json_case",
+    "moodle_chain_case",
+    "moodle_table",
+]
 
 MOODLE, CASE = ["moodle"], ["case"]
 PARENT, ID, NAME, DESCRIPTION = 0, 1, 2, 3
@@ -42,6 +49,7 @@ IS_FRAMEWORK = 12
 
 
 # -- Moodle ------------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=1)
 def _moodle_seed() -> tuple[list[str], list[list[str]]]:
@@ -78,15 +86,25 @@ def moodle_chain_case(depth: int) -> Case:
         code = f"FZ-CH{i:05d}"
         table.rows.append(_competency_row(table.header, parent, code, f"Rantai {i}"))
         parent = code
-    return Case("moodle", "moodle_chain", GOOD, ".csv", csv_bytes(table), depth,
-                (("competencies", (parent,), "group", "manajerial"),))
+    return Case(
+        "moodle",
+        "moodle_chain",
+        GOOD,
+        ".csv",
+        csv_bytes(table),
+        depth,
+        (("competencies", (parent,), "group", "manajerial"),),
+    )
 
 
 @mutation(["csv"], kinds=MOODLE, weight=3)
 def moodle_valid(rnd: random.Random, kind: str, fmt: str) -> Case:
     table, count = moodle_table(rnd)
-    options = {"bom": rnd.random() < 0.3, "crlf": rnd.random() < 0.3,
-               "quote_all": rnd.random() < 0.2}
+    options = {
+        "bom": rnd.random() < 0.3,
+        "crlf": rnd.random() < 0.3,
+        "quote_all": rnd.random() < 0.2,
+    }
     return Case(kind, "moodle_valid", GOOD, ".csv", csv_bytes(table, **options), count)
 
 
@@ -100,8 +118,9 @@ def moodle_tree_broken(rnd: random.Random, kind: str, fmt: str) -> Case:
     """A parent cycle, an unknown parent, an ID number twice, a second framework row, or
     only the framework row."""
     table, _ = moodle_table(rnd)
-    how = rnd.choice(["cycle", "unknown_parent", "duplicate_id", "second_framework",
-                      "no_competency"])
+    how = rnd.choice(
+        ["cycle", "unknown_parent", "duplicate_id", "second_framework", "no_competency"]
+    )
     if how == "cycle":
         length = rnd.randint(1, 6)
         codes = [f"FZ-CY{i}" for i in range(length)]
@@ -127,9 +146,9 @@ def moodle_row_shape(rnd: random.Random, kind: str, fmt: str) -> Case:
     table, _ = moodle_table(rnd)
     r = rnd.randrange(len(table.rows))
     if rnd.random() < 0.6:
-        table.rows[r] = table.rows[r][:rnd.randint(2, len(table.header) - 1)]
+        table.rows[r] = table.rows[r][: rnd.randint(2, len(table.header) - 1)]
         return Case(kind, "moodle_short_row", BAD, ".csv", csv_bytes(table))
-    table.rows[r] = table.rows[r] + ["", "extra"][rnd.randint(0, 1):] + ["extra"]
+    table.rows[r] = table.rows[r] + ["", "extra"][rnd.randint(0, 1) :] + ["extra"]
     return Case(kind, "moodle_extra_cells", BAD, ".csv", csv_bytes(table))
 
 
@@ -178,14 +197,23 @@ def moodle_description_forms(rnd: random.Random, kind: str, fmt: str) -> Case:
     plain text, cut to length."""
     table, count = moodle_table(rnd)
     r = len(table.rows) - 1
-    table.rows[r][DESCRIPTION] = rnd.choice([
-        "<p>Satu <b>dua</b><br/>tiga &amp; empat &lt;lima&gt;</p>",
-        "<ul><li>a</li><li>b</li></ul>" * 500,
-        "kata " * 2000,
-        "<p>&#x1F600; &nbsp; &unknown; &#0;</p>"])
+    table.rows[r][DESCRIPTION] = rnd.choice(
+        [
+            "<p>Satu <b>dua</b><br/>tiga &amp; empat &lt;lima&gt;</p>",
+            "<ul><li>a</li><li>b</li></ul>" * 500,
+            "kata " * 2000,
+            "<p>&#x1F600; &nbsp; &unknown; &#0;</p>",
+        ]
+    )
     expect = EITHER if "&#0;" in table.rows[r][DESCRIPTION] else GOOD
-    return Case(kind, "moodle_description_forms", expect, ".csv", csv_bytes(table),
-                count if expect == GOOD else None)
+    return Case(
+        kind,
+        "moodle_description_forms",
+        expect,
+        ".csv",
+        csv_bytes(table),
+        count if expect == GOOD else None,
+    )
 
 
 @mutation(["csv"], kinds=MOODLE, weight=3)
@@ -208,19 +236,22 @@ def moodle_bytes(rnd: random.Random, kind: str, fmt: str) -> Case:
         row[col] = row[col][:1] + "\x00" + row[col][1:]
         return Case(kind, "moodle_nul", BAD, ".csv", csv_bytes(table))
     table.rows[-1][NAME] += "\u00e9"
-    return Case(kind, "moodle_latin1", BAD, ".csv",
-                csv_bytes(table, encoding="latin-1", errors="replace"))
+    return Case(
+        kind, "moodle_latin1", BAD, ".csv", csv_bytes(table, encoding="latin-1", errors="replace")
+    )
 
 
 # -- CASE -----------------------------------------------------------------------------------
+
 
 def case_package() -> dict[str, Any]:
     """A fresh copy of the exported CFPackage."""
     return json.loads(base_data().case)
 
 
-def case_bytes(package: Any, rnd: random.Random | None = None, errors: str = "strict",
-               **dump_options: Any) -> bytes:
+def case_bytes(
+    package: Any, rnd: random.Random | None = None, errors: str = "strict", **dump_options: Any
+) -> bytes:
     if rnd is not None:
         dump_options.setdefault("indent", rnd.choice([None, 0, 2]))
         dump_options.setdefault("ensure_ascii", rnd.random() < 0.5)
@@ -235,9 +266,13 @@ def _expected_rows(package: dict) -> int:
     """Competencies + modules + prerequisites (precedes between two modules) it holds."""
     items = package["CFItems"]
     modules = {items[i]["identifier"] for i in _items(package, "Modul")}
-    precedes = sum(1 for a in package["CFAssociations"] if a["associationType"] == "precedes"
-                   and a["originNodeURI"]["identifier"] in modules
-                   and a["destinationNodeURI"]["identifier"] in modules)
+    precedes = sum(
+        1
+        for a in package["CFAssociations"]
+        if a["associationType"] == "precedes"
+        and a["originNodeURI"]["identifier"] in modules
+        and a["destinationNodeURI"]["identifier"] in modules
+    )
     return len(_items(package, "Kompetensi")) + len(modules) + precedes
 
 
@@ -260,11 +295,14 @@ def case_subset(rnd: random.Random, kind: str, fmt: str) -> Case:
     gone = {items[i]["identifier"] for i in dropped}
     package["CFItems"] = [item for i, item in enumerate(items) if i not in dropped]
     package["CFAssociations"] = [
-        a for a in package["CFAssociations"]
+        a
+        for a in package["CFAssociations"]
         if a["originNodeURI"]["identifier"] not in gone
-        and a["destinationNodeURI"]["identifier"] not in gone]
-    return Case(kind, "case_subset", GOOD, ".json", case_bytes(package, rnd),
-                _expected_rows(package))
+        and a["destinationNodeURI"]["identifier"] not in gone
+    ]
+    return Case(
+        kind, "case_subset", GOOD, ".json", case_bytes(package, rnd), _expected_rows(package)
+    )
 
 
 def _with_placeholder(package: dict, rnd: random.Random, value_text: str) -> bytes:
@@ -292,8 +330,13 @@ def deep_json_case(depth: int, rnd: random.Random | None = None) -> Case:
     else:
         nested = '{"a":' * depth + "1" + "}" * depth
     expect = BAD if depth >= 1000 else EITHER
-    return Case("case", f"case_nesting_{depth}", expect, ".json",
-                _with_placeholder(case_package(), rnd, nested))
+    return Case(
+        "case",
+        f"case_nesting_{depth}",
+        expect,
+        ".json",
+        _with_placeholder(case_package(), rnd, nested),
+    )
 
 
 def big_int_case(digits: int, rnd: random.Random | None = None) -> Case:
@@ -302,8 +345,13 @@ def big_int_case(digits: int, rnd: random.Random | None = None) -> Case:
     rnd = rnd or random.Random(digits)
     number = "9" + "".join(rnd.choice("0123456789") for _ in range(digits - 1))
     expect = BAD if digits > 4300 else EITHER
-    return Case("case", f"case_big_int_{digits}", expect, ".json",
-                _with_placeholder(case_package(), rnd, number))
+    return Case(
+        "case",
+        f"case_big_int_{digits}",
+        expect,
+        ".json",
+        _with_placeholder(case_package(), rnd, number),
+    )
 
 
 @mutation(["json"], kinds=CASE, weight=2)
@@ -319,6 +367,7 @@ def case_big_int(rnd: random.Random, kind: str, fmt: str) -> Case:
 def _set(path: list, value: Any) -> Callable[[dict], Any]:
     """A change that puts ``value`` at ``path`` (keys and indexes; a callable index picks
     an item of a type) or, with the sentinel ``DELETE``, removes it."""
+
     def apply(package: dict) -> Any:
         if not path:
             return value
@@ -332,6 +381,7 @@ def _set(path: list, value: Any) -> Callable[[dict], Any]:
         else:
             node[last] = value
         return package
+
     return apply
 
 
@@ -343,47 +393,93 @@ def _first(*types: str) -> Callable[[dict], int]:
 
 
 def _first_precedes(package: dict) -> int:
-    return next(j for j, a in enumerate(package["CFAssociations"])
-                if a["associationType"] == "precedes")
+    return next(
+        j for j, a in enumerate(package["CFAssociations"]) if a["associationType"] == "precedes"
+    )
 
 
 _EXT = ["CFItems", _first("Modul"), "extensions", "curriculum_tool"]
 #: Changes that put a wrong type (or nothing) where the reader needs something: each is
 #: refused, with the JSON path of the problem.
 WRONG_TYPES: list[tuple[str, Callable[[dict], Any]]] = [
-    *[(f"root_{name}", _set([], value)) for name, value in
-      [("list", []), ("string", "text"), ("number", 42), ("null", None)]],
-    *[(f"document_{name}", _set(["CFDocument"], value)) for name, value in
-      [("list", []), ("string", "x"), ("null", None), ("deleted", DELETE)]],
-    *[(f"items_{name}", _set(["CFItems"], value)) for name, value in
-      [("object", {}), ("string", "x"), ("null", None), ("deleted", DELETE)]],
-    *[(f"item_{name}", _set(["CFItems", _first("Kompetensi", "Modul")], value))
-      for name, value in [("string", "x"), ("number", 42), ("list", []), ("null", None)]],
-    *[(f"identifier_{name}", _set(["CFItems", _first("Kompetensi"), "identifier"], value))
-      for name, value in [("number", 42), ("list", []), ("empty", ""), ("null", None),
-                          ("deleted", DELETE)]],
-    *[(f"{field}_{name}", _set(["CFItems", _first("Kompetensi"), field], value))
-      for field in ("fullStatement", "humanCodingScheme", "notes")
-      for name, value in [("object", {}), ("list", [1])]],
-    *[(f"module_title_{name}", _set(["CFItems", _first("Modul"), "fullStatement"], value))
-      for name, value in [("object", {"a": 1}), ("list", [])]],
-    *[(f"extension_{name}", _set(_EXT, value))
-      for name, value in [("string", "x"), ("number", 42), ("list", [])]],
-    *[(f"jp_{name}", _set([*_EXT, "jp"], value))
-      for name, value in [("list", []), ("object", {}), ("word", "abc"), ("negative", -1),
-                          ("too_big", 1000), ("float", 1.5)]],
+    *[
+        (f"root_{name}", _set([], value))
+        for name, value in [("list", []), ("string", "text"), ("number", 42), ("null", None)]
+    ],
+    *[
+        (f"document_{name}", _set(["CFDocument"], value))
+        for name, value in [("list", []), ("string", "x"), ("null", None), ("deleted", DELETE)]
+    ],
+    *[
+        (f"items_{name}", _set(["CFItems"], value))
+        for name, value in [("object", {}), ("string", "x"), ("null", None), ("deleted", DELETE)]
+    ],
+    *[
+        (f"item_{name}", _set(["CFItems", _first("Kompetensi", "Modul")], value))
+        for name, value in [("string", "x"), ("number", 42), ("list", []), ("null", None)]
+    ],
+    *[
+        (f"identifier_{name}", _set(["CFItems", _first("Kompetensi"), "identifier"], value))
+        for name, value in [
+            ("number", 42),
+            ("list", []),
+            ("empty", ""),
+            ("null", None),
+            ("deleted", DELETE),
+        ]
+    ],
+    *[
+        (f"{field}_{name}", _set(["CFItems", _first("Kompetensi"), field], value))
+        for field in ("fullStatement", "humanCodingScheme", "notes")
+        for name, value in [("object", {}), ("list", [1])]
+    ],
+    *[
+        (f"module_title_{name}", _set(["CFItems", _first("Modul"), "fullStatement"], value))
+        for name, value in [("object", {"a": 1}), ("list", [])]
+    ],
+    *[
+        (f"extension_{name}", _set(_EXT, value))
+        for name, value in [("string", "x"), ("number", 42), ("list", [])]
+    ],
+    *[
+        (f"jp_{name}", _set([*_EXT, "jp"], value))
+        for name, value in [
+            ("list", []),
+            ("object", {}),
+            ("word", "abc"),
+            ("negative", -1),
+            ("too_big", 1000),
+            ("float", 1.5),
+        ]
+    ],
     ("extension_unknown_field", _set([*_EXT, "bogus"], "x")),
-    *[(f"associations_{name}", _set(["CFAssociations"], value))
-      for name, value in [("object", {}), ("string", "x"), ("null", None)]],
-    *[(f"association_{name}", _set(["CFAssociations", 0], value))
-      for name, value in [("string", "x"), ("number", 42), ("list", [])]],
-    *[(f"{end}_{name}", _set(["CFAssociations", 0, end], value))
-      for end in ("originNodeURI", "destinationNodeURI")
-      for name, value in [("string", "x"), ("list", []), ("empty", {}),
-                          ("number_id", {"identifier": 42})]],
-    *[(f"prerequisite_kind_{name}",
-       _set(["CFAssociations", _first_precedes, "extensions", "curriculum_tool", "kind"], value))
-      for name, value in [("word", "maybe"), ("list", []), ("number", 1)]],
+    *[
+        (f"associations_{name}", _set(["CFAssociations"], value))
+        for name, value in [("object", {}), ("string", "x"), ("null", None)]
+    ],
+    *[
+        (f"association_{name}", _set(["CFAssociations", 0], value))
+        for name, value in [("string", "x"), ("number", 42), ("list", [])]
+    ],
+    *[
+        (f"{end}_{name}", _set(["CFAssociations", 0, end], value))
+        for end in ("originNodeURI", "destinationNodeURI")
+        for name, value in [
+            ("string", "x"),
+            ("list", []),
+            ("empty", {}),
+            ("number_id", {"identifier": 42}),
+        ]
+    ],
+    *[
+        (
+            f"prerequisite_kind_{name}",
+            _set(
+                ["CFAssociations", _first_precedes, "extensions", "curriculum_tool", "kind"], value
+            ),
+        )
+        for name, value in [("word", "maybe"), ("list", []), ("number", 1)]
+    ],
 ]
 
 
@@ -405,14 +501,20 @@ def case_text(rnd: random.Random, kind: str, fmt: str) -> Case:
     package = case_package()
     item = _text_item(package, rnd)
     how = rnd.choice(["surrogate", "nul", "control", "random"])
-    text = {"surrogate": rnd.choice(["\ud800", "\udfff", "a\udc80b"]), "nul": "a\x00b",
-            "control": rnd.choice(["\x1b[31mred\x1b[0m", "\x07", "\x7f"]),
-            "random": random_text(rnd)}[how]
+    text = {
+        "surrogate": rnd.choice(["\ud800", "\udfff", "a\udc80b"]),
+        "nul": "a\x00b",
+        "control": rnd.choice(["\x1b[31mred\x1b[0m", "\x07", "\x7f"]),
+        "random": random_text(rnd),
+    }[how]
     item["fullStatement"] = item["fullStatement"][:40] + text
     ensure_ascii = rnd.random() < 0.7
     data = case_bytes(package, rnd, errors="surrogatepass", ensure_ascii=ensure_ascii)
-    read = as_read(item["fullStatement"], "surrogatepass") if not ensure_ascii else \
-        item["fullStatement"]
+    read = (
+        as_read(item["fullStatement"], "surrogatepass")
+        if not ensure_ascii
+        else item["fullStatement"]
+    )
     if read is None or "\x00" in read or any(0xD800 <= ord(c) <= 0xDFFF for c in read):
         expect = BAD
     else:
@@ -440,7 +542,9 @@ def case_graph(rnd: random.Random, kind: str, fmt: str) -> Case:
         reverse = json.loads(json.dumps(package["CFAssociations"][j]))
         reverse["identifier"] += "-reversed"
         reverse["originNodeURI"], reverse["destinationNodeURI"] = (
-            reverse["destinationNodeURI"], reverse["originNodeURI"])
+            reverse["destinationNodeURI"],
+            reverse["originNodeURI"],
+        )
         package["CFAssociations"].append(reverse)
         return Case(kind, "case_prerequisite_cycle", BAD, ".json", case_bytes(package, rnd))
     item = package["CFItems"][rnd.choice(_items(package, "Kompetensi"))]
@@ -466,8 +570,13 @@ def case_bytes_damaged(rnd: random.Random, kind: str, fmt: str) -> Case:
         return Case(kind, "case_bit_flip", EITHER, ".json", flip_bits(rnd, data))
     if how == "latin1":
         _text_item(package, rnd)["fullStatement"] += "\u00e9"
-        return Case(kind, "case_latin1", BAD, ".json",
-                    json.dumps(package, ensure_ascii=False).encode("latin-1", "replace"))
+        return Case(
+            kind,
+            "case_latin1",
+            BAD,
+            ".json",
+            json.dumps(package, ensure_ascii=False).encode("latin-1", "replace"),
+        )
     if how == "empty":
         return Case(kind, "case_empty", BAD, ".json", rnd.choice([b"", b"   \n", b"\xef\xbb\xbf"]))
     _text_item(package, rnd)["x-score"] = float(rnd.choice(["nan", "inf", "-inf"]))

@@ -21,6 +21,7 @@ active flag and whether its bytes match its SHA-256).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import json
@@ -39,11 +40,18 @@ from pathlib import Path
 
 from .base import REPO
 
-__all__ = ["COMMANDS", "KillOutcome", "KillBench", "state_digests", "leftovers",
-           "integrity_problem", "start_cli", "kill_group"]
+__all__ = [
+    "COMMANDS",
+    "KillBench",
+    "KillOutcome",
+    "integrity_problem",
+    "kill_group",
+    "leftovers",
+    "start_cli",
+    "state_digests",
+]
 
-COMMANDS = ("import-learners", "import-outcomes", "batch-csv", "batch-xlsx", "batch-jsonl",
-            "train")
+COMMANDS = ("import-learners", "import-outcomes", "batch-csv", "batch-xlsx", "batch-jsonl", "train")
 MODEL_NAME = "kill-test"
 #: meta keys whose values are the same before and after any command.
 _STABLE_META = {"schema_version", "created", "pseudonym_key"}
@@ -54,9 +62,13 @@ def state_digests(path: Path) -> dict[str, str]:
     """A digest of every table of a SQLite workspace, volatile values masked."""
     conn = sqlite3.connect(path)
     try:
-        names = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name")]
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                "ORDER BY name"
+            )
+        ]
         digests = {}
         for name in names:
             columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')]
@@ -113,28 +125,35 @@ def leftovers(folders: Iterable[Path]) -> list[str]:
     found = []
     for folder in folders:
         if folder.is_dir():
-            found += sorted(f"{folder.name}/{p.name}" for p in folder.iterdir()
-                            if p.is_file() and (p.name.startswith(".") or p.suffix == ".tmp"))
+            found += sorted(
+                f"{folder.name}/{p.name}"
+                for p in folder.iterdir()
+                if p.is_file() and (p.name.startswith(".") or p.suffix == ".tmp")
+            )
     return found
 
 
-def start_cli(args: list[str], cwd: Path, home: Path,
-              stdout: int | None = subprocess.DEVNULL) -> subprocess.Popen:
+def start_cli(
+    args: list[str], cwd: Path, home: Path, stdout: int | None = subprocess.DEVNULL
+) -> subprocess.Popen:
     """``python main.py ARGS`` as the leader of a new process group."""
     env = {**os.environ, "CURRICULUM_TOOL_HOME": str(home)}
     env.pop("CURRICULUM_TOOL_DEBUG", None)
-    return subprocess.Popen([sys.executable, str(REPO / "main.py"), *map(str, args)], cwd=cwd,
-                            env=env, stdout=stdout, stderr=subprocess.PIPE,
-                            start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, str(REPO / "main.py"), *map(str, args)],
+        cwd=cwd,
+        env=env,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
 
 
 def kill_group(process: subprocess.Popen) -> bool:
     """SIGKILL the command and whatever it started; False when it had already ended."""
     ended = process.poll() is not None
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     process.wait()
     if process.stderr is not None:
         process.stderr.close()
@@ -166,17 +185,26 @@ class KillOutcome:
 
     @property
     def failures(self) -> list[str]:
-        found = [name for name in ("corrupt", "half_import", "partial_output", "rerun")
-                 if getattr(self, name)]
+        found = [
+            name
+            for name in ("corrupt", "half_import", "partial_output", "rerun")
+            if getattr(self, name)
+        ]
         return found + (["leftovers"] if self.leftovers_after_rerun else [])
 
 
 class KillBench:
     """A prepared workspace, the files the commands read, and one reference run each."""
 
-    def __init__(self, folder: Path, learners: int = 6000, trained_learners: int = 1500,
-                 batch_learners: int = 60, seed: int = 0,
-                 log: Callable[[str], None] | None = None):
+    def __init__(
+        self,
+        folder: Path,
+        learners: int = 6000,
+        trained_learners: int = 1500,
+        batch_learners: int = 60,
+        seed: int = 0,
+        log: Callable[[str], None] | None = None,
+    ):
         self.folder = Path(folder)
         self.learners = learners
         self.trained_learners = trained_learners
@@ -197,8 +225,10 @@ class KillBench:
         process = start_cli([str(a) for a in args], cwd or self.folder, self.home)
         _, err = process.communicate()
         if process.returncode != 0:
-            raise RuntimeError(f"{' '.join(map(str, args[:2]))} failed: "
-                               f"{err.decode(errors='replace').strip()[:500]}")
+            raise RuntimeError(
+                f"{' '.join(map(str, args[:2]))} failed: "
+                f"{err.decode(errors='replace').strip()[:500]}"
+            )
         return time.perf_counter() - started
 
     def prepare(self) -> None:
@@ -210,22 +240,30 @@ class KillBench:
             folder.mkdir(parents=True, exist_ok=True)
         for offset in (0, 1):
             self.log(f"simulating {self.learners:,} learners (seed {self.seed + offset})")
-            self._cli("simulate", self.inputs / f"sim{offset}", "--learners", self.learners,
-                      "--seed", self.seed + offset)
+            self._cli(
+                "simulate",
+                self.inputs / f"sim{offset}",
+                "--learners",
+                self.learners,
+                "--seed",
+                self.seed + offset,
+            )
         self.log("init and import")
         self._cli("init", self.base)
         self._cli("import", self.base, "learners", self.inputs / "sim0" / "learners.csv")
         trained = {f"SIM-{i:06d}" for i in range(1, self.trained_learners + 1)}
-        with open(self.inputs / "sim0" / "outcomes.csv", newline="", encoding="utf-8") as src, \
-                open(self.inputs / "outcomes-trained.csv", "w", newline="",
-                     encoding="utf-8") as dst:
+        with (
+            open(self.inputs / "sim0" / "outcomes.csv", newline="", encoding="utf-8") as src,
+            open(self.inputs / "outcomes-trained.csv", "w", newline="", encoding="utf-8") as dst,
+        ):
             reader, writer = csv.reader(src), csv.writer(dst, lineterminator="\n")
             writer.writerow(next(reader))
             writer.writerows(row for row in reader if row[0] in trained)
         self._cli("import", self.base, "outcomes", self.inputs / "outcomes-trained.csv")
         with open(self.inputs / "subset.csv", "w", encoding="utf-8") as handle:
-            handle.write("learner\n" + "".join(f"SIM-{i:06d}\n"
-                                               for i in range(1, self.batch_learners + 1)))
+            handle.write(
+                "learner\n" + "".join(f"SIM-{i:06d}\n" for i in range(1, self.batch_learners + 1))
+            )
         self.before = state_digests(self.base)
 
     def args(self, command: str, run: Path) -> list[object]:
@@ -235,16 +273,23 @@ class KillBench:
         if command == "import-outcomes":
             return ["import", workspace, "outcomes", self.inputs / "sim1" / "outcomes.csv"]
         if command.startswith("batch-"):
-            return ["batch", workspace, "--out", self._output(command, run),
-                    "--learners", self.inputs / "subset.csv"]
+            return [
+                "batch",
+                workspace,
+                "--out",
+                self._output(command, run),
+                "--learners",
+                self.inputs / "subset.csv",
+            ]
         if command == "train":
             return ["train", workspace, "--name", MODEL_NAME, "--models-dir", run / "models"]
         raise ValueError(f"unknown command {command}")
 
     @staticmethod
     def _output(command: str, run: Path) -> Path | None:
-        return run / "out" / f"paths.{command.split('-')[1]}" if command.startswith("batch-") \
-            else None
+        return (
+            run / "out" / f"paths.{command.split('-')[1]}" if command.startswith("batch-") else None
+        )
 
     def _new_run(self) -> Path:
         self._runs += 1
@@ -261,8 +306,10 @@ class KillBench:
             seconds = self._cli(*self.args(command, run), cwd=run)
             output = self._output(command, run)
             self.references[command] = _Reference(
-                state_digests(run / "ws.sqlite"), seconds,
-                hashlib.sha256(output.read_bytes()).hexdigest() if output else None)
+                state_digests(run / "ws.sqlite"),
+                seconds,
+                hashlib.sha256(output.read_bytes()).hexdigest() if output else None,
+            )
             self.log(f"reference {command}: {seconds:.1f} s")
             shutil.rmtree(run)
         return self.references[command]
@@ -291,27 +338,36 @@ class KillBench:
             outcome.rerun = "the rerun did not finish"
         else:
             if rerun.returncode != 0:
-                outcome.rerun = (f"exit {rerun.returncode}: "
-                                 f"{err.decode(errors='replace').strip()[:300]}")
+                outcome.rerun = (
+                    f"exit {rerun.returncode}: {err.decode(errors='replace').strip()[:300]}"
+                )
             elif (problem := integrity_problem(workspace)) is not None:
                 outcome.rerun = f"corrupt after the rerun: {problem}"
             else:
                 after = state_digests(workspace)
-                differ = sorted(t for t in set(after) | set(reference.after)
-                                if after.get(t) != reference.after.get(t))
+                differ = sorted(
+                    t
+                    for t in set(after) | set(reference.after)
+                    if after.get(t) != reference.after.get(t)
+                )
                 if differ:
-                    outcome.rerun = f"after the rerun these differ from a completed run: " \
-                                    f"{', '.join(differ)}"
+                    outcome.rerun = (
+                        f"after the rerun these differ from a completed run: {', '.join(differ)}"
+                    )
         outcome.leftovers_after_rerun = leftovers(folders)
         if not (outcome.failures and keep_failures):
             shutil.rmtree(run)
         return outcome
 
-    def _judge_state(self, outcome: KillOutcome, state: dict[str, str],
-                     reference: _Reference) -> None:
+    def _judge_state(
+        self, outcome: KillOutcome, state: dict[str, str], reference: _Reference
+    ) -> None:
         before, after = self.before, reference.after
-        neither = sorted(t for t in set(state) | set(before) | set(after)
-                         if state.get(t) not in (before.get(t), after.get(t)))
+        neither = sorted(
+            t
+            for t in set(state) | set(before) | set(after)
+            if state.get(t) not in (before.get(t), after.get(t))
+        )
         changing = [t for t in set(before) | set(after) if before.get(t) != after.get(t)]
         done = sorted(t for t in changing if state.get(t) == after.get(t))
         if neither:
@@ -319,8 +375,7 @@ class KillBench:
             outcome.state = "mixed"
         elif done and len(done) < len(changing):
             waiting = sorted(set(changing) - set(done))
-            outcome.half_import = (f"written: {', '.join(done)}; not written: "
-                                   f"{', '.join(waiting)}")
+            outcome.half_import = f"written: {', '.join(done)}; not written: {', '.join(waiting)}"
             outcome.state = "mixed"
         else:
             outcome.state = "after" if done else "before"
@@ -328,8 +383,10 @@ class KillBench:
     def _partial_output(self, command: str, run: Path, reference: _Reference) -> str | None:
         output = self._output(command, run)
         if output is not None:
-            if output.exists() and hashlib.sha256(output.read_bytes()).hexdigest() \
-                    != reference.output:
+            if (
+                output.exists()
+                and hashlib.sha256(output.read_bytes()).hexdigest() != reference.output
+            ):
                 return f"{output.name} ({output.stat().st_size:,} bytes) is not the whole output"
             return None
         if command == "train":
@@ -347,8 +404,13 @@ class KillBench:
                     return f"{path.name} is not a whole model file"
         return None
 
-    def run(self, kills: int, seed: int = 0, commands: Iterable[str] = COMMANDS,
-            progress: Callable[[KillOutcome], None] | None = None) -> list[KillOutcome]:
+    def run(
+        self,
+        kills: int,
+        seed: int = 0,
+        commands: Iterable[str] = COMMANDS,
+        progress: Callable[[KillOutcome], None] | None = None,
+    ) -> list[KillOutcome]:
         """Kill until ``kills`` commands were really killed (one that ends before its
         kill is judged too, but not counted), taking the commands in turn."""
         rnd = random.Random(seed)

@@ -25,6 +25,7 @@ out. The failure classes:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import multiprocessing.connection
@@ -43,11 +44,26 @@ from typing import Any
 
 from .base import BAD, GOOD, Case
 
-__all__ = ["Result", "Runner", "check_file", "table_digests", "message_fault", "FAILURES",
-           "LOCATED", "DEFAULT_TIMEOUT"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "FAILURES",
+    "LOCATED",
+    "Result",
+    "Runner",
+    "check_file",
+    "message_fault",
+    "table_digests",
+]
 
-FAILURES = ("traceback", "partial_write", "hang", "bad_accepted", "good_refused",
-            "unlocated", "wrong_result")
+FAILURES = (
+    "traceback",
+    "partial_write",
+    "hang",
+    "bad_accepted",
+    "good_refused",
+    "unlocated",
+    "wrong_result",
+)
 #: One located message: ``FILE:ROW:COLUMN: message`` or ``FILE:$.json.path: message``.
 LOCATED = re.compile(r"[^:\n]+:(\d+:[^:\n]+|\$[^:\n]*): .+")
 DEFAULT_TIMEOUT = 10.0
@@ -82,9 +98,11 @@ class Result:
 
     def describe(self) -> str:
         """One paragraph for an assertion message or a report."""
-        lines = [f"{self.file or self.number} ({self.kind}, {self.mutation}, expect "
-                 f"{self.expect}, {self.size:,} bytes, {self.note}): {self.outcome} in "
-                 f"{self.seconds:.2f} s"]
+        lines = [
+            f"{self.file or self.number} ({self.kind}, {self.mutation}, expect "
+            f"{self.expect}, {self.size:,} bytes, {self.note}): {self.outcome} in "
+            f"{self.seconds:.2f} s"
+        ]
         lines += [f"  {name}: {detail}" for name, detail in self.failures]
         if self.messages:
             lines.append(f"  first message: {self.messages[0]!r}")
@@ -93,8 +111,7 @@ class Result:
 
 def message_fault(message: str) -> str | None:
     """Why ``message`` is not one located line, or None when it is."""
-    odd = sorted({f"U+{ord(c):04X}" for c in message
-                  if unicodedata.category(c) in _NOT_ONE_LINE})
+    odd = sorted({f"U+{ord(c):04X}" for c in message if unicodedata.category(c) in _NOT_ONE_LINE})
     if odd:
         return f"raw {', '.join(odd[:5])} in the message"
     if not LOCATED.fullmatch(message):
@@ -107,9 +124,13 @@ def table_digests(path: Path) -> dict[str, str]:
     conn = sqlite3.connect(path)
     try:
         digests = {}
-        names = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name")]
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                "ORDER BY name"
+            )
+        ]
         for name in names:
             columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')]
             order = ", ".join(f'"{c}"' for c in columns)
@@ -123,6 +144,7 @@ def table_digests(path: Path) -> dict[str, str]:
 
 
 # -- in the worker ------------------------------------------------------------------------------
+
 
 def _import(workspace_path: Path, kind: str, path: Path) -> list[Any]:
     """What ``import W KIND FILE`` does, in-process (see ``curriculum_tool.cli``)."""
@@ -147,8 +169,9 @@ def _stored_values(workspace_path: Path, expected) -> list[str]:
             if record is None:
                 wrong.append(f"no {kind} {key} stored")
             elif record.to_row()[column] != text:
-                wrong.append(f"{kind} {key} {column} is {record.to_row()[column]!r}, "
-                             f"expected {text!r}")
+                wrong.append(
+                    f"{kind} {key} {column} is {record.to_row()[column]!r}, expected {text!r}"
+                )
     return wrong
 
 
@@ -156,8 +179,15 @@ def judge(task: dict, base: Path, before: dict[str, str], folder: Path) -> Resul
     """Import one case file into a fresh copy of ``base`` and judge the result."""
     from curriculum_tool.errors import CurriculumError, ValidationError
 
-    result = Result(task["number"], task["kind"], task["mutation"], task["expect"],
-                    task["size"], task["note"], file=Path(task["path"]).name)
+    result = Result(
+        task["number"],
+        task["kind"],
+        task["mutation"],
+        task["expect"],
+        task["size"],
+        task["note"],
+        file=Path(task["path"]).name,
+    )
     workspace = folder / "ws.sqlite"
     shutil.copyfile(base, workspace)
     saved = {name: os.environ.get(name) for name, _ in task["env"]}
@@ -176,13 +206,19 @@ def judge(task: dict, base: Path, before: dict[str, str], folder: Path) -> Resul
     except CurriculumError as error:
         result.outcome = "refused"
         messages = [str(error)]
-    except BaseException as error:  # noqa: BLE001 - what the fuzz suite is looking for
+    except BaseException as error:
         if isinstance(error, KeyboardInterrupt):
             raise
         result.outcome = "traceback"
         frames = traceback.extract_tb(error.__traceback__)
-        where = next((f"{Path(f.filename).name}:{f.lineno}" for f in reversed(frames)
-                      if "curriculum_tool" in f.filename), "?")
+        where = next(
+            (
+                f"{Path(f.filename).name}:{f.lineno}"
+                for f in reversed(frames)
+                if "curriculum_tool" in f.filename
+            ),
+            "?",
+        )
         detail = f"{type(error).__name__}: {str(error)[:300]} (at {where})"
         result.failures.append(("traceback", detail))
         messages = [f"error: unexpected {type(error).__name__}: {error}"[:500]]
@@ -196,8 +232,9 @@ def judge(task: dict, base: Path, before: dict[str, str], folder: Path) -> Resul
     try:
         if result.outcome != "accepted":
             after = table_digests(workspace)
-            changed = sorted(name for name in set(before) | set(after)
-                             if before.get(name) != after.get(name))
+            changed = sorted(
+                name for name in set(before) | set(after) if before.get(name) != after.get(name)
+            )
             if changed:
                 result.failures.append(("partial_write", f"changed: {', '.join(changed)}"))
         if result.outcome == "accepted":
@@ -235,8 +272,13 @@ def _address_space() -> int:
         return 0
 
 
-def _worker_main(conn: multiprocessing.connection.Connection, base: str,
-                 before: dict[str, str], folder: str, memory_mb: int | None) -> None:
+def _worker_main(
+    conn: multiprocessing.connection.Connection,
+    base: str,
+    before: dict[str, str],
+    folder: str,
+    memory_mb: int | None,
+) -> None:
     import logging
     import warnings
 
@@ -246,7 +288,7 @@ def _worker_main(conn: multiprocessing.connection.Connection, base: str,
         # On top of what the worker already maps: forked from a large process (a test
         # session that loaded Qt, say), it starts with gigabytes of address space.
         limit = _address_space() + memory_mb * 1024 * 1024
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         if hard == resource.RLIM_INFINITY or limit < hard:
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     warnings.simplefilter("ignore")
@@ -262,6 +304,7 @@ def _worker_main(conn: multiprocessing.connection.Connection, base: str,
 
 # -- in the parent -----------------------------------------------------------------------------
 
+
 @dataclass
 class _Worker:
     process: Any
@@ -276,9 +319,14 @@ class Runner:
     the corpus's own). Use as a context manager, or call :meth:`close`.
     """
 
-    def __init__(self, workers: int = 2, timeout: float = DEFAULT_TIMEOUT,
-                 base: Path | None = None, memory_mb: int | None = DEFAULT_MEMORY_MB,
-                 keep: Path | None = None):
+    def __init__(
+        self,
+        workers: int = 2,
+        timeout: float = DEFAULT_TIMEOUT,
+        base: Path | None = None,
+        memory_mb: int | None = DEFAULT_MEMORY_MB,
+        keep: Path | None = None,
+    ):
         if base is None:
             from .base import base_data
 
@@ -303,8 +351,10 @@ class Runner:
         folder = self.folder / f"worker-{self._count}"
         parent, child = self._context.Pipe()
         process = self._context.Process(
-            target=_worker_main, daemon=True,
-            args=(child, str(self.base), self.before, str(folder), self.memory_mb))
+            target=_worker_main,
+            daemon=True,
+            args=(child, str(self.base), self.before, str(folder), self.memory_mb),
+        )
         process.start()
         child.close()
         return _Worker(process, parent, folder)
@@ -333,10 +383,18 @@ class Runner:
                     break
                 self._number += 1
                 path = case.write(self.files, self._number)
-                task = {"number": self._number, "kind": case.kind, "mutation": case.mutation,
-                        "expect": case.expect, "size": len(case.data), "note": case.note,
-                        "path": str(path), "env": case.env, "expect_rows": case.expect_rows,
-                        "expect_values": case.expect_values}
+                task = {
+                    "number": self._number,
+                    "kind": case.kind,
+                    "mutation": case.mutation,
+                    "expect": case.expect,
+                    "size": len(case.data),
+                    "note": case.note,
+                    "path": str(path),
+                    "env": case.env,
+                    "expect_rows": case.expect_rows,
+                    "expect_values": case.expect_values,
+                }
                 worker = idle.pop()
                 worker.conn.send(task)
                 busy[id(worker)] = (worker, task, case, path, time.monotonic())
@@ -345,20 +403,31 @@ class Runner:
             first_deadline = min(start for *_, start in busy.values()) + self.timeout
             ready = multiprocessing.connection.wait(
                 [entry[0].conn for entry in busy.values()],
-                timeout=max(0.0, first_deadline - time.monotonic()))
-            for key, (worker, task, case, path, start) in list(busy.items()):
+                timeout=max(0.0, first_deadline - time.monotonic()),
+            )
+            for key, (worker, task, _case, path, start) in list(busy.items()):
                 if worker.conn in ready:
                     try:
                         result = worker.conn.recv()
                     except (EOFError, OSError):
                         worker.process.join(5)
-                        result = self._failed(task, "crashed", time.monotonic() - start,
-                                              ("traceback", "the worker process died (exit "
-                                               f"code {worker.process.exitcode})"))
+                        result = self._failed(
+                            task,
+                            "crashed",
+                            time.monotonic() - start,
+                            (
+                                "traceback",
+                                f"the worker process died (exit code {worker.process.exitcode})",
+                            ),
+                        )
                         worker = self._replace(worker)
                 elif time.monotonic() - start > self.timeout:
-                    result = self._failed(task, "hang", time.monotonic() - start,
-                                          ("hang", f"no answer in {self.timeout:g} s"))
+                    result = self._failed(
+                        task,
+                        "hang",
+                        time.monotonic() - start,
+                        ("hang", f"no answer in {self.timeout:g} s"),
+                    )
                     worker = self._replace(worker)
                 else:
                     continue
@@ -372,9 +441,17 @@ class Runner:
 
     @staticmethod
     def _failed(task: dict, outcome: str, seconds: float, failure: tuple[str, str]) -> Result:
-        result = Result(task["number"], task["kind"], task["mutation"], task["expect"],
-                        task["size"], task["note"], outcome, seconds,
-                        file=Path(task["path"]).name)
+        result = Result(
+            task["number"],
+            task["kind"],
+            task["mutation"],
+            task["expect"],
+            task["size"],
+            task["note"],
+            outcome,
+            seconds,
+            file=Path(task["path"]).name,
+        )
         result.failures.append(failure)
         if outcome == "crashed":  # the CLI would print an unlocated line, if anything
             result.message_count = result.unlocated_count = 1
@@ -385,10 +462,8 @@ class Runner:
 
     def close(self) -> None:
         for worker in self._workers:
-            try:
+            with contextlib.suppress(OSError):
                 worker.conn.send(None)
-            except OSError:
-                pass
         for worker in self._workers:
             worker.process.join(2)
             if worker.process.is_alive():
@@ -406,8 +481,13 @@ class Runner:
 _default: Runner | None = None
 
 
-def check_file(kind: str, path: str | os.PathLike[str], expect: str,
-               expect_rows: int | None = None, runner: Runner | None = None) -> Result:
+def check_file(
+    kind: str,
+    path: str | os.PathLike[str],
+    expect: str,
+    expect_rows: int | None = None,
+    runner: Runner | None = None,
+) -> Result:
     """Judge the import of an existing file (a runner of one worker is made on first use)."""
     global _default
     if runner is None:
@@ -415,6 +495,5 @@ def check_file(kind: str, path: str | os.PathLike[str], expect: str,
             _default = Runner(workers=1)
         runner = _default
     path = Path(path)
-    case = Case(kind, "file", expect, path.suffix, path.read_bytes(), expect_rows,
-                note=path.name)
+    case = Case(kind, "file", expect, path.suffix, path.read_bytes(), expect_rows, note=path.name)
     return runner.check(case)

@@ -21,22 +21,31 @@ from .base import MUTATIONS
 from .oracle import FAILURES, Result
 from .table_mutations import any_cell_text
 
-__all__ = ["cases", "cell_texts", "fuzz_settings", "assert_clean", "assert_all_clean"]
+__all__ = ["assert_all_clean", "assert_clean", "cases", "cell_texts", "fuzz_settings"]
 
 
 def fuzz_settings(examples: int) -> settings:
     """Reproducible runs (``derandomize``), no deadline (an import is not a unit), and no
     shrinking: a failing case is printed whole, with the file it made, and shrinking would
     re-run imports for minutes."""
-    return settings(max_examples=examples, deadline=None, derandomize=True, database=None,
-                    phases=[Phase.explicit, Phase.generate],
-                    suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                           HealthCheck.too_slow, HealthCheck.data_too_large])
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=[
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+        ],
+    )
 
 
 @st.composite
-def cases(draw: st.DrawFn, kinds: Iterable[str] | None = None,
-          formats: Iterable[str] | None = None) -> corpus.Case:
+def cases(
+    draw: st.DrawFn, kinds: Iterable[str] | None = None, formats: Iterable[str] | None = None
+) -> corpus.Case:
     """A mutation (each equally likely, so a few dozen examples cover most of them), a
     kind and format it applies to, then its random choices."""
     available = corpus.combos(kinds, formats)
@@ -67,8 +76,10 @@ def assert_all_clean(results: Iterable[Result]) -> None:
     results = list(results)
     failed = [r for r in results if r.failures]
     counts = Counter(name for r in failed for name, _ in r.failures)
-    lines = [f"{len(failed)} of {len(results)} cases failed: "
-             + ", ".join(f"{counts[name]} {name}" for name in FAILURES if counts[name])]
+    lines = [
+        f"{len(failed)} of {len(results)} cases failed: "
+        + ", ".join(f"{counts[name]} {name}" for name in FAILURES if counts[name])
+    ]
     for name in FAILURES:
         examples = [r for r in failed if any(n == name for n, _ in r.failures)][:3]
         lines += [r.describe() for r in examples]

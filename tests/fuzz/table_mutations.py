@@ -32,9 +32,20 @@ from .base import (
     text_expect,
 )
 
-__all__ = ["valid_table", "valid_rows", "synthetic_rows", "random_text", "cell_case",
-           "any_cell_text", "as_read", "xlsx_layout", "pick_cell", "JUNK", "UNKNOWN",
-           "MAX_ROWS_VARIABLE"]
+__all__ = [
+    "JUNK",
+    "MAX_ROWS_VARIABLE",
+    "UNKNOWN",
+    "any_cell_text",
+    "as_read",
+    "cell_case",
+    "pick_cell",
+    "random_text",
+    "synthetic_rows",
+    "valid_rows",
+    "valid_table",
+    "xlsx_layout",
+]
 
 BOTH = ("csv", "xlsx")
 MAX_ROWS_VARIABLE = "CURRICULUM_TOOL_MAX_ROWS"
@@ -42,8 +53,9 @@ MAX_ROWS_VARIABLE = "CURRICULUM_TOOL_MAX_ROWS"
 # -- valid tables -------------------------------------------------------------------------
 
 
-def synthetic_rows(rnd: random.Random, kind: str, count: int, start: int = 0
-                   ) -> list[dict[str, str]]:
+def synthetic_rows(
+    rnd: random.Random, kind: str, count: int, start: int = 0
+) -> list[dict[str, str]]:
     """``count`` new valid learners or outcomes that refer only to the base workspace."""
     rows = base_data().rows
     if kind == "learners":
@@ -60,20 +72,24 @@ def synthetic_rows(rnd: random.Random, kind: str, count: int, start: int = 0
         made = []
         for i in range(start, start + count):
             completed = rnd.random() < 0.7
-            made.append({"learner": rnd.choice(learners), "module": rnd.choice(modules),
-                         # one day per row: every key (learner, module, date) is new
-                         "date": (first + dt.timedelta(days=i)).isoformat(),
-                         "completed": "1" if completed else "0",
-                         "l1": rnd.choice(["", str(rnd.randint(0, 100))]),
-                         "l2": rnd.choice(["", str(rnd.randint(0, 100))]),
-                         "l3": rnd.choice(["", "0", "1"]) if completed else "",
-                         "l4": rnd.choice(["", "0", "1"])})
+            made.append(
+                {
+                    "learner": rnd.choice(learners),
+                    "module": rnd.choice(modules),
+                    # one day per row: every key (learner, module, date) is new
+                    "date": (first + dt.timedelta(days=i)).isoformat(),
+                    "completed": "1" if completed else "0",
+                    "l1": rnd.choice(["", str(rnd.randint(0, 100))]),
+                    "l2": rnd.choice(["", str(rnd.randint(0, 100))]),
+                    "l3": rnd.choice(["", "0", "1"]) if completed else "",
+                    "l4": rnd.choice(["", "0", "1"]),
+                }
+            )
         return made
     raise ValueError(f"no synthetic rows for {kind}")
 
 
-def valid_rows(rnd: random.Random, kind: str, low: int = 1, high: int = 12
-               ) -> list[dict[str, str]]:
+def valid_rows(rnd: random.Random, kind: str, low: int = 1, high: int = 12) -> list[dict[str, str]]:
     pool = base_data().rows[kind]
     count = rnd.randint(low, high)
     chosen = rnd.sample(pool, min(count, len(pool)))
@@ -91,12 +107,21 @@ def xlsx_layout(rnd: random.Random) -> dict:
     return {"numbers": rnd.random() < 0.5, "strings": rnd.choice(["shared", "inline"])}
 
 
-def pick_cell(rnd: random.Random, table: Table, kind: str, types: set[str] | None = None,
-               nonempty: bool = False) -> tuple[int, int] | None:
+def pick_cell(
+    rnd: random.Random,
+    table: Table,
+    kind: str,
+    types: set[str] | None = None,
+    nonempty: bool = False,
+) -> tuple[int, int] | None:
     """A random (row, column) whose column type is in ``types``; None when none fits."""
-    candidates = [(r, c) for r in range(len(table.rows)) for c, name in enumerate(table.header)
-                  if (types is None or column_type(kind, name) in types)
-                  and (not nonempty or table.rows[r][c])]
+    candidates = [
+        (r, c)
+        for r in range(len(table.rows))
+        for c, name in enumerate(table.header)
+        if (types is None or column_type(kind, name) in types)
+        and (not nonempty or table.rows[r][c])
+    ]
     return rnd.choice(candidates) if candidates else None
 
 
@@ -112,7 +137,7 @@ _POOLS = [
     (3, "مرحباשלום"),
     (3, "\u202e\u202d\u200b\u200c\u200d\ufeff\u2060"),
     (3, "\u2028\u2029\u00a0\u3000\u0085\u2003"),
-    (3, '",;:\n\r\t\'`|\\'),
+    (3, "\",;:\n\r\t'`|\\"),
     (2, "\x01\x07\x08\x0b\x0c\x1b\x7f\x80\x9b"),
     (1, "\x00"),
     (2, "\ud800\udbff\udc00\udfff\udc80\udcc3\udca9"),
@@ -123,8 +148,9 @@ _POOLS = [
 def random_text(rnd: random.Random, low: int = 1, high: int = 20) -> str:
     weights = [w for w, _ in _POOLS]
     pools = [p for _, p in _POOLS]
-    return "".join(rnd.choice(rnd.choices(pools, weights)[0])
-                   for _ in range(rnd.randint(low, high)))
+    return "".join(
+        rnd.choice(rnd.choices(pools, weights)[0]) for _ in range(rnd.randint(low, high))
+    )
 
 
 def as_read(cell: str, errors: str) -> str | None:
@@ -135,9 +161,18 @@ def as_read(cell: str, errors: str) -> str | None:
         return None
 
 
-def cell_case(kind: str, fmt: str, table: Table, row: int, column: str, text: str,
-              name: str, errors: str = "surrogatepass", append: bool = True,
-              layout: dict | None = None) -> Case:
+def cell_case(
+    kind: str,
+    fmt: str,
+    table: Table,
+    row: int,
+    column: str,
+    text: str,
+    name: str,
+    errors: str = "surrogatepass",
+    append: bool = True,
+    layout: dict | None = None,
+) -> Case:
     """``text`` put into one cell (appended to a free-text cell, else replacing it), with
     the verdict that follows: bytes that are not UTF-8, NUL or a lone surrogate are bad;
     free text is judged by :func:`~fuzz.base.text_expect`; other columns may go either way."""
@@ -158,6 +193,7 @@ def cell_case(kind: str, fmt: str, table: Table, row: int, column: str, text: st
 
 # -- table mutations (CSV and XLSX) ---------------------------------------------------------
 
+
 @mutation(BOTH, weight=3)
 def valid(rnd: random.Random, kind: str, fmt: str) -> Case:
     return table_case(kind, fmt, "valid", GOOD, valid_table(rnd, kind), **xlsx_layout(rnd))
@@ -168,8 +204,9 @@ def columns_shuffled(rnd: random.Random, kind: str, fmt: str) -> Case:
     rows = valid_rows(rnd, kind)
     columns = list(RECORD_TYPES[kind].COLUMNS)
     rnd.shuffle(columns)
-    return table_case(kind, fmt, "columns_shuffled", GOOD, Table.of(kind, rows, columns),
-                      **xlsx_layout(rnd))
+    return table_case(
+        kind, fmt, "columns_shuffled", GOOD, Table.of(kind, rows, columns), **xlsx_layout(rnd)
+    )
 
 
 @mutation(BOTH, kinds=[k for k in TABLE_KINDS if RECORD_TYPES[k].OPTIONAL])
@@ -177,8 +214,14 @@ def optional_omitted(rnd: random.Random, kind: str, fmt: str) -> Case:
     optional = sorted(RECORD_TYPES[kind].OPTIONAL)
     left_out = set(rnd.sample(optional, rnd.randint(1, len(optional))))
     columns = [c for c in RECORD_TYPES[kind].COLUMNS if c not in left_out]
-    return table_case(kind, fmt, "optional_omitted", GOOD,
-                      Table.of(kind, valid_rows(rnd, kind), columns), **xlsx_layout(rnd))
+    return table_case(
+        kind,
+        fmt,
+        "optional_omitted",
+        GOOD,
+        Table.of(kind, valid_rows(rnd, kind), columns),
+        **xlsx_layout(rnd),
+    )
 
 
 @mutation(BOTH)
@@ -206,7 +249,7 @@ def short_row(rnd: random.Random, kind: str, fmt: str) -> Case:
     learner row once wiped their competencies)."""
     table = valid_table(rnd, kind)
     row = rnd.randrange(len(table.rows))
-    table.rows[row] = table.rows[row][:rnd.randint(1, len(table.header) - 1)]
+    table.rows[row] = table.rows[row][: rnd.randint(1, len(table.header) - 1)]
     return table_case(kind, fmt, "short_row", BAD, table)
 
 
@@ -232,9 +275,17 @@ def extra_empty_cells(rnd: random.Random, kind: str, fmt: str) -> Case:
 def text_unicode(rnd: random.Random, kind: str, fmt: str) -> Case:
     table = valid_table(rnd, kind)
     row, col = pick_cell(rnd, table, kind, {"text"})
-    return cell_case(kind, fmt, table, row, table.header[col], random_text(rnd), "text_unicode",
-                     errors=rnd.choice(["surrogatepass", ESCAPE_SURROGATES]),
-                     layout=xlsx_layout(rnd))
+    return cell_case(
+        kind,
+        fmt,
+        table,
+        row,
+        table.header[col],
+        random_text(rnd),
+        "text_unicode",
+        errors=rnd.choice(["surrogatepass", ESCAPE_SURROGATES]),
+        layout=xlsx_layout(rnd),
+    )
 
 
 @mutation(BOTH, kinds=[k for k in TABLE_KINDS if text_columns(k)])
@@ -264,8 +315,19 @@ def nul_in_cell(rnd: random.Random, kind: str, fmt: str) -> Case:
 
 
 #: Control characters that ``str.strip`` keeps (it removes \t\n\v\f\r, \x1c-\x1f, \x85).
-_STAYING_CONTROLS = ["\x01", "\x02", "\x07", "\x08", "\x0e", "\x1b", "\x1b[31m", "\x1b[2J",
-                     "\x7f", "\x80", "\x9b"]
+_STAYING_CONTROLS = [
+    "\x01",
+    "\x02",
+    "\x07",
+    "\x08",
+    "\x0e",
+    "\x1b",
+    "\x1b[31m",
+    "\x1b[2J",
+    "\x7f",
+    "\x80",
+    "\x9b",
+]
 _SPACE_CONTROLS = ["\t", "\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1f", "\x85"]
 
 
@@ -312,36 +374,80 @@ def odd_header(rnd: random.Random, kind: str, fmt: str) -> Case:
     col = rnd.randrange(len(table.header))
     name = table.header[col]
     at = rnd.randint(1, len(name) - 1) if len(name) > 1 else 0
-    odd = rnd.choice(["\x00", "\n", "\r\n", "\x1b[31m", "\x1b]0;title\x07", "\x07", "\x7f",
-                      "\u2028", "\x85", "\t"])
+    odd = rnd.choice(
+        [
+            "\x00",
+            "\n",
+            "\r\n",
+            "\x1b[31m",
+            "\x1b]0;title\x07",
+            "\x07",
+            "\x7f",
+            "\u2028",
+            "\x85",
+            "\t",
+        ]
+    )
     table.header[col] = name[:at] + odd + name[at:]
     return table_case(kind, fmt, "odd_header", BAD, table, **xlsx_layout(rnd))
 
 
-@mutation(BOTH, kinds=[k for k in TABLE_KINDS
-                       if any(column_type(k, c) == "int" for c in RECORD_TYPES[k].COLUMNS)])
+@mutation(
+    BOTH,
+    kinds=[
+        k for k in TABLE_KINDS if any(column_type(k, c) == "int" for c in RECORD_TYPES[k].COLUMNS)
+    ],
+)
 def huge_integer(rnd: random.Random, kind: str, fmt: str) -> Case:
     table = valid_table(rnd, kind)
     row, col = pick_cell(rnd, table, kind, {"int"})
     digits = rnd.choice([20, 100, 4300, 4301, 5000, 20000])
-    table.rows[row][col] = rnd.choice(["", "-"]) + "9" + "".join(
-        rnd.choice(string.digits) for _ in range(digits - 1))
+    table.rows[row][col] = (
+        rnd.choice(["", "-"]) + "9" + "".join(rnd.choice(string.digits) for _ in range(digits - 1))
+    )
     return table_case(kind, fmt, "huge_integer", BAD, table, **xlsx_layout(rnd))
 
 
 #: Text each column type refuses.
 JUNK = {
-    "int": ["abc", "1.5", "1e3", "\u0663", "1_0", "0x10", "--1", "+", "\u00bd", "NaN", "inf",
-            "\uff11"],
+    "int": [
+        "abc",
+        "1.5",
+        "1e3",
+        "\u0663",
+        "1_0",
+        "0x10",
+        "--1",
+        "+",
+        "\u00bd",
+        "NaN",
+        "inf",
+        "\uff11",
+    ],
     "flag": ["2", "yes", "true", "-1", "1.0", "O"],
     "choice": ["bogus", "Teknis", "none;low", "klasikal ", "x" * 60],
-    "date": ["2024-02-30", "01/02/2024", "2024-W01-1", "20240101", "2024-1-1", "yesterday",
-             "2024-01-01T00:00:00", "\uff12\uff10\uff12\uff14-01-01"],
+    "date": [
+        "2024-02-30",
+        "01/02/2024",
+        "2024-W01-1",
+        "20240101",
+        "2024-1-1",
+        "yesterday",
+        "2024-01-01T00:00:00",
+        "\uff12\uff10\uff12\uff14-01-01",
+    ],
     "code": ["has space", "-lead", "x" * 41, "\u00e9moji\U0001f600", "a/b", "a;b", ".dot"],
     "levels": ["M.01", "M.01:9", "M.01:1;M.01:2", ":2", "M.01:x", ";", "M.01:1;;"],
     "list": ["a;;b", "bad code", ";", "x;x"],
-    "indices": ["gempa_bumi:1.5", "gempa_bumi:nan", "gempa_bumi", "bogus:0.5",
-                "gempa_bumi:-0.1", "gempa_bumi:inf", "gempa_bumi:0.5;gempa_bumi:0.6"],
+    "indices": [
+        "gempa_bumi:1.5",
+        "gempa_bumi:nan",
+        "gempa_bumi",
+        "bogus:0.5",
+        "gempa_bumi:-0.1",
+        "gempa_bumi:inf",
+        "gempa_bumi:0.5;gempa_bumi:0.6",
+    ],
 }
 
 
@@ -360,9 +466,13 @@ UNKNOWN = {
     "prerequisites": [("module", "ZZ-NONE"), ("requires", "ZZ-NONE")],
     "regional_standards": [("region", "ZZ-NONE"), ("competency", "ZZ-NONE")],
     "job_standards": [("competency", "ZZ-NONE")],
-    "learners": [("position", "zz-none"), ("region", "ZZ-NONE"),
-                 ("competencies", "ZZ-NONE:1"), ("completed", "ZZ-NONE"),
-                 ("supervisor", "ZZ-NONE")],
+    "learners": [
+        ("position", "zz-none"),
+        ("region", "ZZ-NONE"),
+        ("competencies", "ZZ-NONE:1"),
+        ("completed", "ZZ-NONE"),
+        ("supervisor", "ZZ-NONE"),
+    ],
     "outcomes": [("learner", "ZZ-NONE"), ("module", "ZZ-NONE")],
     "obligations": [("module", "ZZ-NONE")],
 }
@@ -430,8 +540,15 @@ def too_many_rows(rnd: random.Random, kind: str, fmt: str) -> Case:
     table = valid_table(rnd, kind, limit + 1, limit + 3)
     if len(table.rows) <= limit:  # a small kind: repeat the limit's worth of rows
         limit = len(table.rows) - 1
-    return table_case(kind, fmt, "too_many_rows", BAD, table,
-                      env=((MAX_ROWS_VARIABLE, str(limit)),), **xlsx_layout(rnd))
+    return table_case(
+        kind,
+        fmt,
+        "too_many_rows",
+        BAD,
+        table,
+        env=((MAX_ROWS_VARIABLE, str(limit)),),
+        **xlsx_layout(rnd),
+    )
 
 
 @mutation(BOTH, kinds=["learners", "outcomes"], weight=0.3)
@@ -448,15 +565,23 @@ def lone_surrogate(rnd: random.Random, kind: str, fmt: str) -> Case:
     table = valid_table(rnd, kind)
     row, col = pick_cell(rnd, table, kind)
     surrogate = rnd.choice(["\ud800", "\udbff", "\udc00", "\udfff", "\udc80", "\udcff"])
-    return cell_case(kind, fmt, table, row, table.header[col],
-                     surrogate + random_text(rnd, 0, 3) if rnd.random() < 0.5 else surrogate,
-                     "lone_surrogate", errors=rnd.choice(["surrogatepass", ESCAPE_SURROGATES]),
-                     layout=xlsx_layout(rnd))
+    return cell_case(
+        kind,
+        fmt,
+        table,
+        row,
+        table.header[col],
+        surrogate + random_text(rnd, 0, 3) if rnd.random() < 0.5 else surrogate,
+        "lone_surrogate",
+        errors=rnd.choice(["surrogatepass", ESCAPE_SURROGATES]),
+        layout=xlsx_layout(rnd),
+    )
 
 
 def any_cell_text(kind: str, fmt: str, row_seed: int, column: str, text: str) -> Case:
     """For hypothesis: ``text`` in one cell of ``column`` of a valid table."""
     rnd = random.Random(row_seed)
     table = valid_table(rnd, kind)
-    return cell_case(kind, fmt, table, rnd.randrange(len(table.rows)), column, text,
-                     "any_cell_text")
+    return cell_case(
+        kind, fmt, table, rnd.randrange(len(table.rows)), column, text, "any_cell_text"
+    )

@@ -10,7 +10,6 @@ the same with many more examples (``pytest -m slow``).
 
 from __future__ import annotations
 
-
 from fuzz import corpus
 from fuzz.generated import generated_tests
 from fuzz.strategies import assert_all_clean

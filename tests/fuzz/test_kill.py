@@ -21,8 +21,9 @@ def _learners_file(path, count: int) -> None:
         writer = csv.DictWriter(handle, fieldnames=list(model[0]), lineterminator="\n")
         writer.writeheader()
         for i in range(count):
-            writer.writerow({**model[i % len(model)], "id": f"KILL-{i:06d}",
-                             "name": f"Peserta {i}"})
+            writer.writerow(
+                {**model[i % len(model)], "id": f"KILL-{i:06d}", "name": f"Peserta {i}"}
+            )
 
 
 def test_a_killed_import_changes_all_or_nothing(tmp_path):

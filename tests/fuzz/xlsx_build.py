@@ -17,9 +17,24 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-__all__ = ["XCell", "column_letters", "cell_xml", "sheet_xml", "strings_xml", "package_parts",
-           "zip_parts", "package", "bomb_package", "table_cells", "true_dimension",
-           "table_xlsx", "MAIN_NS", "SHEET_PART", "STRINGS_PART", "DATE_STYLE"]
+__all__ = [
+    "DATE_STYLE",
+    "MAIN_NS",
+    "SHEET_PART",
+    "STRINGS_PART",
+    "XCell",
+    "bomb_package",
+    "cell_xml",
+    "column_letters",
+    "package",
+    "package_parts",
+    "sheet_xml",
+    "strings_xml",
+    "table_cells",
+    "table_xlsx",
+    "true_dimension",
+    "zip_parts",
+]
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -75,8 +90,11 @@ def cell_xml(ref: str, cell: XCell) -> str:
     return f"<c{attributes}>{body}</c>" if body else f"<c{attributes}/>"
 
 
-def sheet_xml(rows: Iterable[tuple[int, Sequence[tuple[int, XCell]]]],
-              dimension: str | None = None, prologue: str = "") -> str:
+def sheet_xml(
+    rows: Iterable[tuple[int, Sequence[tuple[int, XCell]]]],
+    dimension: str | None = None,
+    prologue: str = "",
+) -> str:
     """A worksheet whose ``rows`` are ``(row number, [(column number, cell), …])``, in the
     order given; ``prologue`` goes before the root element (a DOCTYPE, say)."""
     parts = [_HEAD, prologue, f'<worksheet xmlns="{MAIN_NS}">']
@@ -93,29 +111,38 @@ def sheet_xml(rows: Iterable[tuple[int, Sequence[tuple[int, XCell]]]],
 
 def strings_xml(strings: Sequence[str], prologue: str = "") -> str:
     items = "".join(f"<si>{_text(s)}</si>" for s in strings)
-    return (f'{_HEAD}{prologue}<sst xmlns="{MAIN_NS}" count="{len(strings)}" '
-            f'uniqueCount="{len(strings)}">{items}</sst>')
+    return (
+        f'{_HEAD}{prologue}<sst xmlns="{MAIN_NS}" count="{len(strings)}" '
+        f'uniqueCount="{len(strings)}">{items}</sst>'
+    )
 
 
-_STYLES = (f'{_HEAD}<styleSheet xmlns="{MAIN_NS}">'
-           '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
-           '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
-           '<borders count="1"><border/></borders>'
-           '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
-           '</cellStyleXfs><cellXfs count="2">'
-           '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-           '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" '
-           'applyNumberFormat="1"/></cellXfs>'
-           '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-           '</styleSheet>')
+_STYLES = (
+    f'{_HEAD}<styleSheet xmlns="{MAIN_NS}">'
+    '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+    '<borders count="1"><border/></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+    '</cellStyleXfs><cellXfs count="2">'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" '
+    'applyNumberFormat="1"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
+)
 
 
-def package_parts(sheet: str | bytes, strings: str | bytes | None = None,
-                  sheet_target: str = "worksheets/sheet1.xml") -> dict[str, bytes]:
+def package_parts(
+    sheet: str | bytes,
+    strings: str | bytes | None = None,
+    sheet_target: str = "worksheets/sheet1.xml",
+) -> dict[str, bytes]:
     """The parts of a one-sheet workbook by name, with shared strings when given."""
-    overrides = [("/xl/workbook.xml", f"{_CT}.sheet.main+xml"),
-                 (f"/xl/{sheet_target}", f"{_CT}.worksheet+xml"),
-                 ("/xl/styles.xml", f"{_CT}.styles+xml")]
+    overrides = [
+        ("/xl/workbook.xml", f"{_CT}.sheet.main+xml"),
+        (f"/xl/{sheet_target}", f"{_CT}.worksheet+xml"),
+        ("/xl/styles.xml", f"{_CT}.styles+xml"),
+    ]
     relations = [("rId1", "worksheet", sheet_target), ("rId3", "styles", "styles.xml")]
     if strings is not None:
         overrides.append((f"/{STRINGS_PART}", f"{_CT}.sharedStrings+xml"))
@@ -125,24 +152,39 @@ def package_parts(sheet: str | bytes, strings: str | bytes | None = None,
         '<Default Extension="rels" '
         'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         '<Default Extension="xml" ContentType="application/xml"/>'
-        + "".join(f'<Override PartName="{name}" ContentType="{kind}"/>'
-                  for name, kind in overrides) + "</Types>")
-    root_rels = (f'{_HEAD}<Relationships xmlns="{_PKG_REL_NS}"><Relationship Id="rId1" '
-                 f'Type="{_REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-    workbook = (f'{_HEAD}<workbook xmlns="{MAIN_NS}" xmlns:r="{_REL_NS}"><sheets>'
-                '<sheet name="data" sheetId="1" r:id="rId1"/></sheets></workbook>')
-    workbook_rels = (f'{_HEAD}<Relationships xmlns="{_PKG_REL_NS}">'
-                     + "".join(f'<Relationship Id="{rid}" Type="{_REL_NS}/{kind}" '
-                               f'Target="{target}"/>' for rid, kind, target in relations)
-                     + "</Relationships>")
+        + "".join(f'<Override PartName="{name}" ContentType="{kind}"/>' for name, kind in overrides)
+        + "</Types>"
+    )
+    root_rels = (
+        f'{_HEAD}<Relationships xmlns="{_PKG_REL_NS}"><Relationship Id="rId1" '
+        f'Type="{_REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+    )
+    workbook = (
+        f'{_HEAD}<workbook xmlns="{MAIN_NS}" xmlns:r="{_REL_NS}"><sheets>'
+        '<sheet name="data" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    )
+    workbook_rels = (
+        f'{_HEAD}<Relationships xmlns="{_PKG_REL_NS}">'
+        + "".join(
+            f'<Relationship Id="{rid}" Type="{_REL_NS}/{kind}" Target="{target}"/>'
+            for rid, kind, target in relations
+        )
+        + "</Relationships>"
+    )
     parts: dict[str, str | bytes] = {
-        "[Content_Types].xml": content_types, "_rels/.rels": root_rels,
-        "xl/workbook.xml": workbook, "xl/_rels/workbook.xml.rels": workbook_rels,
-        "xl/styles.xml": _STYLES, f"xl/{sheet_target}": sheet}
+        "[Content_Types].xml": content_types,
+        "_rels/.rels": root_rels,
+        "xl/workbook.xml": workbook,
+        "xl/_rels/workbook.xml.rels": workbook_rels,
+        "xl/styles.xml": _STYLES,
+        f"xl/{sheet_target}": sheet,
+    }
     if strings is not None:
         parts[STRINGS_PART] = strings
-    return {name: data.encode("utf-8") if isinstance(data, str) else data
-            for name, data in parts.items()}
+    return {
+        name: data.encode("utf-8") if isinstance(data, str) else data
+        for name, data in parts.items()
+    }
 
 
 def zip_parts(parts: Mapping[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
@@ -155,10 +197,14 @@ def zip_parts(parts: Mapping[str, bytes], compression: int = zipfile.ZIP_DEFLATE
     return buffer.getvalue()
 
 
-def package(sheet: str | bytes, strings: str | bytes | None = None,
-            extra: Mapping[str, bytes] | None = None, omit: Iterable[str] = (),
-            sheet_target: str = "worksheets/sheet1.xml",
-            compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+def package(
+    sheet: str | bytes,
+    strings: str | bytes | None = None,
+    extra: Mapping[str, bytes] | None = None,
+    omit: Iterable[str] = (),
+    sheet_target: str = "worksheets/sheet1.xml",
+    compression: int = zipfile.ZIP_DEFLATED,
+) -> bytes:
     """The zip of a one-sheet workbook. ``omit`` leaves parts out (their relationships
     stay, as in a damaged file); ``extra`` adds or replaces parts by name."""
     parts = package_parts(sheet, strings, sheet_target)
@@ -172,17 +218,24 @@ def _deflated(data: bytes, final: bool) -> bytes:
     """Raw deflate of ``data`` from a fresh dictionary, ending byte-aligned (a full flush)
     or with the final block: such pieces can be concatenated into one stream."""
     compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    return compressor.compress(data) + compressor.flush(zlib.Z_FINISH if final
-                                                        else zlib.Z_FULL_FLUSH)
+    return compressor.compress(data) + compressor.flush(
+        zlib.Z_FINISH if final else zlib.Z_FULL_FLUSH
+    )
 
 
-def bomb_package(part: str, prefix: bytes, filler: bytes, mebibytes: int, suffix: bytes,
-                 parts: Mapping[str, bytes]) -> bytes:
+def bomb_package(
+    part: str,
+    prefix: bytes,
+    filler: bytes,
+    mebibytes: int,
+    suffix: bytes,
+    parts: Mapping[str, bytes],
+) -> bytes:
     """A workbook whose ``part`` is ``prefix``, ``mebibytes`` MiB of ``filler`` and
     ``suffix``: a few MB on disk, GBs once inflated. Its sizes and CRC are honest (so only
     a reader's own limit stops it), which is why the zip is written by hand here: the
     member's deflate stream is one compressed MiB repeated, not compressed GBs."""
-    chunk = (filler * ((1 << 20) // len(filler) + 1))[:1 << 20]
+    chunk = (filler * ((1 << 20) // len(filler) + 1))[: 1 << 20]
     block = _deflated(chunk, final=False)
     crc = zlib.crc32(prefix)
     for _ in range(mebibytes):
@@ -195,8 +248,14 @@ def bomb_package(part: str, prefix: bytes, filler: bytes, mebibytes: int, suffix
     for name, data in parts.items():
         if name != part:
             streams.append((name, zlib.crc32(data), len(data), [_deflated(data, final=True)]))
-    streams.append((part, crc, size, [_deflated(prefix, final=False), *[block] * mebibytes,
-                                      _deflated(suffix, final=True)]))
+    streams.append(
+        (
+            part,
+            crc,
+            size,
+            [_deflated(prefix, final=False), *[block] * mebibytes, _deflated(suffix, final=True)],
+        )
+    )
     out, central, offset = [], [], 0
     stamp = (0, (2024 - 1980) << 9 | 1 << 5 | 1)  # DOS time, date
     for name, crc_value, length, pieces in streams:
@@ -204,14 +263,19 @@ def bomb_package(part: str, prefix: bytes, filler: bytes, mebibytes: int, suffix
         compressed = sum(len(p) for p in pieces)
         fields = (20, 0, 8, *stamp, crc_value, compressed, length, len(encoded), 0)
         header = struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields) + encoded
-        central.append(struct.pack("<IH", 0x02014B50, 20) + struct.pack("<HHHHHIIIHH", *fields)
-                       + struct.pack("<HHHII", 0, 0, 0, 0, offset) + encoded)
+        central.append(
+            struct.pack("<IH", 0x02014B50, 20)
+            + struct.pack("<HHHHHIIIHH", *fields)
+            + struct.pack("<HHHII", 0, 0, 0, 0, offset)
+            + encoded
+        )
         out.append(header)
         out.extend(pieces)
         offset += len(header) + compressed
     directory = b"".join(central)
-    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), len(directory),
-                      offset, 0)
+    end = struct.pack(
+        "<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), len(directory), offset, 0
+    )
     return b"".join([*out, directory, end])
 
 
@@ -220,9 +284,13 @@ def _integer(text: str) -> bool:
     return digits.isascii() and digits.isdigit()
 
 
-def table_cells(header: Sequence[str], rows: Sequence[Sequence[str | XCell]],
-                strings: str = "shared", numeric: Iterable[str] = (), first_row: int = 1
-                ) -> tuple[list[tuple[int, list[tuple[int, XCell]]]], list[str] | None]:
+def table_cells(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str | XCell]],
+    strings: str = "shared",
+    numeric: Iterable[str] = (),
+    first_row: int = 1,
+) -> tuple[list[tuple[int, list[tuple[int, XCell]]]], list[str] | None]:
     """The sheet rows of a table and its shared strings (None with inline strings).
 
     Text goes to shared strings or inline strings (``strings``); the digits of the
@@ -267,15 +335,19 @@ def true_dimension(sheet_rows: Sequence[tuple[int, Sequence[tuple[int, XCell]]]]
     return f"A{top}:{column_letters(max(c for _, c in cells))}{bottom}"
 
 
-def table_xlsx(header: Sequence[str], rows: Sequence[Sequence[str | XCell]],
-               strings: str = "shared", numeric: Iterable[str] = (),
-               dimension: str | None = "auto", encoding_errors: str = "strict") -> bytes:
+def table_xlsx(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str | XCell]],
+    strings: str = "shared",
+    numeric: Iterable[str] = (),
+    dimension: str | None = "auto",
+    encoding_errors: str = "strict",
+) -> bytes:
     """A contract table as an XLSX file (see :func:`table_cells`); ``dimension="auto"``
     declares the true range."""
     sheet_rows, shared = table_cells(header, rows, strings, numeric)
     if dimension == "auto":
         dimension = true_dimension(sheet_rows)
     sheet = sheet_xml(sheet_rows, dimension).encode("utf-8", encoding_errors)
-    shared_part = None if shared is None else strings_xml(shared).encode("utf-8",
-                                                                          encoding_errors)
+    shared_part = None if shared is None else strings_xml(shared).encode("utf-8", encoding_errors)
     return package(sheet, shared_part)

@@ -41,7 +41,7 @@ from .xlsx_build import (
     true_dimension,
 )
 
-__all__ = ["xlsx_case", "zip_bomb_case", "BOMB_MIB", "billion_laughs"]
+__all__ = ["BOMB_MIB", "billion_laughs", "xlsx_case", "zip_bomb_case"]
 
 XLSX = ["xlsx"]
 LAST_ROW, LAST_COLUMN = 1_048_576, 16_384
@@ -52,19 +52,40 @@ BOMB_MIB = 3 * 1024
 def _sheet(rnd: random.Random, kind: str, low: int = 2, high: int = 12):
     table = valid_table(rnd, kind, low, high)
     layout = xlsx_layout(rnd)
-    rows, shared = table_cells(table.header, table.rows, layout["strings"],
-                               numeric_columns(kind) if layout["numbers"] else ())
+    rows, shared = table_cells(
+        table.header,
+        table.rows,
+        layout["strings"],
+        numeric_columns(kind) if layout["numbers"] else (),
+    )
     return table, rows, shared
 
 
-def xlsx_case(kind: str, name: str, expect: str, rows, shared, *, dimension: str | None = "auto",
-              expect_rows: int | None = None, prologue: str = "", extra=None, omit=(),
-              sheet_target: str = "worksheets/sheet1.xml", expect_values=()) -> Case:
+def xlsx_case(
+    kind: str,
+    name: str,
+    expect: str,
+    rows,
+    shared,
+    *,
+    dimension: str | None = "auto",
+    expect_rows: int | None = None,
+    prologue: str = "",
+    extra=None,
+    omit=(),
+    sheet_target: str = "worksheets/sheet1.xml",
+    expect_values=(),
+) -> Case:
     if dimension == "auto":
         dimension = true_dimension(rows)
     sheet = sheet_xml(rows, dimension, prologue)
-    data = package(sheet, None if shared is None else strings_xml(shared), extra=extra,
-                   omit=omit, sheet_target=sheet_target)
+    data = package(
+        sheet,
+        None if shared is None else strings_xml(shared),
+        extra=extra,
+        omit=omit,
+        sheet_target=sheet_target,
+    )
     if expect == GOOD and expect_rows is None:
         expect_rows = sum(1 for _, cells in rows[1:] if cells)
     return Case(kind, name, expect, ".xlsx", data, expect_rows, tuple(expect_values))
@@ -72,9 +93,12 @@ def xlsx_case(kind: str, name: str, expect: str, rows, shared, *, dimension: str
 
 def _data_cells(rows, kind: str, header: list[str], types: set[str] | None = None):
     """(row index, cell index) of data cells, optionally of some column types."""
-    return [(r, i) for r in range(1, len(rows)) for i, (col, _) in enumerate(rows[r][1])
-            if col <= len(header)
-            and (types is None or column_type(kind, header[col - 1]) in types)]
+    return [
+        (r, i)
+        for r in range(1, len(rows))
+        for i, (col, _) in enumerate(rows[r][1])
+        if col <= len(header) and (types is None or column_type(kind, header[col - 1]) in types)
+    ]
 
 
 def _replace(rows, r: int, i: int, cell: XCell) -> None:
@@ -126,8 +150,9 @@ def far_cell(rnd: random.Random, kind: str, fmt: str) -> Case:
         empty = XCell() if how == "empty" else XCell(t="inlineStr", inline="")
         rows.append((LAST_ROW, [(LAST_COLUMN, empty)]))
     expect = BAD if how.endswith("value") else EITHER
-    return xlsx_case(kind, f"far_cell_{how}", expect, rows, shared,
-                     dimension=rnd.choice(["auto", None]))
+    return xlsx_case(
+        kind, f"far_cell_{how}", expect, rows, shared, dimension=rnd.choice(["auto", None])
+    )
 
 
 @mutation(XLSX)
@@ -188,10 +213,15 @@ def shared_strings_broken(rnd: random.Random, kind: str, fmt: str) -> Case:
     how = rnd.choice(["missing", "out_of_range", "not_a_number", "negative"])
     if how == "missing":
         return xlsx_case(kind, "shared_strings_missing", BAD, rows, shared, omit=[STRINGS_PART])
-    r, i = rnd.choice([(r, i) for r, i in _data_cells(rows, kind, table.header)
-                       if rows[r][1][i][1].t == "s"] or [(0, 0)])
-    index = {"out_of_range": str(len(shared) + rnd.randint(0, 10**6)), "not_a_number": "abc",
-             "negative": "-1"}[how]
+    r, i = rnd.choice(
+        [(r, i) for r, i in _data_cells(rows, kind, table.header) if rows[r][1][i][1].t == "s"]
+        or [(0, 0)]
+    )
+    index = {
+        "out_of_range": str(len(shared) + rnd.randint(0, 10**6)),
+        "not_a_number": "abc",
+        "negative": "-1",
+    }[how]
     _replace(rows, r, i, XCell(t="s", v=index))
     return xlsx_case(kind, f"shared_strings_{how}", BAD, rows, shared)
 
@@ -203,27 +233,35 @@ def zip_damaged(rnd: random.Random, kind: str, fmt: str) -> Case:
     _, rows, shared = _sheet(rnd, kind)
     data = xlsx_case(kind, "x", GOOD, rows, shared).data
     if rnd.random() < 0.5:
-        return Case(kind, "zip_truncated", BAD, ".xlsx", data[:rnd.randrange(len(data))])
+        return Case(kind, "zip_truncated", BAD, ".xlsx", data[: rnd.randrange(len(data))])
     return Case(kind, "zip_bit_flip", EITHER, ".xlsx", flip_bits(rnd, data))
 
 
 @mutation(XLSX)
 def part_missing(rnd: random.Random, kind: str, fmt: str) -> Case:
     _, rows, shared = _sheet(rnd, kind)
-    part = rnd.choice([SHEET_PART, "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
-                       "[Content_Types].xml"])
+    part = rnd.choice(
+        [SHEET_PART, "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"]
+    )
     expect = EITHER if part == "[Content_Types].xml" else BAD
-    name = "part_missing_" + {SHEET_PART: "sheet", "xl/workbook.xml": "workbook",
-                              "xl/_rels/workbook.xml.rels": "workbook_rels",
-                              "[Content_Types].xml": "content_types"}[part]
+    name = (
+        "part_missing_"
+        + {
+            SHEET_PART: "sheet",
+            "xl/workbook.xml": "workbook",
+            "xl/_rels/workbook.xml.rels": "workbook_rels",
+            "[Content_Types].xml": "content_types",
+        }[part]
+    )
     return xlsx_case(kind, name, expect, rows, shared, omit=[part])
 
 
 @mutation(XLSX)
 def no_sheet(rnd: random.Random, kind: str, fmt: str) -> Case:
     _, rows, shared = _sheet(rnd, kind)
-    workbook = (f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN_NS}">'
-                "<sheets/></workbook>").encode()
+    workbook = (
+        f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN_NS}"><sheets/></workbook>'
+    ).encode()
     return xlsx_case(kind, "no_sheet", BAD, rows, shared, extra={"xl/workbook.xml": workbook})
 
 
@@ -296,16 +334,23 @@ def _bomb_parts(kind: str, where: str) -> tuple[str, bytes, bytes, bytes, dict[s
     if where == "sheet":
         prefix = (prefix_sheet + "<sheetData>").encode()
         sheet_rows = sheet_xml(rows, true_dimension(rows))
-        suffix = sheet_rows[sheet_rows.index("<sheetData>") + len("<sheetData>"):].encode()
+        suffix = sheet_rows[sheet_rows.index("<sheetData>") + len("<sheetData>") :].encode()
         return SHEET_PART, prefix, b" ", suffix, package_parts(b"", strings_xml(shared))
     # one shared string of GBs, used by a data cell
-    prefix = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN_NS}">'
-              + "".join(f"<si><t>{_escaped(s)}</t></si>" for s in shared)
-              + "<si><t>").encode()
+    prefix = (
+        f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN_NS}">'
+        + "".join(f"<si><t>{_escaped(s)}</t></si>" for s in shared)
+        + "<si><t>"
+    ).encode()
     number, cells = rows[1]
     rows[1] = (number, [(cells[0][0], XCell(t="s", v=str(len(shared)))), *cells[1:]])
-    return (STRINGS_PART, prefix, b"A", b"</t></si></sst>",
-            package_parts(sheet_xml(rows, true_dimension(rows)), b""))
+    return (
+        STRINGS_PART,
+        prefix,
+        b"A",
+        b"</t></si></sst>",
+        package_parts(sheet_xml(rows, true_dimension(rows)), b""),
+    )
 
 
 def zip_bomb_case(kind: str, where: str = "sheet", mebibytes: int = BOMB_MIB) -> Case:
@@ -313,14 +358,12 @@ def zip_bomb_case(kind: str, where: str = "sheet", mebibytes: int = BOMB_MIB) ->
     ``mebibytes`` MiB: refused, without reading it all."""
     part, prefix, filler, suffix, parts = _bomb_parts(kind, where)
     data = bomb_package(part, prefix, filler, mebibytes, suffix, parts)
-    return Case(kind, f"zip_bomb_{where}", BAD, ".xlsx", data,
-                note=f"{mebibytes} MiB inflated")
+    return Case(kind, f"zip_bomb_{where}", BAD, ".xlsx", data, note=f"{mebibytes} MiB inflated")
 
 
 @mutation(XLSX, weight=0.1)
 def zip_bomb(rnd: random.Random, kind: str, fmt: str) -> Case:
-    return zip_bomb_case(kind, rnd.choice(["sheet", "strings"]),
-                         rnd.choice([BOMB_MIB, 1024, 512]))
+    return zip_bomb_case(kind, rnd.choice(["sheet", "strings"]), rnd.choice([BOMB_MIB, 1024, 512]))
 
 
 @mutation(XLSX)
@@ -331,8 +374,13 @@ def xml_deep_nesting(rnd: random.Random, kind: str, fmt: str) -> Case:
     sheet = sheet_xml(rows, true_dimension(rows))
     nest = "<x>" * depth + "</x>" * depth
     sheet = sheet.replace("</row>", nest + "</row>", 1)
-    return Case(kind, "xml_deep_nesting", EITHER, ".xlsx",
-                package(sheet, None if shared is None else strings_xml(shared)))
+    return Case(
+        kind,
+        "xml_deep_nesting",
+        EITHER,
+        ".xlsx",
+        package(sheet, None if shared is None else strings_xml(shared)),
+    )
 
 
 @mutation(XLSX, kinds=["outcomes"])
@@ -345,8 +393,14 @@ def date_cell(rnd: random.Random, kind: str, fmt: str) -> Case:
     values = []
     for row in table.rows:
         day = dt.date.fromisoformat(row[d])
-        values.append(("outcomes", (row[header.index("learner")], row[header.index("module")],
-                                    row[d]), "completed", row[header.index("completed")]))
+        values.append(
+            (
+                "outcomes",
+                (row[header.index("learner")], row[header.index("module")], row[d]),
+                "completed",
+                row[header.index("completed")],
+            )
+        )
         row[d] = XCell(v=str((day - dt.date(1899, 12, 30)).days), s=DATE_STYLE)
     rows, shared = table_cells(header, table.rows, "shared")
     return xlsx_case(kind, "date_cell", GOOD, rows, shared, expect_values=values)
@@ -376,11 +430,20 @@ def number_forms(rnd: random.Random, kind: str, fmt: str) -> Case:
 def cells_without_reference(rnd: random.Random, kind: str, fmt: str) -> Case:
     """Cells without ``r`` (allowed by the standard: they follow the previous one)."""
     table = valid_table(rnd, kind)
-    full = [[cell if cell else XCell(t="inlineStr", inline="") for cell in row]
-            for row in table.rows]
+    full = [
+        [cell if cell else XCell(t="inlineStr", inline="") for cell in row] for row in table.rows
+    ]
     rows, shared = table_cells(table.header, full, "inline")
-    rows = [(n, [(c, XCell(cell.t, cell.v, cell.f, cell.inline, cell.s, ref=False))
-                 for c, cell in cells]) for n, cells in rows]
+    rows = [
+        (
+            n,
+            [
+                (c, XCell(cell.t, cell.v, cell.f, cell.inline, cell.s, ref=False))
+                for c, cell in cells
+            ],
+        )
+        for n, cells in rows
+    ]
     return xlsx_case(kind, "cells_without_reference", EITHER, rows, shared)
 
 
@@ -388,8 +451,9 @@ def cells_without_reference(rnd: random.Random, kind: str, fmt: str) -> Case:
 def sheet_elsewhere(rnd: random.Random, kind: str, fmt: str) -> Case:
     """The worksheet at another path, found through the workbook's relationships."""
     _, rows, shared = _sheet(rnd, kind)
-    return xlsx_case(kind, "sheet_elsewhere", GOOD, rows, shared,
-                     sheet_target="worksheets/data_sheet.xml")
+    return xlsx_case(
+        kind, "sheet_elsewhere", GOOD, rows, shared, sheet_target="worksheets/data_sheet.xml"
+    )
 
 
 @mutation(XLSX)
@@ -404,15 +468,16 @@ def rich_text(rnd: random.Random, kind: str, fmt: str) -> Case:
             cut = rnd.randint(1, len(s) - 1)
             a, b = _escaped(s[:cut]), _escaped(s[cut:])
             space = ' xml:space="preserve"'
-            items.append(f"<si><r><rPr><b/></rPr><t{space}>{a}</t></r>"
-                         f"<r><t{space}>{b}</t></r></si>")
+            items.append(
+                f"<si><r><rPr><b/></rPr><t{space}>{a}</t></r><r><t{space}>{b}</t></r></si>"
+            )
         else:
             items.append(f"<si><t>{_escaped(s)}</t></si>")
     strings = f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN_NS}">{"".join(items)}</sst>'
     sheet = sheet_xml(rows, true_dimension(rows))
-    return Case(kind, "rich_text", GOOD, ".xlsx", package(sheet, strings),
-                expect_rows=table.data_rows())
-
+    return Case(
+        kind, "rich_text", GOOD, ".xlsx", package(sheet, strings), expect_rows=table.data_rows()
+    )
 
 
 def _escaped(text: str) -> str:

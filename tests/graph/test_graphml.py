@@ -1,6 +1,7 @@
 """export W graphml FILE: networkx reads back the same nodes, edges and typed attributes."""
 
 import networkx as nx
+
 from curriculum_tool.catalog import create_workspace
 from curriculum_tool.domain import Module, Prerequisite
 from curriculum_tool.graph import PrerequisiteGraph
@@ -25,8 +26,9 @@ def read(path):
     return G
 
 
-def test_export_graphml_round_trips_the_mini_workspace(workspace, workspace_path, tmp_path,
-                                                       run_cli):
+def test_export_graphml_round_trips_the_mini_workspace(
+    workspace, workspace_path, tmp_path, run_cli
+):
     target = tmp_path / "graph.graphml"
     code, out, err = run_cli("export", workspace_path, "graphml", target)
     assert code == 0, err
@@ -36,8 +38,10 @@ def test_export_graphml_round_trips_the_mini_workspace(workspace, workspace_path
     modules = workspace.load("modules")
     assert set(G.nodes) == {m.code for m in modules}
     assert {(u, v, d["kind"]) for u, v, d in G.edges(data=True)} == {
-        ("LD-201", "LD-101", "hard"), ("PB-201", "PB-101", "hard"),
-        ("PB-201", "LD-101", "soft")}
+        ("LD-201", "LD-101", "hard"),
+        ("PB-201", "PB-101", "hard"),
+        ("PB-201", "LD-101", "soft"),
+    }
     assert dict(G.nodes(data=True)) == expected_nodes(modules)
     local = G.nodes["PB-LOC"]
     assert local["scope"] == "72" and local["status"] == "draft"
@@ -61,15 +65,42 @@ def test_export_graphml_of_the_default_catalog(tmp_path, run_cli):
     G = read(out_file)
     assert set(G.nodes) == {m.code for m in modules}
     assert {(u, v, d["kind"]) for u, v, d in G.edges(data=True)} == {
-        (p.module, p.requires, p.kind) for p in prerequisites}
+        (p.module, p.requires, p.kind) for p in prerequisites
+    }
     assert dict(G.nodes(data=True)) == expected_nodes(modules)
 
 
 def test_graphml_keeps_text_that_looks_like_numbers_and_unicode(tmp_path):
-    modules = [Module("M-1", "Mitigasi – Bencana ✓ <&>", 7, "klasikal", 2,
-                      (("PB-KAJI", 2),), (), "none", 0, "72", "approved", ""),
-               Module("007", "0012", 400, "coaching", 5, (), ("banjir", "abrasi"), "high", 3,
-                      "national", "review", "BPSDM \"Sulteng\"")]
+    modules = [
+        Module(
+            "M-1",
+            "Mitigasi – Bencana ✓ <&>",
+            7,
+            "klasikal",
+            2,
+            (("PB-KAJI", 2),),
+            (),
+            "none",
+            0,
+            "72",
+            "approved",
+            "",
+        ),
+        Module(
+            "007",
+            "0012",
+            400,
+            "coaching",
+            5,
+            (),
+            ("banjir", "abrasi"),
+            "high",
+            3,
+            "national",
+            "review",
+            'BPSDM "Sulteng"',
+        ),
+    ]
     G = graphml_graph(PrerequisiteGraph(modules, [Prerequisite("M-1", "007", "soft")]))
     path = tmp_path / "g.graphml"
     nx.write_graphml(G, path)
@@ -81,9 +112,9 @@ def test_graphml_keeps_text_that_looks_like_numbers_and_unicode(tmp_path):
     assert list(back.edges(data=True)) == [("M-1", "007", {"kind": "soft"})]
 
 
-def test_export_graphml_creates_the_folder_and_leaves_no_temporary_file(workspace,
-                                                                       workspace_path,
-                                                                       tmp_path, run_cli):
+def test_export_graphml_creates_the_folder_and_leaves_no_temporary_file(
+    workspace, workspace_path, tmp_path, run_cli
+):
     target = tmp_path / "new" / "folder" / "g.graphml"
     code, out, err = run_cli("export", workspace_path, "graphml", target)
     assert (code, err) == (0, "")
@@ -93,8 +124,7 @@ def test_export_graphml_creates_the_folder_and_leaves_no_temporary_file(workspac
 
 
 def test_export_graphml_of_a_missing_workspace_is_one_error_line(tmp_path, run_cli):
-    code, out, err = run_cli("export", tmp_path / "none.sqlite", "graphml",
-                             tmp_path / "g.graphml")
+    code, out, err = run_cli("export", tmp_path / "none.sqlite", "graphml", tmp_path / "g.graphml")
     assert code == 2
     assert out == ""
     assert len(err.splitlines()) == 1 and "no workspace at" in err

@@ -19,13 +19,21 @@ REGIONS = (
     Region("72.71", "Kota Palu", "72", (), "low"),
     Region("31", "DKI Jakarta", None, (), "high"),
 )
-COMPETENCIES = (Competency("C", "Kompetensi C", "teknis"),
-                Competency("D", "Kompetensi D", "manajerial"))
+COMPETENCIES = (
+    Competency("C", "Kompetensi C", "teknis"),
+    Competency("D", "Kompetensi D", "manajerial"),
+)
 
 
 def mod(code: str, **changes) -> Module:
-    fields = dict(title=f"Modul {code}", jp=8, modality="klasikal", level=1,
-                  competencies=(("C", 1),), status="approved")
+    fields = {
+        "title": f"Modul {code}",
+        "jp": 8,
+        "modality": "klasikal",
+        "level": 1,
+        "competencies": (("C", 1),),
+        "status": "approved",
+    }
     fields.update(changes)
     return Module(code, **fields)
 
@@ -34,8 +42,9 @@ def run(modules, edges=(), regions=REGIONS, competencies=COMPETENCIES, **standar
     """Lint ``modules`` (Module or code) with ``edges`` (module, requires[, kind])."""
     modules = [m if isinstance(m, Module) else mod(m) for m in modules]
     edges = [Prerequisite(*e) for e in edges]
-    return lint(PrerequisiteGraph(modules, edges), competencies=competencies,
-                regions=regions, **standards)
+    return lint(
+        PrerequisiteGraph(modules, edges), competencies=competencies, regions=regions, **standards
+    )
 
 
 def found(report, rule):
@@ -46,8 +55,16 @@ def found(report, rule):
 
 
 def test_cycle_is_an_error_naming_the_cycle_and_skips_acyclic_rules():
-    report = run("ABCD", [("A", "B", "hard"), ("B", "C", "soft"), ("C", "A", "hard"),
-                          ("D", "A", "hard"), ("D", "B", "hard")])
+    report = run(
+        "ABCD",
+        [
+            ("A", "B", "hard"),
+            ("B", "C", "soft"),
+            ("C", "A", "hard"),
+            ("D", "A", "hard"),
+            ("D", "B", "hard"),
+        ],
+    )
     [cycle] = found(report, "cycle")
     assert cycle.severity == "error"
     assert cycle.modules == ("A", "B", "C")
@@ -90,8 +107,9 @@ def test_module_teaching_unknown_competency():
     assert finding.modules == ("A",)
     assert finding.message == "A teaches unknown competency NOPE"
     # without a competency dictionary the check is skipped
-    assert found(run([mod("A", competencies=(("NOPE", 2),))], competencies=None),
-                 "unknown-code") == []
+    assert (
+        found(run([mod("A", competencies=(("NOPE", 2),))], competencies=None), "unknown-code") == []
+    )
 
 
 def test_module_local_to_unknown_region():
@@ -103,8 +121,9 @@ def test_module_local_to_unknown_region():
 
 
 def test_known_codes_pass():
-    report = run([mod("A", scope="72.71", competencies=(("C", 1), ("D", 2))), mod("B")],
-                 [("A", "B", "hard")])
+    report = run(
+        [mod("A", scope="72.71", competencies=(("C", 1), ("D", 2))), mod("B")], [("A", "B", "hard")]
+    )
     assert found(report, "unknown-code") == []
     assert report.errors == []
 
@@ -117,16 +136,20 @@ def test_national_module_requiring_local_module():
     [finding] = found(report, "local-required-by-national")
     assert finding.severity == "error"
     assert finding.modules == ("N", "L")
-    assert finding.message == ("national module N requires L, which is local to 72: "
-                               "learners outside 72 can never take N")
+    assert finding.message == (
+        "national module N requires L, which is local to 72: learners outside 72 can never take N"
+    )
     assert finding.fix
 
 
-@pytest.mark.parametrize("module, kind", [
-    (mod("N", scope="72"), "hard"),      # same region
-    (mod("N", scope="72.71"), "hard"),   # sub-region of the prerequisite's region
-    (mod("N"), "soft"),                  # soft: better first, not required
-])
+@pytest.mark.parametrize(
+    "module, kind",
+    [
+        (mod("N", scope="72"), "hard"),  # same region
+        (mod("N", scope="72.71"), "hard"),  # sub-region of the prerequisite's region
+        (mod("N"), "soft"),  # soft: better first, not required
+    ],
+)
 def test_local_prerequisite_offered_wherever_its_module_is_passes(module, kind):
     report = run([module, mod("L", scope="72")], [("N", "L", kind)])
     assert found(report, "local-required-by-national") == []
@@ -157,17 +180,21 @@ def test_approved_module_requiring_unapproved_one(status):
     [finding] = found(report, "unapproved-prerequisite")
     assert finding.severity == "error"
     assert finding.modules == ("A", "B")
-    assert finding.message == (f"approved module A requires B, which is {status}: "
-                               "no learner can start A")
+    assert finding.message == (
+        f"approved module A requires B, which is {status}: no learner can start A"
+    )
     assert finding.fix == "approve B, set A back to review, or remove the edge"
 
 
-@pytest.mark.parametrize("a, b, kind", [
-    ("approved", "draft", "soft"),
-    ("draft", "draft", "hard"),
-    ("review", "draft", "hard"),
-    ("approved", "approved", "hard"),
-])
+@pytest.mark.parametrize(
+    "a, b, kind",
+    [
+        ("approved", "draft", "soft"),
+        ("draft", "draft", "hard"),
+        ("review", "draft", "hard"),
+        ("approved", "approved", "hard"),
+    ],
+)
 def test_unapproved_prerequisite_passes(a, b, kind):
     report = run([mod("A", status=a), mod("B", status=b)], [("A", "B", kind)])
     assert found(report, "unapproved-prerequisite") == []
@@ -186,8 +213,9 @@ def test_hard_edge_implied_by_hard_detour_is_flagged_with_the_detour():
 
 
 def test_longer_detour_is_spelled_out():
-    report = run("ABCD", [("A", "B", "hard"), ("B", "C", "hard"), ("C", "D", "hard"),
-                          ("A", "D", "hard")])
+    report = run(
+        "ABCD", [("A", "B", "hard"), ("B", "C", "hard"), ("C", "D", "hard"), ("A", "D", "hard")]
+    )
     [finding] = found(report, "redundant-edge")
     assert finding.message == "hard edge A → D is implied by A → B → C → D"
 
@@ -209,8 +237,9 @@ def test_soft_edge_implied_by_any_path_is_flagged(kinds):
 
 
 def test_no_redundant_edge_without_detour():
-    report = run("ABCD", [("A", "B", "hard"), ("A", "C", "soft"), ("B", "D", "hard"),
-                          ("C", "D", "hard")])
+    report = run(
+        "ABCD", [("A", "B", "hard"), ("A", "C", "soft"), ("B", "D", "hard"), ("C", "D", "hard")]
+    )
     assert found(report, "redundant-edge") == []
 
 
@@ -218,9 +247,10 @@ def test_no_redundant_edge_without_detour():
 
 
 def test_orphan_is_a_module_with_no_competency_and_no_edge():
-    report = run([mod("O", competencies=()), mod("P", competencies=()),
-                  mod("Q", competencies=()), mod("R")],
-                 [("P", "R", "soft"), ("R", "Q", "hard")])
+    report = run(
+        [mod("O", competencies=()), mod("P", competencies=()), mod("Q", competencies=()), mod("R")],
+        [("P", "R", "soft"), ("R", "Q", "hard")],
+    )
     [finding] = found(report, "orphan")
     assert finding.severity == "warning"
     assert finding.modules == ("O",)
@@ -233,28 +263,29 @@ def test_orphan_is_a_module_with_no_competency_and_no_edge():
 
 def test_module_behind_a_prerequisite_needing_connectivity_its_regions_lack():
     # M is offered only in Sulawesi Tengah (low); its hard prerequisite needs high
-    report = run([mod("M", scope="72"), mod("P", min_connectivity="high")],
-                 [("M", "P", "hard")])
+    report = run([mod("M", scope="72"), mod("P", min_connectivity="high")], [("M", "P", "hard")])
     [finding] = found(report, "unreachable-module")
     assert finding.severity == "warning"
     assert finding.modules == ("M",)
-    assert finding.message == ("no learner can reach M: its prerequisite P cannot be "
-                               "completed in any region where M is offered "
-                               "(P needs high connectivity)")
+    assert finding.message == (
+        "no learner can reach M: its prerequisite P cannot be "
+        "completed in any region where M is offered "
+        "(P needs high connectivity)"
+    )
     assert finding.fix
     assert report.errors == []
 
 
 def test_soft_prerequisite_needing_high_connectivity_does_not_block():
-    report = run([mod("M", scope="72"), mod("P", min_connectivity="high")],
-                 [("M", "P", "soft")])
+    report = run([mod("M", scope="72"), mod("P", min_connectivity="high")], [("M", "P", "soft")])
     assert found(report, "unreachable-module") == []
 
 
 def test_module_needing_connectivity_no_region_has():
     low_only = [r for r in REGIONS if r.connectivity != "high"]
-    report = run([mod("M", min_connectivity="high"), mod("N", min_connectivity="low")],
-                 regions=low_only)
+    report = run(
+        [mod("M", min_connectivity="high"), mod("N", min_connectivity="low")], regions=low_only
+    )
     [finding] = found(report, "unreachable-module")
     assert finding.modules == ("M",)
     assert "M needs high connectivity" in finding.message
@@ -262,8 +293,9 @@ def test_module_needing_connectivity_no_region_has():
 
 
 def test_module_needing_high_connectivity_passes_when_one_region_has_it():
-    report = run([mod("M", min_connectivity="high"), mod("N", min_connectivity="high")],
-                 [("N", "M", "hard")])
+    report = run(
+        [mod("M", min_connectivity="high"), mod("N", min_connectivity="high")], [("N", "M", "hard")]
+    )
     assert found(report, "unreachable-module") == []
 
 
@@ -271,14 +303,15 @@ def test_unreachable_ignores_unapproved_modules_and_needs_regions():
     draft = [mod("M", min_connectivity="high", status="draft")]
     low_only = [r for r in REGIONS if r.connectivity != "high"]
     assert found(run(draft, regions=low_only), "unreachable-module") == []
-    assert found(run([mod("M", min_connectivity="high")], regions=()),
-                 "unreachable-module") == []
+    assert found(run([mod("M", min_connectivity="high")], regions=()), "unreachable-module") == []
 
 
 def test_unreachability_propagates_through_a_chain():
     # Q needs P needs R (high); Q offered only in 72 (low): both P-and-Q chain blocked
-    report = run([mod("Q", scope="72"), mod("P", scope="72"), mod("R", min_connectivity="high")],
-                 [("Q", "P", "hard"), ("P", "R", "hard")])
+    report = run(
+        [mod("Q", scope="72"), mod("P", scope="72"), mod("R", min_connectivity="high")],
+        [("Q", "P", "hard"), ("P", "R", "hard")],
+    )
     assert [f.modules for f in found(report, "unreachable-module")] == [("P",), ("Q",)]
 
 
@@ -289,30 +322,43 @@ JOB = [JobStandard("analis", "Analis", "C", 3)]
 
 
 def test_required_level_above_what_any_approved_module_teaches():
-    report = run([mod("A", competencies=(("C", 1),)), mod("B", competencies=(("C", 2),)),
-                  mod("X", competencies=(("C", 3),), status="draft")],
-                 job_standards=JOB)
+    report = run(
+        [
+            mod("A", competencies=(("C", 1),)),
+            mod("B", competencies=(("C", 2),)),
+            mod("X", competencies=(("C", 3),), status="draft"),
+        ],
+        job_standards=JOB,
+    )
     [finding] = found(report, "untaught-level")
     assert finding.severity == "warning"
     assert finding.modules == ("B",)
-    assert finding.message == ("no approved module teaches C to level 3, required by "
-                               "position analis; the highest taught is 2 (B)")
+    assert finding.message == (
+        "no approved module teaches C to level 3, required by "
+        "position analis; the highest taught is 2 (B)"
+    )
     assert finding.fix == "add or approve a module that teaches C:3"
 
 
 def test_required_competency_no_module_teaches():
-    report = run([mod("A", competencies=(("C", 5),))],
-                 regional_standards=[RegionalStandard("72", "D", 2, "gempa")])
+    report = run(
+        [mod("A", competencies=(("C", 5),))],
+        regional_standards=[RegionalStandard("72", "D", 2, "gempa")],
+    )
     [finding] = found(report, "untaught-level")
     assert finding.modules == ()
-    assert finding.message == ("no approved module teaches D to level 2, required by "
-                               "region 72; no approved module teaches it at all")
+    assert finding.message == (
+        "no approved module teaches D to level 2, required by "
+        "region 72; no approved module teaches it at all"
+    )
 
 
 def test_required_level_taught_by_one_approved_module_passes():
-    report = run([mod("A", competencies=(("C", 2),)), mod("B", competencies=(("C", 3),))],
-                 job_standards=JOB,
-                 regional_standards=[RegionalStandard("72", "C", 3)])
+    report = run(
+        [mod("A", competencies=(("C", 2),)), mod("B", competencies=(("C", 3),))],
+        job_standards=JOB,
+        regional_standards=[RegionalStandard("72", "C", 3)],
+    )
     assert found(report, "untaught-level") == []
 
 
@@ -320,12 +366,27 @@ def test_required_level_taught_by_one_approved_module_passes():
 
 
 def test_longest_chain_by_jp_and_by_steps_on_a_known_graph():
-    modules = [mod("A", jp=10), mod("B", jp=5), mod("C", jp=5), mod("D", jp=5),
-               mod("X", jp=100), mod("Y", jp=1), mod("Z", jp=50)]
+    modules = [
+        mod("A", jp=10),
+        mod("B", jp=5),
+        mod("C", jp=5),
+        mod("D", jp=5),
+        mod("X", jp=100),
+        mod("Y", jp=1),
+        mod("Z", jp=50),
+    ]
     # D → C → B → A (hard): 4 steps, 25 JP; Y → X (hard): 2 steps, 101 JP;
     # Z → Y is soft, so Z does not extend the chain (which would be 151 JP)
-    report = run(modules, [("B", "A", "hard"), ("C", "B", "hard"), ("D", "C", "hard"),
-                           ("Y", "X", "hard"), ("Z", "Y", "soft")])
+    report = run(
+        modules,
+        [
+            ("B", "A", "hard"),
+            ("C", "B", "hard"),
+            ("D", "C", "hard"),
+            ("Y", "X", "hard"),
+            ("Z", "Y", "soft"),
+        ],
+    )
     assert report.longest_by_jp.modules == ("X", "Y")
     assert report.longest_by_jp.jp == 101
     assert report.longest_by_jp.steps == 2
@@ -334,7 +395,8 @@ def test_longest_chain_by_jp_and_by_steps_on_a_known_graph():
     assert report.longest_by_steps.steps == 4
     assert report.to_json()["longest_chain"] == {
         "by_jp": {"modules": ["X", "Y"], "jp": 101, "steps": 2},
-        "by_steps": {"modules": ["A", "B", "C", "D"], "jp": 25, "steps": 4}}
+        "by_steps": {"modules": ["A", "B", "C", "D"], "jp": 25, "steps": 4},
+    }
 
 
 def test_longest_chain_of_a_single_heavy_module():
@@ -349,12 +411,24 @@ def test_longest_chain_of_a_single_heavy_module():
 
 @pytest.fixture
 def messy():
-    modules = [mod("N"), mod("L", scope="72"), mod("A"), mod("B", status="draft"),
-               mod("C"), mod("O", competencies=()), mod("U", scope="99"),
-               mod("H", min_connectivity="high", scope="72"),
-               mod("T", competencies=(("NOPE", 1),))]
-    edges = [("N", "L", "hard"), ("A", "B", "hard"), ("B", "C", "hard"), ("A", "C", "hard"),
-             ("C", "GHOST", "soft")]
+    modules = [
+        mod("N"),
+        mod("L", scope="72"),
+        mod("A"),
+        mod("B", status="draft"),
+        mod("C"),
+        mod("O", competencies=()),
+        mod("U", scope="99"),
+        mod("H", min_connectivity="high", scope="72"),
+        mod("T", competencies=(("NOPE", 1),)),
+    ]
+    edges = [
+        ("N", "L", "hard"),
+        ("A", "B", "hard"),
+        ("B", "C", "hard"),
+        ("A", "C", "hard"),
+        ("C", "GHOST", "soft"),
+    ]
     return run(modules, edges, job_standards=[JobStandard("p", "P", "D", 4)])
 
 
@@ -373,16 +447,19 @@ def test_report_lists_every_rule_errors_first_each_with_a_fix(messy):
 
 def test_to_json_shape(messy):
     data = messy.to_json()
-    assert set(data) == {"modules", "edges", "errors", "warnings", "findings",
-                         "longest_chain"}
+    assert set(data) == {"modules", "edges", "errors", "warnings", "findings", "longest_chain"}
     assert data["modules"] == 9
     assert data["edges"] == 5
     assert data["errors"] == len(messy.errors) > 0
     assert data["warnings"] == len(messy.warnings) > 0
     for item, finding in zip(data["findings"], messy.findings, strict=True):
-        assert item == {"rule": finding.rule, "severity": finding.severity,
-                        "modules": list(finding.modules), "message": finding.message,
-                        "fix": finding.fix}
+        assert item == {
+            "rule": finding.rule,
+            "severity": finding.severity,
+            "modules": list(finding.modules),
+            "message": finding.message,
+            "fix": finding.fix,
+        }
     assert set(data["longest_chain"]) == {"by_jp", "by_steps"}
     for chain in data["longest_chain"].values():
         assert set(chain) == {"modules", "jp", "steps"}
@@ -390,16 +467,19 @@ def test_to_json_shape(messy):
 
 def test_to_text_ends_with_the_summary(messy):
     lines = messy.to_text().splitlines()
-    assert lines[-3] == (f"9 modules, 5 prerequisite edges: {len(messy.errors)} errors, "
-                         f"{len(messy.warnings)} warnings")
+    assert lines[-3] == (
+        f"9 modules, 5 prerequisite edges: {len(messy.errors)} errors, "
+        f"{len(messy.warnings)} warnings"
+    )
     assert lines[-2].startswith("longest prerequisite chain by JP: ")
     assert lines[-1].startswith("longest prerequisite chain by steps: ")
     assert sum(line.strip().startswith("fix: ") for line in lines) == len(messy.findings)
 
 
 def test_clean_graph_has_no_findings():
-    report = run([mod("A"), mod("B")], [("B", "A", "hard")],
-                 job_standards=[JobStandard("p", "P", "C", 1)])
+    report = run(
+        [mod("A"), mod("B")], [("B", "A", "hard")], job_standards=[JobStandard("p", "P", "C", 1)]
+    )
     assert report.findings == []
     assert report.to_json()["errors"] == 0 and report.to_json()["warnings"] == 0
 
@@ -430,8 +510,10 @@ def test_default_catalog_lints_without_errors(tmp_path):
 def test_prerequisites_reachable_only_in_different_regions():
     # P1 only in Sulawesi Tengah, P2 only where connectivity is high (Jakarta): each can be
     # completed somewhere M is offered, but never both in the same region
-    report = run([mod("M"), mod("P1", scope="72"), mod("P2", min_connectivity="high")],
-                 [("M", "P1", "hard"), ("M", "P2", "hard")])
+    report = run(
+        [mod("M"), mod("P1", scope="72"), mod("P2", min_connectivity="high")],
+        [("M", "P1", "hard"), ("M", "P2", "hard")],
+    )
     [finding] = found(report, "unreachable-module")
     assert finding.modules == ("M",)
     assert "P1, P2" in finding.message

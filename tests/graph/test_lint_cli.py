@@ -44,16 +44,18 @@ def test_lint_default_catalog_exits_0(tmp_path, run_cli):
         assert data["edges"] == ws.count("prerequisites")
 
 
-def test_lint_exits_1_when_the_workspace_holds_an_error(workspace, workspace_path, write_csv,
-                                                        mini_row, run_cli):
+def test_lint_exits_1_when_the_workspace_holds_an_error(
+    workspace, workspace_path, write_csv, mini_row, run_cli
+):
     _draft_pb101(workspace_path, write_csv, mini_row, run_cli)
     code, out, err = run_cli("lint", workspace_path)
     assert code == 1
     assert err == ""
     first = out.splitlines()[0]
     assert first.startswith("error    unapproved-prerequisite ")
-    assert first.endswith("approved module PB-201 requires PB-101, which is draft: "
-                          "no learner can start PB-201")
+    assert first.endswith(
+        "approved module PB-201 requires PB-101, which is draft: no learner can start PB-201"
+    )
     assert "1 errors, 1 warnings" in out
 
 
@@ -67,10 +69,10 @@ def test_lint_json_matches_the_report(workspace, workspace_path, write_csv, mini
     assert data["errors"] == 1 and data["warnings"] == 1
     assert [(f["rule"], f["severity"], f["modules"]) for f in data["findings"]] == [
         ("unapproved-prerequisite", "error", ["PB-201", "PB-101"]),
-        ("untaught-level", "warning", ["PB-201"])]
+        ("untaught-level", "warning", ["PB-201"]),
+    ]
     assert all(f["fix"] for f in data["findings"])
-    assert data["longest_chain"]["by_jp"] == {"modules": ["PB-101", "PB-201"], "jp": 56,
-                                              "steps": 2}
+    assert data["longest_chain"]["by_jp"] == {"modules": ["PB-101", "PB-201"], "jp": 56, "steps": 2}
 
 
 def test_lint_json_of_a_clean_workspace_is_exit_0(workspace, workspace_path, run_cli):
@@ -89,4 +91,5 @@ def test_lint_usage_errors_exit_2(workspace, workspace_path, tmp_path, run_cli, 
     assert code == 2 and out == ""
     assert err.splitlines() == [
         f"error: no workspace at '{tmp_path / 'missing.sqlite'}': create one with "
-        f"'init {tmp_path / 'missing.sqlite'}'"]
+        f"'init {tmp_path / 'missing.sqlite'}'"
+    ]

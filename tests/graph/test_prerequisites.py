@@ -10,16 +10,21 @@ from curriculum_tool.graph.reachability import Reach
 
 
 def mod(code: str, **changes) -> Module:
-    fields = dict(title=f"Modul {code}", jp=8, modality="klasikal", level=1,
-                  competencies=(("C", 1),), status="approved")
+    fields = {
+        "title": f"Modul {code}",
+        "jp": 8,
+        "modality": "klasikal",
+        "level": 1,
+        "competencies": (("C", 1),),
+        "status": "approved",
+    }
     fields.update(changes)
     return Module(code, **fields)
 
 
 def graph(codes, edges=()) -> PrerequisiteGraph:
     """``edges``: (module, requires, kind) triples."""
-    return PrerequisiteGraph([mod(c) for c in codes],
-                             [Prerequisite(m, r, k) for m, r, k in edges])
+    return PrerequisiteGraph([mod(c) for c in codes], [Prerequisite(m, r, k) for m, r, k in edges])
 
 
 def edge_set(g: PrerequisiteGraph) -> set[tuple[str, str, str]]:
@@ -35,8 +40,7 @@ def test_self_loop_is_refused_and_named():
     with pytest.raises(CycleError) as info:
         g.add_edge("A", "A")
     assert info.value.cycle == ["A", "A"]
-    assert str(info.value) == ("A cannot require A: that closes the prerequisite cycle "
-                               "A → A")
+    assert str(info.value) == ("A cannot require A: that closes the prerequisite cycle A → A")
     assert edge_set(g) == before
     assert not g.graph.has_edge("A", "A")
 
@@ -48,8 +52,9 @@ def test_three_cycle_through_soft_edges_is_refused_with_the_exact_cycle():
     with pytest.raises(CycleError) as info:
         g.add_edge("A", "C", "soft")
     assert info.value.cycle == ["A", "C", "B", "A"]
-    assert str(info.value) == ("A cannot require C: that closes the prerequisite cycle "
-                               "A → C → B → A")
+    assert str(info.value) == (
+        "A cannot require C: that closes the prerequisite cycle A → C → B → A"
+    )
     # a hard edge closing the same soft cycle is refused just the same
     with pytest.raises(CycleError) as info:
         g.add_edge("A", "C", "hard")
@@ -66,8 +71,9 @@ def test_mixed_hard_soft_cycle_is_refused():
 
 
 def test_pb_chain_cycle_is_named_in_reading_order():
-    g = graph(["PB-101", "PB-201", "PB-301"],
-              [("PB-301", "PB-201", "hard"), ("PB-201", "PB-101", "hard")])
+    g = graph(
+        ["PB-101", "PB-201", "PB-301"], [("PB-301", "PB-201", "hard"), ("PB-201", "PB-101", "hard")]
+    )
     before = edge_set(g)
     with pytest.raises(CycleError) as info:
         g.add_edge("PB-101", "PB-301")
@@ -76,7 +82,8 @@ def test_pb_chain_cycle_is_named_in_reading_order():
     assert error.cycle == ["PB-101", "PB-301", "PB-201", "PB-101"]
     assert [str(p) for p in error.problems] == [
         "PB-101 cannot require PB-301: that closes the prerequisite cycle "
-        "PB-101 → PB-301 → PB-201 → PB-101"]
+        "PB-101 → PB-301 → PB-201 → PB-101"
+    ]
     assert edge_set(g) == before
     # the refused edit left the graph usable: an acceptable edge still goes in
     g.add_module(mod("PB-401"))
@@ -110,8 +117,9 @@ def test_add_edge_refuses_unknown_modules_and_kinds_without_change():
 
 
 def test_find_cycles_names_each_cycle_from_its_smallest_module():
-    G = nx.DiGraph([("PB-301", "PB-201"), ("PB-201", "PB-101"), ("PB-101", "PB-301"),
-                    ("X", "X"), ("P", "Q")])
+    G = nx.DiGraph(
+        [("PB-301", "PB-201"), ("PB-201", "PB-101"), ("PB-101", "PB-301"), ("X", "X"), ("P", "Q")]
+    )
     assert find_cycles(G) == [["PB-101", "PB-301", "PB-201", "PB-101"], ["X", "X"]]
     assert format_cycle(["A", "B", "A"]) == "A → B → A"
 
@@ -120,13 +128,17 @@ def test_find_cycles_names_each_cycle_from_its_smallest_module():
 
 
 def test_remove_module_returns_the_edges_that_restore_it():
-    g = graph("ABCD", [("B", "A", "hard"), ("C", "B", "soft"), ("D", "B", "hard"),
-                       ("D", "A", "soft")])
+    g = graph(
+        "ABCD", [("B", "A", "hard"), ("C", "B", "soft"), ("D", "B", "hard"), ("D", "A", "soft")]
+    )
     before_edges, before_modules = edge_set(g), g.modules()
     b = g.module("B")
     removed = g.remove_module("B")
     assert {(e.module, e.requires, e.kind) for e in removed} == {
-        ("B", "A", "hard"), ("C", "B", "soft"), ("D", "B", "hard")}
+        ("B", "A", "hard"),
+        ("C", "B", "soft"),
+        ("D", "B", "hard"),
+    }
     assert "B" not in g
     assert edge_set(g) == {("D", "A", "soft")}
     # undo
@@ -177,8 +189,16 @@ def test_copy_is_independent():
 @pytest.fixture
 def chain():
     #   E →hard D →soft C →hard B →hard A ;  F →hard A
-    return graph("ABCDEF", [("B", "A", "hard"), ("C", "B", "hard"), ("D", "C", "soft"),
-                            ("E", "D", "hard"), ("F", "A", "hard")])
+    return graph(
+        "ABCDEF",
+        [
+            ("B", "A", "hard"),
+            ("C", "B", "hard"),
+            ("D", "C", "soft"),
+            ("E", "D", "hard"),
+            ("F", "A", "hard"),
+        ],
+    )
 
 
 def test_requires_is_transitive_over_both_kinds_by_default(chain):
@@ -202,8 +222,9 @@ def test_prerequisites_and_kinds(chain):
     assert chain.kind("D", "C") == "soft"
     assert chain.kind("C", "D") is None
     assert sorted(chain.edges_by_kind("soft")) == [("D", "C")]
-    assert [e.key() for e in chain.prerequisites()] == sorted(e.key()
-                                                             for e in chain.prerequisites())
+    assert [e.key() for e in chain.prerequisites()] == sorted(
+        e.key() for e in chain.prerequisites()
+    )
     assert len(chain) == 6 and "F" in chain and "Z" not in chain
 
 

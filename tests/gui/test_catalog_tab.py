@@ -35,8 +35,9 @@ def test_facets_and_text_filter_combine(tab, qtbot):
     assert codes(modules) == klasikal and klasikal < everything
     tab.facets["modality"].setCurrentText("(semua)")
     tab.facets["hazard"].setCurrentText("gempa_bumi")
-    assert codes(modules) == {m.code for m in tab.workspace.load("modules")
-                              if "gempa_bumi" in m.hazards}
+    assert codes(modules) == {
+        m.code for m in tab.workspace.load("modules") if "gempa_bumi" in m.hazards
+    }
     tab.facets["hazard"].setCurrentText("(semua)")
     qtbot.keyClicks(modules.filter, "PB-")
     assert codes(modules) == {c for c in everything if "PB-" in c}
@@ -45,14 +46,17 @@ def test_facets_and_text_filter_combine(tab, qtbot):
 
 def _fill_form_and(qtbot, changes, then):
     """When the form opens, type ``changes`` into it and call ``then(form)``."""
+
     def act():
-        form = next(w for w in QApplication.topLevelWidgets()
-                    if isinstance(w, RecordForm) and w.isVisible())
+        form = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, RecordForm) and w.isVisible()
+        )
         for column, text in changes.items():
             field = form.fields[column]
             field.clear()
             qtbot.keyClicks(field, text)
         then(form)
+
     QTimer.singleShot(0, act)
 
 
@@ -63,7 +67,7 @@ def test_an_invalid_edit_shows_the_problem_and_changes_nothing(tab, qtbot):
     seen = {}
 
     def then(form):
-        form.accept()                       # jp 900 is refused by the core's validation
+        form.accept()  # jp 900 is refused by the core's validation
         seen["error"] = form.errors["jp"].text()
         seen["visible"] = form.isVisible()
         form.reject()
@@ -86,8 +90,9 @@ def test_edit_then_undo_and_redo(tab, qtbot):
     tab.undo.undo()
     assert next(m for m in tab.workspace.load("modules") if m.code == "PB-101") == old
     tab.undo.redo()
-    assert next(m for m in tab.workspace.load("modules")
-                if m.code == "PB-101").title == "Judul Baru"
+    assert (
+        next(m for m in tab.workspace.load("modules") if m.code == "PB-101").title == "Judul Baru"
+    )
 
 
 def test_an_edit_naming_an_unknown_competency_is_refused_by_the_workspace(tab, qtbot):
@@ -97,11 +102,12 @@ def test_an_edit_naming_an_unknown_competency_is_refused_by_the_workspace(tab, q
     seen = {}
 
     def then(form):
-        form.accept()   # valid cells; the workspace refuses it and the form opens again
+        form.accept()  # valid cells; the workspace refuses it and the form opens again
 
         def read_and_close():
             seen["message"] = form.errors["competencies"].text()
             form.reject()
+
         QTimer.singleShot(0, read_and_close)
 
     _fill_form_and(qtbot, {"competencies": "NOPE:2"}, then)
@@ -111,8 +117,7 @@ def test_an_edit_naming_an_unknown_competency_is_refused_by_the_workspace(tab, q
 
 
 def test_delete_is_refused_while_referenced_and_undone_otherwise(tab, qtbot, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     required = {p.requires for p in tab.workspace.load("prerequisites")}
@@ -124,6 +129,7 @@ def test_delete_is_refused_while_referenced_and_undone_otherwise(tab, qtbot, mon
     # A competency nobody uses can go, and Ctrl+Z brings it back.
     from curriculum_tool.domain import Competency
     from curriculum_tool.io.editing import save_records
+
     save_records(tab.workspace, "competencies", [Competency("TMP.1", "Sementara", "teknis")])
     tab.reload()
     tab.competencies.select_key(("TMP.1",))
@@ -134,10 +140,10 @@ def test_delete_is_refused_while_referenced_and_undone_otherwise(tab, qtbot, mon
 
 
 def test_delete_key_in_the_table_asks_then_deletes(tab, qtbot, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     from curriculum_tool.domain import Competency
     from curriculum_tool.io.editing import save_records
+
     save_records(tab.workspace, "competencies", [Competency("TMP.2", "Sementara", "teknis")])
     tab.reload()
     tab.inner.setCurrentWidget(tab.competencies)

@@ -88,8 +88,15 @@ def at(tab: GraphEditorTab, code: str) -> QPoint:
     return tab.view.mapFromScene(node.scenePos())
 
 
-def drag(qtbot, tab: GraphEditorTab, source: str, target: str,
-         button=Qt.MouseButton.RightButton, press=NONE, release=NONE) -> None:
+def drag(
+    qtbot,
+    tab: GraphEditorTab,
+    source: str,
+    target: str,
+    button=Qt.MouseButton.RightButton,
+    press=NONE,
+    release=NONE,
+) -> None:
     start, end = at(tab, source), at(tab, target)
     viewport = tab.view.viewport()
     qtbot.mousePress(viewport, button, press, start)
@@ -98,8 +105,9 @@ def drag(qtbot, tab: GraphEditorTab, source: str, target: str,
     qtbot.mouseRelease(viewport, button, release, end)
 
 
-def add_with_dialog(qtbot, tab: GraphEditorTab, module: str, requires: str,
-                    soft: bool = False) -> None:
+def add_with_dialog(
+    qtbot, tab: GraphEditorTab, module: str, requires: str, soft: bool = False
+) -> None:
     """Ctrl+Shift+P, type both codes, choose the kind, press Tambah."""
     qtbot.keySequence(tab.view, QKeySequence("Ctrl+Shift+P"))
     dialog = tab.add_dialog
@@ -117,8 +125,11 @@ def click_finding(qtbot, tab: GraphEditorTab, rule: str):
     index = next(i for i, f in enumerate(tab.report.findings) if f.rule == rule)
     item = tab.lint_list.topLevelItem(index)
     tab.lint_list.scrollToItem(item)
-    qtbot.mouseClick(tab.lint_list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=tab.lint_list.visualItemRect(item).center())
+    qtbot.mouseClick(
+        tab.lint_list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=tab.lint_list.visualItemRect(item).center(),
+    )
     return tab.report.findings[index]
 
 
@@ -128,8 +139,7 @@ def click_finding(qtbot, tab: GraphEditorTab, rule: str):
 def test_one_node_per_module_one_arrow_per_prerequisite(mini):
     scene = mini.scene
     assert set(scene.nodes) == {"LD-101", "LD-201", "PB-101", "PB-201", "PB-LOC"}
-    assert set(scene.edges) == {("LD-201", "LD-101"), ("PB-201", "PB-101"),
-                                ("PB-201", "LD-101")}
+    assert set(scene.edges) == {("LD-201", "LD-101"), ("PB-201", "PB-101"), ("PB-201", "LD-101")}
     hard, soft = scene.edges[("PB-201", "PB-101")], scene.edges[("PB-201", "LD-101")]
     assert hard.pen().style() == Qt.PenStyle.SolidLine
     assert soft.pen().style() == Qt.PenStyle.CustomDashLine
@@ -151,8 +161,11 @@ def test_default_catalog_is_drawn_whole_and_layered(catalog):
     positions = layered_layout(catalog.graph.graph).positions
     for module, requires in catalog.scene.edges:  # every prerequisite left of its module
         assert positions[requires][0] < positions[module][0]
-    local = [n for n in catalog.scene.nodes.values() if n.module.is_local
-             and n.module.status == "approved"]
+    local = [
+        n
+        for n in catalog.scene.nodes.values()
+        if n.module.is_local and n.module.status == "approved"
+    ]
     assert local and all(n.category == "local" for n in local)
 
 
@@ -198,8 +211,7 @@ def test_drag_with_right_button_adds_hard_and_with_shift_soft(mini, qtbot):
     assert ("LD-201", "PB-101", "hard") in edges(mini)
     drag(qtbot, mini, "PB-LOC", "LD-101", release=SHIFT)
     assert ("PB-LOC", "LD-101", "soft") in edges(mini)
-    drag(qtbot, mini, "PB-LOC", "PB-101", button=Qt.MouseButton.LeftButton, press=ALT,
-         release=ALT)
+    drag(qtbot, mini, "PB-LOC", "PB-101", button=Qt.MouseButton.LeftButton, press=ALT, release=ALT)
     assert ("PB-LOC", "PB-101", "hard") in edges(mini)
     assert mini.undo.count() == 3
     assert not mini.view.dragging_edge
@@ -235,8 +247,7 @@ def test_a_cycle_is_refused_named_and_highlighted(catalog, qtbot):
     assert named in catalog.warning_label.text()
     assert named in messages[-1]
     assert catalog.scene.highlighted(CYCLE) == {"PB-101", "PB-301", "PB-201"}
-    assert catalog.scene.highlighted_edges(CYCLE) == {("PB-301", "PB-201"),
-                                                      ("PB-201", "PB-101")}
+    assert catalog.scene.highlighted_edges(CYCLE) == {("PB-301", "PB-201"), ("PB-201", "PB-101")}
     assert catalog.scene.ghost is not None  # the refused arrow, dashed red
     assert ("PB-101", "PB-301") not in catalog.scene.edges
 
@@ -255,8 +266,9 @@ def test_delete_key_removes_the_clicked_edge(mini, qtbot):
     edge = mini.scene.edges[("PB-201", "PB-101")]
     point = edge.mapToScene(edge.path().pointAtPercent(0.5))
     mini.view.ensureVisible(edge)
-    qtbot.mouseClick(mini.view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=mini.view.mapFromScene(point))
+    qtbot.mouseClick(
+        mini.view.viewport(), Qt.MouseButton.LeftButton, pos=mini.view.mapFromScene(point)
+    )
     assert mini.scene.selected_edge == ("PB-201", "PB-101")
     assert "PB-201 → PB-101" in mini.details.text()
 
@@ -291,8 +303,7 @@ def test_search_selects_and_centers_a_module(catalog, qtbot):
 
 
 def test_selecting_a_module_highlights_what_it_requires_and_unlocks(catalog, qtbot):
-    qtbot.mouseClick(catalog.view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=at(catalog, "PB-301"))
+    qtbot.mouseClick(catalog.view.viewport(), Qt.MouseButton.LeftButton, pos=at(catalog, "PB-301"))
     scene, graph = catalog.scene, catalog.graph
     assert scene.selected_codes() == ["PB-301"]
     assert scene.highlighted(SELECTED) == {"PB-301"}
@@ -319,11 +330,18 @@ def test_zoom_shortcuts_and_ctrl_wheel(catalog, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Minus, CTRL)
     qtbot.keyClick(view, Qt.Key.Key_Minus, CTRL)
     assert view.scale_factor == pytest.approx(fitted / 1.25)
-    wheel = QWheelEvent(QPointF(200, 200), view.mapToGlobal(QPointF(200, 200)), QPoint(0, 0),
-                        QPoint(0, 240), Qt.MouseButton.NoButton, CTRL,
-                        Qt.ScrollPhase.NoScrollPhase, False)
+    wheel = QWheelEvent(
+        QPointF(200, 200),
+        view.mapToGlobal(QPointF(200, 200)),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        CTRL,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     view.wheelEvent(wheel)
-    assert view.scale_factor == pytest.approx(fitted / 1.25 * 1.15 ** 2)
+    assert view.scale_factor == pytest.approx(fitted / 1.25 * 1.15**2)
     qtbot.keyClick(view, Qt.Key.Key_0, CTRL)
     assert view.scale_factor == pytest.approx(fitted)
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
@@ -354,20 +372,26 @@ def test_lint_finding_appears_after_an_edit_and_selects_its_modules(mini, qtbot)
 
 def test_save_writes_every_edit_in_one_go(mini, qtbot):
     path = mini.workspace.target
-    drag(qtbot, mini, "LD-201", "PB-101")                 # added
-    drag(qtbot, mini, "PB-201", "LD-101")                 # soft → hard
+    drag(qtbot, mini, "LD-201", "PB-101")  # added
+    drag(qtbot, mini, "PB-201", "LD-101")  # soft → hard
     mini.scene.select_edge(("PB-201", "PB-101"))
-    qtbot.keyClick(mini.view, Qt.Key.Key_Delete)          # removed
+    qtbot.keyClick(mini.view, Qt.Key.Key_Delete)  # removed
     expected = edges(mini)
     with qtbot.waitSignal(mini.workspace_edited):
         qtbot.keyClick(mini.view, Qt.Key.Key_S, CTRL)
-    assert stored_edges(path) == expected == {
-        ("LD-201", "LD-101", "hard"), ("LD-201", "PB-101", "hard"),
-        ("PB-201", "LD-101", "hard")}
+    assert (
+        stored_edges(path)
+        == expected
+        == {
+            ("LD-201", "LD-101", "hard"),
+            ("LD-201", "PB-101", "hard"),
+            ("PB-201", "LD-101", "hard"),
+        }
+    )
     assert not mini.is_modified and mini.modified_label.text() == "Tersimpan"
     assert mini.pending_edits() == ([], [])
 
-    with qtbot.assertNotEmitted(mini.workspace_edited):   # nothing to save
+    with qtbot.assertNotEmitted(mini.workspace_edited):  # nothing to save
         qtbot.keyClick(mini.view, Qt.Key.Key_S, CTRL)
     assert "Tidak ada perubahan" in mini.status_label.text()
 
@@ -381,11 +405,12 @@ def test_save_writes_every_edit_in_one_go(mini, qtbot):
 
 def stored_path(workspace: Workspace) -> None:
     """DEMO-001 was given PB-101 then PB-201 (LD-101 not completed)."""
-    steps = (PathStep("PB-101", "Dasar", 1, 24, "klasikal", 0.8, 0.0, ("unlocks PB-201",)),
-             PathStep("PB-201", "Kajian", 1, 32, "blended", 0.7, 1.0, ("closes gap",)))
+    steps = (
+        PathStep("PB-101", "Dasar", 1, 24, "klasikal", 0.8, 0.0, ("unlocks PB-201",)),
+        PathStep("PB-201", "Kajian", 1, 32, "blended", 0.7, 1.0, ("closes gap",)),
+    )
     with workspace.transaction() as conn:
-        save_paths(conn, [LearnerPath("DEMO-001", "analis-kebijakan", "72.71", steps,
-                                      max_jp=80)])
+        save_paths(conn, [LearnerPath("DEMO-001", "analis-kebijakan", "72.71", steps, max_jp=80)])
 
 
 def test_save_asks_first_when_stored_paths_change(mini, qtbot):
@@ -405,15 +430,17 @@ def test_save_asks_first_when_stored_paths_change(mini, qtbot):
     assert "PB-101 memerlukan LD-101 (wajib)" in text
 
     # Batal: nothing is written and the edit stays unsaved.
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton
+    )
     assert stored_edges(path) == before and mini.is_modified
 
     qtbot.keyClick(mini.view, Qt.Key.Key_S, CTRL)
     dialog = mini.impact_dialog
     with qtbot.waitSignal(mini.workspace_edited):
-        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
     assert stored_edges(path) == before | {("PB-101", "LD-101", "hard")}
     assert not mini.is_modified
 
@@ -435,8 +462,7 @@ def test_save_refuses_a_cycle_made_meanwhile_by_someone_else(mini, qtbot):
 # -- workspaces -------------------------------------------------------------------------
 
 
-def test_set_workspace_shows_the_other_graph_and_drops_edits(mini, qtbot, catalog_file,
-                                                             tmp_path):
+def test_set_workspace_shows_the_other_graph_and_drops_edits(mini, qtbot, catalog_file, tmp_path):
     drag(qtbot, mini, "LD-201", "PB-101")
     assert mini.is_modified
     path = tmp_path / "other.sqlite"
@@ -449,12 +475,15 @@ def test_set_workspace_shows_the_other_graph_and_drops_edits(mini, qtbot, catalo
 
 
 def test_reload_keeps_unsaved_edits_on_top_of_others_changes(mini, qtbot):
-    drag(qtbot, mini, "LD-201", "PB-101")                       # unsaved here
-    drag(qtbot, mini, "PB-101", "LD-201", release=SHIFT)        # a cycle: refused
-    drag(qtbot, mini, "PB-LOC", "LD-201")                       # unsaved here
+    drag(qtbot, mini, "LD-201", "PB-101")  # unsaved here
+    drag(qtbot, mini, "PB-101", "LD-201", release=SHIFT)  # a cycle: refused
+    drag(qtbot, mini, "PB-LOC", "LD-201")  # unsaved here
     with Workspace.open(mini.workspace.target) as other, other.transaction() as conn:
-        other.write(conn, "prerequisites", [Prerequisite("LD-201", "PB-LOC", "soft"),
-                                            Prerequisite("PB-101", "LD-101", "hard")])
+        other.write(
+            conn,
+            "prerequisites",
+            [Prerequisite("LD-201", "PB-LOC", "soft"), Prerequisite("PB-101", "LD-101", "hard")],
+        )
     mini.reload()
     assert {("PB-101", "LD-101", "hard"), ("LD-201", "PB-101", "hard")} <= edges(mini)
     # PB-LOC → LD-201 would now close a cycle with the other user's LD-201 → PB-LOC.
@@ -462,7 +491,7 @@ def test_reload_keeps_unsaved_edits_on_top_of_others_changes(mini, qtbot):
     assert "PB-LOC → LD-201" in mini.warning_label.text()
     assert mini.is_modified and mini.undo.count() == 2
     assert mini.pending_edits() == ([], [Prerequisite("LD-201", "PB-101", "hard")])
-    qtbot.keyClick(mini.view, Qt.Key.Key_Z, CTRL)               # the dropped edit: no-op
+    qtbot.keyClick(mini.view, Qt.Key.Key_Z, CTRL)  # the dropped edit: no-op
     qtbot.keyClick(mini.view, Qt.Key.Key_Z, CTRL)
     assert mini.pending_edits() == ([], []) and not mini.is_modified
 

@@ -18,16 +18,44 @@ from curriculum_tool.gui.i18n import TsTranslator, install_language, ts_file
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
 
-ID_TABS = ["Katalog", "Graf Prasyarat", "Peserta && Jalur", "Wilayah && Modul Lokal", "Model",
-           "Data"]
-EN_TABS = ["Catalog", "Prerequisite Graph", "Learners && Paths", "Regions && Local Modules",
-           "Model", "Data"]
+ID_TABS = [
+    "Katalog",
+    "Graf Prasyarat",
+    "Peserta && Jalur",
+    "Wilayah && Modul Lokal",
+    "Model",
+    "Data",
+]
+EN_TABS = [
+    "Catalog",
+    "Prerequisite Graph",
+    "Learners && Paths",
+    "Regions && Local Modules",
+    "Model",
+    "Data",
+]
 ID_MENUS = ["&Berkas", "&Edit", "B&ahasa", "Ban&tuan"]
 EN_MENUS = ["&File", "&Edit", "&Language", "&Help"]
-ID_DATA = ["Modul", "Kompetensi", "Prasyarat", "Wilayah", "Standar Wilayah", "Standar Jabatan",
-           "Program Wajib", "Peserta"]
-EN_DATA = ["Modules", "Competencies", "Prerequisites", "Regions", "Regional Standards",
-           "Job Standards", "Compulsory Programmes", "Learners"]
+ID_DATA = [
+    "Modul",
+    "Kompetensi",
+    "Prasyarat",
+    "Wilayah",
+    "Standar Wilayah",
+    "Standar Jabatan",
+    "Program Wajib",
+    "Peserta",
+]
+EN_DATA = [
+    "Modules",
+    "Competencies",
+    "Prerequisites",
+    "Regions",
+    "Regional Standards",
+    "Job Standards",
+    "Compulsory Programmes",
+    "Learners",
+]
 REGIONS_TAB = 3
 
 
@@ -76,11 +104,11 @@ def controllers(qtbot, workspace):
 
     yield make
     for controller in made:
-        controller.window.keep_workspace_open = True   # the workspace fixture closes it
+        controller.window.keep_workspace_open = True  # the workspace fixture closes it
         controller.window.close()
         controller.window.deleteLater()
-    QThreadPool.globalInstance().waitForDone(60_000)   # background loads of the paths tab
-    qtbot.wait(10)                                      # deliver their results, delete windows
+    QThreadPool.globalInstance().waitForDone(60_000)  # background loads of the paths tab
+    qtbot.wait(10)  # deliver their results, delete windows
 
 
 def tab_titles(window) -> list[str]:
@@ -100,7 +128,8 @@ def language_action(window, name: str):
 
 
 def test_switching_language_rebuilds_the_window_on_the_same_workspace_and_tab(
-        backend, controllers, workspace, qtbot):
+    backend, controllers, workspace, qtbot
+):
     controller = controllers("id")
     indonesian = controller.window
     assert tab_titles(indonesian) == ID_TABS
@@ -123,7 +152,7 @@ def test_switching_language_rebuilds_the_window_on_the_same_workspace_and_tab(
     assert language_action(english, "English").isChecked()
     assert not language_action(english, "Bahasa Indonesia").isChecked()
     assert "5 modules" in english.workspace_label.text()
-    assert len(workspace.load("modules")) == 5   # the old window left the workspace open
+    assert len(workspace.load("modules")) == 5  # the old window left the workspace open
 
     language_action(english, "Bahasa Indonesia").trigger()
 
@@ -168,8 +197,11 @@ def test_every_message_has_a_finished_english_translation_with_its_placeholders(
         where = f"{context}: {source!r}"
         assert translation is not None, where
         assert translation.get("type") not in ("unfinished", "vanished", "obsolete"), where
-        forms = ([form.text or "" for form in translation.iter("numerusform")]
-                 if message.get("numerus") == "yes" else [translation.text or ""])
+        forms = (
+            [form.text or "" for form in translation.iter("numerusform")]
+            if message.get("numerus") == "yes"
+            else [translation.text or ""]
+        )
         assert forms and all(form.strip() for form in forms), where
         for form in forms:
             for placeholder in set(re.findall(r"%\d+|\{[^{}]*\}", source)):

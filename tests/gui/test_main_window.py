@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from curriculum_tool.catalog import create_workspace
+from curriculum_tool.domain import Module
 from curriculum_tool.gui.main_window import MainWindow
 from curriculum_tool.gui.record_model import RecordTableModel
-from curriculum_tool.domain import Module
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
 
@@ -63,22 +63,38 @@ def test_screenshot_command_writes_the_main_window(tmp_path, qapp):
     assert image.width() >= 800 and image.height() >= 600
 
 
-def test_a_refused_import_lists_every_problem_and_changes_nothing(window, tmp_path,
-                                                                   monkeypatch):
+def test_a_refused_import_lists_every_problem_and_changes_nothing(window, tmp_path, monkeypatch):
     from curriculum_tool.gui.transfer import ProblemsDialog
 
     shown = {}
-    monkeypatch.setattr(ProblemsDialog, "exec",
-                        lambda self: shown.setdefault("rows", [self.list.item(i).text()
-                                                               for i in range(self.list.count())]))
+    monkeypatch.setattr(
+        ProblemsDialog,
+        "exec",
+        lambda self: shown.setdefault(
+            "rows", [self.list.item(i).text() for i in range(self.list.count())]
+        ),
+    )
     bad = tmp_path / "modules.csv"
-    cells = {"code": "X-1", "title": "Satu", "jp": "900", "modality": "klasikal", "level": "1",
-             "min_connectivity": "none", "min_digital_literacy": "0", "scope": "national",
-             "status": "draft"}
+    cells = {
+        "code": "X-1",
+        "title": "Satu",
+        "jp": "900",
+        "modality": "klasikal",
+        "level": "1",
+        "min_connectivity": "none",
+        "min_digital_literacy": "0",
+        "scope": "national",
+        "status": "draft",
+    }
     rows = [cells, {**cells, "code": "X-2", "title": "Dua", "jp": "4", "modality": "teleport"}]
-    bad.write_text("\n".join([",".join(Module.COLUMNS)]
-                             + [",".join(row.get(c, "") for c in Module.COLUMNS) for row in rows])
-                   + "\n", encoding="utf-8")
+    bad.write_text(
+        "\n".join(
+            [",".join(Module.COLUMNS)]
+            + [",".join(row.get(c, "") for c in Module.COLUMNS) for row in rows]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     before = window.workspace.load("modules")
     assert window.run_import_now("modules", bad) is False
     assert len(shown["rows"]) == 2
@@ -89,8 +105,9 @@ def test_a_refused_import_lists_every_problem_and_changes_nothing(window, tmp_pa
 
 def test_a_good_import_updates_every_tab_and_the_status_bar(window, tmp_path):
     good = tmp_path / "competencies.csv"
-    good.write_text("code,name,group,description\nNEW.1,Kompetensi Baru,teknis,\n",
-                    encoding="utf-8")
+    good.write_text(
+        "code,name,group,description\nNEW.1,Kompetensi Baru,teknis,\n", encoding="utf-8"
+    )
     assert window.run_import_now("competencies", good)
     codes = {c.code for c in window.catalog.competencies.model.records()}
     assert "NEW.1" in codes
@@ -98,7 +115,7 @@ def test_a_good_import_updates_every_tab_and_the_status_bar(window, tmp_path):
 
 
 def test_the_status_bar_names_the_active_model(qtbot, tmp_path):
-    workspace = create_workspace(tmp_path / "full.sqlite")   # shipped catalog and model
+    workspace = create_workspace(tmp_path / "full.sqlite")  # shipped catalog and model
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     assert window.model_label.text().startswith("Model: default (")
@@ -111,9 +128,10 @@ def test_opened_workspaces_are_remembered_without_passwords(window, qtbot, tmp_p
     other = tmp_path / "other.sqlite"
     create_workspace(other, directory=MINI).close()
     from curriculum_tool.store import Workspace
+
     window._switch(lambda: Workspace.open(other))
     assert _recent()[0] == str(other)
-    assert [a.text() for a in window.recent_menu.actions()][0] == str(other)
+    assert next(a.text() for a in window.recent_menu.actions()) == str(other)
     assert window.windowTitle().endswith("other.sqlite")
 
 
@@ -123,13 +141,11 @@ def test_unsaved_graph_edits_are_not_lost_silently(window, monkeypatch):
     edge = window.workspace.load("prerequisites")[0]
     window.graph.remove_prerequisite(edge.module, edge.requires)
     assert window.graph.is_modified
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     opened = []
     window._switch(lambda: opened.append(1))
-    assert opened == [] and window.graph.is_modified   # cancelled: still here, still edited
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Save)
+    assert opened == [] and window.graph.is_modified  # cancelled: still here, still edited
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
     assert window.confirm_unsaved()
     stored = {(p.module, p.requires) for p in window.workspace.load("prerequisites")}
     assert (edge.module, edge.requires) not in stored

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-
 import sqlite3
 from pathlib import Path
 
@@ -107,8 +106,10 @@ def make_tab(qtbot, workspace) -> ModelTab:
 
 def list_rows(tab: ModelTab) -> list[dict[str, str]]:
     headers = [tab.list.horizontalHeaderItem(c).text() for c in range(tab.list.columnCount())]
-    return [{h: tab.list.item(r, c).text() for c, h in enumerate(headers)}
-            for r in range(tab.list.rowCount())]
+    return [
+        {h: tab.list.item(r, c).text() for c, h in enumerate(headers)}
+        for r in range(tab.list.rowCount())
+    ]
 
 
 def row_of(tab: ModelTab, name: str) -> int:
@@ -116,9 +117,12 @@ def row_of(tab: ModelTab, name: str) -> int:
 
 
 def metric_rows(tab: ModelTab) -> dict[str, list[str]]:
-    return {tab.metrics.verticalHeaderItem(r).text():
-            [tab.metrics.item(r, c).text() for c in range(tab.metrics.columnCount())]
-            for r in range(tab.metrics.rowCount())}
+    return {
+        tab.metrics.verticalHeaderItem(r).text(): [
+            tab.metrics.item(r, c).text() for c in range(tab.metrics.columnCount())
+        ]
+        for r in range(tab.metrics.rowCount())
+    }
 
 
 def click_list_row(qtbot, tab: ModelTab, row: int) -> None:
@@ -166,8 +170,11 @@ def test_default_model_is_listed_active_with_its_auc(qtbot, default_workspace):
     rows = list_rows(tab)
     assert [row["Nama"] for row in rows] == ["default"]
     assert rows[0]["Aktif"] == "✓"
-    card = json.loads((Path(__file__).resolve().parents[2] / "models" / "default.json")
-                      .read_text(encoding="utf-8"))
+    card = json.loads(
+        (Path(__file__).resolve().parents[2] / "models" / "default.json").read_text(
+            encoding="utf-8"
+        )
+    )
     assert rows[0]["AUC"] == f"{card['metrics']['model']['auc']:.3f}"
     assert rows[0]["Target"].startswith("L3")
     assert tab.list.item(0, 0).font().bold()
@@ -181,10 +188,17 @@ def test_metrics_table_shows_model_baselines_and_ceiling(qtbot, default_workspac
     tab = make_tab(qtbot, default_workspace)
     card = tab.model_named("default").card["metrics"]
     rows = metric_rows(tab)
-    assert list(rows) == ["Model", *(label for _key, label in BASELINES),
-                          "Batas atas (kebenaran dasar)"]
-    assert [tab.metrics.horizontalHeaderItem(c).text() for c in range(4)] == \
-        ["AUC", "Log loss", "Brier", "ECE"]
+    assert list(rows) == [
+        "Model",
+        *(label for _key, label in BASELINES),
+        "Batas atas (kebenaran dasar)",
+    ]
+    assert [tab.metrics.horizontalHeaderItem(c).text() for c in range(4)] == [
+        "AUC",
+        "Log loss",
+        "Brier",
+        "ECE",
+    ]
     assert rows["Model"] == [f"{card['model'][k]:.3f}" for k in ("auc", "log_loss", "brier", "ece")]
     assert rows["Regresi logistik"][0] == f"{card['baselines']['logistic']['auc']:.3f}"
     assert rows["Tingkat dasar"][0] == "0.500"
@@ -198,7 +212,7 @@ def test_calibration_chart_has_a_point_per_non_empty_bin(qtbot, default_workspac
     tab = make_tab(qtbot, default_workspace)
     bins = tab.model_named("default").card["metrics"]["calibration"]
     filled = sum(1 for b in bins if b["rows"])
-    assert len(bins) == 10 and filled >= 5      # ten bins of P, most of them used
+    assert len(bins) == 10 and filled >= 5  # ten bins of P, most of them used
     assert tab.chart.point_count() == filled
     if HAS_QTCHARTS:
         assert tab.chart.uses_qtcharts
@@ -213,8 +227,12 @@ def test_province_table_lists_slices_largest_first_with_names(qtbot, default_wor
     assert tab.provinces.rowCount() == len(provinces) > 0
     first = [tab.provinces.item(0, c).text() for c in range(5)]
     assert first[0] == "72 · Sulawesi Tengah"
-    assert first[1:] == [str(provinces[0]["rows"]), f"{provinces[0]['rate']:.3f}",
-                         f"{provinces[0]['predicted']:.3f}", f"{provinces[0]['auc']:.3f}"]
+    assert first[1:] == [
+        str(provinces[0]["rows"]),
+        f"{provinces[0]['rate']:.3f}",
+        f"{provinces[0]['predicted']:.3f}",
+        f"{provinces[0]['auc']:.3f}",
+    ]
     tab.provinces.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # by AUC, as a number
     aucs = [float(tab.provinces.item(r, 4).text()) for r in range(tab.provinces.rowCount())]
     assert aucs == sorted(aucs, reverse=True)
@@ -225,10 +243,18 @@ def test_card_details_show_data_versions_use_and_limits(qtbot, default_workspace
     model = tab.model_named("default")
     text = tab.details.toPlainText()
     assert tab.details.isReadOnly()
-    for expected in ("2021-01-01 … 2025-12-31", model.card["data"]["sha256"][:16],
-                     model.sha256[:16], "scikit-learn 1.9", "module, modality",
-                     "Penggunaan yang dimaksud", model.card["intended_use"][:40],
-                     "Batasan", model.card["limits"][:40], "Kirkpatrick level 3"):
+    for expected in (
+        "2021-01-01 … 2025-12-31",
+        model.card["data"]["sha256"][:16],
+        model.sha256[:16],
+        "scikit-learn 1.9",
+        "module, modality",
+        "Penggunaan yang dimaksud",
+        model.card["intended_use"][:40],
+        "Batasan",
+        model.card["limits"][:40],
+        "Kirkpatrick level 3",
+    ):
         assert expected in text, expected
     assert "Tidak cocok" not in text
 
@@ -243,8 +269,10 @@ def test_activating_another_model_makes_it_bold_and_tells_the_window(qtbot, defa
     click_list_row(qtbot, tab, row_of(tab, "cadangan"))
     assert tab.selected_name() == "cadangan"
     assert "tidak aktif" in tab.card_title.text()
-    with qtbot.waitSignal(tab.active_model_changed) as changed, \
-            qtbot.waitSignal(tab.workspace_edited):
+    with (
+        qtbot.waitSignal(tab.active_model_changed) as changed,
+        qtbot.waitSignal(tab.workspace_edited),
+    ):
         qtbot.mouseClick(tab.activate_button, Qt.MouseButton.LeftButton)
     assert changed.args == ["cadangan"]
     assert tab.active_name() == "cadangan"
@@ -253,14 +281,14 @@ def test_activating_another_model_makes_it_bold_and_tells_the_window(qtbot, defa
     assert [m.name for m in list_models(default_workspace) if m.active] == ["cadangan"]
 
 
-def test_a_tampered_model_is_shown_refused_with_the_reason(qtbot, default_workspace,
-                                                           warnings):
+def test_a_tampered_model_is_shown_refused_with_the_reason(qtbot, default_workspace, warnings):
     install_model_files(default_workspace, default_model_path(), "rusak", activate=False)
     conn = sqlite3.connect(default_workspace.target)
     try:
         with conn:  # flip one byte of the stored model
-            payload = bytearray(conn.execute(
-                "SELECT payload FROM models WHERE name = 'rusak'").fetchone()[0])
+            payload = bytearray(
+                conn.execute("SELECT payload FROM models WHERE name = 'rusak'").fetchone()[0]
+            )
             payload[len(payload) // 2] ^= 0x01
             conn.execute("UPDATE models SET payload = ? WHERE name = 'rusak'", (bytes(payload),))
     finally:
@@ -280,8 +308,9 @@ def test_a_tampered_model_is_shown_refused_with_the_reason(qtbot, default_worksp
 # ---------------------------------------------------------------- training
 
 
-def test_training_from_the_dialog_stores_and_activates_a_new_model(qtbot, sim_workspace,
-                                                                   sim_dir, warnings):
+def test_training_from_the_dialog_stores_and_activates_a_new_model(
+    qtbot, sim_workspace, sim_dir, warnings
+):
     tab = make_tab(qtbot, sim_workspace)
     messages: list[str] = []
     tab.status_message.connect(messages.append)
@@ -332,8 +361,7 @@ def test_cancelling_a_training_run_stores_nothing(qtbot, sim_workspace, warnings
     assert tab.train_button.isEnabled()
 
 
-def test_a_workspace_without_outcomes_shows_the_core_message(qtbot, default_workspace,
-                                                             warnings):
+def test_a_workspace_without_outcomes_shows_the_core_message(qtbot, default_workspace, warnings):
     tab = make_tab(qtbot, default_workspace)
     drive_train_dialog(qtbot, tab)
     wait_for_training(qtbot, tab)
@@ -345,8 +373,9 @@ def test_a_workspace_without_outcomes_shows_the_core_message(qtbot, default_work
     assert tab.progress_panel.isHidden() and tab.train_button.isEnabled()
 
 
-def test_too_few_outcomes_shows_the_core_message(qtbot, default_workspace, sim_dir, tmp_path,
-                                                 warnings):
+def test_too_few_outcomes_shows_the_core_message(
+    qtbot, default_workspace, sim_dir, tmp_path, warnings
+):
     import_file(default_workspace, "learners", sim_dir / "learners.csv")
     few = tmp_path / "outcomes.csv"
     pd.read_csv(sim_dir / "outcomes.csv", dtype=str).head(60).to_csv(few, index=False)
@@ -389,10 +418,13 @@ def test_default_model_names_do_not_collide():
 
 def test_progress_messages_are_shown_in_indonesian(qtbot, default_workspace):
     tab = make_tab(qtbot, default_workspace)
-    assert tab.progress_text("fitting the model on 2,705 enrolments") == \
-        "Melatih model pada 2.705 pendaftaran"
-    assert tab.progress_text("fitting baseline module_rate") == \
-        "Melatih pembanding: Tingkat per modul"
+    assert (
+        tab.progress_text("fitting the model on 2,705 enrolments")
+        == "Melatih model pada 2.705 pendaftaran"
+    )
+    assert (
+        tab.progress_text("fitting baseline module_rate") == "Melatih pembanding: Tingkat per modul"
+    )
     assert tab.progress_text("something new") == "something new"
 
 

@@ -98,6 +98,7 @@ def _activate(qtbot, widget) -> None:
 
 # -- learners and one path -------------------------------------------------------------
 
+
 def test_loading_shows_a_message_then_every_learner(qtbot, workspace):
     tab = PathsTab(workspace)
     qtbot.addWidget(tab)
@@ -131,7 +132,8 @@ def test_search_by_id_and_name_and_see_the_recommended_path(tab, qtbot, recommen
     assert tab.learner_proxy.rowCount() == 1
     assert tab.learner.id == "DEMO-002"
     assert [m for _, m, _ in _steps(tab)] == list(
-        recommender.recommend("DEMO-002", PathOptions()).modules)
+        recommender.recommend("DEMO-002", PathOptions()).modules
+    )
 
 
 def test_budget_typed_in_the_spin_box_recomputes_the_path(tab, qtbot):
@@ -162,8 +164,7 @@ def test_two_periods_show_two_period_groups(tab, qtbot):
         tab.periods.setFocus()
         qtbot.keyClick(tab.periods, Qt.Key.Key_Up)
     assert tab.path.periods == 2
-    groups = [tab.timeline.topLevelItem(i).text(0)
-              for i in range(tab.timeline.topLevelItemCount())]
+    groups = [tab.timeline.topLevelItem(i).text(0) for i in range(tab.timeline.topLevelItemCount())]
     assert len(groups) == 2
     assert groups[0].startswith("Periode 1") and groups[1].startswith("Periode 2")
     for number in (1, 2):  # each period holds at most max_jp / periods JP
@@ -178,7 +179,8 @@ def test_the_policies_are_choices_and_the_path_follows_them(tab, qtbot, recommen
     with qtbot.waitSignal(tab.path_updated, timeout=5000):
         tab.literacy_first.setChecked(False)
     assert [m for _, m, _ in _steps(tab)] == list(
-        recommender.recommend("DEMO-018", PathOptions(literacy_first=False)).modules)
+        recommender.recommend("DEMO-018", PathOptions(literacy_first=False)).modules
+    )
 
 
 def test_left_out_modules_are_listed_with_reasons(tab, qtbot):
@@ -187,8 +189,10 @@ def test_left_out_modules_are_listed_with_reasons(tab, qtbot):
     assert excluded
     assert tab.excluded.topLevelItemCount() == len(excluded)
     assert tab.path_tabs.tabText(1) == f"Tidak dipilih ({len(excluded)})"
-    rows = {tab.excluded.topLevelItem(i).text(0): tab.excluded.topLevelItem(i)
-            for i in range(tab.excluded.topLevelItemCount())}
+    rows = {
+        tab.excluded.topLevelItem(i).text(0): tab.excluded.topLevelItem(i)
+        for i in range(tab.excluded.topLevelItemCount())
+    }
     for exclusion in excluded:
         item = rows[exclusion.module]
         assert item.text(3) == exclusion.reason.indonesian != ""
@@ -216,6 +220,7 @@ def test_gap_chart_has_one_entry_per_target_competency(tab, qtbot, recommender):
 
 
 # -- saving and exporting ---------------------------------------------------------------
+
 
 def test_save_path_stores_it_as_the_learners_current_path(tab, qtbot, workspace):
     _choose(tab, qtbot, "DEMO-003")
@@ -250,8 +255,7 @@ def test_keyboard_shortcuts(tab, qtbot, workspace, tmp_path, monkeypatch):
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
-def test_pdf_is_the_learners_own_document_and_only_its_file_name_is_masked(tab, qtbot,
-                                                                          tmp_path):
+def test_pdf_is_the_learners_own_document_and_only_its_file_name_is_masked(tab, qtbot, tmp_path):
     from PySide6 import QtPdf
 
     _choose(tab, qtbot, "DEMO-001")
@@ -261,20 +265,20 @@ def test_pdf_is_the_learners_own_document_and_only_its_file_name_is_masked(tab, 
     assert document.load(str(out)) == QtPdf.QPdfDocument.Error.None_
     text = " ".join(document.getAllText(i).text() for i in range(document.pageCount()))
     document.close()
-    assert "Peserta Demo 01" in text and "DEMO-001" in text    # addressed to the learner
-    assert tab._label().startswith("ANON-")                    # file names stay masked
+    assert "Peserta Demo 01" in text and "DEMO-001" in text  # addressed to the learner
+    assert tab._label().startswith("ANON-")  # file names stay masked
     tab.unmask.setChecked(True)
     assert tab._label() == "DEMO-001"
 
 
-def test_export_xlsx_writes_the_steps_without_personal_data(tab, qtbot, tmp_path,
-                                                             monkeypatch):
+def test_export_xlsx_writes_the_steps_without_personal_data(tab, qtbot, tmp_path, monkeypatch):
     from openpyxl import load_workbook
 
     _choose(tab, qtbot, "DEMO-001")
     out = tmp_path / "jalur"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(out), "Excel (*.xlsx)"))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "Excel (*.xlsx)")
+    )
     qtbot.mouseClick(tab.xlsx_button, Qt.MouseButton.LeftButton)
     book = load_workbook(tmp_path / "jalur.xlsx", read_only=True)
     rows = list(book.active.values)
@@ -286,16 +290,38 @@ def test_export_xlsx_writes_the_steps_without_personal_data(tab, qtbot, tmp_path
 
 # -- importing learners -----------------------------------------------------------------
 
+
 def test_a_bad_learners_file_shows_every_problem_and_changes_nothing(
-        tab, qtbot, workspace, write_csv, snapshot, monkeypatch):
-    bad = write_csv("learners.csv", "learners", [
-        {"id": "DEMO-900", "name": "Baru", "position": "analis-kebencanaan",
-         "region": "99.99", "digital_literacy": "1"},
-        {"id": "DEMO-901", "name": "Baru Dua", "position": "analis-kebencanaan",
-         "region": "72.71", "digital_literacy": "7"},
-        {"id": "bad id!", "name": "X", "position": "analis-kebencanaan", "region": "72.71",
-         "digital_literacy": "1", "competencies": "NOPE:2"},
-    ])
+    tab, qtbot, workspace, write_csv, snapshot, monkeypatch
+):
+    bad = write_csv(
+        "learners.csv",
+        "learners",
+        [
+            {
+                "id": "DEMO-900",
+                "name": "Baru",
+                "position": "analis-kebencanaan",
+                "region": "99.99",
+                "digital_literacy": "1",
+            },
+            {
+                "id": "DEMO-901",
+                "name": "Baru Dua",
+                "position": "analis-kebencanaan",
+                "region": "72.71",
+                "digital_literacy": "7",
+            },
+            {
+                "id": "bad id!",
+                "name": "X",
+                "position": "analis-kebencanaan",
+                "region": "72.71",
+                "digital_literacy": "1",
+                "competencies": "NOPE:2",
+            },
+        ],
+    )
     before = snapshot(workspace)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
     qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
@@ -313,9 +339,20 @@ def test_a_bad_learners_file_shows_every_problem_and_changes_nothing(
 
 
 def test_a_good_learners_file_adds_the_learner(tab, qtbot, write_csv, monkeypatch):
-    good = write_csv("learners.csv", "learners", [
-        {"id": "DEMO-900", "name": "Siti Aminah", "position": "analis-kebencanaan",
-         "region": "72.71", "digital_literacy": "1", "competencies": "PB-DASAR:1"}])
+    good = write_csv(
+        "learners.csv",
+        "learners",
+        [
+            {
+                "id": "DEMO-900",
+                "name": "Siti Aminah",
+                "position": "analis-kebencanaan",
+                "region": "72.71",
+                "digital_literacy": "1",
+                "competencies": "PB-DASAR:1",
+            }
+        ],
+    )
     with qtbot.waitSignal(tab.desk_loaded, timeout=LOAD_TIMEOUT):
         assert tab.import_learners(good)
     assert tab.learner_model.rowCount() == 42
@@ -325,13 +362,16 @@ def test_a_good_learners_file_adds_the_learner(tab, qtbot, write_csv, monkeypatc
 
 # -- the agency batch -------------------------------------------------------------------
 
-def test_batch_for_all_learners_writes_csv_in_the_background(tab, qtbot, workspace,
-                                                             tmp_path, monkeypatch):
+
+def test_batch_for_all_learners_writes_csv_in_the_background(
+    tab, qtbot, workspace, tmp_path, monkeypatch
+):
     out = tmp_path / "semua.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     seen: list[int] = []
     tab.batch_progress.valueChanged.connect(
-        lambda value: seen.append(round(100 * value / max(1, tab.batch_progress.maximum()))))
+        lambda value: seen.append(round(100 * value / max(1, tab.batch_progress.maximum())))
+    )
     with qtbot.waitSignal(tab.batch_finished, timeout=LOAD_TIMEOUT) as blocker:
         qtbot.mouseClick(tab.batch_button, Qt.MouseButton.LeftButton)
         assert tab.batch_running and tab.batch_progress.isVisible()
@@ -383,6 +423,7 @@ def test_batch_refuses_an_unknown_suffix(tab, tmp_path):
 
 
 # -- other workspaces -------------------------------------------------------------------
+
 
 def test_without_a_model_the_desk_explains_why_no_path(qtbot, tmp_path):
     workspace = create_workspace(tmp_path / "mini.sqlite", directory=MINI)  # no model
@@ -438,20 +479,27 @@ def test_the_gap_chart_shows_a_level_only_where_the_path_reaches_it(recommender,
     from curriculum_tool.domain import LearnerPath, PathStep
     from curriculum_tool.gui.gap_chart import gap_entries
 
-    learner = next(u for u in workspace.load("learners")
-                   if dict(u.competencies).get("M.06", 0) == 0
-                   and recommender.learners.targets[recommender.row_of(u.id)][
-                       recommender.context.competency_index["M.06"]] >= 2)
+    learner = next(
+        u
+        for u in workspace.load("learners")
+        if dict(u.competencies).get("M.06", 0) == 0
+        and recommender.learners.targets[recommender.row_of(u.id)][
+            recommender.context.competency_index["M.06"]
+        ]
+        >= 2
+    )
 
     def step(module: str) -> PathStep:
         return PathStep(module, module, 1, 10, "coaching", 1.0, 0.0)
 
     def planned(*modules: str) -> int:
-        path = LearnerPath(learner.id, learner.position, learner.region,
-                           tuple(step(m) for m in modules))
-        return next(e.planned for e in gap_entries(recommender, learner.id, path)
-                    if e.code == "M.06")
+        path = LearnerPath(
+            learner.id, learner.position, learner.region, tuple(step(m) for m in modules)
+        )
+        return next(
+            e.planned for e in gap_entries(recommender, learner.id, path) if e.code == "M.06"
+        )
 
-    assert planned("MNJ-401") == 0                 # M.06:4 from 0: out of reach
-    assert planned("MNJ-151", "MNJ-401") == 4      # after the rung M.06:2, within reach
+    assert planned("MNJ-401") == 0  # M.06:4 from 0: out of reach
+    assert planned("MNJ-151", "MNJ-401") == 4  # after the rung M.06:2, within reach
     assert planned("MNJ-151") == 2

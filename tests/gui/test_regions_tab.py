@@ -91,8 +91,9 @@ def click_region(qtbot, tab: RegionsTab, code: str) -> None:
 def click_row(qtbot, view, row: int) -> None:
     index = view.model().index(row, 0)
     view.scrollTo(index)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=view.visualRect(index).center())
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
 
 
 def row_of(model, key: tuple) -> int:
@@ -110,8 +111,7 @@ def type_into(qtbot, widget, text: str) -> None:
 
 
 def standards_of(workspace, region: str) -> dict[str, RegionalStandard]:
-    return {s.competency: s for s in workspace.load("regional_standards")
-            if s.region == region}
+    return {s.competency: s for s in workspace.load("regional_standards") if s.region == region}
 
 
 # -- the tree and the details ----------------------------------------------------------
@@ -120,19 +120,18 @@ def standards_of(workspace, region: str) -> dict[str, RegionalStandard]:
 def test_tree_holds_every_province_with_its_regencies(tab, workspace):
     regions = {r.code: r for r in workspace.load("regions")}
     model = tab.tree_model
-    provinces = {model.item(row, 0).text(): model.item(row, 0)
-                 for row in range(model.rowCount())}
+    provinces = {model.item(row, 0).text(): model.item(row, 0) for row in range(model.rowCount())}
     assert set(provinces) == {code for code, r in regions.items() if r.parent is None}
     assert len(provinces) == 38
     for code, region in regions.items():
         if region.parent:
             item = provinces[region.parent]
-            children = {item.child(r, 0).text(): item.child(r, 1).text()
-                        for r in range(item.rowCount())}
+            children = {
+                item.child(r, 0).text(): item.child(r, 1).text() for r in range(item.rowCount())
+            }
             assert children[code] == region.name
     palu = provinces["72"]
-    assert {palu.child(r, 0).text() for r in range(palu.rowCount())} == {
-        "72.03", "72.10", "72.71"}
+    assert {palu.child(r, 0).text() for r in range(palu.rowCount())} == {"72.03", "72.10", "72.71"}
     row = [palu.child(2, c).text() for c in range(tab.TREE_COLUMNS)]
     assert row[:4] == ["72.71", "Kota Palu", "Rendah", ""]
     assert row[4].startswith("Gempa bumi 0,85")
@@ -145,8 +144,9 @@ def test_filter_keeps_the_province_of_a_matching_regency(qtbot, tab):
     assert proxy.rowCount() == 1
     province = proxy.index(0, 0)
     assert province.data() == "72"
-    assert [proxy.index(r, 0, province).data() for r in range(proxy.rowCount(province))] \
-        == ["72.71"]
+    assert [proxy.index(r, 0, province).data() for r in range(proxy.rowCount(province))] == [
+        "72.71"
+    ]
     tab.filter.clear()
     assert proxy.rowCount() == 38
 
@@ -166,8 +166,9 @@ def test_selecting_palu_shows_its_hazards_connectivity_and_3t(qtbot, tab):
     assert {source for _, source in rows.values()} == {"wilayah ini"}
     # highest first, ties by key
     assert [h for h, _, _ in tab.hazard_rows()][:3] == ["gempa_bumi", "likuefaksi", "tsunami"]
-    assert {tab.standard_model.record(r).competency
-            for r in range(tab.standard_model.rowCount())} == {"PB-SIAGA", "PB-TANGGAP"}
+    assert {
+        tab.standard_model.record(r).competency for r in range(tab.standard_model.rowCount())
+    } == {"PB-SIAGA", "PB-TANGGAP"}
     assert "PB-DASAR level 2 (72)" in tab.inherited_standards.text()
     assert tab.module_model.rowCount() == 0
     assert "PB-SULTENG-201" in tab.inherited_modules.text()
@@ -177,8 +178,10 @@ def test_a_province_shows_only_its_own_hazards(qtbot, tab):
     click_region(qtbot, tab, "72")
     assert tab.is_3t_value.text().startswith("Ya")
     assert all(source == "wilayah ini" for _, _, source in tab.hazard_rows())
-    assert {tab.module_model.record(r).code for r in range(tab.module_model.rowCount())} \
-        == {"PB-SULTENG-201", "PB-SULTENG-202"}
+    assert {tab.module_model.record(r).code for r in range(tab.module_model.rowCount())} == {
+        "PB-SULTENG-201",
+        "PB-SULTENG-202",
+    }
 
 
 # -- regional standards ----------------------------------------------------------------
@@ -191,8 +194,7 @@ def open_standard_dialog(qtbot, tab) -> StandardDialog:
     return dialog
 
 
-def test_add_a_regional_standard_then_delete_it_with_the_delete_key(qtbot, tab, workspace,
-                                                                     answer):
+def test_add_a_regional_standard_then_delete_it_with_the_delete_key(qtbot, tab, workspace, answer):
     click_region(qtbot, tab, PALU)
     dialog = open_standard_dialog(qtbot, tab)
     type_into(qtbot, dialog.competency_combo, "PB-PRBBK")
@@ -211,8 +213,9 @@ def test_add_a_regional_standard_then_delete_it_with_the_delete_key(qtbot, tab, 
         qtbot.keyClick(tab.standard_view, Qt.Key.Key_Delete)
     assert asked and "PB-PRBBK" in asked[0]
     assert "PB-PRBBK" not in standards_of(workspace, PALU)
-    assert {tab.standard_model.record(r).competency
-            for r in range(tab.standard_model.rowCount())} == {"PB-SIAGA", "PB-TANGGAP"}
+    assert {
+        tab.standard_model.record(r).competency for r in range(tab.standard_model.rowCount())
+    } == {"PB-SIAGA", "PB-TANGGAP"}
 
 
 def test_deleting_asks_first_and_no_keeps_the_standard(qtbot, tab, workspace, answer):
@@ -236,14 +239,18 @@ def test_edit_a_regional_standard(qtbot, tab, workspace):
     assert standards_of(workspace, PALU)["PB-TANGGAP"].level == 3
 
 
-@pytest.mark.parametrize("competency, level, message", [
-    ("PB-PRBBK", "7", "Level: level 7 is outside 1–5"),
-    ("PB-XYZ", "2", "Kompetensi: unknown competency 'PB-XYZ'; add it to competencies first"),
-    ("PB-SIAGA", "3", "sudah punya standar untuk PB-SIAGA"),
-    ("", "2", "Kompetensi: competency is empty"),
-])
+@pytest.mark.parametrize(
+    "competency, level, message",
+    [
+        ("PB-PRBBK", "7", "Level: level 7 is outside 1–5"),
+        ("PB-XYZ", "2", "Kompetensi: unknown competency 'PB-XYZ'; add it to competencies first"),
+        ("PB-SIAGA", "3", "sudah punya standar untuk PB-SIAGA"),
+        ("", "2", "Kompetensi: competency is empty"),
+    ],
+)
 def test_invalid_standard_shows_the_problem_and_writes_nothing(
-        qtbot, tab, workspace, snapshot, competency, level, message):
+    qtbot, tab, workspace, snapshot, competency, level, message
+):
     click_region(qtbot, tab, PALU)
     before = snapshot(workspace)
     dialog = open_standard_dialog(qtbot, tab)
@@ -268,8 +275,14 @@ def open_module_form(qtbot, tab) -> LocalModuleForm:
     return form
 
 
-def fill_module(qtbot, form: LocalModuleForm, code: str, jp: str = "8",
-                competency: str = "PB-TANGGAP", level: str = "2") -> None:
+def fill_module(
+    qtbot,
+    form: LocalModuleForm,
+    code: str,
+    jp: str = "8",
+    competency: str = "PB-TANGGAP",
+    level: str = "2",
+) -> None:
     qtbot.keyClicks(form.code_edit, code)
     qtbot.keyClicks(form.title_edit, "Evakuasi Mandiri Gempa dan Tsunami Kota Palu")
     qtbot.keyClicks(form.jp_edit, jp)
@@ -284,8 +297,11 @@ def toggle_prerequisite(qtbot, form: LocalModuleForm, code: str) -> None:
     picker = form.prerequisites
     picker.filter.clear()
     qtbot.keyClicks(picker.filter, code)
-    index = next(picker.proxy.index(r, 0) for r in range(picker.proxy.rowCount())
-                 if picker.proxy.index(r, 0).data() == code)
+    index = next(
+        picker.proxy.index(r, 0)
+        for r in range(picker.proxy.rowCount())
+        if picker.proxy.index(r, 0).data() == code
+    )
     picker.view.setFocus()
     picker.view.setCurrentIndex(index)
     qtbot.keyClick(picker.view, Qt.Key.Key_Space)
@@ -313,21 +329,29 @@ def test_new_module_form_starts_from_the_region(qtbot, tab):
     row = form.row()
     assert row["scope"] == PALU
     assert row["status"] == "draft"
-    assert row["min_connectivity"] == "low"      # Palu's connectivity
+    assert row["min_connectivity"] == "low"  # Palu's connectivity
     assert row["owner"] == getpass.getuser()
     # hazards with index >= 0.5 in Palu, its own or the province's
-    assert row["hazards"].split(";") == ["gempa_bumi", "tsunami", "banjir", "tanah_longsor",
-                                         "likuefaksi"]
+    assert row["hazards"].split(";") == [
+        "gempa_bumi",
+        "tsunami",
+        "banjir",
+        "tanah_longsor",
+        "likuefaksi",
+    ]
     assert form.modality_combo.currentData() == "klasikal"
     # prerequisites offered: what a Palu learner can take (national, Palu's, Sulteng's)
-    offered = {form.prerequisites.model.item(r, 0).text()
-               for r in range(form.prerequisites.model.rowCount())}
+    offered = {
+        form.prerequisites.model.item(r, 0).text()
+        for r in range(form.prerequisites.model.rowCount())
+    }
     assert {"PB-221", "PB-SULTENG-201"} <= offered
     assert "PB-SUMBAR-201" not in offered  # local to Kota Padang
 
 
 def test_add_approve_a_local_module_and_it_reaches_palu_learners_only(
-        qtbot, tab, workspace, workspace_file):
+    qtbot, tab, workspace, workspace_file
+):
     click_region(qtbot, tab, PALU)
     module = add_module(qtbot, tab, "PB-PALU-201")
     stored = {m.code: m for m in workspace.load("modules")}["PB-PALU-201"]
@@ -349,20 +373,26 @@ def test_add_approve_a_local_module_and_it_reaches_palu_learners_only(
     with Workspace.open(workspace_file) as reopened:
         recommender = Recommender(reopened)
         m = recommender.context.module_index["PB-PALU-201"]
-        palu = situation(recommender.context, recommender.learners,
-                         recommender.row_of(PALU_LEARNER), PathOptions().period_cap)
+        palu = situation(
+            recommender.context,
+            recommender.learners,
+            recommender.row_of(PALU_LEARNER),
+            PathOptions().period_cap,
+        )
         assert palu.takeable[m]
         assert palu.gaps[recommender.context.competency_index["PB-TANGGAP"]] == 2
         path = recommender.recommend(PALU_LEARNER)
         reasons = {e.module: e.reason for e in path.excluded}
-        assert "PB-PALU-201" in path.modules or reasons["PB-PALU-201"].startswith(
-            "not selected")
+        assert "PB-PALU-201" in path.modules or reasons["PB-PALU-201"].startswith("not selected")
 
         papua = recommender.recommend(PAPUA_LEARNER)
         reasons = {e.module: e.reason for e in papua.excluded}
         reason = reasons["PB-PALU-201"]
         assert (reason.kind, reason.params["scope"], reason.params["region"]) == (
-            "local_elsewhere", "72.71", "95.01")
+            "local_elsewhere",
+            "72.71",
+            "95.01",
+        )
 
 
 def test_a_draft_module_is_not_takeable(qtbot, tab, workspace_file):
@@ -371,12 +401,10 @@ def test_a_draft_module_is_not_takeable(qtbot, tab, workspace_file):
     with Workspace.open(workspace_file) as reopened:
         recommender = Recommender(reopened)
         path = recommender.recommend(PALU_LEARNER)
-        assert {e.module: e.reason for e in path.excluded}["PB-PALU-201"] \
-            == "not approved yet"
+        assert {e.module: e.reason for e in path.excluded}["PB-PALU-201"] == "not approved yet"
 
 
-def test_invalid_module_shows_every_problem_and_writes_nothing(qtbot, tab, workspace,
-                                                               snapshot):
+def test_invalid_module_shows_every_problem_and_writes_nothing(qtbot, tab, workspace, snapshot):
     click_region(qtbot, tab, PALU)
     before = snapshot(workspace)
     form = open_module_form(qtbot, tab)
@@ -398,7 +426,8 @@ def test_invalid_module_shows_every_problem_and_writes_nothing(qtbot, tab, works
     with qtbot.assertNotEmitted(tab.workspace_edited):
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.problems.texts() == [
-        "Kompetensi: unknown competency 'PB-XYZ'; add it to competencies first"]
+        "Kompetensi: unknown competency 'PB-XYZ'; add it to competencies first"
+    ]
     assert snapshot(workspace) == before
 
 
@@ -408,13 +437,13 @@ def test_a_code_already_in_use_is_refused(qtbot, tab, workspace, snapshot):
     form = open_module_form(qtbot, tab)
     fill_module(qtbot, form, "PB-221")  # a national module
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-    assert form.problems.texts() == [
-        "Kode: kode PB-221 sudah dipakai modul lain; pilih kode lain"]
+    assert form.problems.texts() == ["Kode: kode PB-221 sudah dipakai modul lain; pilih kode lain"]
     assert snapshot(workspace) == before
 
 
-def test_prerequisites_are_written_and_a_cycle_is_refused_by_name(qtbot, tab, workspace,
-                                                                  snapshot, answer):
+def test_prerequisites_are_written_and_a_cycle_is_refused_by_name(
+    qtbot, tab, workspace, snapshot, answer
+):
     click_region(qtbot, tab, PALU)
     add_module(qtbot, tab, "PB-PALU-201", prerequisites=["PB-221"])
     add_module(qtbot, tab, "PB-PALU-202", prerequisites=["PB-PALU-201"])
@@ -435,7 +464,8 @@ def test_prerequisites_are_written_and_a_cycle_is_refused_by_name(qtbot, tab, wo
     assert form.isVisible()
     assert form.problems.texts() == [
         "Prasyarat: prerequisite cycle PB-PALU-201 → PB-PALU-202 → PB-PALU-201; "
-        "remove one of these edges"]
+        "remove one of these edges"
+    ]
     assert snapshot(workspace) == before
 
 
@@ -453,8 +483,9 @@ def test_editing_replaces_the_prerequisites(qtbot, tab, workspace):
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     edges = {p.requires for p in workspace.load("prerequisites") if p.module == "PB-PALU-201"}
     assert edges == {"PB-222"}
-    assert {m.code: m for m in workspace.load("modules")}["PB-PALU-201"].title \
-        == "Evakuasi Tsunami Kota Palu"
+    assert {m.code: m for m in workspace.load("modules")}[
+        "PB-PALU-201"
+    ].title == "Evakuasi Tsunami Kota Palu"
 
 
 def test_editing_an_approved_module_asks_first(qtbot, tab, answer):

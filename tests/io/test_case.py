@@ -18,7 +18,7 @@ from curriculum_tool.io.interchange import export_interchange, import_interchang
 OPENSALT = Path(__file__).resolve().parents[3] / "shared" / "data" / "case_opensalt"
 FRAMEWORK = "opensalt-framework-20c5134f-423d-4097-a971-3dd5152bf507.json"
 SMARTLEVEL = "SmartLevelFramework.json"
-CHANGED = dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+CHANGED = dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
 KINDS = ("competencies", "modules", "prerequisites")
 
 
@@ -44,14 +44,26 @@ def link(identifier: str) -> dict:
 
 def foreign(items, associations=()) -> dict:
     """A small foreign package: items given as (identifier, fields) pairs."""
-    return {"CFDocument": {"identifier": "doc", "uri": "https://x/doc", "title": "T",
-                           "creator": "x", "CFPackageURI": link("doc")},
-            "CFItems": [{"identifier": identifier, **fields} for identifier, fields in items],
-            "CFAssociations": [{"identifier": f"a{n}", "associationType": kind,
-                                "originNodeURI": link(origin),
-                                "destinationNodeURI": link(destination), **extra}
-                               for n, (kind, origin, destination, extra)
-                               in enumerate(associations)]}
+    return {
+        "CFDocument": {
+            "identifier": "doc",
+            "uri": "https://x/doc",
+            "title": "T",
+            "creator": "x",
+            "CFPackageURI": link("doc"),
+        },
+        "CFItems": [{"identifier": identifier, **fields} for identifier, fields in items],
+        "CFAssociations": [
+            {
+                "identifier": f"a{n}",
+                "associationType": kind,
+                "originNodeURI": link(origin),
+                "destinationNodeURI": link(destination),
+                **extra,
+            }
+            for n, (kind, origin, destination, extra) in enumerate(associations)
+        ],
+    }
 
 
 @pytest.fixture
@@ -68,8 +80,11 @@ def mini_case(workspace, tmp_path):
 
 
 def item_index(data, code: str, kind: str) -> int:
-    return next(i for i, item in enumerate(data["CFItems"])
-                if item["humanCodingScheme"] == code and item["CFItemType"] == kind)
+    return next(
+        i
+        for i, item in enumerate(data["CFItems"])
+        if item["humanCodingScheme"] == code and item["CFItemType"] == kind
+    )
 
 
 def refused(ws, path, snapshot) -> ValidationError:
@@ -110,8 +125,9 @@ def test_smartlevel_items_without_a_code_get_derived_codes(tmp_path):
         import_interchange(ws, "case", opensalt(SMARTLEVEL))
         competencies = ws.load("competencies")
     # Every SmartLevel identifier starts 00000000-: the whole UUID keeps the codes unique.
-    assert competencies[0] == Competency("CASE-00000000000000000000000000000001", "Item 1",
-                                         "teknis", "")
+    assert competencies[0] == Competency(
+        "CASE-00000000000000000000000000000001", "Item 1", "teknis", ""
+    )
     assert {c.name for c in competencies} >= {"Item 2", "Item 1.10", "Item 2.2"}
     assert all(c.code.startswith("CASE-") and len(c.code) == 37 for c in competencies)
 
@@ -119,8 +135,15 @@ def test_smartlevel_items_without_a_code_get_derived_codes(tmp_path):
 def test_competency_precedes_and_outside_associations_are_counted():
     summary = case_summary(opensalt(FRAMEWORK))
     # 3 precedes join competencies (one ends outside): no module to attach them to.
-    assert summary == {"groups": 0, "competencies": 16, "modules": 0, "prerequisites": 0,
-                       "skipped_precedes": 3, "outside_associations": 21, "problems": 0}
+    assert summary == {
+        "groups": 0,
+        "competencies": 16,
+        "modules": 0,
+        "prerequisites": 0,
+        "skipped_precedes": 3,
+        "outside_associations": 21,
+        "problems": 0,
+    }
 
 
 # -- export and round trip -----------------------------------------------------------------
@@ -140,8 +163,13 @@ def catalog_round_trip(tmp_path_factory):
         summaries = import_interchange(b, "case", base / "catalog.json")
         imported = loads(b)
         write_case(b, base / "second.json", CHANGED)
-    return {"base": base, "written": written, "original": original, "imported": imported,
-            "summaries": summaries}
+    return {
+        "base": base,
+        "written": written,
+        "original": original,
+        "imported": imported,
+        "summaries": summaries,
+    }
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -153,10 +181,12 @@ def test_catalog_round_trip_is_exact(catalog_round_trip, kind):
 def test_round_trip_summaries_and_item_count(catalog_round_trip):
     original = catalog_round_trip["original"]
     assert [(s.kind, s.added, s.updated) for s in catalog_round_trip["summaries"]] == [
-        (kind, len(original[kind]), 0) for kind in KINDS]
+        (kind, len(original[kind]), 0) for kind in KINDS
+    ]
     groups = len({c.group for c in original["competencies"]})
-    assert catalog_round_trip["written"] == (groups + len(original["competencies"])
-                                             + len(original["modules"]))
+    assert catalog_round_trip["written"] == (
+        groups + len(original["competencies"]) + len(original["modules"])
+    )
 
 
 def test_export_is_reproducible_and_identifiers_are_stable(catalog_round_trip):
@@ -165,8 +195,9 @@ def test_export_is_reproducible_and_identifiers_are_stable(catalog_round_trip):
     first = json.loads((base / "first.json").read_text(encoding="utf-8"))
     second = json.loads((base / "second.json").read_text(encoding="utf-8"))
     # Items and their identifiers depend on the data only (the document on the workspace).
-    assert [(i["identifier"], i["humanCodingScheme"]) for i in first["CFItems"]] == \
-        [(i["identifier"], i["humanCodingScheme"]) for i in second["CFItems"]]
+    assert [(i["identifier"], i["humanCodingScheme"]) for i in first["CFItems"]] == [
+        (i["identifier"], i["humanCodingScheme"]) for i in second["CFItems"]
+    ]
 
 
 def test_reimport_into_the_same_workspace_changes_nothing(workspace, tmp_path, snapshot):
@@ -182,30 +213,38 @@ def test_export_shape(workspace, mini_case):
     data, _ = mini_case
     document = data["CFDocument"]
     assert document["title"] == "Kamus Kompetensi dan Katalog Modul"
-    assert (document["creator"], document["adoptionStatus"], document["language"]) == \
-        ("curriculum-tool", "Draft", "id")
+    assert (document["creator"], document["adoptionStatus"], document["language"]) == (
+        "curriculum-tool",
+        "Draft",
+        "id",
+    )
     assert document["uri"].startswith("urn:curriculum-tool:")
     assert document["lastChangeDateTime"] == "2024-01-02T03:04:05+00:00"
     types = [item["CFItemType"] for item in data["CFItems"]]
     assert types == ["Kelompok Kompetensi"] * 2 + ["Kompetensi"] * 3 + ["Modul"] * 5
     assert [t["title"] for t in data["CFDefinitions"]["CFItemTypes"]] == [
-        "Kelompok Kompetensi", "Kompetensi", "Modul"]
+        "Kelompok Kompetensi",
+        "Kompetensi",
+        "Modul",
+    ]
     pb201 = data["CFItems"][item_index(data, "PB-201", "Modul")]
     assert pb201["fullStatement"] == "Pengkajian Risiko Bencana"
     assert pb201["extensions"][EXTENSION]["competencies"] == "PB-KAJI:2;M.01:2"
     by_type: dict[str, int] = {}
     for association in data["CFAssociations"]:
-        by_type[association["associationType"]] = by_type.get(
-            association["associationType"], 0) + 1
+        by_type[association["associationType"]] = by_type.get(association["associationType"], 0) + 1
     # 2 groups + 3 competencies + 5 modules in the tree; 6 module competencies; 3 prerequisites
     assert by_type == {"isChildOf": 10, "isRelatedTo": 6, "precedes": 3}
     precedes = [a for a in data["CFAssociations"] if a["associationType"] == "precedes"]
     ids = {item["identifier"]: item["humanCodingScheme"] for item in data["CFItems"]}
-    assert sorted((ids[a["originNodeURI"]["identifier"]],
-                   ids[a["destinationNodeURI"]["identifier"]],
-                   a["extensions"][EXTENSION]["kind"]) for a in precedes) == [
-        ("LD-101", "LD-201", "hard"), ("LD-101", "PB-201", "soft"),
-        ("PB-101", "PB-201", "hard")]
+    assert sorted(
+        (
+            ids[a["originNodeURI"]["identifier"]],
+            ids[a["destinationNodeURI"]["identifier"]],
+            a["extensions"][EXTENSION]["kind"],
+        )
+        for a in precedes
+    ) == [("LD-101", "LD-201", "hard"), ("LD-101", "PB-201", "soft"), ("PB-101", "PB-201", "hard")]
 
 
 # -- prerequisites from precedes -----------------------------------------------------------
@@ -219,8 +258,10 @@ def test_precedes_with_our_extension_keeps_its_kind(workspace, mini_case):
             extension["kind"] = {"hard": "soft", "soft": "hard"}[extension["kind"]]
     import_interchange(workspace, "case", save())
     assert workspace.load("prerequisites") == [
-        Prerequisite("LD-201", "LD-101", "soft"), Prerequisite("PB-201", "LD-101", "hard"),
-        Prerequisite("PB-201", "PB-101", "soft")]
+        Prerequisite("LD-201", "LD-101", "soft"),
+        Prerequisite("PB-201", "LD-101", "hard"),
+        Prerequisite("PB-201", "PB-101", "soft"),
+    ]
 
 
 def test_precedes_between_modules_without_extension_is_soft(workspace, mini_case):
@@ -234,13 +275,18 @@ def test_precedes_between_modules_without_extension_is_soft(workspace, mini_case
 def test_precedes_cycle_is_refused_with_the_cycle_named(workspace, mini_case, snapshot):
     data, save = mini_case
     data["CFItems"][item_index(data, "LITDIG", "Kompetensi")]["fullStatement"] = "Renamed"
-    lower, upper = (data["CFItems"][item_index(data, code, "Modul")] for code in
-                    ("LD-101", "LD-201"))
-    data["CFAssociations"].append({
-        "identifier": "back-edge", "associationType": "precedes",
-        "originNodeURI": link(upper["identifier"]),
-        "destinationNodeURI": link(lower["identifier"]),
-        "extensions": {EXTENSION: {"kind": "soft"}}})
+    lower, upper = (
+        data["CFItems"][item_index(data, code, "Modul")] for code in ("LD-101", "LD-201")
+    )
+    data["CFAssociations"].append(
+        {
+            "identifier": "back-edge",
+            "associationType": "precedes",
+            "originNodeURI": link(upper["identifier"]),
+            "destinationNodeURI": link(lower["identifier"]),
+            "extensions": {EXTENSION: {"kind": "soft"}},
+        }
+    )
     before = snapshot(workspace)
     with pytest.raises(CycleError) as info:
         import_interchange(workspace, "case", save())
@@ -254,13 +300,32 @@ def test_precedes_cycle_is_refused_with_the_cycle_named(workspace, mini_case, sn
 
 def test_groups_abbreviations_and_long_statements(tmp_path):
     long = "x" * (MAX_TEXT + 20)
-    path = write_json(tmp_path / "f.json", foreign(
-        [("g", {"CFItemType": "Kelompok Kompetensi", "humanCodingScheme": "manajerial"}),
-         ("c1", {"humanCodingScheme": "K.1", "abbreviatedStatement": "Short",
-                 "fullStatement": "The full statement", "notes": "ignored"}),
-         ("c2", {"humanCodingScheme": "not a code!", "fullStatement": long,
-                 "notes": "Some notes"})],
-        [("isChildOf", "c1", "g", {}), ("isChildOf", "g", "doc", {})]))
+    path = write_json(
+        tmp_path / "f.json",
+        foreign(
+            [
+                ("g", {"CFItemType": "Kelompok Kompetensi", "humanCodingScheme": "manajerial"}),
+                (
+                    "c1",
+                    {
+                        "humanCodingScheme": "K.1",
+                        "abbreviatedStatement": "Short",
+                        "fullStatement": "The full statement",
+                        "notes": "ignored",
+                    },
+                ),
+                (
+                    "c2",
+                    {
+                        "humanCodingScheme": "not a code!",
+                        "fullStatement": long,
+                        "notes": "Some notes",
+                    },
+                ),
+            ],
+            [("isChildOf", "c1", "g", {}), ("isChildOf", "g", "doc", {})],
+        ),
+    )
     with create_workspace(tmp_path / "empty.sqlite", empty=True) as ws:
         import_interchange(ws, "case", path)
         derived, k1 = ws.load("competencies")
@@ -273,12 +338,19 @@ def test_groups_abbreviations_and_long_statements(tmp_path):
 
 
 def test_every_problem_is_reported_with_its_json_path(tmp_path, workspace, snapshot):
-    path = write_json(tmp_path / "f.json", foreign(
-        [("a", {"fullStatement": "A"}), ("a", {"fullStatement": "B"}),
-         ("b", {"humanCodingScheme": "K.1", "fullStatement": "C"}),
-         ("c", {"humanCodingScheme": "K.1", "fullStatement": "D"}),
-         ("d", {"fullStatement": ""})],
-        [("isChildOf", "a", "doc", {})]))
+    path = write_json(
+        tmp_path / "f.json",
+        foreign(
+            [
+                ("a", {"fullStatement": "A"}),
+                ("a", {"fullStatement": "B"}),
+                ("b", {"humanCodingScheme": "K.1", "fullStatement": "C"}),
+                ("c", {"humanCodingScheme": "K.1", "fullStatement": "D"}),
+                ("d", {"fullStatement": ""}),
+            ],
+            [("isChildOf", "a", "doc", {})],
+        ),
+    )
     data = json.loads(path.read_text(encoding="utf-8"))
     del data["CFAssociations"][0]["destinationNodeURI"]["identifier"]
     error = refused(workspace, write_json(path, data), snapshot)
@@ -287,17 +359,24 @@ def test_every_problem_is_reported_with_its_json_path(tmp_path, workspace, snaps
         "f.json:$.CFAssociations[0].destinationNodeURI.identifier: the association's "
         "destination has no identifier",
         "f.json:$.CFItems[3].humanCodingScheme: duplicate code (K.1), first at $.CFItems[2]",
-        "f.json:$.CFItems[4].fullStatement: name is required"]
+        "f.json:$.CFItems[4].fullStatement: name is required",
+    ]
 
 
-@pytest.mark.parametrize("text, column, start", [
-    ('{"CFDocument": {}, "CFItems": [', "$", "not valid JSON: Expecting value at line 1"),
-    ("[]", "$", "a CASE package must be a JSON object"),
-    ('{"CFDocument": {}}', "$.CFItems", "missing CFItems"),
-    ('{"CFDocument": {}, "CFItems": {}}', "$.CFItems", "CFItems must be a JSON list"),
-    ('{"CFDocument": {}, "CFItems": [{"fullStatement": "x"}]}', "$.CFItems[0].identifier",
-     "the item has no identifier"),
-])
+@pytest.mark.parametrize(
+    "text, column, start",
+    [
+        ('{"CFDocument": {}, "CFItems": [', "$", "not valid JSON: Expecting value at line 1"),
+        ("[]", "$", "a CASE package must be a JSON object"),
+        ('{"CFDocument": {}}', "$.CFItems", "missing CFItems"),
+        ('{"CFDocument": {}, "CFItems": {}}', "$.CFItems", "CFItems must be a JSON list"),
+        (
+            '{"CFDocument": {}, "CFItems": [{"fullStatement": "x"}]}',
+            "$.CFItems[0].identifier",
+            "the item has no identifier",
+        ),
+    ],
+)
 def test_unreadable_packages_are_refused(workspace, tmp_path, snapshot, text, column, start):
     path = tmp_path / "bad.json"
     path.write_text(text, encoding="utf-8")
@@ -316,14 +395,23 @@ def test_bad_module_extension_is_located(workspace, mini_case, snapshot):
     error = refused(workspace, save(), snapshot)
     where = f"$.CFItems[{index}].extensions.{EXTENSION}"
     assert error.problems == [
-        Problem("edited.json", 0, f"{where}.colour",
-                "unknown field 'colour'; expected: jp, modality, level, competencies, "
-                "hazards, min_connectivity, min_digital_literacy, scope, status, owner, "
-                "audience"),
+        Problem(
+            "edited.json",
+            0,
+            f"{where}.colour",
+            "unknown field 'colour'; expected: jp, modality, level, competencies, "
+            "hazards, min_connectivity, min_digital_literacy, scope, status, owner, "
+            "audience",
+        ),
         Problem("edited.json", 0, f"{where}.jp", "jp 800 is outside 1–400"),
-        Problem("edited.json", 0, f"{where}.modality",
-                "modality '(empty)' is not one of: klasikal, e_learning, blended, "
-                "microlearning, coaching, mentoring, social_learning, experiential")]
+        Problem(
+            "edited.json",
+            0,
+            f"{where}.modality",
+            "modality '(empty)' is not one of: klasikal, e_learning, blended, "
+            "microlearning, coaching, mentoring, social_learning, experiential",
+        ),
+    ]
 
 
 def _with_audiences(workspace):
@@ -331,12 +419,19 @@ def _with_audiences(workspace):
     from curriculum_tool.io.editing import save_records
 
     modules = {m.code: m for m in workspace.load("modules")}
-    save_records(workspace, "modules", [modules["LD-101"].edited(audience="pengawas;cpns"),
-                                        modules["PB-201"].edited(audience="fungsional_ahli")])
+    save_records(
+        workspace,
+        "modules",
+        [
+            modules["LD-101"].edited(audience="pengawas;cpns"),
+            modules["PB-201"].edited(audience="fungsional_ahli"),
+        ],
+    )
 
 
-def test_package_without_audience_keeps_the_stored_audiences(workspace, mini_case, snapshot,
-                                                              tmp_path):
+def test_package_without_audience_keeps_the_stored_audiences(
+    workspace, mini_case, snapshot, tmp_path
+):
     # A package written before modules had an audience: a merge keeps the stored audiences
     # of the modules it updates (contract §2), a new module is open to everyone.
     data, save = mini_case
@@ -358,49 +453,65 @@ def test_package_without_audience_keeps_the_stored_audiences(workspace, mini_cas
 
 
 def test_audience_is_exported_and_an_empty_one_clears_it(workspace, mini_case, tmp_path):
-    data, save = mini_case        # exported before the audiences were set: every one empty
+    _data, save = mini_case  # exported before the audiences were set: every one empty
     _with_audiences(workspace)
     write_case(workspace, tmp_path / "with.json", CHANGED)
     written = json.loads((tmp_path / "with.json").read_text(encoding="utf-8"))
-    assert {item["humanCodingScheme"]: item["extensions"][EXTENSION]["audience"]
-            for item in written["CFItems"] if item["CFItemType"] == "Modul"} == {
-        "LD-101": "pengawas;cpns", "LD-201": "", "PB-101": "", "PB-201": "fungsional_ahli",
-        "PB-LOC": ""}
+    assert {
+        item["humanCodingScheme"]: item["extensions"][EXTENSION]["audience"]
+        for item in written["CFItems"]
+        if item["CFItemType"] == "Modul"
+    } == {
+        "LD-101": "pengawas;cpns",
+        "LD-201": "",
+        "PB-101": "",
+        "PB-201": "fungsional_ahli",
+        "PB-LOC": "",
+    }
     import_interchange(workspace, "case", save())
     assert {m.audience for m in workspace.load("modules")} == {()}
     import_interchange(workspace, "case", tmp_path / "with.json")
-    assert {m.code: m.audience for m in workspace.load("modules")}["LD-101"] == (
-        "pengawas", "cpns")
+    assert {m.code: m.audience for m in workspace.load("modules")}["LD-101"] == ("pengawas", "cpns")
 
 
-def test_module_with_an_unknown_competency_is_refused_by_the_importer(workspace, mini_case,
-                                                                      snapshot):
+def test_module_with_an_unknown_competency_is_refused_by_the_importer(
+    workspace, mini_case, snapshot
+):
     data, save = mini_case
     index = item_index(data, "PB-101", "Modul")
     data["CFItems"][index]["extensions"][EXTENSION]["competencies"] = "NOPE:1"
     error = refused(workspace, save(), snapshot)
     assert [str(p) for p in error.problems] == [
         f"edited.json:{index + 1}:competencies: unknown competency 'NOPE'; "
-        "add it to competencies first"]
+        "add it to competencies first"
+    ]
 
 
 def test_dangling_prerequisite_is_refused(workspace, mini_case, snapshot):
     data, save = mini_case
-    index = next(j for j, a in enumerate(data["CFAssociations"])
-                 if a["associationType"] == "precedes")
+    index = next(
+        j for j, a in enumerate(data["CFAssociations"]) if a["associationType"] == "precedes"
+    )
     data["CFAssociations"][index]["originNodeURI"] = link("not-in-the-package")
     error = refused(workspace, save(), snapshot)
     assert [str(p) for p in error.problems] == [
         f"edited.json:$.CFAssociations[{index}]: a prerequisite must join two Modul items "
-        "of the package"]
+        "of the package"
+    ]
 
 
 def test_bad_prerequisite_kind_is_located(workspace, mini_case, snapshot):
     data, save = mini_case
-    index = next(j for j, a in enumerate(data["CFAssociations"])
-                 if a["associationType"] == "precedes")
+    index = next(
+        j for j, a in enumerate(data["CFAssociations"]) if a["associationType"] == "precedes"
+    )
     data["CFAssociations"][index]["extensions"][EXTENSION]["kind"] = "maybe"
     error = refused(workspace, save(), snapshot)
-    assert error.problems == [Problem(
-        "edited.json", 0, f"$.CFAssociations[{index}].extensions.{EXTENSION}.kind",
-        "kind 'maybe' is not one of: hard, soft")]
+    assert error.problems == [
+        Problem(
+            "edited.json",
+            0,
+            f"$.CFAssociations[{index}].extensions.{EXTENSION}.kind",
+            "kind 'maybe' is not one of: hard, soft",
+        )
+    ]

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from helpers import assert_same_export
 from openpyxl import load_workbook
 
 from curriculum_tool.catalog import create_workspace
@@ -17,7 +18,6 @@ from curriculum_tool.graph import cycles
 from curriculum_tool.io import export_file, import_file, masking, parse_file
 from curriculum_tool.io.masking import PSEUDONYM_PREFIX, mask_name, pseudonym
 from curriculum_tool.io.tables import read_rows
-from helpers import assert_same_export
 
 KINDS = tuple(RECORD_TYPES)
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
@@ -53,8 +53,13 @@ def round_trip(request, tmp_path_factory):
         loads_b = {kind: b.load(kind) for kind in KINDS}
         for kind in KINDS:
             export_file(b, kind, base / f"second-{kind}{suffix}", unmask=True)
-    return {"suffix": suffix, "base": base, "loads_a": loads_a, "loads_b": loads_b,
-            "summaries": summaries}
+    return {
+        "suffix": suffix,
+        "base": base,
+        "loads_a": loads_a,
+        "loads_b": loads_b,
+        "summaries": summaries,
+    }
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -73,8 +78,9 @@ def test_round_trip_imports_every_row_as_new(round_trip):
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 @pytest.mark.parametrize("kind", KINDS)
-def test_export_reimport_into_the_same_workspace_is_a_no_op(workspace, tmp_path, snapshot,
-                                                            kind, suffix):
+def test_export_reimport_into_the_same_workspace_is_a_no_op(
+    workspace, tmp_path, snapshot, kind, suffix
+):
     first, second = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
     export_file(workspace, kind, first, unmask=True)
     before = snapshot(workspace)
@@ -103,32 +109,53 @@ def test_csv_export_format(workspace, tmp_path):
     assert lines[0] == ",".join(RECORD_TYPES["modules"].COLUMNS)
     assert lines[0].endswith(",owner,audience")  # the optional column after the others
     # The mini catalog's modules.csv has no audience column: every module is open (empty).
-    assert lines[1] == ("LD-101,Literasi Digital Dasar,8,klasikal,1,LITDIG:1,,none,0,national,"
-                        "approved,LAN,")
-    assert lines[4] == ("PB-201,Pengkajian Risiko Bencana,32,blended,2,PB-KAJI:2;M.01:2,"
-                        "gempa_bumi,low,1,national,approved,BNPB,")
+    assert lines[1] == (
+        "LD-101,Literasi Digital Dasar,8,klasikal,1,LITDIG:1,,none,0,national,approved,LAN,"
+    )
+    assert lines[4] == (
+        "PB-201,Pengkajian Risiko Bencana,32,blended,2,PB-KAJI:2;M.01:2,"
+        "gempa_bumi,low,1,national,approved,BNPB,"
+    )
     assert lines[5].split(",")[9] == "72"
 
 
-def test_csv_export_writes_the_optional_columns_in_contract_order(workspace, tmp_path,
-                                                                   write_csv, mini_row):
-    import_file(workspace, "job_standards", write_csv("j.csv", "job_standards", [
-        mini_row("job_standards", 0, jenjang="fungsional_ahli"),
-        mini_row("job_standards", 1, jenjang="fungsional_ahli")]))
-    import_file(workspace, "learners", write_csv("l.csv", "learners", [
-        mini_row("learners", 0, status="cpns", unit="BPBD Kota Palu", supervisor=NIP)]))
+def test_csv_export_writes_the_optional_columns_in_contract_order(
+    workspace, tmp_path, write_csv, mini_row
+):
+    import_file(
+        workspace,
+        "job_standards",
+        write_csv(
+            "j.csv",
+            "job_standards",
+            [
+                mini_row("job_standards", 0, jenjang="fungsional_ahli"),
+                mini_row("job_standards", 1, jenjang="fungsional_ahli"),
+            ],
+        ),
+    )
+    import_file(
+        workspace,
+        "learners",
+        write_csv(
+            "l.csv",
+            "learners",
+            [mini_row("learners", 0, status="cpns", unit="BPBD Kota Palu", supervisor=NIP)],
+        ),
+    )
     export_file(workspace, "job_standards", tmp_path / "j.csv")
     export_file(workspace, "learners", tmp_path / "l.csv", unmask=True)
     assert (tmp_path / "j.csv").read_text(encoding="utf-8").splitlines() == [
         "position,title,competency,level,jenjang",
         "analis-kebijakan,Analis Kebijakan,LITDIG,2,fungsional_ahli",
-        "analis-kebijakan,Analis Kebijakan,M.01,3,fungsional_ahli"]
+        "analis-kebijakan,Analis Kebijakan,M.01,3,fungsional_ahli",
+    ]
     assert (tmp_path / "l.csv").read_text(encoding="utf-8").splitlines() == [
-        "id,name,position,region,digital_literacy,competencies,completed,status,unit,"
-        "supervisor",
+        "id,name,position,region,digital_literacy,competencies,completed,status,unit,supervisor",
         f"{NIP},{NAME},analis-kebijakan,31,2,M.01:2;LITDIG:1,LD-101,pns,,",
         "DEMO-001,Peserta Demo 01 (sintetis),analis-kebijakan,72.71,0,M.01:1,,cpns,"
-        f"BPBD Kota Palu,{NIP}"]
+        f"BPBD Kota Palu,{NIP}",
+    ]
 
 
 def test_xlsx_numbers_are_numbers(workspace, tmp_path):
@@ -148,13 +175,45 @@ def test_xlsx_numbers_are_numbers(workspace, tmp_path):
 def test_xlsx_round_trip_keeps_numeric_looking_codes(workspace, tmp_path, write_csv):
     # Module codes may be all digits, with leading zeros ("0101"); learners.completed lists
     # module codes, so it must stay text in .xlsx even though outcomes.completed is a number.
-    import_file(workspace, "modules", write_csv("modules.csv", "modules", [{
-        "code": "0101", "title": "Orientasi", "jp": "8", "modality": "klasikal", "level": "1",
-        "min_connectivity": "none", "min_digital_literacy": "0", "scope": "national",
-        "status": "approved"}]))
-    import_file(workspace, "learners", write_csv("learners.csv", "learners", [{
-        "id": "0042", "name": "Siti", "position": "analis-kebijakan", "region": "31",
-        "digital_literacy": "1", "completed": "0101"}]))
+    import_file(
+        workspace,
+        "modules",
+        write_csv(
+            "modules.csv",
+            "modules",
+            [
+                {
+                    "code": "0101",
+                    "title": "Orientasi",
+                    "jp": "8",
+                    "modality": "klasikal",
+                    "level": "1",
+                    "min_connectivity": "none",
+                    "min_digital_literacy": "0",
+                    "scope": "national",
+                    "status": "approved",
+                }
+            ],
+        ),
+    )
+    import_file(
+        workspace,
+        "learners",
+        write_csv(
+            "learners.csv",
+            "learners",
+            [
+                {
+                    "id": "0042",
+                    "name": "Siti",
+                    "position": "analis-kebijakan",
+                    "region": "31",
+                    "digital_literacy": "1",
+                    "completed": "0101",
+                }
+            ],
+        ),
+    )
     path = tmp_path / "learners.xlsx"
     export_file(workspace, "learners", path, unmask=True)
     parsed = parse_file("learners", path)
@@ -166,7 +225,8 @@ def test_export_unsupported_suffix_exits_2(workspace, workspace_path, tmp_path, 
     code, _, err = run_cli("export", workspace_path, "modules", tmp_path / "modules.json")
     assert code == 2
     assert err.splitlines() == [
-        "modules.json:1:-: unsupported file type '.json': use .csv or .xlsx"]
+        "modules.json:1:-: unsupported file type '.json': use .csv or .xlsx"
+    ]
     assert not (tmp_path / "modules.json").exists()
 
 
@@ -176,15 +236,15 @@ def test_export_unknown_kind_exits_2(workspace, workspace_path, tmp_path, run_cl
     assert err.startswith("error: unknown kind 'courses'")
 
 
-def test_cli_export_then_import_into_empty_workspace_reproduces_loads(workspace, workspace_path,
-                                                                     tmp_path, run_cli):
+def test_cli_export_then_import_into_empty_workspace_reproduces_loads(
+    workspace, workspace_path, tmp_path, run_cli
+):
     fresh = tmp_path / "fresh.sqlite"
     code, out, _ = run_cli("init", fresh, "--empty")
     assert code == 0
     assert "created empty workspace" in out and "(0 modules, 0 regions, 0 learners)" in out
     for kind in KINDS:
-        code, out, _ = run_cli("export", workspace_path, kind, tmp_path / f"{kind}.csv",
-                               "--unmask")
+        code, out, _ = run_cli("export", workspace_path, kind, tmp_path / f"{kind}.csv", "--unmask")
         assert code == 0
         assert out.startswith(f"exported {len(workspace.load(kind))} {kind} to ")
     for kind in KINDS:
@@ -204,8 +264,9 @@ def test_cli_export_then_import_into_empty_workspace_reproduces_loads(workspace,
 def _file_text(path: Path) -> str:
     if path.suffix == ".csv":
         return path.read_text(encoding="utf-8")
-    return "\n".join(",".join(row.values()) for _, row in read_rows(
-        path, RECORD_TYPES[path.stem].COLUMNS))
+    return "\n".join(
+        ",".join(row.values()) for _, row in read_rows(path, RECORD_TYPES[path.stem].COLUMNS)
+    )
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
@@ -237,8 +298,9 @@ def test_pseudonyms_are_consistent_between_learners_and_outcomes(workspace, tmp_
     assert {row["id"]: row["region"] for row in learners} == expected
     assert {row["name"] for row in learners} == {"B*** S***", "P*** D*** 0*** (***"}
     budi = pseudonym(secret, NIP)
-    assert sorted((row["learner"], row["module"]) for row in outcomes) == sorted([
-        (pseudonym(secret, "DEMO-001"), "LD-101"), (budi, "LD-101"), (budi, "LD-201")])
+    assert sorted((row["learner"], row["module"]) for row in outcomes) == sorted(
+        [(pseudonym(secret, "DEMO-001"), "LD-101"), (budi, "LD-101"), (budi, "LD-201")]
+    )
     assert {row["learner"] for row in outcomes} <= set(expected)
     # Stable across exports of the same workspace.
     export_file(workspace, "outcomes", tmp_path / "again.csv")
@@ -246,12 +308,16 @@ def test_pseudonyms_are_consistent_between_learners_and_outcomes(workspace, tmp_
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_a_supervisor_is_masked_with_the_supervisors_pseudonym(workspace, tmp_path, write_csv,
-                                                               mini_row, suffix):
+def test_a_supervisor_is_masked_with_the_supervisors_pseudonym(
+    workspace, tmp_path, write_csv, mini_row, suffix
+):
     # The supervisor cell is a learner id (a NIP): masked like the id it names, so the
     # masked file keeps the reference and imports as a whole into an empty workspace.
-    import_file(workspace, "learners", write_csv("l.csv", "learners", [
-        mini_row("learners", 0, supervisor=NIP)]))
+    import_file(
+        workspace,
+        "learners",
+        write_csv("l.csv", "learners", [mini_row("learners", 0, supervisor=NIP)]),
+    )
     path = tmp_path / f"learners{suffix}"
     export_file(workspace, "learners", path)
     text = _file_text(path)
@@ -270,8 +336,10 @@ def test_pseudonyms_differ_between_workspaces(workspace, tmp_path, mini_dir):
     with create_workspace(tmp_path / "other.sqlite", directory=mini_dir) as other:
         export_file(other, "learners", tmp_path / "other.csv")
     export_file(workspace, "learners", tmp_path / "mine.csv")
-    ids = [{row["id"] for _, row in read_rows(tmp_path / name, RECORD_TYPES["learners"].COLUMNS)}
-           for name in ("other.csv", "mine.csv")]
+    ids = [
+        {row["id"] for _, row in read_rows(tmp_path / name, RECORD_TYPES["learners"].COLUMNS)}
+        for name in ("other.csv", "mine.csv")
+    ]
     assert not ids[0] & ids[1]
 
 
@@ -325,9 +393,18 @@ def test_init_then_export_reproduces_the_catalog_modules(tmp_path, run_cli):
     assert out_file.read_text(encoding="utf-8") == catalog_modules.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("kind", ["competencies", "regions", "prerequisites",
-                                  "regional_standards", "job_standards", "learners",
-                                  "obligations"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "competencies",
+        "regions",
+        "prerequisites",
+        "regional_standards",
+        "job_standards",
+        "learners",
+        "obligations",
+    ],
+)
 def test_every_catalog_file_round_trips_byte_for_byte(tmp_path, run_cli, kind):
     target, out_file = tmp_path / "W.sqlite", tmp_path / f"{kind}.csv"
     assert run_cli("init", target)[0] == 0

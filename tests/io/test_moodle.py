@@ -14,30 +14,63 @@ from curriculum_tool.io import import_file
 from curriculum_tool.io.interchange import export_interchange, import_interchange
 from curriculum_tool.io.moodle import COLUMNS, html_to_text, read_moodle
 
-EXAMPLE = Path(__file__).resolve().parents[3] / "shared" / "data" / "moodle_competency_csv" \
+EXAMPLE = (
+    Path(__file__).resolve().parents[3]
+    / "shared"
+    / "data"
+    / "moodle_competency_csv"
     / "example.csv"
-OLD_HEADER = ["Parent id number", "Id number", "Shortname", "Description", "Description format",
-              "Scale values", "Scale configuration", "Rule type (optional)",
-              "Rule outcome (optional)", "Rule config (optional)",
-              "Cross referenced competency id numbers", "Exported id (optional)", "Is framework",
-              "Taxonomy"]
-FRAMEWORK = {"ID number": "FW", "Short name": "Framework", "Is framework": "1",
-             "Scale values": "Not yet competent,Competent", "Taxonomy": "competency,competency"}
+)
+OLD_HEADER = [
+    "Parent id number",
+    "Id number",
+    "Shortname",
+    "Description",
+    "Description format",
+    "Scale values",
+    "Scale configuration",
+    "Rule type (optional)",
+    "Rule outcome (optional)",
+    "Rule config (optional)",
+    "Cross referenced competency id numbers",
+    "Exported id (optional)",
+    "Is framework",
+    "Taxonomy",
+]
+FRAMEWORK = {
+    "ID number": "FW",
+    "Short name": "Framework",
+    "Is framework": "1",
+    "Scale values": "Not yet competent,Competent",
+    "Taxonomy": "competency,competency",
+}
 
 
 def row(parent, code, name, description=""):
-    return {"Parent ID number": parent, "ID number": code, "Short name": name,
-            "Description": description, "Description format": "1",
-            "Rule outcome (optional)": "0", "Rule config (optional)": "null"}
+    return {
+        "Parent ID number": parent,
+        "ID number": code,
+        "Short name": name,
+        "Description": description,
+        "Description format": "1",
+        "Rule outcome (optional)": "0",
+        "Rule config (optional)": "null",
+    }
 
 
 #: A valid small framework: rows 2 (framework) to 6; row 3's description spans 3 lines.
-VALID = [FRAMEWORK,
-         row("", "manajerial", "Kompetensi Manajerial"),
-         row("manajerial", "M.01", "Integritas", "<p>Konsisten berperilaku\nselaras dengan "
-                                                 "nilai<br>\ndan etika.</p>"),
-         row("", "teknis", "Kompetensi Teknis"),
-         row("teknis", "PB-KAJI", "Pengkajian Risiko Bencana Lanjut")]
+VALID = [
+    FRAMEWORK,
+    row("", "manajerial", "Kompetensi Manajerial"),
+    row(
+        "manajerial",
+        "M.01",
+        "Integritas",
+        "<p>Konsisten berperilaku\nselaras dengan nilai<br>\ndan etika.</p>",
+    ),
+    row("", "teknis", "Kompetensi Teknis"),
+    row("teknis", "PB-KAJI", "Pengkajian Risiko Bencana Lanjut"),
+]
 
 
 def write_moodle_csv(path, rows, header=COLUMNS):
@@ -61,8 +94,10 @@ def refused(workspace, path):
 
 def test_the_oecd_example_imports_cleanly(tmp_path):
     if not EXAMPLE.is_file():
-        pytest.skip(f"{EXAMPLE.parent} absent (shared data folder): the real Moodle "
-                    "example is not available here")
+        pytest.skip(
+            f"{EXAMPLE.parent} absent (shared data folder): the real Moodle "
+            "example is not available here"
+        )
     ws = create_workspace(tmp_path / "empty.sqlite", empty=True)
     try:
         [summary] = import_interchange(ws, "moodle", EXAMPLE)
@@ -72,14 +107,16 @@ def test_the_oecd_example_imports_cleanly(tmp_path):
         ws.close()
     assert len(competencies) == 64
     assert "OECD-CORE" not in competencies  # the framework row is no competency
-    assert {"levels", "level-1", "competencies", "DR-AT1", "DR-AT-2", "S-ST-1"} \
-        <= set(competencies)
-    assert competencies["DR-AT-2"].name == \
-        "Gathers information from a variety of sources to reach a conclusion."
+    assert {"levels", "level-1", "competencies", "DR-AT1", "DR-AT-2", "S-ST-1"} <= set(competencies)
+    assert (
+        competencies["DR-AT-2"].name
+        == "Gathers information from a variety of sources to reach a conclusion."
+    )
     assert competencies["analytical-thinking"].description == (
         "Analytical Thinking is the ability to identify patterns across situations that are "
         "not obviously related, and to identify key or underlying issues in complex "
-        "situations.")
+        "situations."
+    )
     assert competencies["DR-DS-1"].name.endswith("audiences.")  # Moodle's trailing space cut
     assert {c.group for c in competencies.values()} == {"teknis"}  # no group rows in it
     for competency in competencies.values():
@@ -97,39 +134,55 @@ def test_the_oecd_example_rows_count_csv_records_not_lines():
 # -- reading ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("header", [list(COLUMNS), OLD_HEADER,
-                                    [name.upper() for name in OLD_HEADER]],
-                         ids=["newer", "older", "upper-case"])
+@pytest.mark.parametrize(
+    "header",
+    [list(COLUMNS), OLD_HEADER, [name.upper() for name in OLD_HEADER]],
+    ids=["newer", "older", "upper-case"],
+)
 def test_both_header_spellings_read_the_same(tmp_path, header):
     [parsed] = read_moodle(write_moodle_csv(tmp_path / "f.csv", VALID, header), "f.csv")
     assert parsed.problems == []
     assert parsed.records == [
-        Competency("M.01", "Integritas", "manajerial",
-                   "Konsisten berperilaku selaras dengan nilai dan etika."),
-        Competency("PB-KAJI", "Pengkajian Risiko Bencana Lanjut", "teknis", "")]
+        Competency(
+            "M.01",
+            "Integritas",
+            "manajerial",
+            "Konsisten berperilaku selaras dengan nilai dan etika.",
+        ),
+        Competency("PB-KAJI", "Pengkajian Risiko Bencana Lanjut", "teknis", ""),
+    ]
     assert parsed.rows == [4, 6]
 
 
 def test_group_comes_from_the_top_level_ancestor(tmp_path):
-    rows = [FRAMEWORK,
-            row("", "sosial_kultural", "Sosial Kultural"),
-            row("sosial_kultural", "SK", "Perekat Bangsa"),
-            row("SK", "SK.1", "Toleransi"),
-            row("FW", "manajerial", "Under the framework id: still top level"),
-            row("manajerial", "M.02", "Kerja Sama"),
-            row("", "other", "Another root"),
-            row("other", "teknis", "A 'teknis' that is not top level"),
-            row("teknis", "X-1", "Below it")]
+    rows = [
+        FRAMEWORK,
+        row("", "sosial_kultural", "Sosial Kultural"),
+        row("sosial_kultural", "SK", "Perekat Bangsa"),
+        row("SK", "SK.1", "Toleransi"),
+        row("FW", "manajerial", "Under the framework id: still top level"),
+        row("manajerial", "M.02", "Kerja Sama"),
+        row("", "other", "Another root"),
+        row("other", "teknis", "A 'teknis' that is not top level"),
+        row("teknis", "X-1", "Below it"),
+    ]
     [parsed] = read_moodle(write_moodle_csv(tmp_path / "g.csv", rows), "g.csv")
     assert parsed.problems == []
     assert {c.code: c.group for c in parsed.records} == {
-        "SK": "sosial_kultural", "SK.1": "sosial_kultural", "M.02": "manajerial",
-        "other": "teknis", "teknis": "teknis", "X-1": "teknis"}
+        "SK": "sosial_kultural",
+        "SK.1": "sosial_kultural",
+        "M.02": "manajerial",
+        "other": "teknis",
+        "teknis": "teknis",
+        "X-1": "teknis",
+    }
 
 
 def test_html_descriptions_become_one_line_of_plain_text():
-    assert html_to_text("<p>A&amp;B &lt;C&gt;&nbsp;&#8220;D&#8221;</p><p>E<br>F</p>") == \
-        "A&B <C> “D” E F"
+    assert (
+        html_to_text("<p>A&amp;B &lt;C&gt;&nbsp;&#8220;D&#8221;</p><p>E<br>F</p>")
+        == "A&B <C> “D” E F"
+    )
     assert html_to_text("<ul><li>one</li><li>two</li></ul>") == "one two"
     assert html_to_text("in<b>line</b> <em>tags</em>") == "inline tags"
     assert html_to_text("<p>x</p>", plain=True) == "<p>x</p>"  # Moodle's plain format
@@ -161,26 +214,42 @@ def test_default_catalog_round_trips_exactly(tmp_path):
         lines = list(csv.reader(handle))
     assert lines[0] == list(COLUMNS)
     framework = dict(zip(COLUMNS, lines[1]))
-    assert (framework["ID number"], framework["Short name"], framework["Is framework"],
-            framework["Scale values"], framework["Parent ID number"]) == \
-        ("curriculum-tool", "catalog", "1", "Belum kompeten,Kompeten", "")
-    assert framework["Scale configuration"] == \
-        '[{"scaleid":"2"},{"id":2,"scaledefault":1,"proficient":1}]'
+    assert (
+        framework["ID number"],
+        framework["Short name"],
+        framework["Is framework"],
+        framework["Scale values"],
+        framework["Parent ID number"],
+    ) == ("curriculum-tool", "catalog", "1", "Belum kompeten,Kompeten", "")
+    assert (
+        framework["Scale configuration"]
+        == '[{"scaleid":"2"},{"id":2,"scaledefault":1,"proficient":1}]'
+    )
     groups = [dict(zip(COLUMNS, line)) for line in lines[2:5]]
     assert [(g["ID number"], g["Short name"], g["Parent ID number"]) for g in groups] == [
-        ("teknis", "Kompetensi Teknis", ""), ("manajerial", "Kompetensi Manajerial", ""),
-        ("sosial_kultural", "Kompetensi Sosial Kultural", "")]
+        ("teknis", "Kompetensi Teknis", ""),
+        ("manajerial", "Kompetensi Manajerial", ""),
+        ("sosial_kultural", "Kompetensi Sosial Kultural", ""),
+    ]
     first = dict(zip(COLUMNS, lines[5]))
     assert first["Description"].startswith("<p>") and first["Description"].endswith("</p>")
-    assert (first["Description format"], first["Rule outcome (optional)"],
-            first["Rule config (optional)"]) == ("1", "0", "null")
-    assert [line[COLUMNS.index("Exported ID (optional)")] for line in lines[2:]] == \
-        [str(n) for n in range(1, len(lines) - 1)]
+    assert (
+        first["Description format"],
+        first["Rule outcome (optional)"],
+        first["Rule config (optional)"],
+    ) == ("1", "0", "null")
+    assert [line[COLUMNS.index("Exported ID (optional)")] for line in lines[2:]] == [
+        str(n) for n in range(1, len(lines) - 1)
+    ]
 
 
 def test_special_characters_survive_the_round_trip(workspace, write_csv, tmp_path):
-    tricky = {"code": "X.1", "name": 'Koma, "kutip" & <tag>', "group": "sosial_kultural",
-              "description": 'a < b & c > d; "e", f\'s &amp; tetap'}
+    tricky = {
+        "code": "X.1",
+        "name": 'Koma, "kutip" & <tag>',
+        "group": "sosial_kultural",
+        "description": 'a < b & c > d; "e", f\'s &amp; tetap',
+    }
     import_file(workspace, "competencies", write_csv("c.csv", "competencies", [tricky]))
     out = tmp_path / "out.csv"
     export_interchange(workspace, "moodle", out)
@@ -220,39 +289,93 @@ def edit(index, column, value):
     return [{**r, column: value} if i == index else r for i, r in enumerate(VALID)]
 
 
-@pytest.mark.parametrize("rows, expected", [
-    (edit(2, "ID number", "M 01"),
-     [Problem("f.csv", 4, "ID number", "competency code 'M 01' is not a valid code (letters, "
-              "digits, '.', '_' or '-', starting with a letter or digit)")]),
-    (edit(4, "Parent ID number", "nowhere"),
-     [Problem("f.csv", 6, "Parent ID number",
-              "unknown parent 'nowhere'; no row has this ID number")]),
-    ([*VALID, row("B", "A", "a"), row("A", "B", "b")],
-     [Problem("f.csv", 7, "Parent ID number",
-              "parent cycle A → B → A; remove one of these parents")]),
-    ([*VALID, row("teknis", "M.01", "Lagi")],
-     [Problem("f.csv", 7, "ID number", "duplicate ID number 'M.01', first at row 4")]),
-    (edit(4, "Short name", "  "), [Problem("f.csv", 6, "Short name", "name is required")]),
-    (VALID[:2] + VALID[3:4],
-     [Problem("f.csv", 1, "-", "the file holds no competency (only a framework row, or "
-              "no rows)")]),
-], ids=["bad-code", "missing-parent", "cycle", "duplicate", "empty-name", "no-competency"])
-def test_a_bad_row_is_located_and_changes_nothing(workspace, tmp_path, snapshot, rows,
-                                                    expected):
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        (
+            edit(2, "ID number", "M 01"),
+            [
+                Problem(
+                    "f.csv",
+                    4,
+                    "ID number",
+                    "competency code 'M 01' is not a valid code (letters, "
+                    "digits, '.', '_' or '-', starting with a letter or digit)",
+                )
+            ],
+        ),
+        (
+            edit(4, "Parent ID number", "nowhere"),
+            [
+                Problem(
+                    "f.csv",
+                    6,
+                    "Parent ID number",
+                    "unknown parent 'nowhere'; no row has this ID number",
+                )
+            ],
+        ),
+        (
+            [*VALID, row("B", "A", "a"), row("A", "B", "b")],
+            [
+                Problem(
+                    "f.csv",
+                    7,
+                    "Parent ID number",
+                    "parent cycle A → B → A; remove one of these parents",
+                )
+            ],
+        ),
+        (
+            [*VALID, row("teknis", "M.01", "Lagi")],
+            [Problem("f.csv", 7, "ID number", "duplicate ID number 'M.01', first at row 4")],
+        ),
+        (edit(4, "Short name", "  "), [Problem("f.csv", 6, "Short name", "name is required")]),
+        (
+            VALID[:2] + VALID[3:4],
+            [
+                Problem(
+                    "f.csv",
+                    1,
+                    "-",
+                    "the file holds no competency (only a framework row, or no rows)",
+                )
+            ],
+        ),
+    ],
+    ids=["bad-code", "missing-parent", "cycle", "duplicate", "empty-name", "no-competency"],
+)
+def test_a_bad_row_is_located_and_changes_nothing(workspace, tmp_path, snapshot, rows, expected):
     before = snapshot(workspace)
     assert refused(workspace, write_moodle_csv(tmp_path / "f.csv", rows)) == expected
     assert snapshot(workspace) == before
 
 
-@pytest.mark.parametrize("header, expected", [
-    ([c for c in COLUMNS if c != "Short name"],
-     [Problem("f.csv", 1, "Short name", "missing column 'Short name'")]),
-    ([*COLUMNS[:13], "Level"],
-     [Problem("f.csv", 1, "Level", "unknown column 'Level'; expected Moodle's: "
-              + ", ".join(COLUMNS))]),
-    ([*COLUMNS[:13], "ID NUMBER"],
-     [Problem("f.csv", 1, "ID number", "column 'ID number' appears twice")]),
-], ids=["missing", "unknown", "twice"])
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        (
+            [c for c in COLUMNS if c != "Short name"],
+            [Problem("f.csv", 1, "Short name", "missing column 'Short name'")],
+        ),
+        (
+            [*COLUMNS[:13], "Level"],
+            [
+                Problem(
+                    "f.csv",
+                    1,
+                    "Level",
+                    "unknown column 'Level'; expected Moodle's: " + ", ".join(COLUMNS),
+                )
+            ],
+        ),
+        (
+            [*COLUMNS[:13], "ID NUMBER"],
+            [Problem("f.csv", 1, "ID number", "column 'ID number' appears twice")],
+        ),
+    ],
+    ids=["missing", "unknown", "twice"],
+)
 def test_a_wrong_header_is_reported_on_row_1(workspace, tmp_path, snapshot, header, expected):
     path = tmp_path / "f.csv"
     with open(path, "w", newline="", encoding="utf-8") as handle:
@@ -264,10 +387,14 @@ def test_a_wrong_header_is_reported_on_row_1(workspace, tmp_path, snapshot, head
     assert snapshot(workspace) == before
 
 
-@pytest.mark.parametrize("content, expected", [
-    (b"", Problem("f.csv", 1, "-", "the file is empty (no header row)")),
-    (b"\xff\xfe not utf-8", Problem("f.csv", 1, "-", "the file is not UTF-8 text")),
-], ids=["empty", "not-utf8"])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b"", Problem("f.csv", 1, "-", "the file is empty (no header row)")),
+        (b"\xff\xfe not utf-8", Problem("f.csv", 1, "-", "the file is not UTF-8 text")),
+    ],
+    ids=["empty", "not-utf8"],
+)
 def test_an_unreadable_file_is_refused(workspace, tmp_path, snapshot, content, expected):
     path = tmp_path / "f.csv"
     path.write_bytes(content)
@@ -278,19 +405,25 @@ def test_an_unreadable_file_is_refused(workspace, tmp_path, snapshot, content, e
 
 def test_every_problem_is_reported_in_row_order(workspace, tmp_path, snapshot):
     rows = [dict(r) for r in VALID] + [
-        row("teknis", "bad code", ""),          # row 7: code and name
-        row("C", "C", "Its own parent"),        # row 8
-        row("ghost", "Y-1", "y"),               # row 9
-        row("teknis", "PB-KAJI", "again"),      # row 10
-        {**row("teknis", "Z-1", "z"), "Taxonomy": "t"}]  # row 11: fine
+        row("teknis", "bad code", ""),  # row 7: code and name
+        row("C", "C", "Its own parent"),  # row 8
+        row("ghost", "Y-1", "y"),  # row 9
+        row("teknis", "PB-KAJI", "again"),  # row 10
+        {**row("teknis", "Z-1", "z"), "Taxonomy": "t"},
+    ]  # row 11: fine
     path = write_moodle_csv(tmp_path / "f.csv", rows)
     with open(path, "a", encoding="utf-8") as handle:  # row 12: one cell too many
         handle.write("teknis,Z-2,z" + "," * 11 + ",extra\n")
     before = snapshot(workspace)
     problems = refused(workspace, path)
     assert [(p.row, p.column) for p in problems] == [
-        (7, "ID number"), (7, "Short name"), (8, "Parent ID number"), (9, "Parent ID number"),
-        (10, "ID number"), (12, "-")]
+        (7, "ID number"),
+        (7, "Short name"),
+        (8, "Parent ID number"),
+        (9, "Parent ID number"),
+        (10, "ID number"),
+        (12, "-"),
+    ]
     assert problems[2].message == "parent cycle C → C; remove one of these parents"
     assert problems[5].message == "row has 15 cells but the header has 14"
     assert snapshot(workspace) == before
@@ -308,12 +441,12 @@ def test_a_second_framework_row_is_a_problem(tmp_path):
 def test_merging_updates_names_by_code_and_adds_new_ones(workspace, tmp_path):
     before = {c.code: c for c in workspace.load("competencies")}
     rows = [*VALID, row("teknis", "NEW-1", "Kompetensi Baru", "<p>Baru.</p>")]
-    [summary] = import_interchange(workspace, "moodle", write_moodle_csv(tmp_path / "f.csv",
-                                                                         rows))
+    [summary] = import_interchange(workspace, "moodle", write_moodle_csv(tmp_path / "f.csv", rows))
     assert (summary.rows, summary.added, summary.updated) == (3, 1, 2)
     after = {c.code: c for c in workspace.load("competencies")}
-    assert after["PB-KAJI"] == Competency("PB-KAJI", "Pengkajian Risiko Bencana Lanjut",
-                                          "teknis", "")
+    assert after["PB-KAJI"] == Competency(
+        "PB-KAJI", "Pengkajian Risiko Bencana Lanjut", "teknis", ""
+    )
     assert after["M.01"].description == "Konsisten berperilaku selaras dengan nilai dan etika."
     assert after["NEW-1"] == Competency("NEW-1", "Kompetensi Baru", "teknis", "Baru.")
     assert after["LITDIG"] == before["LITDIG"]  # absent from the file: kept as it was

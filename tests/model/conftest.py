@@ -40,8 +40,7 @@ def sim(tmp_path_factory):
     """``simulate_to_dir`` output: the Simulation, its folder and truth.csv as a frame."""
     folder = tmp_path_factory.mktemp("sim")
     simulation = simulate_to_dir(folder, SIM_LEARNERS, seed=SIM_SEED)
-    return {"dir": folder, "simulation": simulation,
-            "truth": pd.read_csv(folder / "truth.csv")}
+    return {"dir": folder, "simulation": simulation, "truth": pd.read_csv(folder / "truth.csv")}
 
 
 @pytest.fixture(scope="session")

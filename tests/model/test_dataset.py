@@ -18,8 +18,7 @@ DEMO, BUDI = "DEMO-001", "199001012015011001"
 
 
 def _row(learner, module, date, completed, l3=""):
-    return {"learner": learner, "module": module, "date": date, "completed": completed,
-            "l3": l3}
+    return {"learner": learner, "module": module, "date": date, "completed": completed, "l3": l3}
 
 
 @pytest.fixture
@@ -40,8 +39,10 @@ def add_learners(write_csv, mini_row):
     index = {DEMO: 0, BUDI: 1}
 
     def add(ws, clones):
-        rows = [mini_row("learners", index[source], id=new, completed="")
-                for new, source in clones.items()]
+        rows = [
+            mini_row("learners", index[source], id=new, completed="")
+            for new, source in clones.items()
+        ]
         import_file(ws, "learners", write_csv("more-learners.csv", "learners", rows))
 
     return add
@@ -61,64 +62,78 @@ def _keyed(data):
 
 
 def test_label_follows_the_contract():
-    outcomes = pd.DataFrame({
-        "completed": [True, True, True, False, False],
-        "l3": pd.Series([True, False, None, None, False], dtype=object),
-    })
+    outcomes = pd.DataFrame(
+        {
+            "completed": [True, True, True, False, False],
+            "l3": pd.Series([True, False, None, None, False], dtype=object),
+        }
+    )
     l3 = label(outcomes, "l3")
     assert l3.iloc[:2].tolist() == [1.0, 0.0]
-    assert np.isnan(l3.iloc[2])                      # completed, no supervisor report
-    assert l3.iloc[3:].tolist() == [0.0, 0.0]        # not completed: a failure
+    assert np.isnan(l3.iloc[2])  # completed, no supervisor report
+    assert l3.iloc[3:].tolist() == [0.0, 0.0]  # not completed: a failure
     assert label(outcomes, "completed").tolist() == [1.0, 1.0, 1.0, 0.0, 0.0]
     with pytest.raises(CurriculumError, match="unknown target 'l4'"):
         label(outcomes, "l4")
 
 
 def test_training_set_labels_and_unlabelled_rows(workspace, set_outcomes):
-    set_outcomes(workspace, [
-        _row(DEMO, "LD-101", "2022-01-01", 1, 1),
-        _row(DEMO, "PB-101", "2022-02-01", 1, 0),
-        _row(DEMO, "LD-201", "2022-03-01", 1, ""),    # no l3 report
-        _row(BUDI, "PB-101", "2022-01-15", 0, ""),
-    ])
+    set_outcomes(
+        workspace,
+        [
+            _row(DEMO, "LD-101", "2022-01-01", 1, 1),
+            _row(DEMO, "PB-101", "2022-02-01", 1, 0),
+            _row(DEMO, "LD-201", "2022-03-01", 1, ""),  # no l3 report
+            _row(BUDI, "PB-101", "2022-01-15", 0, ""),
+        ],
+    )
     data = _keyed(training_set(workspace, "l3"))
     assert data["label"].to_dict() == {
-        (BUDI, "PB-101", "2022-01-15"): 0, (DEMO, "LD-101", "2022-01-01"): 1,
-        (DEMO, "PB-101", "2022-02-01"): 0}
+        (BUDI, "PB-101", "2022-01-15"): 0,
+        (DEMO, "LD-101", "2022-01-01"): 1,
+        (DEMO, "PB-101", "2022-02-01"): 0,
+    }
     assert training_set(workspace, "l3").unlabelled == 1
     completed = training_set(workspace, "completed")
     assert completed.unlabelled == 0 and completed.target == "completed"
     assert _keyed(completed)["label"].to_dict() == {
-        (BUDI, "PB-101", "2022-01-15"): 0, (DEMO, "LD-101", "2022-01-01"): 1,
-        (DEMO, "LD-201", "2022-03-01"): 1, (DEMO, "PB-101", "2022-02-01"): 1}
+        (BUDI, "PB-101", "2022-01-15"): 0,
+        (DEMO, "LD-101", "2022-01-01"): 1,
+        (DEMO, "LD-201", "2022-03-01"): 1,
+        (DEMO, "PB-101", "2022-02-01"): 1,
+    }
     assert list(training_set(workspace).features.columns) == list(PAIR_COLUMNS)
 
 
 # -- prerequisites completed before the enrolment -------------------------------------------
 
 
-def test_prereq_missing_counts_only_prerequisites_completed_before(workspace, set_outcomes,
-                                                                   add_learners):
+def test_prereq_missing_counts_only_prerequisites_completed_before(
+    workspace, set_outcomes, add_learners
+):
     add_learners(workspace, {"SAME-DAY": DEMO, "FAILED": DEMO})
-    set_outcomes(workspace, [
-        # A completed on 2022-01-01, then B (hard-requires A) on 2022-06-01: 0 missing.
-        _row(DEMO, "PB-101", "2022-01-01", 1, 1),
-        _row(DEMO, "PB-201", "2022-06-01", 1, 1),
-        # B on 2021-06-01, A completed only later: 1 missing.
-        _row(BUDI, "PB-201", "2021-06-01", 0),
-        _row(BUDI, "PB-101", "2022-01-01", 1, 1),
-        # A completed the same day B starts: not *before* it.
-        _row("SAME-DAY", "PB-101", "2022-03-01", 1, 1),
-        _row("SAME-DAY", "PB-201", "2022-03-01", 0),
-        # A attempted but not completed: still missing.
-        _row("FAILED", "PB-101", "2021-01-01", 0),
-        _row("FAILED", "PB-201", "2021-07-01", 0),
-        # Budi's learners.csv lists LD-101 as completed, but without a date training
-        # cannot know it preceded this enrolment; his LD-101 outcome comes later.
-        _row(BUDI, "LD-201", "2021-02-01", 0),
-        _row(BUDI, "LD-101", "2021-05-10", 1, 1),
-        _row(BUDI, "LD-201", "2021-09-01", 1, 0),     # the retake, after LD-101
-    ])
+    set_outcomes(
+        workspace,
+        [
+            # A completed on 2022-01-01, then B (hard-requires A) on 2022-06-01: 0 missing.
+            _row(DEMO, "PB-101", "2022-01-01", 1, 1),
+            _row(DEMO, "PB-201", "2022-06-01", 1, 1),
+            # B on 2021-06-01, A completed only later: 1 missing.
+            _row(BUDI, "PB-201", "2021-06-01", 0),
+            _row(BUDI, "PB-101", "2022-01-01", 1, 1),
+            # A completed the same day B starts: not *before* it.
+            _row("SAME-DAY", "PB-101", "2022-03-01", 1, 1),
+            _row("SAME-DAY", "PB-201", "2022-03-01", 0),
+            # A attempted but not completed: still missing.
+            _row("FAILED", "PB-101", "2021-01-01", 0),
+            _row("FAILED", "PB-201", "2021-07-01", 0),
+            # Budi's learners.csv lists LD-101 as completed, but without a date training
+            # cannot know it preceded this enrolment; his LD-101 outcome comes later.
+            _row(BUDI, "LD-201", "2021-02-01", 0),
+            _row(BUDI, "LD-101", "2021-05-10", 1, 1),
+            _row(BUDI, "LD-201", "2021-09-01", 1, 0),  # the retake, after LD-101
+        ],
+    )
     data = _keyed(training_set(workspace, "l3"))
     missing = data["prereq_missing"].to_dict()
     assert missing[(DEMO, "PB-201", "2022-06-01")] == 0
@@ -132,18 +147,23 @@ def test_prereq_missing_counts_only_prerequisites_completed_before(workspace, se
 
 
 def test_completed_before_marks_the_prerequisite_column(workspace, set_outcomes):
-    set_outcomes(workspace, [
-        _row(DEMO, "PB-101", "2022-01-01", 1, 1),
-        _row(DEMO, "PB-201", "2022-06-01", 1, 1),
-        _row(BUDI, "PB-201", "2021-06-01", 0),
-        _row(BUDI, "PB-101", "2022-01-01", 1, 1),
-    ])
+    set_outcomes(
+        workspace,
+        [
+            _row(DEMO, "PB-101", "2022-01-01", 1, 1),
+            _row(DEMO, "PB-201", "2022-06-01", 1, 1),
+            _row(BUDI, "PB-201", "2021-06-01", 0),
+            _row(BUDI, "PB-101", "2022-01-01", 1, 1),
+        ],
+    )
     context = PairContext.from_workspace(workspace)
     outcomes = outcomes_frame(workspace)
     done = completed_before(context, outcomes, outcomes)
     assert done.shape == (4, len(context.module_codes))
-    marked = {(outcomes["learner"][r], outcomes["module"][r], context.module_codes[c])
-              for r, c in zip(*done.nonzero())}
+    marked = {
+        (outcomes["learner"][r], outcomes["module"][r], context.module_codes[c])
+        for r, c in zip(*done.nonzero())
+    }
     # Only prerequisites of the row's own module are marked (not every earlier completion).
     assert marked == {(DEMO, "PB-201", "PB-101")}
 
@@ -162,14 +182,18 @@ def _features_of(ws, keys):
     return data.loc[keys].drop(columns="label")
 
 
-@pytest.mark.parametrize("later", [
-    # completion of the prerequisite after the enrolment in B
-    [_row(DEMO, "PB-101", "2022-09-01", 1, 1), _row(BUDI, "LD-101", "2021-06-01", 1, 1)],
-    # a later enrolment of the same learners in other modules
-    [_row(DEMO, "LD-101", "2023-01-01", 1, 0), _row(BUDI, "PB-201", "2024-01-01", 0)],
-])
-def test_a_later_outcome_does_not_change_earlier_features(workspace, mini_dir, tmp_path,
-                                                          set_outcomes, later):
+@pytest.mark.parametrize(
+    "later",
+    [
+        # completion of the prerequisite after the enrolment in B
+        [_row(DEMO, "PB-101", "2022-09-01", 1, 1), _row(BUDI, "LD-101", "2021-06-01", 1, 1)],
+        # a later enrolment of the same learners in other modules
+        [_row(DEMO, "LD-101", "2023-01-01", 1, 0), _row(BUDI, "PB-201", "2024-01-01", 0)],
+    ],
+)
+def test_a_later_outcome_does_not_change_earlier_features(
+    workspace, mini_dir, tmp_path, set_outcomes, later
+):
     with create_workspace(tmp_path / "with-later.sqlite", directory=mini_dir) as other:
         set_outcomes(workspace, EARLIER)
         set_outcomes(other, EARLIER + later)
@@ -180,8 +204,9 @@ def test_a_later_outcome_does_not_change_earlier_features(workspace, mini_dir, t
         assert before.loc[(BUDI, "LD-201", "2021-02-01"), "prereq_missing"] == 1
 
 
-def test_flipping_a_later_label_does_not_change_earlier_features(workspace, mini_dir,
-                                                                 tmp_path, set_outcomes):
+def test_flipping_a_later_label_does_not_change_earlier_features(
+    workspace, mini_dir, tmp_path, set_outcomes
+):
     failed_later = [_row(DEMO, "PB-101", "2022-09-01", 0)]
     passed_later = [_row(DEMO, "PB-101", "2022-09-01", 1, 1)]
     with create_workspace(tmp_path / "flipped.sqlite", directory=mini_dir) as other:
@@ -199,18 +224,23 @@ def test_features_equal_the_simulators_features_at_each_enrolment(sim, sim_train
     labelled = (outcomes["completed"] == 0) | outcomes["l3"].notna()
     expected = simulation.pairs[labelled.to_numpy()].copy()
     expected.index = pd.MultiIndex.from_frame(
-        outcomes.loc[labelled, ["learner", "module", "date"]].astype(str))
+        outcomes.loc[labelled, ["learner", "module", "date"]].astype(str)
+    )
     expected = expected.sort_index()
     data = _keyed(sim_training_set)
     assert len(data) == len(expected)
     actual = data.drop(columns="label")
     assert (actual.index == expected.index).all()  # the module is part of the key
     expected = expected.drop(columns="module")
-    pd.testing.assert_frame_equal(actual.reset_index(drop=True),
-                                  expected.reset_index(drop=True),
-                                  check_dtype=False, check_categorical=False)
+    pd.testing.assert_frame_equal(
+        actual.reset_index(drop=True),
+        expected.reset_index(drop=True),
+        check_dtype=False,
+        check_categorical=False,
+    )
     assert sim_training_set.unlabelled == int(
-        ((outcomes["completed"] == 1) & outcomes["l3"].isna()).sum())
+        ((outcomes["completed"] == 1) & outcomes["l3"].isna()).sum()
+    )
     assert (actual["prereq_missing"] > 0).any()
 
 

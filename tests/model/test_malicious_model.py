@@ -41,11 +41,11 @@ class WritesFile:
     def __init__(self, path: Path):
         self.path = str(path)
 
-    def __setstate__(self, state):           # skops rebuilds objects through this
+    def __setstate__(self, state):  # skops rebuilds objects through this
         Path(state["path"]).write_text("ran", encoding="utf-8")
         self.__dict__.update(state)
 
-    def __reduce__(self):                    # pickle rebuilds objects through this
+    def __reduce__(self):  # pickle rebuilds objects through this
         return (Path.write_text, (Path(self.path), "ran"))
 
 
@@ -63,10 +63,12 @@ def skops_payload(marker: Path) -> bytes:
 
 
 PAYLOADS = {"pickle": pickle_payload, "skops": skops_payload}
-REASONS = {"pickle": r"is stored as a pickle \(an older curriculum-tool format that can run "
-                     r"code when loaded\); it was not loaded: retrain it with 'train'",
-           "skops": r"was refused: it refers to code curriculum-tool does not trust "
-                    rf"\({re.escape(WritesFile.__module__)}\.WritesFile\); it was not loaded"}
+REASONS = {
+    "pickle": r"is stored as a pickle \(an older curriculum-tool format that can run "
+    r"code when loaded\); it was not loaded: retrain it with 'train'",
+    "skops": r"was refused: it refers to code curriculum-tool does not trust "
+    rf"\({re.escape(WritesFile.__module__)}\.WritesFile\); it was not loaded",
+}
 
 
 def shipped_card(name: str, payload: bytes) -> dict:
@@ -111,9 +113,11 @@ def plant(workspace_path: Path, name: str, payload: bytes) -> None:
         with conn:
             conn.execute("DELETE FROM models WHERE name = ?", (name,))
             conn.execute("UPDATE models SET active = 0")
-            conn.execute("INSERT INTO models (name, sha256, card, payload, created, active) "
-                         "VALUES (?, ?, ?, ?, ?, 1)",
-                         (name, card["sha256"], json.dumps(card), payload, card["created"]))
+            conn.execute(
+                "INSERT INTO models (name, sha256, card, payload, created, active) "
+                "VALUES (?, ?, ?, ?, ?, 1)",
+                (name, card["sha256"], json.dumps(card), payload, card["created"]),
+            )
     finally:
         conn.close()
 
@@ -196,34 +200,38 @@ def test_init_refuses_a_replaced_default_model(capsys, payload, marker, tmp_path
     code, out, err = run(capsys, "init", target)
     assert code == 0 and out.startswith("created workspace")
     line = one_line(err)
-    assert line.startswith("WARNING: the shipped default model was not installed: "
-                           "models/default.skops does not match the digest recorded in "
-                           f"curriculum_tool ({card['sha256'][:12]}…, recorded "
-                           f"{DEFAULT_MODEL_SHA256[:12]}…); reinstall curriculum-tool")
+    assert line.startswith(
+        "WARNING: the shipped default model was not installed: "
+        "models/default.skops does not match the digest recorded in "
+        f"curriculum_tool ({card['sha256'][:12]}…, recorded "
+        f"{DEFAULT_MODEL_SHA256[:12]}…); reinstall curriculum-tool"
+    )
     with Workspace.open(target) as workspace:
         assert list_models(workspace) == []
-        assert workspace.count("modules") > 100           # the workspace itself is there
+        assert workspace.count("modules") > 100  # the workspace itself is there
     assert not marker.exists()
 
 
 # -- a workspace from older versions ---------------------------------------------------------
 
 
-def test_a_pickled_active_default_is_replaced_by_the_shipped_one_unloaded(capsys, tmp_path,
-                                                                          marker):
+def test_a_pickled_active_default_is_replaced_by_the_shipped_one_unloaded(capsys, tmp_path, marker):
     path = tmp_path / "old.sqlite"
     create_workspace(path).close()
-    plant(path, DEFAULT_MODEL, pickle_payload(marker))   # what an older version stored
+    plant(path, DEFAULT_MODEL, pickle_payload(marker))  # what an older version stored
     code, out, err = run(capsys, "recommend", path, DEMO)
     assert code == 0, err
     assert f"Learning path for {DEMO}" in out and "model default" in out
-    assert one_line(err) == ("WARNING: model 'default' was stored as a pickle by an older "
-                             "curriculum-tool; it was replaced by the verified shipped "
-                             "default model")
+    assert one_line(err) == (
+        "WARNING: model 'default' was stored as a pickle by an older "
+        "curriculum-tool; it was replaced by the verified shipped "
+        "default model"
+    )
     with Workspace.open(path) as workspace:
         models = list_models(workspace)
-    assert [(m.name, m.active, m.sha256) for m in models] == [(DEFAULT_MODEL, True,
-                                                                DEFAULT_MODEL_SHA256)]
+    assert [(m.name, m.active, m.sha256) for m in models] == [
+        (DEFAULT_MODEL, True, DEFAULT_MODEL_SHA256)
+    ]
     assert run(capsys, "recommend", path, DEMO)[2] == ""  # once
     assert not marker.exists()
 
@@ -241,8 +249,9 @@ def _isolated_settings(tmp_path_factory):
     QSettings().clear()
 
 
-def test_the_app_starts_and_shows_the_model_refused(capsys, planted, kind, marker, tmp_path,
-                                                    qapp, monkeypatch, _isolated_settings):
+def test_the_app_starts_and_shows_the_model_refused(
+    capsys, planted, kind, marker, tmp_path, qapp, monkeypatch, _isolated_settings
+):
     from curriculum_tool.gui import app as app_module
 
     seen = {}
@@ -258,8 +267,11 @@ def test_the_app_starts_and_shows_the_model_refused(capsys, planted, kind, marke
         rows = {models.list.item(r, 0).text(): r for r in range(models.list.rowCount())}
         seen["listed"] = models.list.item(rows["evil"], 0).toolTip()
         seen["default"] = models.refusal_reason(models.model_named(DEFAULT_MODEL))
-        seen["paths"] = (window.paths._loading, window.paths.recommender,
-                         window.paths._load_problem)
+        seen["paths"] = (
+            window.paths._loading,
+            window.paths.recommender,
+            window.paths._load_problem,
+        )
         real_show_example(window, tab, app)
 
     monkeypatch.setattr(app_module, "_show_example", show_example)
@@ -268,7 +280,7 @@ def test_the_app_starts_and_shows_the_model_refused(capsys, planted, kind, marke
     assert code == 0 and png.is_file()
     assert out.strip() == f"screenshot saved to {png}" and err == ""
     assert re.search(REASONS[kind], seen["listed"])
-    assert seen["default"] is None                      # the shipped model is not refused
+    assert seen["default"] is None  # the shipped model is not refused
     loading, recommender, problem = seen["paths"]
     assert not loading and recommender is None
     assert re.search(REASONS[kind], problem) and "\n" not in problem

@@ -12,7 +12,7 @@ from curriculum_tool.model.score import Scorer
 from curriculum_tool.model.shipped import DEFAULT_MODEL_SHA256
 from curriculum_tool.store import Workspace
 
-DEMO = "DEMO-001"   # a learner of the shipped catalog/learners.csv
+DEMO = "DEMO-001"  # a learner of the shipped catalog/learners.csv
 
 
 def _read(path):
@@ -47,8 +47,9 @@ def test_simulate_writes_three_reproducible_files(run_cli, tmp_path):
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     assert run_cli("simulate", tmp_path / "c", "--learners", 50, "--seed", 2)[0] == 0
-    assert ((tmp_path / "c" / "outcomes.csv").read_bytes()
-            != (tmp_path / "a" / "outcomes.csv").read_bytes())
+    assert (tmp_path / "c" / "outcomes.csv").read_bytes() != (
+        tmp_path / "a" / "outcomes.csv"
+    ).read_bytes()
 
 
 def test_simulate_refuses_zero_learners(run_cli, tmp_path):
@@ -61,21 +62,24 @@ def test_simulate_refuses_zero_learners(run_cli, tmp_path):
 # -- the newcomer: init, then score at once ------------------------------------------------
 
 
-def test_init_installs_the_default_model_and_score_works_at_once(run_cli, tmp_path,
-                                                                  write_csv):
+def test_init_installs_the_default_model_and_score_works_at_once(run_cli, tmp_path, write_csv):
     ws_path = tmp_path / "w.sqlite"
     assert run_cli("init", ws_path)[0] == 0
     with Workspace.open(ws_path) as ws:
         models = list_models(ws)
-    assert [(m.name, m.active, m.sha256) for m in models] == [("default", True,
-                                                                DEFAULT_MODEL_SHA256)]
+    assert [(m.name, m.active, m.sha256) for m in models] == [
+        ("default", True, DEFAULT_MODEL_SHA256)
+    ]
     pairs = _pairs(write_csv, [(DEMO, "LD-101"), (DEMO, "PB-101"), ("DEMO-002", "LD-201")])
     code, out, err = run_cli("score", ws_path, pairs, "--out", tmp_path / "out.csv")
     assert code == 0, err
     assert "scored 3 pairs" in out
     rows = _read(tmp_path / "out.csv")
     assert [(r["learner"], r["module"]) for r in rows] == [
-        (DEMO, "LD-101"), (DEMO, "PB-101"), ("DEMO-002", "LD-201")]
+        (DEMO, "LD-101"),
+        (DEMO, "PB-101"),
+        ("DEMO-002", "LD-201"),
+    ]
     assert all(0 <= float(r["p_success"]) <= 1 for r in rows)
 
 
@@ -83,7 +87,7 @@ def test_init_installs_the_default_model_and_score_works_at_once(run_cli, tmp_pa
 
 
 def test_train_then_score(run_cli, tmp_path, write_csv, monkeypatch):
-    monkeypatch.chdir(tmp_path)                      # the default --models-dir is ./models
+    monkeypatch.chdir(tmp_path)  # the default --models-dir is ./models
     ws_path, sim_dir, models_dir = tmp_path / "w.sqlite", tmp_path / "sim", tmp_path / "mine"
     assert run_cli("init", ws_path)[0] == 0
     assert run_cli("simulate", sim_dir, "--learners", 600, "--seed", 1)[0] == 0
@@ -91,12 +95,27 @@ def test_train_then_score(run_cli, tmp_path, write_csv, monkeypatch):
         code, _, err = run_cli("import", ws_path, kind, sim_dir / f"{kind}.csv")
         assert code == 0, err
 
-    code, out, err = run_cli("train", ws_path, "--seed", 0, "--models-dir", models_dir,
-                             "--name", "m1", "--truth", sim_dir / "truth.csv")
+    code, out, err = run_cli(
+        "train",
+        ws_path,
+        "--seed",
+        0,
+        "--models-dir",
+        models_dir,
+        "--name",
+        "m1",
+        "--truth",
+        sim_dir / "truth.csv",
+    )
     assert code == 0, err
-    for text in ("AUC", "baseline: overall rate", "baseline: module rate",
-                 "baseline: logistic regression", "ground-truth ceiling",
-                 "stored model 'm1'"):
+    for text in (
+        "AUC",
+        "baseline: overall rate",
+        "baseline: module rate",
+        "baseline: logistic regression",
+        "ground-truth ceiling",
+        "stored model 'm1'",
+    ):
         assert text in out
     payload = (models_dir / "m1.skops").read_bytes()
     card = json.loads((models_dir / "m1.json").read_text("utf-8"))
@@ -106,17 +125,20 @@ def test_train_then_score(run_cli, tmp_path, write_csv, monkeypatch):
     with Workspace.open(ws_path) as ws:
         assert {m.name: m.active for m in list_models(ws)} == {"default": False, "m1": True}
 
-    pairs = _pairs(write_csv, [("SIM-000001", "LD-101"), (DEMO, "PB-101"),
-                               ("SIM-000002", "LD-201")])
+    pairs = _pairs(
+        write_csv, [("SIM-000001", "LD-101"), (DEMO, "PB-101"), ("SIM-000002", "LD-201")]
+    )
     code, _, err = run_cli("score", ws_path, pairs, "--out", tmp_path / "out.csv")
     assert code == 0, err
     scored = [float(r["p_success"]) for r in _read(tmp_path / "out.csv")]
     with Workspace.open(ws_path) as ws:
-        expected = Scorer(ws).score(["SIM-000001", DEMO, "SIM-000002"],
-                                    ["LD-101", "PB-101", "LD-201"])
+        expected = Scorer(ws).score(
+            ["SIM-000001", DEMO, "SIM-000002"], ["LD-101", "PB-101", "LD-201"]
+        )
     np.testing.assert_allclose(scored, expected, atol=5e-5)
-    code, _, err = run_cli("score", ws_path, pairs, "--out", tmp_path / "default.csv",
-                           "--model", "default")
+    code, _, err = run_cli(
+        "score", ws_path, pairs, "--out", tmp_path / "default.csv", "--model", "default"
+    )
     assert code == 0, err
     assert [float(r["p_success"]) for r in _read(tmp_path / "default.csv")] != scored
 
@@ -147,8 +169,7 @@ def test_train_without_outcomes_fails_cleanly(run_cli, tmp_path, sqlite_contents
     assert not (tmp_path / "models").exists()
 
 
-def test_train_on_too_few_outcomes_fails_cleanly(run_cli, workspace, workspace_path,
-                                                 tmp_path):
+def test_train_on_too_few_outcomes_fails_cleanly(run_cli, workspace, workspace_path, tmp_path):
     code, _, err = run_cli("train", workspace_path, "--models-dir", tmp_path / "models")
     assert code == 2
     assert "only 3 labelled outcomes" in _one_error_line(err)
@@ -161,19 +182,25 @@ def test_train_refuses_an_unknown_target(run_cli, workspace_path, workspace):
     assert caught.value.code == 2
 
 
-def test_importing_outcomes_of_unknown_learners_fails_cleanly(run_cli, workspace,
-                                                              workspace_path, write_csv,
-                                                              sqlite_contents):
-    path = write_csv("outcomes.csv", "outcomes", [
-        {"learner": "NOBODY-1", "module": "LD-101", "date": "2024-05-01", "completed": "0"},
-        {"learner": DEMO, "module": "NO-SUCH", "date": "2024-05-01", "completed": "0"},
-    ])
+def test_importing_outcomes_of_unknown_learners_fails_cleanly(
+    run_cli, workspace, workspace_path, write_csv, sqlite_contents
+):
+    path = write_csv(
+        "outcomes.csv",
+        "outcomes",
+        [
+            {"learner": "NOBODY-1", "module": "LD-101", "date": "2024-05-01", "completed": "0"},
+            {"learner": DEMO, "module": "NO-SUCH", "date": "2024-05-01", "completed": "0"},
+        ],
+    )
     before = sqlite_contents(workspace_path)
     code, _, err = run_cli("import", workspace_path, "outcomes", path)
     assert code == 2
     lines = err.strip().splitlines()
-    assert [line.split(": ")[0] for line in lines] == ["outcomes.csv:2:learner",
-                                                       "outcomes.csv:3:module"]
+    assert [line.split(": ")[0] for line in lines] == [
+        "outcomes.csv:2:learner",
+        "outcomes.csv:3:module",
+    ]
     assert sqlite_contents(workspace_path) == before
 
 
@@ -193,8 +220,9 @@ def test_score_with_unknown_pairs_fails_cleanly(run_cli, tmp_path, write_csv):
 def test_score_without_a_model_fails_cleanly(run_cli, tmp_path, write_csv):
     ws_path = tmp_path / "empty.sqlite"
     assert run_cli("init", ws_path, "--empty")[0] == 0
-    code, _, err = run_cli("score", ws_path, _pairs(write_csv, [(DEMO, "LD-101")]),
-                           "--out", tmp_path / "out.csv")
+    code, _, err = run_cli(
+        "score", ws_path, _pairs(write_csv, [(DEMO, "LD-101")]), "--out", tmp_path / "out.csv"
+    )
     assert code == 2
     assert "no model yet" in _one_error_line(err)
 
@@ -208,8 +236,9 @@ def test_score_refuses_an_altered_model(run_cli, tmp_path, write_csv):
         payload[-10] ^= 0xFF
         conn.execute("UPDATE models SET payload = ?", (bytes(payload),))
     conn.close()
-    code, _, err = run_cli("score", ws_path, _pairs(write_csv, [(DEMO, "LD-101")]),
-                           "--out", tmp_path / "out.csv")
+    code, _, err = run_cli(
+        "score", ws_path, _pairs(write_csv, [(DEMO, "LD-101")]), "--out", tmp_path / "out.csv"
+    )
     assert code == 2
     assert "altered" in _one_error_line(err)
     assert not (tmp_path / "out.csv").exists()

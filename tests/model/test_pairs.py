@@ -22,29 +22,70 @@ def _record(cls, **cells):
 
 
 def _module(code, **cells):
-    row = {"code": code, "title": f"Modul {code}", "jp": 8, "modality": "klasikal",
-           "level": 1, "competencies": "", "hazards": "", "min_connectivity": "none",
-           "min_digital_literacy": 0, "scope": "national", "status": "approved", "owner": ""}
+    row = {
+        "code": code,
+        "title": f"Modul {code}",
+        "jp": 8,
+        "modality": "klasikal",
+        "level": 1,
+        "competencies": "",
+        "hazards": "",
+        "min_connectivity": "none",
+        "min_digital_literacy": 0,
+        "scope": "national",
+        "status": "approved",
+        "owner": "",
+    }
     return _record(Module, **{**row, **cells})
 
 
 def _region(code, parent="", hazards="", connectivity="low", is_3t=0):
-    return _record(Region, code=code, name=f"Wilayah {code}", parent=parent, hazards=hazards,
-                   connectivity=connectivity, is_3t=is_3t)
+    return _record(
+        Region,
+        code=code,
+        name=f"Wilayah {code}",
+        parent=parent,
+        hazards=hazards,
+        connectivity=connectivity,
+        is_3t=is_3t,
+    )
 
 
 def _learner(id_, position, region, literacy, competencies="", completed=""):
-    return _record(Learner, id=id_, name="X", position=position, region=region,
-                   digital_literacy=literacy, competencies=competencies, completed=completed)
+    return _record(
+        Learner,
+        id=id_,
+        name="X",
+        position=position,
+        region=region,
+        digital_literacy=literacy,
+        competencies=competencies,
+        completed=completed,
+    )
 
 
 MODULES = [
     _module("LD-101", jp=16, competencies="LITDIG:1"),
-    _module("LD-201", jp=12, modality="e_learning", level=2, competencies="LITDIG:2",
-            min_connectivity="low", min_digital_literacy=2),
+    _module(
+        "LD-201",
+        jp=12,
+        modality="e_learning",
+        level=2,
+        competencies="LITDIG:2",
+        min_connectivity="low",
+        min_digital_literacy=2,
+    ),
     _module("PB-101", jp=24, competencies="PB-KAJI:1", hazards="gempa_bumi;tsunami"),
-    _module("PB-201", jp=32, modality="blended", level=2, competencies="PB-KAJI:2;M.01:3",
-            hazards="gempa_bumi", min_connectivity="low", min_digital_literacy=1),
+    _module(
+        "PB-201",
+        jp=32,
+        modality="blended",
+        level=2,
+        competencies="PB-KAJI:2;M.01:3",
+        hazards="gempa_bumi",
+        min_connectivity="low",
+        min_digital_literacy=1,
+    ),
     _module("PB-LOC", competencies="PB-KAJI:2", hazards="gempa_bumi", scope="72"),
     _module("X-DRAFT", competencies="M.01:2", status="draft"),
     _module("X-NONE", modality="microlearning", min_connectivity="high"),
@@ -60,10 +101,8 @@ PREREQUISITES = [
     _record(Prerequisite, module="PB-201", requires="LD-101", kind="soft"),
 ]
 JOB_STANDARDS = [
-    _record(JobStandard, position="analis-kebijakan", title="Analis", competency="M.01",
-            level=3),
-    _record(JobStandard, position="analis-kebijakan", title="Analis", competency="LITDIG",
-            level=2),
+    _record(JobStandard, position="analis-kebijakan", title="Analis", competency="M.01", level=3),
+    _record(JobStandard, position="analis-kebijakan", title="Analis", competency="LITDIG", level=2),
 ]
 REGIONAL_STANDARDS = [
     _record(RegionalStandard, region="72", competency="PB-KAJI", level=2, reason="gempa"),
@@ -82,8 +121,9 @@ LEARNERS = [
 
 @pytest.fixture
 def context():
-    return PairContext.from_records(MODULES, REGIONS, PREREQUISITES, JOB_STANDARDS,
-                                    REGIONAL_STANDARDS)
+    return PairContext.from_records(
+        MODULES, REGIONS, PREREQUISITES, JOB_STANDARDS, REGIONAL_STANDARDS
+    )
 
 
 @pytest.fixture
@@ -103,15 +143,23 @@ def _row(frame, index=0):
 
 
 def test_context_arrays(context):
-    assert context.module_codes == ("LD-101", "LD-201", "PB-101", "PB-201", "PB-LOC",
-                                    "X-DRAFT", "X-NONE")
+    assert context.module_codes == (
+        "LD-101",
+        "LD-201",
+        "PB-101",
+        "PB-201",
+        "PB-LOC",
+        "X-DRAFT",
+        "X-NONE",
+    )
     assert context.competency_codes == ("LITDIG", "M.01", "PB-KAJI")
     m = context.module_index["PB-201"]
     assert context.module_levels[m].tolist() == [0, 3, 2]
     assert context.module_online.tolist() == [0, 1, 0, 0, 0, 0, 1]
     assert context.module_prereq_total.tolist() == [0, 1, 0, 1, 0, 0, 0]  # soft not counted
-    assert context.region_province.tolist() == [context.province_codes.index(p)
-                                                for p in ("31", "72", "72")]
+    assert context.region_province.tolist() == [
+        context.province_codes.index(p) for p in ("31", "72", "72")
+    ]
     palu = context.region_index["72.71"]
     # Palu lists banjir only: a region that lists any hazard inherits none of its
     # province's (contract §2), so gempa_bumi and tsunami are 0 there.
@@ -120,8 +168,7 @@ def test_context_arrays(context):
     assert context.region_targets[palu].tolist() == [0, 0, 2]
     offered = dict(zip(context.module_codes, context.region_offered[palu]))
     assert offered["PB-LOC"] and not offered["X-DRAFT"]
-    assert not context.region_offered[context.region_index["31"],
-                                      context.module_index["PB-LOC"]]
+    assert not context.region_offered[context.region_index["31"], context.module_index["PB-LOC"]]
 
 
 def test_learner_arrays(context, learners):
@@ -145,10 +192,10 @@ def test_columns_and_categoricals(context, learners):
 
 def test_literacy_connectivity_and_prerequisites(context, learners):
     row = _row(_pairs(context, learners, [("A", "LD-201")]))
-    assert row["literacy_margin"] == -1          # literacy 1, module needs 2
+    assert row["literacy_margin"] == -1  # literacy 1, module needs 2
     assert row["connectivity"] == 1 and row["connectivity_margin"] == 0
     assert row["online"] == 1 and row["online_low_connectivity"] == 1
-    assert row["is_3t"] == 0                      # Palu itself is not 3T
+    assert row["is_3t"] == 0  # Palu itself is not 3T
     assert (row["job_relevance"], row["target_gap"], row["gain"]) == (1.0, 2, 2)
     assert row["level_jump"] == 2 and row["current_level"] == 0.0
     assert (row["prereq_total"], row["prereq_missing"]) == (1, 0)  # LD-101 completed
@@ -170,8 +217,9 @@ def test_prereq_missing_with_the_override(context, learners):
 
 
 def test_a_region_listing_hazards_inherits_none(context, learners):
-    frame = _pairs(context, learners, [("A", "PB-201"), ("A", "PB-101"), ("B", "PB-201"),
-                                       ("A", "LD-101")])
+    frame = _pairs(
+        context, learners, [("A", "PB-201"), ("A", "PB-101"), ("B", "PB-201"), ("A", "LD-101")]
+    )
     # PB-201 addresses gempa_bumi, PB-101 gempa_bumi and tsunami: Palu lists only banjir,
     # so neither is exposed there although Sulawesi Tengah has gempa_bumi 0.9.
     assert frame["hazard_exposure"].tolist() == [0.0, 0.0, 0.0, 0.0]
@@ -179,29 +227,47 @@ def test_a_region_listing_hazards_inherits_none(context, learners):
 
 
 def test_a_region_with_an_empty_hazards_cell_takes_its_nearest_ancestors_list():
-    regions = REGIONS + [
-        _region("72.10", parent="72"),                          # Sigi: empty cell
-        _region("72.10.01", parent="72.10"),                    # empty, and so is its parent
-        _region("72.71.01", parent="72.71"),                    # empty, parent lists banjir
+    regions = [
+        *REGIONS,
+        _region("72.10", parent="72"),  # Sigi: empty cell
+        _region("72.10.01", parent="72.10"),  # empty, and so is its parent
+        _region("72.71.01", parent="72.71"),  # empty, parent lists banjir
         _region("72.10.02", parent="72.10", hazards="gempa_bumi:0"),  # lists: nothing noted
     ]
-    context = PairContext.from_records(MODULES, regions, PREREQUISITES, JOB_STANDARDS,
-                                       REGIONAL_STANDARDS)
-    hazards = {code: context.region_hazards[context.region_index[code], :3].tolist()
-               for code in ("72.10", "72.10.01", "72.71.01", "72.10.02")}
-    assert hazards == {"72.10": [0.9, 0.8, 0.0], "72.10.01": [0.9, 0.8, 0.0],
-                       "72.71.01": [0.0, 0.0, 0.3], "72.10.02": [0.0, 0.0, 0.0]}
-    learners = context.learner_arrays([
-        _learner(f"L{i}", "analis-kebijakan", code, 1)
-        for i, code in enumerate(("72.10", "72.10.01", "72.71.01", "72.10.02"))])
+    context = PairContext.from_records(
+        MODULES, regions, PREREQUISITES, JOB_STANDARDS, REGIONAL_STANDARDS
+    )
+    hazards = {
+        code: context.region_hazards[context.region_index[code], :3].tolist()
+        for code in ("72.10", "72.10.01", "72.71.01", "72.10.02")
+    }
+    assert hazards == {
+        "72.10": [0.9, 0.8, 0.0],
+        "72.10.01": [0.9, 0.8, 0.0],
+        "72.71.01": [0.0, 0.0, 0.3],
+        "72.10.02": [0.0, 0.0, 0.0],
+    }
+    learners = context.learner_arrays(
+        [
+            _learner(f"L{i}", "analis-kebijakan", code, 1)
+            for i, code in enumerate(("72.10", "72.10.01", "72.71.01", "72.10.02"))
+        ]
+    )
     frame = context.pair_frame(learners, np.arange(4), context.module_indices(["PB-201"] * 4))
     assert frame["hazard_exposure"].tolist() == [0.9, 0.9, 0.0, 0.0]
     # Local relevance reads the same hazards: PB-201 (gempa_bumi) is relevant in Sigi only.
     relevant = context.region_relevant[:, context.module_index["PB-201"]]
-    assert {code: bool(relevant[context.region_index[code]])
-            for code in ("72", "72.71", "72.10", "72.10.01", "72.71.01", "72.10.02")} == {
-        "72": True, "72.71": False, "72.10": True, "72.10.01": True, "72.71.01": False,
-        "72.10.02": False}
+    assert {
+        code: bool(relevant[context.region_index[code]])
+        for code in ("72", "72.71", "72.10", "72.10.01", "72.71.01", "72.10.02")
+    } == {
+        "72": True,
+        "72.71": False,
+        "72.10": True,
+        "72.10.01": True,
+        "72.71.01": False,
+        "72.10.02": False,
+    }
 
 
 def test_regional_target_of_a_parent_raises_relevance_and_gap(context, learners):
@@ -217,8 +283,14 @@ def test_regional_target_of_a_parent_raises_relevance_and_gap(context, learners)
 
 def test_modules_without_competencies_and_unknown_positions(context, learners):
     row = _row(_pairs(context, learners, [("C", "X-NONE")]))
-    assert (row["n_competencies"], row["job_relevance"], row["target_gap"], row["gain"],
-            row["level_jump"], row["current_level"]) == (0, 0.0, 0, 0, 0, 0.0)
+    assert (
+        row["n_competencies"],
+        row["job_relevance"],
+        row["target_gap"],
+        row["gain"],
+        row["level_jump"],
+        row["current_level"],
+    ) == (0, 0.0, 0, 0, 0, 0.0)
     assert row["connectivity_margin"] == 0 and row["online_low_connectivity"] == 0
     row = _row(_pairs(context, learners, [("C", "PB-201")]))
     assert (row["job_relevance"], row["target_gap"], row["gain"]) == (0.0, 0, 5)
@@ -239,12 +311,25 @@ def test_empty_and_mismatched_pairs(context, learners):
 
 def test_from_workspace_matches_the_files(workspace, mini_dir):
     from_ws = PairContext.from_workspace(workspace)
-    records = {kind: parse_file(kind, mini_dir / f"{kind}.csv").records
-               for kind in ("modules", "regions", "prerequisites", "job_standards",
-                            "regional_standards", "competencies")}
+    records = {
+        kind: parse_file(kind, mini_dir / f"{kind}.csv").records
+        for kind in (
+            "modules",
+            "regions",
+            "prerequisites",
+            "job_standards",
+            "regional_standards",
+            "competencies",
+        )
+    }
     from_files = PairContext.from_records(
-        records["modules"], records["regions"], records["prerequisites"],
-        records["job_standards"], records["regional_standards"], records["competencies"])
+        records["modules"],
+        records["regions"],
+        records["prerequisites"],
+        records["job_standards"],
+        records["regional_standards"],
+        records["competencies"],
+    )
     learners = workspace.load("learners")
     a, b = from_ws.learner_arrays(learners), from_files.learner_arrays(learners)
     li = np.repeat(np.arange(len(learners)), len(from_ws.module_codes))

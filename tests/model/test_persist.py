@@ -30,8 +30,9 @@ from curriculum_tool.model.versions import library_versions
 def _row(path, name):
     conn = sqlite3.connect(path)
     try:
-        return conn.execute("SELECT payload, sha256, card, active FROM models WHERE name = ?",
-                            (name,)).fetchone()
+        return conn.execute(
+            "SELECT payload, sha256, card, active FROM models WHERE name = ?", (name,)
+        ).fetchone()
     finally:
         conn.close()
 
@@ -54,8 +55,13 @@ def never_unpickle(monkeypatch):
         calls.append(args)
         raise AssertionError("a refused model was deserialised")
 
-    for owner, name in ((persist.sio, "loads"), (persist.sio, "load"), (pickle, "loads"),
-                        (pickle, "load"), (joblib, "load")):
+    for owner, name in (
+        (persist.sio, "loads"),
+        (persist.sio, "load"),
+        (pickle, "loads"),
+        (pickle, "load"),
+        (joblib, "load"),
+    ):
         monkeypatch.setattr(owner, name, refuse)
     return calls
 
@@ -70,8 +76,9 @@ def saved(workspace, trained, tmp_path):
 # -- the card matches the model -------------------------------------------------------------
 
 
-def test_card_matches_the_stored_and_written_model(workspace, workspace_path, saved, trained,
-                                                   sim_training_set):
+def test_card_matches_the_stored_and_written_model(
+    workspace, workspace_path, saved, trained, sim_training_set
+):
     stored, model_file, card_file = saved
     payload, sha256, card_text, active = _row(workspace_path, "m1")
     card = json.loads(card_text)
@@ -85,8 +92,10 @@ def test_card_matches_the_stored_and_written_model(workspace, workspace_path, sa
     assert data["first_date"] == str(sim_training_set.date.min())
     assert data["last_date"] == str(sim_training_set.date.max())
     assert data["sha256"] == sim_training_set.data_sha256
-    assert card["features"] == {"categorical": list(CATEGORICAL_COLUMNS),
-                                "numeric": list(NUMERIC_COLUMNS)}
+    assert card["features"] == {
+        "categorical": list(CATEGORICAL_COLUMNS),
+        "numeric": list(NUMERIC_COLUMNS),
+    }
     assert card["library_versions"] == library_versions()
     metrics = card["metrics"]
     assert set(metrics["model"]) == {"auc", "log_loss", "brier", "ece"}
@@ -99,13 +108,13 @@ def test_card_matches_the_stored_and_written_model(workspace, workspace_path, sa
     assert "Not for judging individuals" in card["limits"]
 
 
-def test_loaded_model_predicts_like_the_trained_one(workspace, saved, trained,
-                                                    sim_training_set):
+def test_loaded_model_predicts_like_the_trained_one(workspace, saved, trained, sim_training_set):
     loaded = load_model(workspace)
     assert loaded.name == "m1" and loaded.sha256 == saved[0].sha256
     sample = sim_training_set.features.iloc[:200]
-    np.testing.assert_array_equal(loaded.estimator.predict_proba(sample),
-                                  trained.model.predict_proba(sample))
+    np.testing.assert_array_equal(
+        loaded.estimator.predict_proba(sample), trained.model.predict_proba(sample)
+    )
 
 
 def test_list_and_activate_models(workspace, trained):
@@ -123,12 +132,11 @@ def test_list_and_activate_models(workspace, trained):
     assert [m.name for m in list_models(workspace) if m.active] == ["m1"]
     save_model(workspace, trained, "m3", activate=False)
     assert [m.name for m in list_models(workspace) if m.active] == ["m1"]
-    save_model(workspace, trained, "m1")           # same name: replaced, still one row
+    save_model(workspace, trained, "m1")  # same name: replaced, still one row
     assert sorted(m.name for m in list_models(workspace)) == ["m1", "m2", "m3"]
 
 
-def test_bad_model_name_is_refused_and_nothing_is_stored(workspace, trained, tmp_path,
-                                                         snapshot):
+def test_bad_model_name_is_refused_and_nothing_is_stored(workspace, trained, tmp_path, snapshot):
     before = snapshot(workspace)
     with pytest.raises(CurriculumError, match="model name"):
         save_model(workspace, trained, "../evil", directory=tmp_path / "out")
@@ -145,8 +153,9 @@ def test_workspace_without_a_model(workspace):
 # -- altered models in the workspace ---------------------------------------------------------
 
 
-def test_a_flipped_payload_byte_is_refused_without_unpickling(workspace, workspace_path,
-                                                              saved, never_unpickle):
+def test_a_flipped_payload_byte_is_refused_without_unpickling(
+    workspace, workspace_path, saved, never_unpickle
+):
     payload = bytearray(_row(workspace_path, "m1")[0])
     payload[len(payload) // 2] ^= 0x01
     _sql(workspace_path, "UPDATE models SET payload = ? WHERE name = 'm1'", bytes(payload))
@@ -157,10 +166,11 @@ def test_a_flipped_payload_byte_is_refused_without_unpickling(workspace, workspa
     assert never_unpickle == []
 
 
-def test_an_edited_card_is_refused_like_edited_bytes(workspace, workspace_path, saved,
-                                                     never_unpickle):
+def test_an_edited_card_is_refused_like_edited_bytes(
+    workspace, workspace_path, saved, never_unpickle
+):
     card = json.loads(_row(workspace_path, "m1")[2])
-    card["metrics"]["model"]["auc"] = 0.99          # the digest stays the old one
+    card["metrics"]["model"]["auc"] = 0.99  # the digest stays the old one
     _sql(workspace_path, "UPDATE models SET card = ? WHERE name = 'm1'", json.dumps(card))
     with pytest.raises(ModelIntegrityError, match="'m1' or its card was altered"):
         load_model(workspace)
@@ -168,31 +178,42 @@ def test_an_edited_card_is_refused_like_edited_bytes(workspace, workspace_path, 
     assert never_unpickle == []
 
 
-def test_payload_and_hash_replaced_but_not_the_card_is_refused(workspace, workspace_path,
-                                                               saved, never_unpickle):
+def test_payload_and_hash_replaced_but_not_the_card_is_refused(
+    workspace, workspace_path, saved, never_unpickle
+):
     foreign = persist.model_bytes(LogisticRegression())
     card = json.loads(_row(workspace_path, "m1")[2])
-    _sql(workspace_path, "UPDATE models SET payload = ?, sha256 = ? WHERE name = 'm1'",
-         foreign, model_digest(foreign, card))
+    _sql(
+        workspace_path,
+        "UPDATE models SET payload = ?, sha256 = ? WHERE name = 'm1'",
+        foreign,
+        model_digest(foreign, card),
+    )
     with pytest.raises(ModelIntegrityError, match="card describes another file"):
         load_model(workspace)
     assert never_unpickle == []
 
 
-def test_stored_card_with_other_library_versions_is_refused(workspace, workspace_path, saved,
-                                                            never_unpickle):
+def test_stored_card_with_other_library_versions_is_refused(
+    workspace, workspace_path, saved, never_unpickle
+):
     card = json.loads(_row(workspace_path, "m1")[2])
     card["library_versions"]["scikit-learn"] = "1.2.0"
     card["sha256"] = model_digest(_row(workspace_path, "m1")[0], card)  # consistent again
-    _sql(workspace_path, "UPDATE models SET card = ?, sha256 = ? WHERE name = 'm1'",
-         json.dumps(card), card["sha256"])
+    _sql(
+        workspace_path,
+        "UPDATE models SET card = ?, sha256 = ? WHERE name = 'm1'",
+        json.dumps(card),
+        card["sha256"],
+    )
     with pytest.raises(ModelIntegrityError, match="scikit-learn 1.2.0"):
         load_model(workspace)
     assert never_unpickle == []
 
 
-def test_an_untrusted_type_in_the_schema_is_named_and_refused(workspace, workspace_path,
-                                                              saved, never_unpickle):
+def test_an_untrusted_type_in_the_schema_is_named_and_refused(
+    workspace, workspace_path, saved, never_unpickle
+):
     """The digest and card are consistent, but the archive asks for a function nobody
     trusted: the refusal names it and nothing is built."""
     payload, _, card_text, _ = _row(workspace_path, "m1")
@@ -200,7 +221,10 @@ def test_an_untrusted_type_in_the_schema_is_named_and_refused(workspace, workspa
         files = {name: archive.read(name) for name in archive.namelist()}
     schema_text = json.loads(files["schema.json"])
     schema_text["content"]["content"]["memory"] = {
-        "__class__": "system", "__module__": "os", "__loader__": "FunctionNode"}
+        "__class__": "system",
+        "__module__": "os",
+        "__loader__": "FunctionNode",
+    }
     files["schema.json"] = json.dumps(schema_text).encode()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -209,8 +233,13 @@ def test_an_untrusted_type_in_the_schema_is_named_and_refused(workspace, workspa
     crafted = buffer.getvalue()
     card = json.loads(card_text)
     card["sha256"] = model_digest(crafted, card)
-    _sql(workspace_path, "UPDATE models SET payload = ?, card = ?, sha256 = ? "
-         "WHERE name = 'm1'", crafted, json.dumps(card), card["sha256"])
+    _sql(
+        workspace_path,
+        "UPDATE models SET payload = ?, card = ?, sha256 = ? WHERE name = 'm1'",
+        crafted,
+        json.dumps(card),
+        card["sha256"],
+    )
     with pytest.raises(ModelIntegrityError, match=r"does not trust \(os\.system\)"):
         load_model(workspace)
     assert "os.system" in persist.verify_model(workspace, "m1")
@@ -244,10 +273,20 @@ def test_genuine_files_install_and_load(workspace, saved):
     assert install_model_files(workspace, model_file, activate=False).sha256 == saved[0].sha256
 
 
-@pytest.mark.parametrize("case", ["foreign", "pickle", "edited-card", "versions", "features",
-                                  "no-card", "bad-json", "joblib-file"])
-def test_refused_files_change_nothing(workspace, saved, tmp_path, snapshot, never_unpickle,
-                                      case):
+@pytest.mark.parametrize(
+    "case",
+    [
+        "foreign",
+        "pickle",
+        "edited-card",
+        "versions",
+        "features",
+        "no-card",
+        "bad-json",
+        "joblib-file",
+    ],
+)
+def test_refused_files_change_nothing(workspace, saved, tmp_path, snapshot, never_unpickle, case):
     _, model_file, card_file = saved
     card = json.loads(card_file.read_text("utf-8"))
     folder = tmp_path / "incoming"
@@ -260,8 +299,7 @@ def test_refused_files_change_nothing(workspace, saved, tmp_path, snapshot, neve
 
     if case == "foreign":
         # Another scikit-learn model beside the real card: the digest gives it away.
-        target.write_bytes(persist.model_bytes(LogisticRegression().fit([[0.0], [1.0]],
-                                                                        [0, 1])))
+        target.write_bytes(persist.model_bytes(LogisticRegression().fit([[0.0], [1.0]], [0, 1])))
         _write_card(target.with_suffix(".json"), card)
         expected = "altered"
     elif case == "pickle":
@@ -274,13 +312,18 @@ def test_refused_files_change_nothing(workspace, saved, tmp_path, snapshot, neve
         _write_card(target.with_suffix(".json"), better)
         expected = "or its card was altered"
     elif case == "versions":
-        _write_card(target.with_suffix(".json"),
-                    consistent({**card, "library_versions": {**card["library_versions"],
-                                                             "scikit-learn": "1.2.0"}}))
+        _write_card(
+            target.with_suffix(".json"),
+            consistent(
+                {**card, "library_versions": {**card["library_versions"], "scikit-learn": "1.2.0"}}
+            ),
+        )
         expected = r"scikit-learn 1\.2\.0 \(this installation has"
     elif case == "features":
-        features = {"categorical": card["features"]["categorical"],
-                    "numeric": card["features"]["numeric"][:-1]}
+        features = {
+            "categorical": card["features"]["categorical"],
+            "numeric": card["features"]["numeric"][:-1],
+        }
         _write_card(target.with_suffix(".json"), consistent({**card, "features": features}))
         expected = "different features"
     elif case == "no-card":
@@ -320,8 +363,10 @@ def test_the_shipped_card_describes_the_shipped_model():
     card = json.loads(path.with_suffix(".json").read_text("utf-8"))
     assert card["sha256"] == model_digest(path.read_bytes(), card) == DEFAULT_MODEL_SHA256
     assert card["name"] == DEFAULT_MODEL and card["target"] == "l3"
-    assert card["features"] == {"categorical": list(CATEGORICAL_COLUMNS),
-                                "numeric": list(NUMERIC_COLUMNS)}
+    assert card["features"] == {
+        "categorical": list(CATEGORICAL_COLUMNS),
+        "numeric": list(NUMERIC_COLUMNS),
+    }
     metrics = card["metrics"]
     model, ceiling = metrics["model"], metrics["ceiling_auc"]
     # The issue's target: 95 % of the way from chance to the ground truth, and calibrated.

@@ -27,14 +27,30 @@ def mini_scorer(workspace, write_csv, mini_row):
     completed nothing: DEMO-002 (of DEMO-001), BUDI-2 (of Budi, whose learners.csv
     lists LD-101)."""
     install_model_files(workspace, default_model_path())
-    import_file(workspace, "learners", write_csv("clones.csv", "learners", [
-        mini_row("learners", 0, id="DEMO-002", completed=""),
-        mini_row("learners", 1, id="BUDI-2", completed=""),
-    ]))
+    import_file(
+        workspace,
+        "learners",
+        write_csv(
+            "clones.csv",
+            "learners",
+            [
+                mini_row("learners", 0, id="DEMO-002", completed=""),
+                mini_row("learners", 1, id="BUDI-2", completed=""),
+            ],
+        ),
+    )
     # DEMO-002 tried LD-101 but did not complete it; DEMO-001 completed it (mini outcomes).
-    import_file(workspace, "outcomes", write_csv("tries.csv", "outcomes", [
-        {"learner": "DEMO-002", "module": "LD-101", "date": "2024-03-01", "completed": "0"},
-    ]))
+    import_file(
+        workspace,
+        "outcomes",
+        write_csv(
+            "tries.csv",
+            "outcomes",
+            [
+                {"learner": "DEMO-002", "module": "LD-101", "date": "2024-03-01", "completed": "0"},
+            ],
+        ),
+    )
     return Scorer(workspace)
 
 
@@ -52,13 +68,17 @@ def test_vectorised_equals_one_by_one(sim_scorer):
     np.testing.assert_allclose(together, alone, rtol=0, atol=1e-12)
     assert together.shape == (60,)
     assert ((together >= 0) & (together <= 1)).all()
-    assert together.std() > 0.05                       # it discriminates between pairs
+    assert together.std() > 0.05  # it discriminates between pairs
     assert sim_scorer.probabilities(np.array([], int), np.array([], int)).shape == (0,)
 
 
 def test_scores_with_a_given_model(sim_workspace, sim_scorer, trained):
-    mine = Scorer(sim_workspace, LoadedModel("t", "-", trained.card, trained.model),
-                  context=sim_scorer.context, learners=sim_scorer.learners)
+    mine = Scorer(
+        sim_workspace,
+        LoadedModel("t", "-", trained.card, trained.model),
+        context=sim_scorer.context,
+        learners=sim_scorer.learners,
+    )
     learners, modules = _random_pairs(sim_scorer, 500, seed=2)
     p = mine.score(learners, modules)
     assert ((p >= 0) & (p <= 1)).all()
@@ -73,13 +93,14 @@ def test_completed_prerequisites_change_prereq_missing(mini_scorer):
     ids = scorer.learner_row
     names = [DEMO, "DEMO-002", BUDI, "BUDI-2"]
     module = scorer.context.module_index["LD-201"]
-    frame = scorer.context.pair_frame(scorer.learners, np.array([ids[u] for u in names]),
-                                      np.full(4, module))
+    frame = scorer.context.pair_frame(
+        scorer.learners, np.array([ids[u] for u in names]), np.full(4, module)
+    )
     # DEMO-001 completed LD-101 in outcomes, Budi in learners.csv; the clones did not
     # (DEMO-002's LD-101 outcome was not completed).
     assert frame["prereq_missing"].tolist() == [0, 1, 0, 1]
     p = scorer.score(names, ["LD-201"] * 4)
-    assert p[0] > p[1] and p[2] > p[3]                 # a missing prerequisite lowers P
+    assert p[0] > p[1] and p[2] > p[3]  # a missing prerequisite lowers P
     # Nothing else differs between a learner and their clone.
     same = frame.drop(columns="prereq_missing")
     assert same.iloc[0].equals(same.iloc[1]) and same.iloc[2].equals(same.iloc[3])
@@ -90,10 +111,14 @@ def _read_csv(path):
         return list(csv.DictReader(handle))
 
 
-def test_score_file_writes_the_rows_plus_p_success(mini_scorer, workspace, write_csv,
-                                                   tmp_path):
-    pairs = [(DEMO, "LD-201"), ("DEMO-002", "LD-201"), (BUDI, "PB-201"), (DEMO, "LD-201"),
-             ("BUDI-2", "PB-101")]
+def test_score_file_writes_the_rows_plus_p_success(mini_scorer, workspace, write_csv, tmp_path):
+    pairs = [
+        (DEMO, "LD-201"),
+        ("DEMO-002", "LD-201"),
+        (BUDI, "PB-201"),
+        (DEMO, "LD-201"),
+        ("BUDI-2", "PB-101"),
+    ]
     path = write_csv("pairs.csv", ["learner", "module"], pairs)
     out = tmp_path / "scored.csv"
     assert score_file(workspace, path, out, mini_scorer) == len(pairs)
@@ -106,8 +131,13 @@ def test_score_file_writes_the_rows_plus_p_success(mini_scorer, workspace, write
 
 
 def test_score_file_reads_and_writes_xlsx(mini_scorer, workspace, tmp_path):
-    pairs = [(DEMO, "LD-201"), ("DEMO-002", "LD-201"), (BUDI, "PB-201"), (DEMO, "LD-201"),
-             ("BUDI-2", "PB-101")]
+    pairs = [
+        (DEMO, "LD-201"),
+        ("DEMO-002", "LD-201"),
+        (BUDI, "PB-201"),
+        (DEMO, "LD-201"),
+        ("BUDI-2", "PB-101"),
+    ]
     expected = mini_scorer.score([u for u, _ in pairs], [m for _, m in pairs])
     # XLSX in, XLSX out (the default scorer: the workspace's current model)
     book = Workbook()
@@ -124,26 +154,33 @@ def test_score_file_reads_and_writes_xlsx(mini_scorer, workspace, tmp_path):
     np.testing.assert_allclose([v[2] for v in values[1:]], expected, atol=5e-5)
 
 
-def test_unknown_pairs_are_reported_and_nothing_is_written(mini_scorer, workspace, write_csv,
-                                                           tmp_path):
+def test_unknown_pairs_are_reported_and_nothing_is_written(
+    mini_scorer, workspace, write_csv, tmp_path
+):
     secret = "198001012000011999"
-    path = write_csv("pairs.csv", ["learner", "module"], [
-        (DEMO, "LD-201"), (secret, "LD-101"), (DEMO, "NO-SUCH"), (secret, "NO-SUCH")])
+    path = write_csv(
+        "pairs.csv",
+        ["learner", "module"],
+        [(DEMO, "LD-201"), (secret, "LD-101"), (DEMO, "NO-SUCH"), (secret, "NO-SUCH")],
+    )
     out = tmp_path / "scored.csv"
     with pytest.raises(ValidationError) as caught:
         score_file(workspace, path, out, mini_scorer)
     located = [(p.file, p.row, p.column) for p in caught.value.problems]
-    assert located == [("pairs.csv", 3, "learner"), ("pairs.csv", 4, "module"),
-                       ("pairs.csv", 5, "learner"), ("pairs.csv", 5, "module")]
+    assert located == [
+        ("pairs.csv", 3, "learner"),
+        ("pairs.csv", 4, "module"),
+        ("pairs.csv", 5, "learner"),
+        ("pairs.csv", 5, "module"),
+    ]
     report = caught.value.report()
     assert report.splitlines()[0].startswith("pairs.csv:3:learner: unknown learner")
-    assert secret not in report                          # personal data is not echoed
+    assert secret not in report  # personal data is not echoed
     assert "NO-SUCH" in report
     assert not out.exists()
 
 
-def test_a_pairs_file_with_other_columns_is_refused(mini_scorer, workspace, write_csv,
-                                                    tmp_path):
+def test_a_pairs_file_with_other_columns_is_refused(mini_scorer, workspace, write_csv, tmp_path):
     path = write_csv("pairs.csv", ["learner", "module", "note"], [(DEMO, "LD-201", "x")])
     with pytest.raises(ValidationError, match="pairs.csv:1:"):
         score_file(workspace, path, tmp_path / "out.csv", mini_scorer)

@@ -19,10 +19,15 @@ def _hand_made_set(n=600, learners=60, seed=0, label=None):
     days = np.datetime64("2021-01-01") + rng.integers(0, 400, n).astype("timedelta64[D]")
     return TrainingSet(
         features=pd.DataFrame({"x": rng.random(n)}),
-        label=(rng.random(n) < 0.4).astype(np.int8) if label is None
+        label=(rng.random(n) < 0.4).astype(np.int8)
+        if label is None
         else np.full(n, label, dtype=np.int8),
         learner=np.array([f"L{i:03d}" for i in rng.integers(0, learners, n)], dtype=object),
-        date=days.astype("datetime64[D]"), target="l3", unlabelled=0, data_sha256="x")
+        date=days.astype("datetime64[D]"),
+        target="l3",
+        unlabelled=0,
+        data_sha256="x",
+    )
 
 
 # -- the split ------------------------------------------------------------------------------
@@ -33,7 +38,7 @@ def _check_split(data, seed):
     assert train_mask.any() and test_mask.any()
     assert not (train_mask & test_mask).any()
     train_dates, test_dates = data.date[train_mask], data.date[test_mask]
-    assert train_dates.max() < test_dates.min()               # every train row is earlier
+    assert train_dates.max() < test_dates.min()  # every train row is earlier
     assert train_dates.max() < cutoff <= test_dates.min()
     assert not set(data.learner[train_mask]) & set(data.learner[test_mask])
     return train_mask, test_mask, cutoff
@@ -55,7 +60,7 @@ def test_split_on_hand_made_rows_with_ties_at_the_cutoff():
     train_mask, test_mask, cutoff = _check_split(data, 0)
     on_cutoff = data.date == cutoff
     assert on_cutoff.any()
-    assert not train_mask[on_cutoff].any()          # the cut-off day is test time
+    assert not train_mask[on_cutoff].any()  # the cut-off day is test time
     assert test_mask[on_cutoff].any()
 
 
@@ -65,7 +70,7 @@ def test_split_is_reproducible_for_a_seed(sim_training_set):
     other = split(sim_training_set, 6)
     np.testing.assert_array_equal(first[0], again[0])
     np.testing.assert_array_equal(first[1], again[1])
-    assert first[2] == again[2] == other[2]          # the cut-off is the data's, not the seed's
+    assert first[2] == again[2] == other[2]  # the cut-off is the data's, not the seed's
     assert not np.array_equal(first[1], other[1])
 
 
@@ -74,12 +79,21 @@ def test_split_is_reproducible_for_a_seed(sim_training_set):
 
 def test_outcomes_with_unknown_learners_or_modules_are_refused(workspace, write_csv, snapshot):
     before = snapshot(workspace)
-    path = write_csv("outcomes.csv", "outcomes", [
-        {"learner": "DEMO-001", "module": "LD-201", "date": "2024-05-01", "completed": "1",
-         "l3": "1"},
-        {"learner": "NOBODY-1", "module": "LD-101", "date": "2024-05-01", "completed": "0"},
-        {"learner": "DEMO-001", "module": "NO-SUCH", "date": "2024-06-01", "completed": "0"},
-    ])
+    path = write_csv(
+        "outcomes.csv",
+        "outcomes",
+        [
+            {
+                "learner": "DEMO-001",
+                "module": "LD-201",
+                "date": "2024-05-01",
+                "completed": "1",
+                "l3": "1",
+            },
+            {"learner": "NOBODY-1", "module": "LD-101", "date": "2024-05-01", "completed": "0"},
+            {"learner": "DEMO-001", "module": "NO-SUCH", "date": "2024-06-01", "completed": "0"},
+        ],
+    )
     with pytest.raises(ValidationError) as caught:
         import_file(workspace, "outcomes", path)
     located = {(p.file, p.row, p.column) for p in caught.value.problems}
@@ -89,7 +103,7 @@ def test_outcomes_with_unknown_learners_or_modules_are_refused(workspace, write_
 
 
 def test_training_without_outcomes_is_a_clear_error(tmp_path):
-    with create_workspace(tmp_path / "fresh.sqlite") as ws:   # the shipped catalog, no outcomes
+    with create_workspace(tmp_path / "fresh.sqlite") as ws:  # the shipped catalog, no outcomes
         with pytest.raises(CurriculumError, match="no labelled outcomes.*import outcomes.csv"):
             train(ws)
 
@@ -125,7 +139,7 @@ def test_model_beats_the_baselines_and_nears_the_ceiling(trained):
     assert model["brier"] < baselines["base_rate"]["brier"]
     ceiling = metrics["ceiling_auc"]
     assert ceiling is not None and ceiling >= model["auc"] - 0.02
-    assert model["auc"] >= 0.5 + 0.85 * (ceiling - 0.5)     # small data: 85 % of the way
+    assert model["auc"] >= 0.5 + 0.85 * (ceiling - 0.5)  # small data: 85 % of the way
     assert model["ece"] < 0.05
     test_rows = trained.card["evaluation"]["test_rows"]
     assert sum(row["rows"] for row in metrics["calibration"]) == test_rows
@@ -158,9 +172,15 @@ def test_completion_target(sim_workspace, sim, sim_training_set):
 
 
 def test_refit_uses_every_labelled_row(sim_training_set):
-    small = TrainingSet(sim_training_set.features.iloc[:3000].reset_index(drop=True),
-                        sim_training_set.label[:3000], sim_training_set.learner[:3000],
-                        sim_training_set.date[:3000], "l3", 0, "x")
+    small = TrainingSet(
+        sim_training_set.features.iloc[:3000].reset_index(drop=True),
+        sim_training_set.label[:3000],
+        sim_training_set.learner[:3000],
+        sim_training_set.date[:3000],
+        "l3",
+        0,
+        "x",
+    )
     refitted = train_set(small, 0, refit=True)
     assert refitted.card["evaluation"]["refitted_on_all_rows"] is True
     assert refitted.model[0].n_features_in_ == small.features.shape[1]

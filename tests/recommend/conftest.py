@@ -15,15 +15,20 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from recommend_data import (
+    BATCH_EXTRA,
+    EXTRA_MODULES,
+    EXTRA_REGIONS,
+    SCENARIO_LEARNERS,
+    learners_csv,
+)
+from recommend_oracle import CatalogOracle
 from threadpoolctl import threadpool_limits
 
 from curriculum_tool.catalog import create_workspace
 from curriculum_tool.io import import_file
 from curriculum_tool.recommend import Recommender
 from curriculum_tool.store import Workspace
-from recommend_data import (BATCH_EXTRA, EXTRA_MODULES, EXTRA_REGIONS, SCENARIO_LEARNERS,
-                            learners_csv)
-from recommend_oracle import CatalogOracle
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -56,8 +61,11 @@ def catalog_ws_path(tmp_path_factory) -> Path:
 def scenario_ws_path(catalog_ws_path, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("scenariows")
     path = _copy(catalog_ws_path, folder / "scenario.sqlite")
-    files = {"regions": EXTRA_REGIONS, "modules": EXTRA_MODULES,
-             "learners": learners_csv(SCENARIO_LEARNERS)}
+    files = {
+        "regions": EXTRA_REGIONS,
+        "modules": EXTRA_MODULES,
+        "learners": learners_csv(SCENARIO_LEARNERS),
+    }
     with Workspace.open(path) as ws:
         for kind, text in files.items():
             (folder / f"{kind}.csv").write_text(text, encoding="utf-8")
@@ -93,9 +101,13 @@ def synthetic_learners(oracle: CatalogOracle, count: int, seed: int) -> dict[str
         chosen = rng.choice(competencies, size=rng.integers(0, 8), replace=False)
         comps = ";".join(f"{c}:{rng.integers(1, 5)}" for c in chosen)
         done = ";".join(rng.choice(modules, size=rng.integers(0, 4), replace=False))
-        learners[f"S-{i:04d}"] = (str(rng.choice(oracle.positions)),
-                                  str(rng.choice(oracle.regions)), int(rng.integers(0, 4)),
-                                  comps, done)
+        learners[f"S-{i:04d}"] = (
+            str(rng.choice(oracle.positions)),
+            str(rng.choice(oracle.regions)),
+            int(rng.integers(0, 4)),
+            comps,
+            done,
+        )
     return learners
 
 

@@ -30,32 +30,35 @@ SCENARIO_LEARNERS = {
     "T-JKT-KOMP": ("pranata-komputer", "31.71", 3, MID + ";LITDIG:3;DATA:1", ""),
     "T-SLT-PBJ": ("pengelola-pengadaan", "33.73", 2, MID + ";LITDIG:2;KEU:1;PBJ:1", ""),
     "T-SLT-SDM": ("analis-sdm-aparatur", "33.73", 2, MID + ";LITDIG:2;ADMIN:1", ""),
-    "T-SLT-ADM": ("pelaksana-administrasi", "33.73", 1, "M.01:1;ADMIN:1;LITDIG:1",
-                  "LD-101"),
+    "T-SLT-ADM": ("pelaksana-administrasi", "33.73", 1, "M.01:1;ADMIN:1;LITDIG:1", "LD-101"),
     # found by the property tests (periods > 1 cut paths)
     "T-SUMUT-ADM": ("administrator", "12", 0, "", ""),
     "T-ACEH-AK": ("analis-kebencanaan", "11", 1, "", ""),
 }
 
 #: A sub-region of Palu, to check that a local module reaches sub-regions.
-EXTRA_REGIONS = ("code,name,parent,hazards,connectivity,is_3t\n"
-                 "72.71.01,Kecamatan Palu Barat (uji),72.71,,low,0\n")
+EXTRA_REGIONS = (
+    "code,name,parent,hazards,connectivity,is_3t\n"
+    "72.71.01,Kecamatan Palu Barat (uji),72.71,,low,0\n"
+)
 #: A local module of Palu teaching two gaps of a pranata-kebencanaan there.
-EXTRA_MODULES = ("code,title,jp,modality,level,competencies,hazards,min_connectivity,"
-                 "min_digital_literacy,scope,status,owner\n"
-                 "PB-PALU-301,Gladi Evakuasi Tsunami Teluk Palu,8,experiential,2,"
-                 "PB-TANGGAP:2;PB-SIAGA:2,tsunami;gempa_bumi,none,0,72.71,approved,"
-                 "BPBD-Kota-Palu\n")
+EXTRA_MODULES = (
+    "code,title,jp,modality,level,competencies,hazards,min_connectivity,"
+    "min_digital_literacy,scope,status,owner\n"
+    "PB-PALU-301,Gladi Evakuasi Tsunami Teluk Palu,8,experiential,2,"
+    "PB-TANGGAP:2;PB-SIAGA:2,tsunami;gempa_bumi,none,0,72.71,approved,"
+    "BPBD-Kota-Palu\n"
+)
 LOCAL = "PB-PALU-301"
 BATCH_EXTRA = 150
 
 
 def learners_csv(learners: dict[str, tuple]) -> str:
-    rows = [f"{lid},Peserta Uji {lid},{pos},{region},{lit},{comps},{done}"
-            for lid, (pos, region, lit, comps, done) in learners.items()]
+    rows = [
+        f"{lid},Peserta Uji {lid},{pos},{region},{lit},{comps},{done}"
+        for lid, (pos, region, lit, comps, done) in learners.items()
+    ]
     return LEARNER_HEADER + "\n".join(rows) + "\n"
-
-
 
 
 def oracle_learner(learner_id: str):
@@ -64,5 +67,6 @@ def oracle_learner(learner_id: str):
 
     position, region, literacy, comps, done = SCENARIO_LEARNERS[learner_id]
     levels = {c: int(v) for c, v in (item.split(":") for item in comps.split(";") if item)}
-    return OracleLearner(learner_id, position, region, literacy, levels,
-                         frozenset(filter(None, done.split(";"))))
+    return OracleLearner(
+        learner_id, position, region, literacy, levels, frozenset(filter(None, done.split(";")))
+    )

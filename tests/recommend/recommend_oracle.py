@@ -25,8 +25,18 @@ from pathlib import Path
 CATALOG = Path(__file__).resolve().parents[2] / "catalog"
 CONNECTIVITY = {"none": 0, "low": 1, "high": 2}
 ONLINE = {"e_learning", "microlearning"}
-JSON_KEYS = {"learner", "position", "region", "model", "min_jp", "max_jp", "total_jp",
-             "expected_value", "steps", "excluded"}
+JSON_KEYS = {
+    "learner",
+    "position",
+    "region",
+    "model",
+    "min_jp",
+    "max_jp",
+    "total_jp",
+    "expected_value",
+    "steps",
+    "excluded",
+}
 STEP_KEYS = {"module", "title", "period", "jp", "modality", "p_success", "value", "reasons"}
 #: Keys the extended path object carries (periods, obligations, below_minimum; bilingual
 #: reasons and reason kinds).
@@ -48,8 +58,10 @@ RULES = ("reach", "audience", "local_relevance", "obligations")
 
 # -- the rules as pure functions -------------------------------------------------------------
 
-def reach_along(levels: Mapping[str, int],
-                path: Sequence[Mapping[str, int]]) -> list[dict[str, bool]]:
+
+def reach_along(
+    levels: Mapping[str, int], path: Sequence[Mapping[str, int]]
+) -> list[dict[str, bool]]:
     """§3 reach, step by step along ``path`` (each step's ``competencies`` cell as
     ``{c: L_m(c)}``, in step order) for a learner at ``levels`` (absent = 0).
 
@@ -66,16 +78,19 @@ def reach_along(levels: Mapping[str, int],
                 continue
             within[c] = level >= taught - REACH or any(
                 result[j].get(c, False) and taught - REACH <= path[j].get(c, 0) < taught
-                for j in range(i))
+                for j in range(i)
+            )
         result.append(within)
     return result
 
 
-def pitched_too_high(levels: Mapping[str, int],
-                     path: Sequence[Mapping[str, int]]) -> list[int]:
+def pitched_too_high(levels: Mapping[str, int], path: Sequence[Mapping[str, int]]) -> list[int]:
     """Indices of the steps that raise some competency yet are within reach on none."""
-    return [i for i, within in enumerate(reach_along(levels, path))
-            if within and not any(within.values())]
+    return [
+        i
+        for i, within in enumerate(reach_along(levels, path))
+        if within and not any(within.values())
+    ]
 
 
 def in_audience(audience: Iterable[str], jenjang: str | None, status: str) -> bool:
@@ -89,8 +104,9 @@ def in_audience(audience: Iterable[str], jenjang: str | None, status: str) -> bo
     return jenjang in audience or (status or DEFAULT_STATUS) in audience
 
 
-def effective_hazards(region: str, parent: Mapping[str, str],
-                      hazards: Mapping[str, Mapping[str, float]]) -> dict[str, float]:
+def effective_hazards(
+    region: str, parent: Mapping[str, str], hazards: Mapping[str, Mapping[str, float]]
+) -> dict[str, float]:
     """§2: the region's own hazards cell, or its nearest ancestor's non-empty cell when its
     own is empty; a region that lists any hazard lists all (nothing is inherited then)."""
     seen = set()
@@ -105,8 +121,9 @@ def effective_hazards(region: str, parent: Mapping[str, str],
 def locally_relevant(module_hazards: Iterable[str], region_hazards: Mapping[str, float]) -> bool:
     """§3: a module with hazards only where one of them has index >= RELEVANT_INDEX."""
     module_hazards = list(module_hazards)
-    return not module_hazards or any(region_hazards.get(h, 0.0) >= RELEVANT_INDEX
-                                     for h in module_hazards)
+    return not module_hazards or any(
+        region_hazards.get(h, 0.0) >= RELEVANT_INDEX for h in module_hazards
+    )
 
 
 def binds(who: str, jenjang: str | None, status: str) -> bool:
@@ -164,32 +181,41 @@ class CatalogOracle:
 
     #: Merge keys of each kind (contract §2); obligations, learners and outcomes are
     #: optional files here.
-    KEYS = {"modules": ("code",), "regions": ("code",),
-            "prerequisites": ("module", "requires"),
-            "job_standards": ("position", "competency"),
-            "regional_standards": ("region", "competency"),
-            "learners": ("id",), "obligations": ("who", "module"),
-            "outcomes": ("learner", "module", "date")}
+    KEYS = {
+        "modules": ("code",),
+        "regions": ("code",),
+        "prerequisites": ("module", "requires"),
+        "job_standards": ("position", "competency"),
+        "regional_standards": ("region", "competency"),
+        "learners": ("id",),
+        "obligations": ("who", "module"),
+        "outcomes": ("learner", "module", "date"),
+    }
     OPTIONAL_FILES = {"learners", "obligations", "outcomes"}
 
-    def __init__(self, extra: dict[str, list[str]] | None = None,
-                 directory: Path = CATALOG):
+    def __init__(self, extra: dict[str, list[str]] | None = None, directory: Path = CATALOG):
         self.directory = directory
         extra = extra or {}
         self.extra = extra
         self.modules: dict[str, OracleModule] = {}
         for row in self._rows("modules", extra):
             self.modules[row["code"]] = OracleModule(
-                row["code"], int(row["jp"]), row["modality"],
+                row["code"],
+                int(row["jp"]),
+                row["modality"],
                 {c: int(v) for c, v in _pairs(row["competencies"]).items()},
-                _codes(row["hazards"]), CONNECTIVITY[row["min_connectivity"]],
-                int(row["min_digital_literacy"]), row["scope"], row["status"],
-                tuple(_codes(row.get("audience") or "")), row.get("title") or "")
+                _codes(row["hazards"]),
+                CONNECTIVITY[row["min_connectivity"]],
+                int(row["min_digital_literacy"]),
+                row["scope"],
+                row["status"],
+                tuple(_codes(row.get("audience") or "")),
+                row.get("title") or "",
+            )
         self.hard: dict[str, set[str]] = defaultdict(set)
         self.soft: dict[str, set[str]] = defaultdict(set)
         for row in self._rows("prerequisites", extra):
-            (self.hard if row["kind"] == "hard" else self.soft)[row["module"]].add(
-                row["requires"])
+            (self.hard if row["kind"] == "hard" else self.soft)[row["module"]].add(row["requires"])
         self.parent: dict[str, str] = {}
         self.connectivity: dict[str, int] = {}
         self.hazards: dict[str, dict[str, float]] = {}
@@ -212,10 +238,12 @@ class CatalogOracle:
         #: obligations.csv rows as (who, module, regulation)
         self.obligations: list[tuple[str, str, str]] = [
             (row["who"], row["module"], row.get("regulation") or "")
-            for row in self._rows("obligations", extra)]
+            for row in self._rows("obligations", extra)
+        ]
         self.obligation_modules = {module for _, module, _ in self.obligations}
-        self._csv_status = {row["id"]: row.get("status") or DEFAULT_STATUS
-                            for row in self._rows("learners", extra)}
+        self._csv_status = {
+            row["id"]: row.get("status") or DEFAULT_STATUS for row in self._rows("learners", extra)
+        }
 
     def _rows(self, kind: str, extra: dict[str, list[str]]) -> list[dict[str, str]]:
         """The catalog file's rows, merged by key with the extra CSV texts of that kind.
@@ -248,9 +276,14 @@ class CatalogOracle:
         for row in self._rows("learners", self.extra):
             levels = {c: int(v) for c, v in _pairs(row["competencies"]).items()}
             result[row["id"]] = OracleLearner(
-                row["id"], row["position"], row["region"], int(row["digital_literacy"]),
-                levels, frozenset(_codes(row["completed"])) | done[row["id"]],
-                row.get("status") or DEFAULT_STATUS)
+                row["id"],
+                row["position"],
+                row["region"],
+                int(row["digital_literacy"]),
+                levels,
+                frozenset(_codes(row["completed"])) | done[row["id"]],
+                row.get("status") or DEFAULT_STATUS,
+            )
         return result
 
     # -- what the contract derives --------------------------------------------------------
@@ -279,13 +312,19 @@ class CatalogOracle:
         return targets
 
     def gaps(self, learner: OracleLearner) -> dict[str, int]:
-        return {c: t - learner.level(c) for c, t in self.targets(learner).items()
-                if t > learner.level(c)}
+        return {
+            c: t - learner.level(c)
+            for c, t in self.targets(learner).items()
+            if t > learner.level(c)
+        }
 
     def gain(self, learner: OracleLearner, module: str) -> dict[str, int]:
         """``L_m(c) − level_u(c)`` where positive, before the reach rule (see :meth:`value`)."""
-        return {c: level - learner.level(c)
-                for c, level in self.modules[module].teaches.items() if level > learner.level(c)}
+        return {
+            c: level - learner.level(c)
+            for c, level in self.modules[module].teaches.items()
+            if level > learner.level(c)
+        }
 
     def offered(self, module: str, region: str) -> bool:
         scope = self.modules[module].scope
@@ -300,8 +339,9 @@ class CatalogOracle:
         return self.jenjang_of.get(learner.position) or None
 
     def in_audience(self, learner: OracleLearner, module: str) -> bool:
-        return in_audience(self.modules[module].audience, self.jenjang(learner),
-                           self.status(learner))
+        return in_audience(
+            self.modules[module].audience, self.jenjang(learner), self.status(learner)
+        )
 
     def region_hazards(self, region: str) -> dict[str, float]:
         return effective_hazards(region, self.parent, self.hazards)
@@ -312,8 +352,7 @@ class CatalogOracle:
     def relevant_hazards(self, module: str, region: str) -> list[str]:
         """The module's hazards with index >= RELEVANT_INDEX in the region."""
         hazards = self.region_hazards(region)
-        return [h for h in self.modules[module].hazards
-                if hazards.get(h, 0.0) >= RELEVANT_INDEX]
+        return [h for h in self.modules[module].hazards if hazards.get(h, 0.0) >= RELEVANT_INDEX]
 
     def bound_obligations(self, learner: OracleLearner) -> dict[str, set[str]]:
         """module → regulations of the obligations binding the learner, not yet completed."""
@@ -324,24 +363,29 @@ class CatalogOracle:
                 result[module].add(regulation)
         return dict(result)
 
-    def deliverable(self, learner: OracleLearner, module: str,
-                    literacy: int | None = None) -> bool:
+    def deliverable(self, learner: OracleLearner, module: str, literacy: int | None = None) -> bool:
         """Approved, offered in the region, connectivity and digital literacy (the learner's,
         or ``literacy``) suffice, the learner is in its audience and it is locally relevant
         (§3's exclusions)."""
         m = self.modules[module]
         literacy = learner.literacy if literacy is None else literacy
-        return (m.status == "approved" and self.offered(module, learner.region)
-                and m.min_connectivity <= self.connectivity[learner.region]
-                and m.min_literacy <= literacy
-                and self.in_audience(learner, module)
-                and self.locally_relevant(module, learner.region))
+        return (
+            m.status == "approved"
+            and self.offered(module, learner.region)
+            and m.min_connectivity <= self.connectivity[learner.region]
+            and m.min_literacy <= literacy
+            and self.in_audience(learner, module)
+            and self.locally_relevant(module, learner.region)
+        )
 
     def candidate(self, learner: OracleLearner, module: str, literacy: int | None = None) -> bool:
         """Could be a step at all: deliverable, not completed, not an obligation module
         (those are never offered as candidates, §2 obligations.csv)."""
-        return (self.deliverable(learner, module, literacy) and module not in learner.completed
-                and module not in self.obligation_modules)
+        return (
+            self.deliverable(learner, module, literacy)
+            and module not in learner.completed
+            and module not in self.obligation_modules
+        )
 
     def literacy_tier(self, module: str) -> int:
         """The digital-literacy tier a module raises a learner to (docs/formats.md: the level
@@ -354,8 +398,14 @@ class CatalogOracle:
         of the periods before it."""
         reachable = learner.literacy
         for _ in range(periods - 1):
-            raised = max([self.literacy_tier(code) for code in self.modules
-                          if self.candidate(learner, code, reachable)], default=0)
+            raised = max(
+                [
+                    self.literacy_tier(code)
+                    for code in self.modules
+                    if self.candidate(learner, code, reachable)
+                ],
+                default=0,
+            )
             if raised <= reachable:
                 break
             reachable = raised
@@ -382,8 +432,16 @@ class CatalogOracle:
 
     # -- the check ---------------------------------------------------------------------
 
-    def violations(self, learner: OracleLearner, record: dict, max_jp: int, min_jp: int,
-                   periods: int, complete: bool = True, rules: bool = True) -> list[str]:
+    def violations(
+        self,
+        learner: OracleLearner,
+        record: dict,
+        max_jp: int,
+        min_jp: int,
+        periods: int,
+        complete: bool = True,
+        rules: bool = True,
+    ) -> list[str]:
         """Every contract rule the path JSON ``record`` breaks, as text (empty = valid).
 
         ``complete``: also require every gap-closing module that is not a step to be
@@ -398,10 +456,13 @@ class CatalogOracle:
         if set(record) < JSON_KEYS:
             problems.append(f"missing keys {JSON_KEYS - set(record)}")
         for s in steps:
-            if not STEP_KEYS <= set(s):  # the contract's keys; extensions may follow
+            if not set(s) >= STEP_KEYS:  # the contract's keys; extensions may follow
                 problems.append(f"{s['module']}: step keys {sorted(s)}")
-        if record["learner"] != learner.id or record["position"] != learner.position \
-                or record["region"] != learner.region:
+        if (
+            record["learner"] != learner.id
+            or record["position"] != learner.position
+            or record["region"] != learner.region
+        ):
             problems.append("learner, position or region not the learner's")
         if (record["min_jp"], record["max_jp"]) != (min_jp, max_jp):
             problems.append("min_jp/max_jp not the options")
@@ -419,8 +480,10 @@ class CatalogOracle:
 
         def literacy_in(period: int) -> int:
             """The learner's literacy plus what literacy steps of earlier periods raise."""
-            return max([learner.literacy] + [self.literacy_tier(s["module"]) for s in steps
-                                             if s["period"] < period])
+            return max(
+                [learner.literacy]
+                + [self.literacy_tier(s["module"]) for s in steps if s["period"] < period]
+            )
 
         for i, s in enumerate(steps):
             code = s["module"]
@@ -430,16 +493,19 @@ class CatalogOracle:
             earlier = set(codes[:i])
             for r in self.hard.get(code, set()):
                 if r not in learner.completed and r not in earlier:
-                    problems.append(f"{code}: hard prerequisite {r} neither completed nor "
-                                    "an earlier step")
+                    problems.append(
+                        f"{code}: hard prerequisite {r} neither completed nor an earlier step"
+                    )
             for r in self.soft.get(code, set()) | self.hard.get(code, set()):
-                if r in codes[i + 1:]:
+                if r in codes[i + 1 :]:
                     problems.append(f"{code}: prerequisite {r} comes later")
             if m.min_connectivity > region_connectivity:
                 problems.append(f"{code}: needs more connectivity than {learner.region} has")
             if m.min_literacy > literacy_in(s["period"]):
-                problems.append(f"{code}: needs digital literacy {m.min_literacy} > "
-                                f"{literacy_in(s['period'])} in period {s['period']}")
+                problems.append(
+                    f"{code}: needs digital literacy {m.min_literacy} > "
+                    f"{literacy_in(s['period'])} in period {s['period']}"
+                )
             if m.status != "approved":
                 problems.append(f"{code}: status {m.status}")
             if not self.offered(code, learner.region):
@@ -495,21 +561,24 @@ class CatalogOracle:
             missing = (STEP_KEYS | EXTENDED_STEP_KEYS) - set(s)
             if missing:
                 problems.append(f"step {s.get('module')}: missing keys {sorted(missing)}")
-            elif len(s["reason_kinds"]) != len(s["reasons"]) \
-                    or len(s["reasons_id"]) != len(s["reasons"]):
-                problems.append(f"step {s['module']}: reasons, reasons_id and reason_kinds "
-                                "differ in length")
+            elif len(s["reason_kinds"]) != len(s["reasons"]) or len(s["reasons_id"]) != len(
+                s["reasons"]
+            ):
+                problems.append(
+                    f"step {s['module']}: reasons, reasons_id and reason_kinds differ in length"
+                )
         for e in record.get("excluded", []):
             if EXCLUDED_KEYS - set(e):
-                problems.append(f"excluded {e.get('module')}: missing keys "
-                                f"{sorted(EXCLUDED_KEYS - set(e))}")
+                problems.append(
+                    f"excluded {e.get('module')}: missing keys {sorted(EXCLUDED_KEYS - set(e))}"
+                )
         for o in record.get("obligations") or []:
             if OBLIGATION_KEYS - set(o):
-                problems.append(f"obligation {o.get('module')}: missing keys "
-                                f"{sorted(OBLIGATION_KEYS - set(o))}")
+                problems.append(
+                    f"obligation {o.get('module')}: missing keys {sorted(OBLIGATION_KEYS - set(o))}"
+                )
         below = record.get("below_minimum")
-        if below is not None and (not isinstance(below, dict)
-                                  or BELOW_MINIMUM_KEYS - set(below)):
+        if below is not None and (not isinstance(below, dict) or BELOW_MINIMUM_KEYS - set(below)):
             problems.append(f"below_minimum {below!r}: not null nor {sorted(BELOW_MINIMUM_KEYS)}")
         return problems
 
@@ -526,10 +595,12 @@ class CatalogOracle:
             code = codes[i]
             detail = ", ".join(
                 f"{c} taught at {self.modules[code].teaches[c]} from level {learner.level(c)}"
-                for c in sorted(reach[i]))
+                for c in sorted(reach[i])
+            )
             result["reach"].append(
                 f"{code} (step {i + 1}, period {steps[i]['period']}): pitched too high: "
-                f"{detail}; no earlier step is a rung (earlier: {codes[:i]})")
+                f"{detail}; no earlier step is a rung (earlier: {codes[:i]})"
+            )
         # audience
         jenjang = self.jenjang(learner)
         for code in codes:
@@ -537,7 +608,8 @@ class CatalogOracle:
                 result["audience"].append(
                     f"{code}: outside its audience {list(self.modules[code].audience)} "
                     f"(position {learner.position}: jenjang {jenjang}, "
-                    f"status {self.status(learner)})")
+                    f"status {self.status(learner)})"
+                )
         # local relevance
         hazards = self.region_hazards(learner.region)
         for code in codes:
@@ -545,7 +617,8 @@ class CatalogOracle:
                 indices = {h: hazards.get(h, 0.0) for h in self.modules[code].hazards}
                 result["local_relevance"].append(
                     f"{code}: not locally relevant in {learner.region}: its hazards' indices "
-                    f"{indices} all < {RELEVANT_INDEX}")
+                    f"{indices} all < {RELEVANT_INDEX}"
+                )
         result["obligations"] = self.obligation_problems(learner, record)
         return result
 
@@ -564,27 +637,35 @@ class CatalogOracle:
         if len(set(modules)) != len(modules):
             problems.append(f"an obligation listed twice: {modules}")
         for module in sorted(set(bound) - set(modules)):
-            problems.append(f"{module}: binds {learner.id} (jenjang {self.jenjang(learner)}, "
-                            f"status {self.status(learner)}; {sorted(bound[module])}) but is "
-                            f"not in obligations {modules}")
+            problems.append(
+                f"{module}: binds {learner.id} (jenjang {self.jenjang(learner)}, "
+                f"status {self.status(learner)}; {sorted(bound[module])}) but is "
+                f"not in obligations {modules}"
+            )
         for o in listed:
             module = o.get("module")
             if module not in bound:
-                why = ("already completed" if module in learner.completed
-                       else "no obligations.csv row binds this learner to it")
-                problems.append(f"{module}: in obligations but {why} (jenjang "
-                                f"{self.jenjang(learner)}, status {self.status(learner)})")
+                why = (
+                    "already completed"
+                    if module in learner.completed
+                    else "no obligations.csv row binds this learner to it"
+                )
+                problems.append(
+                    f"{module}: in obligations but {why} (jenjang "
+                    f"{self.jenjang(learner)}, status {self.status(learner)})"
+                )
                 continue
             m = self.modules[module]
             if o.get("jp") != m.jp or (m.title and o.get("title") != m.title):
                 problems.append(f"{module}: obligation jp/title not the catalog's")
             if o.get("regulation") not in bound[module]:
-                problems.append(f"{module}: obligation regulation {o.get('regulation')!r} not "
-                                f"one of {sorted(bound[module])}")
+                problems.append(
+                    f"{module}: obligation regulation {o.get('regulation')!r} not "
+                    f"one of {sorted(bound[module])}"
+                )
         for s in record["steps"]:
             if s["module"] in self.obligation_modules:
-                problems.append(f"{s['module']}: an obligation module (obligations.csv) as a "
-                                "step")
+                problems.append(f"{s['module']}: an obligation module (obligations.csv) as a step")
         return problems
 
     def hazard_index(self, region: str, hazard: str) -> float:
@@ -595,8 +676,10 @@ class CatalogOracle:
     # -- reasons and exclusions ----------------------------------------------------------------
 
     #: ``closes gap in KEB 0→2`` (first wording) or ``closes the gap in Name (KEB) 0→2``.
-    GAP_REASON = re.compile(r"(closes|narrows) (?:the )?gap in (?:(?P<old>[A-Za-z0-9._-]+) |"
-                            r".*?\((?P<new>[A-Za-z0-9._-]+)\) )(\d)→(\d)")
+    GAP_REASON = re.compile(
+        r"(closes|narrows) (?:the )?gap in (?:(?P<old>[A-Za-z0-9._-]+) |"
+        r".*?\((?P<new>[A-Za-z0-9._-]+)\) )(\d)→(\d)"
+    )
     #: ``gempa_bumi risk 0.92 in 72.71`` (first wording) or ``earthquake risk 0.92 in Palu``.
     HAZARD_REASON = re.compile(r"(.+?) risk (\d\.\d\d) in (.+)")
 
@@ -616,17 +699,21 @@ class CatalogOracle:
                     verb = gap.group(1)
                     c = gap.group("old") or gap.group("new")
                     before, after = int(gap.group(4)), int(gap.group(5))
-                    if not (learner.level(c) <= before < after <= min(targets.get(c, 0),
-                                                                     m.teaches.get(c, 0))) \
-                            or (verb == "closes") != (after == targets.get(c, 0)):
+                    if not (
+                        learner.level(c)
+                        <= before
+                        < after
+                        <= min(targets.get(c, 0), m.teaches.get(c, 0))
+                    ) or (verb == "closes") != (after == targets.get(c, 0)):
                         problems.append(f"{s['module']}: untrue gap reason {reason!r}")
                     elif not within.get(c, False):
-                        problems.append(f"{s['module']}: gap reason {reason!r} but the step is "
-                                        f"not within reach on {c}")
+                        problems.append(
+                            f"{s['module']}: gap reason {reason!r} but the step is "
+                            f"not within reach on {c}"
+                        )
                 hazard = self.HAZARD_REASON.fullmatch(reason)
                 if hazard and kind in ("", "hazard_risk"):
-                    name, index, region = hazard.group(1), float(hazard.group(2)), \
-                        hazard.group(3)
+                    name, index, region = hazard.group(1), float(hazard.group(2)), hazard.group(3)
                     # the first wording names the hazard key and the region code; the new
                     # one their labels: then the index must be that of one of the module's
                     # hazards in the learner's region
@@ -634,21 +721,30 @@ class CatalogOracle:
                         true = [region_hazards.get(name, 0.0)] if name in m.hazards else []
                     else:
                         true = [region_hazards.get(h, 0.0) for h in m.hazards]
-                    if not any(abs(t - index) <= 0.005 and t >= RELEVANT_INDEX for t in true) \
-                            or (re.fullmatch(r"[0-9.]+", region) and region != learner.region):
+                    if not any(abs(t - index) <= 0.005 and t >= RELEVANT_INDEX for t in true) or (
+                        re.fullmatch(r"[0-9.]+", region) and region != learner.region
+                    ):
                         problems.append(f"{s['module']}: untrue hazard reason {reason!r}")
         return problems
 
     #: The planner's exclusion kinds (its ``kind`` key), by the rule they state.
     KIND_CATEGORY = {
-        "connectivity": "connectivity", "digital_literacy": "literacy",
-        "local_elsewhere": "local", "not_approved": "approved",
-        "offline_instead": "offline_instead", "completed": "completed",
-        "longer_than_period": "period_length", "requires": "requires",
-        "not_selected_periods": "not_selected", "not_selected_covered": "not_selected",
-        "not_selected_budget": "not_selected", "not_selected_value": "not_selected",
-        "outside_audience": "audience", "not_relevant": "local_relevance",
-        "pitched_too_high": "reach", "obligation": "obligation",
+        "connectivity": "connectivity",
+        "digital_literacy": "literacy",
+        "local_elsewhere": "local",
+        "not_approved": "approved",
+        "offline_instead": "offline_instead",
+        "completed": "completed",
+        "longer_than_period": "period_length",
+        "requires": "requires",
+        "not_selected_periods": "not_selected",
+        "not_selected_covered": "not_selected",
+        "not_selected_budget": "not_selected",
+        "not_selected_value": "not_selected",
+        "outside_audience": "audience",
+        "not_relevant": "local_relevance",
+        "pitched_too_high": "reach",
+        "obligation": "obligation",
         "obligation_of_others": "obligation",
     }
 
@@ -661,21 +757,27 @@ class CatalogOracle:
             return cls.KIND_CATEGORY[kind]
         reason = entry.get("reason", "")
         words = f"{kind} {reason}".lower()
-        for category, keys in (("audience", ("audience",)),
-                               ("local_relevance", ("relevan",)),
-                               ("reach", ("reach", "too_high", "too high", "pitched")),
-                               ("obligation", ("obligat", "compulsory"))):
+        for category, keys in (
+            ("audience", ("audience",)),
+            ("local_relevance", ("relevan",)),
+            ("reach", ("reach", "too_high", "too high", "pitched")),
+            ("obligation", ("obligat", "compulsory")),
+        ):
             if any(key in words for key in keys):
                 return category
         if reason.startswith("needs digital literacy"):
             return "literacy"
         if reason.startswith("needs ") and "connectivity" in reason.split(";")[0]:
             return "connectivity"
-        for prefix, category in (("local module of", "local"), ("a local module of", "local"),
-                                 ("not approved", "approved"),
-                                 ("online delivery with ", "offline_instead"),
-                                 ("already completed", "completed"),
-                                 ("requires ", "requires"), ("not selected", "not_selected")):
+        for prefix, category in (
+            ("local module of", "local"),
+            ("a local module of", "local"),
+            ("not approved", "approved"),
+            ("online delivery with ", "offline_instead"),
+            ("already completed", "completed"),
+            ("requires ", "requires"),
+            ("not selected", "not_selected"),
+        ):
             if reason.startswith(prefix):
                 return category
         if re.match(r"\d+ JP is longer than one period", reason):
@@ -690,12 +792,14 @@ class CatalogOracle:
         (``not selected: …``), unless it would exceed ``max_jp`` even in an empty path."""
         if cls.exclusion_category(entry) != "not_selected":
             return True
-        budget = re.match(r"not selected: (\d+) JP \(with prerequisites\) would exceed",
-                          entry.get("reason", ""))
+        budget = re.match(
+            r"not selected: (\d+) JP \(with prerequisites\) would exceed", entry.get("reason", "")
+        )
         return bool(budget) and int(budget.group(1)) > max_jp
 
-    def _exclusion_problems(self, learner: OracleLearner, record: dict,
-                            codes: list[str], complete: bool) -> list[str]:
+    def _exclusion_problems(
+        self, learner: OracleLearner, record: dict, codes: list[str], complete: bool
+    ) -> list[str]:
         problems = []
         excluded = [e["module"] for e in record["excluded"]]
         if len(set(excluded)) != len(excluded):
@@ -732,10 +836,13 @@ class CatalogOracle:
                 alternative = instead and instead.group(1)
                 # the alternative may be one the path's literacy ladder opens
                 ladder = self.ladder_literacy(learner, record.get("periods", 1))
-                if (alternative not in self.modules or self.connectivity[region] >= 2
-                        or m.modality not in ONLINE
-                        or not self.deliverable(learner, alternative, ladder)
-                        or self.modules[alternative].modality in ONLINE):
+                if (
+                    alternative not in self.modules
+                    or self.connectivity[region] >= 2
+                    or m.modality not in ONLINE
+                    or not self.deliverable(learner, alternative, ladder)
+                    or self.modules[alternative].modality in ONLINE
+                ):
                     problems.append(wrong)
             elif category == "completed":
                 if code not in learner.completed:
@@ -745,45 +852,60 @@ class CatalogOracle:
                     problems.append(wrong)
             elif category == "requires":
                 required = reason.split()[1].rstrip(",")
-                if required not in self.hard.get(code, set()) \
-                        or required in learner.completed \
-                        or not reason.startswith(f"requires {required}, which cannot be "
-                                                 "taken ("):
+                if (
+                    required not in self.hard.get(code, set())
+                    or required in learner.completed
+                    or not reason.startswith(f"requires {required}, which cannot be taken (")
+                ):
                     problems.append(wrong)
             elif category == "not_selected":
                 ladder = self.ladder_literacy(learner, record.get("periods", 1))
                 if not self.candidate(learner, code, ladder):
                     problems.append(f"{code}: 'not selected' but cannot be taken {reason!r}")
-                budget = re.fullmatch(r"not selected: (\d+) JP \(with prerequisites\) would "
-                                      r"exceed the (\d+) JP budget \((\d+) JP left\)", reason)
+                budget = re.fullmatch(
+                    r"not selected: (\d+) JP \(with prerequisites\) would "
+                    r"exceed the (\d+) JP budget \((\d+) JP left\)",
+                    reason,
+                )
                 if budget:
                     cost, max_jp, left = map(int, budget.groups())
-                    if max_jp != record["max_jp"] or cost <= left or cost < m.jp or (
-                            complete and left != max_jp - record["total_jp"]):
+                    if (
+                        max_jp != record["max_jp"]
+                        or cost <= left
+                        or cost < m.jp
+                        or (complete and left != max_jp - record["total_jp"])
+                    ):
                         problems.append(f"{code}: untrue budget reason {reason!r}")
             elif category == "audience":
                 if self.in_audience(learner, code):
-                    problems.append(f"{wrong}: the learner (jenjang {self.jenjang(learner)}, "
-                                    f"status {self.status(learner)}) is in {list(m.audience)}")
+                    problems.append(
+                        f"{wrong}: the learner (jenjang {self.jenjang(learner)}, "
+                        f"status {self.status(learner)}) is in {list(m.audience)}"
+                    )
             elif category == "local_relevance":
                 if self.locally_relevant(code, region):
-                    problems.append(f"{wrong}: {self.relevant_hazards(code, region)} >= "
-                                    f"{RELEVANT_INDEX} in {region}")
+                    problems.append(
+                        f"{wrong}: {self.relevant_hazards(code, region)} >= "
+                        f"{RELEVANT_INDEX} in {region}"
+                    )
             elif category == "reach":
                 within = self.reach(learner, [*codes, code])[-1]
                 if not within or any(within.values()):
-                    problems.append(f"{wrong}: after the path's steps it is within reach "
-                                    f"({within})")
+                    problems.append(
+                        f"{wrong}: after the path's steps it is within reach ({within})"
+                    )
             elif category == "obligation":
                 if code not in self.obligation_modules:
                     problems.append(f"{wrong}: obligations.csv has no row for it")
             else:
-                problems.append(f"{code}: unknown kind of reason {reason!r} "
-                                f"(kind {e.get('kind')!r})")
+                problems.append(
+                    f"{code}: unknown kind of reason {reason!r} (kind {e.get('kind')!r})"
+                )
         return problems
 
-    def addable(self, learner: OracleLearner, steps: list[dict], max_jp: int,
-                periods: int) -> list[str]:
+    def addable(
+        self, learner: OracleLearner, steps: list[dict], max_jp: int, periods: int
+    ) -> list[str]:
         """Takeable modules that could join the path as it is: candidates (deliverable, in
         the audience, locally relevant, not completed, no obligation), within max_jp, hard
         prerequisites completed or steps, required by no step, and a period with room not
@@ -796,19 +918,29 @@ class CatalogOracle:
         for s in steps:
             load[s["period"]] += s["jp"]
         period_of = {s["module"]: s["period"] for s in steps}
-        needed_by_steps = set().union(*(self.hard.get(c, set()) | self.soft.get(c, set())
-                                        for c in codes)) if codes else set()
+        needed_by_steps = (
+            set().union(*(self.hard.get(c, set()) | self.soft.get(c, set()) for c in codes))
+            if codes
+            else set()
+        )
         result = []
         for code, m in self.modules.items():
             if code in codes or code in needed_by_steps or not self.candidate(learner, code):
                 continue
             if total + m.jp > max_jp or m.jp > cap:
                 continue
-            if any(r not in learner.completed and r not in codes
-                   for r in self.hard.get(code, set())):
+            if any(
+                r not in learner.completed and r not in codes for r in self.hard.get(code, set())
+            ):
                 continue
-            earliest = max((period_of[r] for r in self.hard.get(code, set())
-                            | self.soft.get(code, set()) if r in period_of), default=1)
+            earliest = max(
+                (
+                    period_of[r]
+                    for r in self.hard.get(code, set()) | self.soft.get(code, set())
+                    if r in period_of
+                ),
+                default=1,
+            )
             for p in range(earliest, periods + 1):
                 if load[p] + m.jp > cap + 1e-9:
                     continue

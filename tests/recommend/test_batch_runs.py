@@ -12,8 +12,7 @@ import pytest
 from curriculum_tool.errors import CurriculumError, ValidationError
 from curriculum_tool.io.masking import pseudonym
 from curriculum_tool.recommend import PathOptions
-from curriculum_tool.recommend.batch import (STEP_COLUMNS, export_paths, learner_ids,
-                                             run_batch)
+from curriculum_tool.recommend.batch import STEP_COLUMNS, export_paths, learner_ids, run_batch
 from curriculum_tool.store import Workspace
 from curriculum_tool.store.paths import load_paths
 
@@ -48,21 +47,31 @@ def planned(batch_recommender):
 def csv_run(batch_ws, batch_recommender, tmp_path_factory):
     out = tmp_path_factory.mktemp("batchcsv") / "paths.csv"
     calls = []
-    summary = run_batch(batch_ws, out, store=False, recommender=batch_recommender,
-                        progress=lambda done, total: calls.append((done, total)))
+    summary = run_batch(
+        batch_ws,
+        out,
+        store=False,
+        recommender=batch_recommender,
+        progress=lambda done, total: calls.append((done, total)),
+    )
     return out, summary, calls
 
 
 def test_csv_has_the_contract_columns_and_one_row_per_step(csv_run, planned):
     out, summary, _ = csv_run
     header, rows = read_csv(out)
-    assert tuple(header) == STEP_COLUMNS == ("learner", "order", "period", "module", "jp",
-                                            "p_success", "value")
+    assert (
+        tuple(header)
+        == STEP_COLUMNS
+        == ("learner", "order", "period", "module", "jp", "p_success", "value")
+    )
     assert len(rows) == sum(len(p.steps) for p in planned) == summary.steps
     assert summary.learners == len(planned) > 150
-    expected = [(str(i), str(s.period), s.module, str(s.jp), f"{s.p_success:.4f}",
-                 f"{s.value:.4f}")
-                for p in planned for i, s in enumerate(p.steps, start=1)]
+    expected = [
+        (str(i), str(s.period), s.module, str(s.jp), f"{s.p_success:.4f}", f"{s.value:.4f}")
+        for p in planned
+        for i, s in enumerate(p.steps, start=1)
+    ]
     assert [tuple(r[1:]) for r in rows] == expected
     assert summary.below_min_jp == sum(p.total_jp < p.min_jp for p in planned)
 
@@ -84,7 +93,7 @@ def test_progress_is_reported_up_to_the_total(csv_run, planned):
     _, _, calls = csv_run
     assert calls and calls[-1] == (len(planned), len(planned))
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
-    assert len(calls) > 1          # 191 learners → several chunks
+    assert len(calls) > 1  # 191 learners → several chunks
 
 
 def test_unmask_writes_the_raw_ids(batch_ws, batch_recommender, planned, tmp_path):
@@ -118,9 +127,20 @@ def test_jsonl_lines_are_the_contract_objects(batch_ws, batch_recommender, plann
     key = batch_ws.get_meta("pseudonym_key")
     model = batch_recommender.scorer.model
     for record, path in zip(records, planned):
-        assert {"learner", "position", "region", "model", "min_jp", "max_jp", "total_jp",
-                "expected_value", "steps", "excluded", "obligations",
-                "below_minimum"} <= set(record)
+        assert {
+            "learner",
+            "position",
+            "region",
+            "model",
+            "min_jp",
+            "max_jp",
+            "total_jp",
+            "expected_value",
+            "steps",
+            "excluded",
+            "obligations",
+            "below_minimum",
+        } <= set(record)
         assert record["learner"] == pseudonym(key, path.learner)
         assert (record["position"], record["region"]) == (path.position, path.region)
         assert record["model"] == {"name": model.name, "sha256": model.sha256}
@@ -129,9 +149,18 @@ def test_jsonl_lines_are_the_contract_objects(batch_ws, batch_recommender, plann
         assert record["total_jp"] == sum(s["jp"] for s in record["steps"]) <= 40
         assert record["expected_value"] == pytest.approx(path.expected_value, abs=1e-4)
         for step in record["steps"]:
-            assert set(step) == {"module", "title", "period", "jp", "modality",
-                                 "p_success", "value", "reasons", "reasons_id",
-                                 "reason_kinds"}
+            assert set(step) == {
+                "module",
+                "title",
+                "period",
+                "jp",
+                "modality",
+                "p_success",
+                "value",
+                "reasons",
+                "reasons_id",
+                "reason_kinds",
+            }
             assert len(step["reason_kinds"]) == len(step["reasons"])
             assert isinstance(step["reasons"], list) and step["reasons"]
             assert len(step["reasons_id"]) == len(step["reasons"])
@@ -141,29 +170,34 @@ def test_jsonl_lines_are_the_contract_objects(batch_ws, batch_recommender, plann
     assert "DEMO-" not in out.read_text(encoding="utf-8")
 
 
-def test_two_joblib_workers_give_the_same_paths(batch_ws, batch_recommender, csv_run,
-                                                tmp_path):
+def test_two_joblib_workers_give_the_same_paths(batch_ws, batch_recommender, csv_run, tmp_path):
     out = tmp_path / "two.csv"
     summary = run_batch(batch_ws, out, workers=2, store=False, recommender=batch_recommender)
     assert out.read_bytes() == csv_run[0].read_bytes()
     assert summary.steps == csv_run[1].steps
 
 
-def test_a_local_dask_cluster_gives_the_same_paths(batch_ws, batch_recommender, csv_run,
-                                                   tmp_path):
+def test_a_local_dask_cluster_gives_the_same_paths(batch_ws, batch_recommender, csv_run, tmp_path):
     from distributed import LocalCluster
 
     out = tmp_path / "dask.csv"
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
-                      dashboard_address=None) as cluster:
-        summary = run_batch(batch_ws, out, scheduler=cluster.scheduler_address,
-                            store=False, recommender=batch_recommender)
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        summary = run_batch(
+            batch_ws,
+            out,
+            scheduler=cluster.scheduler_address,
+            store=False,
+            recommender=batch_recommender,
+        )
     assert out.read_bytes() == csv_run[0].read_bytes()
     assert summary.learners == csv_run[1].learners
 
 
 def test_an_unreachable_scheduler_is_a_clear_error_and_writes_nothing(
-        copy_ws, batch_ws_path, tmp_path, monkeypatch):
+    copy_ws, batch_ws_path, tmp_path, monkeypatch
+):
     import distributed
 
     real = distributed.Client
@@ -175,19 +209,26 @@ def test_an_unreachable_scheduler_is_a_clear_error_and_writes_nothing(
     monkeypatch.setattr(distributed, "Client", quick_client)
     path = copy_ws(batch_ws_path)
     out = tmp_path / "never.csv"
-    with Workspace.open(path) as ws:
-        with pytest.raises(CurriculumError,
-                           match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"):
-            run_batch(ws, out, scheduler="tcp://127.0.0.1:9")
+    with (
+        Workspace.open(path) as ws,
+        pytest.raises(
+            CurriculumError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"
+        ),
+    ):
+        run_batch(ws, out, scheduler="tcp://127.0.0.1:9")
     assert not out.exists()
     assert stored(path) == []
 
 
-def test_a_malformed_scheduler_address_is_a_clear_error(batch_ws, batch_recommender,
-                                                        tmp_path):
+def test_a_malformed_scheduler_address_is_a_clear_error(batch_ws, batch_recommender, tmp_path):
     with pytest.raises(CurriculumError, match="scheduler"):
-        run_batch(batch_ws, tmp_path / "x.csv", scheduler="bogus://host:1", store=False,
-                  recommender=batch_recommender)
+        run_batch(
+            batch_ws,
+            tmp_path / "x.csv",
+            scheduler="bogus://host:1",
+            store=False,
+            recommender=batch_recommender,
+        )
 
 
 def test_paths_are_stored_and_exported_masked(copy_ws, batch_ws_path, tmp_path, planned):
@@ -213,11 +254,18 @@ def test_paths_are_stored_and_exported_masked(copy_ws, batch_ws_path, tmp_path, 
     assert {r[0] for r in raw} == {p.learner for p in saved if p.steps}
 
 
-def test_a_chosen_subset_of_learners_in_workspace_order(batch_ws, batch_recommender,
-                                                        tmp_path, planned):
+def test_a_chosen_subset_of_learners_in_workspace_order(
+    batch_ws, batch_recommender, tmp_path, planned
+):
     out = tmp_path / "some.jsonl"
-    summary = run_batch(batch_ws, out, learners=["T-PALU-AK", "DEMO-002", "DEMO-002"],
-                        store=False, unmask=True, recommender=batch_recommender)
+    summary = run_batch(
+        batch_ws,
+        out,
+        learners=["T-PALU-AK", "DEMO-002", "DEMO-002"],
+        store=False,
+        unmask=True,
+        recommender=batch_recommender,
+    )
     records = read_jsonl(out)
     assert [r["learner"] for r in records] == ["DEMO-002", "T-PALU-AK"]
     assert summary.learners == 2
@@ -239,8 +287,10 @@ def test_learner_files_are_read_by_learner_column_or_as_learners_csv(tmp_path):
     assert learner_ids(tmp_path / "list.csv") == ["DEMO-001", "DEMO-002"]
     from recommend_data import SCENARIO_LEARNERS, learners_csv
 
-    (tmp_path / "learners.csv").write_text(learners_csv(
-        {k: SCENARIO_LEARNERS[k] for k in ("T-PALU-AK", "T-LIT0-REN")}), encoding="utf-8")
+    (tmp_path / "learners.csv").write_text(
+        learners_csv({k: SCENARIO_LEARNERS[k] for k in ("T-PALU-AK", "T-LIT0-REN")}),
+        encoding="utf-8",
+    )
     assert learner_ids(tmp_path / "learners.csv") == ["T-PALU-AK", "T-LIT0-REN"]
     (tmp_path / "bad.csv").write_text("nip,name\n1,a\n", encoding="utf-8")
     with pytest.raises(ValidationError):
@@ -249,6 +299,5 @@ def test_learner_files_are_read_by_learner_column_or_as_learners_csv(tmp_path):
 
 def test_an_unknown_output_suffix_is_refused(batch_ws, batch_recommender, tmp_path):
     with pytest.raises(CurriculumError, match=r"\.csv, \.xlsx, \.jsonl"):
-        run_batch(batch_ws, tmp_path / "paths.txt", store=False,
-                  recommender=batch_recommender)
+        run_batch(batch_ws, tmp_path / "paths.txt", store=False, recommender=batch_recommender)
     assert not (tmp_path / "paths.txt").exists()

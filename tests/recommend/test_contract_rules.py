@@ -20,14 +20,23 @@ import json
 from pathlib import Path
 
 import pytest
+from recommend_oracle import (
+    RELEVANT_INDEX,
+    RULES,
+    CatalogOracle,
+    OracleLearner,
+    binds,
+    effective_hazards,
+    in_audience,
+    locally_relevant,
+    pitched_too_high,
+    reach_along,
+)
 
 from curriculum_tool.catalog import create_workspace
 from curriculum_tool.recommend import PathOptions, Recommender
 from curriculum_tool.recommend.batch import run_batch
 from curriculum_tool.store.paths import load_paths
-from recommend_oracle import (RELEVANT_INDEX, RULES, CatalogOracle, OracleLearner, binds,
-                              effective_hazards, in_audience, locally_relevant,
-                              pitched_too_high, reach_along)
 
 #: The option sets every demo learner is planned with.
 OPTION_SETS = {
@@ -38,10 +47,12 @@ OPTION_SETS = {
 #: Disaster positions are checked in these quake/tsunami/drought zones (test 2).
 DISASTER_REGIONS = ("72.71", "72.03", "72.10", "53.11")
 #: The rule groups checked on every path, plus the rules that held before.
-RULE_GROUPS = {"reach": "no step pitched too high",
-               "audience": "no module outside its audience",
-               "local_relevance": "no hazard module where its hazards are below 0.3",
-               "other": "every other contract rule"}
+RULE_GROUPS = {
+    "reach": "no step pitched too high",
+    "audience": "no module outside its audience",
+    "local_relevance": "no hazard module where its hazards are below 0.3",
+    "other": "every other contract rule",
+}
 
 
 def options_of(option_id: str) -> PathOptions:
@@ -50,17 +61,24 @@ def options_of(option_id: str) -> PathOptions:
 
 def show(record: dict) -> str:
     """A path, compactly, for failure messages."""
-    return json.dumps({
-        "learner": record["learner"], "position": record["position"],
-        "region": record["region"], "total_jp": record["total_jp"],
-        "steps": [(s["module"], s["period"], s["jp"]) for s in record["steps"]],
-        "obligations": [o.get("module") for o in record.get("obligations") or []],
-        "below_minimum": record.get("below_minimum"),
-        "excluded": [(e["module"], e.get("kind"), e["reason"]) for e in record["excluded"]],
-    }, ensure_ascii=False, indent=1)
+    return json.dumps(
+        {
+            "learner": record["learner"],
+            "position": record["position"],
+            "region": record["region"],
+            "total_jp": record["total_jp"],
+            "steps": [(s["module"], s["period"], s["jp"]) for s in record["steps"]],
+            "obligations": [o.get("module") for o in record.get("obligations") or []],
+            "below_minimum": record.get("below_minimum"),
+            "excluded": [(e["module"], e.get("kind"), e["reason"]) for e in record["excluded"]],
+        },
+        ensure_ascii=False,
+        indent=1,
+    )
 
 
 # == the oracle's rules on hand-made cases ====================================================
+
 
 class TestReachRule:
     def test_a_module_four_levels_up_is_pitched_too_high_alone(self):
@@ -128,14 +146,19 @@ class TestAudience:
 
 class TestLocalRelevance:
     PARENT = {"72": "", "72.71": "72", "72.71.01": "72.71", "72.99": "72", "33": ""}
-    HAZARDS = {"72": {"tsunami": 0.9, "kekeringan": 0.4}, "72.71": {"gempa_bumi": 0.85},
-               "72.71.01": {}, "72.99": {}, "33": {"gempa_bumi": 0.0}}
+    HAZARDS = {
+        "72": {"tsunami": 0.9, "kekeringan": 0.4},
+        "72.71": {"gempa_bumi": 0.85},
+        "72.71.01": {},
+        "72.99": {},
+        "33": {"gempa_bumi": 0.0},
+    }
 
     def hazards(self, region):
         return effective_hazards(region, self.PARENT, self.HAZARDS)
 
     def test_a_region_that_lists_any_hazard_lists_all(self):
-        assert self.hazards("72.71") == {"gempa_bumi": 0.85}   # no tsunami from 72
+        assert self.hazards("72.71") == {"gempa_bumi": 0.85}  # no tsunami from 72
 
     def test_an_empty_cell_takes_the_nearest_ancestors_cell(self):
         assert self.hazards("72.99") == {"tsunami": 0.9, "kekeringan": 0.4}
@@ -168,37 +191,73 @@ class TestObligationsBind:
 
 # -- a tiny catalog read by the oracle ---------------------------------------------------------
 
-MODULES = ("code,title,jp,modality,level,competencies,hazards,min_connectivity,"
-           "min_digital_literacy,scope,status,owner{extra_header}\n") + """\
+MODULES = (
+    (
+        "code,title,jp,modality,level,competencies,hazards,min_connectivity,"
+        "min_digital_literacy,scope,status,owner{extra_header}\n"
+    )
+    + """\
 R-2,Rung,10,klasikal,2,M.07:2,,none,0,national,approved,X{r2}
 T-4,Top,10,klasikal,4,M.07:4,,none,0,national,approved,X{t4}
 HZ-1,Tsunami drill,8,experiential,1,PB-SIAGA:2,tsunami,none,0,national,approved,X{hz}
 OB-1,Compulsory,100,klasikal,3,M.01:3,,none,0,national,approved,X{ob}
 """
+)
 
 
-def tiny_catalog(folder: Path, audience: bool = True, jenjang: bool = True,
-                 status: bool = True, obligations: bool = True) -> Path:
-    cells = {"extra_header": ",audience", "r2": ",", "t4": ",pengawas;cpns", "hz": ",",
-             "ob": ",pengawas"} if audience else {k: "" for k in
-                                                  ("extra_header", "r2", "t4", "hz", "ob")}
+def tiny_catalog(
+    folder: Path,
+    audience: bool = True,
+    jenjang: bool = True,
+    status: bool = True,
+    obligations: bool = True,
+) -> Path:
+    cells = (
+        {
+            "extra_header": ",audience",
+            "r2": ",",
+            "t4": ",pengawas;cpns",
+            "hz": ",",
+            "ob": ",pengawas",
+        }
+        if audience
+        else dict.fromkeys(("extra_header", "r2", "t4", "hz", "ob"), "")
+    )
     files = {
         "modules": MODULES.format(**cells),
         "prerequisites": "module,requires,kind\nT-4,R-2,soft\n",
-        "regions": ("code,name,parent,hazards,connectivity,is_3t\n"
-                    "72,Sulteng,,tsunami:0.9;gempa_bumi:0.9,low,0\n"
-                    "72.71,Palu,72,gempa_bumi:0.85,low,0\n"
-                    "72.99,Anywhere,72,,low,0\n"),
+        "regions": (
+            "code,name,parent,hazards,connectivity,is_3t\n"
+            "72,Sulteng,,tsunami:0.9;gempa_bumi:0.9,low,0\n"
+            "72.71,Palu,72,gempa_bumi:0.85,low,0\n"
+            "72.99,Anywhere,72,,low,0\n"
+        ),
         "regional_standards": "region,competency,level,reason\n",
-        "job_standards": ("position,title,competency,level" + (",jenjang" if jenjang else "")
-                          + "\n" + "pengawas,Pengawas,M.07,4" + (",pengawas" if jenjang else "")
-                          + "\n" + "staf,Staf,M.07,4" + ("," if jenjang else "") + "\n"),
-        "learners": ("id,name,position,region,digital_literacy,competencies,completed"
-                     + (",status" if status else "") + "\n"
-                     + "U-1,A,pengawas,72.71,1,,"
-                     + (",pns" if status else "") + "\n"
-                     + "U-2,B,staf,72.99,1,M.07:2,OB-1" + (",cpns" if status else "") + "\n"
-                     + "U-3,C,pengawas,72.99,1,,OB-1" + ("," if status else "") + "\n"),
+        "job_standards": (
+            "position,title,competency,level"
+            + (",jenjang" if jenjang else "")
+            + "\n"
+            + "pengawas,Pengawas,M.07,4"
+            + (",pengawas" if jenjang else "")
+            + "\n"
+            + "staf,Staf,M.07,4"
+            + ("," if jenjang else "")
+            + "\n"
+        ),
+        "learners": (
+            "id,name,position,region,digital_literacy,competencies,completed"
+            + (",status" if status else "")
+            + "\n"
+            + "U-1,A,pengawas,72.71,1,,"
+            + (",pns" if status else "")
+            + "\n"
+            + "U-2,B,staf,72.99,1,M.07:2,OB-1"
+            + (",cpns" if status else "")
+            + "\n"
+            + "U-3,C,pengawas,72.99,1,,OB-1"
+            + ("," if status else "")
+            + "\n"
+        ),
     }
     if obligations:
         files["obligations"] = "who,module,regulation\npengawas,OB-1,PerLAN 5/2022\n"
@@ -207,26 +266,58 @@ def tiny_catalog(folder: Path, audience: bool = True, jenjang: bool = True,
     return folder
 
 
-def tiny_record(learner: OracleLearner, steps: list[tuple[str, int]], oracle: CatalogOracle,
-                obligations: list[str] = ()) -> dict:
-    return {"learner": learner.id, "position": learner.position, "region": learner.region,
-            "model": {"name": "t", "sha256": ""}, "min_jp": 0, "max_jp": 40, "periods": 2,
-            "total_jp": sum(oracle.modules[m].jp for m, _ in steps), "expected_value": 0.0,
-            "steps": [{"module": m, "title": oracle.modules[m].title, "period": p,
-                       "jp": oracle.modules[m].jp, "modality": "klasikal", "p_success": 0.0,
-                       "value": 0.0, "reasons": [], "reasons_id": [], "reason_kinds": []}
-                      for m, p in steps],
-            "excluded": [],
-            "obligations": [{"module": m, "title": oracle.modules[m].title,
-                             "jp": oracle.modules[m].jp, "regulation": "PerLAN 5/2022"}
-                            for m in obligations],
-            "below_minimum": None}
+def tiny_record(
+    learner: OracleLearner,
+    steps: list[tuple[str, int]],
+    oracle: CatalogOracle,
+    obligations: list[str] = (),
+) -> dict:
+    return {
+        "learner": learner.id,
+        "position": learner.position,
+        "region": learner.region,
+        "model": {"name": "t", "sha256": ""},
+        "min_jp": 0,
+        "max_jp": 40,
+        "periods": 2,
+        "total_jp": sum(oracle.modules[m].jp for m, _ in steps),
+        "expected_value": 0.0,
+        "steps": [
+            {
+                "module": m,
+                "title": oracle.modules[m].title,
+                "period": p,
+                "jp": oracle.modules[m].jp,
+                "modality": "klasikal",
+                "p_success": 0.0,
+                "value": 0.0,
+                "reasons": [],
+                "reasons_id": [],
+                "reason_kinds": [],
+            }
+            for m, p in steps
+        ],
+        "excluded": [],
+        "obligations": [
+            {
+                "module": m,
+                "title": oracle.modules[m].title,
+                "jp": oracle.modules[m].jp,
+                "regulation": "PerLAN 5/2022",
+            }
+            for m in obligations
+        ],
+        "below_minimum": None,
+    }
 
 
 class TestOracleReadsTheFiles:
     def test_optional_columns_and_files_may_be_absent(self, tmp_path):
-        oracle = CatalogOracle(directory=tiny_catalog(tmp_path, audience=False, jenjang=False,
-                                                      status=False, obligations=False))
+        oracle = CatalogOracle(
+            directory=tiny_catalog(
+                tmp_path, audience=False, jenjang=False, status=False, obligations=False
+            )
+        )
         learners = oracle.learners()
         assert oracle.modules["T-4"].audience == ()
         assert oracle.jenjang(learners["U-1"]) is None
@@ -245,10 +336,12 @@ class TestOracleReadsTheFiles:
         assert not oracle.candidate(u1, "OB-1")
 
     def test_a_merge_without_the_optional_column_keeps_the_stored_value(self, tmp_path):
-        extra = ("code,title,jp,modality,level,competencies,hazards,min_connectivity,"
-                 "min_digital_literacy,scope,status,owner\n"
-                 "T-4,Top (renamed),10,klasikal,4,M.07:4,,none,0,national,approved,X\n"
-                 "N-1,New,4,klasikal,1,M.07:1,,none,0,national,approved,X\n")
+        extra = (
+            "code,title,jp,modality,level,competencies,hazards,min_connectivity,"
+            "min_digital_literacy,scope,status,owner\n"
+            "T-4,Top (renamed),10,klasikal,4,M.07:4,,none,0,national,approved,X\n"
+            "N-1,New,4,klasikal,1,M.07:1,,none,0,national,approved,X\n"
+        )
         oracle = CatalogOracle({"modules": [extra]}, directory=tiny_catalog(tmp_path))
         assert oracle.modules["T-4"].title == "Top (renamed)"
         assert oracle.modules["T-4"].audience == ("pengawas", "cpns")
@@ -257,7 +350,7 @@ class TestOracleReadsTheFiles:
     def test_local_relevance_uses_the_regions_own_cell(self, tmp_path):
         oracle = CatalogOracle(directory=tiny_catalog(tmp_path))
         assert not oracle.locally_relevant("HZ-1", "72.71")  # lists gempa_bumi only
-        assert oracle.locally_relevant("HZ-1", "72.99")      # empty: 72's cell
+        assert oracle.locally_relevant("HZ-1", "72.99")  # empty: 72's cell
         assert oracle.hazard_index("72.71", "tsunami") == 0.0
 
     def test_rule_problems_catch_each_new_rule(self, tmp_path):
@@ -269,26 +362,30 @@ class TestOracleReadsTheFiles:
 
         def broken(learner, steps, obligations=("OB-1",)):
             record = tiny_record(learner, steps, oracle, list(obligations))
-            return {rule: found for rule, found in oracle.rule_problems(learner, record).items()
-                    if found}
+            return {
+                rule: found
+                for rule, found in oracle.rule_problems(learner, record).items()
+                if found
+            }
 
         assert set(broken(u1, [("T-4", 1)])) == {"reach"}
         assert set(broken(u1, [("T-4", 1), ("R-2", 1)])) == {"reach"}  # rung after it
         assert set(broken(u2, [("T-4", 1)], obligations=())) == {"audience"}
         assert set(broken(u1, [("HZ-1", 1)])) == {"local_relevance"}
-        assert set(broken(u1, [("R-2", 1)], obligations=())) == {"obligations"}   # missing
-        assert set(broken(u2, [("R-2", 1)])) == {"obligations"}      # binds someone else
-        assert "obligations" in broken(u1, [("OB-1", 1)])            # an obligation as a step
+        assert set(broken(u1, [("R-2", 1)], obligations=())) == {"obligations"}  # missing
+        assert set(broken(u2, [("R-2", 1)])) == {"obligations"}  # binds someone else
+        assert "obligations" in broken(u1, [("OB-1", 1)])  # an obligation as a step
 
     def test_value_counts_gain_only_within_reach(self, tmp_path):
         oracle = CatalogOracle(directory=tiny_catalog(tmp_path))
-        u1 = oracle.learners()["U-1"]                     # M.07 0, target 4
+        u1 = oracle.learners()["U-1"]  # M.07 0, target 4
         assert oracle.value(u1, [("T-4", 1.0)]) == 0.0
-        assert oracle.value(u1, [("R-2", 1.0), ("T-4", 1.0)]) == 4.0   # min(gap 4, 2 + 4)
+        assert oracle.value(u1, [("R-2", 1.0), ("T-4", 1.0)]) == 4.0  # min(gap 4, 2 + 4)
         assert oracle.value(u1, [("T-4", 1.0), ("R-2", 1.0)]) == 2.0
 
 
 # == the demo learners' paths =================================================================
+
 
 @pytest.fixture(scope="module")
 def contract_oracle() -> CatalogOracle:
@@ -324,9 +421,9 @@ def demo_paths(planner, demo):
     def paths(option_id: str) -> dict[str, dict]:
         if option_id not in cache:
             options = options_of(option_id)
-            cache[option_id] = {i: json.loads(json.dumps(planner.recommend(i, options)
-                                                         .to_json()))
-                                for i in demo}
+            cache[option_id] = {
+                i: json.loads(json.dumps(planner.recommend(i, options).to_json())) for i in demo
+            }
         return cache[option_id]
 
     return paths
@@ -334,8 +431,11 @@ def demo_paths(planner, demo):
 
 @pytest.mark.parametrize("option_id", OPTION_SETS)
 def test_the_path_json_has_the_extended_keys(option_id, demo_paths, contract_oracle):
-    problems = {i: found for i, record in demo_paths(option_id).items()
-                if (found := contract_oracle.shape_problems(record))}
+    problems = {
+        i: found
+        for i, record in demo_paths(option_id).items()
+        if (found := contract_oracle.shape_problems(record))
+    }
     assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)
 
 
@@ -349,20 +449,28 @@ def test_every_demo_path_keeps_the_rule(option_id, rule, demo_paths, demo, contr
             # with several periods the planner may drop steps after selection, so the
             # completeness checks (every gap-closer explained, nothing left to add below
             # min_jp) hold for one period only, as in test_path_properties
-            found = contract_oracle.violations(demo[i], record, options.max_jp,
-                                               options.min_jp, options.periods,
-                                               complete=options.periods == 1, rules=False)
+            found = contract_oracle.violations(
+                demo[i],
+                record,
+                options.max_jp,
+                options.min_jp,
+                options.periods,
+                complete=options.periods == 1,
+                rules=False,
+            )
         else:
             found = contract_oracle.rule_problems(demo[i], record)[rule]
         if found:
             problems[i] = found
-    assert not problems, (f"{RULE_GROUPS[rule]} ({option_id}): "
-                          + json.dumps(problems, indent=1, ensure_ascii=False))
+    assert not problems, f"{RULE_GROUPS[rule]} ({option_id}): " + json.dumps(
+        problems, indent=1, ensure_ascii=False
+    )
 
 
 @pytest.mark.parametrize("option_id", OPTION_SETS)
 def test_disaster_officers_in_hazard_zones_get_a_hazard_module_or_a_reason(
-        option_id, demo_paths, demo, contract_oracle):
+    option_id, demo_paths, demo, contract_oracle
+):
     """In Palu, Donggala, Sigi and Sumba Timur a disaster officer's path has a module for a
     hazard of the region (index >= 0.3), or says why none could be taken: a below_minimum
     entry, or excluded locally relevant hazard modules whose kinds say the learner cannot
@@ -370,36 +478,43 @@ def test_disaster_officers_in_hazard_zones_get_a_hazard_module_or_a_reason(
     (``not selected: …`` is the selection's choice, not a reason none could be taken)."""
     options = options_of(option_id)
     oracle = contract_oracle
-    officers = [u for u in demo.values()
-                if "kebencanaan" in u.position and u.region in DISASTER_REGIONS]
+    officers = [
+        u for u in demo.values() if "kebencanaan" in u.position and u.region in DISASTER_REGIONS
+    ]
     assert officers, "no demo disaster officer in the hazard zones"
     failures = []
     for u in officers:
         record = demo_paths(option_id)[u.id]
-        hazard_steps = [s["module"] for s in record["steps"]
-                        if oracle.relevant_hazards(s["module"], u.region)]
+        hazard_steps = [
+            s["module"] for s in record["steps"] if oracle.relevant_hazards(s["module"], u.region)
+        ]
         if hazard_steps or record.get("below_minimum"):
             continue
         gaps = oracle.gaps(u)
-        hazard_entries = [e for e in record["excluded"]
-                          if oracle.relevant_hazards(e["module"], u.region)]
+        hazard_entries = [
+            e for e in record["excluded"] if oracle.relevant_hazards(e["module"], u.region)
+        ]
         cannot = [e["module"] for e in hazard_entries if oracle.cannot_take(e, options.max_jp)]
-        passed_over = [f"{e['module']} ({e.get('kind')}: {e['reason']})"
-                       for e in hazard_entries
-                       if not oracle.cannot_take(e, options.max_jp)
-                       and any(c in gaps for c in oracle.gain(u, e["module"]))]
+        passed_over = [
+            f"{e['module']} ({e.get('kind')}: {e['reason']})"
+            for e in hazard_entries
+            if not oracle.cannot_take(e, options.max_jp)
+            and any(c in gaps for c in oracle.gain(u, e["module"]))
+        ]
         if not cannot or passed_over:
             failures.append(
                 f"{u.id} ({u.position} in {u.region}, hazards "
                 f"{oracle.region_hazards(u.region)}): no hazard module and no reason none "
                 f"could be taken; locally relevant gap-closing hazard modules passed over: "
-                f"{passed_over}\n{show(record)}")
+                f"{passed_over}\n{show(record)}"
+            )
     assert not failures, "\n".join(failures)
 
 
 @pytest.mark.parametrize("option_id", OPTION_SETS)
-def test_obligations_are_listed_for_exactly_those_they_bind(option_id, demo_paths, demo,
-                                                            contract_oracle):
+def test_obligations_are_listed_for_exactly_those_they_bind(
+    option_id, demo_paths, demo, contract_oracle
+):
     """Every obligations.csv row: a bound learner who has not completed the module sees it
     in ``obligations``; nobody has it as a step or in obligations they are not bound by;
     obligations stay outside the JP budget."""
@@ -409,8 +524,10 @@ def test_obligations_are_listed_for_exactly_those_they_bind(option_id, demo_path
         found = contract_oracle.obligation_problems(demo[i], record)
         total = sum(s["jp"] for s in record["steps"])
         if record["total_jp"] != total or total > options.max_jp:
-            found.append(f"total_jp {record['total_jp']} (steps {total}) against max_jp "
-                         f"{options.max_jp}: obligations must stay outside the budget")
+            found.append(
+                f"total_jp {record['total_jp']} (steps {total}) against max_jp "
+                f"{options.max_jp}: obligations must stay outside the budget"
+            )
         if found:
             failures[i] = found
     assert not failures, json.dumps(failures, indent=1, ensure_ascii=False)
@@ -418,11 +535,14 @@ def test_obligations_are_listed_for_exactly_those_they_bind(option_id, demo_path
 
 def test_every_pengawas_without_pkp_is_obliged_to_take_it(demo_paths, demo, contract_oracle):
     """The catalog's case: pengawas → PKP-201 (PerLAN 15/2019)."""
-    assert any(who == "pengawas" and module == "PKP-201"
-               for who, module, _ in contract_oracle.obligations), \
-        "catalog/obligations.csv has no pengawas → PKP-201 row"
-    bound = [u for u in demo.values() if contract_oracle.jenjang(u) == "pengawas"
-             and "PKP-201" not in u.completed]
+    assert any(
+        who == "pengawas" and module == "PKP-201" for who, module, _ in contract_oracle.obligations
+    ), "catalog/obligations.csv has no pengawas → PKP-201 row"
+    bound = [
+        u
+        for u in demo.values()
+        if contract_oracle.jenjang(u) == "pengawas" and "PKP-201" not in u.completed
+    ]
     assert bound, "no demo learner of jenjang pengawas without PKP-201"
     for option_id in OPTION_SETS:
         for i, record in demo_paths(option_id).items():
@@ -430,17 +550,21 @@ def test_every_pengawas_without_pkp_is_obliged_to_take_it(demo_paths, demo, cont
             steps = [s["module"] for s in record["steps"]]
             assert "PKP-201" not in steps, f"{i} ({option_id}): PKP-201 as a step"
             if demo[i] in bound:
-                assert "PKP-201" in listed, (f"{i} (pengawas, {option_id}): PKP-201 not in "
-                                             f"obligations:\n{show(record)}")
+                assert "PKP-201" in listed, (
+                    f"{i} (pengawas, {option_id}): PKP-201 not in obligations:\n{show(record)}"
+                )
             else:
-                assert "PKP-201" not in listed, (f"{i} ({demo[i].position}, jenjang "
-                                                 f"{contract_oracle.jenjang(demo[i])}, "
-                                                 f"{option_id}): PKP-201 offered")
+                assert "PKP-201" not in listed, (
+                    f"{i} ({demo[i].position}, jenjang "
+                    f"{contract_oracle.jenjang(demo[i])}, "
+                    f"{option_id}): PKP-201 offered"
+                )
 
 
 @pytest.mark.parametrize("option_id", OPTION_SETS)
-def test_the_batch_gives_the_same_paths_as_recommend(option_id, default_ws, planner,
-                                                     demo_paths, demo, tmp_path):
+def test_the_batch_gives_the_same_paths_as_recommend(
+    option_id, default_ws, planner, demo_paths, demo, tmp_path
+):
     """One answer: the path the batch stores (and writes) for each demo learner is the one
     ``recommend`` gives, with the same options."""
     options = options_of(option_id)
@@ -448,26 +572,27 @@ def test_the_batch_gives_the_same_paths_as_recommend(option_id, default_ws, plan
     run_batch(default_ws, out, options=options, unmask=True, recommender=planner)
     with default_ws.engine.connect() as conn:
         stored = {p.learner: p.to_json() for p in load_paths(conn)}
-    written = {r["learner"]: r for r in map(json.loads,
-                                            out.read_text(encoding="utf-8").splitlines())}
+    written = {
+        r["learner"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())
+    }
 
     def answer(record: dict) -> tuple:
-        return ([(s["module"], s["period"]) for s in record["steps"]],
-                record.get("obligations"))
+        return ([(s["module"], s["period"]) for s in record["steps"]], record.get("obligations"))
 
     differences = []
     for i, record in demo_paths(option_id).items():
         for where, other in (("stored", stored.get(i)), ("written", written.get(i))):
             if other is None or answer(other) != answer(record):
-                differences.append(f"{i}: recommend {answer(record)} but {where} "
-                                   f"{other and answer(other)}")
+                differences.append(
+                    f"{i}: recommend {answer(record)} but {where} {other and answer(other)}"
+                )
     assert not differences, "\n".join(differences)
 
 
 def test_the_oracle_catches_broken_demo_paths(demo_paths, demo, contract_oracle):
     """Each hand-broken copy of a real path adds a problem of the rule it breaks (the
     modules that break it are picked from the catalog files)."""
-    record = demo_paths("default")["DEMO-003"]      # a pengawas in Palu
+    record = demo_paths("default")["DEMO-003"]  # a pengawas in Palu
     u = demo["DEMO-003"]
     oracle = contract_oracle
     base = oracle.rule_problems(u, record)
@@ -482,18 +607,33 @@ def test_the_oracle_catches_broken_demo_paths(demo_paths, demo, contract_oracle)
     def append(module):
         def change(r):
             m = oracle.modules[module]
-            r["steps"].append({"module": module, "title": m.title,
-                               "period": record["periods"], "jp": m.jp,
-                               "modality": m.modality, "p_success": 0.5, "value": 0.0,
-                               "reasons": [], "reasons_id": [], "reason_kinds": []})
+            r["steps"].append(
+                {
+                    "module": module,
+                    "title": m.title,
+                    "period": record["periods"],
+                    "jp": m.jp,
+                    "modality": m.modality,
+                    "p_success": 0.5,
+                    "value": 0.0,
+                    "reasons": [],
+                    "reasons_id": [],
+                    "reason_kinds": [],
+                }
+            )
+
         return change
 
     def first(condition) -> str:
-        return next(code for code in sorted(oracle.modules)
-                    if code not in codes and condition(code))
+        return next(
+            code for code in sorted(oracle.modules) if code not in codes and condition(code)
+        )
 
-    too_high = first(lambda m: oracle.reach(u, [*codes, m])[-1]
-                     and not any(oracle.reach(u, [*codes, m])[-1].values()))
+    too_high = first(
+        lambda m: (
+            oracle.reach(u, [*codes, m])[-1] and not any(oracle.reach(u, [*codes, m])[-1].values())
+        )
+    )
     outside = first(lambda m: not oracle.in_audience(u, m))
     irrelevant = first(lambda m: not oracle.locally_relevant(m, u.region))
     assert oracle.jenjang(u) == "pengawas"

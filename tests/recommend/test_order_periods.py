@@ -7,11 +7,11 @@ import pytest
 import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from recommend_data import oracle_learner
 
 from curriculum_tool.recommend import PathOptions
 from curriculum_tool.recommend.order import assign_periods, order_steps
 from curriculum_tool.recommend.text import path_text
-from recommend_data import oracle_learner
 
 
 def requires(n: int, edges) -> sp.csr_matrix:
@@ -51,8 +51,13 @@ def test_a_cycle_among_chosen_modules_is_refused():
 @settings(max_examples=80, deadline=None, database=None)
 @given(n=st.integers(1, 8), data=st.data())
 def test_random_dags_give_topological_orders(n, data):
-    edges = data.draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1))
-                               .filter(lambda e: e[0] > e[1]), unique=True, max_size=12))
+    edges = data.draw(
+        st.lists(
+            st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(lambda e: e[0] > e[1]),
+            unique=True,
+            max_size=12,
+        )
+    )
     priority = data.draw(st.lists(st.floats(0, 10), min_size=n, max_size=n))
     modules = data.draw(st.permutations(list(range(n))))
     order = order_steps(modules, requires(n, edges), [priority[m] for m in modules])
@@ -73,7 +78,7 @@ def test_periods_first_fit_after_prerequisites():
 
 def test_periods_are_none_when_the_steps_do_not_fit():
     graph = requires(3, [(1, 0), (2, 1)])
-    assert assign_periods([0], [30], graph, 2, 20) is None          # longer than a period
+    assert assign_periods([0], [30], graph, 2, 20) is None  # longer than a period
     assert assign_periods([0, 1, 2], [10, 10, 10], graph, 2, 10) is None  # chain too long
     assert assign_periods([0, 1, 2], [10, 10, 10], graph, 3, 10) == [1, 2, 3]
     no_edges = requires(3, [])
@@ -84,8 +89,13 @@ def test_periods_are_none_when_the_steps_do_not_fit():
 @settings(max_examples=80, deadline=None, database=None)
 @given(n=st.integers(1, 7), periods=st.integers(1, 4), cap=st.integers(1, 30), data=st.data())
 def test_assigned_periods_respect_room_and_prerequisites(n, periods, cap, data):
-    edges = data.draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1))
-                               .filter(lambda e: e[0] > e[1]), unique=True, max_size=10))
+    edges = data.draw(
+        st.lists(
+            st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(lambda e: e[0] > e[1]),
+            unique=True,
+            max_size=10,
+        )
+    )
     jp = data.draw(st.lists(st.integers(1, 20), min_size=n, max_size=n))
     graph = requires(n, edges)
     order = order_steps(list(range(n)), graph, [0.0] * n)
@@ -114,14 +124,17 @@ def test_real_paths_fit_their_periods(recommender):
 BUG_PERIOD_ORDER = (
     "BUG Recommender._order returns the steps in topological order with first-fit "
     "periods, so periods go back and forth along the steps (DEMO-001 at 20 JP in 2 periods: "
-    "1,2,1,2) and the text output shows 'Period 1' twice")
+    "1,2,1,2) and the text output shows 'Period 1' twice"
+)
 
 
-@pytest.mark.parametrize("learner, max_jp, periods",
-                         [("DEMO-001", 20, 2), ("DEMO-003", 20, 2), ("DEMO-005", 20, 2)])
+@pytest.mark.parametrize(
+    "learner, max_jp, periods", [("DEMO-001", 20, 2), ("DEMO-003", 20, 2), ("DEMO-005", 20, 2)]
+)
 def test_periods_never_decrease_along_the_steps(recommender, learner, max_jp, periods):
-    path = recommender.recommend(learner, PathOptions(max_jp=max_jp, min_jp=min(20, max_jp),
-                                                      periods=periods))
+    path = recommender.recommend(
+        learner, PathOptions(max_jp=max_jp, min_jp=min(20, max_jp), periods=periods)
+    )
     assert len({s.period for s in path.steps}) > 1
     along = [s.period for s in path.steps]
     assert along == sorted(along)
@@ -137,7 +150,8 @@ BUG_DROP = (
     "BUG selection ignores periods; Recommender._order then drops steps until they fit "
     "but never refills, and _not_selected explains against the pre-drop selection: "
     "T-SUMUT-ADM (administrator, 12, literacy 0) at 60/37 JP in 2 periods is cut from "
-    "60 to 36 JP though 24 JP are left and MNJ-111 (8 JP) still fits period 2")
+    "60 to 36 JP though 24 JP are left and MNJ-111 (8 JP) still fits period 2"
+)
 
 
 def test_a_path_cut_to_fit_its_periods_is_refilled_to_min_jp(recommender, oracle):
@@ -162,4 +176,3 @@ def test_a_step_dropped_for_periods_is_listed_as_left_out(recommender):
     # dropped because 4 + 2 + 2 + 2 JP do not pack into 5 + 5, and vanishes
     path = recommender.recommend("T-ACEH-AK", PathOptions(max_jp=10, min_jp=0, periods=2))
     assert "SK-101" in set(path.modules) | {e.module for e in path.excluded}
-

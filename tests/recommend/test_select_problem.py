@@ -25,8 +25,9 @@ def tolerance(best: float, budget: int) -> float:
     return 1e-6 * best + 2e-5 * budget + 2e-5
 
 
-def problem(jp, p, taught, levels, targets, edges=(), relevance=None,
-            required=None, enablers=None) -> SelectionProblem:
+def problem(
+    jp, p, taught, levels, targets, edges=(), relevance=None, required=None, enablers=None
+) -> SelectionProblem:
     """``taught``: K × C levels the modules teach; ``levels``/``targets``: the learner's;
     ``edges``: (module, requires) pairs of hard prerequisites, by position."""
     k = len(jp)
@@ -40,10 +41,19 @@ def problem(jp, p, taught, levels, targets, edges=(), relevance=None,
     gap_columns = np.flatnonzero(gaps > 0)
     if relevance is None:
         relevance = p * (np.maximum(taught - levels, 0).sum(axis=1) + 1e-3)
-    return SelectionProblem(np.arange(k), np.asarray(jp), p, taught, levels, gap_columns,
-                            gaps[gap_columns], prerequisites, np.asarray(relevance, float),
-                            None if required is None else np.asarray(required, bool),
-                            enablers)
+    return SelectionProblem(
+        np.arange(k),
+        np.asarray(jp),
+        p,
+        taught,
+        levels,
+        gap_columns,
+        gaps[gap_columns],
+        prerequisites,
+        np.asarray(relevance, float),
+        None if required is None else np.asarray(required, bool),
+        enablers,
+    )
 
 
 def reached_in(pr: SelectionProblem, chosen: np.ndarray) -> np.ndarray | None:
@@ -67,8 +77,7 @@ def reached_in(pr: SelectionProblem, chosen: np.ndarray) -> np.ndarray | None:
 
 def allowed(pr: SelectionProblem, chosen: np.ndarray, budget: float) -> bool:
     closed = all(chosen[r] for k in np.flatnonzero(chosen) for r in np.flatnonzero(pr.edges[k]))
-    return (closed and pr.jp[chosen].sum() <= budget + 1e-9
-            and reached_in(pr, chosen) is not None)
+    return closed and pr.jp[chosen].sum() <= budget + 1e-9 and reached_in(pr, chosen) is not None
 
 
 def value(pr: SelectionProblem, chosen: np.ndarray) -> float:
@@ -95,8 +104,13 @@ def problems(draw):
     levels = draw(st.lists(st.integers(0, 3), min_size=c, max_size=c))
     targets = draw(st.lists(st.integers(0, 5), min_size=c, max_size=c))
     # edges only from a later module to an earlier one: a DAG, as the workspace ensures
-    edges = draw(st.lists(st.tuples(st.integers(0, k - 1), st.integers(0, k - 1))
-                          .filter(lambda e: e[0] > e[1]), max_size=k, unique=True))
+    edges = draw(
+        st.lists(
+            st.tuples(st.integers(0, k - 1), st.integers(0, k - 1)).filter(lambda e: e[0] > e[1]),
+            max_size=k,
+            unique=True,
+        )
+    )
     budget = draw(st.integers(0, 60))
     return problem(jp, p, taught, levels, targets, edges), budget
 
@@ -119,9 +133,11 @@ def test_the_minimum_is_reached_exactly_whenever_some_allowed_set_reaches_it(cas
     selection = select(pr, budget, min_jp)
     chosen = selection.chosen
     assert allowed(pr, chosen, budget)
-    reachable = [pr.jp[np.array(bits)].sum()
-                 for bits in itertools.product([False, True], repeat=len(pr.jp))
-                 if allowed(pr, np.array(bits), budget)]
+    reachable = [
+        pr.jp[np.array(bits)].sum()
+        for bits in itertools.product([False, True], repeat=len(pr.jp))
+        if allowed(pr, np.array(bits), budget)
+    ]
     if max(reachable) >= min_jp:
         assert pr.jp[chosen].sum() >= min_jp
         assert selection.short_of is None
@@ -147,11 +163,10 @@ def test_a_rung_brings_the_senior_course_within_reach():
 
 
 def test_a_level_3_course_needs_a_rung_at_1_or_2_from_0():
-    pr = problem(jp=[10, 4, 4], p=[1.0, 1.0, 1.0], taught=[[3], [1], [3]], levels=[0],
-                 targets=[3])
-    assert pr.rungs(0, 0).tolist() == [1]     # the other level-3 module is no rung
+    pr = problem(jp=[10, 4, 4], p=[1.0, 1.0, 1.0], taught=[[3], [1], [3]], levels=[0], targets=[3])
+    assert pr.rungs(0, 0).tolist() == [1]  # the other level-3 module is no rung
     chosen = select(pr, 14, 0).chosen
-    assert chosen.tolist() == [False, True, True]     # the cheaper level-3 module
+    assert chosen.tolist() == [False, True, True]  # the cheaper level-3 module
     alone = problem(jp=[4], p=[1.0], taught=[[3]], levels=[0], targets=[3])
     assert not select(alone, 14, 0).chosen.any()
 
@@ -174,9 +189,14 @@ def test_ties_go_to_fewer_jp_then_to_the_lower_code():
 def test_the_fill_is_a_subset_sum_not_a_first_fit():
     # gap module 4 JP; fillers 8, 9, 16: first fit by relevance (9, then 8) would give 21;
     # 4 + 16 = 20 reaches the minimum exactly
-    pr = problem(jp=[4, 9, 8, 16], p=[0.9, 0.5, 0.5, 0.5],
-                 taught=[[1], [0], [0], [0]], levels=[0], targets=[1],
-                 relevance=[0.9, 0.8, 0.4, 0.1])
+    pr = problem(
+        jp=[4, 9, 8, 16],
+        p=[0.9, 0.5, 0.5, 0.5],
+        taught=[[1], [0], [0], [0]],
+        levels=[0],
+        targets=[1],
+        relevance=[0.9, 0.8, 0.4, 0.1],
+    )
     selection = select(pr, 40, 20)
     assert selection.chosen.tolist() == [True, False, False, True]
     assert selection.filled.tolist() == [False, False, False, True]
@@ -184,16 +204,22 @@ def test_the_fill_is_a_subset_sum_not_a_first_fit():
 
 def test_when_the_best_path_leaves_no_room_the_most_valuable_path_that_reaches_the_minimum():
     # best alone: 19 JP; nothing of 1 JP exists, but 12 + 8 = 20 reaches it
-    pr = problem(jp=[19, 12, 8], p=[1.0, 0.9, 0.1], taught=[[2], [2], [0]], levels=[0],
-                 targets=[2])
+    pr = problem(jp=[19, 12, 8], p=[1.0, 0.9, 0.1], taught=[[2], [2], [0]], levels=[0], targets=[2])
     selection = select(pr, 20, 20)
     assert pr.jp[selection.chosen].sum() == 20
     assert selection.chosen.tolist() == [False, True, True]
 
 
 def test_fill_never_exceeds_the_budget_and_brings_prerequisites():
-    pr = problem(jp=[4, 6, 10], p=[0.9, 0.5, 0.5], taught=[[1], [0], [0]], levels=[0],
-                 targets=[1], edges=[(2, 1)], relevance=[0.9, 0.1, 0.8])
+    pr = problem(
+        jp=[4, 6, 10],
+        p=[0.9, 0.5, 0.5],
+        taught=[[1], [0], [0]],
+        levels=[0],
+        targets=[1],
+        edges=[(2, 1)],
+        relevance=[0.9, 0.1, 0.8],
+    )
     assert select(pr, 20, 20).chosen.tolist() == [True, True, True]
     chosen = select(pr, 19, 20).chosen
     assert allowed(pr, chosen, 19)
@@ -202,12 +228,20 @@ def test_fill_never_exceeds_the_budget_and_brings_prerequisites():
 def test_required_modules_and_literacy_enablers():
     # module 1 needs module 0 (the literacy module) to be taken at all
     enablers = np.array([[False, False], [True, False]])
-    pr = problem(jp=[16, 8], p=[0.3, 0.9], taught=[[0], [2]], levels=[0], targets=[2],
-                 enablers=enablers)
+    pr = problem(
+        jp=[16, 8], p=[0.3, 0.9], taught=[[0], [2]], levels=[0], targets=[2], enablers=enablers
+    )
     assert select(pr, 40, 0).chosen.tolist() == [True, True]
-    assert not select(pr, 20, 0).chosen[1]          # both do not fit: neither is worth it
-    required = problem(jp=[16, 8], p=[0.3, 0.9], taught=[[0], [2]], levels=[0],
-                       targets=[2], required=[True, False], enablers=enablers)
+    assert not select(pr, 20, 0).chosen[1]  # both do not fit: neither is worth it
+    required = problem(
+        jp=[16, 8],
+        p=[0.3, 0.9],
+        taught=[[0], [2]],
+        levels=[0],
+        targets=[2],
+        required=[True, False],
+        enablers=enablers,
+    )
     assert select(required, 20, 0).chosen[0]
 
 
@@ -220,8 +254,7 @@ def test_forbidden_modules_are_never_chosen():
 def test_zero_budget_and_empty_problems():
     pr = problem(jp=[4], p=[0.9], taught=[[1]], levels=[0], targets=[1])
     assert not select(pr, 0, 0).chosen.any()
-    empty = problem(jp=[], p=[], taught=np.zeros((0, 2), dtype=int), levels=[0, 0],
-                    targets=[1, 1])
+    empty = problem(jp=[], p=[], taught=np.zeros((0, 2), dtype=int), levels=[0, 0], targets=[1, 1])
     assert select(empty, 40, 20).chosen.shape == (0,)
 
 

@@ -72,10 +72,10 @@ def records(planned):
 
 def document(workspace, path, lang="id", unmask=True):
     """The HTML of one learner's document, with everything the workspace knows."""
-    context = ReportContext.from_workspace(workspace, unmask=unmask, gaps=False,
-                                           gap_table=[path.learner])
-    return path_html(path, lang=lang, details=LearnerDetails.from_context(context, path),
-                     today=DAY)
+    context = ReportContext.from_workspace(
+        workspace, unmask=unmask, gaps=False, gap_table=[path.learner]
+    )
+    return path_html(path, lang=lang, details=LearnerDetails.from_context(context, path), today=DAY)
 
 
 def section(text, heading, end="Persetujuan"):
@@ -144,28 +144,43 @@ def pengawas_without_pkp(workspace, records):
     jenjang = {s.position: s.jenjang for s in workspace.load("job_standards")}
     owed = {o.module for o in workspace.load("obligations") if o.who == "pengawas"}
     assert "PKP-201" in owed
-    return sorted(r.id for r in records.values()
-                  if jenjang.get(r.position) == "pengawas" and "PKP-201" not in r.completed)
+    return sorted(
+        r.id
+        for r in records.values()
+        if jenjang.get(r.position) == "pengawas" and "PKP-201" not in r.completed
+    )
 
 
 # -- who the document is for -------------------------------------------------------------
 
 
-def test_the_learners_document_shows_their_name_and_nip(planned, records, tmp_path, qapp,
-                                                        caplog, capsys):
+def test_the_learners_document_shows_their_name_and_nip(
+    planned, records, tmp_path, qapp, caplog, capsys
+):
     workspace, paths = planned
     learner = next(r for r in records.values() if r.supervisor and r.id in paths)
     boss = records[learner.supervisor]
     out = tmp_path / "rencana.pdf"
     with caplog.at_level(logging.DEBUG):
-        write_learner_pdf(workspace, learner.id, out)   # unmasked by default
+        write_learner_pdf(workspace, learner.id, out)  # unmasked by default
     text = assert_pdf(out)
     path = paths[learner.id]
-    for expected in ("Rencana Pengembangan Kompetensi", learner.name, f"NIP {learner.id}",
-                     learner.unit, boss.name, f"NIP {boss.id}", "Atasan Langsung",
-                     "Modul yang tidak dipilih", "Periode 1", "Peluang berhasil (P)",
-                     "PP 11/2017", f"{path.total_jp} JP dari anggaran {path.max_jp} JP",
-                     path.model_sha256[:16], "Kesenjangan kompetensi"):
+    for expected in (
+        "Rencana Pengembangan Kompetensi",
+        learner.name,
+        f"NIP {learner.id}",
+        learner.unit,
+        boss.name,
+        f"NIP {boss.id}",
+        "Atasan Langsung",
+        "Modul yang tidak dipilih",
+        "Periode 1",
+        "Peluang berhasil (P)",
+        "PP 11/2017",
+        f"{path.total_jp} JP dari anggaran {path.max_jp} JP",
+        path.model_sha256[:16],
+        "Kesenjangan kompetensi",
+    ):
         assert expected in text, expected
     key = workspace.get_meta("pseudonym_key")
     assert pseudonym(key, learner.id) not in text
@@ -216,9 +231,16 @@ def test_english_document(planned, records, tmp_path, qapp):
     out = tmp_path / "plan.pdf"
     write_learner_pdf(workspace, "DEMO-002", out, lang="en")
     text = assert_pdf(out)
-    for expected in ("Competency Development Plan", "Direct supervisor", "Modules not chosen",
-                     "DEMO-002", records["DEMO-002"].name, "Chance of success (P)",
-                     "Competency gaps", "BKD officer"):
+    for expected in (
+        "Competency Development Plan",
+        "Direct supervisor",
+        "Modules not chosen",
+        "DEMO-002",
+        records["DEMO-002"].name,
+        "Chance of success (P)",
+        "Competency gaps",
+        "BKD officer",
+    ):
         assert expected in text, expected
     assert "Rencana Pengembangan Kompetensi" not in text
     assert squeeze(str(paths["DEMO-002"].steps[0].reasons[0])) in text
@@ -235,9 +257,12 @@ def test_the_gap_table_names_each_competency(planned, fresh, qapp):
         gaps = independent_gaps(workspace, learner)
         assert gaps
         table = section(document(workspace, path), "Kesenjangan kompetensi", "Periode")
-        rows = re.findall(r"<tr><td class='num'>\d+</td><td>([^<]+)</td><td>([^<]+)</td>"
-                          r"<td class='mid'>(\d+)</td><td class='mid'>(\d+)</td>"
-                          r"<td class='mid'>([^<]+)</td><td>([^<]+)</td></tr>", table)
+        rows = re.findall(
+            r"<tr><td class='num'>\d+</td><td>([^<]+)</td><td>([^<]+)</td>"
+            r"<td class='mid'>(\d+)</td><td class='mid'>(\d+)</td>"
+            r"<td class='mid'>([^<]+)</td><td>([^<]+)</td></tr>",
+            table,
+        )
         assert {code for code, *_ in rows} == set(gaps)
         reached = {}
         for step in path.steps:
@@ -250,8 +275,7 @@ def test_the_gap_table_names_each_competency(planned, fresh, qapp):
             assert (int(level), int(target)) == gaps[code]
             if code in reached:
                 assert int(after) == reached[code]
-                assert status == ("tertutup" if reached[code] >= gaps[code][1]
-                                  else "menyempit")
+                assert status == ("tertutup" if reached[code] >= gaps[code][1] else "menyempit")
             else:
                 assert status == "belum ditangani"
         assert any(status == "tertutup" for *_, status in rows)
@@ -267,7 +291,7 @@ def test_dates_are_written_out_in_indonesian(fresh, planned, qapp):
     created = replace(path, created="2026-12-06T05:00:00+00:00")
     text = document(workspace, created)
     assert "<b>Disusun</b></td><td>6 Desember 2026</td>" in text
-    assert "Kota Palu, 6 Desember 2026" in text   # the place and date of the signatures
+    assert "Kota Palu, 6 Desember 2026" in text  # the place and date of the signatures
     assert "2026-12-06" not in text
     assert "6 December 2026" in document(workspace, created, "en")
 
@@ -282,9 +306,9 @@ def test_three_signers(planned, records, fresh, qapp):
     assert f"<b>{with_boss.name}</b>" in text and f"NIP {with_boss.id}" in text
     boss = records[with_boss.supervisor]
     assert f"<b>{boss.name}</b>" in text and f"NIP {boss.id}" in text
-    assert text.count("(___") == 1          # only the BKD officer signs on a blank line
+    assert text.count("(___") == 1  # only the BKD officer signs on a blank line
     alone = document(workspace, fresh[without.id]).split("<h2>Persetujuan</h2>")[1]
-    assert alone.count("(___") == 2         # no atasan on record: a blank line for them too
+    assert alone.count("(___") == 2  # no atasan on record: a blank line for them too
 
 
 def test_compulsory_programmes_of_a_pengawas(planned, fresh, records, tmp_path, qapp):
@@ -292,8 +316,7 @@ def test_compulsory_programmes_of_a_pengawas(planned, fresh, records, tmp_path, 
     learners = pengawas_without_pkp(workspace, records)
     assert learners, "the demo needs a pengawas without PKP-201"
     module = next(m for m in workspace.load("modules") if m.code == "PKP-201")
-    regulation = next(o.regulation for o in workspace.load("obligations")
-                      if o.module == "PKP-201")
+    regulation = next(o.regulation for o in workspace.load("obligations") if o.module == "PKP-201")
     path = fresh[learners[0]]
     assert "PKP-201" in [o.module for o in path.obligations]
     assert "PKP-201" not in path.modules
@@ -329,8 +352,10 @@ def test_only_left_out_modules_that_matter_to_the_learner(planned, fresh, qapp):
                 noisy += 1
                 assert excluded.module not in listed, (learner, excluded.module)
         for module in listed:
-            assert any(c in gaps and level > gaps[c][0]
-                       for c, level in teaches[module].items()), (learner, module)
+            assert any(c in gaps and level > gaps[c][0] for c, level in teaches[module].items()), (
+                learner,
+                module,
+            )
         kinds = {e.module: e.kind for e in path.excluded}
         groups = re.findall(r"<h3>([^<]+) \((\d+) modul\)</h3>", part)
         assert sum(int(n) for _, n in groups) == len(listed)
@@ -345,9 +370,15 @@ def test_no_replacement_unless_it_is_in_the_path(planned, fresh, qapp):
     for learner, path in fresh.items():
         for lang, word in (("id", "diganti"), ("en", "replaced by")):
             text = document(workspace, path, lang)
-            rows = dict(listed_rows(section(
-                text, "Modul yang tidak dipilih" if lang == "id" else "Modules not chosen",
-                "Persetujuan" if lang == "id" else "Approval")))
+            rows = dict(
+                listed_rows(
+                    section(
+                        text,
+                        "Modul yang tidak dipilih" if lang == "id" else "Modules not chosen",
+                        "Persetujuan" if lang == "id" else "Approval",
+                    )
+                )
+            )
             replaced = 0
             for excluded in path.excluded:
                 if excluded.kind != "offline_instead" or excluded.module not in rows:
@@ -367,15 +398,14 @@ def test_no_replacement_unless_it_is_in_the_path(planned, fresh, qapp):
 def test_below_the_minimum_says_why_in_the_paths_own_words(planned, tmp_path, qapp):
     workspace, _ = planned
     recommender = Recommender(workspace)
-    paths = recommender.plan_rows(range(len(recommender.learners)),
-                                  PathOptions(max_jp=40, min_jp=40, periods=4))
+    paths = recommender.plan_rows(
+        range(len(recommender.learners)), PathOptions(max_jp=40, min_jp=40, periods=4)
+    )
     below = [p for p in paths if p.below_minimum is not None]
     assert below
     for path in below[:3]:
-        assert html.escape(path.below_minimum.indonesian, quote=True) in document(
-            workspace, path)
-        assert html.escape(str(path.below_minimum), quote=True) in document(
-            workspace, path, "en")
+        assert html.escape(path.below_minimum.indonesian, quote=True) in document(workspace, path)
+        assert html.escape(str(path.below_minimum), quote=True) in document(workspace, path, "en")
     out = tmp_path / "kurang.pdf"
     write_path_document(workspace, below[0], out)
     assert squeeze(below[0].below_minimum.indonesian) in assert_pdf(out)
@@ -383,41 +413,85 @@ def test_below_the_minimum_says_why_in_the_paths_own_words(planned, tmp_path, qa
 
 def test_a_hand_made_path_without_a_workspace(tmp_path, qapp):
     path = LearnerPath(
-        "199001012015011001", "analis-kebijakan", "81.08",
-        (PathStep("PB-101", "Dasar <Kebencanaan> & Mitigasi", 1, 12, "klasikal", 0.81, 0.92,
-                  (Reason.of("closes_gap", competency="PB-KAJI",
-                             competency_name="Pengkajian Risiko Bencana", before=0,
-                             after=2), "gempa_bumi risk 0.92 in 81.08")),),
-        (Exclusion("DATA-301", Reason.of("connectivity", need="high", have="none",
-                                         region="81.08", region_name="Maluku Barat Daya")),
-         Exclusion("PKN-501", Reason.of("outside_audience", audience=["jpt"],
-                                        learner=["fungsional_ahli"])),
-         Exclusion("PB-102", Reason.of("offline_instead", connectivity="none",
-                                       instead="PB-101", instead_modality="klasikal",
-                                       region="81.08", region_name="Maluku Barat Daya"))),
-        expected_value=0.92, model_name="default", model_sha256="0123456789abcdef" * 4,
-        obligations=(ObligationStep("PKP-201", "Pelatihan Kepemimpinan Pengawas", 290,
-                                    "PerLAN 15/2019"),),
-        below_minimum=Reason.of("below_minimum_takeable", min_jp=20, available=12))
+        "199001012015011001",
+        "analis-kebijakan",
+        "81.08",
+        (
+            PathStep(
+                "PB-101",
+                "Dasar <Kebencanaan> & Mitigasi",
+                1,
+                12,
+                "klasikal",
+                0.81,
+                0.92,
+                (
+                    Reason.of(
+                        "closes_gap",
+                        competency="PB-KAJI",
+                        competency_name="Pengkajian Risiko Bencana",
+                        before=0,
+                        after=2,
+                    ),
+                    "gempa_bumi risk 0.92 in 81.08",
+                ),
+            ),
+        ),
+        (
+            Exclusion(
+                "DATA-301",
+                Reason.of(
+                    "connectivity",
+                    need="high",
+                    have="none",
+                    region="81.08",
+                    region_name="Maluku Barat Daya",
+                ),
+            ),
+            Exclusion(
+                "PKN-501",
+                Reason.of("outside_audience", audience=["jpt"], learner=["fungsional_ahli"]),
+            ),
+            Exclusion(
+                "PB-102",
+                Reason.of(
+                    "offline_instead",
+                    connectivity="none",
+                    instead="PB-101",
+                    instead_modality="klasikal",
+                    region="81.08",
+                    region_name="Maluku Barat Daya",
+                ),
+            ),
+        ),
+        expected_value=0.92,
+        model_name="default",
+        model_sha256="0123456789abcdef" * 4,
+        obligations=(
+            ObligationStep("PKP-201", "Pelatihan Kepemimpinan Pengawas", 290, "PerLAN 15/2019"),
+        ),
+        below_minimum=Reason.of("below_minimum_takeable", min_jp=20, available=12),
+    )
     out = tmp_path / "below.pdf"
     write_path_pdf(path, out, today=DAY)
     text = assert_pdf(out)
     assert path.below_minimum.indonesian in text
     assert "di bawah minimum" in text
     assert "Dasar <Kebencanaan> & Mitigasi" in text  # escaped in HTML, printed as written
-    assert "Pengkajian Risiko Bencana" in text       # the gap table from the step's reasons
-    assert "gempa_bumi risk 0.92 in 81.08" in text   # a plain reason as it is
+    assert "Pengkajian Risiko Bencana" in text  # the gap table from the step's reasons
+    assert "gempa_bumi risk 0.92 in 81.08" in text  # a plain reason as it is
     assert "199001012015011001" not in text  # no name, no label: the NIP is masked
     assert "19**************01" in text
     assert "Program wajib" in text and "PKP-201" in text
-    assert "diganti PB-101" in text                  # PB-101 is a step of this path
-    assert "PKN-501" not in text                     # another audience's module
+    assert "diganti PB-101" in text  # PB-101 is a step of this path
+    assert "PKN-501" not in text  # another audience's module
     assert "6 Desember 2026" in text
     markup = path_html(path)
     assert "&lt;Kebencanaan&gt; &amp;" in markup
     # a caller's own label: a pseudonym is said to be masked, the id itself is the NIP
     assert "<b>Identitas (disamarkan)</b></td><td>ANON-1<" in path_html(
-        path, "B*** S***", learner_label="ANON-1")
+        path, "B*** S***", learner_label="ANON-1"
+    )
     own = path_html(path, "Budi Santoso", learner_label=path.learner)
     assert f"<b>NIP</b></td><td>{path.learner}<" in own and "disamarkan" not in own
     named = tmp_path / "named.pdf"
@@ -437,8 +511,12 @@ def test_the_signature_block_stays_on_one_page(planned, tmp_path, qapp):
         pages = [squeeze(page) for page in pdf_pages(out)]
         last = [page for page in pages if "Persetujuan" in page]
         assert len(last) == 1, learner
-        for role in ("Peserta", "Atasan Langsung", "Pejabat BKD / Pengelola Kepegawaian",
-                     "6 Desember 2026"):
+        for role in (
+            "Peserta",
+            "Atasan Langsung",
+            "Pejabat BKD / Pengelola Kepegawaian",
+            "6 Desember 2026",
+        ):
             assert role in last[0], (learner, role)
         assert f"halaman {len(pages)} dari {len(pages)}" in pages[-1]
 
@@ -452,8 +530,7 @@ def test_one_pdf_per_learner_named_by_pseudonym(planned, tmp_path, qapp):
     assert [p.name for p in written] == [f"{pseudonym(key, p.learner)}.pdf" for p in chosen]
     for file in written:
         assert_pdf(file)
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        p.name for p in written)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(p.name for p in written)
 
 
 def test_refusals_leave_nothing_behind(planned, tmp_path, qapp):
@@ -473,7 +550,7 @@ def test_refusals_leave_nothing_behind(planned, tmp_path, qapp):
 def test_a_failed_render_keeps_the_previous_file(planned, tmp_path, qapp, monkeypatch):
     import curriculum_tool.gui.path_pdf as path_pdf
 
-    workspace, paths = planned
+    _workspace, paths = planned
     out = tmp_path / "keep.pdf"
     write_path_pdf(paths["DEMO-001"], out)
     before = out.read_bytes()
@@ -488,19 +565,19 @@ def test_a_failed_render_keeps_the_previous_file(planned, tmp_path, qapp, monkey
     assert [p.name for p in tmp_path.iterdir()] == ["keep.pdf"]
 
 
-def test_the_report_command_addresses_the_document_to_the_learner(planned, tmp_path,
-                                                                  capsys):
+def test_the_report_command_addresses_the_document_to_the_learner(planned, tmp_path, capsys):
     """``report --learner`` shows the learner's name and NIP; ``--mask`` hides them."""
     from curriculum_tool.cli import main
 
     workspace, _ = planned
     named, masked = tmp_path / "named.pdf", tmp_path / "masked.pdf"
-    assert main(["report", workspace.target, "--learner", "DEMO-003", "--out",
-                 str(named)]) == 0
-    assert main(["report", workspace.target, "--learner", "DEMO-003", "--out", str(masked),
-                 "--mask"]) == 0
+    assert main(["report", workspace.target, "--learner", "DEMO-003", "--out", str(named)]) == 0
+    assert (
+        main(["report", workspace.target, "--learner", "DEMO-003", "--out", str(masked), "--mask"])
+        == 0
+    )
     text = squeeze(" ".join(pdf_pages(named)))
     assert "Peserta Demo 03 (sintetis)" in text and "DEMO-003" in text
     hidden = squeeze(" ".join(pdf_pages(masked)))
     assert "Peserta Demo 03" not in hidden and "DEMO-003" not in hidden
-    assert "DEMO-003" not in capsys.readouterr().out      # never echoed
+    assert "DEMO-003" not in capsys.readouterr().out  # never echoed

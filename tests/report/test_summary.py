@@ -67,9 +67,13 @@ def sheets(path):
 
 def all_cells(path):
     book = load_workbook(path, read_only=True)
-    cells = [str(value) for sheet in book.worksheets
-             for row in sheet.iter_rows(values_only=True) for value in row
-             if value is not None]
+    cells = [
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    ]
     book.close()
     return cells
 
@@ -78,12 +82,23 @@ def overview(rows):
     return {row["Indikator"]: row["Nilai"] for row in rows}
 
 
-def path_of(learner, steps=(), excluded=(), min_jp=20, region="81.08", obligations=(),
-            below_minimum=None):
-    return LearnerPath(learner, "analis-kebijakan", region, tuple(steps), tuple(excluded),
-                       expected_value=1.5, min_jp=min_jp, model_name="default",
-                       model_sha256="ab" * 32, created="2025-01-02T03:04:05+00:00",
-                       obligations=tuple(obligations), below_minimum=below_minimum)
+def path_of(
+    learner, steps=(), excluded=(), min_jp=20, region="81.08", obligations=(), below_minimum=None
+):
+    return LearnerPath(
+        learner,
+        "analis-kebijakan",
+        region,
+        tuple(steps),
+        tuple(excluded),
+        expected_value=1.5,
+        min_jp=min_jp,
+        model_name="default",
+        model_sha256="ab" * 32,
+        created="2025-01-02T03:04:05+00:00",
+        obligations=tuple(obligations),
+        below_minimum=below_minimum,
+    )
 
 
 def step(module, jp, p=0.8, value=0.5):
@@ -100,9 +115,18 @@ def test_workbook_has_four_sheets_with_indonesian_headers(planned, tmp_path):
     assert book["Per Pegawai"][0] == LEARNER_COLUMNS
     assert book["Per Modul"][0] == MODULE_COLUMNS
     assert book["Per Wilayah"][0] == REGION_COLUMNS
-    for column in ("Pegawai", "Jabatan", "Wilayah", "Total JP", "Minimum JP",
-                   "Jumlah Langkah", "Nilai Harapan", "Cakupan Kesenjangan",
-                   "Di Bawah Minimum", "Alasan Di Bawah Minimum"):
+    for column in (
+        "Pegawai",
+        "Jabatan",
+        "Wilayah",
+        "Total JP",
+        "Minimum JP",
+        "Jumlah Langkah",
+        "Nilai Harapan",
+        "Cakupan Kesenjangan",
+        "Di Bawah Minimum",
+        "Alasan Di Bawah Minimum",
+    ):
         assert column in LEARNER_COLUMNS
     assert len(book["Per Pegawai"][1]) == len(paths)
 
@@ -143,7 +167,8 @@ def test_overview_and_per_learner_values(planned, tmp_path):
         assert row["Di Bawah Minimum"] == "tidak"
         assert not row["Alasan Di Bawah Minimum"]
     assert facts["Rata-rata cakupan kesenjangan"] == pytest.approx(
-        sum(coverages) / len(coverages), abs=1e-4)
+        sum(coverages) / len(coverages), abs=1e-4
+    )
 
 
 def independent_gaps(workspace):
@@ -192,8 +217,14 @@ def test_per_module_and_per_region_sheets(planned, tmp_path):
     assert blocked and all(row["Alasan Utama Tidak Dapat Diikuti"] for row in blocked)
     # blocked means the learner cannot take it: not another audience's module, not the
     # planner's choice
-    assert not BLOCKING_KINDS & {"outside_audience", "obligation_of_others", "obligation",
-                                 "not_relevant", "completed", "offline_instead"}
+    assert not BLOCKING_KINDS & {
+        "outside_audience",
+        "obligation_of_others",
+        "obligation",
+        "not_relevant",
+        "completed",
+        "offline_instead",
+    }
     assert not [k for k in BLOCKING_KINDS if k.startswith("not_selected")]
     cannot = Counter(e.module for p in paths for e in p.excluded if e.kind in BLOCKING_KINDS)
     for module, count in cannot.items():
@@ -209,14 +240,13 @@ def test_per_module_and_per_region_sheets(planned, tmp_path):
     for region, totals in by_region.items():
         assert regions[region]["Jumlah Pegawai"] == len(totals)
         assert regions[region]["Total JP"] == sum(totals)
-        assert regions[region]["Rata-rata JP"] == pytest.approx(sum(totals) / len(totals),
-                                                                abs=0.01)
+        assert regions[region]["Rata-rata JP"] == pytest.approx(sum(totals) / len(totals), abs=0.01)
         assert regions[region]["Di Bawah Minimum"] == 0
     assert regions["72.71"]["Nama Wilayah"] == "Kota Palu"
 
 
 def test_personal_data_is_masked_by_default(planned, tmp_path):
-    workspace, paths = planned
+    workspace, _paths = planned
     out = tmp_path / "masked.xlsx"
     write_agency_summary(workspace, out)
     cells = all_cells(out)
@@ -255,22 +285,49 @@ def connectivity(need, have="none"):
 
 def test_every_left_out_kind_has_a_label_in_both_languages(planned):
     workspace, _ = planned
-    recommender = Recommender(workspace)   # every left-out module, passed-over ones too
+    recommender = Recommender(workspace)  # every left-out module, passed-over ones too
     rows = range(len(recommender.learners))
-    paths = (recommender.plan_rows(rows, PathOptions(excluded="all"))
-             + recommender.plan_rows(rows, PathOptions(max_jp=40, min_jp=40, periods=4)))
+    paths = recommender.plan_rows(rows, PathOptions(excluded="all")) + recommender.plan_rows(
+        rows, PathOptions(max_jp=40, min_jp=40, periods=4)
+    )
     kinds = Counter(e.kind for p in paths for e in p.excluded)
     assert "" not in kinds
     assert set(kinds) <= set(KIND_LABELS) - {"other"}, set(kinds) - set(KIND_LABELS)
     for kind in kinds:
-        assert exclusion_kind(Reason.of(kind, **next(
-            e.reason.params for p in paths for e in p.excluded if e.kind == kind))) == kind
+        assert (
+            exclusion_kind(
+                Reason.of(
+                    kind,
+                    **next(e.reason.params for p in paths for e in p.excluded if e.kind == kind),
+                )
+            )
+            == kind
+        )
     # every left-out kind the reasons module defines has a label, distinct per language
-    left_out = {kind for kind in KINDS if kind not in {
-        "closes_gap", "narrows_gap", "regional_standard", "rung", "adds_chance", "unlocks",
-        "literacy_first", "raises_literacy", "fills_minimum", "no_value", "modality_online",
-        "modality_offline", "modality_low", "modality", "hazard_risk",
-        "below_minimum_takeable", "below_minimum_fit"}}
+    left_out = {
+        kind
+        for kind in KINDS
+        if kind
+        not in {
+            "closes_gap",
+            "narrows_gap",
+            "regional_standard",
+            "rung",
+            "adds_chance",
+            "unlocks",
+            "literacy_first",
+            "raises_literacy",
+            "fills_minimum",
+            "no_value",
+            "modality_online",
+            "modality_offline",
+            "modality_low",
+            "modality",
+            "hazard_risk",
+            "below_minimum_takeable",
+            "below_minimum_fit",
+        }
+    }
     assert left_out <= set(KIND_LABELS), left_out - set(KIND_LABELS)
     for kind, labels in KIND_LABELS.items():
         assert labels["id"] and labels["en"] and kind_label(kind, "en") == labels["en"]
@@ -283,9 +340,11 @@ def test_reports_read_the_kind_not_the_english_text():
     lying = Reason("needs low connectivity; 81.08 has none", "memerlukan …", "not_approved")
     assert exclusion_kind(lying) == "not_approved"
     assert exclusion_kind("needs low connectivity; 81.08 has none") == "other"  # no kind
-    path = path_of("NIP-1", [step("A-101", 12)], [Exclusion("B-101", lying),
-                                                  Exclusion("B-102", "needs high "
-                                                            "connectivity; 81.08 has none")])
+    path = path_of(
+        "NIP-1",
+        [step("A-101", 12)],
+        [Exclusion("B-101", lying), Exclusion("B-102", "needs high connectivity; 81.08 has none")],
+    )
     reason = shortfall_reason(path)
     assert reason.endswith(": belum disetujui (1 modul)")
     assert "konektivitas" not in reason and "internet" not in reason
@@ -298,22 +357,32 @@ def test_requires_is_filed_under_the_prerequisites_own_kind():
     assert root_kind(requires) == "connectivity"
     deeper = Reason.of("requires", module="B-103", why=requires.nested())
     assert root_kind(deeper) == "connectivity"
-    audience = Reason.of("requires", module="B-104", why=Reason.of(
-        "outside_audience", audience=["jpt"], learner=["pelaksana"]).nested())
+    audience = Reason.of(
+        "requires",
+        module="B-104",
+        why=Reason.of("outside_audience", audience=["jpt"], learner=["pelaksana"]).nested(),
+    )
     assert root_kind(audience) == "outside_audience"
-    path = path_of("NIP-1", [step("A-101", 4)],
-                   [Exclusion("B-102", why), Exclusion("B-103", requires),
-                    Exclusion("B-104", deeper), Exclusion("B-105", audience)])
+    path = path_of(
+        "NIP-1",
+        [step("A-101", 4)],
+        [
+            Exclusion("B-102", why),
+            Exclusion("B-103", requires),
+            Exclusion("B-104", deeper),
+            Exclusion("B-105", audience),
+        ],
+    )
     # three modules blocked by no internet; the one behind another audience is a
     # prerequisite that cannot be taken
     assert shortfall_reason(path).endswith(
-        ": tanpa internet (3 modul), prasyarat tidak dapat diikuti (1 modul)")
+        ": tanpa internet (3 modul), prasyarat tidak dapat diikuti (1 modul)"
+    )
     frames = agency_summary([path], context=ReportContext(pseudonym_key="k"))
     row = frames["Per Pegawai"].iloc[0]
     assert row["Modul Tidak Dapat Diikuti"] == 4
     modules = frames["Per Modul"].set_index("Modul")
-    assert modules.loc["B-103", "Alasan Utama Tidak Dapat Diikuti"] == kind_label(
-        "connectivity")
+    assert modules.loc["B-103", "Alasan Utama Tidak Dapat Diikuti"] == kind_label("connectivity")
     assert modules.loc["B-105", "Alasan Utama Tidak Dapat Diikuti"] == kind_label("requires")
 
 
@@ -324,8 +393,7 @@ def test_learners_below_the_minimum_get_the_paths_own_reason(planned):
     paths = recommender.plan_rows(range(len(recommender.learners)), options)
     below = [p for p in paths if p.total_jp < p.min_jp]
     assert below, "the demo needs learners below a 40 JP minimum in 4 periods"
-    assert {p.below_minimum.kind for p in below} == {"below_minimum_takeable",
-                                                     "below_minimum_fit"}
+    assert {p.below_minimum.kind for p in below} == {"below_minimum_takeable", "below_minimum_fit"}
     context = ReportContext.from_workspace(workspace)
     frames = agency_summary(paths, context=context)
     rows = {row["Pegawai"]: row for row in frames["Per Pegawai"].to_dict("records")}
@@ -347,51 +415,69 @@ def test_learners_below_the_minimum_get_the_paths_own_reason(planned):
 
 
 def test_shortfall_reason_counts_blockers_by_kind():
-    alternative = {"instead": "A-101", "instead_modality": "klasikal",
-                   "instead_teaches": ["Integritas"]}
+    alternative = {
+        "instead": "A-101",
+        "instead_modality": "klasikal",
+        "instead_teaches": ["Integritas"],
+    }
     excluded = [
-        Exclusion("B-101", Reason.of("connectivity", need="low", have="none", **WHERE,
-                                     **alternative)),
+        Exclusion(
+            "B-101", Reason.of("connectivity", need="low", have="none", **WHERE, **alternative)
+        ),
         Exclusion("B-102", connectivity("high")),
-        Exclusion("B-103", Reason.of("requires", module="B-102",
-                                     why=connectivity("high").nested())),
+        Exclusion(
+            "B-103", Reason.of("requires", module="B-102", why=connectivity("high").nested())
+        ),
         Exclusion("B-104", Reason.of("digital_literacy", need=2, have=0)),
-        Exclusion("B-105", Reason.of("local_elsewhere", scope="72", scope_name="Sulawesi "
-                                     "Tengah", **WHERE)),
+        Exclusion(
+            "B-105", Reason.of("local_elsewhere", scope="72", scope_name="Sulawesi Tengah", **WHERE)
+        ),
         Exclusion("B-106", Reason.of("not_approved")),
-        Exclusion("B-107", Reason.of("not_selected_covered")),   # a choice: not a blocker
-        Exclusion("B-108", Reason.of("outside_audience", audience=["jpt"],
-                                     learner=["pelaksana"])),    # not for the learner
+        Exclusion("B-107", Reason.of("not_selected_covered")),  # a choice: not a blocker
+        Exclusion(
+            "B-108", Reason.of("outside_audience", audience=["jpt"], learner=["pelaksana"])
+        ),  # not for the learner
     ]
     path = path_of("NIP-1", [step("A-101", 8), step("A-102", 4)], excluded)
     assert path.total_jp == 12 and path.below_minimum is None
     assert shortfall_reason(path) == (
         "hanya 12 JP modul yang dapat diikuti (minimum 20 JP): tanpa internet (3 modul), "
         "literasi digital peserta level 0 (1 modul), modul lokal daerah lain (1 modul), "
-        "belum disetujui (1 modul)")
+        "belum disetujui (1 modul)"
+    )
     assert shortfall_reason(path, "en").startswith(
-        "only 12 JP of takeable modules (minimum 20 JP): no internet (3 modules), ")
-    low = path_of("NIP-2", [step("A-101", 12)],
-                  [Exclusion("B-101", connectivity("low", "low")),
-                   Exclusion("B-102", connectivity("high", "low"))])
-    assert shortfall_reason(low) == ("hanya 12 JP modul yang dapat diikuti (minimum 20 JP): "
-                                     "konektivitas rendah (2 modul)")
+        "only 12 JP of takeable modules (minimum 20 JP): no internet (3 modules), "
+    )
+    low = path_of(
+        "NIP-2",
+        [step("A-101", 12)],
+        [
+            Exclusion("B-101", connectivity("low", "low")),
+            Exclusion("B-102", connectivity("high", "low")),
+        ],
+    )
+    assert shortfall_reason(low) == (
+        "hanya 12 JP modul yang dapat diikuti (minimum 20 JP): konektivitas rendah (2 modul)"
+    )
     assert shortfall_reason(path_of("NIP-3", [step("A-101", 20)])) == ""
     assert "katalog tidak memiliki cukup modul" in shortfall_reason(path_of("NIP-4"))
 
     # the path's own reason comes first, the blockers after it
     why = Reason.of("below_minimum_takeable", min_jp=20, available=12)
-    stated = path_of("NIP-5", [step("A-101", 8), step("A-102", 4)], excluded,
-                     below_minimum=why)
+    stated = path_of("NIP-5", [step("A-101", 8), step("A-102", 4)], excluded, below_minimum=why)
     assert shortfall_reason(stated) == (
         f"{why.indonesian}. Penghambat: tanpa internet (3 modul), literasi digital peserta "
-        "level 0 (1 modul), modul lokal daerah lain (1 modul), belum disetujui (1 modul)")
+        "level 0 (1 modul), modul lokal daerah lain (1 modul), belum disetujui (1 modul)"
+    )
     assert shortfall_reason(stated, "en").startswith(f"{why}. Blocked by: no internet")
     alone = path_of("NIP-6", [step("A-101", 12)], below_minimum=why)
     assert shortfall_reason(alone) == why.indonesian
-    budget = path_of("NIP-7", [step("A-101", 12)], [Exclusion("B-101", Reason.of(
-        "not_selected_budget", jp=30, max_jp=20, left=8))],
-        below_minimum=Reason.of("below_minimum_fit", min_jp=20, max_jp=20, periods=1))
+    budget = path_of(
+        "NIP-7",
+        [step("A-101", 12)],
+        [Exclusion("B-101", Reason.of("not_selected_budget", jp=30, max_jp=20, left=8))],
+        below_minimum=Reason.of("below_minimum_fit", min_jp=20, max_jp=20, periods=1),
+    )
     assert shortfall_reason(budget).endswith("Penghambat: melebihi anggaran JP (1 modul)")
 
 
@@ -405,8 +491,9 @@ def obligations_owed(workspace):
     owed = {}
     for learner in workspace.load("learners"):
         holders = {learner.status, jenjang.get(learner.position)}
-        owed[learner.id] = sorted(m for who in holders for m in duties.get(who, [])
-                                  if m not in learner.completed)
+        owed[learner.id] = sorted(
+            m for who in holders for m in duties.get(who, []) if m not in learner.completed
+        )
     return owed
 
 
@@ -417,15 +504,37 @@ def test_outstanding_compulsory_programmes_are_listed(planned, tmp_path):
     book = sheets(out)
     # the columns officers' sheets already read stay, in their order; the new ones follow
     assert book["Per Pegawai"][0] == (
-        "Pegawai", "Nama", "Jabatan", "Nama Jabatan", "Wilayah", "Nama Wilayah", "Total JP",
-        "Minimum JP", "Jumlah Langkah", "Nilai Harapan", "Total Kesenjangan",
-        "Cakupan Kesenjangan", "Di Bawah Minimum", "Alasan Di Bawah Minimum",
-        "Modul Tidak Dapat Diikuti", "Model", "Dibuat", "Program Wajib Belum Diikuti",
-        "JP Program Wajib")
+        "Pegawai",
+        "Nama",
+        "Jabatan",
+        "Nama Jabatan",
+        "Wilayah",
+        "Nama Wilayah",
+        "Total JP",
+        "Minimum JP",
+        "Jumlah Langkah",
+        "Nilai Harapan",
+        "Total Kesenjangan",
+        "Cakupan Kesenjangan",
+        "Di Bawah Minimum",
+        "Alasan Di Bawah Minimum",
+        "Modul Tidak Dapat Diikuti",
+        "Model",
+        "Dibuat",
+        "Program Wajib Belum Diikuti",
+        "JP Program Wajib",
+    )
     assert book["Per Modul"][0][:-1] == (
-        "Modul", "Judul", "Modalitas", "JP", "Jumlah Pegawai", "Total JP",
-        "Rata-rata Peluang Berhasil", "Tidak Dapat Diikuti (Pegawai)",
-        "Alasan Utama Tidak Dapat Diikuti")
+        "Modul",
+        "Judul",
+        "Modalitas",
+        "JP",
+        "Jumlah Pegawai",
+        "Total JP",
+        "Rata-rata Peluang Berhasil",
+        "Tidak Dapat Diikuti (Pegawai)",
+        "Alasan Utama Tidak Dapat Diikuti",
+    )
     key = workspace.get_meta("pseudonym_key")
     rows = {row["Pegawai"]: row for row in book["Per Pegawai"][1]}
     modules = {m.code: m for m in workspace.load("modules")}
@@ -443,7 +552,8 @@ def test_outstanding_compulsory_programmes_are_listed(planned, tmp_path):
         assert row["Total JP"] == path.total_jp  # outside the yearly budget
     facts = overview(book["Ringkasan"][1])
     assert facts["Pegawai dengan program wajib belum diikuti"] == sum(
-        bool(owed[p.learner]) for p in paths)
+        bool(owed[p.learner]) for p in paths
+    )
     per_module = {row["Modul"]: row for row in book["Per Modul"][1]}
     counts = Counter(m for p in paths for m in owed[p.learner])
     for module, count in counts.items():
@@ -452,14 +562,16 @@ def test_outstanding_compulsory_programmes_are_listed(planned, tmp_path):
 
 
 def test_obligations_without_a_workspace():
-    pkp = ObligationStep("PKP-201", "Pelatihan Kepemimpinan Pengawas (PKP)", 290,
-                         "PerLAN 15/2019")
-    paths = [path_of("NIP-1", [step("A-101", 20)], obligations=[pkp]),
-             path_of("NIP-2", [step("A-101", 20)])]
+    pkp = ObligationStep("PKP-201", "Pelatihan Kepemimpinan Pengawas (PKP)", 290, "PerLAN 15/2019")
+    paths = [
+        path_of("NIP-1", [step("A-101", 20)], obligations=[pkp]),
+        path_of("NIP-2", [step("A-101", 20)]),
+    ]
     frames = agency_summary(paths, context=ReportContext(pseudonym_key="k"))
     learners = frames["Per Pegawai"].set_index("Pegawai")
     assert learners.loc[pseudonym("k", "NIP-1"), "Program Wajib Belum Diikuti"] == (
-        "PKP-201 Pelatihan Kepemimpinan Pengawas (PKP), 290 JP")
+        "PKP-201 Pelatihan Kepemimpinan Pengawas (PKP), 290 JP"
+    )
     assert learners.loc[pseudonym("k", "NIP-1"), "JP Program Wajib"] == 290
     assert learners.loc[pseudonym("k", "NIP-2"), "Program Wajib Belum Diikuti"] == ""
     assert learners.loc[pseudonym("k", "NIP-2"), "JP Program Wajib"] == 0
@@ -481,8 +593,10 @@ def test_competency_gaps_add_up_to_the_learner_gaps(planned):
 
 
 def test_summary_of_paths_without_a_workspace():
-    paths = [path_of("NIP-1", [step("A-101", 8), step("A-102", 4)]),
-             path_of("NIP-2", [step("A-101", 8), step("A-103", 16)], region="72.71")]
+    paths = [
+        path_of("NIP-1", [step("A-101", 8), step("A-102", 4)]),
+        path_of("NIP-2", [step("A-101", 8), step("A-103", 16)], region="72.71"),
+    ]
     context = ReportContext(pseudonym_key="k", total_gaps={"NIP-1": 3.0, "NIP-2": 0.0})
     frames = agency_summary(paths, context=context)
     learners = frames["Per Pegawai"].set_index("Pegawai")
@@ -495,7 +609,7 @@ def test_summary_of_paths_without_a_workspace():
     modules = frames["Per Modul"].set_index("Modul")
     assert modules.loc["A-101", "Jumlah Pegawai"] == 2
     assert modules.loc["A-101", "Total JP"] == 16
-    assert list(frames["Per Modul"]["Modul"])[0] == "A-101"
+    assert next(iter(frames["Per Modul"]["Modul"])) == "A-101"
 
 
 def test_empty_workspace_and_bad_suffix_are_refused(tmp_path, planned):
@@ -512,9 +626,10 @@ def test_empty_workspace_and_bad_suffix_are_refused(tmp_path, planned):
 
 
 def test_report_is_core_and_never_imports_qt():
-    code = ("import sys\n"
-            "import curriculum_tool.report, curriculum_tool.report.summary\n"
-            "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'\n")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                            text=True)
+    code = (
+        "import sys\n"
+        "import curriculum_tool.report, curriculum_tool.report.summary\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -13,8 +13,8 @@ from curriculum_tool.catalog import create_workspace
 from curriculum_tool.domain import RECORD_TYPES, Outcome
 from curriculum_tool.errors import CurriculumError
 from curriculum_tool.io import import_file
-from curriculum_tool.simulate import load_context, simulate, simulate_to_dir, true_probabilities
 from curriculum_tool.simulate import ground_truth as truth
+from curriculum_tool.simulate import load_context, simulate, simulate_to_dir, true_probabilities
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "simulator.md"
 
@@ -47,8 +47,13 @@ def test_written_files_import_into_a_default_workspace(tmp_path):
     sim = simulate_to_dir(tmp_path / "sim", 40, seed=2)
     for name, kind in (("learners.csv", "learners"), ("outcomes.csv", "outcomes")):
         assert _header(tmp_path / "sim" / name) == list(RECORD_TYPES[kind].COLUMNS)
-    assert _header(tmp_path / "sim" / "truth.csv") == ["learner", "module", "date",
-                                                      "p_completed", "p_success"]
+    assert _header(tmp_path / "sim" / "truth.csv") == [
+        "learner",
+        "module",
+        "date",
+        "p_completed",
+        "p_success",
+    ]
     with create_workspace(tmp_path / "w.sqlite") as ws:
         assert import_file(ws, "learners", tmp_path / "sim" / "learners.csv").added == 40
         summary = import_file(ws, "outcomes", tmp_path / "sim" / "outcomes.csv")
@@ -90,12 +95,12 @@ def test_enrolments_follow_the_rules(context, population):
     # Every module is offered in the learner's region, and approved.
     region = dict(zip(learners["id"], learners["region"]))
     for learner, module in outcomes[["learner", "module"]].drop_duplicates().head(500).values:
-        assert context.region_offered[context.region_index[region[learner]],
-                                      context.module_index[module]]
+        assert context.region_offered[
+            context.region_index[region[learner]], context.module_index[module]
+        ]
     # learners.csv completed = the modules with completed = 1.
     done = outcomes[outcomes["completed"] == 1].groupby("learner")["module"].apply(set)
-    listed = {row.id: set(filter(None, row.completed.split(";")))
-              for row in learners.itertuples()}
+    listed = {row.id: set(filter(None, row.completed.split(";"))) for row in learners.itertuples()}
     assert all(listed[learner] == done.get(learner, set()) for learner in listed)
     # Every outcome row passes the contract's validation.
     for row in outcomes.head(300).to_dict("records"):
@@ -128,7 +133,7 @@ def test_pairs_are_the_pair_frame_with_history(context, population):
     mi = context.module_indices(outcomes["module"])
     done = outcomes[outcomes["completed"] == 1]
     before = sp.lil_matrix((len(outcomes), len(context.module_codes)), dtype=bool)
-    by_learner = {learner: rows for learner, rows in done.groupby("learner")}
+    by_learner = {learner: rows for learner, rows in done.groupby("learner")}  # noqa: C416
     for k, (learner, date) in enumerate(outcomes[["learner", "date"]].itertuples(index=False)):
         rows = by_learner.get(learner)
         if rows is not None:
@@ -147,20 +152,22 @@ def test_labels_agree_with_the_truth(population):
     labelled = (outcomes["completed"] == 1) & outcomes["l3"].notna()
     applied = truth_["p_success"] / truth_["p_completed"]
     assert outcomes.loc[labelled, "l3"].astype(float).mean() == pytest.approx(
-        applied[labelled].mean(), abs=0.025)
+        applied[labelled].mean(), abs=0.025
+    )
     assert 0.35 <= truth_["p_success"].mean() <= 0.5
     assert 0.05 <= (outcomes["completed"].eq(1) & outcomes["l3"].isna()).mean() <= 0.1
 
 
 def test_truth_shows_the_digital_divide(context):
     """The same learners' online modules: literacy 0 without connectivity vs 3 on high."""
-    remote = context.region_index["95.08"]   # Kabupaten Nduga: connectivity none, 3T
-    city = context.region_index["31.71"]     # Jakarta Pusat: high
+    remote = context.region_index["95.08"]  # Kabupaten Nduga: connectivity none, 3T
+    city = context.region_index["31.71"]  # Jakarta Pusat: high
     online = np.flatnonzero(context.module_online & context.module_approved)
     n = 2
     levels = np.zeros((n, len(context.competency_codes)), dtype=np.int8)
-    learners = context.make_learner_arrays(["LOW", "HIGH"], np.array([remote, city]),
-                                           ["perencana"] * n, np.array([0, 3]), levels)
+    learners = context.make_learner_arrays(
+        ["LOW", "HIGH"], np.array([remote, city]), ["perencana"] * n, np.array([0, 3]), levels
+    )
     li = np.repeat([0, 1], len(online))
     frame = context.pair_frame(learners, li, np.tile(online, 2))
     _, p_success = true_probabilities(frame)
@@ -179,8 +186,10 @@ def test_truth_applies_disaster_modules_where_the_hazard_is(population):
     assert high.mean() > 1.5 * low.mean()
     applied = (population.truth["p_success"] / population.truth["p_completed"]).to_numpy()
     exposure = pairs["hazard_exposure"].to_numpy()
-    assert (applied[hazard & (exposure >= 0.75)].mean()
-            > applied[hazard & (exposure < 0.4)].mean() + 0.15)
+    assert (
+        applied[hazard & (exposure >= 0.75)].mean()
+        > applied[hazard & (exposure < 0.4)].mean() + 0.15
+    )
 
 
 def test_truth_penalises_training_off_the_job_and_other_factors(population):
@@ -210,8 +219,10 @@ def _doc_table() -> list[tuple[str, str]]:
 
 def test_the_document_mirrors_the_coefficients():
     rows = _doc_table()
-    expected = ([(k, v) for k, v in truth.COMPLETION.items()]
-                + [(k, v) for k, v in truth.MODALITY_COMPLETION.items()]
-                + [(k, v) for k, v in truth.APPLICATION.items()])
+    expected = (
+        [(k, v) for k, v in truth.COMPLETION.items()]
+        + [(k, v) for k, v in truth.MODALITY_COMPLETION.items()]
+        + [(k, v) for k, v in truth.APPLICATION.items()]
+    )
     assert [(name, float(value)) for name, value in rows] == expected
     assert f"`hazard_exposure` − {truth.HAZARD_PIVOT}" in DOC.read_text("utf-8")

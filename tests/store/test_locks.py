@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers import new_module_row
 
 from curriculum_tool.catalog import create_workspace
 from curriculum_tool.errors import ValidationError, WorkspaceBusyError, WorkspaceError
@@ -28,11 +29,12 @@ from curriculum_tool.io.interchange import export_interchange, import_interchang
 from curriculum_tool.processes import process_running
 from curriculum_tool.store import Workspace
 from curriculum_tool.store.busy import BUSY_TIMEOUT_VARIABLE, WriterRecord, busy_message
-from helpers import new_module_row
 
-STALE = re.compile(r"(\w+) changed since this import started reading it \(at "
-                   r"\d\d:\d\d:\d\d, by another import or edit\); nothing was written; "
-                   r"run the import again")
+STALE = re.compile(
+    r"(\w+) changed since this import started reading it \(at "
+    r"\d\d:\d\d:\d\d, by another import or edit\); nothing was written; "
+    r"run the import again"
+)
 
 
 def _minutes(start: datetime, end: datetime) -> set[str]:
@@ -92,8 +94,9 @@ def _codes(target: Path) -> list[str]:
 # -- readers never wait ----------------------------------------------------------------------
 
 
-def test_export_during_an_import_succeeds_at_once(workspace, workspace_path, write_csv,
-                                                  run_cli, tmp_path, monkeypatch):
+def test_export_during_an_import_succeeds_at_once(
+    workspace, workspace_path, write_csv, run_cli, tmp_path, monkeypatch
+):
     before = _codes(workspace_path)
     new = write_csv("new.csv", "modules", [new_module_row("NEW-1")])
     out = tmp_path / "modules-out.csv"
@@ -109,8 +112,7 @@ def test_export_during_an_import_succeeds_at_once(workspace, workspace_path, wri
     assert _codes(workspace_path) == sorted([*before, "NEW-1"])
 
 
-def test_recommend_during_an_import_succeeds_at_once(tmp_path, write_csv, run_cli,
-                                                     monkeypatch):
+def test_recommend_during_an_import_succeeds_at_once(tmp_path, write_csv, run_cli, monkeypatch):
     target = tmp_path / "catalog.sqlite"
     create_workspace(target).close()
     new = write_csv("new.csv", "modules", [new_module_row("NEW-1")])
@@ -120,16 +122,18 @@ def test_recommend_during_an_import_succeeds_at_once(tmp_path, write_csv, run_cl
         assert '"learner": "DEMO-001"' in out
 
 
-def test_open_during_a_write_is_not_called_a_foreign_database(workspace, workspace_path,
-                                                              write_csv, monkeypatch):
+def test_open_during_a_write_is_not_called_a_foreign_database(
+    workspace, workspace_path, write_csv, monkeypatch
+):
     new = write_csv("new.csv", "modules", [new_module_row("NEW-1")])
-    with import_held(workspace_path, "modules", new, monkeypatch), \
-            Workspace.open(workspace_path) as again:
+    with (
+        import_held(workspace_path, "modules", new, monkeypatch),
+        Workspace.open(workspace_path) as again,
+    ):
         assert again.get_meta("schema_version") is not None
 
 
-def test_a_locked_rollback_journal_file_is_busy_not_foreign(workspace, workspace_path,
-                                                            monkeypatch):
+def test_a_locked_rollback_journal_file_is_busy_not_foreign(workspace, workspace_path, monkeypatch):
     # A file another program holds in rollback-journal mode mid-write: opening it waits the
     # busy timeout, then says so (it used to say "not a curriculum-tool workspace").
     workspace.close()
@@ -148,8 +152,9 @@ def test_a_locked_rollback_journal_file_is_busy_not_foreign(workspace, workspace
 # -- writers take turns and say who is writing -------------------------------------------------
 
 
-def test_a_second_import_while_one_writes_is_busy(workspace, workspace_path, write_csv,
-                                                  run_cli, monkeypatch):
+def test_a_second_import_while_one_writes_is_busy(
+    workspace, workspace_path, write_csv, run_cli, monkeypatch
+):
     first = write_csv("first.csv", "modules", [new_module_row("FIRST-1")])
     second = write_csv("second.csv", "modules", [new_module_row("SECOND-1")])
     monkeypatch.setenv(BUSY_TIMEOUT_VARIABLE, "0.2")
@@ -157,15 +162,18 @@ def test_a_second_import_while_one_writes_is_busy(workspace, workspace_path, wri
         code, out, err = run_cli("import", workspace_path, "modules", second)
         ended = datetime.now()
     assert (code, out) == (2, "")
-    assert err in {f"error: workspace is busy: another process is writing (since {hhmm}); "
-                   "try again\n" for hhmm in _minutes(began, ended)}
+    assert err in {
+        f"error: workspace is busy: another process is writing (since {hhmm}); try again\n"
+        for hhmm in _minutes(began, ended)
+    }
     codes = _codes(workspace_path)
     assert "FIRST-1" in codes and "SECOND-1" not in codes
     assert [p.name for p in workspace_path.parent.iterdir() if p.suffix == ".writer"] == []
 
 
-def test_a_writer_waits_up_to_the_busy_timeout_then_goes_ahead(workspace, workspace_path,
-                                                               write_csv):
+def test_a_writer_waits_up_to_the_busy_timeout_then_goes_ahead(
+    workspace, workspace_path, write_csv
+):
     # Within the timeout the second writer just waits its turn, then lands.
     first_held, done = threading.Event(), threading.Event()
     second = write_csv("s.csv", "modules", [new_module_row("SECOND-1")])
@@ -189,8 +197,16 @@ def test_a_writer_waits_up_to_the_busy_timeout_then_goes_ahead(workspace, worksp
 
 def test_a_stale_writer_record_is_ignored_and_removed(workspace, workspace_path):
     record = WriterRecord(workspace_path)
-    record.path.write_text(json.dumps({"pid": _dead_pid(), "host": socket.gethostname(),
-                                       "since": "2020-01-01T00:00:00+00:00", "token": "x"}))
+    record.path.write_text(
+        json.dumps(
+            {
+                "pid": _dead_pid(),
+                "host": socket.gethostname(),
+                "since": "2020-01-01T00:00:00+00:00",
+                "token": "x",
+            }
+        )
+    )
     assert record.since() is None
     assert not record.path.exists()
 
@@ -206,8 +222,7 @@ def test_a_bad_busy_timeout_is_refused(workspace_path, monkeypatch, run_cli, wor
 # -- stale imports are refused -----------------------------------------------------------------
 
 
-def _commit_meanwhile(monkeypatch, module, name: str, target: Path, kind: str,
-                      path: Path) -> None:
+def _commit_meanwhile(monkeypatch, module, name: str, target: Path, kind: str, path: Path) -> None:
     """Make ``module.name`` (a reader) first let another import of ``kind`` commit."""
     real = getattr(module, name)
     calls = {"n": 0}
@@ -224,7 +239,8 @@ def _commit_meanwhile(monkeypatch, module, name: str, target: Path, kind: str,
 
 
 def test_an_import_whose_table_changed_while_reading_is_refused(
-        workspace, workspace_path, write_csv, run_cli, monkeypatch):
+    workspace, workspace_path, write_csv, run_cli, monkeypatch
+):
     other = write_csv("other.csv", "modules", [new_module_row("OTHER-1")])
     mine = write_csv("mine.csv", "modules", [new_module_row("MINE-1")])
     _commit_meanwhile(monkeypatch, importer, "parse_file", workspace_path, "modules", other)
@@ -241,16 +257,17 @@ def test_an_import_whose_table_changed_while_reading_is_refused(
 
 
 def test_a_change_to_another_table_does_not_stale_an_import(
-        workspace, workspace_path, write_csv, mini_row, monkeypatch):
+    workspace, workspace_path, write_csv, mini_row, monkeypatch
+):
     other = write_csv("c.csv", "competencies", [mini_row("competencies", 0, name="Baru")])
     mine = write_csv("mine.csv", "modules", [new_module_row("MINE-1")])
-    _commit_meanwhile(monkeypatch, importer, "parse_file", workspace_path, "competencies",
-                      other)
+    _commit_meanwhile(monkeypatch, importer, "parse_file", workspace_path, "competencies", other)
     assert import_file(workspace, "modules", mine).added == 1
 
 
 def test_a_case_import_whose_table_changed_while_reading_is_refused(
-        workspace, workspace_path, tmp_path, write_csv, mini_row, monkeypatch):
+    workspace, workspace_path, tmp_path, write_csv, mini_row, monkeypatch
+):
     package = tmp_path / "mini.json"
     export_interchange(workspace, "case", package)
     renamed = write_csv("c.csv", "competencies", [mini_row("competencies", 0, name="Baru")])
@@ -258,10 +275,12 @@ def test_a_case_import_whose_table_changed_while_reading_is_refused(
     with pytest.raises(ValidationError) as info:
         import_interchange(workspace, "case", package)
     assert [(p.file, p.row, STALE.fullmatch(p.message)[1]) for p in info.value.problems] == [
-        ("mini.json", 1, "competencies")]
+        ("mini.json", 1, "competencies")
+    ]
     # The package still has the old name: had it been written, the name would be back.
     assert {c.code: c.name for c in workspace.load("competencies")}[
-        mini_row("competencies", 0)["code"]] == "Baru"
+        mini_row("competencies", 0)["code"]
+    ] == "Baru"
 
 
 def test_every_write_and_delete_moves_the_stamp(workspace):
@@ -274,19 +293,23 @@ def test_every_write_and_delete_moves_the_stamp(workspace):
     assert middle["modules"] != before["modules"]
     with workspace.transaction() as conn:
         workspace.delete(conn, "prerequisites", [])  # deletes nothing: no change
-        assert workspace.change_stamps(["prerequisites"], conn) == \
-            workspace.change_stamps(["prerequisites"])
+        assert workspace.change_stamps(["prerequisites"], conn) == workspace.change_stamps(
+            ["prerequisites"]
+        )
         workspace.delete(conn, "modules", ["NOT-THERE"])
-    assert workspace.change_stamps(["modules"])["modules"].counter == \
-        middle["modules"].counter + 1
+    assert workspace.change_stamps(["modules"])["modules"].counter == middle["modules"].counter + 1
 
 
 # -- temporary files left by a killed write ---------------------------------------------------
 
 
 def _dead_pid() -> int:
-    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                           capture_output=True, text=True, check=True)
+    child = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     pid = int(child.stdout)
     assert not process_running(pid)
     return pid
@@ -294,14 +317,17 @@ def _dead_pid() -> int:
 
 def _killed_mid_write(target: Path) -> Path:
     """Kill a process in the middle of ``atomic_output(target)``; its temporary file."""
-    code = ("import sys, time\n"
-            "from curriculum_tool.io.atomic import atomic_output\n"
-            "with atomic_output(sys.argv[1]) as handle:\n"
-            "    handle.write('half a file'); handle.flush()\n"
-            "    print('writing', flush=True)\n"
-            "    time.sleep(120)\n")
-    child = subprocess.Popen([sys.executable, "-c", code, str(target)],
-                             stdout=subprocess.PIPE, text=True)
+    code = (
+        "import sys, time\n"
+        "from curriculum_tool.io.atomic import atomic_output\n"
+        "with atomic_output(sys.argv[1]) as handle:\n"
+        "    handle.write('half a file'); handle.flush()\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(120)\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, str(target)], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert child.stdout.readline() == "writing\n"
     finally:
@@ -330,7 +356,8 @@ def test_the_next_export_removes_what_a_killed_one_left(workspace, tmp_path, run
     code, _, err = run_cli("export", workspace.target, "modules", target)
     assert (code, err) == (0, "")
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["out.csv", young_old_style.name, live.name, other_target.name])
+        ["out.csv", young_old_style.name, live.name, other_target.name]
+    )
     assert not killed.exists()
 
 

@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import func, inspect, select
 
 from curriculum_tool.domain import RECORD_TYPES, Exclusion, LearnerPath, PathStep
-from curriculum_tool.io import import_file
 from curriculum_tool.errors import WorkspaceError
+from curriculum_tool.io import import_file
 from curriculum_tool.store import Workspace, schema
 from curriculum_tool.store.paths import load_paths, save_paths
 
@@ -17,38 +17,58 @@ NEW_TABLES = ("paths", "path_steps", "path_exclusions", "models")
 
 
 def step(module: str, jp: int, value: float = 0.5, period: int = 1, reasons=()) -> PathStep:
-    return PathStep(module, f"Judul {module}", period, jp, "klasikal", 0.8125, value,
-                    tuple(reasons))
+    return PathStep(
+        module, f"Judul {module}", period, jp, "klasikal", 0.8125, value, tuple(reasons)
+    )
 
 
 def demo_path(**changes) -> LearnerPath:
-    fields = dict(
-        learner=DEMO, position="analis-kebijakan", region="72.71",
-        steps=(  # deliberately not in code order
-            step("PB-201", 32, 0.92, 2, ["closes gap in PB-KAJI 0→2",
-                                         "gempa_bumi risk 0.95 in 72.71",
-                                         "needs PB-101 first"]),
+    fields = {
+        "learner": DEMO,
+        "position": "analis-kebijakan",
+        "region": "72.71",
+        "steps": (  # deliberately not in code order
+            step(
+                "PB-201",
+                32,
+                0.92,
+                2,
+                [
+                    "closes gap in PB-KAJI 0→2",
+                    "gempa_bumi risk 0.95 in 72.71",
+                    "needs PB-101 first",
+                ],
+            ),
             step("PB-101", 24, 0.0, 1, ["unlocks PB-201"]),
             step("LD-101", 8, 0.25, 1, []),
         ),
-        excluded=(Exclusion("LD-201", "needs low connectivity; learner has none"),
-                  Exclusion("PB-LOC", "not approved"),
-                  Exclusion("LD-101", "already planned, ignore")),
-        expected_value=2.4137, min_jp=20, max_jp=80, periods=2,
-        model_name="default", model_sha256="ab" * 32, created="2024-05-01T08:00:00+00:00")
+        "excluded": (
+            Exclusion("LD-201", "needs low connectivity; learner has none"),
+            Exclusion("PB-LOC", "not approved"),
+            Exclusion("LD-101", "already planned, ignore"),
+        ),
+        "expected_value": 2.4137,
+        "min_jp": 20,
+        "max_jp": 80,
+        "periods": 2,
+        "model_name": "default",
+        "model_sha256": "ab" * 32,
+        "created": "2024-05-01T08:00:00+00:00",
+    }
     fields.update(changes)
     return LearnerPath(**fields)
 
 
 def budi_path() -> LearnerPath:
-    return LearnerPath(BUDI, "analis-kebijakan", "31", (step("LD-201", 12, 1.0),),
-                       max_jp=40)
+    return LearnerPath(BUDI, "analis-kebijakan", "31", (step("LD-201", 12, 1.0),), max_jp=40)
 
 
 def row_counts(ws) -> dict[str, int]:
     with ws.engine.connect() as conn:
-        return {t: conn.execute(select(func.count()).select_from(schema.tables[t])).scalar_one()
-                for t in ("paths", "path_steps", "path_exclusions")}
+        return {
+            t: conn.execute(select(func.count()).select_from(schema.tables[t])).scalar_one()
+            for t in ("paths", "path_steps", "path_exclusions")
+        }
 
 
 def stored(ws) -> list[LearnerPath]:
@@ -62,11 +82,14 @@ def test_save_and_load_round_trip(workspace):
         # visible inside the same transaction already
         assert [p.learner for p in load_paths(conn)] == [BUDI, DEMO]
     loaded = stored(workspace)
-    assert loaded == [budi_path(), demo_path()]   # by learner id
+    assert loaded == [budi_path(), demo_path()]  # by learner id
     demo = loaded[1]
     assert demo.modules == ("PB-201", "PB-101", "LD-101")
-    assert demo.steps[0].reasons == ("closes gap in PB-KAJI 0→2",
-                                     "gempa_bumi risk 0.95 in 72.71", "needs PB-101 first")
+    assert demo.steps[0].reasons == (
+        "closes gap in PB-KAJI 0→2",
+        "gempa_bumi risk 0.95 in 72.71",
+        "needs PB-101 first",
+    )
     assert demo.steps[2].reasons == ()
     assert [e.module for e in demo.excluded] == ["LD-201", "PB-LOC", "LD-101"]
     assert demo.total_jp == 64
@@ -77,8 +100,13 @@ def test_save_and_load_round_trip(workspace):
 def test_resaving_a_learner_replaces_the_old_path(workspace):
     with workspace.transaction() as conn:
         save_paths(conn, [demo_path(), budi_path()])
-    shorter = demo_path(steps=(step("LD-201", 12, 1.0, 1, ["new reason"]),), excluded=(),
-                        expected_value=1.0, max_jp=40, periods=1)
+    shorter = demo_path(
+        steps=(step("LD-201", 12, 1.0, 1, ["new reason"]),),
+        excluded=(),
+        expected_value=1.0,
+        max_jp=40,
+        periods=1,
+    )
     with workspace.transaction() as conn:
         assert save_paths(conn, [shorter]) == 1
     assert stored(workspace) == [budi_path(), shorter]
@@ -101,19 +129,21 @@ def test_saving_nothing_changes_nothing(workspace):
 
 
 def test_a_failed_transaction_stores_no_path(workspace):
-    with pytest.raises(RuntimeError):
-        with workspace.transaction() as conn:
-            save_paths(conn, [demo_path()])
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), workspace.transaction() as conn:
+        save_paths(conn, [demo_path()])
+        raise RuntimeError("boom")
     assert stored(workspace) == []
     assert row_counts(workspace) == {"paths": 0, "path_steps": 0, "path_exclusions": 0}
 
 
-@pytest.mark.parametrize("bad", [
-    LearnerPath("NOBODY", "analis-kebijakan", "31", (step("LD-101", 8),)),
-    LearnerPath(DEMO, "analis-kebijakan", "72.71", (step("NO-SUCH", 8),)),
-    LearnerPath(DEMO, "analis-kebijakan", "72.71", (), (Exclusion("NO-SUCH", "x"),)),
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        LearnerPath("NOBODY", "analis-kebijakan", "31", (step("LD-101", 8),)),
+        LearnerPath(DEMO, "analis-kebijakan", "72.71", (step("NO-SUCH", 8),)),
+        LearnerPath(DEMO, "analis-kebijakan", "72.71", (), (Exclusion("NO-SUCH", "x"),)),
+    ],
+)
 def test_paths_naming_unknown_learners_or_modules_are_refused_whole(workspace, bad):
     with workspace.transaction() as conn:
         save_paths(conn, [budi_path()])
@@ -131,60 +161,78 @@ def _learner_rows(mini_row, *extra):
     return [mini_row("learners", 0), mini_row("learners", 1), *extra]
 
 
-def test_replacing_learners_without_one_deletes_its_path(workspace, workspace_path, write_csv,
-                                                         mini_row, run_cli):
+def test_replacing_learners_without_one_deletes_its_path(
+    workspace, workspace_path, write_csv, mini_row, run_cli
+):
     new = mini_row("learners", 0, id="NEW-1", name="Peserta Baru")
-    code, _, err = run_cli("import", workspace_path, "learners",
-                           write_csv("add.csv", "learners", [new]))
+    code, _, err = run_cli(
+        "import", workspace_path, "learners", write_csv("add.csv", "learners", [new])
+    )
     assert code == 0, err
     with workspace.transaction() as conn:
         save_paths(conn, [demo_path(learner="NEW-1")])
     assert row_counts(workspace) == {"paths": 1, "path_steps": 3, "path_exclusions": 3}
-    code, _, err = run_cli("import", workspace_path, "learners",
-                           write_csv("learners.csv", "learners", _learner_rows(mini_row)),
-                           "--replace")
+    code, _, err = run_cli(
+        "import",
+        workspace_path,
+        "learners",
+        write_csv("learners.csv", "learners", _learner_rows(mini_row)),
+        "--replace",
+    )
     assert code == 0, err
     assert {learner.id for learner in workspace.load("learners")} == {BUDI, DEMO}
     assert stored(workspace) == []
     assert row_counts(workspace) == {"paths": 0, "path_steps": 0, "path_exclusions": 0}
 
 
-def test_merging_learners_keeps_their_paths(workspace, workspace_path, write_csv, mini_row,
-                                            run_cli):
+def test_merging_learners_keeps_their_paths(
+    workspace, workspace_path, write_csv, mini_row, run_cli
+):
     with workspace.transaction() as conn:
         save_paths(conn, [demo_path(), budi_path()])
     changed = mini_row("learners", 0, name="Nama Baru", competencies="M.01:2")
-    code, _, err = run_cli("import", workspace_path, "learners",
-                           write_csv("learners.csv", "learners", [changed]))
+    code, _, err = run_cli(
+        "import", workspace_path, "learners", write_csv("learners.csv", "learners", [changed])
+    )
     assert code == 0, err
     assert stored(workspace) == [budi_path(), demo_path()]
 
 
 def test_replacing_learners_keeps_the_paths_of_learners_still_present(
-        workspace, workspace_path, write_csv, mini_row, run_cli):
+    workspace, workspace_path, write_csv, mini_row, run_cli
+):
     with workspace.transaction() as conn:
         save_paths(conn, [demo_path(), budi_path()])
-    code, _, err = run_cli("import", workspace_path, "learners",
-                           write_csv("learners.csv", "learners", _learner_rows(mini_row)),
-                           "--replace")
+    code, _, err = run_cli(
+        "import",
+        workspace_path,
+        "learners",
+        write_csv("learners.csv", "learners", _learner_rows(mini_row)),
+        "--replace",
+    )
     assert code == 0, err
     assert stored(workspace) == [budi_path(), demo_path()]
 
 
-def test_replacing_modules_refuses_to_strand_a_stored_step(workspace, workspace_path,
-                                                           write_csv, mini_row, run_cli,
-                                                           snapshot):
+def test_replacing_modules_refuses_to_strand_a_stored_step(
+    workspace, workspace_path, write_csv, mini_row, run_cli, snapshot
+):
     from helpers import new_module_row
 
-    code, _, err = run_cli("import", workspace_path, "modules",
-                           write_csv("add.csv", "modules", [new_module_row("NEW-1")]))
+    code, _, err = run_cli(
+        "import",
+        workspace_path,
+        "modules",
+        write_csv("add.csv", "modules", [new_module_row("NEW-1")]),
+    )
     assert code == 0, err
     with workspace.transaction() as conn:
         save_paths(conn, [demo_path(steps=(step("NEW-1", 8),))])
     before = snapshot(workspace)
     rows = [mini_row("modules", i) for i in range(5)]
-    code, out, err = run_cli("import", workspace_path, "modules",
-                             write_csv("modules.csv", "modules", rows), "--replace")
+    code, out, err = run_cli(
+        "import", workspace_path, "modules", write_csv("modules.csv", "modules", rows), "--replace"
+    )
     assert code == 2
     assert out == ""
     assert "path_steps" in err and "'NEW-1'" in err
@@ -197,10 +245,15 @@ def test_replacing_modules_refuses_to_strand_a_stored_step(workspace, workspace_
 #: What each schema version added to the one before: new tables, and new columns of tables
 #: that existed (with the indexes on them).
 ADDED_TABLES = {2: NEW_TABLES, 3: ("obligations",)}
-ADDED_COLUMNS = {3: {"modules": ("audience",), "job_standards": ("jenjang",),
-                     "learners": ("status", "unit", "supervisor"),
-                     "paths": ("obligations", "below_minimum"),
-                     "path_exclusions": ("kind", "params")}}
+ADDED_COLUMNS = {
+    3: {
+        "modules": ("audience",),
+        "job_standards": ("jenjang",),
+        "learners": ("status", "unit", "supervisor"),
+        "paths": ("obligations", "below_minimum"),
+        "path_exclusions": ("kind", "params"),
+    }
+}
 ADDED_INDEXES = {3: ("ix_learners_supervisor",)}
 
 
@@ -222,9 +275,14 @@ def _downgrade(path, version: int) -> dict[str, tuple[list[str], list[tuple]]]:
         if version == 2:
             steps = conn.execute("SELECT learner, pos, reasons FROM path_steps").fetchall()
             for learner, pos, reasons in steps:
-                conn.execute("UPDATE path_steps SET reasons = ? WHERE learner = ? AND pos = ?",
-                             (json.dumps([r[:2] for r in json.loads(reasons)],
-                                         ensure_ascii=False), learner, pos))
+                conn.execute(
+                    "UPDATE path_steps SET reasons = ? WHERE learner = ? AND pos = ?",
+                    (
+                        json.dumps([r[:2] for r in json.loads(reasons)], ensure_ascii=False),
+                        learner,
+                        pos,
+                    ),
+                )
         conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
         conn.commit()
         return _raw_tables(conn)
@@ -233,13 +291,17 @@ def _downgrade(path, version: int) -> dict[str, tuple[list[str], list[tuple]]]:
 
 
 def _raw_tables(conn) -> dict[str, tuple[list[str], list[tuple]]]:
-    names = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    names = [
+        r[0]
+        for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    ]
     result = {}
     for name in names:
         columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')]
-        result[name] = (columns, sorted(conn.execute(f'SELECT * FROM "{name}"').fetchall(),
-                                        key=repr))
+        result[name] = (
+            columns,
+            sorted(conn.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr),
+        )
     return result
 
 
@@ -265,14 +327,17 @@ def _assert_current_schema_keeping(path, old: dict[str, tuple[list[str], list[tu
         for name, (columns, rows) in old.items():
             listed = ", ".join(f'"{c}"' for c in columns)
             if name == "meta":  # the one changed row
-                rows = [(k, str(schema.SCHEMA_VERSION) if k == "schema_version" else v)
-                        for k, v in rows]
-            assert sorted(conn.execute(f'SELECT {listed} FROM "{name}"').fetchall(),
-                          key=repr) == rows, name
+                rows = [
+                    (k, str(schema.SCHEMA_VERSION) if k == "schema_version" else v) for k, v in rows
+                ]
+            assert (
+                sorted(conn.execute(f'SELECT {listed} FROM "{name}"').fetchall(), key=repr) == rows
+            ), name
             added = [c for c in ADDED_COLUMNS[3].get(name, ()) if c not in columns]
             for column in added:
-                assert conn.execute(f'SELECT count(*) FROM "{name}" WHERE "{column}" IS NOT '
-                                    "NULL").fetchone() == (0,), (name, column)
+                assert conn.execute(
+                    f'SELECT count(*) FROM "{name}" WHERE "{column}" IS NOT NULL'
+                ).fetchone() == (0,), (name, column)
     finally:
         conn.close()
 
@@ -291,8 +356,7 @@ def test_version_1_workspace_is_upgraded_on_open(workspace, workspace_path):
 
     with Workspace.open(workspace_path) as upgraded:
         assert upgraded.get_meta("schema_version") == "3"
-        assert set(NEW_TABLES) | {"obligations"} <= set(
-            inspect(upgraded.engine).get_table_names())
+        assert set(NEW_TABLES) | {"obligations"} <= set(inspect(upgraded.engine).get_table_names())
         assert {kind: upgraded.load(kind) for kind in before} == before
         assert upgraded.load("obligations") == []
         with upgraded.transaction() as conn:
@@ -302,8 +366,9 @@ def test_version_1_workspace_is_upgraded_on_open(workspace, workspace_path):
 
     # the added tables carry their foreign keys, with the cascade from learners
     fks = _look(workspace_path, "PRAGMA foreign_key_list('paths')")
-    assert [(fk[2], fk[3], fk[4], fk[6]) for fk in fks] == [("learners", "learner", "id",
-                                                             "CASCADE")]
+    assert [(fk[2], fk[3], fk[4], fk[6]) for fk in fks] == [
+        ("learners", "learner", "id", "CASCADE")
+    ]
     # opening again is a no-op
     with Workspace.open(workspace_path) as again:
         assert stored(again) == [demo_path()]
@@ -319,7 +384,8 @@ def test_version_1_workspace_is_upgraded_by_a_cli_command(workspace, workspace_p
 
 
 def test_version_2_workspace_is_upgraded_in_place_and_keeps_every_row(
-        workspace, workspace_path, write_csv, mini_row):
+    workspace, workspace_path, write_csv, mini_row
+):
     with workspace.transaction() as conn:
         save_paths(conn, [demo_path(), budi_path()])
     before = {kind: workspace.load(kind) for kind in RECORD_TYPES if kind != "obligations"}
@@ -334,7 +400,8 @@ def test_version_2_workspace_is_upgraded_in_place_and_keeps_every_row(
         # Every record reads back as before: a NULL new column reads as its default.
         assert {kind: upgraded.load(kind) for kind in before} == before
         assert {(r.status, r.unit, r.supervisor) for r in upgraded.load("learners")} == {
-            ("pns", "", None)}
+            ("pns", "", None)
+        }
         # Paths stored by version 2 load, without obligations or a below-minimum reason.
         paths = stored(upgraded)
         assert paths == [budi_path(), demo_path()]
@@ -345,10 +412,24 @@ def test_version_2_workspace_is_upgraded_in_place_and_keeps_every_row(
 
     # The new columns and table take data at once, through the same checks.
     with Workspace.open(workspace_path) as again:
-        import_file(again, "learners", write_csv("l.csv", "learners", [
-            mini_row("learners", 0, status="cpns", unit="BPBD Kota Palu", supervisor=BUDI)]))
-        import_file(again, "obligations", write_csv("o.csv", "obligations", [
-            {"who": "cpns", "module": "LD-101", "regulation": "PerLAN 1/2021"}]))
+        import_file(
+            again,
+            "learners",
+            write_csv(
+                "l.csv",
+                "learners",
+                [mini_row("learners", 0, status="cpns", unit="BPBD Kota Palu", supervisor=BUDI)],
+            ),
+        )
+        import_file(
+            again,
+            "obligations",
+            write_csv(
+                "o.csv",
+                "obligations",
+                [{"who": "cpns", "module": "LD-101", "regulation": "PerLAN 1/2021"}],
+            ),
+        )
         demo = {r.id: r for r in again.load("learners")}[DEMO]
         assert (demo.status, demo.unit, demo.supervisor) == ("cpns", "BPBD Kota Palu", BUDI)
         assert [o.key() for o in again.load("obligations")] == [("cpns", "LD-101")]
@@ -362,6 +443,7 @@ def test_an_upgrade_that_fails_changes_nothing(workspace, workspace_path, monkey
 
     def fail(self, conn, key, value):
         raise RuntimeError("power cut")
+
     monkeypatch.setattr(Workspace, "set_meta", fail)
     with pytest.raises(RuntimeError, match="power cut"):
         Workspace.open(workspace_path)
@@ -371,8 +453,9 @@ def test_an_upgrade_that_fails_changes_nothing(workspace, workspace_path, monkey
 def sqlite_file_contents_with_columns(path):
     conn = sqlite3.connect(path)
     try:
-        return _raw_tables(conn), sorted(conn.execute(
-            "SELECT type, name, sql FROM sqlite_master").fetchall(), key=repr)
+        return _raw_tables(conn), sorted(
+            conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall(), key=repr
+        )
     finally:
         conn.close()
 

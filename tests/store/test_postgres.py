@@ -14,12 +14,13 @@ import subprocess
 import tempfile
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Callable
 
 import pytest
+from helpers import assert_same_export, new_module_row
 from sqlalchemy import create_engine, inspect
 
 from curriculum_tool.catalog import create_workspace
@@ -27,7 +28,6 @@ from curriculum_tool.domain import RECORD_TYPES, Module
 from curriculum_tool.errors import CycleError, ValidationError, WorkspaceError
 from curriculum_tool.io import export_file, import_file
 from curriculum_tool.store import Workspace, resolve_url
-from helpers import assert_same_export, new_module_row
 
 KINDS = tuple(RECORD_TYPES)
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
@@ -48,14 +48,18 @@ class Cluster:
     port: int
 
     def url(self, database: str) -> str:
-        return (f"postgresql+psycopg://postgres@/{database}"
-                f"?host={self.socket_dir}&port={self.port}")
+        return f"postgresql+psycopg://postgres@/{database}?host={self.socket_dir}&port={self.port}"
 
     def admin(self):
         import psycopg
 
-        return psycopg.connect(host=str(self.socket_dir), port=self.port, user="postgres",
-                               dbname="postgres", autocommit=True)
+        return psycopg.connect(
+            host=str(self.socket_dir),
+            port=self.port,
+            user="postgres",
+            dbname="postgres",
+            autocommit=True,
+        )
 
 
 @pytest.fixture(scope="module")
@@ -82,15 +86,43 @@ def pg_cluster():
     port = _free_port()
 
     def run(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-        return subprocess.run([*prefix, *map(str, args)], check=check, capture_output=True,
-                              text=True, timeout=120, cwd=base)
+        return subprocess.run(
+            [*prefix, *map(str, args)],
+            check=check,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=base,
+        )
 
     try:
-        run(initdb, "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8",
-            "--no-locale", "--no-sync")
-        run(pg_ctl, "-D", data, "-l", log, "-w", "-t", "60", "-o",
+        run(
+            initdb,
+            "-D",
+            data,
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "-E",
+            "UTF8",
+            "--no-locale",
+            "--no-sync",
+        )
+        run(
+            pg_ctl,
+            "-D",
+            data,
+            "-l",
+            log,
+            "-w",
+            "-t",
+            "60",
+            "-o",
             f"-k {base} -c listen_addresses='' -p {port} -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off", "start")
+            "-c synchronous_commit=off -c full_page_writes=off",
+            "start",
+        )
     except subprocess.CalledProcessError as error:
         server_log = log.read_text(errors="replace") if log.exists() else ""
         shutil.rmtree(base, ignore_errors=True)
@@ -126,8 +158,9 @@ class Backend:
 def backend(request, tmp_path):
     if request.param == "sqlite":
         counter = itertools.count()
-        return Backend("sqlite", "sqlite",
-                       lambda: str(tmp_path / f"backend-{next(counter)}.sqlite"))
+        return Backend(
+            "sqlite", "sqlite", lambda: str(tmp_path / f"backend-{next(counter)}.sqlite")
+        )
     return Backend("postgres", "postgresql", request.getfixturevalue("new_pg_database"))
 
 
@@ -189,7 +222,8 @@ def test_failed_seed_leaves_nothing_behind(backend, tmp_path):
     (broken / "competencies.csv").write_bytes((MINI / "competencies.csv").read_bytes())
     (broken / "modules.csv").write_text(
         (MINI / "modules.csv").read_text(encoding="utf-8").replace("LITDIG:1", "NOPE:1"),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     target = backend.new_target()
     with pytest.raises(ValidationError, match="modules.csv:2:competencies: unknown competency"):
         create_workspace(target, directory=broken)
@@ -220,13 +254,17 @@ def test_open_something_that_is_not_a_workspace(backend):
 
 def test_failing_import_changes_nothing(seeded, write_csv, run_cli, snapshot):
     ws, target = seeded
-    path = write_csv("modules.csv", "modules", [
-        new_module_row("LD-101", jp="10"),            # 2 valid update
-        new_module_row("NEW-A", jp="0"),              # 3
-        new_module_row("NEW-B"),                      # 4 valid
-        new_module_row("NEW-C", competencies="NOPE:1"),  # 5
-        new_module_row("NEW-D", level="9"),           # 6
-    ])
+    path = write_csv(
+        "modules.csv",
+        "modules",
+        [
+            new_module_row("LD-101", jp="10"),  # 2 valid update
+            new_module_row("NEW-A", jp="0"),  # 3
+            new_module_row("NEW-B"),  # 4 valid
+            new_module_row("NEW-C", competencies="NOPE:1"),  # 5
+            new_module_row("NEW-D", level="9"),  # 6
+        ],
+    )
     before = snapshot(ws)
     code, out, err = run_cli("import", target, "modules", path)
     assert code == 2
@@ -241,8 +279,11 @@ def test_failing_import_changes_nothing(seeded, write_csv, run_cli, snapshot):
 
 def test_replace_leaving_dangling_references_changes_nothing(seeded, write_csv, snapshot):
     ws, _ = seeded
-    path = write_csv("competencies.csv", "competencies", [
-        {"code": "M.01", "name": "Integritas", "group": "manajerial"}])
+    path = write_csv(
+        "competencies.csv",
+        "competencies",
+        [{"code": "M.01", "name": "Integritas", "group": "manajerial"}],
+    )
     before = snapshot(ws)
     with pytest.raises(ValidationError) as info:
         import_file(ws, "competencies", path, replace=True)
@@ -255,24 +296,40 @@ def test_replace_leaving_dangling_references_changes_nothing(seeded, write_csv, 
 
 def test_cycle_is_refused(seeded, write_csv, snapshot):
     ws, _ = seeded
-    path = write_csv("prerequisites.csv", "prerequisites", [
-        {"module": "PB-LOC", "requires": "PB-201", "kind": "soft"},
-        {"module": "PB-101", "requires": "PB-LOC", "kind": "soft"}])
+    path = write_csv(
+        "prerequisites.csv",
+        "prerequisites",
+        [
+            {"module": "PB-LOC", "requires": "PB-201", "kind": "soft"},
+            {"module": "PB-101", "requires": "PB-LOC", "kind": "soft"},
+        ],
+    )
     before = snapshot(ws)
     with pytest.raises(CycleError) as info:
         import_file(ws, "prerequisites", path)
     assert info.value.cycle == ["PB-101", "PB-LOC", "PB-201", "PB-101"]
     assert str(info.value) == (
         "prerequisites.csv:2:requires: prerequisite cycle PB-101 → PB-LOC → PB-201 → PB-101; "
-        "remove one of these edges")
+        "remove one of these edges"
+    )
     assert snapshot(ws) == before
 
 
 def test_region_parent_cycle_is_refused(seeded, write_csv, snapshot):
     ws, _ = seeded
-    path = write_csv("regions.csv", "regions", [
-        {"code": "72", "name": "Sulawesi Tengah", "parent": "72.71", "connectivity": "low",
-         "is_3t": "1"}])
+    path = write_csv(
+        "regions.csv",
+        "regions",
+        [
+            {
+                "code": "72",
+                "name": "Sulawesi Tengah",
+                "parent": "72.71",
+                "connectivity": "low",
+                "is_3t": "1",
+            }
+        ],
+    )
     before = snapshot(ws)
     with pytest.raises(CycleError) as info:
         import_file(ws, "regions", path)
@@ -282,9 +339,14 @@ def test_region_parent_cycle_is_refused(seeded, write_csv, snapshot):
 
 def test_merge_updates_lists_and_adds(seeded, write_csv):
     ws, _ = seeded
-    path = write_csv("modules.csv", "modules", [
-        new_module_row("LD-101", jp="10", competencies="M.01:1;PB-KAJI:1", hazards="banjir"),
-        new_module_row("NEW-1")])
+    path = write_csv(
+        "modules.csv",
+        "modules",
+        [
+            new_module_row("LD-101", jp="10", competencies="M.01:1;PB-KAJI:1", hazards="banjir"),
+            new_module_row("NEW-1"),
+        ],
+    )
     summary = import_file(ws, "modules", path)
     assert (summary.added, summary.updated) == (1, 1)
     modules = {m.code: m for m in ws.load("modules")}
@@ -296,8 +358,7 @@ def test_merge_updates_lists_and_adds(seeded, write_csv):
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_round_trip_export_is_identical_to_sqlites(seeded, backend, workspace, tmp_path,
-                                                   suffix):
+def test_round_trip_export_is_identical_to_sqlites(seeded, backend, workspace, tmp_path, suffix):
     ws, _ = seeded
     reference = _export_all(workspace, tmp_path / "sqlite", suffix)
     first = _export_all(ws, tmp_path / "first", suffix)
@@ -315,19 +376,49 @@ def test_round_trip_export_is_identical_to_sqlites(seeded, backend, workspace, t
 
 def test_merge_without_optional_columns_keeps_stored_values(seeded, write_csv, mini_row):
     ws, _ = seeded
-    import_file(ws, "learners", write_csv("l.csv", "learners", [
-        mini_row("learners", 0, status="cpns", unit="BPBD Kota Palu",
-                 supervisor="199001012015011001")]))
+    import_file(
+        ws,
+        "learners",
+        write_csv(
+            "l.csv",
+            "learners",
+            [
+                mini_row(
+                    "learners",
+                    0,
+                    status="cpns",
+                    unit="BPBD Kota Palu",
+                    supervisor="199001012015011001",
+                )
+            ],
+        ),
+    )
     header = [c for c in RECORD_TYPES["learners"].COLUMNS if c not in ("status", "supervisor")]
-    summary = import_file(ws, "learners", write_csv("m.csv", header, [
-        mini_row("learners", 0, unit="Bappeda Kota Palu"),
-        {"id": "NEW-L", "name": "Siti", "position": "analis-kebijakan", "region": "31",
-         "digital_literacy": "1"}]))
+    summary = import_file(
+        ws,
+        "learners",
+        write_csv(
+            "m.csv",
+            header,
+            [
+                mini_row("learners", 0, unit="Bappeda Kota Palu"),
+                {
+                    "id": "NEW-L",
+                    "name": "Siti",
+                    "position": "analis-kebijakan",
+                    "region": "31",
+                    "digital_literacy": "1",
+                },
+            ],
+        ),
+    )
     assert (summary.added, summary.updated) == (1, 1)
     learners = {r.id: r for r in ws.load("learners")}
-    assert (learners["DEMO-001"].status, learners["DEMO-001"].unit,
-            learners["DEMO-001"].supervisor) == ("cpns", "Bappeda Kota Palu",
-                                                 "199001012015011001")
+    assert (
+        learners["DEMO-001"].status,
+        learners["DEMO-001"].unit,
+        learners["DEMO-001"].supervisor,
+    ) == ("cpns", "Bappeda Kota Palu", "199001012015011001")
     assert (learners["NEW-L"].status, learners["NEW-L"].supervisor) == ("pns", None)
 
 
@@ -337,25 +428,32 @@ def test_a_named_supervisor_cannot_be_deleted(seeded, write_csv, mini_row, snaps
     assert_named_supervisor_cannot_be_deleted(seeded[0], write_csv, mini_row, snapshot)
 
 
-def test_replacing_modules_under_an_obligation_is_refused(seeded, write_csv, mini_row,
-                                                          snapshot):
+def test_replacing_modules_under_an_obligation_is_refused(seeded, write_csv, mini_row, snapshot):
     ws, _ = seeded
     before = snapshot(ws)
     with pytest.raises(ValidationError) as info:
-        import_file(ws, "modules", write_csv("m.csv", "modules",
-                                             [mini_row("modules", i) for i in range(4)]),
-                    replace=True)
+        import_file(
+            ws,
+            "modules",
+            write_csv("m.csv", "modules", [mini_row("modules", i) for i in range(4)]),
+            replace=True,
+        )
     assert [str(p) for p in info.value.problems] == [
         "m.csv:1:code: 1 row of obligations (e.g. pengawas) still refers to module 'PB-LOC', "
-        "which is not in modules (--replace would leave it dangling)"]
+        "which is not in modules (--replace would leave it dangling)"
+    ]
     assert snapshot(ws) == before
 
 
 #: What schema version 3 added to version 2 (tables, columns of existing tables, indexes),
 #: and what version 2 added to version 1.
-V3_COLUMNS = {"modules": ("audience",), "job_standards": ("jenjang",),
-              "learners": ("status", "unit", "supervisor"),
-              "paths": ("obligations", "below_minimum"), "path_exclusions": ("kind", "params")}
+V3_COLUMNS = {
+    "modules": ("audience",),
+    "job_standards": ("jenjang",),
+    "learners": ("status", "unit", "supervisor"),
+    "paths": ("obligations", "below_minimum"),
+    "path_exclusions": ("kind", "params"),
+}
 V2_TABLES = ("path_steps", "path_exclusions", "paths", "models")
 
 
@@ -372,8 +470,9 @@ def _downgrade(target: str, version: int) -> None:
             if version == 1:
                 for table in V2_TABLES:
                     conn.exec_driver_sql(f'DROP TABLE "{table}"')
-            conn.exec_driver_sql(f"UPDATE meta SET value = '{version}' "
-                                 "WHERE key = 'schema_version'")
+            conn.exec_driver_sql(
+                f"UPDATE meta SET value = '{version}' WHERE key = 'schema_version'"
+            )
     finally:
         engine.dispose()
 
@@ -382,9 +481,11 @@ def _columns(target: str) -> dict[str, set[str]]:
     engine = create_engine(resolve_url(target))
     try:
         found = inspect(engine)
-        return {t: {c["name"] for c in found.get_columns(t)}
-                | {f"index {i['name']}" for i in found.get_indexes(t)}
-                for t in found.get_table_names()}
+        return {
+            t: {c["name"] for c in found.get_columns(t)}
+            | {f"index {i['name']}" for i in found.get_indexes(t)}
+            for t in found.get_table_names()
+        }
     finally:
         engine.dispose()
 
@@ -404,10 +505,16 @@ def test_older_workspace_is_upgraded_in_place(backend, version, write_csv, mini_
         assert _columns(target) == current  # every table, column and index of version 3
         assert {kind: ws.load(kind) for kind in before} == before
         assert ws.load("obligations") == []
-        import_file(ws, "learners", write_csv("l.csv", "learners", [
-            mini_row("learners", 0, status="pppk", supervisor="199001012015011001")]))
-        assert {r.id: r.supervisor for r in ws.load("learners")}["DEMO-001"] == \
-            "199001012015011001"
+        import_file(
+            ws,
+            "learners",
+            write_csv(
+                "l.csv",
+                "learners",
+                [mini_row("learners", 0, status="pppk", supervisor="199001012015011001")],
+            ),
+        )
+        assert {r.id: r.supervisor for r in ws.load("learners")}["DEMO-001"] == "199001012015011001"
     with Workspace.open(target) as again:  # a second open has nothing to do
         assert again.get_meta("schema_version") == "3"
 
@@ -439,8 +546,9 @@ def test_two_users_opening_an_old_workspace_at_once_both_get_in(backend):
         assert ws.count("modules") == 5
 
 
-def test_readers_never_wait_and_a_second_writer_is_told_since_when(seeded, write_csv, run_cli,
-                                                                   tmp_path, monkeypatch):
+def test_readers_never_wait_and_a_second_writer_is_told_since_when(
+    seeded, write_csv, run_cli, tmp_path, monkeypatch
+):
     ws, target = seeded
     second = write_csv("second.csv", "modules", [new_module_row("SECOND-1")])
     monkeypatch.setenv("CURRICULUM_TOOL_BUSY_TIMEOUT", "0.2")  # for the CLI's workspaces
@@ -452,11 +560,15 @@ def test_readers_never_wait_and_a_second_writer_is_told_since_when(seeded, write
         assert "HELD-1" not in (tmp_path / "m.csv").read_text(encoding="utf-8")
         code, out, err = run_cli("import", target, "modules", second)
         ended = datetime.now()
-    minutes = {f"{began + timedelta(minutes=n):%H:%M}"
-               for n in range(int((ended - began).total_seconds() // 60) + 1)}
+    minutes = {
+        f"{began + timedelta(minutes=n):%H:%M}"
+        for n in range(int((ended - began).total_seconds() // 60) + 1)
+    }
     assert (code, out) == (2, "")
-    assert err in {f"error: workspace is busy: another process is writing (since {hhmm}); "
-                   "try again\n" for hhmm in minutes}
+    assert err in {
+        f"error: workspace is busy: another process is writing (since {hhmm}); try again\n"
+        for hhmm in minutes
+    }
     codes = [m.code for m in ws.load("modules")]
     assert "HELD-1" in codes and "SECOND-1" not in codes
 
@@ -479,19 +591,27 @@ def test_postgres_workspace_through_the_cli(new_pg_database, tmp_path, run_cli):
 
 
 @pytest.mark.postgres
-def test_export_order_does_not_depend_on_the_database_collation(new_pg_database, workspace,
-                                                                 write_csv, tmp_path):
+def test_export_order_does_not_depend_on_the_database_collation(
+    new_pg_database, workspace, write_csv, tmp_path
+):
     # A shared BPSDM server is usually initialised with a linguistic locale (en_US, id_ID);
     # the contract's files must not change order with it.
     try:
         url = new_pg_database("TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'")
     except Exception as error:  # noqa: BLE001 - a server built without ICU
         pytest.skip(f"this PostgreSQL cannot create an ICU-collated database: {error}")
-    path = write_csv("competencies.csv", "competencies", [
-        {"code": code, "name": f"Kompetensi {code}", "group": "teknis"}
-        for code in ("ab", "AC", "B1", "b-2", "a_1", "Z9")])
-    with create_workspace(tmp_path / "sqlite.sqlite", empty=True) as lite, \
-            create_workspace(url, empty=True) as pg:
+    path = write_csv(
+        "competencies.csv",
+        "competencies",
+        [
+            {"code": code, "name": f"Kompetensi {code}", "group": "teknis"}
+            for code in ("ab", "AC", "B1", "b-2", "a_1", "Z9")
+        ],
+    )
+    with (
+        create_workspace(tmp_path / "sqlite.sqlite", empty=True) as lite,
+        create_workspace(url, empty=True) as pg,
+    ):
         import_file(lite, "competencies", path)
         import_file(pg, "competencies", path)
         export_file(lite, "competencies", tmp_path / "lite.csv")

@@ -45,7 +45,8 @@ def test_seeded_workspace_holds_the_mini_catalog(workspace):
     assert {m.audience for m in workspace.load("modules")} == {()}
     assert {s.jenjang for s in workspace.load("job_standards")} == {None}
     assert {(r.status, r.unit, r.supervisor) for r in workspace.load("learners")} == {
-        ("pns", "", None)}
+        ("pns", "", None)
+    }
     assert [(o.who, o.module) for o in workspace.load("obligations")] == [("pengawas", "PB-LOC")]
 
 
@@ -61,8 +62,7 @@ def test_init_refuses_an_existing_file(tmp_path, run_cli):
     code, out, err = run_cli("init", target, "--empty")
     assert code == 2
     assert out == ""
-    assert err.splitlines() == [
-        f"error: '{target}' already exists; choose another file name"]
+    assert err.splitlines() == [f"error: '{target}' already exists; choose another file name"]
     assert target.read_bytes() == b"not mine to overwrite"
     assert _sqlite_files(tmp_path) == ["precious.sqlite"]
 
@@ -102,8 +102,7 @@ def test_failure_mid_seed_leaves_no_file_behind(tmp_path, mini_dir):
     target = tmp_path / "out" / "ws.sqlite"
     with pytest.raises(ValidationError) as info:
         create_workspace(target, directory=broken)
-    assert [str(p) for p in info.value.problems] == [
-        "modules.csv:4:jp: jp 0 is outside 1–400"]
+    assert [str(p) for p in info.value.problems] == ["modules.csv:4:jp: jp 0 is outside 1–400"]
     assert not target.exists()
     assert not list(target.parent.glob("ws.sqlite*"))
 
@@ -114,8 +113,9 @@ def test_failure_mid_seed_through_a_reference(tmp_path, mini_dir):
     for kind in KINDS:
         (broken / f"{kind}.csv").write_bytes((mini_dir / f"{kind}.csv").read_bytes())
     outcomes = (broken / "outcomes.csv").read_text(encoding="utf-8")
-    (broken / "outcomes.csv").write_text(outcomes + "NOBODY,LD-101,2024-01-01,1,,,,\n",
-                                         encoding="utf-8")
+    (broken / "outcomes.csv").write_text(
+        outcomes + "NOBODY,LD-101,2024-01-01,1,,,,\n", encoding="utf-8"
+    )
     target = tmp_path / "ws.sqlite"
     with pytest.raises(ValidationError, match=r"outcomes.csv:5:learner: unknown learner"):
         create_workspace(target, directory=broken)
@@ -138,8 +138,11 @@ def test_create_then_seed_can_be_retried_after_a_failure(tmp_path, mini_dir):
 
 def test_open_missing_file(tmp_path):
     target = tmp_path / "absent.sqlite"
-    with pytest.raises(WorkspaceError, match=r"no workspace at '.*absent\.sqlite': create one "
-                                             r"with 'init .*absent\.sqlite'"):
+    with pytest.raises(
+        WorkspaceError,
+        match=r"no workspace at '.*absent\.sqlite': create one "
+        r"with 'init .*absent\.sqlite'",
+    ):
         Workspace.open(target)
     assert not target.exists()
 
@@ -150,9 +153,11 @@ def test_open_a_foreign_sqlite_database(tmp_path):
     conn.execute("CREATE TABLE notes (x TEXT)")
     conn.commit()
     conn.close()
-    with pytest.raises(WorkspaceError,
-                       match=r"'.*other\.sqlite' is not a curriculum-tool workspace "
-                             r"\(no such table: meta\)"):
+    with pytest.raises(
+        WorkspaceError,
+        match=r"'.*other\.sqlite' is not a curriculum-tool workspace "
+        r"\(no such table: meta\)",
+    ):
         Workspace.open(target)
 
 
@@ -220,19 +225,20 @@ def test_foreign_keys_are_enforced_at_commit(workspace, snapshot):
     before = snapshot(workspace)
     with pytest.raises(WorkspaceError, match="FOREIGN KEY constraint failed"):
         with workspace.transaction() as conn:
-            conn.execute(schema.module_competencies.insert(),
-                         {"module": "LD-101", "competency": "NOPE", "pos": 5, "level": 1})
+            conn.execute(
+                schema.module_competencies.insert(),
+                {"module": "LD-101", "competency": "NOPE", "pos": 5, "level": 1},
+            )
     assert snapshot(workspace) == before
 
 
 def test_transaction_rolls_back_on_any_exception(workspace, snapshot):
     before = snapshot(workspace)
     new = Module.from_row({**workspace.load("modules")[0].to_row(), "code": "NEW-1"})
-    with pytest.raises(RuntimeError, match="boom"):
-        with workspace.transaction() as conn:
-            workspace.write(conn, "modules", [new])
-            assert workspace.count("modules", conn) == 6
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError, match="boom"), workspace.transaction() as conn:
+        workspace.write(conn, "modules", [new])
+        assert workspace.count("modules", conn) == 6
+        raise RuntimeError("boom")
     assert snapshot(workspace) == before
 
 
@@ -247,19 +253,22 @@ def test_workspace_write_merges_by_key(workspace):
 # -- tables: XLSX cells, atomic writes -----------------------------------------------------
 
 
-@pytest.mark.parametrize("value, expected", [
-    (None, ""),
-    (12.0, "12"),
-    (12.5, "12.5"),
-    (12, "12"),
-    (0.0, "0"),
-    (True, "1"),
-    (False, "0"),
-    (dt.datetime(2024, 3, 1), "2024-03-01"),
-    (dt.datetime(2024, 3, 1, 9, 30), "2024-03-01T09:30:00"),
-    (dt.date(2024, 3, 1), "2024-03-01"),
-    ("  LD-101 ", "LD-101"),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (None, ""),
+        (12.0, "12"),
+        (12.5, "12.5"),
+        (12, "12"),
+        (0.0, "0"),
+        (True, "1"),
+        (False, "0"),
+        (dt.datetime(2024, 3, 1), "2024-03-01"),
+        (dt.datetime(2024, 3, 1, 9, 30), "2024-03-01T09:30:00"),
+        (dt.date(2024, 3, 1), "2024-03-01"),
+        ("  LD-101 ", "LD-101"),
+    ],
+)
 def test_cell_text(value, expected):
     assert cell_text(value) == expected
 
@@ -269,10 +278,21 @@ def test_xlsx_reader_turns_numeric_cells_into_contract_text(workspace, tmp_path)
     book = Workbook()
     sheet = book.active
     sheet.append(list(columns))
-    row = {"code": "XL-1", "title": "Dari Excel", "jp": 12.0, "modality": "klasikal",
-           "level": 2.0, "competencies": "LITDIG:2", "hazards": None,
-           "min_connectivity": "none", "min_digital_literacy": 0, "scope": "national",
-           "status": "approved", "owner": None, "audience": None}
+    row = {
+        "code": "XL-1",
+        "title": "Dari Excel",
+        "jp": 12.0,
+        "modality": "klasikal",
+        "level": 2.0,
+        "competencies": "LITDIG:2",
+        "hazards": None,
+        "min_connectivity": "none",
+        "min_digital_literacy": 0,
+        "scope": "national",
+        "status": "approved",
+        "owner": None,
+        "audience": None,
+    }
     sheet.append([row[c] for c in columns])
     path = tmp_path / "modules.xlsx"
     book.save(path)
@@ -294,16 +314,17 @@ def test_xlsx_learner_with_numeric_optional_cells(workspace, tmp_path):
     book = Workbook()
     sheet = book.active
     sheet.append(list(columns))
-    sheet.append(["4242", "Siti", "analis-kebijakan", "31", 1.0, None, None, None, 2024.0,
-                  None])
-    sheet.append(["4243", "Adi", "analis-kebijakan", "31", 1, None, None, "pppk", None,
-                  4242.0])
+    sheet.append(["4242", "Siti", "analis-kebijakan", "31", 1.0, None, None, None, 2024.0, None])
+    sheet.append(["4243", "Adi", "analis-kebijakan", "31", 1, None, None, "pppk", None, 4242.0])
     path = tmp_path / "learners.xlsx"
     book.save(path)
     assert import_file(workspace, "learners", path).added == 2
     learners = {r.id: r for r in workspace.load("learners")}
     assert (learners["4242"].status, learners["4242"].unit, learners["4242"].supervisor) == (
-        "pns", "2024", None)
+        "pns",
+        "2024",
+        None,
+    )
     assert (learners["4243"].status, learners["4243"].supervisor) == ("pppk", "4242")
 
 
@@ -318,13 +339,20 @@ def test_xlsx_reader_turns_date_cells_into_iso_dates(workspace, tmp_path):
     parsed = parse_file("outcomes", path)
     assert parsed.problems == []
     assert parsed.records[0].to_row() == {
-        "learner": "DEMO-001", "module": "LD-201", "date": "2024-05-02", "completed": "1",
-        "l1": "70", "l2": "65", "l3": "", "l4": ""}
+        "learner": "DEMO-001",
+        "module": "LD-201",
+        "date": "2024-05-02",
+        "completed": "1",
+        "l1": "70",
+        "l2": "65",
+        "l3": "",
+        "l4": "",
+    }
 
 
 def _failing_rows(columns, good=2):
     for i in range(good):
-        yield {c: f"v{i}" for c in columns}
+        yield dict.fromkeys(columns, f"v{i}")
     raise RuntimeError("disk on fire")
 
 

@@ -63,6 +63,7 @@ from _results import emit  # noqa: E402
 from bench_model import simulated_workspace  # noqa: E402
 from recommend_oracle import RULES, CatalogOracle, OracleLearner, pitched_too_high  # noqa: E402
 
+from curriculum_tool.model.pairs import pair_frame  # noqa: E402
 from curriculum_tool.model.persist import save_model  # noqa: E402
 from curriculum_tool.model.score import Scorer  # noqa: E402
 from curriculum_tool.model.train import train  # noqa: E402
@@ -105,7 +106,7 @@ class TruthScorer(Scorer):
     def probabilities(self, learner_idx: np.ndarray, module_idx: np.ndarray) -> np.ndarray:
         if len(learner_idx) == 0:
             return np.empty(0)
-        return true_probabilities(self.context.pair_frame(self.learners, learner_idx, module_idx))[
+        return true_probabilities(pair_frame(self.context, self.learners, learner_idx, module_idx))[
             1
         ]
 

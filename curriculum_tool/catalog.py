@@ -1,8 +1,11 @@
 """The default national catalog shipped in ``catalog/`` and the default workspace.
 
-``init`` seeds a new workspace from the catalog's CSV files in one transaction; the
-desktop app, started without a workspace, opens (and on first run creates) the default
-workspace in the user's data folder.
+``init`` seeds a new workspace from the catalog's CSV files in one transaction, with the
+shipped default model as its current model; the desktop app, started without a
+workspace, opens (and on first run creates) the default workspace in the user's data
+folder. Where the shipped files lie is :mod:`curriculum_tool.shipped_files`; seeding uses
+the importer and the model store, so this module sits above the model layer (see the
+import-linter contract in ``pyproject.toml``).
 """
 
 from __future__ import annotations
@@ -10,16 +13,13 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 from sqlalchemy import Connection
 
 from .io.importer import KINDS, ImportSummary, import_files
+from .shipped_files import DEFAULT_MODEL, catalog_dir, default_model_path
 from .store import Workspace
-
-if TYPE_CHECKING:
-    from .model.persist import StoredModel
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -28,41 +28,15 @@ __all__ = [
     "create_workspace",
     "default_model_path",
     "default_workspace_path",
-    "install_default_model",
     "open_or_create_default",
     "seed",
 ]
 
 log = logging.getLogger(__name__)
 
-#: The shipped model's name: ``models/default.skops`` with its card ``default.json``.
-DEFAULT_MODEL = "default"
-
 #: Overrides where the default workspace lives (tests, portable installs).
 HOME_VARIABLE = "CURRICULUM_TOOL_HOME"
 DEFAULT_NAME = "workspace.sqlite"
-
-
-def catalog_dir() -> Path:
-    """The ``catalog/`` folder beside the package (a source checkout or editable install)."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "catalog", here / "_catalog"):
-        if (candidate / "modules.csv").is_file():
-            return candidate
-    raise FileNotFoundError(
-        "the default catalog (catalog/*.csv) was not found next to the curriculum_tool "
-        "package; install from a source checkout with 'pip install -e .'"
-    )
-
-
-def default_model_path() -> Path | None:
-    """``models/default.skops`` beside the package, or None when it is not shipped."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "models", here / "_models"):
-        path = candidate / f"{DEFAULT_MODEL}.skops"
-        if path.is_file():
-            return path
-    return None
 
 
 def catalog_files(directory: Path | None = None) -> list[tuple[str, Path]]:
@@ -96,32 +70,11 @@ def create_workspace(
     return Workspace.create(target, populate=populate)
 
 
-def install_default_model(workspace: Workspace, conn: Connection | None = None) -> StoredModel:
-    """Store the shipped model as the workspace's current model, after checking it
-    against the digest recorded in the package (``curriculum_tool.model.shipped``).
-
-    Raises :class:`~curriculum_tool.errors.ModelIntegrityError` and stores nothing when
-    the model is missing or is not the one this version of curriculum-tool shipped.
-    """
-    from .errors import ModelIntegrityError
-    from .model.persist import install_model_files
-    from .model.shipped import DEFAULT_MODEL_SHA256
-
-    path = default_model_path()
-    if path is None:
-        raise ModelIntegrityError(
-            f"models/{DEFAULT_MODEL}.skops is missing beside the "
-            "curriculum_tool package; reinstall curriculum-tool"
-        )
-    return install_model_files(
-        workspace, path, DEFAULT_MODEL, conn=conn, expected_sha256=DEFAULT_MODEL_SHA256
-    )
-
-
 def _install_default_model(workspace: Workspace, conn: Connection) -> None:
     """The shipped model becomes the new workspace's current model, if it verifies; if not,
     the workspace is created without a model and one warning line says why."""
     from .errors import ModelIntegrityError
+    from .model.persist import install_default_model  # scikit-learn: only when seeding
 
     try:
         install_default_model(workspace, conn)

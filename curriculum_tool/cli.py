@@ -418,25 +418,32 @@ def _lint(args: argparse.Namespace) -> int:
 
 
 def _train(args: argparse.Namespace) -> int:
-    import datetime as dt
     import json
 
-    import pandas as pd
-
-    from .model.persist import save_model
     from .model.report import metrics_text
-    from .model.train import train
+    from .model.train import STAGE_LABELS
+    from .model.training import train_and_store
     from .store import Workspace
 
-    truth = pd.read_csv(args.truth) if args.truth else None
-    name = args.name or dt.datetime.now().strftime("model-%Y%m%d-%H%M%S")
-    progress = _progress_line()
+    line = _progress_line()
+
+    def progress(done: int, total: int, stage: str) -> None:
+        if line is not None:
+            line(f"{done}/{total} {STAGE_LABELS.get(stage, stage)}")
+
     try:
         with Workspace.open(args.workspace) as workspace:
-            result = train(workspace, args.target, args.seed, truth, progress=progress)
-            stored = save_model(workspace, result, name, directory=Path(args.models_dir))
+            stored = train_and_store(
+                workspace,
+                target=args.target,
+                seed=args.seed,
+                name=args.name or None,
+                truth=args.truth,
+                models_dir=args.models_dir,
+                progress=progress,
+            )
     finally:
-        if progress is not None:
+        if line is not None:
             sys.stderr.write("\r\x1b[K")
     if args.format == "json":
         print(json.dumps(stored.card, ensure_ascii=False, indent=2))
@@ -494,6 +501,8 @@ def _report(args: argparse.Namespace) -> int:
 
         learners = learner_ids(args.learners)
     with Workspace.open(args.workspace) as workspace:
+        # PDFs: the content is core (report.path_document); Qt lays it out in the GUI's
+        # leaf renderer, which makes its own QGuiApplication and never loads the app.
         if args.pdf_dir:
             from .gui.path_pdf import write_workspace_pdfs
 
@@ -513,7 +522,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
-    from .gui.app import run
+    from .gui.app import run  # the one command that starts the desktop app
 
     return run(workspace=args.workspace, lang=args.lang, screenshot=args.screenshot, tab=args.tab)
 

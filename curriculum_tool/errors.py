@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "MAX_REPORTED_PROBLEMS",
+    "Cancelled",
     "CurriculumError",
     "CycleError",
     "ModelIntegrityError",
@@ -116,3 +117,7 @@ class ModelIntegrityError(CurriculumError):
 
 class WorkspaceBusyError(WorkspaceError):
     """Another process held the workspace's write lock for longer than the busy timeout."""
+
+
+class Cancelled(CurriculumError):
+    """Long work stopped because its caller asked it to; it stored nothing."""

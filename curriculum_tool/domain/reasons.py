@@ -8,7 +8,7 @@ read the kind, never the text. For compatibility a Reason *is* its English strin
 
 Parameters hold codes and numbers plus the names a reader needs (a competency's name, a
 region's name); vocabulary keys (hazards, modalities, connectivity) are put into words by
-the label tables here, once.
+the label tables of :mod:`.labels` (still importable from here).
 """
 
 from __future__ import annotations
@@ -16,10 +16,27 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .labels import (
+    AUDIENCE_EN,
+    AUDIENCE_ID,
+    CONNECTIVITY_EN,
+    CONNECTIVITY_ID,
+    HAZARD_EN,
+    HAZARD_ID,
+    MODALITY_EN,
+    MODALITY_ID,
+    label,
+)
+
 __all__ = [
+    "AUDIENCE_EN",
+    "AUDIENCE_ID",
+    "CONNECTIVITY_EN",
     "CONNECTIVITY_ID",
+    "HAZARD_EN",
     "HAZARD_ID",
     "KINDS",
+    "MODALITY_EN",
     "MODALITY_ID",
     "Reason",
     "in_language",
@@ -27,97 +44,6 @@ __all__ = [
     "number_id",
     "render",
 ]
-
-MODALITY_ID = {
-    "klasikal": "klasikal",
-    "e_learning": "e-learning",
-    "blended": "blended",
-    "microlearning": "mikro",
-    "coaching": "coaching",
-    "mentoring": "mentoring",
-    "social_learning": "pembelajaran sosial",
-    "experiential": "pembelajaran berbasis pengalaman",
-}
-MODALITY_EN = {
-    "klasikal": "classroom",
-    "e_learning": "e-learning",
-    "blended": "blended",
-    "microlearning": "microlearning",
-    "coaching": "coaching",
-    "mentoring": "mentoring",
-    "social_learning": "social learning",
-    "experiential": "experiential learning",
-}
-CONNECTIVITY_ID = {"none": "tanpa internet", "low": "rendah", "high": "tinggi"}
-CONNECTIVITY_EN = {"none": "no", "low": "low", "high": "high"}
-HAZARD_ID = {
-    "gempa_bumi": "gempa bumi",
-    "tsunami": "tsunami",
-    "banjir": "banjir",
-    "tanah_longsor": "tanah longsor",
-    "letusan_gunung_api": "letusan gunung api",
-    "kekeringan": "kekeringan",
-    "cuaca_ekstrem": "cuaca ekstrem",
-    "kebakaran_hutan_lahan": "kebakaran hutan dan lahan",
-    "abrasi": "gelombang ekstrem dan abrasi",
-    "banjir_bandang": "banjir bandang",
-    "likuefaksi": "likuefaksi",
-}
-HAZARD_EN = {
-    "gempa_bumi": "earthquake",
-    "tsunami": "tsunami",
-    "banjir": "flood",
-    "tanah_longsor": "landslide",
-    "letusan_gunung_api": "volcanic eruption",
-    "kekeringan": "drought",
-    "cuaca_ekstrem": "extreme weather",
-    "kebakaran_hutan_lahan": "forest and land fire",
-    "abrasi": "extreme waves and abrasion",
-    "banjir_bandang": "flash flood",
-    "likuefaksi": "liquefaction",
-}
-AUDIENCE_ID = {
-    "pelaksana": "pelaksana",
-    "fungsional_keterampilan": "fungsional keterampilan",
-    "fungsional_ahli": "fungsional ahli",
-    "pengawas": "pengawas",
-    "administrator": "administrator",
-    "jpt": "pimpinan tinggi (JPT)",
-    "cpns": "CPNS",
-    "pns": "PNS",
-    "pppk": "PPPK",
-}
-AUDIENCE_EN = {
-    "pelaksana": "executor (pelaksana)",
-    "fungsional_keterampilan": "skilled functional",
-    "fungsional_ahli": "expert functional",
-    "pengawas": "supervisor (pengawas)",
-    "administrator": "administrator",
-    "jpt": "senior executive (JPT)",
-    "cpns": "civil-servant candidate (CPNS)",
-    "pns": "civil servant (PNS)",
-    "pppk": "contract civil servant (PPPK)",
-}
-
-_LABELS = {
-    "en": {
-        "hazard": HAZARD_EN,
-        "modality": MODALITY_EN,
-        "connectivity": CONNECTIVITY_EN,
-        "audience": AUDIENCE_EN,
-    },
-    "id": {
-        "hazard": HAZARD_ID,
-        "modality": MODALITY_ID,
-        "connectivity": CONNECTIVITY_ID,
-        "audience": AUDIENCE_ID,
-    },
-}
-
-
-def label(vocabulary: str, key: str, lang: str = "id") -> str:
-    """A vocabulary key in words: ``label("hazard", "gempa_bumi")`` → ``gempa bumi``."""
-    return _LABELS["en" if lang == "en" else "id"][vocabulary].get(key, key)
 
 
 def number_id(value: float, decimals: int = 2) -> str:

@@ -1,19 +1,58 @@
-"""What a region's hazards are once its parents are taken into account.
+"""The region rules: a region's chain of parents, where a module is offered, and what a
+region's hazards are once its parents are taken into account.
 
-Contract §2: a region that lists any hazard lists all that apply to it, and inherits
-nothing; a region whose hazards cell is empty has the hazards of its nearest ancestor with
-a non-empty cell. The recommender's features, its local-relevance rule, its explanations
-and the regional officer's view all read hazards this way.
+Contract §2: a module's ``scope`` is ``national`` or the region it is offered in, together
+with that region's sub-regions; a region that lists any hazard lists all that apply to it,
+and inherits nothing; a region whose hazards cell is empty has the hazards of its nearest
+ancestor with a non-empty cell. The catalog index, the recommender, its explanations, the
+graph lint and the regional officer's view all read regions through these functions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from .records import Region
+from .vocab import NATIONAL
 
-__all__ = ["RegionHazard", "effective_hazards"]
+__all__ = ["RegionHazard", "ancestry", "effective_hazards", "offered_in"]
+
+
+def ancestry(code: str | None, regions: Mapping[str, Region]) -> list[str]:
+    """``code``, its parent, its parent's parent, …: nearest first, each code once.
+
+    The walk stops after a code ``regions`` does not know (it is listed, as nothing is
+    known of its parent) and where the parents would come back on themselves (a cycle).
+
+    >>> palu = Region("72.71", "Kota Palu", "72")
+    >>> ancestry("72.71", {"72.71": palu, "72": Region("72", "Sulawesi Tengah")})
+    ['72.71', '72']
+    >>> ancestry("72.71", {"72.71": palu})  # the parent is unknown
+    ['72.71', '72']
+    >>> ancestry(None, {})
+    []
+    """
+    chain: list[str] = []
+    while code is not None and code not in chain:
+        chain.append(code)
+        region = regions.get(code)
+        code = region.parent if region is not None else None
+    return chain
+
+
+def offered_in(scope: str, chain: Collection[str]) -> bool:
+    """Whether a module of ``scope`` is offered in the region whose :func:`ancestry` is
+    ``chain``: a national module everywhere, a local one in its region and sub-regions.
+
+    Only the scope is read here; whether the module is approved is a separate rule.
+
+    >>> offered_in("national", ["72.71", "72"]), offered_in("72", ["72.71", "72"])
+    (True, True)
+    >>> offered_in("72.71", ["72"])  # a regency's module is not offered in its province
+    False
+    """
+    return scope == NATIONAL or scope in chain
 
 
 @dataclass(frozen=True)
@@ -40,15 +79,17 @@ def effective_hazards(region: Region, regions: Mapping[str, Region]) -> list[Reg
     >>> effective_hazards(Region("72.99", "X", "72"), {"72": province})[0].source
     '72'
     """
-    current: Region | None = region
-    seen: set[str] = set()
-    while current is not None and current.code not in seen and not current.hazards:
-        seen.add(current.code)
-        current = regions.get(current.parent) if current.parent else None
-    if current is None or not current.hazards:
+    # ``region`` itself need not be in ``regions``: the walk starts from its parent, and
+    # a chain that comes back to ``region`` ends there.
+    parents = ancestry(region.parent, regions)
+    if region.code in parents:
+        parents = parents[: parents.index(region.code)]
+    chain = [region, *(regions[code] for code in parents if code in regions)]
+    listing = next((r for r in chain if r.hazards), None)
+    if listing is None:
         return []
-    source = None if current is region else current.code
+    source = None if listing is region else listing.code
     return sorted(
-        (RegionHazard(hazard, index, source) for hazard, index in current.hazards if index > 0),
+        (RegionHazard(hazard, index, source) for hazard, index in listing.hazards if index > 0),
         key=lambda h: (-h.index, h.hazard),
     )

@@ -27,6 +27,7 @@ __all__ = [
     "MODALITIES",
     "NATIONAL",
     "OBLIGATION_HOLDERS",
+    "ONLINE_MODALITIES",
     "PREREQUISITE_KINDS",
     "REACH",
     "RELEVANT_HAZARD_INDEX",
@@ -50,6 +51,8 @@ MODALITIES = (
     "social_learning",
     "experiential",
 )
+#: Modalities delivered over the network: they need the learner's own connection and skills.
+ONLINE_MODALITIES = ("e_learning", "microlearning")
 
 #: Hazards scored by BNPB's IRBI (gelombang ekstrem dan abrasi as ``abrasi``), and the
 #: flash floods and liquefaction that BNPB's InaRISK maps as their own layers.

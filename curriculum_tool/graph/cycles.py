@@ -14,8 +14,10 @@ import networkx as nx
 __all__ = ["find_cycles", "format_cycle"]
 
 
-def find_cycles(G: nx.DiGraph) -> list[list[Hashable]]:
+def find_cycles(G: nx.DiGraph) -> list[list[str]]:
     """One cycle per strongly connected component that has one, as a closed node list.
+
+    ``G``'s nodes are module codes (strings), as in every prerequisite graph.
 
     Each cycle starts and ends at the smallest node of its component, so the answer is
     the same for the same graph however it was built.
@@ -28,7 +30,7 @@ def find_cycles(G: nx.DiGraph) -> list[list[Hashable]]:
     >>> find_cycles(nx.DiGraph([("A", "A"), ("B", "C")]))
     [['A', 'A']]
     """
-    cycles = []
+    cycles: list[list[str]] = []
     for component in nx.strongly_connected_components(G):
         start = min(component)
         if len(component) == 1 and not G.has_edge(start, start):

@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 
 from ..domain import Competency, JobStandard, Module, Region, RegionalStandard
+from ..domain.regions import ancestry, offered_in
 from ..domain.vocab import CONNECTIVITY, CONNECTIVITY_RANK
 from .cycles import find_cycles, format_cycle
 from .prerequisites import PrerequisiteGraph
@@ -152,8 +153,8 @@ def lint(
     """
     G = graph.graph
     modules = {code: data["module"] for code, data in G.nodes(data=True) if "module" in data}
-    regions = {r.code: r for r in regions}
-    findings = _unknown_codes(G, modules, competencies, regions)
+    region_by_code = {r.code: r for r in regions}
+    findings = _unknown_codes(G, modules, competencies, region_by_code)
     cycles = find_cycles(G)
     findings += [
         Finding(
@@ -164,7 +165,7 @@ def lint(
         )
         for c in cycles
     ]
-    findings += _scope_errors(G, modules, regions)
+    findings += _scope_errors(G, modules, region_by_code)
     findings += _unapproved_prerequisites(G, modules)
     findings += _orphans(G, modules)
     findings += _untaught_levels(modules, job_standards, regional_standards)
@@ -173,7 +174,7 @@ def lint(
         hard = [(m, r) for m, r, kind in G.edges(data="kind") if kind == "hard"]
         hard_reach = Reach(G, hard)
         findings += _redundant_edges(G, hard_reach)
-        findings += _unreachable(G, modules, regions, hard_reach)
+        findings += _unreachable(G, modules, region_by_code, hard_reach)
         report.longest_by_jp = _longest_chain(G, modules, hard_reach, by_jp=True)
         report.longest_by_steps = _longest_chain(G, modules, hard_reach, by_jp=False)
     order = list(RULES)
@@ -224,15 +225,6 @@ def _unknown_codes(
     return findings
 
 
-def _chain(region: str | None, regions: dict[str, Region]) -> list[str]:
-    """``region`` and its parents, nearest first."""
-    chain = []
-    while region is not None and region not in chain:
-        chain.append(region)
-        region = regions[region].parent if region in regions else None
-    return chain
-
-
 def _scope_errors(
     G: nx.DiGraph, modules: dict[str, Module], regions: dict[str, Region]
 ) -> list[Finding]:
@@ -255,7 +247,7 @@ def _scope_errors(
                     f"or remove the edge",
                 )
             )
-        elif needed.scope not in _chain(module.scope, regions):
+        elif not offered_in(needed.scope, ancestry(module.scope, regions)):
             findings.append(
                 Finding(
                     "prerequisite-out-of-scope",
@@ -308,8 +300,8 @@ def _untaught_levels(
     required: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
     for standard in job_standards:
         required[standard.competency][standard.level].append(f"position {standard.position}")
-    for standard in regional_standards:
-        required[standard.competency][standard.level].append(f"region {standard.region}")
+    for regional in regional_standards:
+        required[regional.competency][regional.level].append(f"region {regional.region}")
     best: dict[str, tuple[int, list[str]]] = {}
     for code, module in modules.items():
         if module.status != "approved":
@@ -378,7 +370,7 @@ def _unreachable(
     if not regions:
         return []
     region_bit = {code: 1 << i for i, code in enumerate(sorted(regions))}
-    chains = {code: _chain(code, regions) for code in regions}
+    chains = {code: ancestry(code, regions) for code in regions}
     offered: dict[str, int] = {}
     for code, module in modules.items():
         need = CONNECTIVITY_RANK[module.min_connectivity]
@@ -386,13 +378,13 @@ def _unreachable(
             bit
             for region, bit in region_bit.items()
             if CONNECTIVITY_RANK[regions[region].connectivity] >= need
-            and (not module.is_local or module.scope in chains[region])
+            and offered_in(module.scope, chains[region])
         )
     reachable: dict[str, int] = {}
     order = [n for n in reversed(list(nx.topological_sort(G))) if n in modules]
     for code in order:  # prerequisites before the modules that need them
         bits = offered[code]
-        for requires in hard_reach.successors[code]:
+        for requires in _requires(hard_reach, code):
             bits &= reachable.get(requires, 0)
         reachable[code] = bits
     findings = []
@@ -409,7 +401,7 @@ def _unreachable(
             message = f"{code} needs {module.min_connectivity} connectivity, which {where}"
             fix = f"lower the connectivity {code} needs, or offer it where it can be delivered"
         else:
-            needed = sorted(hard_reach.successors[code])
+            needed = sorted(_requires(hard_reach, code))
             blocker = next((r for r in needed if not reachable.get(r, 0) & offered[code]), None)
             if blocker is not None:
                 message = (
@@ -430,6 +422,14 @@ def _unreachable(
     return findings
 
 
+def _requires(reach: Reach, code: str) -> list[str]:
+    """The modules ``code`` requires in ``reach``.
+
+    :class:`Reach` holds any hashable nodes; the lint graph's nodes are module codes.
+    """
+    return cast("list[str]", reach.successors[code])
+
+
 def _why_not(module: Module | None) -> str:
     if module is None:
         return ""
@@ -448,11 +448,11 @@ def _longest_chain(
     weight = {code: (modules[code].jp if by_jp else 1) if code in modules else 0 for code in G}
     best: dict[str, tuple[int, str | None]] = {}
     for code in reversed(list(nx.topological_sort(G))):
-        below = max(((best[r][0], r) for r in hard_reach.successors[code]), default=(0, None))
+        below = max(((best[r][0], r) for r in _requires(hard_reach, code)), default=(0, None))
         best[code] = (below[0] + weight[code], below[1])
     if not best:
         return Chain()
-    node = max(sorted(best), key=lambda c: best[c][0])
+    node: str | None = max(sorted(best), key=lambda c: best[c][0])
     chain = []
     while node is not None:
         chain.append(node)

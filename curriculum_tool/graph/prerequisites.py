@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import Any
 
 import networkx as nx
 
@@ -159,7 +160,7 @@ class PrerequisiteGraph:
         self.graph.remove_node(code)
         return edges
 
-    def update_module(self, code: str, **changes: object) -> Module:
+    def update_module(self, code: str, **changes: Any) -> Module:
         """Change fields of a module (e.g. ``jp=16`` or ``status="draft"``); returns the old one."""
         old = self.module(code)
         self.graph.nodes[code]["module"] = replace(old, **changes)

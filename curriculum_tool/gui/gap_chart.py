@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ..domain import LearnerPath
+from ..domain.gaps import gap
 from ..domain.reach import reach_along
 
 __all__ = ["MAX_LEVEL", "GapChart", "GapEntry", "gap_entries"]
@@ -48,7 +49,7 @@ class GapEntry(NamedTuple):
 
     @property
     def gap(self) -> int:
-        return max(0, self.target - self.current)
+        return gap(self.target, self.current)
 
     @property
     def closed_by_path(self) -> bool:

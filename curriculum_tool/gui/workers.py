@@ -2,8 +2,10 @@
 
 A task is a plain function ``fn(report, cancelled) -> result``: it calls
 ``report(done, total, message)`` now and then and checks ``cancelled()`` between units of
-work, raising :class:`Cancelled` to stop. Results and errors come back to the GUI thread
-as Qt signals, so the window never freezes and never touches a half-finished result.
+work, raising :class:`Cancelled` (or a core function's
+:class:`~curriculum_tool.errors.Cancelled`) to stop. Results and errors come back to the
+GUI thread as Qt signals, so the window never freezes and never touches a half-finished
+result.
 
 Workers open their own :class:`~curriculum_tool.store.Workspace` (``Workspace.open``
 with the window's workspace target): database connections are not shared across
@@ -20,6 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
+from ..errors import Cancelled as CoreCancelled
 from ..errors import CurriculumError
 
 __all__ = ["Cancelled", "Worker", "start"]
@@ -61,7 +64,7 @@ class Worker(QRunnable):
     def run(self) -> None:
         try:
             result = self.task(self._progress, self._cancel.is_set)
-        except Cancelled:
+        except (Cancelled, CoreCancelled):  # the core's own cancels (training) count too
             self._emit(self.signals.cancelled)
         except CurriculumError as error:
             self._emit(self.signals.failed, str(error))

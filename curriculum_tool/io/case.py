@@ -376,7 +376,7 @@ class _Reader:
             if not isinstance(association, dict):
                 self.problem(where, "an association must be a JSON object")
                 continue
-            ends = []
+            ends: list[Any] = []  # the identifiers as given; a bad one is also reported
             for end, name in (("originNodeURI", "origin"), ("destinationNodeURI", "destination")):
                 node = association.get(end)
                 identifier = node.get("identifier") if isinstance(node, dict) else None
@@ -386,11 +386,13 @@ class _Reader:
                     )
                 ends.append(identifier)
             if None not in ends:
+                origin, destination = ends
                 edges.append(
                     (
                         j,
                         str(association.get("associationType")),
-                        *ends,
+                        origin,
+                        destination,
                         self.extension(association, where, "prerequisites"),
                     )
                 )
@@ -484,7 +486,8 @@ class _Reader:
 
     def _records(self, record_type: type[Record], rows: list[tuple[int, dict]]) -> ParsedFile:
         """Validate rows (item or association index, cells) as a contract file's rows."""
-        kind, records, numbers, first = record_type.KIND, [], [], {}
+        kind, records, numbers = record_type.KIND, [], []
+        first: dict[tuple, int] = {}
         problems = self.problems[kind]
         for index, row in rows:
             try:

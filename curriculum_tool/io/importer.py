@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from dataclasses import replace as replace_fields
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 from sqlalchemy import Connection
@@ -282,7 +282,8 @@ def _keep_stored(workspace: Workspace, conn: Connection, parsed: ParsedFile) -> 
     rows they update (contract §2); new rows keep the defaults."""
     stored = {record.key(): record for record in workspace.load(parsed.kind, conn)}
     return [
-        replace_fields(record, **{name: getattr(old, name) for name in parsed.absent})
+        # Every record type is a dataclass; the ``Record`` base they share is not one.
+        replace_fields(cast(Any, record), **{name: getattr(old, name) for name in parsed.absent})
         if (old := stored.get(record.key())) is not None
         else record
         for record in parsed.records
@@ -356,4 +357,4 @@ def _cycle_error(
                 f"{what} {format_cycle(cycle)}; remove one of these edges",
             )
         )
-    return CycleError(cycles[0], problems)
+    return CycleError([str(node) for node in cycles[0]], problems)

@@ -7,6 +7,7 @@ from .pairs import (
     PAIR_COLUMNS,
     LearnerArrays,
     PairContext,
+    pair_frame,
 )
 
 __all__ = [
@@ -16,4 +17,5 @@ __all__ = [
     "PAIR_COLUMNS",
     "LearnerArrays",
     "PairContext",
+    "pair_frame",
 ]

@@ -1,7 +1,7 @@
 """The training table: one row per labelled enrolment, features as of the enrolment date.
 
 Features must never see the future. Each row's learner × module facts come from
-:meth:`PairContext.pair_frame`, with one history-dependent column recomputed from the
+:func:`.pairs.pair_frame`, with one history-dependent column recomputed from the
 outcomes themselves: which hard prerequisites the learner had completed *before* that
 enrolment's date. Later enrolments never feed an earlier row, and the time split in
 :mod:`.train` keeps training rows before test rows.
@@ -22,8 +22,9 @@ import scipy.sparse as sp
 from sqlalchemy import Integer, String, cast, select
 
 from ..errors import CurriculumError
+from ..index import CatalogIndex, LearnerArrays
 from ..store import schema
-from .pairs import LearnerArrays, PairContext
+from .pairs import pair_frame
 
 __all__ = ["TARGETS", "TrainingSet", "label", "outcomes_frame", "training_set"]
 
@@ -84,7 +85,7 @@ def label(outcomes: pd.DataFrame, target: str) -> pd.Series:
 
 
 def completed_before(
-    context: PairContext, rows: pd.DataFrame, outcomes: pd.DataFrame
+    context: CatalogIndex, rows: pd.DataFrame, outcomes: pd.DataFrame
 ) -> sp.csr_matrix:
     """Rows × modules: the hard prerequisites of each row's module that its learner had
     completed strictly before the row's date (only those matter to the features)."""
@@ -127,11 +128,11 @@ def completed_before(
 def training_set(
     workspace,
     target: str = "l3",
-    context: PairContext | None = None,
+    context: CatalogIndex | None = None,
     learners: LearnerArrays | None = None,
 ) -> TrainingSet:
     """The labelled enrolments of ``workspace`` with their features as of each date."""
-    context = context or PairContext.from_workspace(workspace)
+    context = context or CatalogIndex.from_workspace(workspace)
     outcomes = outcomes_frame(workspace)
     labels = label(outcomes, target)
     rows = outcomes[labels.notna()].reset_index(drop=True)
@@ -146,8 +147,12 @@ def training_set(
     learner_row = learners.index()
     learner_idx = rows["learner"].map(learner_row).to_numpy(dtype=np.int64)
     module_idx = rows["module"].map(context.module_index).to_numpy(dtype=np.int64)
-    features = context.pair_frame(
-        learners, learner_idx, module_idx, completed=completed_before(context, rows, outcomes)
+    features = pair_frame(
+        context,
+        learners,
+        learner_idx,
+        module_idx,
+        completed=completed_before(context, rows, outcomes),
     )
     digest = hashlib.sha256(
         pd.util.hash_pandas_object(rows[["learner", "module", "date"]].assign(y=y), index=False)

@@ -11,6 +11,8 @@ rate, each module's own success rate, and a logistic regression on the same colu
 
 from __future__ import annotations
 
+from typing import Any, Protocol
+
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
@@ -23,10 +25,18 @@ from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 from .pairs import CATEGORICAL_COLUMNS, NUMERIC_COLUMNS
 
-__all__ = ["CategoryCodes", "ModuleRate", "make_baselines", "make_model"]
+__all__ = ["CategoryCodes", "Classifier", "ModuleRate", "make_baselines", "make_model"]
 
 #: HistGradientBoosting handles at most this many categories per feature.
 MAX_CATEGORIES = 250
+
+
+class Classifier(Protocol):
+    """What training asks of the model and each baseline: fit, then success probabilities."""
+
+    def fit(self, X: pd.DataFrame, y: Any) -> Classifier: ...
+
+    def predict_proba(self, X: pd.DataFrame) -> np.ndarray: ...
 
 
 class CategoryCodes(TransformerMixin, BaseEstimator):
@@ -123,7 +133,7 @@ class ModuleRate(ClassifierMixin, BaseEstimator):
         return np.column_stack([1 - p, p])
 
 
-def make_baselines(seed: int = 0) -> dict[str, object]:
+def make_baselines(seed: int = 0) -> dict[str, Classifier]:
     """The baselines every model is reported against, by name."""
     return {
         "base_rate": DummyClassifier(strategy="prior"),

@@ -30,10 +30,13 @@ from typing import Any
 import skops.io as sio
 from sqlalchemy import select, update
 
+from .. import shipped_files
 from ..errors import CurriculumError, ModelIntegrityError
 from ..io.atomic import atomic_output
+from ..shipped_files import DEFAULT_MODEL
 from ..store import schema
 from .pairs import CATEGORICAL_COLUMNS, NUMERIC_COLUMNS
+from .shipped import DEFAULT_MODEL_SHA256
 from .train import TrainResult
 from .versions import version_mismatches
 
@@ -44,6 +47,7 @@ __all__ = [
     "LoadedModel",
     "StoredModel",
     "activate_model",
+    "install_default_model",
     "install_model_files",
     "is_pickle",
     "list_models",
@@ -370,6 +374,24 @@ def verify_model(workspace, name: str) -> str | None:
     return None
 
 
+def install_default_model(workspace, conn=None) -> StoredModel:
+    """Store the shipped model as the workspace's current model, after checking it
+    against the digest recorded in the package (``curriculum_tool.model.shipped``).
+
+    Raises :class:`~curriculum_tool.errors.ModelIntegrityError` and stores nothing when
+    the model is missing or is not the one this version of curriculum-tool shipped.
+    """
+    path = shipped_files.default_model_path()
+    if path is None:
+        raise ModelIntegrityError(
+            f"models/{DEFAULT_MODEL}.skops is missing beside the "
+            "curriculum_tool package; reinstall curriculum-tool"
+        )
+    return install_model_files(
+        workspace, path, DEFAULT_MODEL, conn=conn, expected_sha256=DEFAULT_MODEL_SHA256
+    )
+
+
 def upgrade_legacy_default(workspace) -> bool:
     """Replace an active ``default`` model stored as a pickle by older versions with the
     verified shipped default, in one transaction; True when it did.
@@ -377,8 +399,6 @@ def upgrade_legacy_default(workspace) -> bool:
     Raises :class:`ModelIntegrityError` (and changes nothing) when the shipped default
     does not verify. The pickle is never loaded.
     """
-    from ..catalog import DEFAULT_MODEL, install_default_model
-
     table = schema.models
     with workspace.transaction() as conn:
         row = conn.execute(
@@ -408,8 +428,6 @@ def load_model(workspace, name: str | None = None) -> LoadedModel:
     An active ``default`` left as a pickle by older versions is first replaced by the
     shipped default (:func:`upgrade_legacy_default`).
     """
-    from ..catalog import DEFAULT_MODEL
-
     row = _row(workspace, name)
     if row is None:
         raise CurriculumError(

@@ -17,9 +17,10 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..errors import Problem, ValidationError
+from ..index import CatalogIndex, LearnerArrays
 from ..io.tables import read_rows, write_rows
 from .dataset import outcomes_frame
-from .pairs import LearnerArrays, PairContext
+from .pairs import pair_frame
 from .persist import LoadedModel, load_model
 
 __all__ = ["Scorer", "score_file"]
@@ -32,11 +33,11 @@ class Scorer:
         self,
         workspace,
         model: LoadedModel | str | None = None,
-        context: PairContext | None = None,
+        context: CatalogIndex | None = None,
         learners: LearnerArrays | None = None,
     ):
         self.model = model if isinstance(model, LoadedModel) else load_model(workspace, model)
-        self.context = context or PairContext.from_workspace(workspace)
+        self.context = context or CatalogIndex.from_workspace(workspace)
         if learners is None:
             learners = self.context.learner_arrays(workspace.load("learners"))
             learners = _with_completed_outcomes(self.context, learners, outcomes_frame(workspace))
@@ -47,7 +48,7 @@ class Scorer:
         """P(success) for each (learner row, module index) pair."""
         if len(learner_idx) == 0:
             return np.empty(0)
-        frame = self.context.pair_frame(self.learners, learner_idx, module_idx)
+        frame = pair_frame(self.context, self.learners, learner_idx, module_idx)
         return self.model.estimator.predict_proba(frame)[:, 1]
 
     def score(self, learners: list[str], modules: list[str]) -> np.ndarray:
@@ -58,7 +59,7 @@ class Scorer:
 
 
 def _with_completed_outcomes(
-    context: PairContext, learners: LearnerArrays, outcomes: pd.DataFrame
+    context: CatalogIndex, learners: LearnerArrays, outcomes: pd.DataFrame
 ) -> LearnerArrays:
     done = outcomes.loc[outcomes["completed"], ["learner", "module"]]
     rows = done["learner"].map(learners.index())

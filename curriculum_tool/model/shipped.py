@@ -1,4 +1,4 @@
-"""The digest of the shipped default model, written by ``python -m curriculum_tool.model.default``.
+"""The digest of the shipped default model, written by ``tools/build_default_model.py``.
 
 ``init`` and the app's first launch install ``models/default.skops`` only when the digest
 of the file and its card (see :func:`curriculum_tool.model.persist.model_digest`) is this

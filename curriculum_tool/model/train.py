@@ -6,6 +6,10 @@ tested on the held-out learners' enrolments from that date on. No held-out learn
 no later enrolment is seen in training. The same split scores three baselines and, on
 simulated data, the ground-truth ceiling. The stored model is then refitted on every
 labelled row (the card says so), because the split only serves to measure.
+
+Training reports its stages as ``progress(done, total, stage)`` with a stable key from
+:data:`STAGES` and stops between stages when ``cancelled()`` turns true, as
+:func:`~curriculum_tool.recommend.batch.run_batch` does between chunks.
 """
 
 from __future__ import annotations
@@ -21,17 +25,46 @@ import pandas as pd
 from sklearn.base import clone
 from sklearn.metrics import roc_auc_score
 
-from ..errors import CurriculumError
+from ..errors import Cancelled, CurriculumError
 from .dataset import TrainingSet, training_set
 from .estimators import make_baselines, make_model
 from .evaluate import calibration_table, province_slices, scores
 from .pairs import CATEGORICAL_COLUMNS, NUMERIC_COLUMNS, PairContext
 from .versions import library_versions
 
-__all__ = ["MIN_ROWS", "TrainResult", "split", "train", "train_set"]
+__all__ = [
+    "MIN_ROWS",
+    "STAGES",
+    "STAGE_LABELS",
+    "Progress",
+    "TrainResult",
+    "TrainingCancelled",
+    "split",
+    "train",
+    "train_set",
+    "training_stages",
+]
 
 #: Fewer labelled rows than this cannot be split into a meaningful train and test part.
 MIN_ROWS = 200
+
+#: ``progress(done, total, stage)``: stage ``done`` of ``total`` has begun.
+Progress = Callable[[int, int, str], None]
+
+#: Every stage a training run can report, in order, with its English label (for the
+#: command line; the GUI keeps its translatable labels under the same keys). ``features``
+#: is skipped by :func:`train_set`, ``refit`` when not refitting, and ``store`` belongs to
+#: :func:`~curriculum_tool.model.training.train_and_store`.
+STAGE_LABELS: dict[str, str] = {
+    "features": "reading outcomes and building features",
+    "split": "splitting by learner and time",
+    "fit_model": "fitting the model",
+    "fit_baselines": "fitting the baselines",
+    "evaluate": "measuring on the held-out learners",
+    "refit": "refitting on every labelled enrolment",
+    "store": "storing the model",
+}
+STAGES: tuple[str, ...] = tuple(STAGE_LABELS)
 
 INTENDED_USE = (
     "Estimate the probability that an Indonesian civil servant completes a competency "
@@ -45,6 +78,13 @@ LIMITS = (
     "individuals (performance appraisal, promotion). A model trained on simulated data "
     "reflects the simulator's documented assumptions, not real learners."
 )
+
+
+class TrainingCancelled(Cancelled):
+    """Training stopped at a stage boundary because its caller asked it to."""
+
+    def __init__(self, message: str = "training cancelled; nothing was stored"):
+        super().__init__(message)
 
 
 @dataclass
@@ -82,30 +122,89 @@ def train(
     target: str = "l3",
     seed: int = 0,
     truth: pd.DataFrame | None = None,
-    progress: Callable[[str], None] | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
     refit: bool = True,
 ) -> TrainResult:
-    """Build the training set from ``workspace`` and :func:`train_set` it."""
-    say = progress or (lambda message: None)
-    say("reading outcomes and building features")
+    """Build the training set from ``workspace`` and :func:`train_set` it.
+
+    ``progress(done, total, stage)`` announces each stage as it begins (``done`` counts
+    it, so the last stage reports ``total``); ``stage`` is a key of :data:`STAGES`.
+    ``cancelled()`` is checked before each stage and between baselines; when it turns true
+    training stops with :class:`TrainingCancelled`.
+    """
+    stages = _Stages(training_stages(from_workspace=True, refit=refit), progress, cancelled)
+    stages.begin("features")
     context = PairContext.from_workspace(workspace)
     data = training_set(workspace, target, context)
-    return train_set(data, seed=seed, truth=truth, progress=progress, refit=refit)
+    return _train_set(data, seed, truth, refit, stages)
 
 
 def train_set(
     data: TrainingSet,
     seed: int = 0,
     truth: pd.DataFrame | None = None,
-    progress: Callable[[str], None] | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
     refit: bool = True,
 ) -> TrainResult:
     """Evaluate the model and the baselines on a time/learner split, then refit.
 
     ``truth`` (learner, module, date, p_success[, p_completed]) adds the ground-truth
-    ceiling: the AUC of the true probabilities on the same held-out rows.
+    ceiling: the AUC of the true probabilities on the same held-out rows. ``progress`` and
+    ``cancelled`` work as in :func:`train`.
     """
-    say = progress or (lambda message: None)
+    stages = _Stages(training_stages(from_workspace=False, refit=refit), progress, cancelled)
+    return _train_set(data, seed, truth, refit, stages)
+
+
+def training_stages(
+    from_workspace: bool = True, refit: bool = True, store: bool = False
+) -> tuple[str, ...]:
+    """The stage keys one run reports, in order: :data:`STAGES` less the ones it skips.
+
+    >>> training_stages(refit=False)
+    ('features', 'split', 'fit_model', 'fit_baselines', 'evaluate')
+    """
+    skipped = {
+        "features": not from_workspace,
+        "refit": not refit,
+        "store": not store,
+    }
+    return tuple(stage for stage in STAGES if not skipped.get(stage, False))
+
+
+class _Stages:
+    """Announces the stages of one run in order and stops it when it is cancelled."""
+
+    def __init__(
+        self,
+        stages: tuple[str, ...],
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+    ):
+        self.stages = stages
+        self.progress = progress
+        self.cancelled = cancelled
+
+    def check(self) -> None:
+        """Raise :class:`TrainingCancelled` if the caller asked to stop."""
+        if self.cancelled is not None and self.cancelled():
+            raise TrainingCancelled()
+
+    def begin(self, stage: str) -> None:
+        """Check for a cancel, then report ``stage`` as begun."""
+        self.check()
+        if self.progress is not None:
+            self.progress(self.stages.index(stage) + 1, len(self.stages), stage)
+
+
+def _train_set(
+    data: TrainingSet, seed: int, truth: pd.DataFrame | None, refit: bool, stages: _Stages
+) -> TrainResult:
+    stages.begin("split")
     if len(data) < MIN_ROWS:
         raise CurriculumError(
             f"only {len(data)} labelled outcomes; training needs at least "
@@ -123,14 +222,16 @@ def train_set(
     X_train = data.features[train_mask]
     X_test = data.features[test_mask]
 
-    say(f"fitting the model on {len(y_train):,} enrolments")
+    stages.begin("fit_model")
     model = make_model(seed).fit(X_train, y_train)
     p_test = model.predict_proba(X_test)[:, 1]
     metrics: dict[str, Any] = {"model": scores(y_test, p_test), "baselines": {}}
+    stages.begin("fit_baselines")
     for name, baseline in make_baselines(seed).items():
-        say(f"fitting baseline {name}")
+        stages.check()
         fitted = baseline.fit(X_train, y_train)
         metrics["baselines"][name] = scores(y_test, fitted.predict_proba(X_test)[:, 1])
+    stages.begin("evaluate")
     if truth is not None:
         metrics["ceiling_auc"] = _ceiling(data, test_mask, truth)
     metrics["calibration"] = calibration_table(y_test, p_test)
@@ -138,7 +239,7 @@ def train_set(
         y_test, p_test, X_test["province"].astype(str).to_numpy()
     )
     if refit:
-        say(f"refitting on all {len(data):,} labelled enrolments")
+        stages.begin("refit")
         model = clone(model).fit(data.features, data.label)
     dates = data.date
     card = {

@@ -130,7 +130,7 @@ def learner_ids(path: str | os.PathLike[str]) -> list[str]:
     problems = [row for _, row in rows if isinstance(row, Problem)]
     if problems:
         raise ValidationError(problems)
-    return [row[column] for _, row in rows]
+    return [row[column] for _, row in rows if not isinstance(row, Problem)]
 
 
 def run_batch(

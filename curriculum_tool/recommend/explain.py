@@ -18,7 +18,7 @@ from ..domain import Exclusion, PathStep
 from ..domain.reach import reach_along
 from ..domain.reasons import Reason
 from ..domain.vocab import CONNECTIVITY, HAZARDS, MODALITIES, RELEVANT_HAZARD_INDEX
-from ..model.pairs import LearnerArrays
+from ..index import LearnerArrays
 from .feasibility import CatalogArrays, LearnerSituation
 from .options import PathOptions
 from .select import Selection, SelectionProblem, most_jp
@@ -82,7 +82,7 @@ class Explainer:
                         rung_competency.setdefault(int(r), int(c))
         enables: dict[int, list[str]] = defaultdict(list)
         for k in steps_k:
-            for e in np.flatnonzero(problem.enablers[k]):
+            for e in np.flatnonzero(problem.enablers[k]).tolist():
                 if e in position and placed.periods[position[e]] < placed.periods[position[k]]:
                     enables[int(e)].append(context.module_codes[problem.modules[k]])
         base_jp = int(problem.jp[placed.selection.chosen & ~placed.selection.filled].sum())
@@ -175,7 +175,7 @@ class Explainer:
                 reasons.append(Reason.of("closes_gap", **params))
             else:
                 reasons.append(Reason.of("narrows_gap", target=target, **params))
-            source = self._standard_source(s, c)
+            source = self._standard_source(s, int(c))
             if source is not None:
                 reasons.append(source)
         return reasons
@@ -272,7 +272,7 @@ class Explainer:
                 reason = Reason.of(
                     "not_selected_periods", periods=options.periods, cap=options.period_cap
                 )
-            elif problem.too_high[k] and not self._reachable(problem, k, steps):
+            elif problem.too_high[k] and not self._reachable(problem, int(k), steps):
                 reason = self._pitched_too_high(s, problem, int(k))
             else:
                 bundle = problem.need[k] & ~in_path

@@ -23,8 +23,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..domain import Exclusion
+from ..domain.gaps import gap
 from ..domain.reach import within_direct_reach
 from ..domain.reasons import Reason
+from ..domain.regions import offered_in
 from ..domain.vocab import (
     AUDIENCES,
     CONNECTIVITY,
@@ -37,7 +39,7 @@ from ..domain.vocab import (
     REACH,
     RELEVANT_HAZARD_INDEX,
 )
-from ..model.pairs import LearnerArrays, PairContext
+from ..index import CatalogIndex, LearnerArrays
 
 __all__ = ["OFFLINE_LENGTH", "CatalogArrays", "LearnerSituation", "literacy_tiers", "situation"]
 
@@ -45,7 +47,7 @@ __all__ = ["OFFLINE_LENGTH", "CatalogArrays", "LearnerSituation", "literacy_tier
 OFFLINE_LENGTH = 2
 
 
-def literacy_tiers(context: PairContext) -> np.ndarray:
+def literacy_tiers(context: CatalogIndex) -> np.ndarray:
     """The digital-literacy tier (0–3) each module brings a learner who succeeds at it: the
     level it teaches the digital-literacy competency at, capped at 3 (LD-101 → 1,
     LD-201 → 2, LD-301 → 3); 0 for modules that do not teach it."""
@@ -119,7 +121,7 @@ class CatalogArrays:
 
     def __init__(
         self,
-        context: PairContext,
+        context: CatalogIndex,
         obligations: dict[str, list[tuple[str, str]]] | None = None,
         names: Names | None = None,
     ):
@@ -148,7 +150,7 @@ class CatalogArrays:
 
 
 def situation(
-    context: PairContext,
+    context: CatalogIndex,
     learners: LearnerArrays,
     row: int,
     period_cap: int,
@@ -168,9 +170,9 @@ def situation(
     region = int(learners.region[row])
     levels = learners.levels[row].astype(np.int16)
     targets = learners.targets[row].astype(np.int16)
-    gaps = np.maximum(targets - levels, 0)
+    gaps = gap(targets, levels)
     gain = np.where(catalog.teaches, np.maximum(catalog.taught - levels, 0), 0)
-    useful = (gain[:, gaps > 0] > 0).any(axis=1)
+    useful = np.any(gain[:, gaps > 0] > 0, axis=1)
     if done is None:
         done = learners.completed[row].toarray().ravel()
     bits = int(learners.audience[row]) if learners.audience is not None else 0
@@ -257,7 +259,7 @@ def _literacy_ladder(
 
 
 def _offline_instead(
-    context: PairContext,
+    context: CatalogIndex,
     candidates: np.ndarray,
     alternatives: np.ndarray,
     gain: np.ndarray,
@@ -369,7 +371,7 @@ class _Why:
         # Where a module is meant for: another region, other hazards, other people; these
         # come first, since approval or delivery would not make it the learner's.
         scope = context.module_scope[m]
-        if context.module_is_local[m] and scope not in self.chain:
+        if not offered_in(scope, self.chain):
             return Reason.of(
                 "local_elsewhere",
                 scope=scope,

@@ -107,7 +107,7 @@ class SelectionProblem:
         #: out of direct reach: (module, competency) pairs that need a rung
         self.climbs = np.argwhere(self.above & ~self.direct)
         #: modules with competencies above the learner, none within direct reach
-        self.too_high = self.above.any(axis=1) & ~self.direct.any(axis=1)
+        self.too_high: np.ndarray = np.any(self.above, axis=1) & ~np.any(self.direct, axis=1)
 
     def rungs(self, k: int, c: int) -> np.ndarray:
         """Candidates that can be the rung below module k on competency c."""
@@ -151,7 +151,7 @@ def select(
     chosen = _solve(problem, max_jp, fixed, forbidden, "value", one_of=one_of)
     if chosen is None:  # no module of ``one_of`` fits: that rule gives way
         one_of = nothing
-        chosen = _solve(problem, max_jp, fixed, forbidden, "value", one_of=nothing)
+        chosen = _solve_feasible(problem, max_jp, fixed, forbidden, "value")
     used = float(problem.jp[chosen].sum())
     filled = np.zeros(k, dtype=bool)
     if used >= min_jp:
@@ -166,7 +166,7 @@ def select(
         reaching = _solve(problem, max_jp, fixed, forbidden, "value", min_jp, one_of=rule)
         if reaching is not None:
             return Selection(reaching, reaching & (problem.a.sum(axis=1) == 0))
-    most = _solve(problem, max_jp, fixed, forbidden, "most", one_of=nothing)
+    most = _solve_feasible(problem, max_jp, fixed, forbidden, "most")
     return Selection(most, most & (problem.a.sum(axis=1) == 0), float(problem.jp[most].sum()))
 
 
@@ -273,6 +273,17 @@ def _solve(
             return None
         raise RuntimeError(f"path selection failed: {result.message}")  # pragma: no cover
     return result.x[:k] > 0.5
+
+
+def _solve_feasible(
+    problem: SelectionProblem, budget: float, fixed: np.ndarray, forbidden: np.ndarray, goal: str
+) -> np.ndarray:
+    """:func:`_solve` without a minimum or a ``one_of`` rule: always feasible."""
+    nothing = np.zeros(len(problem.modules), dtype=bool)
+    chosen = _solve(problem, budget, fixed, forbidden, goal, one_of=nothing)
+    if chosen is None:  # pragma: no cover - _solve raises first
+        raise RuntimeError("path selection failed")
+    return chosen
 
 
 @contextmanager

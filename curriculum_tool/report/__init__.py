@@ -1,8 +1,8 @@
-"""Reports on stored learner paths: the agency summary workbook (core, no Qt).
+"""Reports on stored learner paths (core, no Qt): the agency summary workbook and the
+content of each learner's printable path document (:mod:`.path_document`).
 
-The printable PDF of one learner's path is rendered with Qt and lives in
-:mod:`curriculum_tool.gui.path_pdf`; it uses :class:`ReportContext` and
-:func:`shortfall_reason` from here.
+Only the layout of that document as an A4 PDF needs Qt: the GUI's leaf renderer
+:mod:`curriculum_tool.gui.path_pdf` does it.
 """
 
 from .summary import (

@@ -40,8 +40,10 @@ import numpy as np
 import pandas as pd
 
 from ..domain import Learner, LearnerPath
+from ..domain.gaps import gap
 from ..domain.reasons import label as vocabulary_label
 from ..errors import CurriculumError
+from ..index import CatalogIndex
 from ..io.atomic import atomic_output
 from ..io.cell_escape import xlsx_value
 from ..io.masking import mask_name, pseudonym
@@ -291,7 +293,7 @@ class CompetencyGap:
 
     @property
     def gap(self) -> int:
-        return max(0, self.target - self.level)
+        return gap(self.target, self.level)
 
 
 @dataclass(frozen=True)
@@ -384,9 +386,7 @@ class ReportContext:
 def _gap_arrays(workspace: Any, learners: Sequence[Learner]):
     """The learners' levels and contract §3 targets as arrays (one shared computation for
     the totals and the per-competency table)."""
-    from ..model.pairs import PairContext
-
-    context = PairContext.from_workspace(workspace)
+    context = CatalogIndex.from_workspace(workspace)
     arrays = context.learner_arrays(learners)
     return context.competency_codes, arrays
 
@@ -397,9 +397,7 @@ def learner_gaps(workspace: Any, learners: Sequence[Learner] | None = None) -> d
     if not learners:
         return {}
     _, arrays = _gap_arrays(workspace, learners)
-    gaps = np.maximum(arrays.targets.astype(np.int32) - arrays.levels.astype(np.int32), 0).sum(
-        axis=1
-    )
+    gaps = gap(arrays.targets.astype(np.int32), arrays.levels.astype(np.int32)).sum(axis=1)
     return {str(learner): float(gap) for learner, gap in zip(arrays.ids, gaps)}
 
 
@@ -418,9 +416,10 @@ def competency_gaps(
     codes, arrays = _gap_arrays(workspace, learners)
     levels = arrays.levels.astype(np.int32)
     targets = arrays.targets.astype(np.int32)
+    gaps = gap(targets, levels)
     table = {}
     for row, learner in enumerate(arrays.ids):
-        short = np.flatnonzero(targets[row] > levels[row])
+        short = np.flatnonzero(gaps[row])
         table[str(learner)] = tuple(
             CompetencyGap(
                 codes[c], names.get(codes[c], codes[c]), int(levels[row, c]), int(targets[row, c])
@@ -509,7 +508,7 @@ def agency_summary(
     context = context or ReportContext()
     if learners is not None:
         context = replace(context, learners=learners)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for path in paths:
         gap = context.total_gaps.get(path.learner)
         blocked = sum(e.kind in BLOCKING_KINDS for e in path.excluded)

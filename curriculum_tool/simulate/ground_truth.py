@@ -2,7 +2,7 @@
 
 Success (contract §2) is completing the module and applying it at work (``l3 = 1``). The
 truth has two stages, each a logistic model over observable columns of
-:meth:`curriculum_tool.model.pairs.PairContext.pair_frame`, and nothing else:
+:func:`curriculum_tool.model.pairs.pair_frame`, and nothing else:
 
 - ``p_completed = sigmoid(COMPLETION · factors + MODALITY_COMPLETION[modality])``
 - ``p_applied   = sigmoid(APPLICATION · factors)`` (given completed)

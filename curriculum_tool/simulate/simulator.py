@@ -20,15 +20,18 @@ import itertools
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
 from ..domain import RECORD_TYPES, Learner
+from ..domain.gaps import gap
 from ..errors import CurriculumError, ValidationError
+from ..index import CatalogIndex, LearnerArrays
 from ..io.atomic import atomic_output
-from ..model.pairs import LearnerArrays, PairContext
+from ..model.pairs import pair_frame
 from .ground_truth import true_probabilities
 
 __all__ = ["END", "START", "Simulation", "load_context", "simulate", "simulate_to_dir"]
@@ -90,7 +93,7 @@ class Simulation:
     that enrolment; ``learner_arrays`` the learners aligned with ``context``.
     """
 
-    context: PairContext
+    context: CatalogIndex
     learner_arrays: LearnerArrays
     learners: pd.DataFrame
     outcomes: pd.DataFrame
@@ -100,13 +103,13 @@ class Simulation:
     def learner_records(self) -> list[Learner]:
         """The learners as validated :class:`Learner` records (slow for many learners)."""
         return [
-            Learner.from_row({k: str(v) for k, v in row.items()})
+            Learner.from_row({str(k): str(v) for k, v in row.items()})
             for row in self.learners.to_dict("records")
         ]
 
 
-def load_context(catalog_directory: str | os.PathLike[str] | None = None) -> PairContext:
-    """A :class:`PairContext` from a catalog folder (default: the shipped ``catalog/``)."""
+def load_context(catalog_directory: str | os.PathLike[str] | None = None) -> CatalogIndex:
+    """A :class:`CatalogIndex` of a catalog folder (default: the shipped ``catalog/``)."""
     from ..catalog import catalog_dir
     from ..io.importer import parse_file
 
@@ -122,7 +125,7 @@ def load_context(catalog_directory: str | os.PathLike[str] | None = None) -> Pai
     for kind in ("modules", "regions", "job_standards"):
         if not (directory / f"{kind}.csv").is_file():
             raise CurriculumError(f"no {kind}.csv in catalog folder '{directory}'")
-    records = {}
+    records: dict[str, list[Any]] = {}  # each kind's own record type
     problems = []
     for kind in kinds:
         path = directory / f"{kind}.csv"
@@ -134,7 +137,7 @@ def load_context(catalog_directory: str | os.PathLike[str] | None = None) -> Pai
         records[kind] = parsed.records
     if problems:
         raise ValidationError(problems)
-    return PairContext.from_records(
+    return CatalogIndex.from_records(
         records["modules"],
         records["regions"],
         records["prerequisites"],
@@ -147,7 +150,7 @@ def load_context(catalog_directory: str | os.PathLike[str] | None = None) -> Pai
 # -- learners ------------------------------------------------------------------------------
 
 
-def _draw_regions(context: PairContext, rng: np.random.Generator, n: int) -> np.ndarray:
+def _draw_regions(context: CatalogIndex, rng: np.random.Generator, n: int) -> np.ndarray:
     regencies = np.flatnonzero(context.region_parent >= 0)
     provinces = np.flatnonzero(context.region_parent < 0)
     if len(regencies) == 0 or len(provinces) == 0:
@@ -160,7 +163,7 @@ def _draw_regions(context: PairContext, rng: np.random.Generator, n: int) -> np.
 
 
 def _draw_literacy(
-    context: PairContext, rng: np.random.Generator, region: np.ndarray
+    context: CatalogIndex, rng: np.random.Generator, region: np.ndarray
 ) -> np.ndarray:
     remote = (context.region_connectivity == 0) | (context.region_is_3t == 1)
     high = context.region_connectivity == 2
@@ -185,13 +188,13 @@ def _draw_levels(rng: np.random.Generator, targets: np.ndarray) -> np.ndarray:
 # -- enrolments ----------------------------------------------------------------------------
 
 
-def _gap_modules(context: PairContext, levels: np.ndarray, targets: np.ndarray) -> np.ndarray:
+def _gap_modules(context: CatalogIndex, levels: np.ndarray, targets: np.ndarray) -> np.ndarray:
     """learners × modules: the module raises a competency where the learner has a gap."""
-    gap = targets > levels
+    below = gap(targets, levels) > 0
     taught = context.module_levels
     hits = np.zeros((len(levels), taught.shape[0]), dtype=np.float32)
     for value in range(int(levels.max(initial=0)) + 1):
-        learner_side = (gap & (levels == value)).astype(np.float32)
+        learner_side = (below & (levels == value)).astype(np.float32)
         hits += learner_side @ (taught > value).astype(np.float32).T
     return hits > 0
 
@@ -205,22 +208,22 @@ def _first_k(rng: np.random.Generator, eligible: np.ndarray, k: np.ndarray) -> t
 
 
 def _choose_enrolments(
-    context: PairContext, rng: np.random.Generator, learners: LearnerArrays
+    context: CatalogIndex, rng: np.random.Generator, learners: LearnerArrays
 ) -> tuple[np.ndarray, np.ndarray]:
     """Learner and module index of each first enrolment (distinct modules per learner)."""
     learner_parts, module_parts = [], []
     for start in range(0, len(learners), BLOCK):
         block = slice(start, min(start + BLOCK, len(learners)))
         offered = context.region_offered[learners.region[block]]
-        gap = offered & _gap_modules(context, learners.levels[block], learners.targets[block])
-        other = offered & ~gap
-        n_gap, n_other = gap.sum(axis=1), other.sum(axis=1)
+        closing = offered & _gap_modules(context, learners.levels[block], learners.targets[block])
+        other = offered & ~closing
+        n_gap, n_other = closing.sum(axis=1), other.sum(axis=1)
         total = ENROLMENTS_MIN + rng.binomial(ENROLMENTS_SPREAD, 0.5, len(n_gap))
         total = np.minimum(total, n_gap + n_other)
         want_gap = rng.binomial(total, GAP_SHARE)
         take_gap = np.clip(np.maximum(want_gap, total - n_other), 0, n_gap)
         take_other = np.minimum(total - take_gap, n_other)
-        for eligible, k in ((gap, take_gap), (other, take_other)):
+        for eligible, k in ((closing, take_gap), (other, take_other)):
             rows, modules = _first_k(rng, eligible, k)
             learner_parts.append(rows + start)
             module_parts.append(modules)
@@ -232,7 +235,7 @@ def _choose_enrolments(
 
 
 def _follow_prerequisites(
-    context: PairContext,
+    context: CatalogIndex,
     rng: np.random.Generator,
     learners: LearnerArrays,
     learner: np.ndarray,
@@ -257,7 +260,7 @@ def _follow_prerequisites(
 
 
 def _dates(
-    context: PairContext, rng: np.random.Generator, learner: np.ndarray, module: np.ndarray
+    context: CatalogIndex, rng: np.random.Generator, learner: np.ndarray, module: np.ndarray
 ) -> np.ndarray:
     """Day offsets from START: uniform, sorted per learner, lower-level modules first."""
     span = int((END - START).astype(int))
@@ -273,7 +276,7 @@ def _dates(
 # -- simulation ----------------------------------------------------------------------------
 
 
-def simulate(context: PairContext, n_learners: int, seed: int = 0) -> Simulation:
+def simulate(context: CatalogIndex, n_learners: int, seed: int = 0) -> Simulation:
     """Draw ``n_learners`` learners, their enrolments and outcomes from the ground truth."""
     if n_learners < 1:
         raise CurriculumError(f"the number of learners must be at least 1, not {n_learners}")
@@ -317,7 +320,7 @@ def simulate(context: PairContext, n_learners: int, seed: int = 0) -> Simulation
     step = np.arange(len(li)) - np.repeat(starts, np.diff(np.r_[starts, len(li)]))
 
     empty = sp.csr_matrix((len(li), len(context.module_codes)), dtype=bool)
-    frame = context.pair_frame(learners, li, mi, completed=empty)
+    frame = pair_frame(context, learners, li, mi, completed=empty)
     missing = frame["prereq_missing"].to_numpy().copy()
     p_completed = np.zeros(len(li))
     p_success = np.zeros(len(li))
@@ -418,7 +421,10 @@ def _joined(n: int, owner: np.ndarray, tokens: np.ndarray) -> list[str]:
 
 
 def _learner_table(
-    context: PairContext, learners: LearnerArrays, done_learner: np.ndarray, done_module: np.ndarray
+    context: CatalogIndex,
+    learners: LearnerArrays,
+    done_learner: np.ndarray,
+    done_module: np.ndarray,
 ) -> pd.DataFrame:
     """learners.csv: nonzero levels as CODE:LEVEL, completed modules in date order, the
     optional columns empty."""
@@ -444,9 +450,9 @@ def _learner_table(
     )
 
 
-def _write_csv(frame: pd.DataFrame, path: Path, **options: object) -> None:
+def _write_csv(frame: pd.DataFrame, path: Path, float_format: str | None = None) -> None:
     with atomic_output(path, "w", newline="", encoding="utf-8") as handle:
-        frame.to_csv(handle, index=False, lineterminator="\n", **options)
+        frame.to_csv(handle, index=False, lineterminator="\n", float_format=float_format)
 
 
 def simulate_to_dir(

@@ -85,8 +85,8 @@ class Mapping:
             query = select(child.table.c[child.parent], *cols).order_by(
                 child.table.c[child.parent], child.table.c.pos
             )
-            for parent, *values in conn.execute(query):
-                grouped[parent].append(values[0] if len(values) == 1 else tuple(values))
+            for parent, *cells in conn.execute(query):
+                grouped[parent].append(cells[0] if len(cells) == 1 else tuple(cells))
             lists[child.field] = grouped
         names = list(self.columns)
         query = select(*(self.table.c[self.columns[n]] for n in names))
@@ -102,7 +102,8 @@ class Mapping:
 
 
 def _identity_columns(kind: str, **renamed: str) -> dict[str, str]:
-    record = RECORD_TYPES[kind]
+    # Every record type is a dataclass; the ``Record`` base they share is not one.
+    record: Any = RECORD_TYPES[kind]
     names = [f.name for f in fields(record)]
     return {name: renamed.get(name, name) for name in names}
 

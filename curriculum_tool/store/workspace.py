@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from sqlalchemy import (
     Connection,
@@ -35,7 +35,19 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 
-from ..domain import RECORD_TYPES, Record
+from ..domain import (
+    RECORD_TYPES,
+    Competency,
+    JobStandard,
+    Learner,
+    Module,
+    Obligation,
+    Outcome,
+    Prerequisite,
+    Record,
+    Region,
+    RegionalStandard,
+)
 from ..errors import WorkspaceBusyError, WorkspaceError
 from . import busy, schema, stamps
 from .mapping import mapping_for
@@ -335,7 +347,38 @@ class Workspace:
 
     # -- records -----------------------------------------------------------------------
 
-    def load(self, kind: str, conn: Connection | None = None) -> list[Record]:
+    # ``load`` is typed per kind, so a caller gets the record class it asked for.
+    @overload
+    def load(
+        self, kind: Literal["competencies"], conn: Connection | None = None
+    ) -> list[Competency]: ...
+    @overload
+    def load(self, kind: Literal["regions"], conn: Connection | None = None) -> list[Region]: ...
+    @overload
+    def load(self, kind: Literal["modules"], conn: Connection | None = None) -> list[Module]: ...
+    @overload
+    def load(
+        self, kind: Literal["prerequisites"], conn: Connection | None = None
+    ) -> list[Prerequisite]: ...
+    @overload
+    def load(
+        self, kind: Literal["regional_standards"], conn: Connection | None = None
+    ) -> list[RegionalStandard]: ...
+    @overload
+    def load(
+        self, kind: Literal["job_standards"], conn: Connection | None = None
+    ) -> list[JobStandard]: ...
+    @overload
+    def load(self, kind: Literal["learners"], conn: Connection | None = None) -> list[Learner]: ...
+    @overload
+    def load(self, kind: Literal["outcomes"], conn: Connection | None = None) -> list[Outcome]: ...
+    @overload
+    def load(
+        self, kind: Literal["obligations"], conn: Connection | None = None
+    ) -> list[Obligation]: ...
+    @overload
+    def load(self, kind: str, conn: Connection | None = None) -> list[Record]: ...
+    def load(self, kind: str, conn: Connection | None = None) -> list[Any]:
         """Every record of ``kind`` (a contract file name without ``.csv``), in key order."""
         mapping = mapping_for(kind)
         if conn is not None:

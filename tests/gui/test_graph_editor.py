@@ -14,15 +14,10 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from curriculum_tool.catalog import create_workspace
 from curriculum_tool.domain import LearnerPath, PathStep, Prerequisite
+from curriculum_tool.gui.graph.commands import AddEdgeCommand, RemoveEdgeCommand
+from curriculum_tool.gui.graph.items import COLORS, CYCLE, REQUIRES, SELECTED, UNLOCKS
+from curriculum_tool.gui.graph.layout import layered_layout
 from curriculum_tool.gui.graph_editor import GraphEditorTab
-from curriculum_tool.gui.graph_scene import (
-    COLORS,
-    CYCLE,
-    REQUIRES,
-    SELECTED,
-    UNLOCKS,
-    layered_layout,
-)
 from curriculum_tool.io.masking import pseudonym
 from curriculum_tool.store import Workspace
 from curriculum_tool.store.paths import save_paths
@@ -110,7 +105,7 @@ def add_with_dialog(
 ) -> None:
     """Ctrl+Shift+P, type both codes, choose the kind, press Tambah."""
     qtbot.keySequence(tab.view, QKeySequence("Ctrl+Shift+P"))
-    dialog = tab.add_dialog
+    dialog = tab.editing.add_dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClicks(dialog.module_box.lineEdit(), module)
     qtbot.keyClicks(dialog.requires_box.lineEdit(), requires)
@@ -123,12 +118,12 @@ def add_with_dialog(
 
 def click_finding(qtbot, tab: GraphEditorTab, rule: str):
     index = next(i for i, f in enumerate(tab.report.findings) if f.rule == rule)
-    item = tab.lint_list.topLevelItem(index)
-    tab.lint_list.scrollToItem(item)
+    item = tab.lint_panel.tree.topLevelItem(index)
+    tab.lint_panel.tree.scrollToItem(item)
     qtbot.mouseClick(
-        tab.lint_list.viewport(),
+        tab.lint_panel.tree.viewport(),
         Qt.MouseButton.LeftButton,
-        pos=tab.lint_list.visualItemRect(item).center(),
+        pos=tab.lint_panel.tree.visualItemRect(item).center(),
     )
     return tab.report.findings[index]
 
@@ -195,7 +190,7 @@ def test_add_with_dialog_then_undo_and_redo_by_keyboard(mini, qtbot):
 
 def test_dialog_refuses_an_unknown_code_and_can_add_soft(mini, qtbot):
     qtbot.keySequence(mini.view, QKeySequence("Ctrl+Shift+P"))
-    dialog = mini.add_dialog
+    dialog = mini.editing.add_dialog
     qtbot.keyClicks(dialog.module_box.lineEdit(), "LD-999")
     qtbot.keyClicks(dialog.requires_box.lineEdit(), "PB-101")
     qtbot.mouseClick(dialog.buttons.button(OK), Qt.MouseButton.LeftButton)
@@ -219,7 +214,8 @@ def test_drag_with_right_button_adds_hard_and_with_shift_soft(mini, qtbot):
 
 def test_kind_toggle_makes_new_edges_soft(mini, qtbot):
     qtbot.keyClick(mini.view, Qt.Key.Key_J, CTRL)
-    assert mini.kind_action.isChecked() and mini.kind_action.text() == "Jenis: anjuran"
+    kind = mini.toolbar.kind_action
+    assert kind.isChecked() and kind.text() == "Jenis: anjuran"
     drag(qtbot, mini, "LD-201", "PB-101")
     assert ("LD-201", "PB-101", "soft") in edges(mini)
 
@@ -244,7 +240,7 @@ def test_a_cycle_is_refused_named_and_highlighted(catalog, qtbot):
     assert edges(catalog) == before
     assert catalog.undo.count() == 0 and not catalog.is_modified
     assert catalog.warning_frame.isVisible()
-    assert named in catalog.warning_label.text()
+    assert named in catalog.warning_frame.label.text()
     assert named in messages[-1]
     assert catalog.scene.highlighted(CYCLE) == {"PB-101", "PB-301", "PB-201"}
     assert catalog.scene.highlighted_edges(CYCLE) == {("PB-301", "PB-201"), ("PB-201", "PB-101")}
@@ -253,7 +249,7 @@ def test_a_cycle_is_refused_named_and_highlighted(catalog, qtbot):
 
     # Dragging the same edge is refused the same way; dismissing clears the red.
     drag(qtbot, catalog, "PB-101", "PB-301")
-    assert edges(catalog) == before and named in catalog.warning_label.text()
+    assert edges(catalog) == before and named in catalog.warning_frame.label.text()
     catalog.dismiss_warning()
     assert not catalog.warning_frame.isVisible()
     assert catalog.scene.highlighted(CYCLE) == set() and catalog.scene.ghost is None
@@ -270,7 +266,7 @@ def test_delete_key_removes_the_clicked_edge(mini, qtbot):
         mini.view.viewport(), Qt.MouseButton.LeftButton, pos=mini.view.mapFromScene(point)
     )
     assert mini.scene.selected_edge == ("PB-201", "PB-101")
-    assert "PB-201 → PB-101" in mini.details.text()
+    assert "PB-201 → PB-101" in mini.details.label.text()
 
     qtbot.keyClick(mini.view, Qt.Key.Key_Delete)
     assert ("PB-201", "PB-101", "hard") not in edges(mini)
@@ -286,18 +282,18 @@ def test_delete_key_removes_the_clicked_edge(mini, qtbot):
 
 def test_search_selects_and_centers_a_module(catalog, qtbot):
     qtbot.keyClick(catalog.view, Qt.Key.Key_F, CTRL)
-    assert catalog.search.hasFocus()
-    qtbot.keyClicks(catalog.search, "pb-301")
-    qtbot.keyClick(catalog.search, Qt.Key.Key_Return)
+    assert catalog.toolbar.search.hasFocus()
+    qtbot.keyClicks(catalog.toolbar.search, "pb-301")
+    qtbot.keyClick(catalog.toolbar.search, Qt.Key.Key_Return)
     assert catalog.scene.selected_codes() == ["PB-301"]
     center = catalog.view.mapToScene(catalog.view.viewport().rect().center())
     node = catalog.scene.nodes["PB-301"].scenePos()
     assert abs(center.x() - node.x()) < 5 and abs(center.y() - node.y()) < 5
     assert catalog.view.scale_factor >= 0.7  # readable, not the overview
 
-    catalog.search.clear()
-    qtbot.keyClicks(catalog.search, "likuefaksi")  # by title
-    qtbot.keyClick(catalog.search, Qt.Key.Key_Return)
+    catalog.toolbar.search.clear()
+    qtbot.keyClicks(catalog.toolbar.search, "likuefaksi")  # by title
+    qtbot.keyClick(catalog.toolbar.search, Qt.Key.Key_Return)
     assert catalog.scene.selected_codes() == ["PB-SULTENG-201"]
     assert catalog.find_module("tidak-ada-modul-ini") is None
 
@@ -313,8 +309,8 @@ def test_selecting_a_module_highlights_what_it_requires_and_unlocks(catalog, qtb
     assert ("PB-201", "PB-101") in scene.highlighted_edges(REQUIRES)
     assert ("PB-401", "PB-301") in scene.highlighted_edges(UNLOCKS)
     assert scene.nodes["ADM-101"].opacity() < 1 <= scene.nodes["PB-101"].opacity()
-    assert "Pelatihan Penyusunan Rencana Kontinjensi" in catalog.details.text()
-    assert catalog.requires_list.count() == 2  # PB-201 (hard), PB-213 (soft)
+    assert "Pelatihan Penyusunan Rencana Kontinjensi" in catalog.details.label.text()
+    assert catalog.details.requires_list.count() == 2  # PB-201 (hard), PB-213 (soft)
 
     # A click on the background clears the selection and the highlight.
     empty = catalog.view.mapFromScene(scene.graph_rect.topLeft() + QPointF(5, 5))
@@ -356,13 +352,13 @@ def test_lint_finding_appears_after_an_edit_and_selects_its_modules(mini, qtbot)
     add_with_dialog(qtbot, mini, "LD-201", "PB-LOC")  # approved requires a draft
     finding = click_finding(qtbot, mini, "unapproved-prerequisite")
     assert finding.modules == ("LD-201", "PB-LOC")
-    row = mini.lint_list.topLevelItem(mini.report.findings.index(finding))
+    row = mini.lint_panel.tree.topLevelItem(mini.report.findings.index(finding))
     assert row.text(0) == "Galat" and row.text(3) == finding.message
     assert row.text(4) == finding.fix
     assert mini.scene.selected_codes() == ["LD-201", "PB-LOC"]
     assert mini.scene.selected_edge == ("LD-201", "PB-LOC")
     # The finding's edge is selected: Delete fixes it, and the finding goes.
-    qtbot.keyClick(mini.lint_list, Qt.Key.Key_Delete)
+    qtbot.keyClick(mini.lint_panel.tree, Qt.Key.Key_Delete)
     assert ("LD-201", "PB-LOC", "hard") not in edges(mini)
     assert not [f for f in mini.report.findings if f.rule == "unapproved-prerequisite"]
 
@@ -488,7 +484,7 @@ def test_reload_keeps_unsaved_edits_on_top_of_others_changes(mini, qtbot):
     assert {("PB-101", "LD-101", "hard"), ("LD-201", "PB-101", "hard")} <= edges(mini)
     # PB-LOC → LD-201 would now close a cycle with the other user's LD-201 → PB-LOC.
     assert ("PB-LOC", "LD-201", "hard") not in edges(mini)
-    assert "PB-LOC → LD-201" in mini.warning_label.text()
+    assert "PB-LOC → LD-201" in mini.warning_frame.label.text()
     assert mini.is_modified and mini.undo.count() == 2
     assert mini.pending_edits() == ([], [Prerequisite("LD-201", "PB-101", "hard")])
     qtbot.keyClick(mini.view, Qt.Key.Key_Z, CTRL)  # the dropped edit: no-op
@@ -496,10 +492,53 @@ def test_reload_keeps_unsaved_edits_on_top_of_others_changes(mini, qtbot):
     assert mini.pending_edits() == ([], []) and not mini.is_modified
 
 
+def test_a_redo_that_now_closes_a_cycle_is_refused_shown_and_dropped(mini, qtbot):
+    drag(qtbot, mini, "PB-LOC", "LD-101")  # unsaved: the stack survives the reload
+    drag(qtbot, mini, "LD-201", "PB-101")
+    qtbot.keyClick(mini.view, Qt.Key.Key_Z, CTRL)
+    assert mini.undo.canRedo()
+    with Workspace.open(mini.workspace.target) as other, other.transaction() as conn:
+        other.write(conn, "prerequisites", [Prerequisite("PB-101", "LD-201", "hard")])
+    mini.reload()
+    qtbot.keySequence(mini.view, QKeySequence("Ctrl+Shift+Z"))
+    assert ("LD-201", "PB-101") not in mini.scene.edges
+    assert "LD-201 → PB-101 → LD-201" in mini.warning_frame.label.text()
+    assert mini.scene.highlighted(CYCLE) == {"LD-201", "PB-101"}
+    assert not mini.undo.canRedo() and mini.undo.count() == 1
+
+
+# -- the undo commands, driven through the stack -----------------------------------------
+
+
+def test_a_command_makes_its_edit_when_pushed_and_the_inverse_on_undo(mini):
+    """One document call in redo, its inverse in undo; the scene follows the document."""
+    before = edges(mini)
+    messages = []
+    mini.status_message.connect(messages.append)
+    edge = Prerequisite("PB-201", "LD-101", "hard")  # soft in the catalog
+    mini.undo.push(AddEdgeCommand(mini.document, edge, "soft", "Ubah jenis"))
+    assert edges(mini) == before - {("PB-201", "LD-101", "soft")} | {("PB-201", "LD-101", "hard")}
+    assert mini.scene.edges[("PB-201", "LD-101")].kind == "hard"
+
+    removed = Prerequisite("PB-201", "PB-101", "hard")
+    mini.undo.push(RemoveEdgeCommand(mini.document, removed, "Hapus"))
+    assert ("PB-201", "PB-101") not in mini.scene.edges
+    mini.undo.undo()
+    assert ("PB-201", "PB-101", "hard") in edges(mini) and messages[-1] == "Diurungkan: Hapus"
+    assert ("PB-201", "PB-101") in mini.scene.edges
+    mini.undo.undo()
+    assert edges(mini) == before and messages[-1] == "Diurungkan: Ubah jenis"
+    assert mini.scene.edges[("PB-201", "LD-101")].kind == "soft"
+    mini.undo.redo()
+    assert messages[-1] == "Diulangi: Ubah jenis"
+    assert mini.scene.edges[("PB-201", "LD-101")].kind == "hard"
+    assert mini.is_modified and mini.pending_edits() == ([], [edge])
+
+
 def test_escape_dismisses_the_cycle_warning(mini, qtbot):
     drag(qtbot, mini, "PB-101", "PB-201")
     assert mini.warning_frame.isVisible()
-    assert "PB-101 → PB-201 → PB-101" in mini.warning_label.text()
+    assert "PB-101 → PB-201 → PB-101" in mini.warning_frame.label.text()
     qtbot.keyClick(mini.view, Qt.Key.Key_Escape)
     assert not mini.warning_frame.isVisible()
 
@@ -524,8 +563,8 @@ def test_inside_a_window_with_its_own_undo_the_window_keeps_ctrl_z(qtbot, tmp_pa
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    assert tab.undo_action.shortcuts() == []
-    assert "Ctrl+S" in [k.toString() for k in tab.save_action.shortcuts()]
+    assert tab.toolbar.undo_action.shortcuts() == []
+    assert "Ctrl+S" in [k.toString() for k in tab.toolbar.save_action.shortcuts()]
     drag(qtbot, tab, "LD-201", "PB-101")
     drag(qtbot, tab, "PB-LOC", "PB-101")
     tab.view.setFocus()

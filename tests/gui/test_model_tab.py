@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +15,7 @@ from threadpoolctl import threadpool_limits
 
 from curriculum_tool.catalog import create_workspace, default_model_path
 from curriculum_tool.gui import model_tab as model_tab_module
+from curriculum_tool.gui import training_panel
 from curriculum_tool.gui.calibration_chart import HAS_QTCHARTS, CalibrationChart
 from curriculum_tool.gui.model_tab import (
     BASELINES,
@@ -22,8 +24,11 @@ from curriculum_tool.gui.model_tab import (
     TrainOptions,
     default_model_name,
 )
+from curriculum_tool.gui.training_panel import STAGE_LABELS
 from curriculum_tool.io import import_file
+from curriculum_tool.model import training
 from curriculum_tool.model.persist import install_model_files, list_models
+from curriculum_tool.model.train import STAGES
 from curriculum_tool.simulate import simulate_to_dir
 from curriculum_tool.store import Workspace
 
@@ -34,13 +39,13 @@ TRAINING_TIMEOUT_MS = 60_000
 def _one_openmp_thread(monkeypatch):
     """Training runs on a worker thread; OpenMP limits are per thread, so the limit is set
     inside the task (on a busy 2-core machine two spinning threads make fits crawl)."""
-    real_train = model_tab_module.train
+    real_train = training.train
 
     def train(*args, **kwargs):
         with threadpool_limits(limits=1):
             return real_train(*args, **kwargs)
 
-    monkeypatch.setattr(model_tab_module, "train", train)
+    monkeypatch.setattr(training, "train", train)
 
 
 @pytest.fixture
@@ -118,10 +123,10 @@ def row_of(tab: ModelTab, name: str) -> int:
 
 def metric_rows(tab: ModelTab) -> dict[str, list[str]]:
     return {
-        tab.metrics.verticalHeaderItem(r).text(): [
-            tab.metrics.item(r, c).text() for c in range(tab.metrics.columnCount())
+        tab.card.metrics.verticalHeaderItem(r).text(): [
+            tab.card.metrics.item(r, c).text() for c in range(tab.card.metrics.columnCount())
         ]
-        for r in range(tab.metrics.rowCount())
+        for r in range(tab.card.metrics.rowCount())
     }
 
 
@@ -162,6 +167,33 @@ def wait_for_training(qtbot, tab: ModelTab) -> None:
     qtbot.waitUntil(lambda: not tab.is_training, timeout=TRAINING_TIMEOUT_MS)
 
 
+@pytest.fixture
+def wait_after_first_stage(monkeypatch):
+    """Training waits after announcing its first stage until it is cancelled (at most
+    ten seconds), so a test can cancel from the GUI before the run could finish."""
+    real = training_panel.train_and_store
+
+    def train_and_store(workspace, *, progress, cancelled, **options):
+        def progress_then_wait(done: int, total: int, stage: str) -> None:
+            progress(done, total, stage)
+            deadline = time.monotonic() + 10
+            while done == 1 and not cancelled() and time.monotonic() < deadline:
+                time.sleep(0.01)
+
+        return real(workspace, progress=progress_then_wait, cancelled=cancelled, **options)
+
+    monkeypatch.setattr(training_panel, "train_and_store", train_and_store)
+
+
+def assert_cancelled_and_nothing_stored(tab: ModelTab, workspace, messages, changed) -> None:
+    assert not changed
+    assert messages[-1] == "Pelatihan dibatalkan; tidak ada model disimpan"
+    assert [row["Nama"] for row in list_rows(tab)] == ["default"]
+    assert tab.active_name() == "default"
+    assert [m.name for m in list_models(workspace)] == ["default"]
+    assert tab.progress_panel.isHidden() and tab.train_button.isEnabled()
+
+
 # ----------------------------------------------------------- the shipped model
 
 
@@ -179,9 +211,9 @@ def test_default_model_is_listed_active_with_its_auc(qtbot, default_workspace):
     assert rows[0]["Target"].startswith("L3")
     assert tab.list.item(0, 0).font().bold()
     assert tab.selected_name() == "default"
-    assert "default" in tab.card_title.text() and "aktif" in tab.card_title.text()
+    assert "default" in tab.card.title.text() and "aktif" in tab.card.title.text()
     assert not tab.activate_button.isEnabled()  # already active
-    assert tab.refusal.isHidden()
+    assert tab.card.refusal.isHidden()
 
 
 def test_metrics_table_shows_model_baselines_and_ceiling(qtbot, default_workspace):
@@ -193,7 +225,7 @@ def test_metrics_table_shows_model_baselines_and_ceiling(qtbot, default_workspac
         *(label for _key, label in BASELINES),
         "Batas atas (kebenaran dasar)",
     ]
-    assert [tab.metrics.horizontalHeaderItem(c).text() for c in range(4)] == [
+    assert [tab.card.metrics.horizontalHeaderItem(c).text() for c in range(4)] == [
         "AUC",
         "Log loss",
         "Brier",
@@ -204,8 +236,8 @@ def test_metrics_table_shows_model_baselines_and_ceiling(qtbot, default_workspac
     assert rows["Tingkat dasar"][0] == "0.500"
     ceiling = f"{card['ceiling_auc']:.3f}"
     assert rows["Batas atas (kebenaran dasar)"] == [ceiling, "–", "–", "–"]
-    assert tab.metrics.item(0, 0).font().bold()  # the model has the best AUC
-    assert "batas atas" in tab.metrics_note.text()
+    assert tab.card.metrics.item(0, 0).font().bold()  # the model has the best AUC
+    assert "batas atas" in tab.card.metrics_note.text()
 
 
 def test_calibration_chart_has_a_point_per_non_empty_bin(qtbot, default_workspace):
@@ -213,19 +245,19 @@ def test_calibration_chart_has_a_point_per_non_empty_bin(qtbot, default_workspac
     bins = tab.model_named("default").card["metrics"]["calibration"]
     filled = sum(1 for b in bins if b["rows"])
     assert len(bins) == 10 and filled >= 5  # ten bins of P, most of them used
-    assert tab.chart.point_count() == filled
+    assert tab.card.chart.point_count() == filled
     if HAS_QTCHARTS:
-        assert tab.chart.uses_qtcharts
-        assert tab.chart.view.scatter.count() == filled
-        assert tab.chart.view.diagonal.count() == 2
-    assert "Bin 0.0–0.1" in tab.chart.tooltip(tab.chart.points[0])
+        assert tab.card.chart.uses_qtcharts
+        assert tab.card.chart.view.scatter.count() == filled
+        assert tab.card.chart.view.diagonal.count() == 2
+    assert "Bin 0.0–0.1" in tab.card.chart.tooltip(tab.card.chart.points[0])
 
 
 def test_province_table_lists_slices_largest_first_with_names(qtbot, default_workspace):
     tab = make_tab(qtbot, default_workspace)
     provinces = tab.model_named("default").card["metrics"]["provinces"]
-    assert tab.provinces.rowCount() == len(provinces) > 0
-    first = [tab.provinces.item(0, c).text() for c in range(5)]
+    assert tab.card.provinces.rowCount() == len(provinces) > 0
+    first = [tab.card.provinces.item(0, c).text() for c in range(5)]
     assert first[0] == "72 · Sulawesi Tengah"
     assert first[1:] == [
         str(provinces[0]["rows"]),
@@ -233,16 +265,18 @@ def test_province_table_lists_slices_largest_first_with_names(qtbot, default_wor
         f"{provinces[0]['predicted']:.3f}",
         f"{provinces[0]['auc']:.3f}",
     ]
-    tab.provinces.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # by AUC, as a number
-    aucs = [float(tab.provinces.item(r, 4).text()) for r in range(tab.provinces.rowCount())]
+    tab.card.provinces.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # by AUC, as a number
+    aucs = [
+        float(tab.card.provinces.item(r, 4).text()) for r in range(tab.card.provinces.rowCount())
+    ]
     assert aucs == sorted(aucs, reverse=True)
 
 
 def test_card_details_show_data_versions_use_and_limits(qtbot, default_workspace):
     tab = make_tab(qtbot, default_workspace)
     model = tab.model_named("default")
-    text = tab.details.toPlainText()
-    assert tab.details.isReadOnly()
+    text = tab.card.details.toPlainText()
+    assert tab.card.details.isReadOnly()
     for expected in (
         "2021-01-01 … 2025-12-31",
         model.card["data"]["sha256"][:16],
@@ -268,7 +302,7 @@ def test_activating_another_model_makes_it_bold_and_tells_the_window(qtbot, defa
     assert tab.selected_name() == "default"
     click_list_row(qtbot, tab, row_of(tab, "cadangan"))
     assert tab.selected_name() == "cadangan"
-    assert "tidak aktif" in tab.card_title.text()
+    assert "tidak aktif" in tab.card.title.text()
     with (
         qtbot.waitSignal(tab.active_model_changed) as changed,
         qtbot.waitSignal(tab.workspace_edited),
@@ -297,9 +331,9 @@ def test_a_tampered_model_is_shown_refused_with_the_reason(qtbot, default_worksp
     row = row_of(tab, "rusak")
     assert "altered" in tab.list.item(row, 0).toolTip()
     click_list_row(qtbot, tab, row)
-    assert tab.refusal.isVisible()
-    assert "ditolak" in tab.refusal.text() and "SHA-256" in tab.refusal.text()
-    assert tab.metrics.rowCount() == 5  # the card is still readable
+    assert tab.card.refusal.isVisible()
+    assert "ditolak" in tab.card.refusal.text() and "SHA-256" in tab.card.refusal.text()
+    assert tab.card.metrics.rowCount() == 5  # the card is still readable
     qtbot.mouseClick(tab.activate_button, Qt.MouseButton.LeftButton)
     assert warnings and warnings[0][0] == "Model ditolak"
     assert tab.active_name() == "default"
@@ -314,8 +348,11 @@ def test_training_from_the_dialog_stores_and_activates_a_new_model(
     tab = make_tab(qtbot, sim_workspace)
     messages: list[str] = []
     tab.status_message.connect(messages.append)
-    progress: list[str] = []
-    tab.progress.valueChanged.connect(lambda _v: progress.append(tab.progress_label.text()))
+    shown: list[tuple[int, int, str]] = []
+    bar = tab.progress_panel.bar
+    bar.valueChanged.connect(
+        lambda value: shown.append((value, bar.maximum(), tab.progress_panel.label.text()))
+    )
     with qtbot.waitSignal(tab.active_model_changed, timeout=TRAINING_TIMEOUT_MS) as changed:
         drive_train_dialog(qtbot, tab, name="model-uji", seed=2, truth=sim_dir / "truth.csv")
         assert tab.is_training and tab.progress_panel.isVisible()
@@ -330,19 +367,24 @@ def test_training_from_the_dialog_stores_and_activates_a_new_model(
     assert tab.selected_name() == "model-uji"
     assert tab.list.item(row_of(tab, "model-uji"), 0).font().bold()
     assert list(metric_rows(tab))[-1] == "Batas atas (kebenaran dasar)"  # truth given
-    assert tab.metrics.rowCount() == 5
-    assert tab.chart.point_count() > 0
-    assert tab.provinces.rowCount() > 0
+    assert tab.card.metrics.rowCount() == 5
+    assert tab.card.chart.point_count() > 0
+    assert tab.card.provinces.rowCount() > 0
     assert tab.progress_panel.isHidden()
-    assert any("Melatih model pada" in text for text in progress)
-    assert any("Menyimpan model" in text for text in progress)
+    # every stage in order, by its Indonesian label, numbered 1 to 7 of 7
+    assert shown == [
+        (number, len(STAGES), f"Melatih model “model-uji”: {STAGE_LABELS[stage]}")
+        for number, stage in enumerate(STAGES, start=1)
+    ]
     assert any("disimpan dan dijadikan aktif" in text for text in messages)
     with Workspace.open(sim_workspace.target) as other:  # really stored, and active
         stored = {m.name: m for m in list_models(other)}
     assert stored["model-uji"].active and stored["model-uji"].card["seed"] == 2
 
 
-def test_cancelling_a_training_run_stores_nothing(qtbot, sim_workspace, warnings):
+def test_cancelling_a_training_run_stores_nothing(
+    qtbot, sim_workspace, warnings, wait_after_first_stage
+):
     tab = make_tab(qtbot, sim_workspace)
     messages: list[str] = []
     tab.status_message.connect(messages.append)
@@ -350,15 +392,57 @@ def test_cancelling_a_training_run_stores_nothing(qtbot, sim_workspace, warnings
     tab.active_model_changed.connect(changed.append)
     drive_train_dialog(qtbot, tab, name="dibatalkan")
     assert tab.is_training
-    qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
-    assert not tab.cancel_button.isEnabled()
+    cancel = tab.progress_panel.cancel_button
+    qtbot.waitUntil(lambda: tab.progress_panel.bar.value() == 1)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert not cancel.isEnabled() and cancel.text() == "Membatalkan…"
     wait_for_training(qtbot, tab)
-    assert not warnings and not changed
-    assert [row["Nama"] for row in list_rows(tab)] == ["default"]
-    assert tab.active_name() == "default"
-    assert any("dibatalkan" in text for text in messages)
-    assert [m.name for m in list_models(sim_workspace)] == ["default"]
-    assert tab.train_button.isEnabled()
+    assert not warnings
+    assert_cancelled_and_nothing_stored(tab, sim_workspace, messages, changed)
+
+
+def test_escape_cancels_a_training_run(qtbot, sim_workspace, warnings, wait_after_first_stage):
+    tab = make_tab(qtbot, sim_workspace)
+    messages: list[str] = []
+    tab.status_message.connect(messages.append)
+    changed: list[str] = []
+    tab.active_model_changed.connect(changed.append)
+    tab.activateWindow()
+    qtbot.waitUntil(tab.isActiveWindow)
+    tab.start_training(TrainOptions(name="esc"))
+    qtbot.waitUntil(lambda: tab.progress_panel.bar.value() == 1)
+    assert "Membaca hasil pelatihan" in tab.progress_panel.label.text()
+    qtbot.keyClick(tab, Qt.Key.Key_Escape)
+    assert "Membatalkan" in tab.progress_panel.label.text()
+    wait_for_training(qtbot, tab)
+    assert not warnings
+    assert_cancelled_and_nothing_stored(tab, sim_workspace, messages, changed)
+
+
+def test_a_cancel_seen_after_the_first_stage_stores_nothing(
+    qtbot, sim_workspace, warnings, monkeypatch
+):
+    """The core's own cancel path: ``cancelled()`` turns true once a stage was reported."""
+    real = training_panel.train_and_store
+    reported: list[str] = []
+
+    def train_and_store(workspace, *, progress, cancelled, **options):
+        def record(done: int, total: int, stage: str) -> None:
+            reported.append(stage)
+            progress(done, total, stage)
+
+        return real(workspace, progress=record, cancelled=lambda: bool(reported), **options)
+
+    monkeypatch.setattr(training_panel, "train_and_store", train_and_store)
+    tab = make_tab(qtbot, sim_workspace)
+    messages: list[str] = []
+    tab.status_message.connect(messages.append)
+    changed: list[str] = []
+    tab.active_model_changed.connect(changed.append)
+    tab.start_training(TrainOptions(name="berhenti"))
+    wait_for_training(qtbot, tab)
+    assert reported == ["features"] and not warnings
+    assert_cancelled_and_nothing_stored(tab, sim_workspace, messages, changed)
 
 
 def test_a_workspace_without_outcomes_shows_the_core_message(qtbot, default_workspace, warnings):
@@ -416,16 +500,16 @@ def test_default_model_names_do_not_collide():
     assert default_model_name({"model-20250304-0506"}, now=now) == "model-20250304-0506-2"
 
 
-def test_progress_messages_are_shown_in_indonesian(qtbot, default_workspace):
-    tab = make_tab(qtbot, default_workspace)
-    assert (
-        tab.progress_text("fitting the model on 2,705 enrolments")
-        == "Melatih model pada 2.705 pendaftaran"
-    )
-    assert (
-        tab.progress_text("fitting baseline module_rate") == "Melatih pembanding: Tingkat per modul"
-    )
-    assert tab.progress_text("something new") == "something new"
+def test_every_training_stage_has_an_indonesian_label(qtbot):
+    assert list(STAGE_LABELS) == list(STAGES)
+    panel = training_panel.TrainingPanel()
+    qtbot.addWidget(panel)
+    panel.begin("m")
+    panel.show_stage(4, 7, "fit_baselines")
+    assert panel.label.text() == "Melatih model “m”: Melatih pembanding"
+    assert (panel.bar.value(), panel.bar.maximum()) == (4, 7)
+    assert panel.bar.text() == "4 dari 7"
+    assert panel.stage_text("something new") == "something new"
 
 
 def test_painted_fallback_chart_draws_the_same_points(qtbot, default_workspace):
@@ -447,8 +531,8 @@ def test_a_workspace_without_models_invites_training(qtbot, tmp_path):
     try:
         tab = make_tab(qtbot, ws)
         assert tab.list.rowCount() == 0
-        assert "Belum ada model" in tab.card_title.text()
-        assert "Latih model" in tab.card_summary.text()
+        assert "Belum ada model" in tab.card.title.text()
+        assert "Latih model" in tab.card.summary.text()
         assert not tab.activate_button.isEnabled() and tab.train_button.isEnabled()
     finally:
         ws.close()

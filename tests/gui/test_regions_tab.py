@@ -77,14 +77,14 @@ def answer(monkeypatch):
 
 def click_region(qtbot, tab: RegionsTab, code: str) -> None:
     """Type the code in the filter and click its row, as a user would."""
-    tab.filter.clear()
-    qtbot.keyClicks(tab.filter, code)
-    proxy = tab.tree_proxy
-    index = proxy.mapFromSource(tab._tree_items[code].index())
+    tab.region_tree.filter.clear()
+    qtbot.keyClicks(tab.region_tree.filter, code)
+    proxy = tab.region_tree.proxy
+    index = proxy.mapFromSource(tab.region_tree.items[code].index())
     assert index.isValid(), f"{code} is filtered out"
-    tab.tree.scrollTo(index)
-    rect = tab.tree.visualRect(index)
-    qtbot.mouseClick(tab.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    tab.region_tree.view.scrollTo(index)
+    rect = tab.region_tree.view.visualRect(index)
+    qtbot.mouseClick(tab.region_tree.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert tab.region is not None and tab.region.code == code
 
 
@@ -103,6 +103,16 @@ def row_of(model, key: tuple) -> int:
     raise AssertionError(f"{key} not shown")
 
 
+def click_record(qtbot, panel, key: tuple) -> None:
+    """Click the row of the record with ``key`` in a standards or modules panel."""
+    click_row(qtbot, panel.view, row_of(panel.model, key))
+
+
+def shown(panel, field: str) -> set:
+    """``field`` of every record a standards or modules panel lists."""
+    return {getattr(panel.model.record(r), field) for r in range(panel.model.rowCount())}
+
+
 def type_into(qtbot, widget, text: str) -> None:
     """Select what the field holds and type over it."""
     line = widget.lineEdit() if hasattr(widget, "lineEdit") and widget.lineEdit() else widget
@@ -119,7 +129,7 @@ def standards_of(workspace, region: str) -> dict[str, RegionalStandard]:
 
 def test_tree_holds_every_province_with_its_regencies(tab, workspace):
     regions = {r.code: r for r in workspace.load("regions")}
-    model = tab.tree_model
+    model = tab.region_tree.model
     provinces = {model.item(row, 0).text(): model.item(row, 0) for row in range(model.rowCount())}
     assert set(provinces) == {code for code, r in regions.items() if r.parent is None}
     assert len(provinces) == 38
@@ -132,32 +142,32 @@ def test_tree_holds_every_province_with_its_regencies(tab, workspace):
             assert children[code] == region.name
     palu = provinces["72"]
     assert {palu.child(r, 0).text() for r in range(palu.rowCount())} == {"72.03", "72.10", "72.71"}
-    row = [palu.child(2, c).text() for c in range(tab.TREE_COLUMNS)]
+    row = [palu.child(2, c).text() for c in range(tab.region_tree.COLUMNS)]
     assert row[:4] == ["72.71", "Kota Palu", "Rendah", ""]
     assert row[4].startswith("Gempa bumi 0,85")
     assert palu.child(2, 4).data(CODE_ROLE) == "gempa_bumi"
 
 
 def test_filter_keeps_the_province_of_a_matching_regency(qtbot, tab):
-    qtbot.keyClicks(tab.filter, "palu")
-    proxy = tab.tree_proxy
+    qtbot.keyClicks(tab.region_tree.filter, "palu")
+    proxy = tab.region_tree.proxy
     assert proxy.rowCount() == 1
     province = proxy.index(0, 0)
     assert province.data() == "72"
     assert [proxy.index(r, 0, province).data() for r in range(proxy.rowCount(province))] == [
         "72.71"
     ]
-    tab.filter.clear()
+    tab.region_tree.filter.clear()
     assert proxy.rowCount() == 38
 
 
 def test_selecting_palu_shows_its_hazards_connectivity_and_3t(qtbot, tab):
     click_region(qtbot, tab, PALU)
-    assert tab.region_title.text() == "Kota Palu"
-    assert "Sulawesi Tengah" in tab.region_subtitle.text()
-    assert tab.connectivity_value.text() == "Rendah"
-    assert tab.is_3t_value.text() == "Tidak"
-    rows = {hazard: (index, source) for hazard, index, source in tab.hazard_rows()}
+    assert tab.summary.region_title.text() == "Kota Palu"
+    assert "Sulawesi Tengah" in tab.summary.region_subtitle.text()
+    assert tab.summary.connectivity_value.text() == "Rendah"
+    assert tab.summary.is_3t_value.text() == "Tidak"
+    rows = {hazard: (index, source) for hazard, index, source in tab.summary.hazard_rows()}
     assert rows["gempa_bumi"] == (0.85, "wilayah ini")
     assert rows["tsunami"] == (0.85, "wilayah ini")
     # Palu lists its own hazards, so none of the province's is inherited (contract §2):
@@ -165,31 +175,27 @@ def test_selecting_palu_shows_its_hazards_connectivity_and_3t(qtbot, tab):
     assert "abrasi" not in rows
     assert {source for _, source in rows.values()} == {"wilayah ini"}
     # highest first, ties by key
-    assert [h for h, _, _ in tab.hazard_rows()][:3] == ["gempa_bumi", "likuefaksi", "tsunami"]
-    assert {
-        tab.standard_model.record(r).competency for r in range(tab.standard_model.rowCount())
-    } == {"PB-SIAGA", "PB-TANGGAP"}
-    assert "PB-DASAR level 2 (72)" in tab.inherited_standards.text()
-    assert tab.module_model.rowCount() == 0
-    assert "PB-SULTENG-201" in tab.inherited_modules.text()
+    hazards = [h for h, _, _ in tab.summary.hazard_rows()]
+    assert hazards[:3] == ["gempa_bumi", "likuefaksi", "tsunami"]
+    assert shown(tab.standards_panel, "competency") == {"PB-SIAGA", "PB-TANGGAP"}
+    assert "PB-DASAR level 2 (72)" in tab.standards_panel.inherited.text()
+    assert tab.modules_panel.model.rowCount() == 0
+    assert "PB-SULTENG-201" in tab.modules_panel.inherited.text()
 
 
 def test_a_province_shows_only_its_own_hazards(qtbot, tab):
     click_region(qtbot, tab, "72")
-    assert tab.is_3t_value.text().startswith("Ya")
-    assert all(source == "wilayah ini" for _, _, source in tab.hazard_rows())
-    assert {tab.module_model.record(r).code for r in range(tab.module_model.rowCount())} == {
-        "PB-SULTENG-201",
-        "PB-SULTENG-202",
-    }
+    assert tab.summary.is_3t_value.text().startswith("Ya")
+    assert all(source == "wilayah ini" for _, _, source in tab.summary.hazard_rows())
+    assert shown(tab.modules_panel, "code") == {"PB-SULTENG-201", "PB-SULTENG-202"}
 
 
 # -- regional standards ----------------------------------------------------------------
 
 
 def open_standard_dialog(qtbot, tab) -> StandardDialog:
-    qtbot.mouseClick(tab.add_standard_button, Qt.MouseButton.LeftButton)
-    dialog = tab.standard_dialog
+    qtbot.mouseClick(tab.standards_panel.add_button, Qt.MouseButton.LeftButton)
+    dialog = tab.standards_panel.dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
 
@@ -205,33 +211,31 @@ def test_add_a_regional_standard_then_delete_it_with_the_delete_key(qtbot, tab, 
     assert not dialog.isVisible()
     stored = standards_of(workspace, PALU)["PB-PRBBK"]
     assert (stored.level, stored.reason) == (3, "Kota Palu: likuefaksi 2018")
-    assert tab.selected_standard() == stored  # the new row is selected
+    assert tab.standards_panel.selected() == stored  # the new row is selected
 
     asked = answer(True)
-    tab.standard_view.setFocus()
+    tab.standards_panel.view.setFocus()
     with qtbot.waitSignal(tab.workspace_edited, timeout=5000):
-        qtbot.keyClick(tab.standard_view, Qt.Key.Key_Delete)
+        qtbot.keyClick(tab.standards_panel.view, Qt.Key.Key_Delete)
     assert asked and "PB-PRBBK" in asked[0]
     assert "PB-PRBBK" not in standards_of(workspace, PALU)
-    assert {
-        tab.standard_model.record(r).competency for r in range(tab.standard_model.rowCount())
-    } == {"PB-SIAGA", "PB-TANGGAP"}
+    assert shown(tab.standards_panel, "competency") == {"PB-SIAGA", "PB-TANGGAP"}
 
 
 def test_deleting_asks_first_and_no_keeps_the_standard(qtbot, tab, workspace, answer):
     click_region(qtbot, tab, PALU)
-    click_row(qtbot, tab.standard_view, row_of(tab.standard_model, (PALU, "PB-SIAGA")))
+    click_record(qtbot, tab.standards_panel, (PALU, "PB-SIAGA"))
     asked = answer(False)
-    qtbot.mouseClick(tab.delete_standard_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.standards_panel.delete_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 1
     assert "PB-SIAGA" in standards_of(workspace, PALU)
 
 
 def test_edit_a_regional_standard(qtbot, tab, workspace):
     click_region(qtbot, tab, PALU)
-    click_row(qtbot, tab.standard_view, row_of(tab.standard_model, (PALU, "PB-TANGGAP")))
-    qtbot.mouseClick(tab.edit_standard_button, Qt.MouseButton.LeftButton)
-    dialog = tab.standard_dialog
+    click_record(qtbot, tab.standards_panel, (PALU, "PB-TANGGAP"))
+    qtbot.mouseClick(tab.standards_panel.edit_button, Qt.MouseButton.LeftButton)
+    dialog = tab.standards_panel.dialog
     assert not dialog.competency_combo.isEnabled()  # the key stays
     type_into(qtbot, dialog.level_combo, "3")
     with qtbot.waitSignal(tab.workspace_edited, timeout=5000):
@@ -269,8 +273,8 @@ def test_invalid_standard_shows_the_problem_and_writes_nothing(
 
 
 def open_module_form(qtbot, tab) -> LocalModuleForm:
-    qtbot.mouseClick(tab.add_module_button, Qt.MouseButton.LeftButton)
-    form = tab.module_form
+    qtbot.mouseClick(tab.modules_panel.add_button, Qt.MouseButton.LeftButton)
+    form = tab.modules_panel.form
     assert form is not None and form.isVisible()
     return form
 
@@ -320,7 +324,7 @@ def add_module(qtbot, tab, code: str, prerequisites=()) -> Module:
     with qtbot.waitSignal(tab.workspace_edited, timeout=5000):
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert not form.isVisible(), form.problems.texts()
-    return tab.selected_module()
+    return tab.modules_panel.selected()
 
 
 def test_new_module_form_starts_from_the_region(qtbot, tab):
@@ -360,15 +364,15 @@ def test_add_approve_a_local_module_and_it_reaches_palu_learners_only(
     assert stored.competencies == (("PB-TANGGAP", 2),)
     assert (stored.jp, stored.modality, stored.min_connectivity) == (8, "klasikal", "low")
 
-    assert tab.workflow_button.text() == "Ajukan untuk ditinjau"
+    assert tab.modules_panel.workflow_button.text() == "Ajukan untuk ditinjau"
     with qtbot.waitSignal(tab.status_message, timeout=5000) as message:
-        qtbot.mouseClick(tab.workflow_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(tab.modules_panel.workflow_button, Qt.MouseButton.LeftButton)
     assert "ditinjau" in message.args[0]
-    assert tab.selected_module().status == "review"
-    assert tab.workflow_button.text() == "Setujui"
-    qtbot.mouseClick(tab.workflow_button, Qt.MouseButton.LeftButton)
-    assert tab.selected_module().status == "approved"
-    assert not tab.workflow_button.isEnabled()
+    assert tab.modules_panel.selected().status == "review"
+    assert tab.modules_panel.workflow_button.text() == "Setujui"
+    qtbot.mouseClick(tab.modules_panel.workflow_button, Qt.MouseButton.LeftButton)
+    assert tab.modules_panel.selected().status == "approved"
+    assert not tab.modules_panel.workflow_button.isEnabled()
 
     with Workspace.open(workspace_file) as reopened:
         recommender = Recommender(reopened)
@@ -452,9 +456,9 @@ def test_prerequisites_are_written_and_a_cycle_is_refused_by_name(
     assert edges[("PB-PALU-202", "PB-PALU-201")] == "hard"
 
     before = snapshot(workspace)
-    click_row(qtbot, tab.module_view, row_of(tab.module_model, ("PB-PALU-201",)))
-    qtbot.mouseClick(tab.edit_module_button, Qt.MouseButton.LeftButton)
-    form = tab.module_form
+    click_record(qtbot, tab.modules_panel, ("PB-PALU-201",))
+    qtbot.mouseClick(tab.modules_panel.edit_button, Qt.MouseButton.LeftButton)
+    form = tab.modules_panel.form
     assert form.code_edit.isReadOnly()
     assert form.prerequisites.edges() == [("PB-221", "hard")]
     check_prerequisite(qtbot, form, "PB-PALU-202")
@@ -472,9 +476,9 @@ def test_prerequisites_are_written_and_a_cycle_is_refused_by_name(
 def test_editing_replaces_the_prerequisites(qtbot, tab, workspace):
     click_region(qtbot, tab, PALU)
     add_module(qtbot, tab, "PB-PALU-201", prerequisites=["PB-221"])
-    click_row(qtbot, tab.module_view, row_of(tab.module_model, ("PB-PALU-201",)))
-    qtbot.mouseClick(tab.edit_module_button, Qt.MouseButton.LeftButton)
-    form = tab.module_form
+    click_record(qtbot, tab.modules_panel, ("PB-PALU-201",))
+    qtbot.mouseClick(tab.modules_panel.edit_button, Qt.MouseButton.LeftButton)
+    form = tab.modules_panel.form
     toggle_prerequisite(qtbot, form, "PB-221")  # untick
     assert form.prerequisites.edges() == []
     check_prerequisite(qtbot, form, "PB-222")
@@ -490,18 +494,18 @@ def test_editing_replaces_the_prerequisites(qtbot, tab, workspace):
 
 def test_editing_an_approved_module_asks_first(qtbot, tab, answer):
     click_region(qtbot, tab, "72")
-    click_row(qtbot, tab.module_view, row_of(tab.module_model, ("PB-SULTENG-201",)))
-    assert tab.selected_module().status == "approved"
+    click_record(qtbot, tab.modules_panel, ("PB-SULTENG-201",))
+    assert tab.modules_panel.selected().status == "approved"
     asked = answer(False)
-    tab.module_form = None
-    qtbot.mouseClick(tab.edit_module_button, Qt.MouseButton.LeftButton)
+    tab.modules_panel.form = None
+    qtbot.mouseClick(tab.modules_panel.edit_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 1 and "PB-SULTENG-201" in asked[0]
-    assert tab.module_form is None
+    assert tab.modules_panel.form is None
     answer(True)
-    qtbot.mouseClick(tab.edit_module_button, Qt.MouseButton.LeftButton)
-    assert tab.module_form is not None and tab.module_form.isVisible()
-    assert tab.module_form.row()["status"] == "approved"
-    assert tab.module_form.row()["scope"] == "72"
+    qtbot.mouseClick(tab.modules_panel.edit_button, Qt.MouseButton.LeftButton)
+    assert tab.modules_panel.form is not None and tab.modules_panel.form.isVisible()
+    assert tab.modules_panel.form.row()["status"] == "approved"
+    assert tab.modules_panel.form.row()["scope"] == "72"
 
 
 def test_reload_keeps_the_region_and_set_workspace_switches(qtbot, tab, tmp_path):
@@ -511,10 +515,10 @@ def test_reload_keeps_the_region_and_set_workspace_switches(qtbot, tab, tmp_path
     other = create_workspace(tmp_path / "empty.sqlite", empty=True)
     try:
         tab.set_workspace(other)
-        assert tab.tree_model.rowCount() == 0
+        assert tab.region_tree.model.rowCount() == 0
         assert tab.region is None
-        assert not tab.add_standard_button.isEnabled()
-        assert not tab.add_module_button.isEnabled()
+        assert not tab.standards_panel.add_button.isEnabled()
+        assert not tab.modules_panel.add_button.isEnabled()
     finally:
         other.close()
 
@@ -522,6 +526,6 @@ def test_reload_keeps_the_region_and_set_workspace_switches(qtbot, tab, tmp_path
 def test_hazard_bar_values_are_in_range(qtbot, tab, workspace):
     for region in workspace.load("regions"):
         assert tab.select_region(region.code)
-        values = np.array([index for _, index, _ in tab.hazard_rows()])
+        values = np.array([index for _, index, _ in tab.summary.hazard_rows()])
         assert ((values > 0) & (values <= 1)).all()
         assert (np.diff(values) <= 0).all()  # highest first

@@ -10,8 +10,9 @@ import pytest
 
 from curriculum_tool.catalog import create_workspace
 from curriculum_tool.errors import CurriculumError
+from curriculum_tool.index import CatalogIndex
 from curriculum_tool.io import import_file
-from curriculum_tool.model import PAIR_COLUMNS, PairContext
+from curriculum_tool.model import PAIR_COLUMNS
 from curriculum_tool.model.dataset import completed_before, label, outcomes_frame, training_set
 
 DEMO, BUDI = "DEMO-001", "199001012015011001"
@@ -156,7 +157,7 @@ def test_completed_before_marks_the_prerequisite_column(workspace, set_outcomes)
             _row(BUDI, "PB-101", "2022-01-01", 1, 1),
         ],
     )
-    context = PairContext.from_workspace(workspace)
+    context = CatalogIndex.from_workspace(workspace)
     outcomes = outcomes_frame(workspace)
     done = completed_before(context, outcomes, outcomes)
     assert done.shape == (4, len(context.module_codes))
@@ -247,7 +248,7 @@ def test_features_equal_the_simulators_features_at_each_enrolment(sim, sim_train
 def test_completed_before_ignores_everything_from_the_row_date_on(sim_workspace):
     """Rows before a cut: the same prerequisite matrix whether the outcomes from the cut
     on exist, are absent, or have every completion flipped."""
-    context = PairContext.from_workspace(sim_workspace)
+    context = CatalogIndex.from_workspace(sim_workspace)
     outcomes = outcomes_frame(sim_workspace)
     cut = pd.Timestamp("2023-07-01")
     rows = outcomes[outcomes["date"] < cut].reset_index(drop=True)

@@ -25,7 +25,7 @@ import pytest
 import skops.io as sio
 from helpers import isolated_qsettings
 
-from curriculum_tool import catalog
+from curriculum_tool import shipped_files
 from curriculum_tool.catalog import DEFAULT_MODEL, create_workspace, default_model_path
 from curriculum_tool.cli import main
 from curriculum_tool.model.persist import TRUSTED_TYPES, list_models, model_digest
@@ -195,7 +195,7 @@ def test_init_refuses_a_replaced_default_model(capsys, payload, marker, tmp_path
     (folder / f"{DEFAULT_MODEL}.skops").write_bytes(payload)
     card = shipped_card(DEFAULT_MODEL, payload)
     (folder / f"{DEFAULT_MODEL}.json").write_text(json.dumps(card), encoding="utf-8")
-    monkeypatch.setattr(catalog, "default_model_path", lambda: folder / "default.skops")
+    monkeypatch.setattr(shipped_files, "default_model_path", lambda: folder / "default.skops")
     target = tmp_path / "new.sqlite"
     code, out, err = run(capsys, "init", target)
     assert code == 0 and out.startswith("created workspace")

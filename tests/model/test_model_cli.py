@@ -7,9 +7,11 @@ import sqlite3
 import numpy as np
 import pytest
 
+from curriculum_tool.errors import CurriculumError
 from curriculum_tool.model.persist import list_models, model_digest
 from curriculum_tool.model.score import Scorer
 from curriculum_tool.model.shipped import DEFAULT_MODEL_SHA256
+from curriculum_tool.model.training import train_and_store
 from curriculum_tool.store import Workspace
 
 DEMO = "DEMO-001"  # a learner of the shipped catalog/learners.csv
@@ -173,6 +175,40 @@ def test_train_on_too_few_outcomes_fails_cleanly(run_cli, workspace, workspace_p
     code, _, err = run_cli("train", workspace_path, "--models-dir", tmp_path / "models")
     assert code == 2
     assert "only 3 labelled outcomes" in _one_error_line(err)
+    assert not (tmp_path / "models").exists()
+
+
+@pytest.mark.parametrize(
+    ("cli_args", "options"),
+    [
+        (["--seed", "-1"], {"seed": -1}),
+        (["--seed", str(2**32)], {"seed": 2**32}),
+        (["--name", "bad name"], {"name": "bad name"}),
+        (["--truth", "nowhere.csv"], {"truth": "nowhere.csv"}),
+        (["--truth", "{columns}"], {"truth": "{columns}"}),
+        (
+            ["--target", "completed", "--truth", "{columns}"],
+            {"target": "completed", "truth": "{columns}"},
+        ),
+    ],
+)
+def test_train_input_is_checked_as_the_gui_checks_it(
+    run_cli, workspace, workspace_path, write_csv, tmp_path, monkeypatch, cli_args, options
+):
+    """The CLI and the GUI train through ``train_and_store``: the same refusal, word for
+    word, before any outcome is read (the mini workspace's 3 outcomes would be refused)."""
+    monkeypatch.chdir(tmp_path)
+    columns = write_csv("truth.csv", ["learner", "module", "date"], [("a", "b", "2024-01-01")])
+    cli_args = [str(columns) if a == "{columns}" else a for a in cli_args]
+    options = {k: columns if v == "{columns}" else v for k, v in options.items()}
+    before = list_models(workspace)
+    with pytest.raises(CurriculumError) as caught:
+        train_and_store(workspace, **options)
+    code, out, err = run_cli("train", workspace_path, *cli_args)
+    assert code == 2 and out == ""
+    assert _one_error_line(err) == f"error: {caught.value}"
+    assert "labelled outcomes" not in err
+    assert list_models(workspace) == before
     assert not (tmp_path / "models").exists()
 
 

@@ -9,6 +9,7 @@ from openpyxl import Workbook, load_workbook
 from curriculum_tool.catalog import default_model_path
 from curriculum_tool.errors import ValidationError
 from curriculum_tool.io import import_file
+from curriculum_tool.model.pairs import pair_frame
 from curriculum_tool.model.persist import LoadedModel, install_model_files
 from curriculum_tool.model.score import Scorer, score_file
 
@@ -93,8 +94,8 @@ def test_completed_prerequisites_change_prereq_missing(mini_scorer):
     ids = scorer.learner_row
     names = [DEMO, "DEMO-002", BUDI, "BUDI-2"]
     module = scorer.context.module_index["LD-201"]
-    frame = scorer.context.pair_frame(
-        scorer.learners, np.array([ids[u] for u in names]), np.full(4, module)
+    frame = pair_frame(
+        scorer.context, scorer.learners, np.array([ids[u] for u in names]), np.full(4, module)
     )
     # DEMO-001 completed LD-101 in outcomes, Budi in learners.csv; the clones did not
     # (DEMO-002's LD-101 outcome was not completed).

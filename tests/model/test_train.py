@@ -5,10 +5,21 @@ import pandas as pd
 import pytest
 
 from curriculum_tool.catalog import create_workspace
-from curriculum_tool.errors import CurriculumError, ValidationError
+from curriculum_tool.errors import Cancelled, CurriculumError, ValidationError
 from curriculum_tool.io import import_file
 from curriculum_tool.model.dataset import TrainingSet, training_set
-from curriculum_tool.model.train import MIN_ROWS, split, train, train_set
+from curriculum_tool.model.persist import list_models
+from curriculum_tool.model.train import (
+    MIN_ROWS,
+    STAGE_LABELS,
+    STAGES,
+    TrainingCancelled,
+    split,
+    train,
+    train_set,
+    training_stages,
+)
+from curriculum_tool.model.training import train_and_store
 
 #: The seed the shared ``trained`` fixture used (tests/model/conftest.py).
 TRAIN_SEED = 0
@@ -200,3 +211,100 @@ def test_same_outcomes_in_another_order_give_the_same_model(sim, sim_workspace, 
         first = train(ws, "l3", TRAIN_SEED, refit=False)
     again = train(sim_workspace, "l3", TRAIN_SEED, refit=False)
     assert first.card["metrics"] == again.card["metrics"]
+
+
+# -- progress and cancelling ----------------------------------------------------------------
+
+
+def test_stage_keys_are_stable_and_labelled():
+    assert STAGES == (
+        "features",
+        "split",
+        "fit_model",
+        "fit_baselines",
+        "evaluate",
+        "refit",
+        "store",
+    )
+    assert all(STAGE_LABELS[stage] for stage in STAGES)
+    assert training_stages(from_workspace=False, refit=False) == STAGES[1:5]
+    assert training_stages(store=True) == STAGES
+
+
+def test_training_reports_each_stage_in_order(sim_workspace):
+    calls = []
+    train(sim_workspace, "l3", TRAIN_SEED, refit=False, progress=lambda *a: calls.append(a))
+    stages = training_stages(refit=False)
+    assert calls == [(done, len(stages), stage) for done, stage in enumerate(stages, start=1)]
+
+
+def test_train_and_store_reports_every_stage_and_stores_last(copy_sim_workspace, tmp_path):
+    ws = copy_sim_workspace()
+    calls = []
+    stored = train_and_store(
+        ws,
+        seed=TRAIN_SEED,
+        name="m1",
+        models_dir=tmp_path / "models",
+        progress=lambda *a: calls.append(a),
+    )
+    assert [stage for *_, stage in calls] == list(STAGES)
+    assert [done for done, *_ in calls] == list(range(1, len(STAGES) + 1))
+    assert {total for _, total, _ in calls} == {len(STAGES)}
+    assert stored.name == "m1" and stored.active
+    assert {m.name: m.active for m in list_models(ws)} == {"default": False, "m1": True}
+    assert (tmp_path / "models" / "m1.skops").is_file()
+
+
+@pytest.mark.parametrize("last_stage", ["features", "refit"])
+def test_a_cancelled_run_raises_and_stores_nothing(copy_sim_workspace, tmp_path, last_stage):
+    """``cancelled()`` turns true once ``last_stage`` was reported: the run stops before
+    the next stage (for ``refit``: before storing) and writes nothing."""
+    ws = copy_sim_workspace()
+    before = list_models(ws)
+    calls = []
+    with pytest.raises(TrainingCancelled, match="nothing was stored") as caught:
+        train_and_store(
+            ws,
+            name="never",
+            models_dir=tmp_path / "models",
+            progress=lambda *a: calls.append(a),
+            cancelled=lambda: bool(calls) and calls[-1][2] == last_stage,
+        )
+    assert isinstance(caught.value, Cancelled) and isinstance(caught.value, CurriculumError)
+    stages = [stage for *_, stage in calls]
+    assert stages == list(STAGES[: STAGES.index(last_stage) + 1])
+    assert list_models(ws) == before
+    assert not (tmp_path / "models").exists()
+
+
+def test_train_set_honours_cancelled_between_stages(sim_training_set):
+    with pytest.raises(TrainingCancelled):
+        train_set(sim_training_set, cancelled=lambda: True)
+
+
+# -- the shared entry point checks its input before it trains -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"target": "l4"}, "unknown target 'l4'; one of: l3, completed"),
+        ({"seed": -1}, "seed -1 must be a whole number from 0 to 4294967295"),
+        ({"seed": 2**32}, "must be a whole number from 0 to 4294967295"),
+        ({"name": "bad name"}, "model name 'bad name' must be letters, digits"),
+        ({"truth": "nowhere.csv"}, "cannot read the ground truth nowhere.csv"),
+    ],
+)
+def test_train_and_store_refuses_bad_input_before_training(workspace, options, message):
+    # the mini workspace has 3 outcomes: had training started, it would say "only 3 ..."
+    with pytest.raises(CurriculumError, match=message):
+        train_and_store(workspace, **options)
+
+
+def test_train_and_store_refuses_a_truth_file_without_the_columns(workspace, write_csv):
+    path = write_csv("truth.csv", ["learner", "module", "date"], [("a", "b", "2024-01-01")])
+    with pytest.raises(CurriculumError, match="truth.csv is not a simulator truth file"):
+        train_and_store(workspace, truth=path)
+    with pytest.raises(CurriculumError, match="no column p_completed"):
+        train_and_store(workspace, target="completed", truth=path)

@@ -1,7 +1,7 @@
 """An independent reading of the catalog, to check recommended paths against the contract.
 
 Reads the interchange CSV files with the standard library only (no curriculum_tool
-loader, no PairContext), so a path is checked against what the files say, not against
+loader, no CatalogIndex), so a path is checked against what the files say, not against
 the recommender's own arrays. :meth:`CatalogOracle.violations` lists every broken
 contract rule (§3, §4) of one path.
 

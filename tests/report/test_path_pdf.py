@@ -22,9 +22,6 @@ from curriculum_tool.domain.paths import ObligationStep  # noqa: E402
 from curriculum_tool.domain.reasons import Reason  # noqa: E402
 from curriculum_tool.errors import CurriculumError  # noqa: E402
 from curriculum_tool.gui.path_pdf import (  # noqa: E402
-    LearnerDetails,
-    date_text,
-    path_html,
     write_learner_pdf,
     write_path_document,
     write_path_pdf,
@@ -34,6 +31,9 @@ from curriculum_tool.gui.path_pdf import (  # noqa: E402
 from curriculum_tool.io.masking import mask_name, pseudonym  # noqa: E402
 from curriculum_tool.recommend import PathOptions, Recommender  # noqa: E402
 from curriculum_tool.recommend.batch import run_batch  # noqa: E402
+from curriculum_tool.report.path_details import LearnerDetails  # noqa: E402
+from curriculum_tool.report.path_document import path_html  # noqa: E402
+from curriculum_tool.report.path_labels import date_text  # noqa: E402
 from curriculum_tool.report.summary import ReportContext  # noqa: E402
 from curriculum_tool.store.paths import load_paths  # noqa: E402
 
@@ -249,7 +249,7 @@ def test_english_document(planned, records, tmp_path, qapp):
 # -- what the document says -------------------------------------------------------------
 
 
-def test_the_gap_table_names_each_competency(planned, fresh, qapp):
+def test_the_gap_table_names_each_competency(planned, fresh):
     workspace, _ = planned
     names = {c.code: c.name for c in workspace.load("competencies")}
     for learner in ("DEMO-001", "DEMO-003", "DEMO-021"):
@@ -281,7 +281,7 @@ def test_the_gap_table_names_each_competency(planned, fresh, qapp):
         assert any(status == "tertutup" for *_, status in rows)
 
 
-def test_dates_are_written_out_in_indonesian(fresh, planned, qapp):
+def test_dates_are_written_out_in_indonesian(fresh, planned):
     assert date_text(DAY) == "6 Desember 2026"
     assert date_text(dt.date(2027, 1, 31)) == "31 Januari 2027"
     assert date_text(dt.date(2026, 8, 17)) == "17 Agustus 2026"
@@ -296,7 +296,7 @@ def test_dates_are_written_out_in_indonesian(fresh, planned, qapp):
     assert "6 December 2026" in document(workspace, created, "en")
 
 
-def test_three_signers(planned, records, fresh, qapp):
+def test_three_signers(planned, records, fresh):
     workspace, _ = planned
     with_boss = next(r for r in records.values() if r.supervisor)
     without = next(r for r in records.values() if not r.supervisor)
@@ -335,7 +335,7 @@ def test_compulsory_programmes_of_a_pengawas(planned, fresh, records, tmp_path, 
     assert "<h2>Program wajib</h2>" not in document(workspace, other)
 
 
-def test_only_left_out_modules_that_matter_to_the_learner(planned, fresh, qapp):
+def test_only_left_out_modules_that_matter_to_the_learner(planned, fresh):
     workspace, _ = planned
     teaches = {m.code: dict(m.competencies) for m in workspace.load("modules")}
     noisy = 0
@@ -364,7 +364,7 @@ def test_only_left_out_modules_that_matter_to_the_learner(planned, fresh, qapp):
     assert noisy, "the demo has modules for other audiences"
 
 
-def test_no_replacement_unless_it_is_in_the_path(planned, fresh, qapp):
+def test_no_replacement_unless_it_is_in_the_path(planned, fresh):
     workspace, _ = planned
     seen = {True: 0, False: 0}
     for learner, path in fresh.items():
@@ -558,7 +558,7 @@ def test_a_failed_render_keeps_the_previous_file(planned, tmp_path, qapp, monkey
     def broken(*args, **kwargs):
         raise RuntimeError("renderer crashed")
 
-    monkeypatch.setattr(path_pdf, "_render", broken)
+    monkeypatch.setattr(path_pdf, "render_pdf", broken)
     with pytest.raises(RuntimeError):
         write_path_pdf(paths["DEMO-002"], out)
     assert out.read_bytes() == before

@@ -13,6 +13,7 @@ from curriculum_tool.catalog import create_workspace
 from curriculum_tool.domain import RECORD_TYPES, Outcome
 from curriculum_tool.errors import CurriculumError
 from curriculum_tool.io import import_file
+from curriculum_tool.model.pairs import pair_frame
 from curriculum_tool.simulate import ground_truth as truth
 from curriculum_tool.simulate import load_context, simulate, simulate_to_dir, true_probabilities
 
@@ -139,7 +140,7 @@ def test_pairs_are_the_pair_frame_with_history(context, population):
         if rows is not None:
             for module in rows.loc[rows["date"] < date, "module"]:
                 before[k, context.module_index[module]] = True
-    frame = context.pair_frame(population.learner_arrays, li, mi, completed=before.tocsr())
+    frame = pair_frame(context, population.learner_arrays, li, mi, completed=before.tocsr())
     pd.testing.assert_frame_equal(frame, population.pairs, check_categorical=False)
     p_completed, p_success = true_probabilities(frame)
     np.testing.assert_allclose(p_completed, population.truth["p_completed"])
@@ -169,7 +170,7 @@ def test_truth_shows_the_digital_divide(context):
         ["LOW", "HIGH"], np.array([remote, city]), ["perencana"] * n, np.array([0, 3]), levels
     )
     li = np.repeat([0, 1], len(online))
-    frame = context.pair_frame(learners, li, np.tile(online, 2))
+    frame = pair_frame(context, learners, li, np.tile(online, 2))
     _, p_success = true_probabilities(frame)
     low, high = p_success[li == 0].mean(), p_success[li == 1].mean()
     assert low < 0.15 and high > 3 * low

@@ -4,87 +4,223 @@
 <context>
     <name>AddPrerequisiteDialog</name>
     <message>
-        <location filename="../graph_editor.py" line="143"/>
+        <location filename="../graph/dialogs.py" line="36"/>
         <source>Tambah prasyarat</source>
-        <extracomment>The one separator between a module&apos;s code and title in lists and completers.</extracomment>
         <translation>Add prerequisite</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="150"/>
+        <location filename="../graph/dialogs.py" line="43"/>
         <source>wajib — harus selesai lebih dulu</source>
         <translation>required — must be completed first</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="151"/>
+        <location filename="../graph/dialogs.py" line="44"/>
         <source>anjuran — sebaiknya lebih dulu</source>
         <translation>recommended — best taken first</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="157"/>
+        <location filename="../graph/dialogs.py" line="50"/>
         <source>&amp;Modul:</source>
         <translation>&amp;Module:</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="158"/>
+        <location filename="../graph/dialogs.py" line="51"/>
         <source>M&amp;emerlukan:</source>
         <translation>&amp;Requires:</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="159"/>
+        <location filename="../graph/dialogs.py" line="52"/>
         <source>&amp;Jenis:</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="162"/>
+        <location filename="../graph/dialogs.py" line="56"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="163"/>
+        <location filename="../graph/dialogs.py" line="57"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="166"/>
+        <location filename="../graph/dialogs.py" line="62"/>
         <source>Modul memerlukan prasyaratnya: “PB-201 memerlukan PB-101” berarti PB-101 diambil sebelum PB-201.</source>
         <translation>A module requires its prerequisites: “PB-201 requires PB-101” means PB-101 is taken before PB-201.</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="208"/>
+        <location filename="../graph/dialogs.py" line="112"/>
         <source>“{text}” bukan kode modul di katalog.</source>
         <translation>“{text}” is not a module code in the catalog.</translation>
     </message>
 </context>
 <context>
+    <name>AgencyPanel</name>
+    <message>
+        <location filename="../paths/agency_panel.py" line="61"/>
+        <source>Semua peserta</source>
+        <translation>All learners</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="62"/>
+        <source>Buat jalur untuk semua peserta…</source>
+        <translation>Create paths for all learners…</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="65"/>
+        <source>Hitung jalur setiap peserta dengan pengaturan di kanan, tulis ke CSV/XLSX/JSONL dan simpan sebagai jalur terkini</source>
+        <translation>Compute each learner&apos;s path with the settings on the right, write the paths to CSV/XLSX/JSONL and save them as current paths</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="71"/>
+        <source>Ringkasan instansi…</source>
+        <translation>Agency summary…</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="73"/>
+        <source>Ringkasan XLSX dari jalur yang tersimpan: per pegawai, per modul, per wilayah</source>
+        <translation>XLSX summary of the saved paths: by employee, by module, by region</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="79"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="81"/>
+        <source>Hentikan; tidak ada berkas yang ditulis dan tidak ada jalur yang disimpan</source>
+        <translation>Stop; no file is written and no path is saved</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="85"/>
+        <source>Tampilkan NIP dan nama dalam berkas ekspor</source>
+        <translation>Show NIP and names in exported files</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="87"/>
+        <source>Tanpa centang, berkas ekspor memakai samaran (ANON-…) dan inisial</source>
+        <translation>When unchecked, exported files use pseudonyms (ANON-…) and initials</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="105"/>
+        <location filename="../paths/agency_panel.py" line="125"/>
+        <source>Ringkasan instansi</source>
+        <translation>Agency summary</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="107"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="126"/>
+        <source>Ringkasan %1 peserta ditulis ke %2.</source>
+        <translation>Summary of %1 learners written to %2.</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="133"/>
+        <source>Ringkasan tidak ditulis</source>
+        <translation>Summary not written</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="136"/>
+        <source>Menulis ringkasan instansi…</source>
+        <translation>Writing agency summary…</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="148"/>
+        <location filename="../paths/agency_panel.py" line="159"/>
+        <location filename="../paths/agency_panel.py" line="189"/>
+        <location filename="../paths/agency_panel.py" line="263"/>
+        <source>Jalur semua peserta</source>
+        <translation>Paths for all learners</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="150"/>
+        <source>CSV (*.csv);;Excel (*.xlsx);;JSON Lines (*.jsonl)</source>
+        <translation>CSV (*.csv);;Excel (*.xlsx);;JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="189"/>
+        <source>Dibatalkan; tidak ada yang ditulis.</source>
+        <translation>Cancelled; nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="191"/>
+        <source>Dibatalkan; tidak ada yang ditulis</source>
+        <translation>Cancelled; nothing was written</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="197"/>
+        <source>Jalur semua peserta tidak dibuat</source>
+        <translation>Paths for all learners not created</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="204"/>
+        <source>Memuat model…</source>
+        <translation>Loading model…</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="208"/>
+        <source>Membuat jalur untuk semua peserta…</source>
+        <translation>Creating paths for all learners…</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="220"/>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="234"/>
+        <source>%p% · %1 dari %2 peserta</source>
+        <translation>%p% · %1 of %2 learners</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="250"/>
+        <source> NIP peserta disamarkan (ANON-…) dalam berkas.</source>
+        <translation> Learner NIPs are masked (ANON-…) in the file.</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="254"/>
+        <source>%1 jalur (%2 langkah) ditulis ke %3 dan disimpan sebagai jalur terkini setiap peserta; %4 peserta di bawah minimum JP.</source>
+        <translation>%1 paths (%2 steps) written to %3 and saved as each learner&apos;s current path; %4 learners below the minimum JP.</translation>
+    </message>
+    <message>
+        <location filename="../paths/agency_panel.py" line="265"/>
+        <source>Jalur %1 peserta ditulis</source>
+        <translation>Paths of %1 learners written</translation>
+    </message>
+</context>
+<context>
     <name>CalibrationChart</name>
     <message>
-        <location filename="../calibration_chart.py" line="94"/>
+        <location filename="../calibration_chart.py" line="100"/>
         <source>Peluang prediksi (rata-rata bin)</source>
         <extracomment>Whether QtCharts could be imported.</extracomment>
         <translation>Predicted probability (bin mean)</translation>
     </message>
     <message>
-        <location filename="../calibration_chart.py" line="95"/>
+        <location filename="../calibration_chart.py" line="101"/>
         <source>Tingkat teramati</source>
         <translation>Observed rate</translation>
     </message>
     <message>
-        <location filename="../calibration_chart.py" line="96"/>
+        <location filename="../calibration_chart.py" line="102"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../calibration_chart.py" line="97"/>
+        <location filename="../calibration_chart.py" line="103"/>
         <source>Kalibrasi sempurna</source>
         <translation>Perfect calibration</translation>
     </message>
     <message>
-        <location filename="../calibration_chart.py" line="98"/>
+        <location filename="../calibration_chart.py" line="104"/>
         <source>Belum ada data kalibrasi</source>
         <translation>No calibration data yet</translation>
     </message>
     <message>
-        <location filename="../calibration_chart.py" line="103"/>
+        <location filename="../calibration_chart.py" line="111"/>
         <source>Bin %1: prediksi %2, teramati %3 (%4 baris)</source>
         <translation>Bin %1: predicted %2, observed %3 (%4 rows)</translation>
     </message>
@@ -92,42 +228,42 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../catalog_tab.py" line="404"/>
+        <location filename="../catalog_tab.py" line="431"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="405"/>
+        <location filename="../catalog_tab.py" line="432"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="406"/>
+        <location filename="../catalog_tab.py" line="433"/>
         <source>Bahaya</source>
         <translation>Hazard</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="407"/>
+        <location filename="../catalog_tab.py" line="434"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="408"/>
+        <location filename="../catalog_tab.py" line="435"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="421"/>
+        <location filename="../catalog_tab.py" line="451"/>
         <source>Modul</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="422"/>
+        <location filename="../catalog_tab.py" line="452"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="432"/>
+        <location filename="../catalog_tab.py" line="462"/>
         <source>Perubahan disimpan (Ctrl+Z untuk membatalkan)</source>
         <translation>Changes saved (Ctrl+Z to undo)</translation>
     </message>
@@ -135,290 +271,470 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../catalog_tab.py" line="45"/>
-        <location filename="../catalog_tab.py" line="60"/>
-        <location filename="../catalog_tab.py" line="71"/>
+        <location filename="../catalog_tab.py" line="52"/>
+        <location filename="../catalog_tab.py" line="67"/>
+        <location filename="../catalog_tab.py" line="78"/>
         <source>Kode</source>
         <extracomment>Indonesian column labels, per kind.</extracomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="46"/>
+        <location filename="../catalog_tab.py" line="53"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="47"/>
+        <location filename="../catalog_tab.py" line="54"/>
         <source>JP</source>
         <translation>JP</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="48"/>
+        <location filename="../catalog_tab.py" line="55"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="49"/>
-        <location filename="../catalog_tab.py" line="81"/>
+        <location filename="../catalog_tab.py" line="56"/>
         <location filename="../catalog_tab.py" line="88"/>
+        <location filename="../catalog_tab.py" line="95"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="50"/>
-        <location filename="../catalog_tab.py" line="80"/>
+        <location filename="../catalog_tab.py" line="57"/>
         <location filename="../catalog_tab.py" line="87"/>
-        <location filename="../catalog_tab.py" line="97"/>
+        <location filename="../catalog_tab.py" line="94"/>
+        <location filename="../catalog_tab.py" line="104"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="51"/>
+        <location filename="../catalog_tab.py" line="58"/>
         <source>Bahaya</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="52"/>
+        <location filename="../catalog_tab.py" line="59"/>
         <source>Konektivitas min.</source>
         <translation>Min. connectivity</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="53"/>
+        <location filename="../catalog_tab.py" line="60"/>
         <source>Literasi digital min.</source>
         <translation>Min. digital literacy</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="54"/>
+        <location filename="../catalog_tab.py" line="61"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="55"/>
+        <location filename="../catalog_tab.py" line="62"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="56"/>
+        <location filename="../catalog_tab.py" line="63"/>
         <source>Pemilik</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="57"/>
+        <location filename="../catalog_tab.py" line="64"/>
         <source>Sasaran</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="61"/>
-        <location filename="../catalog_tab.py" line="72"/>
-        <location filename="../catalog_tab.py" line="93"/>
+        <location filename="../catalog_tab.py" line="68"/>
+        <location filename="../catalog_tab.py" line="79"/>
+        <location filename="../catalog_tab.py" line="100"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="62"/>
+        <location filename="../catalog_tab.py" line="69"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="63"/>
+        <location filename="../catalog_tab.py" line="70"/>
         <source>Deskripsi</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="66"/>
-        <location filename="../catalog_tab.py" line="105"/>
-        <location filename="../catalog_tab.py" line="110"/>
+        <location filename="../catalog_tab.py" line="73"/>
+        <location filename="../catalog_tab.py" line="112"/>
+        <location filename="../catalog_tab.py" line="117"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="67"/>
+        <location filename="../catalog_tab.py" line="74"/>
         <source>Memerlukan</source>
         <translation>Requires</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="68"/>
+        <location filename="../catalog_tab.py" line="75"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="73"/>
+        <location filename="../catalog_tab.py" line="80"/>
         <source>Induk</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="74"/>
+        <location filename="../catalog_tab.py" line="81"/>
         <source>Indeks bahaya</source>
         <translation>Hazard indices</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="75"/>
+        <location filename="../catalog_tab.py" line="82"/>
         <source>Konektivitas</source>
         <translation>Connectivity</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="76"/>
+        <location filename="../catalog_tab.py" line="83"/>
         <source>3T</source>
         <translation>3T</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="79"/>
-        <location filename="../catalog_tab.py" line="95"/>
+        <location filename="../catalog_tab.py" line="86"/>
+        <location filename="../catalog_tab.py" line="102"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="82"/>
+        <location filename="../catalog_tab.py" line="89"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="85"/>
-        <location filename="../catalog_tab.py" line="94"/>
+        <location filename="../catalog_tab.py" line="92"/>
+        <location filename="../catalog_tab.py" line="101"/>
         <source>Jabatan</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="86"/>
+        <location filename="../catalog_tab.py" line="93"/>
         <source>Nama jabatan</source>
         <translation>Position title</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="89"/>
+        <location filename="../catalog_tab.py" line="96"/>
         <source>Jenjang</source>
         <translation>Grade (jenjang)</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="92"/>
+        <location filename="../catalog_tab.py" line="99"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="96"/>
+        <location filename="../catalog_tab.py" line="103"/>
         <source>Literasi digital</source>
         <translation>Digital literacy</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="98"/>
+        <location filename="../catalog_tab.py" line="105"/>
         <source>Modul selesai</source>
         <translation>Completed modules</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="99"/>
+        <location filename="../catalog_tab.py" line="106"/>
         <source>Status kepegawaian</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="100"/>
+        <location filename="../catalog_tab.py" line="107"/>
         <source>Unit kerja</source>
         <translation>Work unit</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="101"/>
+        <location filename="../catalog_tab.py" line="108"/>
         <source>Atasan langsung</source>
         <translation>Direct supervisor</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="104"/>
+        <location filename="../catalog_tab.py" line="111"/>
         <source>Wajib bagi</source>
         <translation>Compulsory for</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="106"/>
+        <location filename="../catalog_tab.py" line="113"/>
         <source>Dasar hukum</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="109"/>
+        <location filename="../catalog_tab.py" line="116"/>
         <source>Peserta</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="111"/>
+        <location filename="../catalog_tab.py" line="118"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="112"/>
+        <location filename="../catalog_tab.py" line="119"/>
         <source>Selesai</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="113"/>
+        <location filename="../catalog_tab.py" line="120"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="114"/>
+        <location filename="../catalog_tab.py" line="121"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="115"/>
+        <location filename="../catalog_tab.py" line="122"/>
         <source>L3</source>
         <translation>L3</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="116"/>
+        <location filename="../catalog_tab.py" line="123"/>
         <source>L4</source>
         <translation>L4</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="120"/>
+        <location filename="../catalog_tab.py" line="127"/>
         <source>(semua)</source>
         <translation>(all)</translation>
     </message>
 </context>
 <context>
+    <name>DeskJobs</name>
+    <message>
+        <location filename="../paths/jobs.py" line="72"/>
+        <source>Terjadi kesalahan</source>
+        <translation>An error occurred</translation>
+    </message>
+    <message>
+        <location filename="../paths/jobs.py" line="108"/>
+        <source>Nama berkas harus berakhiran %1.</source>
+        <translation>The file name must end in %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../graph/details_panel.py" line="38"/>
+        <source>Rincian</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../graph/details_panel.py" line="55"/>
+        <source>Pilih untuk menandai panahnya (lalu Delete untuk menghapus); klik ganda untuk membuka modulnya</source>
+        <translation>Select to highlight its arrow (then Delete to remove it); double-click to open its module</translation>
+    </message>
+    <message>
+        <location filename="../graph/details_panel.py" line="67"/>
+        <source>Prasyarat langsung:</source>
+        <translation>Direct prerequisites:</translation>
+    </message>
+    <message>
+        <location filename="../graph/details_panel.py" line="70"/>
+        <source>Dibutuhkan langsung oleh:</source>
+        <translation>Directly required by:</translation>
+    </message>
+    <message>
+        <location filename="../graph/details_panel.py" line="86"/>
+        <source>{n} modul dipilih.</source>
+        <translation>{n} modules selected.</translation>
+    </message>
+    <message>
+        <location filename="../graph/details_panel.py" line="89"/>
+        <source>Pilih modul untuk melihat rinciannya, prasyarat yang diperlukannya (jingga) dan modul yang dibukanya (hijau).</source>
+        <translation>Select a module to see its details, the prerequisites it requires (orange) and the modules it unlocks (green).</translation>
+    </message>
+    <message>
+        <location filename="../graph/details_panel.py" line="102"/>
+        <source>{module} memerlukan {requires}: {title} diambil lebih dulu.</source>
+        <translation>{module} requires {requires}: {title} is taken first.</translation>
+    </message>
+    <message>
+        <location filename="../graph/details_panel.py" line="108"/>
+        <source>Tekan Delete untuk menghapus prasyarat ini.</source>
+        <translation>Press Delete to remove this prerequisite.</translation>
+    </message>
+    <message>
+        <location filename="../graph/details_panel.py" line="117"/>
+        <source>JP</source>
+        <translation>JP</translation>
+    </message>
+    <message>
+        <location filename="../graph/details_panel.py" line="118"/>
+        <source>Modalitas</source>
+        <translation>Modality</translation>
+    </message>
+    <message>
+        <location filename="../graph/details_panel.py" line="119"/>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../graph/details_panel.py" line="120"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../graph/details_panel.py" line="121"/>
+        <source>Cakupan</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../graph/details_panel.py" line="122"/>
+        <source>Pemilik</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../graph/details_panel.py" line="123"/>
+        <source>Kompetensi</source>
+        <translation>Competencies</translation>
+    </message>
+    <message>
+        <location filename="../graph/details_panel.py" line="124"/>
+        <source>Bahaya</source>
+        <translation>Hazards</translation>
+    </message>
+    <message>
+        <location filename="../graph/details_panel.py" line="126"/>
+        <source>Memerlukan</source>
+        <translation>Requires</translation>
+    </message>
+    <message>
+        <location filename="../graph/details_panel.py" line="127"/>
+        <source>{n} modul (langsung dan tidak langsung)</source>
+        <translation>{n} modules (direct and indirect)</translation>
+    </message>
+    <message>
+        <location filename="../graph/details_panel.py" line="131"/>
+        <source>Membuka</source>
+        <translation>Unlocks</translation>
+    </message>
+    <message>
+        <location filename="../graph/details_panel.py" line="131"/>
+        <source>{n} modul</source>
+        <translation>{n} modules</translation>
+    </message>
+</context>
+<context>
+    <name>EdgeEditing</name>
+    <message>
+        <location filename="../graph/editing.py" line="72"/>
+        <source>{edge} sudah ada.</source>
+        <extracomment>title, text</extracomment>
+        <translation>{edge} already exists.</translation>
+    </message>
+    <message>
+        <location filename="../graph/editing.py" line="81"/>
+        <source>Prasyarat tidak dapat ditambahkan</source>
+        <translation>The prerequisite cannot be added</translation>
+    </message>
+    <message>
+        <location filename="../graph/editing.py" line="84"/>
+        <source>Tambah prasyarat {edge}</source>
+        <translation>Add prerequisite {edge}</translation>
+    </message>
+    <message>
+        <location filename="../graph/editing.py" line="88"/>
+        <source>Ubah jenis {edge} menjadi {kind}</source>
+        <translation>Change the type of {edge} to {kind}</translation>
+    </message>
+    <message>
+        <location filename="../graph/editing.py" line="96"/>
+        <source>{module} kini memerlukan {requires} ({kind}). Ctrl+Z untuk mengurungkan.</source>
+        <translation>{module} now requires {requires} ({kind}). Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <location filename="../graph/editing.py" line="111"/>
+        <source>Hapus prasyarat {edge}</source>
+        <translation>Delete prerequisite {edge}</translation>
+    </message>
+    <message>
+        <location filename="../graph/editing.py" line="116"/>
+        <source>{module} tidak lagi memerlukan {requires}. Ctrl+Z untuk mengurungkan.</source>
+        <translation>{module} no longer requires {requires}. Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <location filename="../graph/editing.py" line="127"/>
+        <source>Pilih dulu panah prasyarat (klik panahnya), lalu tekan Delete.</source>
+        <translation>First select a prerequisite arrow (click it), then press Delete.</translation>
+    </message>
+    <message>
+        <location filename="../graph/editing.py" line="183"/>
+        <source>Diurungkan: {text}</source>
+        <translation>Undone: {text}</translation>
+    </message>
+    <message>
+        <location filename="../graph/editing.py" line="185"/>
+        <source>Diulangi: {text}</source>
+        <translation>Redone: {text}</translation>
+    </message>
+    <message>
+        <location filename="../graph/editing.py" line="190"/>
+        <source>Ditolak: {module} tidak dapat memerlukan {requires} karena membentuk siklus prasyarat {cycle}. Tidak ada yang diubah.</source>
+        <translation>Rejected: {module} cannot require {requires} because that would form the prerequisite cycle {cycle}. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../graph/editing.py" line="202"/>
+        <source>Prasyarat baru berjenis {kind}.</source>
+        <translation>New prerequisites are {kind}.</translation>
+    </message>
+</context>
+<context>
     <name>GapChart</name>
     <message>
-        <location filename="../gap_chart.py" line="168"/>
+        <location filename="../gap_chart.py" line="180"/>
         <source>Tidak ada kompetensi target.</source>
         <extracomment>The top of the proficiency scale. level reached if every step of the path succeeds</extracomment>
         <translation>No target competencies.</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="187"/>
+        <location filename="../gap_chart.py" line="202"/>
         <source>Kompetensi</source>
         <translation>Competency</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="190"/>
+        <location filename="../gap_chart.py" line="207"/>
         <source>Kini → target</source>
         <translation>Current → target</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="246"/>
+        <location filename="../gap_chart.py" line="295"/>
         <source>Level kini</source>
         <translation>Current level</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="247"/>
+        <location filename="../gap_chart.py" line="296"/>
         <source>Kesenjangan</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="248"/>
+        <location filename="../gap_chart.py" line="297"/>
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="250"/>
+        <location filename="../gap_chart.py" line="298"/>
         <source>Dicapai jalur (jika semua langkah berhasil)</source>
         <translation>Reached by the path (if every step succeeds)</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="269"/>
+        <location filename="../gap_chart.py" line="318"/>
         <source>Level kini: %1 · target: %2</source>
         <translation>Current level: %1 · target: %2</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="272"/>
+        <location filename="../gap_chart.py" line="324"/>
         <source>Dicapai jalur jika berhasil: %1</source>
         <translation>Reached by the path if successful: %1</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="275"/>
+        <location filename="../gap_chart.py" line="327"/>
         <source>Jalur ini tidak menutup kesenjangan ini.</source>
         <translation>This path does not close this gap.</translation>
     </message>
@@ -426,274 +742,141 @@
 <context>
     <name>GraphEditorTab</name>
     <message>
-        <location filename="../graph_editor.py" line="310"/>
-        <source>Urungkan</source>
-        <extracomment>True when there are unsaved edits</extracomment>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="312"/>
-        <source>Ulangi</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="315"/>
-        <source>Tambah prasyarat…</source>
-        <translation>Add prerequisite…</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="316"/>
-        <source>Tambah prasyarat dengan memilih modul dan prasyaratnya</source>
-        <translation>Add a prerequisite by choosing a module and its prerequisite</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="318"/>
-        <source>Hapus prasyarat</source>
-        <translation>Delete prerequisite</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="320"/>
-        <source>Hapus panah prasyarat yang dipilih</source>
-        <translation>Delete the selected prerequisite arrow</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="321"/>
-        <location filename="../graph_editor.py" line="764"/>
-        <source>Jenis: wajib</source>
-        <translation>Type: required</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="322"/>
-        <source>Jenis prasyarat baru: wajib atau anjuran (Shift saat melepas = anjuran)</source>
-        <translation>Type of new prerequisites: required or recommended (Shift on release = recommended)</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="325"/>
-        <source>Perbesar</source>
-        <translation>Zoom in</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="327"/>
-        <source>Perkecil</source>
-        <translation>Zoom out</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="329"/>
-        <source>Muat semua</source>
-        <translation>Fit all</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="331"/>
-        <source>Tampilkan seluruh graf</source>
-        <translation>Show the whole graph</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="332"/>
-        <source>Susun ulang</source>
-        <translation>Rearrange</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="334"/>
-        <source>Susun ulang tata letak menurut lapis</source>
-        <translation>Rearrange the layout by layer</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="335"/>
-        <source>Cari</source>
-        <translation>Find</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="337"/>
-        <source>Cari modul menurut kode atau judul</source>
-        <translation>Find a module by code or title</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="338"/>
-        <source>Simpan</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="340"/>
-        <source>Simpan perubahan prasyarat ke workspace</source>
-        <translation>Save prerequisite changes to the workspace</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="359"/>
-        <source>Cari kode atau judul modul… (Ctrl+F)</source>
-        <translation>Find a module code or title… (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="381"/>
-        <source>Tutup peringatan</source>
-        <translation>Close warning</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="393"/>
-        <source>Rincian</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="407"/>
-        <source>Pilih untuk menandai panahnya (lalu Delete untuk menghapus); klik ganda untuk membuka modulnya</source>
-        <translation>Select to highlight its arrow (then Delete to remove it); double-click to open its module</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="414"/>
-        <source>Prasyarat langsung:</source>
-        <translation>Direct prerequisites:</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="417"/>
-        <source>Dibutuhkan langsung oleh:</source>
-        <translation>Directly required by:</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="424"/>
-        <source>Keterangan</source>
-        <translation>Legend</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="428"/>
-        <source>Temuan pemeriksaan graf (lint)</source>
-        <translation>Graph check findings (lint)</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="432"/>
-        <source>Tingkat</source>
-        <translation>Severity</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="432"/>
-        <source>Aturan</source>
-        <translation>Rule</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="432"/>
-        <source>Modul</source>
-        <translation>Module</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="433"/>
-        <source>Pesan</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="433"/>
-        <source>Perbaikan</source>
-        <translation>Fix</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="484"/>
-        <location filename="../graph_editor.py" line="609"/>
-        <source>wajib</source>
-        <translation>required</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="484"/>
-        <location filename="../graph_editor.py" line="609"/>
-        <source>anjuran</source>
-        <translation>recommended</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="485"/>
-        <source>A → B: A memerlukan B (B diambil lebih dulu).</source>
-        <translation>A → B: A requires B (B is taken first).</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="487"/>
-        <location filename="../graph_editor.py" line="613"/>
-        <source>nasional</source>
-        <translation>national</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="488"/>
-        <source>lokal (daerah)</source>
-        <translation>local (regional)</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="489"/>
-        <source>draf / tinjauan</source>
-        <translation>draft / review</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="494"/>
-        <source>dipilih</source>
-        <translation>selected</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="495"/>
-        <source>diperlukan</source>
-        <translation>needed</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="496"/>
-        <source>dibuka</source>
-        <translation>unlocked</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="497"/>
-        <source>siklus ditolak</source>
-        <translation>rejected cycle</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="508"/>
-        <source>Urungkan: {text} (Ctrl+Z)</source>
-        <translation>Undo: {text} (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="511"/>
-        <source>Ulangi: {text} (Ctrl+Shift+Z)</source>
-        <translation>Redo: {text} (Ctrl+Shift+Z)</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="519"/>
+        <location filename="../graph/editor_tab.py" line="165"/>
         <source>Lepaskan di atas modul yang diperlukan {code} (tahan Shift untuk anjuran); Esc membatalkan.</source>
+        <extracomment>True when there are unsaved edits</extracomment>
         <translation>Release over the module that {code} requires (hold Shift for recommended); Esc cancels.</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="522"/>
+        <location filename="../graph/editor_tab.py" line="172"/>
         <source>Zoom {p} %</source>
         <translation>Zoom {p}%</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="557"/>
+        <location filename="../graph/editor_tab.py" line="213"/>
         <source>Graf prasyarat tidak dapat dimuat</source>
         <translation>The prerequisite graph cannot be loaded</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="570"/>
-        <location filename="../graph_editor.py" line="1101"/>
+        <location filename="../graph/editor_tab.py" line="320"/>
         <source>Lapis {n}</source>
         <translation>Layer {n}</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="571"/>
-        <location filename="../graph_editor.py" line="1102"/>
+        <location filename="../graph/editor_tab.py" line="320"/>
         <source>Tanpa hubungan prasyarat ({n} modul)</source>
         <translation>No prerequisite links ({n} modules)</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="579"/>
+        <location filename="../graph/editor_tab.py" line="235"/>
         <source>{m} modul, {e} prasyarat. Tambah: seret dengan tombol kanan (atau Alt + seret) dari modul ke prasyaratnya, Shift = anjuran. Hapus: klik panah, lalu Delete.</source>
         <translation>{m} modules, {e} prerequisites. Add: right-drag (or Alt + drag) from a module to its prerequisite, Shift = recommended. Delete: click an arrow, then press Delete.</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="584"/>
+        <location filename="../graph/editor_tab.py" line="242"/>
         <source>Graf dimuat ulang. Perubahan yang belum disimpan ini tidak lagi dapat diterapkan dan dilewati: {edits}</source>
         <translation>Graph reloaded. These unsaved changes can no longer be applied and were skipped: {edits}</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="593"/>
+        <location filename="../graph/editor_tab.py" line="282"/>
+        <source>Tersimpan</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../graph/editor_tab.py" line="285"/>
+        <source>● Belum disimpan</source>
+        <translation>● Unsaved</translation>
+    </message>
+    <message>
+        <location filename="../graph/editor_tab.py" line="337"/>
+        <source>Tidak ada perubahan untuk disimpan.</source>
+        <translation>No changes to save.</translation>
+    </message>
+    <message>
+        <location filename="../graph/editor_tab.py" line="342"/>
+        <source>Dampak perubahan tidak dapat dihitung</source>
+        <translation>The impact of the changes cannot be calculated</translation>
+    </message>
+    <message>
+        <location filename="../graph/editor_tab.py" line="352"/>
+        <source>Penyimpanan dibatalkan; perubahan belum disimpan.</source>
+        <translation>Save cancelled; the changes have not been saved.</translation>
+    </message>
+    <message>
+        <location filename="../graph/editor_tab.py" line="363"/>
+        <source>Perubahan tidak dapat disimpan</source>
+        <translation>The changes cannot be saved</translation>
+    </message>
+    <message>
+        <location filename="../graph/editor_tab.py" line="368"/>
+        <source>Tersimpan: {a} prasyarat ditambah atau diubah, {r} dihapus.</source>
+        <translation>Saved: {a} prerequisites added or changed, {r} deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>GraphNavigation</name>
+    <message>
+        <location filename="../graph/navigation.py" line="113"/>
+        <source>Dipilih: {edge}. Tekan Delete untuk menghapus.</source>
+        <extracomment>The cycle a refused edge would have closed, drawn red until the user moves on.</extracomment>
+        <translation>Selected: {edge}. Press Delete to remove it.</translation>
+    </message>
+    <message>
+        <location filename="../graph/navigation.py" line="139"/>
+        <source>Temuan ini tidak menunjuk modul tertentu.</source>
+        <translation>This finding does not point to a specific module.</translation>
+    </message>
+    <message>
+        <location filename="../graph/navigation.py" line="160"/>
+        <source>Tidak ada modul yang cocok dengan “{text}”.</source>
+        <translation>No module matches “{text}”.</translation>
+    </message>
+    <message>
+        <location filename="../graph/navigation.py" line="166"/>
+        <source>Ditemukan: {code}{sep}{title}</source>
+        <translation>Found: {code}{sep}{title}</translation>
+    </message>
+</context>
+<context>
+    <name>GraphTexts</name>
+    <message>
+        <location filename="../graph/texts.py" line="26"/>
+        <source>wajib</source>
+        <extracomment>The one separator between a module&apos;s code and title in lists and completers. Region code → name, for the scope of local modules.</extracomment>
+        <translation>required</translation>
+    </message>
+    <message>
+        <location filename="../graph/texts.py" line="26"/>
+        <source>anjuran</source>
+        <translation>recommended</translation>
+    </message>
+    <message>
+        <location filename="../graph/texts.py" line="33"/>
+        <source>nasional</source>
+        <translation>national</translation>
+    </message>
+    <message>
+        <location filename="../graph/texts.py" line="36"/>
+        <source>lokal: {code} {name}</source>
+        <translation>local: {code} {name}</translation>
+    </message>
+    <message>
+        <location filename="../graph/texts.py" line="38"/>
+        <source>lokal: {code}</source>
+        <translation>local: {code}</translation>
+    </message>
+    <message>
+        <location filename="../graph/texts.py" line="52"/>
         <source>lokal {scope}</source>
         <translation>local {scope}</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="594"/>
+        <location filename="../graph/texts.py" line="53"/>
         <source>{jp} JP</source>
         <translation>{jp} JP</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="598"/>
+        <location filename="../graph/texts.py" line="58"/>
         <source>{code} — {title}
 {jp} JP · {modality} · level {level}
 {status} · {scope}</source>
@@ -701,2113 +884,1898 @@
 {jp} JP · {modality} · level {level}
 {status} · {scope}</translation>
     </message>
+</context>
+<context>
+    <name>GraphToolbar</name>
     <message>
-        <location filename="../graph_editor.py" line="605"/>
-        <source>draf</source>
-        <translation>draft</translation>
+        <location filename="../graph/toolbar.py" line="26"/>
+        <source>Urungkan</source>
+        <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="605"/>
-        <source>tinjauan</source>
-        <translation>review</translation>
+        <location filename="../graph/toolbar.py" line="28"/>
+        <source>Ulangi</source>
+        <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="606"/>
-        <source>disetujui</source>
-        <translation>approved</translation>
+        <location filename="../graph/toolbar.py" line="30"/>
+        <source>Tambah prasyarat…</source>
+        <translation>Add prerequisite…</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="615"/>
-        <source>lokal: {code} {name}</source>
-        <translation>local: {code} {name}</translation>
+        <location filename="../graph/toolbar.py" line="33"/>
+        <source>Tambah prasyarat dengan memilih modul dan prasyaratnya</source>
+        <translation>Add a prerequisite by choosing a module and its prerequisite</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="616"/>
-        <source>lokal: {code}</source>
-        <translation>local: {code}</translation>
+        <location filename="../graph/toolbar.py" line="36"/>
+        <source>Hapus prasyarat</source>
+        <translation>Delete prerequisite</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="619"/>
-        <source>Galat</source>
-        <translation>Error</translation>
+        <location filename="../graph/toolbar.py" line="39"/>
+        <source>Hapus panah prasyarat yang dipilih</source>
+        <translation>Delete the selected prerequisite arrow</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="619"/>
-        <source>Peringatan</source>
-        <translation>Warning</translation>
+        <location filename="../graph/toolbar.py" line="42"/>
+        <location filename="../graph/toolbar.py" line="134"/>
+        <source>Jenis: wajib</source>
+        <translation>Type: required</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="624"/>
-        <source>siklus</source>
-        <translation>cycle</translation>
+        <location filename="../graph/toolbar.py" line="44"/>
+        <source>Jenis prasyarat baru: wajib atau anjuran (Shift saat melepas = anjuran)</source>
+        <translation>Type of new prerequisites: required or recommended (Shift on release = recommended)</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="625"/>
-        <source>kode tak dikenal</source>
-        <translation>unknown code</translation>
+        <location filename="../graph/toolbar.py" line="47"/>
+        <source>Perbesar</source>
+        <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="626"/>
-        <source>nasional memerlukan lokal</source>
-        <translation>national requires local</translation>
+        <location filename="../graph/toolbar.py" line="48"/>
+        <source>Perkecil</source>
+        <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="627"/>
-        <source>prasyarat di luar wilayah</source>
-        <translation>prerequisite outside the region</translation>
+        <location filename="../graph/toolbar.py" line="50"/>
+        <source>Muat semua</source>
+        <translation>Fit all</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="628"/>
-        <source>prasyarat belum disetujui</source>
-        <translation>unapproved prerequisite</translation>
+        <location filename="../graph/toolbar.py" line="50"/>
+        <source>Tampilkan seluruh graf</source>
+        <translation>Show the whole graph</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="629"/>
-        <source>prasyarat berlebih</source>
-        <translation>redundant prerequisite</translation>
+        <location filename="../graph/toolbar.py" line="53"/>
+        <source>Susun ulang</source>
+        <translation>Rearrange</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="630"/>
-        <source>modul yatim</source>
-        <translation>orphan module</translation>
+        <location filename="../graph/toolbar.py" line="56"/>
+        <source>Susun ulang tata letak menurut lapis</source>
+        <translation>Rearrange the layout by layer</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="631"/>
-        <source>modul tak terjangkau</source>
-        <translation>unreachable module</translation>
+        <location filename="../graph/toolbar.py" line="59"/>
+        <source>Cari</source>
+        <translation>Find</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="632"/>
-        <source>level tak diajarkan</source>
-        <translation>level not taught</translation>
+        <location filename="../graph/toolbar.py" line="62"/>
+        <source>Cari modul menurut kode atau judul</source>
+        <translation>Find a module by code or title</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="648"/>
-        <source>{edge} sudah ada.</source>
-        <translation>{edge} already exists.</translation>
+        <location filename="../graph/toolbar.py" line="65"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="657"/>
-        <source>Prasyarat tidak dapat ditambahkan</source>
-        <translation>The prerequisite cannot be added</translation>
+        <location filename="../graph/toolbar.py" line="68"/>
+        <source>Simpan perubahan prasyarat ke workspace</source>
+        <translation>Save prerequisite changes to the workspace</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="661"/>
-        <source>Tambah prasyarat {edge}</source>
-        <translation>Add prerequisite {edge}</translation>
+        <location filename="../graph/toolbar.py" line="95"/>
+        <source>Cari kode atau judul modul… (Ctrl+F)</source>
+        <translation>Find a module code or title… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="664"/>
-        <source>Ubah jenis {edge} menjadi {kind}</source>
-        <translation>Change the type of {edge} to {kind}</translation>
+        <location filename="../graph/toolbar.py" line="124"/>
+        <source>Urungkan: {text} (Ctrl+Z)</source>
+        <translation>Undo: {text} (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="667"/>
-        <source>{module} kini memerlukan {requires} ({kind}). Ctrl+Z untuk mengurungkan.</source>
-        <translation>{module} now requires {requires} ({kind}). Ctrl+Z to undo.</translation>
+        <location filename="../graph/toolbar.py" line="129"/>
+        <source>Ulangi: {text} (Ctrl+Shift+Z)</source>
+        <translation>Redo: {text} (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="682"/>
-        <source>Hapus prasyarat {edge}</source>
-        <translation>Delete prerequisite {edge}</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="684"/>
-        <source>{module} tidak lagi memerlukan {requires}. Ctrl+Z untuk mengurungkan.</source>
-        <translation>{module} no longer requires {requires}. Ctrl+Z to undo.</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="692"/>
-        <source>Pilih dulu panah prasyarat (klik panahnya), lalu tekan Delete.</source>
-        <translation>First select a prerequisite arrow (click it), then press Delete.</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="720"/>
-        <source>Diurungkan: {text}</source>
-        <translation>Undone: {text}</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="720"/>
-        <source>Diulangi: {text}</source>
-        <translation>Redone: {text}</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="764"/>
+        <location filename="../graph/toolbar.py" line="134"/>
         <source>Jenis: anjuran</source>
         <translation>Type: recommended</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="765"/>
-        <source>Prasyarat baru berjenis {kind}.</source>
-        <translation>New prerequisites are {kind}.</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="789"/>
-        <source>Ditolak: {module} tidak dapat memerlukan {requires} karena membentuk siklus prasyarat {cycle}. Tidak ada yang diubah.</source>
-        <translation>Rejected: {module} cannot require {requires} because that would form the prerequisite cycle {cycle}. Nothing was changed.</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="816"/>
-        <source>Tersimpan</source>
-        <translation>Saved</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="819"/>
-        <source>● Belum disimpan</source>
-        <translation>● Unsaved</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="926"/>
-        <source>Dipilih: {edge}. Tekan Delete untuk menghapus.</source>
-        <translation>Selected: {edge}. Press Delete to remove it.</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="952"/>
-        <source>{module} memerlukan {requires}: {title} diambil lebih dulu.</source>
-        <translation>{module} requires {requires}: {title} is taken first.</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="956"/>
-        <source>Tekan Delete untuk menghapus prasyarat ini.</source>
-        <translation>Press Delete to remove this prerequisite.</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="960"/>
-        <source>{n} modul dipilih.</source>
-        <translation>{n} modules selected.</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="961"/>
-        <source>Pilih modul untuk melihat rinciannya, prasyarat yang diperlukannya (jingga) dan modul yang dibukanya (hijau).</source>
-        <translation>Select a module to see its details, the prerequisites it requires (orange) and the modules it unlocks (green).</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="969"/>
-        <source>JP</source>
-        <translation>JP</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="970"/>
-        <source>Modalitas</source>
-        <translation>Modality</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="971"/>
-        <source>Level</source>
-        <translation>Level</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="972"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="973"/>
-        <source>Cakupan</source>
-        <translation>Scope</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="974"/>
-        <source>Pemilik</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="975"/>
-        <source>Kompetensi</source>
-        <translation>Competencies</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="977"/>
-        <source>Bahaya</source>
-        <translation>Hazards</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="978"/>
-        <source>Memerlukan</source>
-        <translation>Requires</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="978"/>
-        <source>{n} modul (langsung dan tidak langsung)</source>
-        <translation>{n} modules (direct and indirect)</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="980"/>
-        <source>Membuka</source>
-        <translation>Unlocks</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="980"/>
-        <source>{n} modul</source>
-        <translation>{n} modules</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="1038"/>
-        <source>{e} galat, {w} peringatan.</source>
-        <translation>{e} errors, {w} warnings.</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="1041"/>
-        <source>Rantai wajib terpanjang: {jp} JP dalam {n} langkah ({chain}).</source>
-        <translation>Longest required chain: {jp} JP in {n} steps ({chain}).</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="1046"/>
-        <source>Tidak ada temuan.</source>
-        <translation>No findings.</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="1055"/>
-        <source>Temuan ini tidak menunjuk modul tertentu.</source>
-        <translation>This finding does not point to a specific module.</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="1080"/>
-        <source>Tidak ada modul yang cocok dengan “{text}”.</source>
-        <translation>No module matches “{text}”.</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="1085"/>
-        <source>Ditemukan: {code}{sep}{title}</source>
-        <translation>Found: {code}{sep}{title}</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="1125"/>
-        <source>Tidak ada perubahan untuk disimpan.</source>
-        <translation>No changes to save.</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="1130"/>
-        <source>Dampak perubahan tidak dapat dihitung</source>
-        <translation>The impact of the changes cannot be calculated</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="1140"/>
-        <source>Penyimpanan dibatalkan; perubahan belum disimpan.</source>
-        <translation>Save cancelled; the changes have not been saved.</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="1172"/>
-        <source>{module} memerlukan {requires} ({kind})</source>
-        <translation>{module} requires {requires} ({kind})</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="1175"/>
-        <source>{module} tidak lagi memerlukan {requires}</source>
-        <translation>{module} no longer requires {requires}</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="1180"/>
-        <source>peserta {n}</source>
-        <translation>learner {n}</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="1200"/>
-        <source>Perubahan tidak dapat disimpan</source>
-        <translation>The changes cannot be saved</translation>
-    </message>
-    <message>
-        <location filename="../graph_editor.py" line="1204"/>
-        <source>Tersimpan: {a} prasyarat ditambah atau diubah, {r} dihapus.</source>
-        <translation>Saved: {a} prerequisites added or changed, {r} deleted.</translation>
     </message>
 </context>
 <context>
     <name>ImpactDialog</name>
     <message>
-        <location filename="../graph_editor.py" line="221"/>
+        <location filename="../graph/dialogs.py" line="136"/>
         <source>Dampak pada jalur peserta</source>
         <translation>Impact on learner paths</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="222"/>
+        <location filename="../graph/dialogs.py" line="137"/>
         <source>{n} jalur peserta akan berubah</source>
         <translation>{n} learner paths will change</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="228"/>
+        <location filename="../graph/dialogs.py" line="144"/>
         <source>Perubahan prasyarat ini mengubah jalur yang sudah diberikan kepada peserta berikut (ID disamarkan). Setelah menyimpan, buat ulang rekomendasi mereka.</source>
         <translation>These prerequisite changes alter the paths already given to the following learners (IDs masked). After saving, regenerate their recommendations.</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="236"/>
+        <location filename="../graph/dialogs.py" line="156"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../graph_editor.py" line="237"/>
+        <location filename="../graph/dialogs.py" line="157"/>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../graph/dialogs.py" line="175"/>
+        <source>{module} memerlukan {requires} ({kind})</source>
+        <translation>{module} requires {requires} ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../graph/dialogs.py" line="179"/>
+        <source>{module} tidak lagi memerlukan {requires}</source>
+        <translation>{module} no longer requires {requires}</translation>
+    </message>
+    <message>
+        <location filename="../graph/dialogs.py" line="185"/>
+        <source>peserta {n}</source>
+        <translation>learner {n}</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../local_module_form.py" line="79"/>
-        <source>Gempa bumi</source>
-        <extracomment>Hazards with at least this index in the region are pre-checked on a new module.</extracomment>
-        <translation>Earthquake</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="80"/>
-        <source>Tsunami</source>
-        <translation>Tsunami</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="81"/>
-        <source>Banjir</source>
-        <translation>Flood</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="82"/>
-        <source>Tanah longsor</source>
-        <translation>Landslide</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="83"/>
-        <source>Letusan gunung api</source>
-        <translation>Volcanic eruption</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="84"/>
-        <source>Kekeringan</source>
-        <translation>Drought</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="85"/>
-        <source>Cuaca ekstrem</source>
-        <translation>Extreme weather</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="86"/>
-        <source>Kebakaran hutan dan lahan</source>
-        <translation>Forest and land fires</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="87"/>
-        <source>Gelombang ekstrem dan abrasi</source>
-        <translation>Extreme waves and abrasion</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="91"/>
+        <location filename="../vocab_labels.py" line="36"/>
         <source>Karhutla</source>
-        <extracomment>Shorter names where a column is narrow (BNPB&apos;s own abbreviations).</extracomment>
+        <extracomment>The translation context of every label here. Shorter names where a column is narrow (BNPB&apos;s own abbreviations).</extracomment>
         <translation>Forest fires</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="92"/>
+        <location filename="../vocab_labels.py" line="37"/>
         <source>Abrasi</source>
         <translation>Abrasion</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="95"/>
+        <location filename="../vocab_labels.py" line="40"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="96"/>
+        <location filename="../vocab_labels.py" line="41"/>
         <source>Rendah</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="97"/>
+        <location filename="../vocab_labels.py" line="42"/>
         <source>Tinggi</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="100"/>
-        <source>Draf</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="101"/>
-        <source>Ditinjau</source>
-        <translation>In review</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="102"/>
-        <source>Disetujui</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="105"/>
-        <source>Klasikal</source>
-        <translation>Classroom</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="106"/>
-        <source>E-learning</source>
-        <translation>E-learning</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="107"/>
-        <source>Blended learning</source>
-        <translation>Blended learning</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="108"/>
-        <source>Microlearning</source>
-        <translation>Microlearning</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="109"/>
-        <source>Coaching</source>
-        <translation>Coaching</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="110"/>
-        <source>Mentoring</source>
-        <translation>Mentoring</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="111"/>
-        <source>Social learning</source>
-        <translation>Social learning</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="112"/>
-        <source>Experiential learning</source>
-        <translation>Experiential learning</translation>
-    </message>
-    <message>
-        <location filename="../local_module_form.py" line="115"/>
+        <location filename="../vocab_labels.py" line="45"/>
         <source>0 — tidak ada</source>
         <translation>0 — none</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="116"/>
+        <location filename="../vocab_labels.py" line="46"/>
         <source>1 — dasar (mengetik, surel)</source>
         <translation>1 — basic (typing, email)</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="117"/>
+        <location filename="../vocab_labels.py" line="47"/>
         <source>2 — menengah (aplikasi perkantoran, formulir daring)</source>
         <translation>2 — intermediate (office applications, online forms)</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="118"/>
+        <location filename="../vocab_labels.py" line="48"/>
         <source>3 — mahir (analisis data)</source>
         <translation>3 — advanced (data analysis)</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="121"/>
+        <location filename="../vocab_labels.py" line="51"/>
         <source>wajib (hard)</source>
         <translation>required (hard)</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="122"/>
+        <location filename="../vocab_labels.py" line="52"/>
         <source>dianjurkan (soft)</source>
         <translation>recommended (soft)</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="125"/>
+        <location filename="../vocab_labels.py" line="55"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="126"/>
+        <location filename="../vocab_labels.py" line="56"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="127"/>
+        <location filename="../vocab_labels.py" line="57"/>
         <source>JP</source>
         <translation>JP</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="128"/>
+        <location filename="../vocab_labels.py" line="58"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="129"/>
+        <location filename="../vocab_labels.py" line="59"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="130"/>
-        <location filename="../local_module_form.py" line="131"/>
+        <location filename="../vocab_labels.py" line="60"/>
+        <location filename="../vocab_labels.py" line="61"/>
         <source>Kompetensi</source>
         <translation>Competency</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="132"/>
+        <location filename="../vocab_labels.py" line="62"/>
         <source>Bahaya</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="133"/>
+        <location filename="../vocab_labels.py" line="63"/>
         <source>Konektivitas minimum</source>
         <translation>Minimum connectivity</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="134"/>
+        <location filename="../vocab_labels.py" line="64"/>
         <source>Literasi digital minimum</source>
         <translation>Minimum digital literacy</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="135"/>
+        <location filename="../vocab_labels.py" line="65"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="136"/>
+        <location filename="../vocab_labels.py" line="66"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="137"/>
+        <location filename="../vocab_labels.py" line="67"/>
         <source>Pemilik</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="138"/>
+        <location filename="../vocab_labels.py" line="68"/>
         <source>Sasaran</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="139"/>
+        <location filename="../vocab_labels.py" line="69"/>
         <source>Prasyarat</source>
         <translation>Prerequisites</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="140"/>
+        <location filename="../vocab_labels.py" line="70"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="141"/>
+        <location filename="../vocab_labels.py" line="71"/>
         <source>Alasan</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../regions/fields.py" line="69"/>
+        <source>Ketik kode atau nama kompetensi…</source>
+        <translation>Type a competency code or name…</translation>
+    </message>
+</context>
+<context>
+    <name>LearnerDetail</name>
+    <message>
+        <location filename="../paths/learner_detail.py" line="49"/>
+        <source>Memuat model dan peserta…</source>
+        <translation>Loading model and learners…</translation>
+    </message>
+    <message>
+        <location filename="../paths/learner_detail.py" line="55"/>
+        <source>Simpan jalur</source>
+        <translation>Save path</translation>
+    </message>
+    <message>
+        <location filename="../paths/learner_detail.py" line="56"/>
+        <source>Simpan sebagai jalur terkini peserta ini (Ctrl+S)</source>
+        <translation>Save as this learner&apos;s current path (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../paths/learner_detail.py" line="57"/>
+        <source>Ekspor PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../paths/learner_detail.py" line="59"/>
+        <source>Rencana pengembangan kompetensi untuk ditandatangani (Ctrl+P)</source>
+        <translation>Competency development plan for signing (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../paths/learner_detail.py" line="61"/>
+        <source>Ekspor XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../paths/learner_detail.py" line="62"/>
+        <source>Langkah jalur ini sebagai tabel XLSX</source>
+        <translation>This path&apos;s steps as an XLSX table</translation>
+    </message>
+    <message>
+        <location filename="../paths/learner_detail.py" line="93"/>
+        <source>literasi digital %1</source>
+        <translation>digital literacy %1</translation>
+    </message>
+</context>
+<context>
+    <name>LearnerList</name>
+    <message>
+        <location filename="../paths/learner_list.py" line="64"/>
+        <source>Cari peserta: ID, nama, jabatan, wilayah… (Ctrl+F)</source>
+        <translation>Find learners: ID, name, position, region… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../paths/learner_list.py" line="67"/>
+        <source>Impor peserta…</source>
+        <translation>Import learners…</translation>
+    </message>
+    <message>
+        <location filename="../paths/learner_list.py" line="69"/>
+        <source>Tambah atau perbarui peserta dari berkas learners.csv / .xlsx</source>
+        <translation>Add or update learners from a learners.csv / .xlsx file</translation>
+    </message>
+    <message>
+        <location filename="../paths/learner_list.py" line="130"/>
+        <source>%1 peserta</source>
+        <translation>%1 learners</translation>
+    </message>
+    <message>
+        <location filename="../paths/learner_list.py" line="132"/>
+        <source>%1 dari %2 peserta</source>
+        <translation>%1 of %2 learners</translation>
+    </message>
+    <message>
+        <location filename="../paths/learner_list.py" line="177"/>
+        <source>Impor peserta</source>
+        <translation>Import learners</translation>
+    </message>
+    <message>
+        <location filename="../paths/learner_list.py" line="179"/>
+        <source>Peserta (*.csv *.xlsx);;Semua berkas (*)</source>
+        <translation>Learners (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../paths/learner_list.py" line="196"/>
+        <location filename="../paths/learner_list.py" line="206"/>
+        <source>Impor peserta ditolak</source>
+        <translation>Learner import rejected</translation>
+    </message>
+    <message>
+        <location filename="../paths/learner_list.py" line="199"/>
+        <source>Mengimpor peserta…</source>
+        <translation>Importing learners…</translation>
+    </message>
+    <message>
+        <location filename="../paths/learner_list.py" line="211"/>
+        <source>Impor peserta ditolak: %1 masalah; tidak ada yang berubah</source>
+        <translation>Learner import rejected: %1 problems; nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../paths/learner_list.py" line="217"/>
+        <source>Peserta diimpor: %1 baru, %2 diperbarui</source>
+        <translation>Learners imported: %1 new, %2 updated</translation>
     </message>
 </context>
 <context>
     <name>LearnerTableModel</name>
     <message>
-        <location filename="../paths_tab.py" line="142"/>
+        <location filename="../paths/learner_model.py" line="29"/>
         <source>ID</source>
-        <extracomment>Columns of a learner&apos;s path written by &quot;Ekspor XLSX…&quot; (no personal data).</extracomment>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="142"/>
+        <location filename="../paths/learner_model.py" line="30"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="142"/>
+        <location filename="../paths/learner_model.py" line="31"/>
         <source>Jabatan</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="142"/>
+        <location filename="../paths/learner_model.py" line="32"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="143"/>
+        <location filename="../paths/learner_model.py" line="33"/>
         <source>Literasi digital</source>
         <translation>Digital literacy</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="146"/>
+        <location filename="../paths/learner_model.py" line="38"/>
         <source>tidak ada</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="146"/>
+        <location filename="../paths/learner_model.py" line="39"/>
         <source>dasar</source>
         <translation>basic</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="146"/>
+        <location filename="../paths/learner_model.py" line="40"/>
         <source>menengah</source>
         <translation>intermediate</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="147"/>
+        <location filename="../paths/learner_model.py" line="41"/>
         <source>mahir</source>
         <translation>advanced</translation>
     </message>
 </context>
 <context>
+    <name>LegendBox</name>
+    <message>
+        <location filename="../graph/legend.py" line="20"/>
+        <source>Keterangan</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location filename="../graph/legend.py" line="34"/>
+        <source>wajib</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <location filename="../graph/legend.py" line="34"/>
+        <source>anjuran</source>
+        <translation>recommended</translation>
+    </message>
+    <message>
+        <location filename="../graph/legend.py" line="35"/>
+        <source>A → B: A memerlukan B (B diambil lebih dulu).</source>
+        <translation>A → B: A requires B (B is taken first).</translation>
+    </message>
+    <message>
+        <location filename="../graph/legend.py" line="37"/>
+        <source>nasional</source>
+        <translation>national</translation>
+    </message>
+    <message>
+        <location filename="../graph/legend.py" line="38"/>
+        <source>lokal (daerah)</source>
+        <translation>local (regional)</translation>
+    </message>
+    <message>
+        <location filename="../graph/legend.py" line="39"/>
+        <source>draf / ditinjau</source>
+        <translation>draft / in review</translation>
+    </message>
+    <message>
+        <location filename="../graph/legend.py" line="44"/>
+        <source>dipilih</source>
+        <translation>selected</translation>
+    </message>
+    <message>
+        <location filename="../graph/legend.py" line="45"/>
+        <source>diperlukan</source>
+        <translation>needed</translation>
+    </message>
+    <message>
+        <location filename="../graph/legend.py" line="46"/>
+        <source>dibuka</source>
+        <translation>unlocked</translation>
+    </message>
+    <message>
+        <location filename="../graph/legend.py" line="47"/>
+        <source>siklus ditolak</source>
+        <translation>rejected cycle</translation>
+    </message>
+</context>
+<context>
+    <name>LintPanel</name>
+    <message>
+        <location filename="../graph/lint_panel.py" line="37"/>
+        <source>Temuan pemeriksaan graf (lint)</source>
+        <extracomment>What lint checks a graph against besides the graph itself (workspace record kinds). the :class:`~curriculum_tool.graph.Finding` chosen</extracomment>
+        <translation>Graph check findings (lint)</translation>
+    </message>
+    <message>
+        <location filename="../graph/lint_panel.py" line="44"/>
+        <source>Tingkat</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../graph/lint_panel.py" line="45"/>
+        <source>Aturan</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../graph/lint_panel.py" line="46"/>
+        <source>Modul</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <location filename="../graph/lint_panel.py" line="47"/>
+        <source>Pesan</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../graph/lint_panel.py" line="48"/>
+        <source>Perbaikan</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <location filename="../graph/lint_panel.py" line="108"/>
+        <source>{e} galat, {w} peringatan.</source>
+        <translation>{e} errors, {w} warnings.</translation>
+    </message>
+    <message>
+        <location filename="../graph/lint_panel.py" line="113"/>
+        <source>Rantai wajib terpanjang: {jp} JP dalam {n} langkah ({chain}).</source>
+        <translation>Longest required chain: {jp} JP in {n} steps ({chain}).</translation>
+    </message>
+    <message>
+        <location filename="../graph/lint_panel.py" line="120"/>
+        <source>Tidak ada temuan.</source>
+        <translation>No findings.</translation>
+    </message>
+    <message>
+        <location filename="../graph/lint_panel.py" line="128"/>
+        <source>Galat</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../graph/lint_panel.py" line="128"/>
+        <source>Peringatan</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../graph/lint_panel.py" line="132"/>
+        <source>siklus</source>
+        <translation>cycle</translation>
+    </message>
+    <message>
+        <location filename="../graph/lint_panel.py" line="133"/>
+        <source>kode tak dikenal</source>
+        <translation>unknown code</translation>
+    </message>
+    <message>
+        <location filename="../graph/lint_panel.py" line="134"/>
+        <source>nasional memerlukan lokal</source>
+        <translation>national requires local</translation>
+    </message>
+    <message>
+        <location filename="../graph/lint_panel.py" line="135"/>
+        <source>prasyarat di luar wilayah</source>
+        <translation>prerequisite outside the region</translation>
+    </message>
+    <message>
+        <location filename="../graph/lint_panel.py" line="136"/>
+        <source>prasyarat belum disetujui</source>
+        <translation>unapproved prerequisite</translation>
+    </message>
+    <message>
+        <location filename="../graph/lint_panel.py" line="137"/>
+        <source>prasyarat berlebih</source>
+        <translation>redundant prerequisite</translation>
+    </message>
+    <message>
+        <location filename="../graph/lint_panel.py" line="138"/>
+        <source>modul yatim</source>
+        <translation>orphan module</translation>
+    </message>
+    <message>
+        <location filename="../graph/lint_panel.py" line="139"/>
+        <source>modul tak terjangkau</source>
+        <translation>unreachable module</translation>
+    </message>
+    <message>
+        <location filename="../graph/lint_panel.py" line="140"/>
+        <source>level tak diajarkan</source>
+        <translation>level not taught</translation>
+    </message>
+</context>
+<context>
     <name>LocalModuleForm</name>
     <message>
-        <location filename="../local_module_form.py" line="408"/>
+        <location filename="../regions/local_module_form.py" line="85"/>
         <source>Ubah modul lokal {code}</source>
-        <extracomment>``save(module_row, [(requires, kind)])`` → problems as ``(column, message)``; an empty list means the workspace accepted and stored the module.</extracomment>
+        <extracomment>Hazards with at least this index in the region are pre-checked on a new module. ``save(module_row, [(requires, kind)])`` → problems as ``(column, message)``; an empty list means the workspace accepted and stored the module.</extracomment>
         <translation>Edit local module {code}</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="409"/>
+        <location filename="../regions/local_module_form.py" line="87"/>
         <source>Tambah modul lokal — {name} ({code})</source>
         <translation>Add local module — {name} ({code})</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="424"/>
+        <location filename="../regions/local_module_form.py" line="109"/>
         <source>mis. PB-PALU-201</source>
         <translation>e.g. PB-PALU-201</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="427"/>
+        <location filename="../regions/local_module_form.py" line="112"/>
         <source>1–400 (1 JP = 45 menit)</source>
         <translation>1–400 (1 JP = 45 minutes)</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="433"/>
+        <location filename="../regions/local_module_form.py" line="118"/>
         <source>unit atau nama penyusun</source>
         <translation>unit or author name</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="435"/>
+        <location filename="../regions/local_module_form.py" line="121"/>
         <source>kosong = semua; mis. pengawas;administrator</source>
         <translation>empty = everyone; e.g. pengawas;administrator</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="437"/>
+        <location filename="../regions/local_module_form.py" line="125"/>
         <source>Untuk siapa modul ini: jenjang (pelaksana, fungsional_keterampilan, fungsional_ahli, pengawas, administrator, jpt) dan/atau status (cpns, pns, pppk), dipisah &apos;;&apos;. Kosong berarti untuk semua peserta.</source>
         <translation>Who the module is for: grades (pelaksana, fungsional_keterampilan, fungsional_ahli, pengawas, administrator, jpt) and/or statuses (cpns, pns, pppk), separated by &apos;;&apos;. Empty means every learner.</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="442"/>
+        <location filename="../regions/local_module_form.py" line="133"/>
         <source>Modul lokal hanya ditawarkan di wilayah ini dan wilayah di bawahnya.</source>
         <translation>A local module is offered only in this region and the regions below it.</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="451"/>
+        <location filename="../regions/local_module_form.py" line="142"/>
         <source>Identitas modul</source>
         <translation>Module identity</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="453"/>
+        <location filename="../regions/local_module_form.py" line="144"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="454"/>
+        <location filename="../regions/local_module_form.py" line="145"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="455"/>
+        <location filename="../regions/local_module_form.py" line="146"/>
         <source>JP</source>
         <translation>JP</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="456"/>
+        <location filename="../regions/local_module_form.py" line="147"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="457"/>
-        <location filename="../local_module_form.py" line="487"/>
-        <location filename="../local_module_form.py" line="503"/>
+        <location filename="../regions/local_module_form.py" line="148"/>
+        <location filename="../regions/local_module_form.py" line="182"/>
+        <location filename="../regions/local_module_form.py" line="198"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="458"/>
+        <location filename="../regions/local_module_form.py" line="149"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="459"/>
+        <location filename="../regions/local_module_form.py" line="150"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="460"/>
+        <location filename="../regions/local_module_form.py" line="151"/>
         <source>Pemilik</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="461"/>
+        <location filename="../regions/local_module_form.py" line="152"/>
         <source>Sasaran</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="463"/>
+        <location filename="../regions/local_module_form.py" line="154"/>
         <source>Syarat penyampaian</source>
         <translation>Delivery requirements</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="465"/>
+        <location filename="../regions/local_module_form.py" line="156"/>
         <source>Konektivitas minimum</source>
         <translation>Minimum connectivity</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="466"/>
+        <location filename="../regions/local_module_form.py" line="157"/>
         <source>Literasi digital minimum</source>
         <translation>Minimum digital literacy</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="467"/>
+        <location filename="../regions/local_module_form.py" line="159"/>
         <source>Konektivitas {name}: {value}</source>
         <translation>Connectivity of {name}: {value}</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="482"/>
+        <location filename="../regions/local_module_form.py" line="177"/>
         <source>Bahaya yang ditangani</source>
         <translation>Hazards addressed</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="487"/>
+        <location filename="../regions/local_module_form.py" line="182"/>
         <source>Kompetensi</source>
         <translation>Competency</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="487"/>
+        <location filename="../regions/local_module_form.py" line="182"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="497"/>
+        <location filename="../regions/local_module_form.py" line="192"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="499"/>
+        <location filename="../regions/local_module_form.py" line="194"/>
         <source>Hapus baris</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="507"/>
+        <location filename="../regions/local_module_form.py" line="202"/>
         <source>Kompetensi yang diajarkan (level yang dicapai)</source>
         <translation>Competencies taught (level reached)</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="514"/>
+        <location filename="../regions/local_module_form.py" line="208"/>
         <source>Prasyarat</source>
         <translation>Prerequisites</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="519"/>
+        <location filename="../regions/local_module_form.py" line="214"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="521"/>
+        <location filename="../regions/local_module_form.py" line="217"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="558"/>
+        <location filename="../regions/local_module_form.py" line="260"/>
         <source>{status} — modul baru selalu dimulai sebagai draf</source>
         <translation>{status} — a new module always starts as a draft</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="563"/>
+        <location filename="../regions/local_module_form.py" line="268"/>
         <source>Kode adalah identitas modul dan tidak dapat diubah.</source>
         <translation>The code identifies the module and cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="594"/>
+        <location filename="../regions/local_module_form.py" line="299"/>
         <source>(tidak dikenal)</source>
         <translation>(unknown)</translation>
     </message>
 </context>
 <context>
+    <name>LocalModulesPanel</name>
+    <message>
+        <location filename="../regions/modules_panel.py" line="52"/>
+        <source>Modul lokal</source>
+        <extracomment>After each successful write, with a short message for the status bar.</extracomment>
+        <translation>Local modules</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="60"/>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="61"/>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="62"/>
+        <source>JP</source>
+        <translation>JP</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="63"/>
+        <source>Modalitas</source>
+        <translation>Modality</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="64"/>
+        <source>Kompetensi</source>
+        <translation>Competency</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="65"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="66"/>
+        <source>Pemilik</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="88"/>
+        <source>Tambah modul lokal…</source>
+        <translation>Add local module…</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="89"/>
+        <source>Ubah…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="90"/>
+        <location filename="../regions/modules_panel.py" line="151"/>
+        <source>Ajukan untuk ditinjau</source>
+        <translation>Submit for review</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="93"/>
+        <source>Alur kerja: Draf → Ditinjau → Disetujui. Hanya modul yang disetujui yang direkomendasikan kepada peserta.</source>
+        <translation>Workflow: Draft → In review → Approved. Only approved modules are recommended to learners.</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="100"/>
+        <source>Ubah modul…</source>
+        <translation>Edit module…</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="130"/>
+        <source>Belum ada modul lokal untuk {name}.</source>
+        <translation>No local modules for {name} yet.</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="133"/>
+        <source>Modul lokal wilayah induk yang juga ditawarkan di sini: {items}</source>
+        <translation>Local modules of parent regions also offered here: {items}</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="152"/>
+        <source>Setujui</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="153"/>
+        <source>Sudah disetujui</source>
+        <translation>Already approved</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="171"/>
+        <source>Ubah modul yang sudah disetujui</source>
+        <translation>Edit an approved module</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="173"/>
+        <source>Modul {code} sudah disetujui dan dapat muncul di jalur belajar peserta. Perubahan berlaku pada rekomendasi berikutnya. Lanjutkan?</source>
+        <translation>Module {code} is already approved and may appear in learners&apos; learning paths. Changes apply to the next recommendations. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="242"/>
+        <source>kode {code} sudah dipakai modul lain; pilih kode lain</source>
+        <translation>code {code} is already used by another module; choose another code</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="276"/>
+        <source>Modul lokal {code} disimpan ({status}).</source>
+        <translation>Local module {code} saved ({status}).</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="292"/>
+        <location filename="../regions/modules_panel.py" line="303"/>
+        <source>Status tidak diubah</source>
+        <translation>Status not changed</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="308"/>
+        <source> dan kabupaten/kota di bawahnya</source>
+        <translation> and the regencies/cities below it</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="311"/>
+        <source>Modul {code} disetujui; kini dapat direkomendasikan kepada peserta di {where}.</source>
+        <translation>Module {code} approved; it can now be recommended to learners in {where}.</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="314"/>
+        <source>Modul {code} diajukan untuk ditinjau.</source>
+        <translation>Module {code} submitted for review.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="92"/>
         <source>Katalog</source>
         <extracomment>The tables shown read-only under Data, in the order a user meets them.</extracomment>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="93"/>
         <source>Graf Prasyarat</source>
         <translation>Prerequisite Graph</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="94"/>
         <source>Peserta &amp;&amp; Jalur</source>
         <translation>Learners &amp;&amp; Paths</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="78"/>
+        <location filename="../main_window.py" line="95"/>
         <source>Wilayah &amp;&amp; Modul Lokal</source>
         <translation>Regions &amp;&amp; Local Modules</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="78"/>
+        <location filename="../main_window.py" line="96"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91"/>
+        <location filename="../main_window.py" line="111"/>
         <source>Data</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="113"/>
+        <location filename="../main_window.py" line="133"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114"/>
+        <location filename="../main_window.py" line="135"/>
         <source>&amp;Buka workspace…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="138"/>
         <source>Workspace &amp;baru…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="140"/>
         <source>Workspace &amp;terakhir</source>
         <translation>&amp;Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="142"/>
         <source>&amp;Impor…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
+        <location filename="../main_window.py" line="143"/>
         <source>&amp;Ekspor…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123"/>
+        <location filename="../main_window.py" line="145"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124"/>
+        <location filename="../main_window.py" line="146"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125"/>
+        <location filename="../main_window.py" line="147"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="148"/>
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="150"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="132"/>
+        <location filename="../main_window.py" line="154"/>
         <source>B&amp;ahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141"/>
+        <location filename="../main_window.py" line="163"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="337"/>
         <source>Tentang curriculum-tool</source>
         <translation>About curriculum-tool</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="217"/>
         <source>Workspace: %1 · %2 modul · %3 wilayah · %4 peserta</source>
         <translation>Workspace: %1 · %2 modules · %3 regions · %4 learners</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Model: %1 (%2…)</source>
         <translation>Model: %1 (%2…)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="229"/>
         <source>Model: belum ada</source>
         <translation>Model: none yet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="235"/>
         <source>Buka workspace</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="237"/>
         <source>Workspace SQLite (*.sqlite);;Semua berkas (*)</source>
         <translation>SQLite workspace (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="245"/>
         <source>Workspace baru dari katalog nasional</source>
         <translation>New workspace from the national catalog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="247"/>
         <source>Workspace SQLite (*.sqlite)</source>
         <translation>SQLite workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="258"/>
         <source>Perubahan belum disimpan</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="259"/>
         <source>Graf prasyarat punya perubahan yang belum disimpan. Simpan dulu?</source>
         <translation>The prerequisite graph has unsaved changes. Save them first?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="275"/>
         <source>Workspace tidak dapat dibuka</source>
         <translation>The workspace cannot be opened</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="287"/>
         <source>Mengimpor %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
-        <location filename="../main_window.py" line="270"/>
-        <location filename="../main_window.py" line="274"/>
+        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="308"/>
+        <location filename="../main_window.py" line="311"/>
         <source>Impor ditolak</source>
         <translation>Import rejected</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="324"/>
         <source>Ekspor gagal</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299"/>
+        <location filename="../main_window.py" line="339"/>
         <source>curriculum-tool %1
 Jalur belajar yang dipersonalisasi dan relevan secara lokal bagi ASN (UU 5/2014, PP 11/2017: minimal 20 JP per tahun).</source>
         <translation>curriculum-tool %1
 Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/2014, Government Regulation 11/2017: at least 20 JP per year).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="356"/>
         <source>Modul</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="316"/>
+        <location filename="../main_window.py" line="357"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="358"/>
         <source>Prasyarat</source>
         <translation>Prerequisites</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318"/>
+        <location filename="../main_window.py" line="359"/>
         <source>Wilayah</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="360"/>
         <source>Standar Wilayah</source>
         <translation>Regional Standards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="361"/>
         <source>Standar Jabatan</source>
         <translation>Job Standards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="362"/>
         <source>Program Wajib</source>
         <translation>Compulsory Programmes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="363"/>
         <source>Peserta</source>
         <translation>Learners</translation>
     </message>
 </context>
 <context>
-    <name>ModelTab</name>
+    <name>MetricsTable</name>
     <message>
-        <location filename="../model_tab.py" line="66"/>
+        <location filename="../model_metrics.py" line="23"/>
         <source>Tingkat dasar</source>
         <extracomment>Baseline keys of a card, in display order, with their Indonesian names.</extracomment>
         <translation>Base rate</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="67"/>
+        <location filename="../model_metrics.py" line="24"/>
         <source>Tingkat per modul</source>
         <translation>Per-module rate</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="68"/>
+        <location filename="../model_metrics.py" line="25"/>
         <source>Regresi logistik</source>
         <translation>Logistic regression</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="298"/>
+        <location filename="../model_metrics.py" line="50"/>
+        <source>Kemampuan membedakan berhasil dari tidak: 0,5 acak, 1 sempurna; lebih besar lebih baik</source>
+        <extracomment>Metric keys of a card, with column titles and whether a higher value is better.</extracomment>
+        <translation>Ability to tell success from failure: 0.5 random, 1 perfect; higher is better</translation>
+    </message>
+    <message>
+        <location filename="../model_metrics.py" line="53"/>
+        <source>Kerugian logaritmik: lebih kecil lebih baik</source>
+        <translation>Logarithmic loss: lower is better</translation>
+    </message>
+    <message>
+        <location filename="../model_metrics.py" line="54"/>
+        <source>Rata-rata kuadrat galat peluang: lebih kecil lebih baik</source>
+        <translation>Mean squared error of the probabilities: lower is better</translation>
+    </message>
+    <message>
+        <location filename="../model_metrics.py" line="56"/>
+        <source>Galat kalibrasi: selisih rata-rata antara peluang prediksi dan tingkat teramati; lebih kecil lebih baik</source>
+        <translation>Calibration error: mean difference between predicted probability and observed rate; lower is better</translation>
+    </message>
+    <message>
+        <location filename="../model_metrics.py" line="67"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../model_metrics.py" line="81"/>
+        <source>Model yang dilatih</source>
+        <translation>Trained model</translation>
+    </message>
+    <message>
+        <location filename="../model_metrics.py" line="91"/>
+        <source>Terbaik di kolom ini</source>
+        <translation>Best in this column</translation>
+    </message>
+    <message>
+        <location filename="../model_metrics.py" line="104"/>
+        <source>Batas atas (kebenaran dasar)</source>
+        <translation>Upper bound (ground truth)</translation>
+    </message>
+    <message>
+        <location filename="../model_metrics.py" line="107"/>
+        <source>AUC peluang sebenarnya dari simulator pada baris uji yang sama: tidak ada model yang dapat melampauinya</source>
+        <translation>AUC of the simulator&apos;s true probabilities on the same test rows: no model can exceed it</translation>
+    </message>
+    <message>
+        <location filename="../model_metrics.py" line="127"/>
+        <source>Model menempuh %1 jarak dari AUC 0,5 (acak) ke batas atas.</source>
+        <translation>The model covers %1 of the distance from AUC 0.5 (random) to the upper bound.</translation>
+    </message>
+    <message>
+        <location filename="../model_metrics.py" line="134"/>
+        <source>Cetak tebal: terbaik di kolomnya. AUC lebih besar lebih baik; yang lain lebih kecil lebih baik.</source>
+        <translation>Bold: best in its column. Higher AUC is better; for the others, lower is better.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelCard</name>
+    <message>
+        <location filename="../model_card.py" line="62"/>
+        <source>Metrik uji (peserta yang disisihkan)</source>
+        <translation>Test metrics (held-out learners)</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="68"/>
+        <source>Kalibrasi</source>
+        <translation>Calibration</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="72"/>
+        <source>Per provinsi (data uji)</source>
+        <translation>By province (test data)</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="78"/>
+        <source>Kartu model</source>
+        <translation>Model card</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="108"/>
+        <source>aktif</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="108"/>
+        <source>tidak aktif</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="112"/>
+        <source>dibuat %1</source>
+        <translation>created %1</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="118"/>
+        <source>Model ini ditolak dan tidak akan dipakai: %1</source>
+        <translation>This model was rejected and will not be used: %1</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="129"/>
+        <source>&lt;b&gt;Belum ada model dipilih&lt;/b&gt;</source>
+        <translation>&lt;b&gt;No model selected&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="131"/>
+        <source>&lt;b&gt;Belum ada model&lt;/b&gt;</source>
+        <translation>&lt;b&gt;No model yet&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="136"/>
+        <source>Latih model dari hasil pelatihan workspace ini dengan “Latih model…”.</source>
+        <translation>Train a model from this workspace&apos;s training outcomes with “Train model…”.</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="148"/>
+        <source>selesai dan diterapkan di tempat kerja (Kirkpatrick level 3, l3 = 1)</source>
+        <translation>completed and applied at work (Kirkpatrick level 3, l3 = 1)</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="150"/>
+        <source>selesai mengikuti modul</source>
+        <translation>completed the module</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="160"/>
+        <source>Sasaran: %1. Diuji pada %2 pendaftaran peserta yang disisihkan sejak %3; dilatih pada %4 pendaftaran peserta lain sebelum tanggal itu.</source>
+        <translation>Target: %1. Tested on %2 enrollments of held-out learners from %3 onward; trained on %4 enrollments of other learners before that date.</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="170"/>
+        <source>Model yang disimpan dilatih ulang pada semua %1 baris berlabel.</source>
+        <translation>The saved model was retrained on all %1 labeled rows.</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="195"/>
+        <source>Sasaran</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="200"/>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="201"/>
+        <source>Baris berlabel</source>
+        <translation>Labeled rows</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="202"/>
+        <source>Tanpa label</source>
+        <translation>Unlabeled</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="204"/>
+        <source>Tingkat keberhasilan</source>
+        <translation>Success rate</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="208"/>
+        <source>Rentang tanggal</source>
+        <translation>Date range</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="211"/>
+        <source>SHA-256 data</source>
+        <translation>Data SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="213"/>
+        <source>Sumber</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="214"/>
+        <source>Evaluasi</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="215"/>
+        <source>Pemisahan</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="216"/>
+        <source>Batas tanggal</source>
+        <translation>Cutoff date</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="218"/>
+        <source>Baris latih / uji</source>
+        <translation>Training / test rows</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="222"/>
+        <source>Dilatih ulang pada semua baris</source>
+        <translation>Retrained on all rows</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="223"/>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="223"/>
+        <source>tidak</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="225"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="226"/>
+        <source>Estimator</source>
+        <translation>Estimator</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="227"/>
+        <source>Benih acak</source>
+        <translation>Random seed</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="228"/>
+        <source>SHA-256 berkas</source>
+        <translation>File SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="229"/>
+        <source>Fitur</source>
+        <translation>Features</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="230"/>
+        <source>Kategorikal</source>
+        <translation>Categorical</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="231"/>
+        <source>Numerik</source>
+        <translation>Numeric</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="232"/>
+        <source>Versi pustaka</source>
+        <translation>Library versions</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="239"/>
+        <source>Tidak cocok dengan instalasi ini: %1</source>
+        <translation>Does not match this installation: %1</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="246"/>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="247"/>
+        <source>Penggunaan yang dimaksud</source>
+        <translation>Intended use</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="249"/>
+        <source>Batasan</source>
+        <translation>Limitations</translation>
+    </message>
+</context>
+<context>
+    <name>ModelList</name>
+    <message>
+        <location filename="../model_list.py" line="30"/>
+        <source>Nama</source>
+        <extracomment>The item data role holding each cell&apos;s model name.</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../model_list.py" line="31"/>
+        <source>Dibuat</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../model_list.py" line="32"/>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../model_list.py" line="33"/>
+        <source>Baris data</source>
+        <translation>Data rows</translation>
+    </message>
+    <message>
+        <location filename="../model_list.py" line="34"/>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <location filename="../model_list.py" line="35"/>
+        <source>ECE</source>
+        <translation>ECE</translation>
+    </message>
+    <message>
+        <location filename="../model_list.py" line="36"/>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../model_list.py" line="81"/>
+        <source>Ditolak: %1</source>
+        <translation>Rejected: %1</translation>
+    </message>
+    <message>
+        <location filename="../model_list.py" line="90"/>
+        <source>L3 (diterapkan)</source>
+        <translation>L3 (applied)</translation>
+    </message>
+    <message>
+        <location filename="../model_list.py" line="92"/>
+        <source>Selesai</source>
+        <translation>Completed</translation>
+    </message>
+</context>
+<context>
+    <name>ModelTab</name>
+    <message>
+        <location filename="../model_tab.py" line="71"/>
         <source>Model peluang keberhasilan</source>
         <extracomment>True when a training run starts, False when it ends (stored, failed or cancelled).</extracomment>
         <translation>Success probability models</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="303"/>
+        <location filename="../model_tab.py" line="76"/>
         <source>Latih model…</source>
         <translation>Train model…</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="304"/>
+        <location filename="../model_tab.py" line="77"/>
         <source>Latih model baru dari hasil pelatihan workspace</source>
         <translation>Train a new model from the workspace&apos;s training outcomes</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="306"/>
+        <location filename="../model_tab.py" line="79"/>
         <source>Jadikan aktif</source>
         <translation>Make active</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="308"/>
+        <location filename="../model_tab.py" line="81"/>
         <source>Model aktif dipakai untuk skor, rekomendasi dan batch</source>
         <translation>The active model is used for scores, recommendations and batches</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="323"/>
-        <location filename="../model_tab.py" line="823"/>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="332"/>
-        <source>Nama</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="332"/>
-        <source>Dibuat</source>
-        <translation>Created</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="332"/>
-        <source>Target</source>
-        <translation>Target</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="333"/>
-        <source>Baris data</source>
-        <translation>Data rows</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="333"/>
-        <location filename="../model_tab.py" line="399"/>
-        <source>AUC</source>
-        <translation>AUC</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="333"/>
-        <source>ECE</source>
-        <translation>ECE</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="334"/>
-        <source>Aktif</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="377"/>
-        <source>Kemampuan membedakan berhasil dari tidak: 0,5 acak, 1 sempurna; lebih besar lebih baik</source>
-        <translation>Ability to tell success from failure: 0.5 random, 1 perfect; higher is better</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="379"/>
-        <source>Kerugian logaritmik: lebih kecil lebih baik</source>
-        <translation>Logarithmic loss: lower is better</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="380"/>
-        <source>Rata-rata kuadrat galat peluang: lebih kecil lebih baik</source>
-        <translation>Mean squared error of the probabilities: lower is better</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="381"/>
-        <source>Galat kalibrasi: selisih rata-rata antara peluang prediksi dan tingkat teramati; lebih kecil lebih baik</source>
-        <translation>Calibration error: mean difference between predicted probability and observed rate; lower is better</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="388"/>
-        <source>Metrik uji (peserta yang disisihkan)</source>
-        <translation>Test metrics (held-out learners)</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="394"/>
-        <source>Kalibrasi</source>
-        <translation>Calibration</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="397"/>
-        <source>Provinsi</source>
-        <translation>Province</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="397"/>
-        <source>Baris</source>
-        <translation>Rows</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="398"/>
-        <source>Tingkat</source>
-        <translation>Rate</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="398"/>
-        <source>Prediksi</source>
-        <translation>Predicted</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="406"/>
-        <source>Tingkat keberhasilan teramati di provinsi ini</source>
-        <translation>Observed success rate in this province</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="408"/>
-        <source>Rata-rata peluang prediksi model di provinsi ini</source>
-        <translation>The model&apos;s mean predicted probability in this province</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="409"/>
-        <source>Per provinsi (data uji)</source>
-        <translation>By province (test data)</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="415"/>
-        <source>Kartu model</source>
-        <translation>Model card</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="512"/>
-        <source>Ditolak: %1</source>
-        <translation>Rejected: %1</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="561"/>
-        <source>L3 (diterapkan)</source>
-        <translation>L3 (applied)</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="562"/>
-        <source>selesai dan diterapkan di tempat kerja (Kirkpatrick level 3, l3 = 1)</source>
-        <translation>completed and applied at work (Kirkpatrick level 3, l3 = 1)</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="564"/>
-        <source>Selesai</source>
-        <translation>Completed</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="564"/>
-        <source>selesai mengikuti modul</source>
-        <translation>completed the module</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="569"/>
-        <source>&lt;b&gt;Belum ada model dipilih&lt;/b&gt;</source>
-        <translation>&lt;b&gt;No model selected&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="570"/>
-        <source>&lt;b&gt;Belum ada model&lt;/b&gt;</source>
-        <translation>&lt;b&gt;No model yet&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="572"/>
-        <source>Latih model dari hasil pelatihan workspace ini dengan “Latih model…”.</source>
-        <translation>Train a model from this workspace&apos;s training outcomes with “Train model…”.</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="581"/>
-        <source>aktif</source>
-        <translation>active</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="581"/>
-        <source>tidak aktif</source>
-        <translation>inactive</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="585"/>
-        <source>dibuat %1</source>
-        <translation>created %1</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="590"/>
-        <source>Model ini ditolak dan tidak akan dipakai: %1</source>
-        <translation>This model was rejected and will not be used: %1</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="605"/>
-        <source>Sasaran: %1. Diuji pada %2 pendaftaran peserta yang disisihkan sejak %3; dilatih pada %4 pendaftaran peserta lain sebelum tanggal itu.</source>
-        <translation>Target: %1. Tested on %2 enrollments of held-out learners from %3 onward; trained on %4 enrollments of other learners before that date.</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="612"/>
-        <source>Model yang disimpan dilatih ulang pada semua %1 baris berlabel.</source>
-        <translation>The saved model was retrained on all %1 labeled rows.</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="619"/>
-        <location filename="../model_tab.py" line="743"/>
-        <source>Model</source>
-        <translation>Model</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="634"/>
-        <source>Model yang dilatih</source>
-        <translation>Trained model</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="644"/>
-        <source>Terbaik di kolom ini</source>
-        <translation>Best in this column</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="650"/>
-        <source>Batas atas (kebenaran dasar)</source>
-        <translation>Upper bound (ground truth)</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="651"/>
-        <source>AUC peluang sebenarnya dari simulator pada baris uji yang sama: tidak ada model yang dapat melampauinya</source>
-        <translation>AUC of the simulator&apos;s true probabilities on the same test rows: no model can exceed it</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="668"/>
-        <source>Model menempuh %1 jarak dari AUC 0,5 (acak) ke batas atas.</source>
-        <translation>The model covers %1 of the distance from AUC 0.5 (random) to the upper bound.</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="671"/>
-        <source>Cetak tebal: terbaik di kolomnya. AUC lebih besar lebih baik; yang lain lebih kecil lebih baik.</source>
-        <translation>Bold: best in its column. Higher AUC is better; for the others, lower is better.</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="723"/>
-        <source>Sasaran</source>
-        <translation>Target</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="726"/>
-        <source>Data</source>
-        <translation>Data</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="727"/>
-        <source>Baris berlabel</source>
-        <translation>Labeled rows</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="728"/>
-        <source>Tanpa label</source>
-        <translation>Unlabeled</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="729"/>
-        <source>Tingkat keberhasilan</source>
-        <translation>Success rate</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="731"/>
-        <source>Rentang tanggal</source>
-        <translation>Date range</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="733"/>
-        <source>SHA-256 data</source>
-        <translation>Data SHA-256</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="735"/>
-        <source>Sumber</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="736"/>
-        <source>Evaluasi</source>
-        <translation>Evaluation</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="737"/>
-        <source>Pemisahan</source>
-        <translation>Split</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="738"/>
-        <source>Batas tanggal</source>
-        <translation>Cutoff date</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="739"/>
-        <source>Baris latih / uji</source>
-        <translation>Training / test rows</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="741"/>
-        <source>Dilatih ulang pada semua baris</source>
-        <translation>Retrained on all rows</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="742"/>
-        <source>ya</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="742"/>
-        <source>tidak</source>
-        <translation>no</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="744"/>
-        <source>Estimator</source>
-        <translation>Estimator</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="745"/>
-        <source>Benih acak</source>
-        <translation>Random seed</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="746"/>
-        <source>SHA-256 berkas</source>
-        <translation>File SHA-256</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="747"/>
-        <source>Fitur</source>
-        <translation>Features</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="748"/>
-        <source>Kategorikal</source>
-        <translation>Categorical</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="749"/>
-        <source>Numerik</source>
-        <translation>Numeric</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="750"/>
-        <source>Versi pustaka</source>
-        <translation>Library versions</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="755"/>
-        <source>Tidak cocok dengan instalasi ini: %1</source>
-        <translation>Does not match this installation: %1</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="758"/>
-        <source>Platform</source>
-        <translation>Platform</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="759"/>
-        <source>Penggunaan yang dimaksud</source>
-        <translation>Intended use</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="761"/>
-        <source>Batasan</source>
-        <translation>Limitations</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="775"/>
+        <location filename="../model_tab.py" line="195"/>
         <source>Model ditolak</source>
         <translation>Model rejected</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="776"/>
+        <location filename="../model_tab.py" line="196"/>
         <source>Model “%1” tidak dapat dijadikan aktif:
 %2</source>
         <translation>Model “%1” cannot be made active:
 %2</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="782"/>
+        <location filename="../model_tab.py" line="204"/>
         <source>Model tidak dapat diaktifkan</source>
         <translation>The model cannot be activated</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="786"/>
+        <location filename="../model_tab.py" line="208"/>
         <source>Model aktif sekarang: %1</source>
         <translation>Active model is now %1</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="819"/>
-        <source>%v dari %m</source>
-        <translation>%v of %m</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="820"/>
-        <source>Melatih model “%1”: memulai…</source>
-        <translation>Training model “%1”: starting…</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="831"/>
+        <location filename="../model_tab.py" line="248"/>
         <source>Melatih model “%1”…</source>
         <translation>Training model “%1”…</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="840"/>
-        <source>Membatalkan…</source>
-        <translation>Cancelling…</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="841"/>
-        <source>Membatalkan: berhenti setelah tahap ini…</source>
-        <translation>Cancelling: stopping after this stage…</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="847"/>
-        <source>Membaca hasil pelatihan dan menyusun fitur</source>
-        <translation>Reading training outcomes and building features</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="849"/>
-        <source>Melatih model pada %1 pendaftaran</source>
-        <translation>Fitting the model on %1 enrollments</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="850"/>
-        <source>Melatih pembanding: %1</source>
-        <translation>Fitting baseline: %1</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="852"/>
-        <source>Melatih ulang pada semua %1 pendaftaran berlabel</source>
-        <translation>Refitting on all %1 labeled enrollments</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="853"/>
-        <source>Menyimpan model</source>
-        <translation>Saving the model</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="870"/>
-        <source>Melatih model “%1”: %2</source>
-        <translation>Training model “%1”: %2</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="889"/>
+        <location filename="../model_tab.py" line="277"/>
         <source>Model “%1” disimpan di workspace %2</source>
         <translation>Model “%1” saved in workspace %2</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="897"/>
+        <location filename="../model_tab.py" line="287"/>
         <source>Model “%1” disimpan dan dijadikan aktif (AUC %2)</source>
         <translation>Model “%1” saved and made active (AUC %2)</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="904"/>
+        <location filename="../model_tab.py" line="296"/>
         <source>Pelatihan model gagal</source>
         <translation>Model training failed</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="905"/>
+        <location filename="../model_tab.py" line="297"/>
         <source>Model tidak dapat dilatih</source>
         <translation>The model cannot be trained</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="915"/>
-        <source>Pembatalan terlambat: model sudah disimpan</source>
-        <translation>Cancelled too late: the model is already saved</translation>
-    </message>
-    <message>
-        <location filename="../model_tab.py" line="919"/>
+        <location filename="../model_tab.py" line="302"/>
         <source>Pelatihan dibatalkan; tidak ada model disimpan</source>
         <translation>Training cancelled; no model saved</translation>
     </message>
 </context>
 <context>
-    <name>PathsTab</name>
+    <name>PathExports</name>
     <message>
-        <location filename="../paths_tab.py" line="253"/>
-        <source>Cari peserta: ID, nama, jabatan, wilayah… (Ctrl+F)</source>
-        <translation>Find learners: ID, name, position, region… (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="256"/>
-        <source>Impor peserta…</source>
-        <translation>Import learners…</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="257"/>
-        <source>Tambah atau perbarui peserta dari berkas learners.csv / .xlsx</source>
-        <translation>Add or update learners from a learners.csv / .xlsx file</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="287"/>
-        <source>Semua peserta</source>
-        <translation>All learners</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="288"/>
-        <source>Buat jalur untuk semua peserta…</source>
-        <translation>Create paths for all learners…</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="289"/>
-        <source>Hitung jalur setiap peserta dengan pengaturan di kanan, tulis ke CSV/XLSX/JSONL dan simpan sebagai jalur terkini</source>
-        <translation>Compute each learner&apos;s path with the settings on the right, write the paths to CSV/XLSX/JSONL and save them as current paths</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="293"/>
-        <source>Ringkasan instansi…</source>
-        <translation>Agency summary…</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="294"/>
-        <source>Ringkasan XLSX dari jalur yang tersimpan: per pegawai, per modul, per wilayah</source>
-        <translation>XLSX summary of the saved paths: by employee, by module, by region</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="300"/>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="301"/>
-        <source>Hentikan; tidak ada berkas yang ditulis dan tidak ada jalur yang disimpan</source>
-        <translation>Stop; no file is written and no path is saved</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="305"/>
-        <source>Tampilkan NIP dan nama dalam berkas ekspor</source>
-        <translation>Show NIP and names in exported files</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="306"/>
-        <source>Tanpa centang, berkas ekspor memakai samaran (ANON-…) dan inisial</source>
-        <translation>When unchecked, exported files use pseudonyms (ANON-…) and initials</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="345"/>
-        <location filename="../paths_tab.py" line="516"/>
-        <location filename="../paths_tab.py" line="517"/>
-        <location filename="../paths_tab.py" line="651"/>
-        <source>Memuat model dan peserta…</source>
-        <translation>Loading model and learners…</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="350"/>
-        <source>Anggaran JP: paling banyak sekian JP untuk jalur ini (1 JP = 45 menit)</source>
-        <translation>JP budget: at most this many JP for this path (1 JP = 45 minutes)</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="352"/>
-        <source>Minimum JP per tahun (PP 11/2017 pasal 203: 20 JP); jalur diisi sampai minimum bila modul penutup kesenjangan kurang</source>
-        <translation>Minimum JP per year (Government Regulation 11/2017, article 203: 20 JP); the path is topped up to the minimum when gap-closing modules fall short</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="355"/>
-        <source>Jalur dibagi ke dalam beberapa periode, masing-masing paling banyak anggaran/periode JP, dengan prasyarat lebih dulu</source>
-        <translation>The path is split into several periods of at most budget/periods JP each, prerequisites first</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="370"/>
-        <source>&amp;Anggaran JP</source>
-        <translation>&amp;JP budget</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="371"/>
-        <source>M&amp;inimum JP</source>
-        <translation>M&amp;inimum JP</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="372"/>
-        <source>&amp;Periode</source>
-        <translation>&amp;Periods</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="357"/>
-        <source>&amp;Luring bila koneksi lemah</source>
-        <translation>&amp;Offline where connectivity is weak</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="358"/>
-        <source>Bila konektivitas wilayah lemah, modul kebencanaan daring diganti modul luring yang mengajarkan hal yang sama</source>
-        <translation>Where the region&apos;s connectivity is weak, an online disaster module is replaced by an offline module that teaches the same</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="360"/>
-        <source>Literasi &amp;digital dulu</source>
-        <translation>&amp;Digital literacy first</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="361"/>
-        <source>Peserta berliterasi digital 0 yang terhalang modul penutup kesenjangannya mendapat modul literasi digital tingkat 1 lebih dulu</source>
-        <translation>A learner at digital literacy 0 whom literacy keeps from gap-closing modules gets a tier-1 digital literacy module first</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="363"/>
-        <source>Risiko &amp;wilayah dulu</source>
-        <translation>Regional &amp;hazards first</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="364"/>
-        <source>Bila modul untuk bahaya di wilayah peserta menutup kesenjangan yang dituntut jabatannya (staf kebencanaan), jalur memuat sedikitnya satu modul seperti itu</source>
-        <translation>Where a module for the hazards of the learner&apos;s region closes a gap their job sets (disaster staff), the path holds at least one such module</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="384"/>
-        <source>Kesenjangan kompetensi: level kini dan target</source>
-        <translation>Competency gaps: current and target level</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="391"/>
-        <location filename="../paths_tab.py" line="416"/>
-        <source>Modul</source>
-        <translation>Module</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="391"/>
-        <location filename="../paths_tab.py" line="416"/>
-        <source>Judul</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="391"/>
-        <source>JP</source>
-        <translation>JP</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="392"/>
-        <source>Modalitas</source>
-        <translation>Modality</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="392"/>
-        <source>Peluang berhasil</source>
-        <translation>Success probability</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="393"/>
-        <source>Nilai</source>
-        <translation>Value</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="406"/>
-        <source>Pilih langkah untuk melihat alasannya.</source>
-        <translation>Select a step to see why it was chosen.</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="416"/>
-        <source>Jenis</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="417"/>
-        <source>Alasan</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="424"/>
-        <source>Jalur belajar</source>
-        <translation>Learning path</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="425"/>
-        <location filename="../paths_tab.py" line="683"/>
-        <source>Tidak dipilih</source>
-        <translation>Not selected</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="438"/>
-        <source>Simpan jalur</source>
-        <translation>Save path</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="439"/>
-        <source>Simpan sebagai jalur terkini peserta ini (Ctrl+S)</source>
-        <translation>Save as this learner&apos;s current path (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="441"/>
-        <source>Ekspor PDF…</source>
-        <translation>Export PDF…</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="442"/>
-        <source>Rencana pengembangan kompetensi untuk ditandatangani (Ctrl+P)</source>
-        <translation>Competency development plan for signing (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="445"/>
-        <source>Ekspor XLSX…</source>
-        <translation>Export XLSX…</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="446"/>
-        <source>Langkah jalur ini sebagai tabel XLSX</source>
-        <translation>This path&apos;s steps as an XLSX table</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="546"/>
-        <source>Jalur belum dapat dihitung: %1</source>
-        <translation>The path cannot be computed yet: %1</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="550"/>
-        <source>Model %1 dimuat; %2 peserta</source>
-        <translation>Model %1 loaded; %2 learners</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="559"/>
-        <source>Pilih peserta di daftar kiri untuk melihat kesenjangan kompetensi dan jalur belajarnya.</source>
-        <translation>Select a learner in the list on the left to see their competency gaps and learning path.</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="569"/>
-        <source>Workspace tidak dapat dimuat: %1</source>
-        <translation>The workspace cannot be loaded: %1</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="570"/>
-        <source>Workspace tidak dapat dimuat</source>
-        <translation>The workspace cannot be loaded</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="584"/>
-        <source>%1 peserta</source>
-        <translation>%1 learners</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="585"/>
-        <source>%1 dari %2 peserta</source>
-        <translation>%1 of %2 learners</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="652"/>
-        <source>Jalur belum dapat dihitung.</source>
-        <translation>The path cannot be computed yet.</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="657"/>
-        <source>Jalur tidak dapat dihitung.</source>
-        <translation>The path cannot be computed.</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="675"/>
-        <source>literasi digital %1</source>
-        <translation>digital literacy %1</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="697"/>
-        <source>Klasikal</source>
-        <translation>Classroom</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="697"/>
-        <source>E-learning</source>
-        <translation>E-learning</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="698"/>
-        <source>Blended</source>
-        <translation>Blended</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="698"/>
-        <source>Mikro</source>
-        <translation>Micro</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="699"/>
-        <source>Coaching</source>
-        <translation>Coaching</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="699"/>
-        <source>Mentoring</source>
-        <translation>Mentoring</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="700"/>
-        <source>Belajar sosial</source>
-        <translation>Social learning</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="701"/>
-        <source>Pengalaman kerja</source>
-        <translation>Experiential</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="729"/>
-        <source>Periode %1 · %2 langkah · %3 JP</source>
-        <translation>Period %1 · %2 steps · %3 JP</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="743"/>
-        <source>Tidak ada langkah: tidak ada modul yang dapat diikuti yang menutup kesenjangan. Lihat &quot;Tidak dipilih&quot;.</source>
-        <translation>No steps: no available module closes a gap. See &quot;Not selected&quot;.</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="756"/>
-        <source>Program wajib · %1 · %2 JP, di luar anggaran JP</source>
-        <translation>Compulsory programmes · %1 · %2 JP, outside the JP budget</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="766"/>
-        <source>Wajib menurut %1</source>
-        <translation>Compulsory under %1</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="798"/>
-        <source>%1 JP · %2 · peluang berhasil %3% · nilai %4</source>
-        <translation>%1 JP · %2 · success probability %3% · value %4</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="827"/>
-        <source>Tidak dipilih (%1)</source>
-        <translation>Not selected (%1)</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="832"/>
-        <source>&lt;b&gt;%1 JP&lt;/b&gt; dari anggaran %2 JP</source>
-        <translation>&lt;b&gt;%1 JP&lt;/b&gt; of a %2 JP budget</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="835"/>
-        <source>⚠ di bawah minimum %1 JP</source>
-        <translation>⚠ below the minimum of %1 JP</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="842"/>
-        <source>✓ memenuhi minimum %1 JP</source>
-        <translation>✓ meets the minimum of %1 JP</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="844"/>
-        <source>nilai harapan %1</source>
-        <translation>expected value %1</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="846"/>
-        <source>model %1</source>
-        <translation>model %1</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="848"/>
-        <source>tersimpan</source>
-        <translation>saved</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="868"/>
-        <source>Jalur tidak disimpan</source>
-        <translation>Path not saved</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="872"/>
-        <source>Jalur disimpan sebagai jalur terkini: %1 langkah, %2 JP</source>
-        <translation>Path saved as the current path: %1 steps, %2 JP</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="898"/>
-        <source>Nama berkas harus berakhiran %1.</source>
-        <translation>The file name must end in %1.</translation>
-    </message>
-    <message>
-        <location filename="../paths_tab.py" line="911"/>
+        <location filename="../paths/path_exports.py" line="57"/>
         <source>Ekspor jalur ke PDF</source>
+        <extracomment>Columns of a learner&apos;s path written by &quot;Ekspor XLSX…&quot; (no personal data).</extracomment>
         <translation>Export path to PDF</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="912"/>
+        <location filename="../paths/path_exports.py" line="59"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="918"/>
+        <location filename="../paths/path_exports.py" line="68"/>
         <source>PDF tidak ditulis</source>
         <translation>PDF not written</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="920"/>
+        <location filename="../paths/path_exports.py" line="70"/>
         <source>PDF ditulis: %1</source>
         <translation>PDF written: %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="928"/>
+        <location filename="../paths/path_exports.py" line="82"/>
         <source>Ekspor jalur ke XLSX</source>
         <translation>Export path to XLSX</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="929"/>
+        <location filename="../paths/path_exports.py" line="84"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="942"/>
+        <location filename="../paths/path_exports.py" line="113"/>
         <source>XLSX tidak ditulis</source>
         <translation>XLSX not written</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="944"/>
+        <location filename="../paths/path_exports.py" line="115"/>
         <source>Jalur ditulis: %1</source>
         <translation>Path written: %1</translation>
     </message>
+</context>
+<context>
+    <name>PathOptionsPanel</name>
     <message>
-        <location filename="../paths_tab.py" line="949"/>
-        <location filename="../paths_tab.py" line="969"/>
-        <source>Ringkasan instansi</source>
-        <translation>Agency summary</translation>
+        <location filename="../paths/options_panel.py" line="26"/>
+        <source>Anggaran JP: paling banyak sekian JP untuk jalur ini (1 JP = 45 menit)</source>
+        <translation>JP budget: at most this many JP for this path (1 JP = 45 minutes)</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="950"/>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel (*.xlsx)</translation>
+        <location filename="../paths/options_panel.py" line="33"/>
+        <source>Minimum JP per tahun (PP 11/2017 pasal 203: 20 JP); jalur diisi sampai minimum bila modul penutup kesenjangan kurang</source>
+        <translation>Minimum JP per year (Government Regulation 11/2017, article 203: 20 JP); the path is topped up to the minimum when gap-closing modules fall short</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="970"/>
-        <source>Ringkasan %1 peserta ditulis ke %2.</source>
-        <translation>Summary of %1 learners written to %2.</translation>
+        <location filename="../paths/options_panel.py" line="42"/>
+        <source>Jalur dibagi ke dalam beberapa periode, masing-masing paling banyak anggaran/periode JP, dengan prasyarat lebih dulu</source>
+        <translation>The path is split into several periods of at most budget/periods JP each, prerequisites first</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="975"/>
-        <source>Ringkasan tidak ditulis</source>
-        <translation>Summary not written</translation>
+        <location filename="../paths/options_panel.py" line="47"/>
+        <source>&amp;Luring bila koneksi lemah</source>
+        <translation>&amp;Offline where connectivity is weak</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="978"/>
-        <source>Menulis ringkasan instansi…</source>
-        <translation>Writing agency summary…</translation>
+        <location filename="../paths/options_panel.py" line="49"/>
+        <source>Bila konektivitas wilayah lemah, modul kebencanaan daring diganti modul luring yang mengajarkan hal yang sama</source>
+        <translation>Where the region&apos;s connectivity is weak, an online disaster module is replaced by an offline module that teaches the same</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="988"/>
-        <source>Impor peserta</source>
-        <translation>Import learners</translation>
+        <location filename="../paths/options_panel.py" line="54"/>
+        <source>Literasi &amp;digital dulu</source>
+        <translation>&amp;Digital literacy first</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="989"/>
-        <source>Peserta (*.csv *.xlsx);;Semua berkas (*)</source>
-        <translation>Learners (*.csv *.xlsx);;All files (*)</translation>
+        <location filename="../paths/options_panel.py" line="56"/>
+        <source>Peserta berliterasi digital 0 yang terhalang modul penutup kesenjangannya mendapat modul literasi digital tingkat 1 lebih dulu</source>
+        <translation>A learner at digital literacy 0 whom literacy keeps from gap-closing modules gets a tier-1 digital literacy module first</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1005"/>
-        <location filename="../paths_tab.py" line="1017"/>
-        <source>Impor peserta ditolak</source>
-        <translation>Learner import rejected</translation>
+        <location filename="../paths/options_panel.py" line="61"/>
+        <source>Risiko &amp;wilayah dulu</source>
+        <translation>Regional &amp;hazards first</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1008"/>
-        <source>Mengimpor peserta…</source>
-        <translation>Importing learners…</translation>
+        <location filename="../paths/options_panel.py" line="63"/>
+        <source>Bila modul untuk bahaya di wilayah peserta menutup kesenjangan yang dituntut jabatannya (staf kebencanaan), jalur memuat sedikitnya satu modul seperti itu</source>
+        <translation>Where a module for the hazards of the learner&apos;s region closes a gap their job sets (disaster staff), the path holds at least one such module</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1021"/>
-        <source>Impor peserta ditolak: %1 masalah; tidak ada yang berubah</source>
-        <translation>Learner import rejected: %1 problems; nothing changed</translation>
+        <location filename="../paths/options_panel.py" line="73"/>
+        <source>&amp;Anggaran JP</source>
+        <translation>&amp;JP budget</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1024"/>
-        <source>Peserta diimpor: %1 baru, %2 diperbarui</source>
-        <translation>Learners imported: %1 new, %2 updated</translation>
+        <location filename="../paths/options_panel.py" line="74"/>
+        <source>M&amp;inimum JP</source>
+        <translation>M&amp;inimum JP</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1037"/>
-        <location filename="../paths_tab.py" line="1045"/>
-        <location filename="../paths_tab.py" line="1069"/>
-        <location filename="../paths_tab.py" line="1129"/>
-        <source>Jalur semua peserta</source>
-        <translation>Paths for all learners</translation>
+        <location filename="../paths/options_panel.py" line="75"/>
+        <source>&amp;Periode</source>
+        <translation>&amp;Periods</translation>
+    </message>
+</context>
+<context>
+    <name>PathTimeline</name>
+    <message>
+        <location filename="../paths/timeline.py" line="39"/>
+        <source>Modul</source>
+        <translation>Module</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1038"/>
-        <source>CSV (*.csv);;Excel (*.xlsx);;JSON Lines (*.jsonl)</source>
-        <translation>CSV (*.csv);;Excel (*.xlsx);;JSON Lines (*.jsonl)</translation>
+        <location filename="../paths/timeline.py" line="40"/>
+        <source>Judul</source>
+        <translation>Title</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1070"/>
-        <source>Dibatalkan; tidak ada yang ditulis.</source>
-        <translation>Cancelled; nothing was written.</translation>
+        <location filename="../paths/timeline.py" line="41"/>
+        <source>JP</source>
+        <translation>JP</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1071"/>
-        <source>Dibatalkan; tidak ada yang ditulis</source>
-        <translation>Cancelled; nothing was written</translation>
+        <location filename="../paths/timeline.py" line="42"/>
+        <source>Modalitas</source>
+        <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1076"/>
-        <source>Jalur semua peserta tidak dibuat</source>
-        <translation>Paths for all learners not created</translation>
+        <location filename="../paths/timeline.py" line="43"/>
+        <source>Peluang berhasil</source>
+        <translation>Success probability</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1083"/>
-        <source>Memuat model…</source>
-        <translation>Loading model…</translation>
+        <location filename="../paths/timeline.py" line="44"/>
+        <source>Nilai</source>
+        <translation>Value</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1087"/>
-        <source>Membuat jalur untuk semua peserta…</source>
-        <translation>Creating paths for all learners…</translation>
+        <location filename="../paths/timeline.py" line="82"/>
+        <source>Periode %1 · %2 langkah · %3 JP</source>
+        <translation>Period %1 · %2 steps · %3 JP</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1098"/>
-        <source>Membatalkan…</source>
-        <translation>Cancelling…</translation>
+        <location filename="../paths/timeline.py" line="103"/>
+        <source>Tidak ada langkah: tidak ada modul yang dapat diikuti yang menutup kesenjangan. Lihat &quot;Tidak dipilih&quot;.</source>
+        <translation>No steps: no available module closes a gap. See &quot;Not selected&quot;.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1111"/>
-        <source>%p% · %1 dari %2 peserta</source>
-        <translation>%p% · %1 of %2 learners</translation>
+        <location filename="../paths/timeline.py" line="121"/>
+        <source>Program wajib · %1 · %2 JP, di luar anggaran JP</source>
+        <translation>Compulsory programmes · %1 · %2 JP, outside the JP budget</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1123"/>
-        <source> NIP peserta disamarkan (ANON-…) dalam berkas.</source>
-        <translation> Learner NIPs are masked (ANON-…) in the file.</translation>
+        <location filename="../paths/timeline.py" line="134"/>
+        <source>Wajib menurut %1</source>
+        <translation>Compulsory under %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1124"/>
-        <source>%1 jalur (%2 langkah) ditulis ke %3 dan disimpan sebagai jalur terkini setiap peserta; %4 peserta di bawah minimum JP.</source>
-        <translation>%1 paths (%2 steps) written to %3 and saved as each learner&apos;s current path; %4 learners below the minimum JP.</translation>
+        <location filename="../paths/timeline.py" line="176"/>
+        <source>%1 JP · %2 · peluang berhasil %3% · nilai %4</source>
+        <translation>%1 JP · %2 · success probability %3% · value %4</translation>
+    </message>
+</context>
+<context>
+    <name>PathView</name>
+    <message>
+        <location filename="../paths/path_view.py" line="41"/>
+        <source>Kesenjangan kompetensi: level kini dan target</source>
+        <translation>Competency gaps: current and target level</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1130"/>
-        <source>Jalur %1 peserta ditulis</source>
-        <translation>Paths of %1 learners written</translation>
+        <location filename="../paths/path_view.py" line="50"/>
+        <source>Pilih langkah untuk melihat alasannya.</source>
+        <translation>Select a step to see why it was chosen.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="1164"/>
-        <source>Terjadi kesalahan</source>
-        <translation>An error occurred</translation>
+        <location filename="../paths/path_view.py" line="61"/>
+        <source>Modul</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <location filename="../paths/path_view.py" line="61"/>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../paths/path_view.py" line="61"/>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../paths/path_view.py" line="61"/>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../paths/path_view.py" line="69"/>
+        <source>Jalur belajar</source>
+        <translation>Learning path</translation>
+    </message>
+    <message>
+        <location filename="../paths/path_view.py" line="70"/>
+        <location filename="../paths/path_view.py" line="96"/>
+        <source>Tidak dipilih</source>
+        <translation>Not selected</translation>
+    </message>
+    <message>
+        <location filename="../paths/path_view.py" line="148"/>
+        <source>Tidak dipilih (%1)</source>
+        <translation>Not selected (%1)</translation>
+    </message>
+    <message>
+        <location filename="../paths/path_view.py" line="156"/>
+        <source>&lt;b&gt;%1 JP&lt;/b&gt; dari anggaran %2 JP</source>
+        <translation>&lt;b&gt;%1 JP&lt;/b&gt; of a %2 JP budget</translation>
+    </message>
+    <message>
+        <location filename="../paths/path_view.py" line="161"/>
+        <source>⚠ di bawah minimum %1 JP</source>
+        <translation>⚠ below the minimum of %1 JP</translation>
+    </message>
+    <message>
+        <location filename="../paths/path_view.py" line="174"/>
+        <source>✓ memenuhi minimum %1 JP</source>
+        <translation>✓ meets the minimum of %1 JP</translation>
+    </message>
+    <message>
+        <location filename="../paths/path_view.py" line="178"/>
+        <source>nilai harapan %1</source>
+        <translation>expected value %1</translation>
+    </message>
+    <message>
+        <location filename="../paths/path_view.py" line="179"/>
+        <source>model %1</source>
+        <translation>model %1</translation>
+    </message>
+    <message>
+        <location filename="../paths/path_view.py" line="181"/>
+        <source>tersimpan</source>
+        <translation>saved</translation>
+    </message>
+</context>
+<context>
+    <name>PathsTab</name>
+    <message>
+        <location filename="../paths_tab.py" line="175"/>
+        <location filename="../paths_tab.py" line="176"/>
+        <location filename="../paths_tab.py" line="284"/>
+        <source>Memuat model dan peserta…</source>
+        <translation>Loading model and learners…</translation>
+    </message>
+    <message>
+        <location filename="../paths_tab.py" line="202"/>
+        <source>Jalur belum dapat dihitung: %1</source>
+        <translation>The path cannot be computed yet: %1</translation>
+    </message>
+    <message>
+        <location filename="../paths_tab.py" line="206"/>
+        <source>Model %1 dimuat; %2 peserta</source>
+        <translation>Model %1 loaded; %2 learners</translation>
+    </message>
+    <message>
+        <location filename="../paths_tab.py" line="219"/>
+        <source>Pilih peserta di daftar kiri untuk melihat kesenjangan kompetensi dan jalur belajarnya.</source>
+        <translation>Select a learner in the list on the left to see their competency gaps and learning path.</translation>
+    </message>
+    <message>
+        <location filename="../paths_tab.py" line="232"/>
+        <source>Workspace tidak dapat dimuat: %1</source>
+        <translation>The workspace cannot be loaded: %1</translation>
+    </message>
+    <message>
+        <location filename="../paths_tab.py" line="234"/>
+        <source>Workspace tidak dapat dimuat</source>
+        <translation>The workspace cannot be loaded</translation>
+    </message>
+    <message>
+        <location filename="../paths_tab.py" line="286"/>
+        <source>Jalur belum dapat dihitung.</source>
+        <translation>The path cannot be computed yet.</translation>
+    </message>
+    <message>
+        <location filename="../paths_tab.py" line="292"/>
+        <source>Jalur tidak dapat dihitung.</source>
+        <translation>The path cannot be computed.</translation>
+    </message>
+    <message>
+        <location filename="../paths_tab.py" line="338"/>
+        <source>Jalur tidak disimpan</source>
+        <translation>Path not saved</translation>
+    </message>
+    <message>
+        <location filename="../paths_tab.py" line="343"/>
+        <source>Jalur disimpan sebagai jalur terkini: %1 langkah, %2 JP</source>
+        <translation>Path saved as the current path: %1 steps, %2 JP</translation>
     </message>
 </context>
 <context>
     <name>PrerequisitePicker</name>
     <message>
-        <location filename="../local_module_form.py" line="293"/>
+        <location filename="../regions/prerequisite_picker.py" line="78"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="293"/>
+        <location filename="../regions/prerequisite_picker.py" line="78"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="293"/>
+        <location filename="../regions/prerequisite_picker.py" line="78"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="310"/>
+        <location filename="../regions/prerequisite_picker.py" line="95"/>
         <source>Saring modul… (kode atau judul)</source>
         <translation>Filter modules… (code or title)</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="377"/>
+        <location filename="../regions/prerequisite_picker.py" line="164"/>
         <source>Belum ada prasyarat dipilih.</source>
         <translation>No prerequisites selected yet.</translation>
     </message>
     <message>
-        <location filename="../local_module_form.py" line="380"/>
+        <location filename="../regions/prerequisite_picker.py" line="167"/>
         <source>Dipilih: {modules}</source>
         <translation>Selected: {modules}</translation>
     </message>
@@ -2815,60 +2783,98 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../transfer.py" line="47"/>
+        <location filename="../transfer.py" line="54"/>
         <source>Berkas ditolak seluruhnya; workspace tidak berubah. %1 masalah:</source>
         <translation>The whole file was rejected; the workspace is unchanged. %1 problems:</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="51"/>
+        <location filename="../transfer.py" line="61"/>
         <source>Salin semua</source>
         <translation>Copy all</translation>
     </message>
 </context>
 <context>
+    <name>ProvinceTable</name>
+    <message>
+        <location filename="../province_slices.py" line="24"/>
+        <source>Provinsi</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../province_slices.py" line="25"/>
+        <source>Baris</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../province_slices.py" line="26"/>
+        <source>Tingkat</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location filename="../province_slices.py" line="27"/>
+        <source>Prediksi</source>
+        <translation>Predicted</translation>
+    </message>
+    <message>
+        <location filename="../province_slices.py" line="28"/>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <location filename="../province_slices.py" line="36"/>
+        <source>Tingkat keberhasilan teramati di provinsi ini</source>
+        <translation>Observed success rate in this province</translation>
+    </message>
+    <message>
+        <location filename="../province_slices.py" line="37"/>
+        <source>Rata-rata peluang prediksi model di provinsi ini</source>
+        <translation>The model&apos;s mean predicted probability in this province</translation>
+    </message>
+</context>
+<context>
     <name>RecordBrowser</name>
     <message>
-        <location filename="../catalog_tab.py" line="277"/>
+        <location filename="../catalog_tab.py" line="294"/>
         <source>Tambah…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="278"/>
+        <location filename="../catalog_tab.py" line="295"/>
         <source>Ubah…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="279"/>
+        <location filename="../catalog_tab.py" line="296"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="304"/>
+        <location filename="../catalog_tab.py" line="323"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="342"/>
+        <location filename="../catalog_tab.py" line="365"/>
         <source>kode ini sudah ada; ubah data itu atau pilih kode lain</source>
         <translation>this code already exists; edit that record or choose another code</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="364"/>
+        <location filename="../catalog_tab.py" line="391"/>
         <source>Hapus data</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="365"/>
+        <location filename="../catalog_tab.py" line="392"/>
         <source>Hapus %1? (Dapat dibatalkan dengan Ctrl+Z)</source>
         <translation>Delete %1? (Can be undone with Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="372"/>
+        <location filename="../catalog_tab.py" line="399"/>
         <source>Tidak dapat dihapus</source>
         <translation>Cannot be deleted</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="384"/>
+        <location filename="../catalog_tab.py" line="411"/>
         <source>Tidak dapat dibatalkan</source>
         <translation>Cannot be undone</translation>
     </message>
@@ -2876,13 +2882,13 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../record_form.py" line="55"/>
+        <location filename="../record_form.py" line="67"/>
         <source>Ubah data</source>
         <extracomment>Columns offered as a closed list. What a list column looks like, shown as the field&apos;s placeholder.</extracomment>
         <translation>Edit record</translation>
     </message>
     <message>
-        <location filename="../record_form.py" line="55"/>
+        <location filename="../record_form.py" line="67"/>
         <source>Tambah data</source>
         <translation>Add record</translation>
     </message>
@@ -2890,391 +2896,290 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../catalog_tab.py" line="242"/>
+        <location filename="../catalog_tab.py" line="252"/>
         <source>Saring… (semua kolom)</source>
         <translation>Filter… (all columns)</translation>
     </message>
 </context>
 <context>
-    <name>RegionsTab</name>
+    <name>RegionSummary</name>
     <message>
-        <location filename="../regions_tab.py" line="289"/>
-        <source>Saring wilayah… (kode atau nama)</source>
-        <extracomment>A short message for the status bar after an action. Emitted after each successful write to the workspace.</extracomment>
-        <translation>Filter regions… (code or name)</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="309"/>
-        <source>Wilayah</source>
-        <translation>Regions</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="334"/>
-        <location filename="../regions_tab.py" line="599"/>
+        <location filename="../regions/region_summary.py" line="38"/>
+        <location filename="../regions/region_summary.py" line="98"/>
         <source>Pilih wilayah</source>
         <translation>Select a region</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="336"/>
-        <location filename="../regions_tab.py" line="600"/>
+        <location filename="../regions/region_summary.py" line="41"/>
+        <location filename="../regions/region_summary.py" line="100"/>
         <source>Pilih provinsi atau kabupaten/kota di pohon wilayah.</source>
         <translation>Select a province or regency/city in the region tree.</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="344"/>
-        <location filename="../regions_tab.py" line="451"/>
-        <location filename="../regions_tab.py" line="523"/>
+        <location filename="../regions/region_summary.py" line="49"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="345"/>
+        <location filename="../regions/region_summary.py" line="50"/>
         <source>Induk</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="346"/>
-        <location filename="../regions_tab.py" line="523"/>
+        <location filename="../regions/region_summary.py" line="51"/>
         <source>Konektivitas</source>
         <translation>Connectivity</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="347"/>
+        <location filename="../regions/region_summary.py" line="52"/>
         <source>Daerah 3T</source>
         <translation>3T region</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="351"/>
+        <location filename="../regions/region_summary.py" line="56"/>
         <source>Bahaya</source>
         <translation>Hazard</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="351"/>
+        <location filename="../regions/region_summary.py" line="56"/>
         <source>Indeks</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="351"/>
+        <location filename="../regions/region_summary.py" line="56"/>
         <source>Sumber</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="369"/>
+        <location filename="../regions/region_summary.py" line="75"/>
         <source>Indeks bahaya (0–1)</source>
         <translation>Hazard index (0–1)</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="371"/>
+        <location filename="../regions/region_summary.py" line="79"/>
         <source>Indeks per bahaya; kabupaten/kota yang tidak menyatakan suatu bahaya memakai indeks provinsinya.</source>
         <translation>Index per hazard; a regency/city that does not state a hazard uses its province&apos;s index.</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="403"/>
-        <source>Standar kompetensi wilayah</source>
-        <translation>Regional competency standards</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="406"/>
-        <location filename="../regions_tab.py" line="452"/>
-        <source>Kompetensi</source>
-        <translation>Competency</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="406"/>
-        <source>Level</source>
-        <translation>Level</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="406"/>
-        <source>Alasan</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="419"/>
-        <source>Tambah…</source>
-        <translation>Add…</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="420"/>
-        <location filename="../regions_tab.py" line="471"/>
-        <source>Ubah…</source>
-        <translation>Edit…</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="421"/>
-        <source>Hapus…</source>
-        <translation>Delete…</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="425"/>
-        <source>Hapus standar…</source>
-        <translation>Delete standard…</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="429"/>
-        <source>Ubah standar…</source>
-        <translation>Edit standard…</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="448"/>
-        <source>Modul lokal</source>
-        <translation>Local modules</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="451"/>
-        <source>Judul</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="451"/>
-        <source>JP</source>
-        <translation>JP</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="451"/>
-        <source>Modalitas</source>
-        <translation>Modality</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="452"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="452"/>
-        <source>Pemilik</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="470"/>
-        <source>Tambah modul lokal…</source>
-        <translation>Add local module…</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="472"/>
-        <location filename="../regions_tab.py" line="701"/>
-        <source>Ajukan untuk ditinjau</source>
-        <translation>Submit for review</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="474"/>
-        <source>Alur kerja: Draf → Ditinjau → Disetujui. Hanya modul yang disetujui yang direkomendasikan kepada peserta.</source>
-        <translation>Workflow: Draft → In review → Approved. Only approved modules are recommended to learners.</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="479"/>
-        <source>Ubah modul…</source>
-        <translation>Edit module…</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="523"/>
-        <source>Nama</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="523"/>
-        <source>3T</source>
-        <translation>3T</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="524"/>
-        <source>Bahaya tertinggi</source>
-        <translation>Highest hazard</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="552"/>
-        <source>Ya</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="567"/>
-        <source> (dari provinsi)</source>
-        <translation> (from province)</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="569"/>
-        <source>Daerah tertinggal, terdepan dan terluar</source>
-        <translation>Disadvantaged, frontier and outermost region</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="612"/>
+        <location filename="../regions/region_summary.py" line="113"/>
         <source>Kabupaten/kota di {province}</source>
         <translation>Regency/city in {province}</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="613"/>
+        <location filename="../regions/region_summary.py" line="115"/>
         <source>Provinsi</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="617"/>
+        <location filename="../regions/region_summary.py" line="121"/>
         <source>Ya — tertinggal, terdepan, terluar</source>
         <translation>Yes — disadvantaged, frontier, outermost</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="618"/>
+        <location filename="../regions/region_summary.py" line="121"/>
         <source>Tidak</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="625"/>
-        <source>Juga berlaku dari wilayah induk: {items}</source>
-        <translation>Also applies from parent regions: {items}</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="632"/>
-        <source>Belum ada modul lokal untuk {name}.</source>
-        <translation>No local modules for {name} yet.</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="635"/>
-        <source>Modul lokal wilayah induk yang juga ditawarkan di sini: {items}</source>
-        <translation>Local modules of parent regions also offered here: {items}</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="650"/>
+        <location filename="../regions/region_summary.py" line="138"/>
         <source>(dari provinsi)</source>
         <translation>(from province)</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="651"/>
+        <location filename="../regions/region_summary.py" line="140"/>
         <source>(dari {code})</source>
         <translation>(from {code})</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="653"/>
+        <location filename="../regions/region_summary.py" line="143"/>
         <source>wilayah ini</source>
         <translation>this region</translation>
     </message>
+</context>
+<context>
+    <name>RegionTree</name>
     <message>
-        <location filename="../regions_tab.py" line="702"/>
-        <source>Setujui</source>
-        <translation>Approve</translation>
+        <location filename="../regions/region_tree.py" line="37"/>
+        <source>Saring wilayah… (kode atau nama)</source>
+        <extracomment>The region now current in the tree, or None when there is none.</extracomment>
+        <translation>Filter regions… (code or name)</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="703"/>
-        <source>Sudah disetujui</source>
-        <translation>Already approved</translation>
+        <location filename="../regions/region_tree.py" line="56"/>
+        <source>Wilayah</source>
+        <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="781"/>
+        <location filename="../regions/region_tree.py" line="70"/>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../regions/region_tree.py" line="71"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../regions/region_tree.py" line="72"/>
+        <source>Konektivitas</source>
+        <translation>Connectivity</translation>
+    </message>
+    <message>
+        <location filename="../regions/region_tree.py" line="73"/>
+        <source>3T</source>
+        <translation>3T</translation>
+    </message>
+    <message>
+        <location filename="../regions/region_tree.py" line="74"/>
+        <source>Bahaya tertinggi</source>
+        <translation>Highest hazard</translation>
+    </message>
+    <message>
+        <location filename="../regions/region_tree.py" line="103"/>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../regions/region_tree.py" line="120"/>
+        <source> (dari provinsi)</source>
+        <translation> (from province)</translation>
+    </message>
+    <message>
+        <location filename="../regions/region_tree.py" line="123"/>
+        <source>Daerah tertinggal, terdepan dan terluar</source>
+        <translation>Disadvantaged, frontier and outermost region</translation>
+    </message>
+</context>
+<context>
+    <name>RegionalStandardsPanel</name>
+    <message>
+        <location filename="../regions/standards_panel.py" line="45"/>
+        <source>Standar kompetensi wilayah</source>
+        <extracomment>After each successful write, with a short message for the status bar.</extracomment>
+        <translation>Regional competency standards</translation>
+    </message>
+    <message>
+        <location filename="../regions/standards_panel.py" line="52"/>
+        <source>Kompetensi</source>
+        <translation>Competency</translation>
+    </message>
+    <message>
+        <location filename="../regions/standards_panel.py" line="52"/>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../regions/standards_panel.py" line="52"/>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../regions/standards_panel.py" line="68"/>
+        <source>Tambah…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../regions/standards_panel.py" line="69"/>
+        <source>Ubah…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../regions/standards_panel.py" line="70"/>
+        <source>Hapus…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <location filename="../regions/standards_panel.py" line="74"/>
+        <source>Hapus standar…</source>
+        <translation>Delete standard…</translation>
+    </message>
+    <message>
+        <location filename="../regions/standards_panel.py" line="78"/>
+        <source>Ubah standar…</source>
+        <translation>Edit standard…</translation>
+    </message>
+    <message>
+        <location filename="../regions/standards_panel.py" line="107"/>
+        <source>Juga berlaku dari wilayah induk: {items}</source>
+        <translation>Also applies from parent regions: {items}</translation>
+    </message>
+    <message>
+        <location filename="../regions/standards_panel.py" line="167"/>
         <source>{region} sudah punya standar untuk {competency}; pilih baris itu lalu Ubah</source>
         <translation>{region} already has a standard for {competency}; select that row, then Edit</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="788"/>
+        <location filename="../regions/standards_panel.py" line="181"/>
         <source>Standar {competency} level {level} untuk {region} disimpan.</source>
         <translation>Standard {competency} level {level} for {region} saved.</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="800"/>
+        <location filename="../regions/standards_panel.py" line="195"/>
         <source>Hapus standar wilayah</source>
         <translation>Delete regional standard</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="801"/>
+        <location filename="../regions/standards_panel.py" line="197"/>
         <source>Hapus standar {competency} level {level} untuk {name} ({code})?
 Peserta di wilayah ini tidak lagi ditargetkan mencapai level ini.</source>
         <translation>Delete the standard {competency} level {level} for {name} ({code})?
 Learners in this region will no longer be targeted to reach this level.</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="809"/>
+        <location filename="../regions/standards_panel.py" line="212"/>
         <source>Standar tidak dihapus</source>
         <translation>Standard not deleted</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="811"/>
+        <location filename="../regions/standards_panel.py" line="215"/>
         <source>Standar {competency} untuk {region} dihapus.</source>
         <translation>Standard {competency} for {region} deleted.</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="827"/>
-        <source>Ubah modul yang sudah disetujui</source>
-        <translation>Edit an approved module</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="828"/>
-        <source>Modul {code} sudah disetujui dan dapat muncul di jalur belajar peserta. Perubahan berlaku pada rekomendasi berikutnya. Lanjutkan?</source>
-        <translation>Module {code} is already approved and may appear in learners&apos; learning paths. Changes apply to the next recommendations. Continue?</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="877"/>
-        <source>kode {code} sudah dipakai modul lain; pilih kode lain</source>
-        <translation>code {code} is already used by another module; choose another code</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="893"/>
-        <source>Modul lokal {code} disimpan ({status}).</source>
-        <translation>Local module {code} saved ({status}).</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="907"/>
-        <location filename="../regions_tab.py" line="913"/>
-        <source>Status tidak diubah</source>
-        <translation>Status not changed</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="918"/>
-        <source> dan kabupaten/kota di bawahnya</source>
-        <translation> and the regencies/cities below it</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="920"/>
-        <source>Modul {code} disetujui; kini dapat direkomendasikan kepada peserta di {where}.</source>
-        <translation>Module {code} approved; it can now be recommended to learners in {where}.</translation>
-    </message>
-    <message>
-        <location filename="../regions_tab.py" line="923"/>
-        <source>Modul {code} diajukan untuk ditinjau.</source>
-        <translation>Module {code} submitted for review.</translation>
     </message>
 </context>
 <context>
     <name>StandardDialog</name>
     <message>
-        <location filename="../regions_tab.py" line="203"/>
+        <location filename="../regions/standard_dialog.py" line="43"/>
         <source>Ubah standar wilayah</source>
-        <extracomment>The review workflow of a local module: one step at a time. How the app&apos;s own writes are named in problems (``FILE`` of ``FILE:ROW:COLUMN``).</extracomment>
         <translation>Edit regional standard</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="204"/>
+        <location filename="../regions/standard_dialog.py" line="43"/>
         <source>Tambah standar wilayah</source>
         <translation>Add regional standard</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="211"/>
+        <location filename="../regions/standard_dialog.py" line="52"/>
         <source>Mengapa setiap ASN di wilayah ini perlu mencapai level ini, mis. indeks bahaya dan sumbernya</source>
         <translation>Why every civil servant in this region needs to reach this level, e.g. the hazard index and its source</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="223"/>
+        <location filename="../regions/standard_dialog.py" line="66"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="224"/>
+        <location filename="../regions/standard_dialog.py" line="67"/>
         <source>Kompetensi</source>
         <translation>Competency</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="225"/>
+        <location filename="../regions/standard_dialog.py" line="68"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="226"/>
+        <location filename="../regions/standard_dialog.py" line="69"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="229"/>
+        <location filename="../regions/standard_dialog.py" line="73"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../regions_tab.py" line="231"/>
+        <location filename="../regions/standard_dialog.py" line="76"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -3282,159 +3187,241 @@ Learners in this region will no longer be targeted to reach this level.</transla
 <context>
     <name>TrainDialog</name>
     <message>
-        <location filename="../model_tab.py" line="185"/>
+        <location filename="../train_dialog.py" line="53"/>
         <source>Berhasil diterapkan di tempat kerja (selesai dan L3)</source>
-        <extracomment>Metric keys of a card, with column titles and whether a higher value is better. Progress steps of one training run: train()&apos;s stages (features, model, three baselines, refit), then storing.</extracomment>
         <translation>Applied at work (completed and L3)</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="187"/>
+        <location filename="../train_dialog.py" line="58"/>
         <source>Selesai mengikuti modul</source>
         <translation>Completed the module</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="193"/>
+        <location filename="../train_dialog.py" line="64"/>
         <source>Latih model baru</source>
         <translation>Train a new model</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="196"/>
+        <location filename="../train_dialog.py" line="68"/>
         <source>Model dilatih dari hasil pelatihan (outcomes) di workspace ini, diuji pada peserta yang disisihkan, lalu disimpan dan dijadikan model aktif.</source>
         <translation>The model is trained on the training outcomes in this workspace, tested on held-out learners, then saved and made the active model.</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="204"/>
+        <location filename="../train_dialog.py" line="79"/>
         <source>Benih acak: hasil yang sama untuk benih dan data yang sama</source>
         <translation>Random seed: the same seed and data give the same result</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="208"/>
+        <location filename="../train_dialog.py" line="84"/>
         <source>Huruf, angka, &apos;.&apos;, &apos;_&apos; atau &apos;-&apos;, paling banyak 80</source>
         <translation>Letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, at most 80</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="210"/>
+        <location filename="../train_dialog.py" line="86"/>
         <source>opsional: truth.csv dari simulator</source>
         <translation>optional: truth.csv from the simulator</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="212"/>
+        <location filename="../train_dialog.py" line="88"/>
         <source>Pilih…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="221"/>
+        <location filename="../train_dialog.py" line="97"/>
         <source>Sasaran:</source>
         <translation>Target:</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="222"/>
+        <location filename="../train_dialog.py" line="98"/>
         <source>Benih acak:</source>
         <translation>Random seed:</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="223"/>
+        <location filename="../train_dialog.py" line="99"/>
         <source>Nama model:</source>
         <translation>Model name:</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="224"/>
+        <location filename="../train_dialog.py" line="100"/>
         <source>Kebenaran dasar:</source>
         <translation>Ground truth:</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="227"/>
+        <location filename="../train_dialog.py" line="104"/>
         <source>Latih</source>
         <translation>Train</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="228"/>
+        <location filename="../train_dialog.py" line="105"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="242"/>
+        <location filename="../train_dialog.py" line="120"/>
         <source>Kebenaran dasar simulator</source>
         <translation>Simulator ground truth</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="243"/>
+        <location filename="../train_dialog.py" line="120"/>
         <source>CSV (*.csv);;Semua berkas (*)</source>
         <translation>CSV (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="251"/>
+        <location filename="../train_dialog.py" line="130"/>
         <source>Nama model: huruf, angka, &apos;.&apos;, &apos;_&apos; atau &apos;-&apos; (paling banyak 80), diawali huruf atau angka.</source>
         <translation>Model name: letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 80), starting with a letter or digit.</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="255"/>
+        <location filename="../train_dialog.py" line="135"/>
         <source>Berkas kebenaran dasar tidak ditemukan.</source>
         <translation>Ground truth file not found.</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="262"/>
+        <location filename="../train_dialog.py" line="142"/>
         <source>Model dengan nama ini sudah ada dan akan diganti.</source>
         <translation>A model with this name already exists and will be replaced.</translation>
     </message>
 </context>
 <context>
+    <name>TrainingPanel</name>
+    <message>
+        <location filename="../training_panel.py" line="30"/>
+        <source>Membaca hasil pelatihan dan menyusun fitur</source>
+        <extracomment>What each training stage is doing, in Indonesian (English in the translations); keyed by the stage keys of :data:`curriculum_tool.model.train.STAGES`.</extracomment>
+        <translation>Reading training outcomes and building features</translation>
+    </message>
+    <message>
+        <location filename="../training_panel.py" line="32"/>
+        <source>Memisahkan data latih dan data uji</source>
+        <translation>Splitting training and test data</translation>
+    </message>
+    <message>
+        <location filename="../training_panel.py" line="33"/>
+        <source>Melatih model</source>
+        <translation>Fitting the model</translation>
+    </message>
+    <message>
+        <location filename="../training_panel.py" line="34"/>
+        <source>Melatih pembanding</source>
+        <translation>Fitting the baselines</translation>
+    </message>
+    <message>
+        <location filename="../training_panel.py" line="35"/>
+        <source>Mengukur pada peserta yang disisihkan</source>
+        <translation>Measuring on the held-out learners</translation>
+    </message>
+    <message>
+        <location filename="../training_panel.py" line="37"/>
+        <source>Melatih ulang pada semua pendaftaran berlabel</source>
+        <translation>Refitting on all labelled enrolments</translation>
+    </message>
+    <message>
+        <location filename="../training_panel.py" line="39"/>
+        <source>Menyimpan model</source>
+        <translation>Saving the model</translation>
+    </message>
+    <message>
+        <location filename="../training_panel.py" line="83"/>
+        <location filename="../training_panel.py" line="104"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../training_panel.py" line="84"/>
+        <source>Hentikan pelatihan (Esc); tidak ada model disimpan</source>
+        <translation>Stop training (Esc); no model is saved</translation>
+    </message>
+    <message>
+        <location filename="../training_panel.py" line="101"/>
+        <source>%v dari %m</source>
+        <translation>%v of %m</translation>
+    </message>
+    <message>
+        <location filename="../training_panel.py" line="102"/>
+        <source>Melatih model “%1”: memulai…</source>
+        <translation>Training model “%1”: starting…</translation>
+    </message>
+    <message>
+        <location filename="../training_panel.py" line="111"/>
+        <source>Melatih model “%1”: %2</source>
+        <translation>Training model “%1”: %2</translation>
+    </message>
+    <message>
+        <location filename="../training_panel.py" line="126"/>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../training_panel.py" line="128"/>
+        <source>Membatalkan: berhenti setelah tahap ini…</source>
+        <translation>Cancelling: stopping after this stage…</translation>
+    </message>
+</context>
+<context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../transfer.py" line="71"/>
+        <location filename="../transfer.py" line="81"/>
         <source>Ekspor</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="71"/>
+        <location filename="../transfer.py" line="81"/>
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="75"/>
+        <location filename="../transfer.py" line="85"/>
         <source>Pilih…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="81"/>
+        <location filename="../transfer.py" line="91"/>
         <source>Tampilkan NIP dan nama apa adanya (tanpa samaran)</source>
         <translation>Show NIP and names as they are (unmasked)</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="82"/>
+        <location filename="../transfer.py" line="93"/>
         <source>Ganti seluruh tabel (--replace)</source>
         <translation>Replace the whole table (--replace)</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="84"/>
+        <location filename="../transfer.py" line="97"/>
         <source>Jenis data</source>
         <translation>Data type</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="85"/>
+        <location filename="../transfer.py" line="98"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="101"/>
+        <location filename="../transfer.py" line="118"/>
         <source>Ekspor ke</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="103"/>
+        <location filename="../transfer.py" line="120"/>
         <source>Impor dari</source>
         <translation>Import from</translation>
     </message>
 </context>
 <context>
+    <name>WarningBar</name>
+    <message>
+        <location filename="../graph/warning_bar.py" line="27"/>
+        <source>Tutup peringatan</source>
+        <translation>Close warning</translation>
+    </message>
+</context>
+<context>
     <name>browser</name>
     <message>
-        <location filename="../catalog_tab.py" line="133"/>
+        <location filename="../catalog_tab.py" line="142"/>
         <source>Simpan %1</source>
         <translation>Save %1</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="155"/>
+        <location filename="../catalog_tab.py" line="163"/>
         <source>Hapus %1</source>
         <translation>Delete %1</translation>
     </message>

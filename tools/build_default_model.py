@@ -1,4 +1,4 @@
-"""Rebuild the shipped default model: ``python -m curriculum_tool.model.default``.
+"""Rebuild the shipped default model: ``python tools/build_default_model.py --out models``.
 
 Simulates learners over the shipped catalog (docs/simulator.md), imports them into a
 throwaway workspace, trains with the normal ``train`` code and writes
@@ -7,6 +7,9 @@ throwaway workspace, trains with the normal ``train`` code and writes
 which ``init`` checks before it installs the model. The trained model is deterministic for
 a given seed and library versions; the archive's bytes are not (skops names the arrays
 inside it after object ids), so each rebuild records a new digest.
+
+A build step, not part of the package: it uses the simulator, the catalog seeding and the
+trainer together, which the package's layers keep apart (about 40 s on 2 cores).
 """
 
 from __future__ import annotations
@@ -18,19 +21,28 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..catalog import DEFAULT_MODEL, catalog_dir, create_workspace
-from ..io import import_file
-from ..io.atomic import atomic_output
-from ..simulate import simulate_to_dir
-from .persist import SUFFIX, model_bytes, model_digest, write_model_files
-from .train import train
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from curriculum_tool.catalog import create_workspace  # noqa: E402
+from curriculum_tool.io import import_file  # noqa: E402
+from curriculum_tool.io.atomic import atomic_output  # noqa: E402
+from curriculum_tool.model.persist import (  # noqa: E402
+    SUFFIX,
+    model_bytes,
+    model_digest,
+    write_model_files,
+)
+from curriculum_tool.model.train import train  # noqa: E402
+from curriculum_tool.shipped_files import DEFAULT_MODEL, catalog_dir  # noqa: E402
+from curriculum_tool.simulate import simulate_to_dir  # noqa: E402
 
 __all__ = ["SHIPPED_MODELS", "SHIPPED_MODULE", "build_default_model", "record_digest"]
 
 #: The ``models/`` folder that ships with the package (source checkout).
-SHIPPED_MODELS = Path(__file__).resolve().parents[2] / "models"
+SHIPPED_MODELS = ROOT / "models"
 #: The module holding the shipped model's digest, rewritten by :func:`record_digest`.
-SHIPPED_MODULE = Path(__file__).resolve().with_name("shipped.py")
+SHIPPED_MODULE = ROOT / "curriculum_tool" / "model" / "shipped.py"
 
 
 def record_digest(sha256: str, module: Path = SHIPPED_MODULE) -> None:
@@ -39,6 +51,10 @@ def record_digest(sha256: str, module: Path = SHIPPED_MODULE) -> None:
     head = text[: text.index("DEFAULT_MODEL_SHA256")]
     with atomic_output(module, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(f'{head}DEFAULT_MODEL_SHA256 = "{sha256}"\n')
+
+
+def _progress(done: int, total: int, stage: str) -> None:
+    print(f"{done}/{total} {stage}", flush=True)
 
 
 def build_default_model(
@@ -53,7 +69,7 @@ def build_default_model(
             import_file(workspace, "learners", folder / "sim" / "learners.csv")
             import_file(workspace, "outcomes", folder / "sim" / "outcomes.csv")
             truth = pd.read_csv(folder / "sim" / "truth.csv")
-            result = train(workspace, "l3", seed, truth, progress=print)
+            result = train(workspace, "l3", seed, truth, progress=_progress)
     payload = model_bytes(result.model)
     card = {
         **result.card,

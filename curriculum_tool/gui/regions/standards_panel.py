@@ -1,0 +1,219 @@
+"""The regional standards of the current region: a table to add, change and delete them.
+
+A regional standard is the level every civil servant of the region should reach in
+one competency. The panel lists the region's own standards, names those it inherits
+from its parents below, and writes each change through the core in one transaction.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Connection
+
+from ...domain import Region, RegionalStandard, RowError
+from ...errors import Problem, ValidationError
+from ...io.importer import ParsedFile, import_parsed
+from ...store import Workspace
+from ..record_model import RecordTableModel
+from .display import DisplayProxy, record_table, select_record
+from .region_data import RegionData
+from .standard_dialog import StandardDialog
+from .writes import STANDARD_LABEL, confirm, show_refusal, write
+
+__all__ = ["RegionalStandardsPanel"]
+
+
+class RegionalStandardsPanel(QGroupBox):
+    """The current region's competency standards, with the dialog that adds or changes
+    one and the Delete key that removes one after asking."""
+
+    #: After each successful write, with a short message for the status bar.
+    edited = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Standar kompetensi wilayah"))
+        self.workspace = workspace
+        self.data = RegionData()
+        self.region: Region | None = None
+        self.dialog: StandardDialog | None = None
+        self.model = RecordTableModel(
+            ("competency", "level", "reason"),
+            (self.tr("Kompetensi"), self.tr("Level"), self.tr("Alasan")),
+            self,
+        )
+        self.proxy = DisplayProxy(
+            {}, tooltip={0: lambda code: self.data.competency_name(code)}, parent=self
+        )
+        self.proxy.setSourceModel(self.model)
+        self.view = record_table(self)
+        self.view.setModel(self.proxy)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.add_button = QPushButton(self.tr("Tambah…"), self)
+        self.edit_button = QPushButton(self.tr("Ubah…"), self)
+        self.delete_button = QPushButton(self.tr("Hapus…"), self)
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_action = QAction(self.tr("Hapus standar…"), self.view)
+        self.delete_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        edit_action = QAction(self.tr("Ubah standar…"), self.view)
+        edit_action.triggered.connect(self.edit_selected)
+        self.view.addActions([edit_action, self.delete_action])
+
+        self.inherited = QLabel(self)
+        self.inherited.setWordWrap(True)
+        self.inherited.setStyleSheet("color: palette(mid);")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addWidget(self.inherited)
+        layout.addLayout(buttons)
+
+    def show_region(self, region: Region | None, data: RegionData) -> None:
+        """Show the standards of ``region`` and those it inherits, or none."""
+        self.region = region
+        self.data = data
+        if region is None:
+            self.model.set_records([])
+            self.inherited.setText("")
+            self._update_buttons()
+            return
+        chain = data.chain(region)[1:]
+        self.model.set_records([s for s in data.standards if s.region == region.code])
+        inherited = [s for s in data.standards if s.region in chain]
+        self.inherited.setText(
+            self.tr("Juga berlaku dari wilayah induk: {items}").format(
+                items="; ".join(f"{s.competency} level {s.level} ({s.region})" for s in inherited)
+            )
+            if inherited
+            else ""
+        )
+        self._update_buttons()
+
+    def selected(self) -> RegionalStandard | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        standard = self.selected() if self.region is not None else None
+        self.add_button.setEnabled(self.region is not None)
+        self.edit_button.setEnabled(standard is not None)
+        self.delete_button.setEnabled(standard is not None)
+        self.delete_action.setEnabled(standard is not None)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add(self) -> StandardDialog | None:
+        """Open the dialog for a new standard of the current region."""
+        return self._open(None)
+
+    def edit_selected(self) -> StandardDialog | None:
+        standard = self.selected()
+        return self._open(standard) if standard else None
+
+    def _open(self, standard: RegionalStandard | None) -> StandardDialog | None:
+        if self.region is None:
+            return None
+        adding = standard is None
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = StandardDialog(
+            self.region,
+            self.data.competencies,
+            lambda row: self.save(row, adding),
+            standard,
+            self,
+        )
+        self.dialog.open()
+        return self.dialog
+
+    def save(self, row: dict[str, str], adding: bool) -> list[tuple[str, str]]:
+        """Validate and write one regional standard; the problems, or [] once written."""
+        try:
+            standard = RegionalStandard.from_row(row)
+        except RowError as error:
+            return list(error.problems)
+
+        def steps(conn: Connection) -> None:
+            if adding and standard.key() in self.workspace.keys(standard.KIND, conn):
+                raise ValidationError(
+                    Problem(
+                        STANDARD_LABEL,
+                        2,
+                        "competency",
+                        self.tr(
+                            "{region} sudah punya standar untuk {competency}; pilih baris itu lalu "
+                            "Ubah"
+                        ).format(region=standard.region, competency=standard.competency),
+                    )
+                )
+            import_parsed(
+                self.workspace,
+                [ParsedFile(standard.KIND, STANDARD_LABEL, [standard], [2], [])],
+                conn=conn,
+            )
+
+        problems = write(self.workspace, steps)
+        if not problems:
+            self.edited.emit(
+                self.tr("Standar {competency} level {level} untuk {region} disimpan.").format(
+                    competency=standard.competency, level=standard.level, region=standard.region
+                )
+            )
+            select_record(self.view, self.model, standard.key())
+        return problems
+
+    def delete_selected(self) -> bool:
+        """Delete the selected standard after the user confirms."""
+        standard = self.selected()
+        if standard is None or self.region is None:
+            return False
+        if not confirm(
+            self,
+            self.tr("Hapus standar wilayah"),
+            self.tr(
+                "Hapus standar {competency} level {level} untuk {name} ({code})?\n"
+                "Peserta di wilayah ini tidak lagi ditargetkan mencapai level ini."
+            ).format(
+                competency=standard.competency,
+                level=standard.level,
+                name=self.region.name,
+                code=self.region.code,
+            ),
+        ):
+            return False
+        problems = write(
+            self.workspace,
+            lambda conn: self.workspace.delete(conn, standard.KIND, [standard.key()]),
+        )
+        if problems:
+            show_refusal(self, self.tr("Standar tidak dihapus"), problems)
+            return False
+        self.edited.emit(
+            self.tr("Standar {competency} untuk {region} dihapus.").format(
+                competency=standard.competency, region=standard.region
+            )
+        )
+        return True

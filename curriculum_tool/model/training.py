@@ -1,0 +1,121 @@
+"""One way to train and store a model, shared by the command line and the desktop app.
+
+:func:`train_and_store` checks every input before it reads a single outcome (target,
+seed, model name, the simulator's ground truth), names an unnamed model the same way
+everywhere (:func:`default_model_name`), trains with :func:`~.train.train` and stores
+the result in one transaction. Its progress adds a last ``store`` stage to training's
+own, and a cancelled run raises :class:`~.train.TrainingCancelled` before anything is
+written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import CurriculumError
+from .dataset import TARGETS
+from .persist import StoredModel, _check_name, list_models, save_model
+from .train import Progress, TrainingCancelled, train, training_stages
+
+__all__ = ["MAX_SEED", "default_model_name", "read_truth", "train_and_store"]
+
+#: The largest seed scikit-learn's estimators accept (``random_state`` below 2**32).
+MAX_SEED = 2**32 - 1
+
+
+def default_model_name(
+    taken: set[str] | frozenset[str] = frozenset(), now: dt.datetime | None = None
+) -> str:
+    """``model-YYYYMMDD-HHMM`` for now, with ``-2``, ``-3``… if that name is taken.
+
+    >>> default_model_name({"model-20250304-0506"}, dt.datetime(2025, 3, 4, 5, 6))
+    'model-20250304-0506-2'
+    """
+    base = (now or dt.datetime.now()).strftime("model-%Y%m%d-%H%M")
+    name, counter = base, 1
+    while name in taken:
+        counter += 1
+        name = f"{base}-{counter}"
+    return name
+
+
+def _check_target(target: str) -> str:
+    """``target`` if training knows it, else a :class:`CurriculumError`."""
+    if target not in TARGETS:
+        raise CurriculumError(f"unknown target '{target}'; one of: {', '.join(TARGETS)}")
+    return target
+
+
+def _check_seed(seed: int) -> int:
+    """``seed`` if it is a whole number from 0 to :data:`MAX_SEED`."""
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
+        raise CurriculumError(f"seed {seed!r} must be a whole number from 0 to {MAX_SEED}")
+    return seed
+
+
+def read_truth(path: Path | str, target: str) -> pd.DataFrame:
+    """The simulator's ``truth.csv``, checked for the columns the ceiling of ``target``
+    needs."""
+    path = Path(path)
+    column = "p_success" if target == "l3" else "p_completed"
+    try:
+        frame = pd.read_csv(path)
+    except (OSError, ValueError) as error:
+        raise CurriculumError(f"cannot read the ground truth {path.name}: {error}") from None
+    missing = [c for c in ("learner", "module", "date", column) if c not in frame.columns]
+    if missing:
+        raise CurriculumError(
+            f"{path.name} is not a simulator truth file: it has no column {', '.join(missing)}"
+        )
+    return frame
+
+
+def train_and_store(
+    workspace,
+    *,
+    target: str = "l3",
+    seed: int = 0,
+    name: str | None = None,
+    truth: Path | str | None = None,
+    models_dir: Path | str | None = None,
+    activate: bool = True,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> StoredModel:
+    """Check the inputs, train on ``workspace``'s outcomes and store the model.
+
+    ``name`` defaults to :func:`default_model_name` (free among the workspace's models);
+    a stored model of the same name is replaced. ``truth`` is the simulator's
+    ``truth.csv`` (adds the ground-truth ceiling). With ``models_dir`` the model is also
+    written there as ``NAME.skops`` and ``NAME.json``; with ``activate`` it becomes the
+    workspace's current model. ``progress`` and ``cancelled`` work as in
+    :func:`~.train.train`, with ``store`` as the last stage; a cancel seen before that
+    stage stores nothing.
+    """
+    _check_target(target)
+    _check_seed(seed)
+    if name is not None:
+        _check_name(name)
+    truth_frame = read_truth(truth, target) if truth is not None else None
+    if name is None:
+        name = default_model_name({model.name for model in list_models(workspace)})
+
+    total = len(training_stages(store=True))  # train's own stages, then "store"
+
+    def training_progress(done: int, _total: int, stage: str) -> None:
+        if progress is not None:
+            progress(done, total, stage)
+
+    result = train(
+        workspace, target, seed, truth_frame, progress=training_progress, cancelled=cancelled
+    )
+    if cancelled is not None and cancelled():
+        raise TrainingCancelled()
+    if progress is not None:
+        progress(total, total, "store")
+    directory = Path(models_dir) if models_dir is not None else None
+    return save_model(workspace, result, name, directory=directory, activate=activate)

@@ -1,38 +1,19 @@
 """Plain records and vocabularies of the ASN competency-development domain."""
 
-from .paths import Exclusion, LearnerPath
+from .paths import Exclusion as Exclusion, LearnerPath as LearnerPath
 from .records import (
-    RECORD_TYPES,
-    Competency,
-    JobStandard,
-    Learner,
-    Module,
-    Obligation,
-    Outcome,
-    PathStep,
-    Prerequisite,
-    Record,
-    Reference,
-    Region,
-    RegionalStandard,
-    RowError,
+    RECORD_TYPES as RECORD_TYPES,
+    Competency as Competency,
+    JobStandard as JobStandard,
+    Learner as Learner,
+    Module as Module,
+    Obligation as Obligation,
+    Outcome as Outcome,
+    PathStep as PathStep,
+    Prerequisite as Prerequisite,
+    Record as Record,
+    Reference as Reference,
+    Region as Region,
+    RegionalStandard as RegionalStandard,
+    RowError as RowError,
 )
-
-__all__ = [
-    "RECORD_TYPES",
-    "Competency",
-    "Exclusion",
-    "JobStandard",
-    "Learner",
-    "LearnerPath",
-    "Module",
-    "Obligation",
-    "Outcome",
-    "PathStep",
-    "Prerequisite",
-    "Record",
-    "Reference",
-    "Region",
-    "RegionalStandard",
-    "RowError",
-]

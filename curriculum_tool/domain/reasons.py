@@ -8,7 +8,7 @@ read the kind, never the text. For compatibility a Reason *is* its English strin
 
 Parameters hold codes and numbers plus the names a reader needs (a competency's name, a
 region's name); vocabulary keys (hazards, modalities, connectivity) are put into words by
-the label tables of :mod:`.labels` (still importable from here).
+the label tables of :mod:`.labels`.
 """
 
 from __future__ import annotations
@@ -16,31 +16,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .labels import (
-    AUDIENCE_EN,
-    AUDIENCE_ID,
-    CONNECTIVITY_EN,
-    CONNECTIVITY_ID,
-    HAZARD_EN,
-    HAZARD_ID,
-    MODALITY_EN,
-    MODALITY_ID,
-    label,
-)
+from .labels import label
 
 __all__ = [
-    "AUDIENCE_EN",
-    "AUDIENCE_ID",
-    "CONNECTIVITY_EN",
-    "CONNECTIVITY_ID",
-    "HAZARD_EN",
-    "HAZARD_ID",
     "KINDS",
-    "MODALITY_EN",
-    "MODALITY_ID",
     "Reason",
     "in_language",
-    "label",
     "number_id",
     "render",
 ]

@@ -22,8 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
-from ..errors import Cancelled as CoreCancelled
-from ..errors import CurriculumError
+from ..errors import Cancelled as CoreCancelled, CurriculumError
 
 __all__ = ["Cancelled", "Worker", "start"]
 

@@ -1,21 +1,11 @@
-"""The success model: learner×module features and, later, training and scoring."""
+"""The success model: learner×module features, training, persistence and scoring."""
 
 from .pairs import (
-    CATEGORICAL_COLUMNS,
-    NUMERIC_COLUMNS,
-    ONLINE_MODALITIES,
-    PAIR_COLUMNS,
-    LearnerArrays,
-    PairContext,
-    pair_frame,
+    CATEGORICAL_COLUMNS as CATEGORICAL_COLUMNS,
+    NUMERIC_COLUMNS as NUMERIC_COLUMNS,
+    ONLINE_MODALITIES as ONLINE_MODALITIES,
+    PAIR_COLUMNS as PAIR_COLUMNS,
+    LearnerArrays as LearnerArrays,
+    PairContext as PairContext,
+    pair_frame as pair_frame,
 )
-
-__all__ = [
-    "CATEGORICAL_COLUMNS",
-    "NUMERIC_COLUMNS",
-    "ONLINE_MODALITIES",
-    "PAIR_COLUMNS",
-    "LearnerArrays",
-    "PairContext",
-    "pair_frame",
-]

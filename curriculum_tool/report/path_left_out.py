@@ -8,9 +8,8 @@ from itertools import groupby
 from typing import Any
 
 from ..domain import LearnerPath
-from ..domain.reasons import in_language
-from ..domain.reasons import label as vocabulary_label
-from ..domain.reasons import render as render_reason
+from ..domain.labels import label as vocabulary_label
+from ..domain.reasons import in_language, render as render_reason
 from .path_details import LearnerDetails
 from .path_sections import escaped
 from .summary import KIND_LABELS, exclusion_kind, kind_label, root_kind

@@ -14,8 +14,8 @@ from itertools import groupby
 from typing import Any
 
 from ..domain import LearnerPath
+from ..domain.labels import label as vocabulary_label
 from ..domain.reasons import in_language
-from ..domain.reasons import label as vocabulary_label
 from ..domain.vocab import MINUTES_PER_JP
 from .path_details import LearnerDetails, shown_label
 from .path_labels import created_day, date_text, number_text

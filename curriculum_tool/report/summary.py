@@ -41,7 +41,7 @@ import pandas as pd
 
 from ..domain import Learner, LearnerPath
 from ..domain.gaps import gap
-from ..domain.reasons import label as vocabulary_label
+from ..domain.labels import label as vocabulary_label
 from ..errors import CurriculumError
 from ..index import CatalogIndex
 from ..io.atomic import atomic_output

@@ -65,7 +65,7 @@ def test_capitalized_keeps_the_rest_of_the_words():
 
 
 def test_reasons_put_keys_into_the_same_words():
-    assert reasons.MODALITY_ID is labels.MODALITY_ID and reasons.label is labels.label
+    assert reasons.label is labels.label
     reason = reasons.Reason.of("modality", modality="microlearning")
     assert reason.indonesian == "pelaksanaan microlearning"
     assert str(reason) == "microlearning delivery"

@@ -4,8 +4,7 @@ import datetime as dt
 import string
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from curriculum_tool.domain import (
     RECORD_TYPES,

@@ -13,10 +13,12 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Iterator
 
-from . import csv_mutations  # noqa: F401 - registers the CSV byte mutations
-from . import interchange_mutations as interchange
-from . import table_mutations as tables
-from . import xlsx_mutations as xlsx
+from . import (
+    csv_mutations,  # noqa: F401 - registers the CSV byte mutations
+    interchange_mutations as interchange,
+    table_mutations as tables,
+    xlsx_mutations as xlsx,
+)
 from .base import (
     ALL_KINDS,
     BAD,

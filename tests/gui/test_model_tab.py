@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from threadpoolctl import threadpool_limits
 
 from curriculum_tool.catalog import create_workspace, default_model_path
-from curriculum_tool.gui import model_tab as model_tab_module
-from curriculum_tool.gui import training_panel
+from curriculum_tool.gui import model_tab as model_tab_module, training_panel
 from curriculum_tool.gui.calibration_chart import HAS_QTCHARTS, CalibrationChart
 from curriculum_tool.gui.model_tab import (
     BASELINES,

@@ -1,8 +1,7 @@
 """Import: located problems, reference and header checks, all-or-nothing, cycles, merging."""
 
 import pytest
-from helpers import assert_named_supervisor_cannot_be_deleted
-from helpers import new_module_row as module
+from helpers import assert_named_supervisor_cannot_be_deleted, new_module_row as module
 from openpyxl import Workbook
 
 from curriculum_tool.domain import RECORD_TYPES, Module

@@ -13,8 +13,7 @@ import json
 import numpy as np
 import pytest
 import scipy.sparse as sp
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from recommend_oracle import CatalogOracle, OracleLearner
 
 from curriculum_tool.model.score import Scorer

@@ -12,8 +12,7 @@ import itertools
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from curriculum_tool.domain.reach import reach_along
 from curriculum_tool.recommend import PathOptions

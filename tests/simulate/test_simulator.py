@@ -14,8 +14,13 @@ from curriculum_tool.domain import RECORD_TYPES, Outcome
 from curriculum_tool.errors import CurriculumError
 from curriculum_tool.io import import_file
 from curriculum_tool.model.pairs import pair_frame
-from curriculum_tool.simulate import ground_truth as truth
-from curriculum_tool.simulate import load_context, simulate, simulate_to_dir, true_probabilities
+from curriculum_tool.simulate import (
+    ground_truth as truth,
+    load_context,
+    simulate,
+    simulate_to_dir,
+    true_probabilities,
+)
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "simulator.md"
 

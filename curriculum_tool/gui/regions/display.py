@@ -4,7 +4,7 @@ region filter, and the record tables its panels share.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import (
     QIdentityProxyModel,
@@ -18,15 +18,21 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
+from ...domain import Region
 from ..record_model import RecordTableModel
 from ..vocab_labels import format_index
+from .region_data import RegionData
 
 __all__ = [
     "CODE_ROLE",
@@ -181,3 +187,42 @@ def select_record(view: QTableView, model: RecordTableModel, key: tuple) -> None
         if model.record(row).key() == key:
             view.selectRow(row)
             return
+
+
+class RegionRecordsPanel(QGroupBox):
+    """One region's records in a table, a note on what it inherits from its parents below,
+    and the panel's buttons: what the standards and local-modules panels share."""
+
+    model: RecordTableModel
+    view: QTableView
+    region: Region | None
+    data: RegionData
+
+    def _lay_out(self, buttons: Sequence[QWidget]) -> None:
+        """The table, the inherited note and ``buttons`` at the bottom right."""
+        self.inherited = QLabel(self)
+        self.inherited.setWordWrap(True)
+        self.inherited.setStyleSheet("color: palette(mid);")
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for button in buttons:
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addWidget(self.inherited)
+        layout.addLayout(row)
+
+    def _enter(self, region: Region | None, data: RegionData) -> list[str] | None:
+        """Remember the region shown; the codes of its parents, nearest first, or None
+        after emptying the panel when there is no region."""
+        self.region = region
+        self.data = data
+        if region is None:
+            self.model.set_records([])
+            self.inherited.setText("")
+            self._update_buttons()
+            return None
+        return data.chain(region)[1:]
+
+    def _update_buttons(self) -> None:
+        raise NotImplementedError

@@ -14,12 +14,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import Connection
@@ -32,7 +28,7 @@ from ...io.importer import ParsedFile, import_parsed
 from ...store import Workspace
 from ..record_model import RecordTableModel
 from ..vocab_labels import modality_label, status_label
-from .display import STATUS_COLORS, DisplayProxy, record_table, select_record
+from .display import STATUS_COLORS, DisplayProxy, RegionRecordsPanel, record_table, select_record
 from .local_module_form import LocalModuleForm
 from .region_data import RegionData
 from .writes import MODULE_LABEL, PREREQUISITE_LABEL, confirm, show_refusal, write
@@ -40,7 +36,7 @@ from .writes import MODULE_LABEL, PREREQUISITE_LABEL, confirm, show_refusal, wri
 __all__ = ["LocalModulesPanel"]
 
 
-class LocalModulesPanel(QGroupBox):
+class LocalModulesPanel(RegionRecordsPanel):
     """The current region's local modules: the form that adds or changes one, and the
     button that submits it for review or approves it."""
 
@@ -101,28 +97,13 @@ class LocalModulesPanel(QGroupBox):
         edit_action.triggered.connect(self.edit_selected)
         self.view.addAction(edit_action)
 
-        self.inherited = QLabel(self)
-        self.inherited.setWordWrap(True)
-        self.inherited.setStyleSheet("color: palette(mid);")
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (self.add_button, self.edit_button, self.workflow_button):
-            buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view)
-        layout.addWidget(self.inherited)
-        layout.addLayout(buttons)
+        self._lay_out((self.add_button, self.edit_button, self.workflow_button))
 
     def show_region(self, region: Region | None, data: RegionData) -> None:
         """Show the local modules of ``region`` and those its parents offer here, or none."""
-        self.region = region
-        self.data = data
-        if region is None:
-            self.model.set_records([])
-            self.inherited.setText("")
-            self._update_buttons()
+        chain = self._enter(region, data)
+        if region is None or chain is None:
             return
-        chain = data.chain(region)[1:]
         self.model.set_records([m for m in data.modules if m.scope == region.code])
         offered = [m for m in data.modules if m.is_local and offered_in(m.scope, chain)]
         notes = []

@@ -10,12 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import Connection
@@ -25,7 +21,7 @@ from ...errors import Problem, ValidationError
 from ...io.importer import ParsedFile, import_parsed
 from ...store import Workspace
 from ..record_model import RecordTableModel
-from .display import DisplayProxy, record_table, select_record
+from .display import DisplayProxy, RegionRecordsPanel, record_table, select_record
 from .region_data import RegionData
 from .standard_dialog import StandardDialog
 from .writes import STANDARD_LABEL, confirm, show_refusal, write
@@ -33,7 +29,7 @@ from .writes import STANDARD_LABEL, confirm, show_refusal, write
 __all__ = ["RegionalStandardsPanel"]
 
 
-class RegionalStandardsPanel(QGroupBox):
+class RegionalStandardsPanel(RegionRecordsPanel):
     """The current region's competency standards, with the dialog that adds or changes
     one and the Delete key that removes one after asking."""
 
@@ -79,28 +75,13 @@ class RegionalStandardsPanel(QGroupBox):
         edit_action.triggered.connect(self.edit_selected)
         self.view.addActions([edit_action, self.delete_action])
 
-        self.inherited = QLabel(self)
-        self.inherited.setWordWrap(True)
-        self.inherited.setStyleSheet("color: palette(mid);")
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view)
-        layout.addWidget(self.inherited)
-        layout.addLayout(buttons)
+        self._lay_out((self.add_button, self.edit_button, self.delete_button))
 
     def show_region(self, region: Region | None, data: RegionData) -> None:
         """Show the standards of ``region`` and those it inherits, or none."""
-        self.region = region
-        self.data = data
-        if region is None:
-            self.model.set_records([])
-            self.inherited.setText("")
-            self._update_buttons()
+        chain = self._enter(region, data)
+        if region is None or chain is None:
             return
-        chain = data.chain(region)[1:]
         self.model.set_records([s for s in data.standards if s.region == region.code])
         inherited = [s for s in data.standards if s.region in chain]
         self.inherited.setText(

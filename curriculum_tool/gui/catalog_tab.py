@@ -8,9 +8,9 @@ and onto a QUndoStack, so Ctrl+Z takes it back the same way.
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
+    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import RECORD_TYPES, Module, Record
+from ..domain import RECORD_TYPES, Competency, Module, Record
 from ..domain.vocab import COMPETENCY_GROUPS, HAZARDS, MODALITIES, STATUSES
 from ..errors import CurriculumError, ValidationError
 from ..io.editing import delete_records, save_records
 from ..store import Workspace
+from .i18n import QT_TRANSLATE_NOOP
 from .record_form import RecordForm
 from .record_model import RecordTableModel
 
@@ -212,7 +213,7 @@ class ModuleFilter(QSortFilterProxyModel):
             self.facets[name] = value
         self.endFilterChange()
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not super().filterAcceptsRow(row, parent):
             return False
         module: Module = self.sourceModel().record(row)  # type: ignore[attr-defined]
@@ -243,7 +244,9 @@ class RecordTable(QWidget):
         self.kind = kind
         labels = column_labels(kind)
         columns = RECORD_TYPES[kind].COLUMNS
-        self.model = RecordTableModel(columns, [labels.get(c, c) for c in columns], self)
+        self.model: RecordTableModel[Record] = RecordTableModel(
+            columns, [labels.get(c, c) for c in columns], self
+        )
         self.proxy = proxy or QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -458,9 +461,14 @@ class CatalogTab(QWidget):
         self.reload()
 
     def _edited(self) -> None:
-        self.module_filter.groups = {c.code: c.group for c in self.competencies.model.records()}
+        self.module_filter.groups = self._competency_groups()
         self.status_message.emit(self.tr("Perubahan disimpan (Ctrl+Z untuk membatalkan)"))
         self.workspace_edited.emit()
+
+    def _competency_groups(self) -> dict[str, str]:
+        """Competency code -> group, from the competencies tab (which shows only those)."""
+        records = self.competencies.model.records()
+        return {c.code: c.group for c in records if isinstance(c, Competency)}
 
     def set_workspace(self, workspace: Workspace) -> None:
         self.workspace = workspace
@@ -471,7 +479,7 @@ class CatalogTab(QWidget):
 
     def reload(self) -> None:
         self.competencies.load(self.workspace)
-        self.module_filter.groups = {c.code: c.group for c in self.competencies.model.records()}
+        self.module_filter.groups = self._competency_groups()
         self.module_filter.beginFilterChange()
         self.modules.load(self.workspace)
         self.module_filter.endFilterChange()

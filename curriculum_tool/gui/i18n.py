@@ -13,13 +13,17 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from platformdirs import user_cache_dir
+from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 __all__ = [
     "LANGUAGES",
+    "QT_TRANSLATE_NOOP",
     "TRANSLATIONS",
     "TsTranslator",
     "current_language",
@@ -29,6 +33,10 @@ __all__ = [
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+
+#: Qt's ``QT_TRANSLATE_NOOP(context, message)``: marks ``message`` for ``lupdate`` and
+#: returns it unchanged. The cast only gives it that type: PySide6's stub says ``object``.
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 
 _installed: list[QTranslator] = []
 _current = {"lang": "id"}
@@ -104,8 +112,9 @@ def _compiled(ts: Path) -> Path | None:
 def install_language(lang: str) -> bool:
     """Switch the running application's language; ``id`` is the source language."""
     app = QCoreApplication.instance()
-    for translator in _installed:
-        app.removeTranslator(translator)
+    for installed in _installed:
+        assert app is not None, "translators are only installed into a running application"
+        app.removeTranslator(installed)
     _installed.clear()
     _current["lang"] = "id"
     if lang == "id":
@@ -117,6 +126,7 @@ def install_language(lang: str) -> bool:
     qm = _compiled(ts)
     if qm is None or not translator.load(str(qm)):
         translator = TsTranslator(ts)
+    assert app is not None, "install_language needs a QApplication"
     app.installTranslator(translator)
     _installed.append(translator)
     _current["lang"] = lang

@@ -8,9 +8,9 @@ undo stack; Edit ▸ Urungkan follows the tab in front.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -29,7 +29,7 @@ from ..store.workspace import is_url
 from . import workers
 from .catalog_tab import CatalogTab, RecordTable
 from .graph_editor import GraphEditorTab
-from .i18n import LANGUAGES
+from .i18n import LANGUAGES, QT_TRANSLATE_NOOP
 from .model_tab import ModelTab
 from .paths_tab import PathsTab
 from .regions_tab import RegionsTab
@@ -49,6 +49,9 @@ DATA_KINDS = (
     "learners",
 )
 RECENT_LIMIT = 8
+
+#: A task tab: each has status_message, workspace_edited, set_workspace and reload.
+TaskTab = CatalogTab | GraphEditorTab | PathsTab | RegionsTab | ModelTab
 
 
 class RecordTab(RecordTable):
@@ -85,7 +88,13 @@ class MainWindow(QMainWindow):
         self.paths = PathsTab(workspace, self)
         self.regions = RegionsTab(workspace, self)
         self.model_tab = ModelTab(workspace, self)
-        self.task_tabs = [self.catalog, self.graph, self.paths, self.regions, self.model_tab]
+        self.task_tabs: list[TaskTab] = [
+            self.catalog,
+            self.graph,
+            self.paths,
+            self.regions,
+            self.model_tab,
+        ]
         for tab, title in zip(
             self.task_tabs,
             (
@@ -99,15 +108,16 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, title)
             tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             tab.workspace_edited.connect(lambda source=tab: self._edited(source))
-            if getattr(tab, "undo", None) is not None:
-                self.undo_group.addStack(tab.undo)
+            stack = getattr(tab, "undo", None)  # the tabs that edit have an undo stack
+            if stack is not None:
+                self.undo_group.addStack(stack)
         self.model_tab.active_model_changed.connect(lambda _name: self._update_status())
         self.data = QTabWidget(self)
         self.record_tabs: dict[str, RecordTab] = {}
         for kind in DATA_KINDS:
-            tab = RecordTab(kind, self.data)
-            self.record_tabs[kind] = tab
-            self.data.addTab(tab, self.tr(_DATA_TITLES[kind]))
+            record_tab = RecordTab(kind, self.data)
+            self.record_tabs[kind] = record_tab
+            self.data.addTab(record_tab, self.tr(_DATA_TITLES[kind]))
         self.tabs.addTab(self.data, self.tr("Data"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
@@ -148,7 +158,9 @@ class MainWindow(QMainWindow):
         undo = self.undo_group.createUndoAction(self, self.tr("Urungkan"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_group.createRedoAction(self, self.tr("Ulangi"))
-        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        redo.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
+        )
         edit.addAction(undo)
         edit.addAction(redo)
         language = self.menuBar().addMenu(self.tr("B&ahasa"))
@@ -177,7 +189,8 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         tab = self.tabs.widget(index)
         stack = getattr(tab, "undo", None)
-        self.undo_group.setActiveStack(stack)
+        # None clears the active stack (Qt takes nullptr; PySide6's stub leaves None out).
+        self.undo_group.setActiveStack(stack)  # type: ignore[arg-type]
 
     # -- workspace ---------------------------------------------------------------------
 
@@ -368,7 +381,9 @@ def _recent() -> list[str]:
     value = QSettings().value("recent_workspaces", [])
     if isinstance(value, str):
         value = [value]
-    return [str(v) for v in (value or [])]
+    if not isinstance(value, Iterable):  # QSettings.value() is typed object
+        return []
+    return [str(v) for v in value]
 
 
 def _remember(target: str) -> None:

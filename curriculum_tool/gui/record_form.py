@@ -71,8 +71,9 @@ class RecordForm(QDialog):
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         for column in record_type.COLUMNS:
+            field: QLineEdit | QComboBox
             if column in CHOICES:
-                field: QLineEdit | QComboBox = QComboBox(self)
+                field = QComboBox(self)
                 field.addItems(list(CHOICES[column]))
                 if values.get(column):
                     field.setCurrentText(values[column])

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ..domain import Record
 
@@ -12,8 +13,11 @@ __all__ = ["RecordTableModel"]
 
 _Index = QModelIndex | QPersistentModelIndex
 
+#: The record type a model holds (``Module`` for a table of modules).
+R = TypeVar("R", bound=Record)
 
-class RecordTableModel(QAbstractTableModel):
+
+class RecordTableModel(QAbstractTableModel, Generic[R]):
     """Shows records as rows and the contract's columns as columns, cells as text.
 
     A thin adapter (no domain logic): the cells are exactly what export would write.
@@ -23,24 +27,24 @@ class RecordTableModel(QAbstractTableModel):
         self,
         columns: Sequence[str],
         headers: Sequence[str] | None = None,
-        parent: object | None = None,
+        parent: QObject | None = None,
     ):
         super().__init__(parent)
         self._columns = tuple(columns)
         self._headers = tuple(headers or columns)
         self._rows: list[dict[str, str]] = []
-        self._records: list[Record] = []
+        self._records: list[R] = []
 
-    def set_records(self, records: Sequence[Record]) -> None:
+    def set_records(self, records: Sequence[R]) -> None:
         self.beginResetModel()
         self._records = list(records)
         self._rows = [record.to_row() for record in self._records]
         self.endResetModel()
 
-    def record(self, row: int) -> Record:
+    def record(self, row: int) -> R:
         return self._records[row]
 
-    def records(self) -> list[Record]:
+    def records(self) -> list[R]:
         return list(self._records)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature

@@ -65,7 +65,9 @@ def competency_combo(competencies: Iterable[Competency], parent: QWidget) -> QCo
         combo.addItem(f"{competency.code} — {competency.name}", competency.code)
         combo.setItemData(combo.count() - 1, competency.description, Qt.ItemDataRole.ToolTipRole)
     combo.setCurrentIndex(-1)
-    combo.lineEdit().setPlaceholderText(
+    line_edit = combo.lineEdit()
+    assert line_edit is not None, "an editable combo has a line edit"
+    line_edit.setPlaceholderText(
         QCoreApplication.translate("Labels", "Ketik kode atau nama kompetensi…")
     )
     completer = QCompleter(combo.model(), combo)

@@ -300,6 +300,11 @@ class LocalModuleForm(QDialog):
         name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.competency_table.setItem(row, 2, name)
 
+    def _competency_cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.competency_table.item(row, column)
+        assert item is not None, "_append_competency fills every cell of a row"
+        return item
+
     def add_competency(self) -> None:
         """Append the competency and level picked below the table (or change its level)."""
         code = combo_code(self.competency_combo)
@@ -308,8 +313,8 @@ class LocalModuleForm(QDialog):
             return
         level = self.competency_level_combo.currentText().strip()
         for row in range(self.competency_table.rowCount()):
-            if self.competency_table.item(row, 0).text().strip() == code:
-                self.competency_table.item(row, 1).setText(level)
+            if self._competency_cell(row, 0).text().strip() == code:
+                self._competency_cell(row, 1).setText(level)
                 break
         else:
             self._append_competency(code, level)
@@ -327,8 +332,8 @@ class LocalModuleForm(QDialog):
         """The table as a ``competencies`` cell: ``CODE:LEVEL;…``."""
         pairs = []
         for row in range(self.competency_table.rowCount()):
-            code = self.competency_table.item(row, 0).text().strip()
-            level = self.competency_table.item(row, 1).text().strip()
+            code = self._competency_cell(row, 0).text().strip()
+            level = self._competency_cell(row, 1).text().strip()
             if code or level:
                 pairs.append(f"{code}:{level}")
         return ";".join(pairs)

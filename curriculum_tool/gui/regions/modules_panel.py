@@ -50,7 +50,7 @@ class LocalModulesPanel(RegionRecordsPanel):
         self.data = RegionData()
         self.region: Region | None = None
         self.form: LocalModuleForm | None = None
-        self.model = RecordTableModel(
+        self.model: RecordTableModel[Module] = RecordTableModel(
             ("code", "title", "jp", "modality", "competencies", "status", "owner"),
             (
                 self.tr("Kode"),
@@ -231,7 +231,7 @@ class LocalModulesPanel(RegionRecordsPanel):
             wanted = {p.requires for p in edges_in}
             stale = [
                 p.key()
-                for p in workspace.load(Prerequisite.KIND, conn)
+                for p in workspace.load("prerequisites", conn)
                 if p.module == module.code and p.requires not in wanted
             ]
             if stale:
@@ -243,7 +243,7 @@ class LocalModulesPanel(RegionRecordsPanel):
                         ParsedFile(
                             Prerequisite.KIND,
                             PREREQUISITE_LABEL,
-                            edges_in,
+                            list(edges_in),  # a list[Record]: ParsedFile's type
                             list(range(2, len(edges_in) + 2)),
                             [],
                         )

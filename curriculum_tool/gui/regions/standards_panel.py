@@ -43,7 +43,7 @@ class RegionalStandardsPanel(RegionRecordsPanel):
         self.data = RegionData()
         self.region: Region | None = None
         self.dialog: StandardDialog | None = None
-        self.model = RecordTableModel(
+        self.model: RecordTableModel[RegionalStandard] = RecordTableModel(
             ("competency", "level", "reason"),
             (self.tr("Kompetensi"), self.tr("Level"), self.tr("Alasan")),
             self,

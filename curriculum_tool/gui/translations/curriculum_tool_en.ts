@@ -228,42 +228,42 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../catalog_tab.py" line="431"/>
+        <location filename="../catalog_tab.py" line="434"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="432"/>
+        <location filename="../catalog_tab.py" line="435"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="433"/>
+        <location filename="../catalog_tab.py" line="436"/>
         <source>Bahaya</source>
         <translation>Hazard</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="434"/>
+        <location filename="../catalog_tab.py" line="437"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="435"/>
+        <location filename="../catalog_tab.py" line="438"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="451"/>
+        <location filename="../catalog_tab.py" line="454"/>
         <source>Modul</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="452"/>
+        <location filename="../catalog_tab.py" line="455"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="462"/>
+        <location filename="../catalog_tab.py" line="465"/>
         <source>Perubahan disimpan (Ctrl+Z untuk membatalkan)</source>
         <translation>Changes saved (Ctrl+Z to undo)</translation>
     </message>
@@ -271,236 +271,236 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../catalog_tab.py" line="52"/>
-        <location filename="../catalog_tab.py" line="67"/>
-        <location filename="../catalog_tab.py" line="78"/>
+        <location filename="../catalog_tab.py" line="53"/>
+        <location filename="../catalog_tab.py" line="68"/>
+        <location filename="../catalog_tab.py" line="79"/>
         <source>Kode</source>
         <extracomment>Indonesian column labels, per kind.</extracomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="53"/>
+        <location filename="../catalog_tab.py" line="54"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="54"/>
+        <location filename="../catalog_tab.py" line="55"/>
         <source>JP</source>
         <translation>JP</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="55"/>
+        <location filename="../catalog_tab.py" line="56"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="56"/>
-        <location filename="../catalog_tab.py" line="88"/>
-        <location filename="../catalog_tab.py" line="95"/>
+        <location filename="../catalog_tab.py" line="57"/>
+        <location filename="../catalog_tab.py" line="89"/>
+        <location filename="../catalog_tab.py" line="96"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="57"/>
-        <location filename="../catalog_tab.py" line="87"/>
-        <location filename="../catalog_tab.py" line="94"/>
-        <location filename="../catalog_tab.py" line="104"/>
+        <location filename="../catalog_tab.py" line="58"/>
+        <location filename="../catalog_tab.py" line="88"/>
+        <location filename="../catalog_tab.py" line="95"/>
+        <location filename="../catalog_tab.py" line="105"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="58"/>
+        <location filename="../catalog_tab.py" line="59"/>
         <source>Bahaya</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="59"/>
+        <location filename="../catalog_tab.py" line="60"/>
         <source>Konektivitas min.</source>
         <translation>Min. connectivity</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="60"/>
+        <location filename="../catalog_tab.py" line="61"/>
         <source>Literasi digital min.</source>
         <translation>Min. digital literacy</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="61"/>
+        <location filename="../catalog_tab.py" line="62"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="62"/>
+        <location filename="../catalog_tab.py" line="63"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="63"/>
+        <location filename="../catalog_tab.py" line="64"/>
         <source>Pemilik</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="64"/>
+        <location filename="../catalog_tab.py" line="65"/>
         <source>Sasaran</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="68"/>
-        <location filename="../catalog_tab.py" line="79"/>
-        <location filename="../catalog_tab.py" line="100"/>
+        <location filename="../catalog_tab.py" line="69"/>
+        <location filename="../catalog_tab.py" line="80"/>
+        <location filename="../catalog_tab.py" line="101"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="69"/>
+        <location filename="../catalog_tab.py" line="70"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="70"/>
+        <location filename="../catalog_tab.py" line="71"/>
         <source>Deskripsi</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="73"/>
-        <location filename="../catalog_tab.py" line="112"/>
-        <location filename="../catalog_tab.py" line="117"/>
+        <location filename="../catalog_tab.py" line="74"/>
+        <location filename="../catalog_tab.py" line="113"/>
+        <location filename="../catalog_tab.py" line="118"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="74"/>
+        <location filename="../catalog_tab.py" line="75"/>
         <source>Memerlukan</source>
         <translation>Requires</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="75"/>
+        <location filename="../catalog_tab.py" line="76"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="80"/>
+        <location filename="../catalog_tab.py" line="81"/>
         <source>Induk</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="81"/>
+        <location filename="../catalog_tab.py" line="82"/>
         <source>Indeks bahaya</source>
         <translation>Hazard indices</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="82"/>
+        <location filename="../catalog_tab.py" line="83"/>
         <source>Konektivitas</source>
         <translation>Connectivity</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="83"/>
+        <location filename="../catalog_tab.py" line="84"/>
         <source>3T</source>
         <translation>3T</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="86"/>
-        <location filename="../catalog_tab.py" line="102"/>
+        <location filename="../catalog_tab.py" line="87"/>
+        <location filename="../catalog_tab.py" line="103"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="89"/>
+        <location filename="../catalog_tab.py" line="90"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="92"/>
-        <location filename="../catalog_tab.py" line="101"/>
+        <location filename="../catalog_tab.py" line="93"/>
+        <location filename="../catalog_tab.py" line="102"/>
         <source>Jabatan</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="93"/>
+        <location filename="../catalog_tab.py" line="94"/>
         <source>Nama jabatan</source>
         <translation>Position title</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="96"/>
+        <location filename="../catalog_tab.py" line="97"/>
         <source>Jenjang</source>
         <translation>Grade (jenjang)</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="99"/>
+        <location filename="../catalog_tab.py" line="100"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="103"/>
+        <location filename="../catalog_tab.py" line="104"/>
         <source>Literasi digital</source>
         <translation>Digital literacy</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="105"/>
+        <location filename="../catalog_tab.py" line="106"/>
         <source>Modul selesai</source>
         <translation>Completed modules</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="106"/>
+        <location filename="../catalog_tab.py" line="107"/>
         <source>Status kepegawaian</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="107"/>
+        <location filename="../catalog_tab.py" line="108"/>
         <source>Unit kerja</source>
         <translation>Work unit</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="108"/>
+        <location filename="../catalog_tab.py" line="109"/>
         <source>Atasan langsung</source>
         <translation>Direct supervisor</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="111"/>
+        <location filename="../catalog_tab.py" line="112"/>
         <source>Wajib bagi</source>
         <translation>Compulsory for</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="113"/>
+        <location filename="../catalog_tab.py" line="114"/>
         <source>Dasar hukum</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="116"/>
+        <location filename="../catalog_tab.py" line="117"/>
         <source>Peserta</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="118"/>
+        <location filename="../catalog_tab.py" line="119"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="119"/>
+        <location filename="../catalog_tab.py" line="120"/>
         <source>Selesai</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="120"/>
+        <location filename="../catalog_tab.py" line="121"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="121"/>
+        <location filename="../catalog_tab.py" line="122"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="122"/>
+        <location filename="../catalog_tab.py" line="123"/>
         <source>L3</source>
         <translation>L3</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="123"/>
+        <location filename="../catalog_tab.py" line="124"/>
         <source>L4</source>
         <translation>L4</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="127"/>
+        <location filename="../catalog_tab.py" line="128"/>
         <source>(semua)</source>
         <translation>(all)</translation>
     </message>
@@ -1182,7 +1182,7 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../regions/fields.py" line="69"/>
+        <location filename="../regions/fields.py" line="71"/>
         <source>Ketik kode atau nama kompetensi…</source>
         <translation>Type a competency code or name…</translation>
     </message>
@@ -1678,130 +1678,130 @@
 <context>
     <name>LocalModulesPanel</name>
     <message>
-        <location filename="../regions/modules_panel.py" line="52"/>
+        <location filename="../regions/modules_panel.py" line="48"/>
         <source>Modul lokal</source>
         <extracomment>After each successful write, with a short message for the status bar.</extracomment>
         <translation>Local modules</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="60"/>
+        <location filename="../regions/modules_panel.py" line="56"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="61"/>
+        <location filename="../regions/modules_panel.py" line="57"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="62"/>
+        <location filename="../regions/modules_panel.py" line="58"/>
         <source>JP</source>
         <translation>JP</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="63"/>
+        <location filename="../regions/modules_panel.py" line="59"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="64"/>
+        <location filename="../regions/modules_panel.py" line="60"/>
         <source>Kompetensi</source>
         <translation>Competency</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="65"/>
+        <location filename="../regions/modules_panel.py" line="61"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="66"/>
+        <location filename="../regions/modules_panel.py" line="62"/>
         <source>Pemilik</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="88"/>
+        <location filename="../regions/modules_panel.py" line="84"/>
         <source>Tambah modul lokal…</source>
         <translation>Add local module…</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="89"/>
+        <location filename="../regions/modules_panel.py" line="85"/>
         <source>Ubah…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="90"/>
-        <location filename="../regions/modules_panel.py" line="151"/>
+        <location filename="../regions/modules_panel.py" line="86"/>
+        <location filename="../regions/modules_panel.py" line="132"/>
         <source>Ajukan untuk ditinjau</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="93"/>
+        <location filename="../regions/modules_panel.py" line="89"/>
         <source>Alur kerja: Draf → Ditinjau → Disetujui. Hanya modul yang disetujui yang direkomendasikan kepada peserta.</source>
         <translation>Workflow: Draft → In review → Approved. Only approved modules are recommended to learners.</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="100"/>
+        <location filename="../regions/modules_panel.py" line="96"/>
         <source>Ubah modul…</source>
         <translation>Edit module…</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="130"/>
+        <location filename="../regions/modules_panel.py" line="111"/>
         <source>Belum ada modul lokal untuk {name}.</source>
         <translation>No local modules for {name} yet.</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="133"/>
+        <location filename="../regions/modules_panel.py" line="114"/>
         <source>Modul lokal wilayah induk yang juga ditawarkan di sini: {items}</source>
         <translation>Local modules of parent regions also offered here: {items}</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="152"/>
+        <location filename="../regions/modules_panel.py" line="133"/>
         <source>Setujui</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="153"/>
+        <location filename="../regions/modules_panel.py" line="134"/>
         <source>Sudah disetujui</source>
         <translation>Already approved</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="171"/>
+        <location filename="../regions/modules_panel.py" line="152"/>
         <source>Ubah modul yang sudah disetujui</source>
         <translation>Edit an approved module</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="173"/>
+        <location filename="../regions/modules_panel.py" line="154"/>
         <source>Modul {code} sudah disetujui dan dapat muncul di jalur belajar peserta. Perubahan berlaku pada rekomendasi berikutnya. Lanjutkan?</source>
         <translation>Module {code} is already approved and may appear in learners&apos; learning paths. Changes apply to the next recommendations. Continue?</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="242"/>
+        <location filename="../regions/modules_panel.py" line="223"/>
         <source>kode {code} sudah dipakai modul lain; pilih kode lain</source>
         <translation>code {code} is already used by another module; choose another code</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="276"/>
+        <location filename="../regions/modules_panel.py" line="257"/>
         <source>Modul lokal {code} disimpan ({status}).</source>
         <translation>Local module {code} saved ({status}).</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="292"/>
-        <location filename="../regions/modules_panel.py" line="303"/>
+        <location filename="../regions/modules_panel.py" line="273"/>
+        <location filename="../regions/modules_panel.py" line="284"/>
         <source>Status tidak diubah</source>
         <translation>Status not changed</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="308"/>
+        <location filename="../regions/modules_panel.py" line="289"/>
         <source> dan kabupaten/kota di bawahnya</source>
         <translation> and the regencies/cities below it</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="311"/>
+        <location filename="../regions/modules_panel.py" line="292"/>
         <source>Modul {code} disetujui; kini dapat direkomendasikan kepada peserta di {where}.</source>
         <translation>Module {code} approved; it can now be recommended to learners in {where}.</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="314"/>
+        <location filename="../regions/modules_panel.py" line="295"/>
         <source>Modul {code} diajukan untuk ditinjau.</source>
         <translation>Module {code} submitted for review.</translation>
     </message>
@@ -1809,218 +1809,218 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="92"/>
+        <location filename="../main_window.py" line="101"/>
         <source>Katalog</source>
-        <extracomment>The tables shown read-only under Data, in the order a user meets them.</extracomment>
+        <extracomment>The tables shown read-only under Data, in the order a user meets them. A task tab: each has status_message, workspace_edited, set_workspace and reload.</extracomment>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93"/>
+        <location filename="../main_window.py" line="102"/>
         <source>Graf Prasyarat</source>
         <translation>Prerequisite Graph</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94"/>
+        <location filename="../main_window.py" line="103"/>
         <source>Peserta &amp;&amp; Jalur</source>
         <translation>Learners &amp;&amp; Paths</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95"/>
+        <location filename="../main_window.py" line="104"/>
         <source>Wilayah &amp;&amp; Modul Lokal</source>
         <translation>Regions &amp;&amp; Local Modules</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="105"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="121"/>
         <source>Data</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133"/>
+        <location filename="../main_window.py" line="143"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135"/>
+        <location filename="../main_window.py" line="145"/>
         <source>&amp;Buka workspace…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="148"/>
         <source>Workspace &amp;baru…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140"/>
+        <location filename="../main_window.py" line="150"/>
         <source>Workspace &amp;terakhir</source>
         <translation>&amp;Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="152"/>
         <source>&amp;Impor…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="153"/>
         <source>&amp;Ekspor…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="155"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="156"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="157"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="158"/>
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="160"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="166"/>
         <source>B&amp;ahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="175"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
-        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="350"/>
         <source>Tentang curriculum-tool</source>
         <translation>About curriculum-tool</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="230"/>
         <source>Workspace: %1 · %2 modul · %3 wilayah · %4 peserta</source>
         <translation>Workspace: %1 · %2 modules · %3 regions · %4 learners</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="240"/>
         <source>Model: %1 (%2…)</source>
         <translation>Model: %1 (%2…)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="242"/>
         <source>Model: belum ada</source>
         <translation>Model: none yet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="248"/>
         <source>Buka workspace</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="250"/>
         <source>Workspace SQLite (*.sqlite);;Semua berkas (*)</source>
         <translation>SQLite workspace (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="258"/>
         <source>Workspace baru dari katalog nasional</source>
         <translation>New workspace from the national catalog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="260"/>
         <source>Workspace SQLite (*.sqlite)</source>
         <translation>SQLite workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="271"/>
         <source>Perubahan belum disimpan</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="272"/>
         <source>Graf prasyarat punya perubahan yang belum disimpan. Simpan dulu?</source>
         <translation>The prerequisite graph has unsaved changes. Save them first?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../main_window.py" line="288"/>
         <source>Workspace tidak dapat dibuka</source>
         <translation>The workspace cannot be opened</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="300"/>
         <source>Mengimpor %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
         <location filename="../main_window.py" line="308"/>
-        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="324"/>
         <source>Impor ditolak</source>
         <translation>Import rejected</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324"/>
+        <location filename="../main_window.py" line="337"/>
         <source>Ekspor gagal</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="352"/>
         <source>curriculum-tool %1
 Jalur belajar yang dipersonalisasi dan relevan secara lokal bagi ASN (UU 5/2014, PP 11/2017: minimal 20 JP per tahun).</source>
         <translation>curriculum-tool %1
 Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/2014, Government Regulation 11/2017: at least 20 JP per year).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="369"/>
         <source>Modul</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357"/>
+        <location filename="../main_window.py" line="370"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358"/>
+        <location filename="../main_window.py" line="371"/>
         <source>Prasyarat</source>
         <translation>Prerequisites</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359"/>
+        <location filename="../main_window.py" line="372"/>
         <source>Wilayah</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="373"/>
         <source>Standar Wilayah</source>
         <translation>Regional Standards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361"/>
+        <location filename="../main_window.py" line="374"/>
         <source>Standar Jabatan</source>
         <translation>Job Standards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362"/>
+        <location filename="../main_window.py" line="375"/>
         <source>Program Wajib</source>
         <translation>Compulsory Programmes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="363"/>
+        <location filename="../main_window.py" line="376"/>
         <source>Peserta</source>
         <translation>Learners</translation>
     </message>
@@ -2834,47 +2834,47 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>RecordBrowser</name>
     <message>
-        <location filename="../catalog_tab.py" line="294"/>
+        <location filename="../catalog_tab.py" line="297"/>
         <source>Tambah…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="295"/>
+        <location filename="../catalog_tab.py" line="298"/>
         <source>Ubah…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="296"/>
+        <location filename="../catalog_tab.py" line="299"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="323"/>
+        <location filename="../catalog_tab.py" line="326"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="365"/>
+        <location filename="../catalog_tab.py" line="368"/>
         <source>kode ini sudah ada; ubah data itu atau pilih kode lain</source>
         <translation>this code already exists; edit that record or choose another code</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="391"/>
+        <location filename="../catalog_tab.py" line="394"/>
         <source>Hapus data</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="392"/>
+        <location filename="../catalog_tab.py" line="395"/>
         <source>Hapus %1? (Dapat dibatalkan dengan Ctrl+Z)</source>
         <translation>Delete %1? (Can be undone with Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="399"/>
+        <location filename="../catalog_tab.py" line="402"/>
         <source>Tidak dapat dihapus</source>
         <translation>Cannot be deleted</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="411"/>
+        <location filename="../catalog_tab.py" line="414"/>
         <source>Tidak dapat dibatalkan</source>
         <translation>Cannot be undone</translation>
     </message>
@@ -2896,7 +2896,7 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../catalog_tab.py" line="252"/>
+        <location filename="../catalog_tab.py" line="255"/>
         <source>Saring… (semua kolom)</source>
         <translation>Filter… (all columns)</translation>
     </message>
@@ -3053,85 +3053,85 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>RegionalStandardsPanel</name>
     <message>
-        <location filename="../regions/standards_panel.py" line="45"/>
+        <location filename="../regions/standards_panel.py" line="41"/>
         <source>Standar kompetensi wilayah</source>
         <extracomment>After each successful write, with a short message for the status bar.</extracomment>
         <translation>Regional competency standards</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="52"/>
+        <location filename="../regions/standards_panel.py" line="48"/>
         <source>Kompetensi</source>
         <translation>Competency</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="52"/>
+        <location filename="../regions/standards_panel.py" line="48"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="52"/>
+        <location filename="../regions/standards_panel.py" line="48"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="68"/>
+        <location filename="../regions/standards_panel.py" line="64"/>
         <source>Tambah…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="69"/>
+        <location filename="../regions/standards_panel.py" line="65"/>
         <source>Ubah…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="70"/>
+        <location filename="../regions/standards_panel.py" line="66"/>
         <source>Hapus…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="74"/>
+        <location filename="../regions/standards_panel.py" line="70"/>
         <source>Hapus standar…</source>
         <translation>Delete standard…</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="78"/>
+        <location filename="../regions/standards_panel.py" line="74"/>
         <source>Ubah standar…</source>
         <translation>Edit standard…</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="107"/>
+        <location filename="../regions/standards_panel.py" line="88"/>
         <source>Juga berlaku dari wilayah induk: {items}</source>
         <translation>Also applies from parent regions: {items}</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="167"/>
+        <location filename="../regions/standards_panel.py" line="148"/>
         <source>{region} sudah punya standar untuk {competency}; pilih baris itu lalu Ubah</source>
         <translation>{region} already has a standard for {competency}; select that row, then Edit</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="181"/>
+        <location filename="../regions/standards_panel.py" line="162"/>
         <source>Standar {competency} level {level} untuk {region} disimpan.</source>
         <translation>Standard {competency} level {level} for {region} saved.</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="195"/>
+        <location filename="../regions/standards_panel.py" line="176"/>
         <source>Hapus standar wilayah</source>
         <translation>Delete regional standard</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="197"/>
+        <location filename="../regions/standards_panel.py" line="178"/>
         <source>Hapus standar {competency} level {level} untuk {name} ({code})?
 Peserta di wilayah ini tidak lagi ditargetkan mencapai level ini.</source>
         <translation>Delete the standard {competency} level {level} for {name} ({code})?
 Learners in this region will no longer be targeted to reach this level.</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="212"/>
+        <location filename="../regions/standards_panel.py" line="193"/>
         <source>Standar tidak dihapus</source>
         <translation>Standard not deleted</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="215"/>
+        <location filename="../regions/standards_panel.py" line="196"/>
         <source>Standar {competency} untuk {region} dihapus.</source>
         <translation>Standard {competency} for {region} deleted.</translation>
     </message>
@@ -3416,12 +3416,12 @@ Learners in this region will no longer be targeted to reach this level.</transla
 <context>
     <name>browser</name>
     <message>
-        <location filename="../catalog_tab.py" line="142"/>
+        <location filename="../catalog_tab.py" line="143"/>
         <source>Simpan %1</source>
         <translation>Save %1</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="163"/>
+        <location filename="../catalog_tab.py" line="164"/>
         <source>Hapus %1</source>
         <translation>Delete %1</translation>
     </message>

@@ -1,0 +1,68 @@
+"""``main``: parse the command line, run the command, turn every error into an exit code.
+
+Errors go to stderr as one clear line each, never a traceback (set
+``CURRICULUM_TOOL_DEBUG=1`` to see one). ``COMMANDS`` maps each command name to its
+function in the ``*_commands`` modules.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from ..errors import CurriculumError, ValidationError, printable
+from .app_commands import run_gui, run_report
+from .exit_codes import EXIT_OK, EXIT_USAGE
+from .model_commands import run_score, run_train
+from .parser import build_parser
+from .path_commands import run_batch, run_recommend
+from .workspace_commands import run_export, run_import, run_init, run_lint, run_simulate
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "gui": run_gui,
+    "init": run_init,
+    "import": run_import,
+    "export": run_export,
+    "lint": run_lint,
+    "train": run_train,
+    "score": run_score,
+    "simulate": run_simulate,
+    "recommend": run_recommend,
+    "batch": run_batch,
+    "report": run_report,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; with no command, open the desktop app on the default workspace."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    args = build_parser().parse_args(argv or ["gui"])
+    if args.command is None:
+        args = build_parser().parse_args(["gui", *argv])
+    try:
+        return COMMANDS[args.command](args)
+    except ValidationError as error:
+        print(error.report(), file=sys.stderr)
+        return EXIT_USAGE
+    except (CurriculumError, FileNotFoundError) as error:
+        print(f"error: {printable(str(error))}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # e.g. piped into head: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:
+        if os.environ.get("CURRICULUM_TOOL_DEBUG"):
+            raise
+        print(
+            f"error: unexpected {type(error).__name__}: {printable(str(error))} "
+            "(set CURRICULUM_TOOL_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE

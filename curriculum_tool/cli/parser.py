@@ -1,0 +1,202 @@
+"""The command line's grammar: ``build_parser`` declares every command and its options.
+
+Only argparse and the import kinds are loaded here, so ``--help`` stays fast; each
+command's own modules are imported when it runs (see the ``*_commands`` modules).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from .. import __version__
+from .exit_codes import EXIT_USAGE
+from .path_options import add_path_options
+
+
+class UsageErrorParser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line and exits 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from ..io.importer import KINDS
+
+    parser = UsageErrorParser(
+        prog="curriculum-tool",
+        description="Personalised learning paths for Indonesian civil servants.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=UsageErrorParser
+    )
+
+    gui = commands.add_parser("gui", help="open the desktop app")
+    gui.add_argument(
+        "workspace",
+        nargs="?",
+        metavar="W",
+        help="workspace file or database URL (default: your default workspace)",
+    )
+    gui.add_argument("--lang", choices=("id", "en"), default="id", help="interface language")
+    gui.add_argument(
+        "--screenshot",
+        metavar="PNG",
+        help="render the main window with W loaded, save it as PNG and exit",
+    )
+    gui.add_argument(
+        "--tab",
+        choices=("katalog", "graf", "jalur", "wilayah", "model", "data"),
+        help="the tab to show first (for screenshots of each task)",
+    )
+
+    init = commands.add_parser("init", help="create a workspace, seeded from catalog/")
+    init.add_argument("workspace", metavar="W", help="new SQLite file or database URL")
+    init.add_argument("--empty", action="store_true", help="create it without the catalog")
+
+    kinds = ", ".join(KINDS)
+    imp = commands.add_parser("import", help="import a CSV or XLSX file (all-or-nothing)")
+    imp.add_argument("workspace", metavar="W")
+    imp.add_argument(
+        "kind",
+        metavar="KIND",
+        help=f"one of: {kinds}; or moodle "
+        "(Moodle competency framework CSV), case (1EdTech CASE 1.0 JSON)",
+    )
+    imp.add_argument("file", metavar="FILE", help=".csv or .xlsx; .json for case")
+    imp.add_argument(
+        "--replace", action="store_true", help="replace the whole table instead of merging by key"
+    )
+
+    exp = commands.add_parser("export", help="export a table to CSV or XLSX")
+    exp.add_argument("workspace", metavar="W")
+    exp.add_argument(
+        "kind", metavar="KIND", help=f"one of: {kinds}; or moodle, case, graphml, paths"
+    )
+    exp.add_argument("file", metavar="FILE", help=".csv or .xlsx (by suffix)")
+    exp.add_argument(
+        "--unmask",
+        action="store_true",
+        help="export learner ids (NIP) and names as they are; masked by default",
+    )
+
+    lint = commands.add_parser("lint", help="check the prerequisite graph; exit 1 on errors")
+    lint.add_argument("workspace", metavar="W")
+    lint.add_argument("--format", choices=("text", "json"), default="text")
+
+    train = commands.add_parser(
+        "train", help="train the success model on the workspace outcomes and make it current"
+    )
+    train.add_argument("workspace", metavar="W")
+    train.add_argument(
+        "--target",
+        choices=("l3", "completed"),
+        default="l3",
+        help="l3: completed and applied at work (default); completed",
+    )
+    train.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    train.add_argument("--name", help="model name (default: model-DATE-TIME)")
+    train.add_argument(
+        "--models-dir",
+        default="models",
+        metavar="DIR",
+        help="also write NAME.skops and NAME.json here (default: models)",
+    )
+    train.add_argument(
+        "--truth", metavar="FILE", help="simulate's truth.csv: also report the ground-truth ceiling"
+    )
+    train.add_argument("--format", choices=("text", "json"), default="text")
+
+    score = commands.add_parser("score", help="P(success) for learner × module pairs")
+    score.add_argument("workspace", metavar="W")
+    score.add_argument("pairs", metavar="PAIRS", help="CSV or XLSX with columns learner, module")
+    score.add_argument("--out", required=True, metavar="FILE", help=".csv or .xlsx")
+    score.add_argument("--model", metavar="NAME", help="a stored model (default: the current)")
+
+    rec = commands.add_parser("recommend", help="one learner's learning path")
+    rec.add_argument("workspace", metavar="W")
+    rec.add_argument("learner", metavar="LEARNER", help="the learner's id (e.g. NIP)")
+    add_path_options(rec)
+    rec.add_argument("--format", choices=("text", "json"), default="text")
+    rec.add_argument(
+        "--save",
+        action="store_true",
+        help="store it as the learner's current path (for impact analysis)",
+    )
+
+    bat = commands.add_parser("batch", help="paths for many learners, progress on stderr")
+    bat.add_argument("workspace", metavar="W")
+    bat.add_argument("--out", required=True, metavar="FILE", help=".csv, .xlsx or .jsonl")
+    bat.add_argument(
+        "--learners",
+        metavar="FILE",
+        help="only these learners: a file with a 'learner' column, or learners.csv",
+    )
+    bat.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="parallel worker processes on this machine (default 1)",
+    )
+    bat.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask distributed cluster, e.g. tcp://host:8786",
+    )
+    add_path_options(bat)
+    bat.add_argument(
+        "--unmask", action="store_true", help="write learner ids as they are; pseudonyms by default"
+    )
+    bat.add_argument(
+        "--no-store", action="store_true", help="do not store the paths in the workspace"
+    )
+
+    rep = commands.add_parser(
+        "report", help="reports on the stored paths: agency summary (.xlsx) or path PDFs"
+    )
+    rep.add_argument("workspace", metavar="W")
+    where = rep.add_mutually_exclusive_group(required=True)
+    where.add_argument(
+        "--out", metavar="FILE", help="summary.xlsx: the agency summary; with --learner: FILE.pdf"
+    )
+    where.add_argument(
+        "--pdf-dir",
+        metavar="DIR",
+        help="one PDF per learner with a stored path, named by pseudonym",
+    )
+    rep.add_argument("--learner", metavar="ID", help="one learner's path as a PDF (--out)")
+    rep.add_argument(
+        "--learners",
+        metavar="FILE",
+        help="with --pdf-dir: only these learners (a 'learner' column, or learners.csv)",
+    )
+    rep.add_argument(
+        "--lang", choices=("id", "en"), default="id", help="language of the PDF (default id)"
+    )
+    rep.add_argument(
+        "--unmask",
+        action="store_true",
+        help="show learner ids (NIP) and names in the summary and --pdf-dir; "
+        "masked by default (a --learner document is addressed to the "
+        "learner and shows them)",
+    )
+    rep.add_argument(
+        "--mask",
+        action="store_true",
+        help="with --learner: mask the learner's id and name in the document",
+    )
+
+    simulate = commands.add_parser(
+        "simulate", help="write synthetic learners.csv and outcomes.csv (docs/simulator.md)"
+    )
+    simulate.add_argument("outdir", metavar="OUTDIR")
+    simulate.add_argument("--learners", type=int, required=True, metavar="N")
+    simulate.add_argument("--seed", type=int, default=0)
+    simulate.add_argument(
+        "--catalog",
+        metavar="DIR",
+        help="catalog folder to draw from (default: the shipped catalog)",
+    )
+    return parser

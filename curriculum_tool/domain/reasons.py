@@ -13,6 +13,7 @@ the label tables of :mod:`.labels`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -243,6 +244,37 @@ def render(kind: str, params: Mapping[str, Any], lang: str = "en") -> str:
     return text
 
 
+def _frozen(value: Any) -> Any:
+    """``value`` as a hashable key: dicts as sorted item tuples, lists as tuples."""
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return ("__seq__", *(_frozen(v) for v in value))
+    if isinstance(value, bool):  # True == 1 as a key, yet renders differently
+        return ("__bool__", value)
+    return value
+
+
+def _thawed(value: Any) -> Any:
+    """The parameters :func:`_frozen` froze, back as dicts and lists."""
+    if isinstance(value, tuple) and value[:1] == ("__seq__",):
+        return [_thawed(v) for v in value[1:]]
+    if isinstance(value, tuple) and value[:1] == ("__bool__",):
+        return value[1]
+    if isinstance(value, tuple):
+        return {k: _thawed(v) for k, v in value}
+    return value
+
+
+@functools.lru_cache(maxsize=65_536)
+def _rendered(kind: str, frozen: tuple) -> tuple[str, str]:
+    """Both texts of a reason, kept: an agency batch gives the same few thousand reasons
+    (module, region, cause) to tens of thousands of learners, and rendering them again
+    each time cost over 1 ms a learner (measured)."""
+    params = _thawed(frozen)
+    return render(kind, params, "en"), render(kind, params, "id")
+
+
 class Reason(str):
     """A reason: its English text (it *is* that string), its Indonesian text, its stable
     ``kind`` and its ``params``.
@@ -273,7 +305,11 @@ class Reason(str):
     @classmethod
     def of(cls, kind: str, **params: Any) -> Reason:
         """The reason of ``kind`` with ``params``, rendered in both languages."""
-        return cls(render(kind, params, "en"), render(kind, params, "id"), kind, params)
+        try:
+            english, indonesian = _rendered(kind, _frozen(params))
+        except TypeError:  # a parameter that cannot be a key: render it afresh
+            english, indonesian = render(kind, params, "en"), render(kind, params, "id")
+        return cls(english, indonesian, kind, params)
 
     def render(self, lang: str) -> str:
         """This reason's text in ``lang``."""

@@ -5,7 +5,8 @@ one vectorised call. Chunks run on joblib workers on this machine (``workers``),
 Dask distributed cluster (``scheduler``, e.g. ``tcp://10.0.0.5:8786``) when an agency
 outgrows one machine: the same function runs either way. Results are written in learner
 order to CSV (one row per step), XLSX (the same rows) or JSONL (the contract's path
-object per line), and stored in the workspace as each learner's current path.
+object per line), and staged, then stored as each learner's current path by one short
+transaction at the end (``store.staging``).
 
 Learner ids are personal data: files carry workspace-keyed pseudonyms unless
 ``unmask`` is set.
@@ -26,7 +27,7 @@ from ..errors import CurriculumError, Problem, ValidationError
 from ..io.atomic import atomic_output
 from ..io.masking import pseudonym
 from ..io.tables import read_rows, write_rows
-from ..store.paths import save_paths
+from ..store.staging import PathStaging
 from .planner import PathOptions, Recommender
 
 __all__ = [
@@ -148,9 +149,10 @@ def run_batch(
 ) -> BatchSummary:
     """Plan every learner (or ``learners``), write ``out`` and store the paths.
 
-    Chunks are written and stored as they arrive, so memory stays that of a few chunks
-    whatever the agency's size. Outside JSONL, a path lists the modules the learner cannot
-    take, and those the selection passed over only when it stays below its minimum JP.
+    Chunks are written and staged as they arrive, so memory stays that of a few chunks
+    whatever the agency's size; the workspace is locked only for the final swap. Outside
+    JSONL, a path lists the modules the learner cannot take, and those the selection
+    passed over only when it stays below its minimum JP.
     ``cancelled()`` is checked between chunks; when it turns true the batch stops with
     :class:`BatchCancelled` and nothing is written or stored.
     """
@@ -184,12 +186,14 @@ def run_batch(
                 "learners; nothing was written"
             )
 
-    def planned(conn) -> Iterator[LearnerPath]:
-        """Chunks as they come back, stored and counted on the way to the file."""
+    def planned(staging: PathStaging | None) -> Iterator[LearnerPath]:
+        """Chunks as they come back, staged and counted on the way to the file; the
+        staged paths replace the stored ones after the last chunk, before the file is
+        put in place."""
         stop_if_cancelled()
         for chunk in _run(recommender, _chunks(rows, workers), options, workers, scheduler):
-            if conn is not None:
-                save_paths(conn, chunk)
+            if staging is not None:
+                staging.add(chunk)
             counts["learners"] += len(chunk)
             counts["steps"] += sum(len(p.steps) for p in chunk)
             counts["short"] += sum(p.total_jp < p.min_jp for p in chunk)
@@ -197,11 +201,13 @@ def run_batch(
                 progress(counts["learners"], len(rows))
             stop_if_cancelled()
             yield from chunk
+        if staging is not None:
+            staging.swap()
 
-    # One transaction for the stored paths; the file appears (atomically) only when every
-    # chunk is in: a cancel or a failure leaves neither.
-    with workspace.transaction() if store else nullcontext() as conn:
-        _write(out, suffix, planned(conn), shown)
+    # The stored paths change in one short transaction at the end, and the file appears
+    # (atomically) only after it: a cancel, a failure or a kill leaves neither.
+    with PathStaging(workspace) if store else nullcontext() as staging:
+        _write(out, suffix, planned(staging), shown)
     return BatchSummary(counts["learners"], counts["steps"], counts["short"], str(out))
 
 

@@ -15,7 +15,7 @@ from ..domain.reasons import Reason, in_language
 from ..errors import CurriculumError
 from . import schema
 
-__all__ = ["load_paths", "save_paths"]
+__all__ = ["PATH_TABLES", "insert_rows", "load_paths", "path_rows", "refuse_repeats", "save_paths"]
 
 _CHUNK = 900
 
@@ -24,40 +24,51 @@ def save_paths(conn: Connection, paths: Iterable[LearnerPath]) -> int:
     """Store ``paths``, replacing any earlier path of the same learners; returns the count."""
     paths = list(paths)
     learners = [p.learner for p in paths]
+    refuse_repeats(learners)
+    for start in range(0, len(learners), _CHUNK):
+        chunk = learners[start : start + _CHUNK]
+        for table in (schema.path_steps, schema.path_exclusions, schema.paths):
+            conn.execute(delete(table).where(table.c.learner.in_(chunk)))
+    for table, rows in zip(PATH_TABLES, path_rows(paths), strict=True):
+        insert_rows(conn, table.name, table, rows)
+    return len(paths)
+
+
+#: The tables one stored path spans, parents first.
+PATH_TABLES = (schema.paths, schema.path_steps, schema.path_exclusions)
+
+
+def refuse_repeats(learners: Iterable[str]) -> None:
+    """A learner has one current path: refuse a save that holds two."""
     twice = [learner for learner, n in Counter(learners).items() if n > 1]
     if twice:
         raise CurriculumError(
             f"{len(twice)} learner(s) have more than one path in one save; "
             "a learner has one current path"
         )
-    for start in range(0, len(learners), _CHUNK):
-        chunk = learners[start : start + _CHUNK]
-        for table in (schema.path_steps, schema.path_exclusions, schema.paths):
-            conn.execute(delete(table).where(table.c.learner.in_(chunk)))
-    if not paths:
-        return 0
-    conn.execute(
-        schema.paths.insert(),
-        [
-            {
-                "learner": p.learner,
-                "position": p.position,
-                "region": p.region,
-                "model_name": p.model_name,
-                "model_sha256": p.model_sha256,
-                "min_jp": p.min_jp,
-                "max_jp": p.max_jp,
-                "periods": p.periods,
-                "expected_value": p.expected_value,
-                "created": p.created,
-                "obligations": json.dumps([o.to_json() for o in p.obligations], ensure_ascii=False),
-                "below_minimum": None
-                if p.below_minimum is None
-                else json.dumps(_reason_json(p.below_minimum), ensure_ascii=False),
-            }
-            for p in paths
-        ],
-    )
+
+
+def path_rows(paths: list[LearnerPath]) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """The rows of :data:`PATH_TABLES` for ``paths``, as tuples in column order."""
+    heads = [
+        (
+            p.learner,
+            p.position,
+            p.region,
+            p.model_name,
+            p.model_sha256,
+            p.min_jp,
+            p.max_jp,
+            p.periods,
+            p.expected_value,
+            p.created,
+            json.dumps([o.to_json() for o in p.obligations], ensure_ascii=False),
+            None
+            if p.below_minimum is None
+            else json.dumps(_reason_json(p.below_minimum), ensure_ascii=False),
+        )
+        for p in paths
+    ]
     steps = [
         (
             p.learner,
@@ -74,7 +85,6 @@ def save_paths(conn: Connection, paths: Iterable[LearnerPath]) -> int:
         for p in paths
         for i, s in enumerate(p.steps)
     ]
-    _insert_rows(conn, schema.path_steps, steps)
     excluded = [
         (
             p.learner,
@@ -88,8 +98,7 @@ def save_paths(conn: Connection, paths: Iterable[LearnerPath]) -> int:
         for p in paths
         for i, e in enumerate(p.excluded)
     ]
-    _insert_rows(conn, schema.path_exclusions, excluded)
-    return len(paths)
+    return heads, steps, excluded
 
 
 def _reason_json(reason: str) -> list:
@@ -107,15 +116,25 @@ def _reason(stored: list) -> Reason:
     return Reason(*stored[:2], *stored[2:4])
 
 
-def _insert_rows(conn: Connection, table, rows: list[tuple]) -> None:
-    """Plain tuples straight to the driver's executemany: an agency batch stores millions
-    of exclusion rows, and building a parameter dict for each costs more than the insert."""
+def insert_rows(conn: Connection, name: str, table, rows: list[tuple]) -> None:
+    """Plain tuples into table ``name`` (with ``table``'s columns) in bulk: the driver's
+    executemany on SQLite, ``COPY`` on PostgreSQL. An agency batch stores millions of
+    exclusion rows, and building a parameter dict for each costs more than the insert."""
     if not rows:
         return
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     columns = ", ".join(column.name for column in table.columns)
+    if conn.dialect.name == "postgresql":
+        cursor = conn.connection.driver_connection.cursor()
+        try:
+            with cursor.copy(f"COPY {name} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        finally:
+            cursor.close()
+        return
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     marks = ", ".join([mark] * len(table.columns))
-    conn.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", rows)
+    conn.exec_driver_sql(f"INSERT INTO {name} ({columns}) VALUES ({marks})", rows)
 
 
 def load_paths(conn: Connection) -> list[LearnerPath]:

@@ -284,11 +284,18 @@ class Workspace:
         It holds the workspace's write lock from start to end; when another writer holds
         it for longer than :attr:`busy_seconds`, raise :class:`WorkspaceBusyError`.
         """
+        with self.engine.connect() as conn, self.writing(conn):
+            yield conn
+
+    @contextmanager
+    def writing(self, conn: Connection) -> Iterator[Connection]:
+        """A write transaction, as :meth:`transaction`, on a connection the caller opened
+        and keeps (one holding temporary tables, say); ``conn`` must be outside a
+        transaction."""
         try:
-            with self.engine.connect() as conn:
-                conn.execution_options(**{_WRITES: True})
-                with self._begin_write(conn), self._holding():
-                    yield conn
+            conn.execution_options(**{_WRITES: True})
+            with self._begin_write(conn), self._holding():
+                yield conn
         except DBAPIError as error:
             raise WorkspaceError(f"workspace '{self.label}': {_reason(error)}") from None
 

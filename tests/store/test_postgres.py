@@ -24,10 +24,12 @@ from helpers import assert_same_export, new_module_row
 from sqlalchemy import create_engine, inspect
 
 from curriculum_tool.catalog import create_workspace
-from curriculum_tool.domain import RECORD_TYPES, Module
-from curriculum_tool.errors import CycleError, ValidationError, WorkspaceError
+from curriculum_tool.domain import RECORD_TYPES, Exclusion, LearnerPath, Module, PathStep
+from curriculum_tool.errors import CurriculumError, CycleError, ValidationError, WorkspaceError
 from curriculum_tool.io import export_file, import_file
 from curriculum_tool.store import Workspace, resolve_url
+from curriculum_tool.store.paths import load_paths, save_paths
+from curriculum_tool.store.staging import PathStaging
 
 KINDS = tuple(RECORD_TYPES)
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
@@ -619,3 +621,57 @@ def test_export_order_does_not_depend_on_the_database_collation(
         keys = [r.key() for r in pg.load("competencies")]
     assert keys == sorted(keys)
     assert (tmp_path / "pg.csv").read_bytes() == (tmp_path / "lite.csv").read_bytes()
+
+
+# -- staged paths (an agency batch) ---------------------------------------------------------
+
+
+def _path(learner: str, module: str, value: float) -> LearnerPath:
+    from curriculum_tool.domain.reasons import Reason
+
+    step = PathStep(module, "judul", 1, 8, "klasikal", 0.5, value, (Reason.of("completed"),))
+    excluded = (Exclusion("LD-201", Reason.of("completed")),)
+    return LearnerPath(learner, "analis-kebijakan", "72.71", (step,), excluded, value)
+
+
+def _stored(ws) -> dict[str, tuple]:
+    with ws.engine.connect() as conn:
+        return {
+            p.learner: (p.expected_value, tuple(s.module for s in p.steps), len(p.excluded))
+            for p in load_paths(conn)
+        }
+
+
+def test_staged_paths_replace_the_stored_ones_only_on_swap(seeded):
+    ws, target = seeded
+    with ws.transaction() as conn:
+        save_paths(conn, [_path("DEMO-001", "LD-101", 1.0)])
+    before = _stored(ws)
+    with PathStaging(ws) as staging:
+        staging.add([_path("DEMO-001", "LD-201", 2.0)])
+        staging.add([_path("199001012015011001", "LD-101", 3.0)])
+        # Staged rows take no lock: another writer gets in at once and sees the old paths.
+        with Workspace.open(target) as other, other.transaction() as conn:
+            assert {p.learner for p in load_paths(conn)} == {"DEMO-001"}
+        assert _stored(ws) == before
+        assert staging.swap() == 2
+    assert _stored(ws) == {
+        "DEMO-001": (2.0, ("LD-201",), 1),
+        "199001012015011001": (3.0, ("LD-101",), 1),
+    }
+
+
+def test_staging_closed_without_swap_changes_nothing_and_leaves_no_tables(seeded):
+    ws, _ = seeded
+    with ws.transaction() as conn:
+        save_paths(conn, [_path("DEMO-001", "LD-101", 1.0)])
+    before = _stored(ws)
+    with PathStaging(ws) as staging:
+        staging.add([_path("DEMO-001", "LD-201", 5.0)])
+        with pytest.raises(CurriculumError, match="already staged"):
+            staging.add([_path("DEMO-001", "LD-101", 6.0)])
+    assert _stored(ws) == before
+    with PathStaging(ws) as again:  # a pooled connection would still hold the old tables
+        again.add([_path("DEMO-001", "LD-201", 7.0)])
+        again.swap()
+    assert _stored(ws)["DEMO-001"] == (7.0, ("LD-201",), 1)

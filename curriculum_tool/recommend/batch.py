@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
@@ -110,11 +111,16 @@ def _run_dask(
         raise CurriculumError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
     with client:
         shared = client.scatter(recommender, broadcast=True)
-        futures = [
-            client.submit(plan_chunk, shared, chunk, options, pure=False) for chunk in chunks
-        ]
-        for future in futures:  # in submission order: output stays in learner order
-            yield future.result()
+        # At most two chunks a worker thread in flight: finished paths wait on the
+        # cluster only until this process writes them, so memory stays bounded.
+        window = max(2, 2 * sum(client.nthreads().values()))
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(client.submit(plan_chunk, shared, chunk, options, pure=False))
+            if len(pending) >= window:
+                yield pending.popleft().result()  # in submission order: learner order
+        while pending:
+            yield pending.popleft().result()
 
 
 def learner_ids(path: str | os.PathLike[str]) -> list[str]:

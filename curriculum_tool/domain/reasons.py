@@ -14,6 +14,7 @@ the label tables of :mod:`.labels`.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -267,12 +268,16 @@ def _thawed(value: Any) -> Any:
 
 
 @functools.lru_cache(maxsize=65_536)
-def _rendered(kind: str, frozen: tuple) -> tuple[str, str]:
-    """Both texts of a reason, kept: an agency batch gives the same few thousand reasons
-    (module, region, cause) to tens of thousands of learners, and rendering them again
-    each time cost over 1 ms a learner (measured)."""
+def _rendered(kind: str, frozen: tuple) -> tuple[str, str, str]:
+    """Both texts of a reason and its parameters as JSON, kept: an agency batch gives the
+    same few thousand reasons (module, region, cause) to tens of thousands of learners,
+    and rendering them again each time cost over 1 ms a learner (measured)."""
     params = _thawed(frozen)
-    return render(kind, params, "en"), render(kind, params, "id")
+    return (
+        render(kind, params, "en"),
+        render(kind, params, "id"),
+        json.dumps(params, ensure_ascii=False),
+    )
 
 
 class Reason(str):
@@ -288,6 +293,7 @@ class Reason(str):
     indonesian: str
     kind: str
     params: dict[str, Any]
+    _json: str | None
 
     def __new__(
         cls,
@@ -300,16 +306,26 @@ class Reason(str):
         reason.indonesian = english if indonesian is None else indonesian
         reason.kind = kind
         reason.params = dict(params or {})
+        reason._json = None
         return reason
 
     @classmethod
     def of(cls, kind: str, **params: Any) -> Reason:
         """The reason of ``kind`` with ``params``, rendered in both languages."""
         try:
-            english, indonesian = _rendered(kind, _frozen(params))
+            english, indonesian, params_json = _rendered(kind, _frozen(params))
         except TypeError:  # a parameter that cannot be a key: render it afresh
             english, indonesian = render(kind, params, "en"), render(kind, params, "id")
-        return cls(english, indonesian, kind, params)
+            params_json = None
+        reason = cls(english, indonesian, kind, params)
+        reason._json = params_json
+        return reason
+
+    def params_json(self) -> str:
+        """``params`` as JSON (how they are stored)."""
+        if self._json is None:
+            self._json = json.dumps(self.params, ensure_ascii=False)
+        return self._json
 
     def render(self, lang: str) -> str:
         """This reason's text in ``lang``."""

@@ -14,7 +14,6 @@ Learner ids are personal data: files carry workspace-keyed pseudonyms unless
 
 from __future__ import annotations
 
-import json
 import math
 import os
 from collections import deque
@@ -23,12 +22,12 @@ from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..domain import LearnerPath
 from ..errors import CurriculumError, Problem, ValidationError
 from ..io.atomic import atomic_output
 from ..io.masking import pseudonym
 from ..io.tables import read_rows, write_rows
 from ..store.staging import PathStaging
+from .batch_rows import STEP_COLUMNS, PlannedChunk, file_records, jsonl_line, planned_chunk
 from .planner import PathOptions, Recommender
 
 __all__ = [
@@ -42,8 +41,6 @@ __all__ = [
     "run_batch",
 ]
 
-#: Columns of the CSV/XLSX output, one row per step (contract §4).
-STEP_COLUMNS = ("learner", "order", "period", "module", "jp", "p_success", "value")
 OUTPUT_SUFFIXES = (".csv", ".xlsx", ".jsonl")
 #: Learners per task: large enough to vectorise scoring, small enough to show progress.
 CHUNK = 2_000
@@ -68,10 +65,15 @@ class BatchSummary:
 
 
 def plan_chunk(
-    recommender: Recommender, rows: Sequence[int], options: PathOptions
-) -> list[LearnerPath]:
-    """One task: the paths of ``rows`` (runs in a joblib or Dask worker)."""
-    return recommender.plan_rows(rows, options)
+    recommender: Recommender,
+    rows: Sequence[int],
+    options: PathOptions,
+    jsonl: bool = False,
+    store: bool = True,
+) -> PlannedChunk:
+    """One task: the paths of ``rows`` as rows to write and store (runs in a joblib or
+    Dask worker)."""
+    return planned_chunk(recommender.plan_rows(rows, options), jsonl, store)
 
 
 def _chunks(rows: list[int], workers: int) -> list[list[int]]:
@@ -82,25 +84,27 @@ def _chunks(rows: list[int], workers: int) -> list[list[int]]:
 def _run(
     recommender: Recommender,
     chunks: list[list[int]],
-    options: PathOptions,
+    task: tuple,
     workers: int,
     scheduler: str | None,
-) -> Iterator[list[LearnerPath]]:
+) -> Iterator[PlannedChunk]:
+    """Each chunk's :func:`plan_chunk` (``task``: its arguments after the rows), in
+    learner order."""
     if scheduler:
-        yield from _run_dask(recommender, chunks, options, scheduler)
+        yield from _run_dask(recommender, chunks, task, scheduler)
     elif workers <= 1:
         for chunk in chunks:
-            yield plan_chunk(recommender, chunk, options)
+            yield plan_chunk(recommender, chunk, *task)
     else:
         from joblib import Parallel, delayed
 
         parallel = Parallel(n_jobs=workers, return_as="generator", backend="loky")
-        yield from parallel(delayed(plan_chunk)(recommender, chunk, options) for chunk in chunks)
+        yield from parallel(delayed(plan_chunk)(recommender, chunk, *task) for chunk in chunks)
 
 
 def _run_dask(
-    recommender: Recommender, chunks: list[list[int]], options: PathOptions, scheduler: str
-) -> Iterator[list[LearnerPath]]:
+    recommender: Recommender, chunks: list[list[int]], task: tuple, scheduler: str
+) -> Iterator[PlannedChunk]:
     try:
         from distributed import Client
     except ImportError:
@@ -116,7 +120,7 @@ def _run_dask(
         window = max(2, 2 * sum(client.nthreads().values()))
         pending: deque = deque()
         for chunk in chunks:
-            pending.append(client.submit(plan_chunk, shared, chunk, options, pure=False))
+            pending.append(client.submit(plan_chunk, shared, chunk, *task, pure=False))
             if len(pending) >= window:
                 yield pending.popleft().result()  # in submission order: learner order
         while pending:
@@ -192,21 +196,22 @@ def run_batch(
                 "learners; nothing was written"
             )
 
-    def planned(staging: PathStaging | None) -> Iterator[LearnerPath]:
+    def planned(staging: PathStaging | None) -> Iterator[tuple[str, list | str]]:
         """Chunks as they come back, staged and counted on the way to the file; the
         staged paths replace the stored ones after the last chunk, before the file is
         put in place."""
         stop_if_cancelled()
-        for chunk in _run(recommender, _chunks(rows, workers), options, workers, scheduler):
-            if staging is not None:
-                staging.add(chunk)
-            counts["learners"] += len(chunk)
-            counts["steps"] += sum(len(p.steps) for p in chunk)
-            counts["short"] += sum(p.total_jp < p.min_jp for p in chunk)
+        task = (options, suffix == ".jsonl", staging is not None)
+        for chunk in _run(recommender, _chunks(rows, workers), task, workers, scheduler):
+            if staging is not None and chunk.stored is not None:
+                staging.add_rows(chunk.learners, chunk.stored)
+            counts["learners"] += len(chunk.records)
+            counts["steps"] += chunk.steps
+            counts["short"] += chunk.below_min_jp
             if progress is not None:
                 progress(counts["learners"], len(rows))
             stop_if_cancelled()
-            yield from chunk
+            yield from chunk.records
         if staging is not None:
             staging.swap()
 
@@ -231,34 +236,29 @@ def export_paths(workspace, out: str | os.PathLike[str], unmask: bool = False) -
     _write(
         out,
         suffix,
-        paths,
+        file_records(paths, suffix == ".jsonl"),
         (lambda learner: learner) if unmask else (lambda learner: pseudonym(secret, learner)),
     )
     return len(paths)
 
 
 def _write(
-    out: Path, suffix: str, paths: Iterable[LearnerPath], shown: Callable[[str], str]
+    out: Path,
+    suffix: str,
+    records: Iterable[tuple[str, list | str]],
+    shown: Callable[[str], str],
 ) -> None:
+    """The output file from each learner's record (:func:`file_records`)."""
     if suffix == ".jsonl":
         with atomic_output(out, "w", encoding="utf-8", newline="\n") as handle:
-            for path in paths:
-                record = path.to_json()
-                record["learner"] = shown(path.learner)
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            for learner, rest in records:
+                handle.write(jsonl_line(shown(learner), rest))
         return
+    columns = STEP_COLUMNS[1:]
     rows = (
-        {
-            "learner": shown(path.learner),
-            "order": str(order),
-            "period": str(step.period),
-            "module": step.module,
-            "jp": str(step.jp),
-            "p_success": f"{step.p_success:.4f}",
-            "value": f"{step.value:.4f}",
-        }
-        for path in paths
-        for order, step in enumerate(path.steps, start=1)
+        {"learner": shown(learner), **dict(zip(columns, step, strict=True))}
+        for learner, steps in records
+        for step in steps
     )
     write_rows(
         out,

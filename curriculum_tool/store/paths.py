@@ -11,7 +11,7 @@ from sqlalchemy import Connection, delete, select
 
 from ..domain import Exclusion, LearnerPath, PathStep
 from ..domain.paths import ObligationStep
-from ..domain.reasons import Reason, in_language
+from ..domain.reasons import KINDS, Reason, in_language
 from ..errors import CurriculumError
 from . import schema
 
@@ -85,20 +85,27 @@ def path_rows(paths: list[LearnerPath]) -> tuple[list[tuple], list[tuple], list[
         for p in paths
         for i, s in enumerate(p.steps)
     ]
-    excluded = [
-        (
-            p.learner,
-            i,
-            e.module,
-            str(e.reason),
-            in_language(e.reason, "id"),
-            e.kind,
-            json.dumps(getattr(e.reason, "params", {}), ensure_ascii=False),
-        )
-        for p in paths
-        for i, e in enumerate(p.excluded)
-    ]
+    excluded = [_exclusion_row(p.learner, i, e) for p in paths for i, e in enumerate(p.excluded)]
     return heads, steps, excluded
+
+
+def _exclusion_row(learner: str, pos: int, exclusion: Exclusion) -> tuple:
+    """An exclusion as stored: its kind and parameters, the texts only for a reason
+    without a kind (rendered again on loading: an agency batch stores millions of these,
+    and the two texts were most of their bytes)."""
+    reason = exclusion.reason
+    if isinstance(reason, Reason) and reason.kind in KINDS:
+        return (learner, pos, exclusion.module, "", "", reason.kind, reason.params_json())
+    params = json.dumps(getattr(reason, "params", {}), ensure_ascii=False)
+    return (
+        learner,
+        pos,
+        exclusion.module,
+        str(reason),
+        in_language(reason, "id"),
+        exclusion.kind,
+        params,
+    )
 
 
 def _reason_json(reason: str) -> list:
@@ -158,9 +165,12 @@ def load_paths(conn: Connection) -> list[LearnerPath]:
     t = schema.path_exclusions
     for row in conn.execute(select(t).order_by(t.c.learner, t.c.pos)):
         params = json.loads(row.params) if row.params else {}
-        excluded[row.learner].append(
-            Exclusion(row.module, Reason(row.reason, row.reason_id, row.kind or "", params))
+        reason = (
+            Reason(row.reason, row.reason_id, row.kind or "", params)
+            if row.reason or row.kind not in KINDS
+            else Reason.of(row.kind, **params)
         )
+        excluded[row.learner].append(Exclusion(row.module, reason))
     t = schema.paths
     return [
         LearnerPath(

@@ -44,18 +44,24 @@ class PathStaging:
     def add(self, paths: Iterable[LearnerPath]) -> int:
         """Stage ``paths`` (committed to the temporary tables only); returns the count."""
         paths = list(paths)
-        learners = [p.learner for p in paths]
+        return self.add_rows([p.learner for p in paths], path_rows(paths))
+
+    def add_rows(
+        self, learners: list[str], rows: tuple[list[tuple], list[tuple], list[tuple]]
+    ) -> int:
+        """Stage the paths of ``learners`` already turned into rows of the path tables
+        (:func:`~.paths.path_rows`, as batch workers send them back)."""
         refuse_repeats(learners)
         again = self.learners.intersection(learners)
         if again:
             raise CurriculumError(
                 f"{len(again)} learner(s) were already staged; a learner has one current path"
             )
-        for table, rows in zip(PATH_TABLES, path_rows(paths), strict=True):
-            insert_rows(self.conn, _staged(table.name), table, rows)
+        for table, table_rows in zip(PATH_TABLES, rows, strict=True):
+            insert_rows(self.conn, _staged(table.name), table, table_rows)
         self.conn.commit()
         self.learners.update(learners)
-        return len(paths)
+        return len(learners)
 
     def swap(self) -> int:
         """Replace the stored paths of every staged learner with the staged ones, in one

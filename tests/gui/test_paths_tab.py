@@ -397,9 +397,9 @@ def test_batch_for_all_learners_writes_csv_in_the_background(
 def test_cancelling_a_batch_writes_nothing(tab, qtbot, workspace, tmp_path, monkeypatch):
     real = batch.plan_chunk
 
-    def slow(recommender, rows, options):
+    def slow(recommender, rows, *task):
         time.sleep(0.8)
-        return real(recommender, rows, options)
+        return real(recommender, rows, *task)
 
     monkeypatch.setattr(batch, "plan_chunk", slow)
     out = tmp_path / "semua.jsonl"

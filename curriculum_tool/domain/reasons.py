@@ -13,7 +13,6 @@ the label tables of :mod:`.labels`.
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -245,39 +244,27 @@ def render(kind: str, params: Mapping[str, Any], lang: str = "en") -> str:
     return text
 
 
-def _frozen(value: Any) -> Any:
-    """``value`` as a hashable key: dicts as sorted item tuples, lists as tuples."""
-    if isinstance(value, dict):
-        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
-    if isinstance(value, (list, tuple)):
-        return ("__seq__", *(_frozen(v) for v in value))
-    if isinstance(value, bool):  # True == 1 as a key, yet renders differently
-        return ("__bool__", value)
-    return value
+#: Texts and parameter JSON of reasons already rendered, by kind and ``repr(params)``:
+#: an agency batch gives the same few thousand reasons (module, region, cause) to tens of
+#: thousands of learners, and rendering them again each time cost over 1 ms a learner
+#: (measured). ``repr`` keeps ``True`` and ``1`` apart, and parameters given in another
+#: order only miss the cache.
+_RENDERED: dict[tuple[str, str], tuple[str, str, str]] = {}
+_RENDERED_MAX = 65_536
 
 
-def _thawed(value: Any) -> Any:
-    """The parameters :func:`_frozen` froze, back as dicts and lists."""
-    if isinstance(value, tuple) and value[:1] == ("__seq__",):
-        return [_thawed(v) for v in value[1:]]
-    if isinstance(value, tuple) and value[:1] == ("__bool__",):
-        return value[1]
-    if isinstance(value, tuple):
-        return {k: _thawed(v) for k, v in value}
-    return value
-
-
-@functools.lru_cache(maxsize=65_536)
-def _rendered(kind: str, frozen: tuple) -> tuple[str, str, str]:
-    """Both texts of a reason and its parameters as JSON, kept: an agency batch gives the
-    same few thousand reasons (module, region, cause) to tens of thousands of learners,
-    and rendering them again each time cost over 1 ms a learner (measured)."""
-    params = _thawed(frozen)
-    return (
-        render(kind, params, "en"),
-        render(kind, params, "id"),
-        json.dumps(params, ensure_ascii=False),
-    )
+def _rendered(kind: str, params: dict[str, Any]) -> tuple[str, str, str]:
+    key = (kind, repr(params))
+    found = _RENDERED.get(key)
+    if found is None:
+        if len(_RENDERED) >= _RENDERED_MAX:
+            _RENDERED.clear()
+        found = _RENDERED[key] = (
+            render(kind, params, "en"),
+            render(kind, params, "id"),
+            json.dumps(params, ensure_ascii=False),
+        )
+    return found
 
 
 class Reason(str):
@@ -312,11 +299,7 @@ class Reason(str):
     @classmethod
     def of(cls, kind: str, **params: Any) -> Reason:
         """The reason of ``kind`` with ``params``, rendered in both languages."""
-        try:
-            english, indonesian, params_json = _rendered(kind, _frozen(params))
-        except TypeError:  # a parameter that cannot be a key: render it afresh
-            english, indonesian = render(kind, params, "en"), render(kind, params, "id")
-            params_json = None
+        english, indonesian, params_json = _rendered(kind, params)
         reason = cls(english, indonesian, kind, params)
         reason._json = params_json
         return reason

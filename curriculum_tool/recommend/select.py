@@ -47,10 +47,16 @@ _JP_TIE = 2e-5
 _CODE_TIE = 1e-7
 #: HiGHS stops at this relative gap: tight enough for the tie-breaks to count.
 _GAP = 1e-9
-#: HiGHS's feasibility-jump heuristic costs about half of each solve on these small
-#: programs and finds nothing the root LP and cuts do not (measured: 10.2 → 5.3 ms a
-#: learner, the same answer for 200 of 200 learners).
-_OPTIONS = {"mip_rel_gap": _GAP, "mip_heuristic_run_feasibility_jump": False}
+#: HiGHS options scipy does not document (it passes them on, with a warning): the
+#: feasibility-jump heuristic costs about half of each solve on these small programs and
+#: finds nothing the root LP and cuts do not (measured: 10.2 → 5.3 ms a learner, the same
+#: answer for 200 of 200 learners); HiGHS's absolute gap (1e-6 by default) would let it
+#: stop before the 1e-7 code tie-break counts.
+_OPTIONS = {
+    "mip_rel_gap": _GAP,
+    "mip_abs_gap": 1e-10,
+    "mip_heuristic_run_feasibility_jump": False,
+}
 # scipy passes options it does not document straight to HiGHS, with a warning.
 warnings.filterwarnings("ignore", message="Unrecognized options detected", category=Warning)
 

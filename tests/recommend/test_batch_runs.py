@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -177,13 +178,21 @@ def test_two_joblib_workers_give_the_same_paths(batch_ws, batch_recommender, csv
     assert summary.steps == csv_run[1].steps
 
 
-def test_a_local_dask_cluster_gives_the_same_paths(batch_ws, batch_recommender, csv_run, tmp_path):
+def test_a_local_dask_cluster_gives_the_same_paths(
+    batch_ws, batch_recommender, csv_run, copy_ws, batch_ws_path, tmp_path
+):
+    """Two worker processes of a real LocalCluster: the same file, and the same stored
+    paths, as planning in this process."""
     from distributed import LocalCluster
 
-    out = tmp_path / "dask.csv"
+    local, remote = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    local_ws, remote_ws = copy_ws(batch_ws_path, "local.sqlite"), copy_ws(batch_ws_path, "d.sqlite")
+    with Workspace.open(local_ws) as ws:
+        run_batch(ws, local, recommender=batch_recommender, unmask=True)
     with LocalCluster(
-        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
+        out = tmp_path / "dask.csv"
         summary = run_batch(
             batch_ws,
             out,
@@ -191,8 +200,34 @@ def test_a_local_dask_cluster_gives_the_same_paths(batch_ws, batch_recommender, 
             store=False,
             recommender=batch_recommender,
         )
+        with Workspace.open(remote_ws) as ws:
+            run_batch(ws, remote, scheduler=cluster.scheduler_address, unmask=True)
     assert out.read_bytes() == csv_run[0].read_bytes()
     assert summary.learners == csv_run[1].learners
+    assert _without_created(remote) == _without_created(local)
+    undated = [[replace(p, created="") for p in stored(w)] for w in (remote_ws, local_ws)]
+    assert undated[0] == undated[1]
+
+
+def test_batch_paths_are_the_recommend_paths(batch_ws, batch_recommender, tmp_path):
+    """Each learner's batch path (planned in chunks) is their ``recommend`` path (planned
+    alone), every field but the creation time."""
+    out = tmp_path / "paths.jsonl"
+    run_batch(batch_ws, out, store=False, recommender=batch_recommender, unmask=True)
+    batch = {record["learner"]: record for record in _without_created(out)}
+    learners = [str(learner) for learner in batch_recommender.learners.ids]
+    assert set(batch) == set(learners)
+    for learner in learners[::3]:
+        alone = batch_recommender.recommend(learner).to_json()
+        alone.pop("created", None)
+        assert batch[learner] == json.loads(json.dumps(alone, ensure_ascii=False))
+
+
+def _without_created(path) -> list[dict]:
+    records = read_jsonl(path)
+    for record in records:
+        record.pop("created", None)
+    return records
 
 
 def test_an_unreachable_scheduler_is_a_clear_error_and_writes_nothing(

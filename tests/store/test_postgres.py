@@ -642,11 +642,16 @@ def _stored(ws) -> dict[str, tuple]:
         }
 
 
-def test_staged_paths_replace_the_stored_ones_only_on_swap(seeded):
-    ws, target = seeded
+def _with_one_stored_path(ws) -> dict[str, tuple]:
+    """Store DEMO-001's path (LD-101, value 1) and return what is stored."""
     with ws.transaction() as conn:
         save_paths(conn, [_path("DEMO-001", "LD-101", 1.0)])
-    before = _stored(ws)
+    return _stored(ws)
+
+
+def test_staged_paths_replace_the_stored_ones_only_on_swap(seeded):
+    ws, target = seeded
+    before = _with_one_stored_path(ws)
     with PathStaging(ws) as staging:
         staging.add([_path("DEMO-001", "LD-201", 2.0)])
         staging.add([_path("199001012015011001", "LD-101", 3.0)])
@@ -663,9 +668,7 @@ def test_staged_paths_replace_the_stored_ones_only_on_swap(seeded):
 
 def test_staging_closed_without_swap_changes_nothing_and_leaves_no_tables(seeded):
     ws, _ = seeded
-    with ws.transaction() as conn:
-        save_paths(conn, [_path("DEMO-001", "LD-101", 1.0)])
-    before = _stored(ws)
+    before = _with_one_stored_path(ws)
     with PathStaging(ws) as staging:
         staging.add([_path("DEMO-001", "LD-201", 5.0)])
         with pytest.raises(CurriculumError, match="already staged"):

@@ -851,7 +851,17 @@ def score_speed(path: Path, rec: Recommender, folder: Path) -> dict:
         }
     ).to_csv(pairs, index=False)
     command = [sys.executable, str(ROOT / "main.py"), "score", str(path), str(pairs)]
-    result = run_child([*command, "--out", str(folder / "scored.csv")])
+    # Millions of pairs: above the readers' default row limit, which guards against files
+    # nobody meant to import.
+    limit = os.environ.get("CURRICULUM_TOOL_MAX_ROWS")
+    os.environ["CURRICULUM_TOOL_MAX_ROWS"] = str(max(len(learner_idx) + 1, 1_000_000))
+    try:
+        result = run_child([*command, "--out", str(folder / "scored.csv")])
+    finally:
+        if limit is None:
+            os.environ.pop("CURRICULUM_TOOL_MAX_ROWS")
+        else:
+            os.environ["CURRICULUM_TOOL_MAX_ROWS"] = limit
     return {**result, "pairs": len(learner_idx)}
 
 

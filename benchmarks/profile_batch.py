@@ -29,6 +29,7 @@ from _results import commit, emit  # noqa: E402
 from bench_model import simulated_workspace  # noqa: E402
 
 from curriculum_tool.recommend import PathOptions, Recommender  # noqa: E402
+from curriculum_tool.recommend.batch_rows import planned_chunk  # noqa: E402
 from curriculum_tool.store import Workspace  # noqa: E402
 
 #: (stage, functions whose cumulative time is the stage's), in the order a path is made.
@@ -101,12 +102,14 @@ def main() -> int:
         if functions[0][1] == "_solve":
             seconds -= highs  # the rest of the program: its building and scipy's wrapper
         lines.append(f"| {label} | {seconds / args.plan * 1000:.2f} | {seconds / whole:.0%} |")
-    size = len(pickle.dumps(plain, protocol=5))
+    objects = len(pickle.dumps(plain, protocol=5))
+    size = len(pickle.dumps(planned_chunk(plain, jsonl=False, store=True), protocol=5))
     lines += [
         "",
         f"HiGHS alone is {highs / solve:.0%} of the selection's time and "
         f"{highs / whole:.0%} of the whole. A worker sends back {size / args.plan / 1024:.1f} "
-        "KiB of pickled paths a learner.",
+        "KiB a learner (the chunk's file and table rows, `PlannedChunk`), against "
+        f"{objects / args.plan / 1024:.1f} KiB for the path objects it sent before.",
     ]
     emit("\n".join(lines) + "\n", args.out)
     return 0

@@ -1108,6 +1108,25 @@ def constraint_lines(violations: Violations, results: list[SeedResult]) -> list[
     return lines
 
 
+#: Where the batch's time goes and what else was measured (the files hold the numbers).
+WHERE_THE_TIME_GOES = (
+    "**Where the time goes** ([batch_profile.md](batch_profile.md), "
+    "`python benchmarks/profile_batch.py`): scoring every pair is about 2% of a batch; "
+    "the exact selection is about 70% (HiGHS solving one small program per learner at its "
+    "root node, about 3 ms, half of that; building the program and scipy's checks the "
+    "other half); feasibility with its exclusion reasons, explanations, order and periods "
+    "are the rest, Python learner by learner. Storing no longer counts: the chunks are "
+    "staged while the workers plan and swapped in at the end. **What else was measured** "
+    "([selection_methods.md](selection_methods.md), "
+    "`python benchmarks/selection_methods.py`): HiGHS's defaults (nearly twice as slow, the "
+    "feasibility-jump heuristic), the LP relaxation (rarely integral, so no shortcut), one "
+    "program for many learners (slower than one each), greedy with local search (faster "
+    "but not the same answer for one learner in seven, losing about 1% of the objective) "
+    "and a branch and bound in Python (the same answers, dozens of times slower). Reaching "
+    "the scoring floor needs the planner itself in blocks of learners as arrays "
+    "(feasibility, reasons as codes, explanations), and an exact selection that does not "
+    "pay a solver's start-up per learner; both are left for later."
+)
 PREVIOUS = (
     "Before the batch work of issue 14 (commit 2a2a821, 2026-12-06): `batch` of 10,041 "
     "learners 82.6 s (7.76 ms a learner beyond the fixed cost, 15.15 CPU-ms), paths pickled "
@@ -1271,6 +1290,8 @@ def main() -> int:
     if batch:
         lines += ["", "## 4. Agency batch (optional: `--batch-learners 0` skips it)", ""]
         lines += batch_lines(batch)
+    if batch:
+        lines += ["", WHERE_THE_TIME_GOES]
     lines += ["", f"Whole run: {time.perf_counter() - started:.0f} s.", "", PREVIOUS]
     emit("\n".join(lines) + "\n", args.out)
     return 0

@@ -108,7 +108,7 @@ def run(
         if not saved:
             print(f"error: cannot write screenshot {target}", file=sys.stderr)
             return 2
-        print(f"screenshot saved to {target}")
+        print(f"screenshot saved to {target} ({app.platformName()})")  # type: ignore[attr-defined]
         return 0
     window.show()
     return app.exec()  # type: ignore[attr-defined]

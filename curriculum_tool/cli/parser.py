@@ -21,7 +21,11 @@ class UsageErrorParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from ..io.importer import KINDS
+    # The record kinds, not ``io.importer.KINDS``: importing io would bring SQLAlchemy,
+    # pandas and networkx (about a second) into ``--help`` and ``--version``.
+    from ..domain import RECORD_TYPES
+
+    KINDS = tuple(RECORD_TYPES)
 
     parser = UsageErrorParser(
         prog="curriculum-tool",

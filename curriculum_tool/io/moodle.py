@@ -15,6 +15,7 @@ ignored on reading.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from html.parser import HTMLParser
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from ..domain import Competency, RowError
 from ..domain.records import MAX_TEXT
-from ..domain.vocab import COMPETENCY_GROUPS
+from ..domain.vocab import CODE_PATTERN, COMPETENCY_GROUPS
 from ..errors import CurriculumError, Problem, ValidationError
 from ..store import Workspace, is_url
 from .atomic import atomic_output
@@ -30,7 +31,15 @@ from .cell_escape import SafeCsvWriter, unescape_cell
 from .importer import ParsedFile
 from .tables import MAX_ROWS_VARIABLE, max_rows, read_csv_records
 
-__all__ = ["COLUMNS", "GROUP_NAMES", "html_to_text", "read_moodle", "write_moodle"]
+__all__ = [
+    "COLUMNS",
+    "GROUP_NAMES",
+    "framework_prefix",
+    "html_to_text",
+    "moodle_code",
+    "read_moodle",
+    "write_moodle",
+]
 
 #: Moodle's 14 columns, as newer versions spell them (older ones: ``Shortname``,
 #: ``Cross referenced …``, ``Id number``); read case-insensitively in any order.
@@ -63,6 +72,8 @@ GROUP_NAMES = {
 }
 DEFAULT_GROUP = "teknis"
 FRAMEWORK_ID = "curriculum-tool"
+#: Characters of a foreign framework's ID number kept in its competencies' codes.
+PREFIX_LENGTH = 16
 _PLAIN_FORMAT = "2"  # Moodle's FORMAT_PLAIN; 1 is HTML, 0 "Moodle auto-format", 4 Markdown
 _BLOCK_TAGS = {
     "br",
@@ -88,8 +99,9 @@ _BLOCK_TAGS = {
 
 
 def _header_key(name: str) -> str:
-    """``Shortname``, ``Short name`` and ``short-name`` all read as the same column."""
-    return re.sub(r"[\s-]+", "", name.lower())
+    """``Shortname``, ``Short name`` and ``short-name`` all read as the same column, and
+    the 2016 plugin's ``Rule type`` as ``Rule type (optional)``."""
+    return re.sub(r"[\s-]+", "", name.lower().replace("(optional)", ""))
 
 
 _KNOWN = {_header_key(name): name for name in COLUMNS}
@@ -125,6 +137,39 @@ def html_to_text(text: str, plain: bool = False) -> str:
     return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1].rstrip() + "…"
 
 
+def framework_prefix(framework: str | None) -> str:
+    """The prefix that keeps a framework's competencies apart from others', from its ID
+    number: none for a framework this tool exported (its ID numbers are dictionary codes)
+    or a file without a framework row.
+
+    >>> framework_prefix("OECD-CORE"), framework_prefix("Kompetensi ASN 2024")
+    ('OECD-CORE', 'Kompetensi-ASN-2')
+    >>> framework_prefix("curriculum-tool-3f2a"), framework_prefix(None)
+    ('', '')
+    """
+    if not framework or framework == FRAMEWORK_ID or framework.startswith(FRAMEWORK_ID + "-"):
+        return ""
+    prefix = re.sub(r"[^A-Za-z0-9._-]+", "-", framework).strip("-._")[:PREFIX_LENGTH]
+    return prefix.rstrip("-._") or "MOODLE"
+
+
+def moodle_code(prefix: str, id_number: str) -> tuple[str, bool]:
+    """The dictionary code of a Moodle ID number under ``prefix``, and whether it had to be
+    derived: an ID number that cannot be (part of) a code gets a stable one from its
+    SHA-1, so importing the same file again updates the same competency.
+
+    >>> moodle_code("OECD", "1.1"), moodle_code("", "M.01")
+    (('OECD-1.1', False), ('M.01', False))
+    >>> moodle_code("OECD", "Analytical thinking")
+    ('OECD-42fd34e0', True)
+    """
+    code = f"{prefix}-{id_number}" if prefix else id_number
+    if CODE_PATTERN.match(code):
+        return code, False
+    digest = hashlib.sha1(id_number.encode("utf-8")).hexdigest()[:8]
+    return f"{prefix or 'MOODLE'}-{digest}", True
+
+
 class _Refused(Exception):
     """A file that cannot be read at all: one problem, no rows."""
 
@@ -141,7 +186,7 @@ def _read_records(
         raise _Refused(Problem(label, 1, "-", f"file not found: {path}"))
     limit = max_rows()
     try:
-        reader = read_csv_records(path, label)
+        reader = read_csv_records(path, label, _delimiter(path))
         first = next(reader, None)
         if first is None:
             raise _Refused(Problem(label, 1, "-", "the file is empty (no header row)"))
@@ -169,8 +214,33 @@ def _read_records(
     return header, records
 
 
-def _header_problems(header: list[str], label: str) -> list[Problem]:
+def _delimiter(path: Path) -> str:
+    """``;`` for a file a spreadsheet saved with semicolons (the header line has Moodle's
+    columns between semicolons), else ``,``."""
+    with open(path, encoding="utf-8-sig", errors="replace") as handle:
+        first = handle.readline()
+    return ";" if first.count(";") >= len(COLUMNS) - 1 > first.count(",") else ","
+
+
+def _column_names(header: list[str], label: str) -> tuple[list[str], list[Problem], list[str]]:
+    """Moodle's name for each column, the header's problems, and notes. Moodle writes the
+    header in the exporting user's language and reads columns by position: a header of
+    Moodle's column count that is not Moodle's English one is read by position too."""
     names = [_KNOWN.get(_header_key(h)) for h in header]
+    if None in names and len(header) == len(COLUMNS) and len(set(names)) < len(COLUMNS):
+        return (
+            list(COLUMNS),
+            [],
+            [
+                f"the header is not Moodle's English one ('{header[0].strip()}', "
+                f"'{header[1].strip()}', …): its {len(COLUMNS)} columns were read by "
+                "position, as Moodle reads them"
+            ],
+        )
+    return [n or "" for n in names], _header_problems(header, names, label), []
+
+
+def _header_problems(header: list[str], names: list[str | None], label: str) -> list[Problem]:
     problems = [
         Problem(
             label,
@@ -202,10 +272,10 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
     except _Refused as refused:
         parsed.problems.append(refused.problem)
         return [parsed]
-    parsed.problems += _header_problems(header, label)
+    names, header_problems, parsed.notes = _column_names(header, label)
+    parsed.problems += header_problems
     if parsed.problems:
         return [parsed]
-    names = [_KNOWN[_header_key(h)] for h in header]
     competencies: list[tuple[int, dict[str, str]]] = []
     rows: dict[str, tuple[int, dict[str, str]]] = {}  # ID number -> its (first) row
     framework: str | None = None
@@ -253,6 +323,9 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
 
     def parent_of(row: dict[str, str]) -> str:
         return "" if row[PARENT] == framework else row[PARENT]
+
+    prefix = framework_prefix(framework)
+    derived: list[str] = []
 
     roots: dict[str, str | None] = {}  # ID number -> its root, once known
 
@@ -309,6 +382,10 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
         root = root_of(code) if code else None
         if root == code and code in COMPETENCY_GROUPS:
             continue  # a group row: it names the group of its subtree
+        if code:
+            code, made_up = moodle_code(prefix, code)
+            if made_up:
+                derived.append(f"'{row[ID]}' → {code}")
         try:
             record = Competency.from_row(
                 {
@@ -326,6 +403,17 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
             continue
         parsed.records.append(record)
         parsed.rows.append(number)
+    if prefix:
+        parsed.notes.append(
+            f"framework '{framework}': its ID numbers are qualified as '{prefix}-…' to keep "
+            "them apart from other frameworks' (Moodle keeps ID numbers unique per framework)"
+        )
+    if derived:
+        parsed.notes.append(
+            f"{len(derived)} ID number(s) cannot be a code and were given a derived one: "
+            + ", ".join(derived[:5])
+            + (" …" if len(derived) > 5 else "")
+        )
     if not parsed.records and not parsed.problems:
         parsed.problems.append(
             Problem(

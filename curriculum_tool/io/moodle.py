@@ -74,6 +74,8 @@ DEFAULT_GROUP = "teknis"
 FRAMEWORK_ID = "curriculum-tool"
 #: Characters of a foreign framework's ID number kept in its competencies' codes.
 PREFIX_LENGTH = 16
+#: Moodle cuts a competency's short name to this many characters.
+SHORT_NAME_LENGTH = 100
 _PLAIN_FORMAT = "2"  # Moodle's FORMAT_PLAIN; 1 is HTML, 0 "Moodle auto-format", 4 Markdown
 _BLOCK_TAGS = {
     "br",
@@ -386,13 +388,14 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
             code, made_up = moodle_code(prefix, code)
             if made_up:
                 derived.append(f"'{row[ID]}' → {code}")
+        name, description = _full_name(row[NAME], row[DESCRIPTION])
         try:
             record = Competency.from_row(
                 {
                     "code": code,
-                    "name": row[NAME],
+                    "name": name,
                     "group": root if root in COMPETENCY_GROUPS else DEFAULT_GROUP,
-                    "description": html_to_text(row[DESCRIPTION], row[FORMAT] == _PLAIN_FORMAT),
+                    "description": html_to_text(description, row[FORMAT] == _PLAIN_FORMAT),
                 }
             )
         except RowError as error:
@@ -426,6 +429,35 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
     return [parsed]
 
 
+def framework_id(identity: str, competencies: list[Competency]) -> str:
+    """The exported framework's ID number: this tool's, the workspace's identity and a
+    digest of the dictionary, so each workspace's each version of its dictionary is a
+    framework of its own in Moodle (which refuses a second framework with an ID number it
+    has), and the same dictionary always exports the same one."""
+    content = "\n".join(f"{c.code}\t{c.name}\t{c.group}\t{c.description}" for c in competencies)
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
+    return f"{FRAMEWORK_ID}-{identity[:8]}-{digest}"
+
+
+def _short_name(name: str, description: str) -> tuple[str, str]:
+    """Moodle's short name (at most 100 characters; a longer name is cut with "…" and
+    given whole as the description's first paragraph) and the description as HTML."""
+    paragraphs = [f"<p>{html.escape(description)}</p>"] if description else []
+    if len(name) <= SHORT_NAME_LENGTH:
+        return name, "".join(paragraphs)
+    short = name[: SHORT_NAME_LENGTH - 1].rstrip() + "…"
+    return short, "".join([f"<p>{html.escape(name)}</p>", *paragraphs])
+
+
+def _full_name(short: str, description: str) -> tuple[str, str]:
+    """The name and description :func:`_short_name` wrote (other files pass through)."""
+    head = f"<p>{html.escape(short[:-1])}"
+    if not short.endswith("…") or not description.startswith(head):
+        return short, description
+    first, _, rest = description.partition("</p>")
+    return html.unescape(first[3:]), rest
+
+
 def write_moodle(workspace: Workspace, path: Path) -> int:
     """Write the competency dictionary as a Moodle framework CSV; returns the competencies
     written. Each used group becomes a top-level competency above its members. Cells a
@@ -443,7 +475,7 @@ def write_moodle(workspace: Workspace, path: Path) -> int:
     name = "curriculum-tool" if is_url(workspace.label) else Path(workspace.label).stem
     lines = [
         {
-            ID: FRAMEWORK_ID,
+            ID: framework_id(workspace.identity, competencies),
             NAME: name or FRAMEWORK_ID,
             FORMAT: "1",
             DESCRIPTION: "<p>Kamus kompetensi ASN (PermenPANRB 38/2017), diekspor dari "
@@ -456,14 +488,15 @@ def write_moodle(workspace: Workspace, path: Path) -> int:
     ]
     items = [(g, GROUP_NAMES[g], "", "") for g in groups]
     items += [(c.code, c.name, c.description, c.group) for c in competencies]
-    for number, (code, short, description, parent) in enumerate(items, start=1):
+    for number, (code, full_name, description, parent) in enumerate(items, start=1):
+        short, description_html = _short_name(full_name, description)
         lines.append(
             {
                 PARENT: parent,
                 ID: code,
                 NAME: short,
                 FORMAT: "1",
-                DESCRIPTION: f"<p>{html.escape(description)}</p>" if description else "",
+                DESCRIPTION: description_html,
                 "Rule outcome (optional)": "0",
                 "Rule config (optional)": "null",
                 "Exported ID (optional)": str(number),

@@ -2,6 +2,7 @@
 HTML descriptions, exact round trips, located problems, all-or-nothing merges."""
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -220,13 +221,13 @@ def test_default_catalog_round_trips_exactly(tmp_path):
         lines = list(csv.reader(handle))
     assert lines[0] == list(COLUMNS)
     framework = dict(zip(COLUMNS, lines[1]))
+    assert re.fullmatch(r"curriculum-tool-[0-9a-f]{8}-[0-9a-f]{8}", framework["ID number"])
     assert (
-        framework["ID number"],
         framework["Short name"],
         framework["Is framework"],
         framework["Scale values"],
         framework["Parent ID number"],
-    ) == ("curriculum-tool", "catalog", "1", "Belum kompeten,Kompeten", "")
+    ) == ("catalog", "1", "Belum kompeten,Kompeten", "")
     assert (
         framework["Scale configuration"]
         == '[{"scaleid":"2"},{"id":2,"scaledefault":1,"proficient":1}]'
@@ -270,7 +271,8 @@ def test_export_only_writes_the_groups_in_use(workspace, tmp_path):
     assert export_interchange(workspace, "moodle", out) == 3
     with open(out, newline="", encoding="utf-8") as handle:
         ids = [line["ID number"] for line in csv.DictReader(handle)]
-    assert ids == ["curriculum-tool", "teknis", "manajerial", "LITDIG", "M.01", "PB-KAJI"]
+    assert ids[0].startswith("curriculum-tool-")
+    assert ids[1:] == ["teknis", "manajerial", "LITDIG", "M.01", "PB-KAJI"]
 
 
 def test_export_refuses_a_non_csv_name(workspace, tmp_path):
@@ -550,3 +552,46 @@ def test_the_2016_spelling_and_semicolons_are_read(tmp_path):
     [plain] = read_moodle(write_moodle_csv(tmp_path / "plain.csv", VALID), "plain.csv")
     assert "Rule type" in header and parsed.problems == []
     assert parsed.records == plain.records and len(parsed.records) == 2
+
+
+def framework_row(path) -> dict[str, str]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return next(r for r in csv.DictReader(handle) if r["Is framework"] == "1")
+
+
+def test_each_workspace_and_dictionary_version_exports_its_own_framework(tmp_path, write_csv):
+    import shutil
+
+    from curriculum_tool.store import Workspace
+
+    create_workspace(tmp_path / "a.sqlite").close()
+    shutil.copy(tmp_path / "a.sqlite", tmp_path / "copy.sqlite")
+    for source, out in (("a", "a1"), ("copy", "copy")):
+        with Workspace.open(tmp_path / f"{source}.sqlite") as ws:
+            export_interchange(ws, "moodle", tmp_path / f"{out}.csv")
+    with create_workspace(tmp_path / "b.sqlite") as other:
+        export_interchange(other, "moodle", tmp_path / "b.csv")
+    with Workspace.open(tmp_path / "a.sqlite") as first:
+        rows = [{"code": "NEW-9", "name": "Baru", "group": "teknis", "description": ""}]
+        import_file(first, "competencies", write_csv("c.csv", "competencies", rows))
+        export_interchange(first, "moodle", tmp_path / "a2.csv")
+    names = ("a1.csv", "b.csv", "copy.csv", "a2.csv")
+    ids = {name: framework_row(tmp_path / name)["ID number"] for name in names}
+    assert all(i.startswith("curriculum-tool-") and len(i) <= 100 for i in ids.values())
+    assert ids["copy.csv"] == ids["a1.csv"]  # the same data, wherever its file lives
+    assert len({ids["a1.csv"], ids["b.csv"], ids["a2.csv"]}) == 3
+
+
+def test_long_names_fit_moodle_and_come_back_whole(workspace, write_csv, tmp_path):
+    name = "Pengelolaan " + "risiko bencana berbasis komunitas dan " * 4 + "ketangguhan"
+    assert len(name) > 100
+    rows = [{"code": "PANJANG-1", "name": name, "group": "teknis", "description": "Uraian."}]
+    import_file(workspace, "competencies", write_csv("c.csv", "competencies", rows))
+    out = tmp_path / "out.csv"
+    export_interchange(workspace, "moodle", out)
+    with open(out, newline="", encoding="utf-8") as handle:
+        written = next(r for r in csv.DictReader(handle) if r["ID number"] == "PANJANG-1")
+    assert len(written["Short name"]) == 100 and written["Short name"].endswith("…")
+    [parsed] = read_moodle(out, "out.csv")
+    back = {c.code: c for c in parsed.records}["PANJANG-1"]
+    assert (back.name, back.description) == (name, "Uraian.")

@@ -84,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="export learner ids (NIP) and names as they are; masked by default",
     )
+    exp.add_argument(
+        "--strict",
+        action="store_true",
+        help="case: plain CASE 1.0 without extensions (for a CASE server; modules and "
+        "regions then cannot be imported back from it)",
+    )
 
     lint = commands.add_parser("lint", help="check the prerequisite graph; exit 1 on errors")
     lint.add_argument("workspace", metavar="W")

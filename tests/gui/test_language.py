@@ -237,3 +237,16 @@ def test_the_compiled_translation_is_cached(monkeypatch, tmp_path, qapp):
     qm = tmp_path / "cache" / "curriculum-tool" / "translations" / "curriculum_tool_en.qm"
     assert qm.is_file()
     assert QCoreApplication.translate("MainWindow", "&Berkas") == "&File"
+
+
+def test_the_selected_learner_survives_a_language_switch(controllers, qtbot):
+    controller = controllers("id")
+    window = controller.window
+    qtbot.waitUntil(lambda: not window.paths._loading, timeout=60_000)
+    assert window.paths.select_learner("199001012015011001")
+    assert window.paths.learner.id == "199001012015011001"
+    language_action(window, "English").trigger()
+    english = controller.window
+    assert english is not window
+    qtbot.waitUntil(lambda: english.paths.learner is not None, timeout=60_000)
+    assert english.paths.learner.id == "199001012015011001"

@@ -222,7 +222,7 @@ def test_metrics_table_shows_model_baselines_and_ceiling(qtbot, default_workspac
     assert list(rows) == [
         "Model",
         *(label for _key, label in BASELINES),
-        "Batas atas (kebenaran dasar)",
+        "Batas atas (peluang sebenarnya)",
     ]
     assert [tab.card.metrics.horizontalHeaderItem(c).text() for c in range(4)] == [
         "AUC",
@@ -234,7 +234,7 @@ def test_metrics_table_shows_model_baselines_and_ceiling(qtbot, default_workspac
     assert rows["Regresi logistik"][0] == f"{card['baselines']['logistic']['auc']:.3f}"
     assert rows["Tingkat dasar"][0] == "0.500"
     ceiling = f"{card['ceiling_auc']:.3f}"
-    assert rows["Batas atas (kebenaran dasar)"] == [ceiling, "–", "–", "–"]
+    assert rows["Batas atas (peluang sebenarnya)"] == [ceiling, "–", "–", "–"]
     assert tab.card.metrics.item(0, 0).font().bold()  # the model has the best AUC
     assert "batas atas" in tab.card.metrics_note.text()
 
@@ -361,7 +361,7 @@ def test_training_from_the_dialog_stores_and_activates_a_new_model(
     assert float(rows["model-uji"]["AUC"]) > 0.6
     assert tab.selected_name() == "model-uji"
     assert tab.list.item(row_of(tab, "model-uji"), 0).font().bold()
-    assert list(metric_rows(tab))[-1] == "Batas atas (kebenaran dasar)"  # truth given
+    assert list(metric_rows(tab))[-1] == "Batas atas (peluang sebenarnya)"  # truth given
     assert tab.card.metrics.rowCount() == 5
     assert tab.card.chart.point_count() > 0
     assert tab.card.provinces.rowCount() > 0

@@ -2163,7 +2163,7 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
     </message>
     <message>
         <location filename="../model_metrics.py" line="104"/>
-        <source>Batas atas (kebenaran dasar)</source>
+        <source>Batas atas (peluang sebenarnya)</source>
         <translation>Upper bound (ground truth)</translation>
     </message>
     <message>
@@ -2346,7 +2346,7 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
     </message>
     <message>
         <location filename="../model_card.py" line="227"/>
-        <source>Benih acak</source>
+        <source>Seed (angka acak awal)</source>
         <translation>Random seed</translation>
     </message>
     <message>
@@ -3289,77 +3289,77 @@ Learners in this region will no longer be targeted to reach this level.</transla
         <translation>The model is trained on the training outcomes in this workspace, tested on held-out learners, then saved and made the active model.</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="79"/>
-        <source>Benih acak: hasil yang sama untuk benih dan data yang sama</source>
+        <location filename="../train_dialog.py" line="80"/>
+        <source>Seed (angka acak awal): seed dan data yang sama memberi hasil yang sama</source>
         <translation>Random seed: the same seed and data give the same result</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="84"/>
+        <location filename="../train_dialog.py" line="86"/>
         <source>Huruf, angka, &apos;.&apos;, &apos;_&apos; atau &apos;-&apos;, paling banyak 80</source>
         <translation>Letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, at most 80</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="86"/>
+        <location filename="../train_dialog.py" line="88"/>
         <source>opsional: truth.csv dari simulator</source>
         <translation>optional: truth.csv from the simulator</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="88"/>
+        <location filename="../train_dialog.py" line="90"/>
         <source>Pilih…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="97"/>
+        <location filename="../train_dialog.py" line="99"/>
         <source>Sasaran:</source>
         <translation>Target:</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="98"/>
-        <source>Benih acak:</source>
+        <location filename="../train_dialog.py" line="100"/>
+        <source>Seed (angka acak awal):</source>
         <translation>Random seed:</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="99"/>
+        <location filename="../train_dialog.py" line="101"/>
         <source>Nama model:</source>
         <translation>Model name:</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="100"/>
-        <source>Kebenaran dasar:</source>
+        <location filename="../train_dialog.py" line="102"/>
+        <source>Peluang sebenarnya (simulator):</source>
         <translation>Ground truth:</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="104"/>
+        <location filename="../train_dialog.py" line="106"/>
         <source>Latih</source>
         <translation>Train</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="105"/>
+        <location filename="../train_dialog.py" line="107"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="120"/>
-        <source>Kebenaran dasar simulator</source>
+        <location filename="../train_dialog.py" line="123"/>
+        <source>Peluang sebenarnya dari simulator</source>
         <translation>Simulator ground truth</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="120"/>
+        <location filename="../train_dialog.py" line="125"/>
         <source>CSV (*.csv);;Semua berkas (*)</source>
         <translation>CSV (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="130"/>
+        <location filename="../train_dialog.py" line="135"/>
         <source>Nama model: huruf, angka, &apos;.&apos;, &apos;_&apos; atau &apos;-&apos; (paling banyak 80), diawali huruf atau angka.</source>
         <translation>Model name: letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 80), starting with a letter or digit.</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="135"/>
-        <source>Berkas kebenaran dasar tidak ditemukan.</source>
+        <location filename="../train_dialog.py" line="140"/>
+        <source>Berkas peluang sebenarnya tidak ditemukan.</source>
         <translation>Ground truth file not found.</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="142"/>
+        <location filename="../train_dialog.py" line="147"/>
         <source>Model dengan nama ini sudah ada dan akan diganti.</source>
         <translation>A model with this name already exists and will be replaced.</translation>
     </message>

@@ -85,3 +85,18 @@ def test_the_report_command_draws_pdfs_without_the_app(tmp_path):
         [sys.executable, "-c", code, str(tmp_path)], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_help_and_version_load_no_heavy_library():
+    """``--help`` and ``--version`` build the parser only: no database, table, graph,
+    numeric or Qt library (their import is what made them take seconds)."""
+    heavy = ("sqlalchemy", "pandas", "networkx", "numpy", "scipy", "sklearn", "PySide6")
+    code = (
+        "import sys\n"
+        "from curriculum_tool.cli import build_parser\n"
+        "build_parser().format_help()\n"
+        f"print(','.join(m for m in {heavy!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""

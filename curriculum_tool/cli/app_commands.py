@@ -56,6 +56,9 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    from ..gui.preflight import check_display
+
+    check_display(screenshot=bool(args.screenshot))  # one line and exit 2, never Qt's abort
     from ..gui.app import run  # the one command that starts the desktop app
 
     return run(workspace=args.workspace, lang=args.lang, screenshot=args.screenshot, tab=args.tab)

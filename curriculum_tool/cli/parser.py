@@ -21,7 +21,11 @@ class UsageErrorParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from ..io.importer import KINDS
+    # The record kinds, not ``io.importer.KINDS``: importing io would bring SQLAlchemy,
+    # pandas and networkx (about a second) into ``--help`` and ``--version``.
+    from ..domain import RECORD_TYPES
+
+    KINDS = tuple(RECORD_TYPES)
 
     parser = UsageErrorParser(
         prog="curriculum-tool",
@@ -79,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--unmask",
         action="store_true",
         help="export learner ids (NIP) and names as they are; masked by default",
+    )
+    exp.add_argument(
+        "--strict",
+        action="store_true",
+        help="case: plain CASE 1.0 without extensions (for a CASE server; modules and "
+        "regions then cannot be imported back from it)",
     )
 
     lint = commands.add_parser("lint", help="check the prerequisite graph; exit 1 on errors")

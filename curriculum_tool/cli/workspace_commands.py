@@ -59,8 +59,11 @@ def run_export(args: argparse.Namespace) -> int:
             masked = "" if args.unmask else " (learner ids as pseudonyms; --unmask to keep them)"
             print(f"exported {count} stored paths to {args.file}{masked}")
             return EXIT_OK
+        if args.strict and args.kind != "case":
+            raise CurriculumError("--strict goes with a CASE export: export W case FILE --strict")
         if args.kind in WRITE_FORMATS:
-            count = export_interchange(workspace, args.kind, args.file)
+            options = {"strict": True} if args.strict else {}
+            count = export_interchange(workspace, args.kind, args.file, **options)
             print(f"exported {count} items as {args.kind} to {args.file}")
             return EXIT_OK
         count = export_file(workspace, args.kind, args.file, unmask=args.unmask)

@@ -47,14 +47,24 @@ class AppController:
         return window
 
     def switch_language(self, lang: str) -> None:
-        """Install ``lang`` and show a fresh window on the same workspace and tab."""
+        """Install ``lang`` and show a fresh window on the same workspace and tab, with the
+        same learner selected once the new window has loaded its learners."""
         from .i18n import install_language
 
         install_language(lang)
         self.lang = lang
         old = self.window
+        learner = old.paths.learner.id if old.paths.learner is not None else None
         old.keep_workspace_open = True
         self.window = self._build(old.tabs.currentIndex(), old.geometry())
+        if learner is not None:
+            paths = self.window.paths
+
+            def reselect() -> None:
+                paths.desk_loaded.disconnect(reselect)
+                paths.select_learner(learner)
+
+            paths.desk_loaded.connect(reselect)
         self.window.show()
         old.close()
         old.deleteLater()
@@ -108,7 +118,7 @@ def run(
         if not saved:
             print(f"error: cannot write screenshot {target}", file=sys.stderr)
             return 2
-        print(f"screenshot saved to {target}")
+        print(f"screenshot saved to {target} ({app.platformName()})")  # type: ignore[attr-defined]
         return 0
     window.show()
     return app.exec()  # type: ignore[attr-defined]

@@ -3,8 +3,8 @@
 The held-out calibration table of a model card (``card["metrics"]["calibration"]``, rows
 of ``{bin, rows, predicted, observed}``) drawn over the diagonal of perfect calibration.
 A point on the diagonal means "of the enrolments the model gave about p, about p
-succeeded". QtCharts (PySide6-Addons) draws it when available; otherwise a small painted
-widget draws the same picture, so the tab works with PySide6-Essentials alone.
+succeeded". It is painted with QPainter: ten points and a diagonal do not need QtCharts,
+which would bring PySide6-Addons (about 440 MB) into every installation.
 """
 
 from __future__ import annotations
@@ -12,25 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QMargins, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
-try:  # PySide6-Addons; the fallback keeps the tab usable without it
-    from PySide6.QtCharts import (
-        QChart,
-        QChartView,
-        QLineSeries,
-        QScatterSeries,
-        QValueAxis,
-    )
-except ImportError:  # pragma: no cover - depends on the installation
-    QChart = None  # type: ignore[assignment,misc]
-
-__all__ = ["HAS_QTCHARTS", "CalibrationChart", "CalibrationPoint", "calibration_points"]
-
-#: Whether QtCharts could be imported.
-HAS_QTCHARTS = QChart is not None
+__all__ = ["CalibrationChart", "CalibrationPoint", "calibration_points"]
 
 MODEL_COLOUR = QColor("#1f6fb2")
 DIAGONAL_COLOUR = QColor("#9a9a9a")
@@ -64,23 +50,15 @@ def calibration_points(table: Sequence[dict[str, Any]] | None) -> list[Calibrati
 class CalibrationChart(QWidget):
     """Predicted vs observed per bin, with the diagonal; ``set_calibration(table)``."""
 
-    def __init__(self, parent: QWidget | None = None, use_qtcharts: bool | None = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.points: list[CalibrationPoint] = []
-        use_qtcharts = HAS_QTCHARTS if use_qtcharts is None else use_qtcharts and HAS_QTCHARTS
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.setMinimumSize(260, 240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        if use_qtcharts:
-            self.view: QWidget = _ChartsView(self)
-        else:
-            self.view = _PaintedView(self)
+        self.view = _PaintedView(self)
         layout.addWidget(self.view)
-
-    @property
-    def uses_qtcharts(self) -> bool:
-        return isinstance(self.view, _ChartsView)
 
     def set_calibration(self, table: Sequence[dict[str, Any]] | None) -> None:
         """Show a card's calibration table (empty bins are left out)."""
@@ -116,69 +94,9 @@ class CalibrationChart(QWidget):
         )
 
 
-class _ChartsView(QChartView if HAS_QTCHARTS else QWidget):  # type: ignore[misc]
-    """The QtCharts rendering."""
-
-    def __init__(self, owner: CalibrationChart):
-        chart = QChart()
-        super().__init__(chart, owner)
-        self.owner = owner
-        texts = owner.texts()
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        chart.setBackgroundRoundness(0)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.diagonal = QLineSeries(chart)
-        self.diagonal.setName(texts["diagonal"])
-        self.diagonal.append(0.0, 0.0)
-        self.diagonal.append(1.0, 1.0)
-        pen = QPen(DIAGONAL_COLOUR, 1.2, Qt.PenStyle.DashLine)
-        self.diagonal.setPen(pen)
-        self.line = QLineSeries(chart)
-        self.line.setName(texts["model"])
-        self.line.setPen(QPen(MODEL_COLOUR, 2))
-        self.scatter = QScatterSeries(chart)
-        self.scatter.setMarkerSize(9)
-        self.scatter.setColor(MODEL_COLOUR)
-        self.scatter.setBorderColor(QColor("white"))
-        self.scatter.hovered.connect(self._hovered)
-        for series in (self.diagonal, self.line, self.scatter):
-            chart.addSeries(series)
-        self.x_axis, self.y_axis = QValueAxis(), QValueAxis()
-        for axis, title in ((self.x_axis, texts["x"]), (self.y_axis, texts["y"])):
-            axis.setRange(0.0, 1.0)
-            axis.setTickCount(6)
-            axis.setLabelFormat("%.1f")
-            axis.setTitleText(title)
-            small = QFont(axis.titleFont())
-            small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
-            axis.setTitleFont(small)
-        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
-        for series in (self.diagonal, self.line, self.scatter):
-            series.attachAxis(self.x_axis)
-            series.attachAxis(self.y_axis)
-        chart.legend().markers(self.scatter)[0].setVisible(False)
-
-    def set_points(self, points: list[CalibrationPoint]) -> None:
-        self.line.replace([QPointF(p.predicted, p.observed) for p in points])
-        self.scatter.replace([QPointF(p.predicted, p.observed) for p in points])
-
-    def _hovered(self, point: QPointF, state: bool) -> None:
-        if not state:
-            QToolTip.hideText()
-            return
-        nearest = min(
-            self.owner.points,
-            default=None,
-            key=lambda p: (p.predicted - point.x()) ** 2 + (p.observed - point.y()) ** 2,
-        )
-        if nearest is not None:
-            QToolTip.showText(self.cursor().pos(), self.owner.tooltip(nearest), self)
-
-
 class _PaintedView(QWidget):
-    """The same diagram painted by hand, for installations without QtCharts."""
+    """The diagram: grid, axes in the UI's number format, diagonal, line, points and
+    legend; hovering a point shows its bin."""
 
     MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 48, 14, 12, 52
 
@@ -222,7 +140,7 @@ class _PaintedView(QWidget):
             painter.drawLine(self._map(value, 0), self._map(value, 1))
             painter.drawLine(self._map(0, value), self._map(1, value))
             painter.setPen(text_colour)
-            label = f"{value:.1f}"
+            label = self.locale().toString(value, "f", 1)
             x_point, y_point = self._map(value, 0), self._map(0, value)
             painter.drawText(
                 QRectF(x_point.x() - 20, rect.bottom() + 2, 40, 16),

@@ -29,6 +29,7 @@ from ..store.workspace import is_url
 from . import workers
 from .catalog_tab import CatalogTab, RecordTable
 from .graph_editor import GraphEditorTab
+from .guide import GUIDES, GuideDialog, guide_title
 from .i18n import LANGUAGES, QT_TRANSLATE_NOOP
 from .model_tab import ModelTab
 from .paths_tab import PathsTab
@@ -173,6 +174,17 @@ class MainWindow(QMainWindow):
             language.addAction(action)
         self.language_actions = group
         help_menu = self.menuBar().addMenu(self.tr("Ban&tuan"))
+        self._action(
+            help_menu,
+            self.tr("Panduan untuk tab ini"),
+            lambda _checked=False: self.show_guide(self.guide_for_tab()),
+            QKeySequence.StandardKey.HelpContents,
+        )
+        for guide in GUIDES:
+            self._action(
+                help_menu, guide_title(guide), lambda _checked=False, g=guide: self.show_guide(g)
+            )
+        help_menu.addSeparator()
         self._action(help_menu, self.tr("Tentang curriculum-tool"), self.about)
         self._fill_recent()
 
@@ -343,6 +355,20 @@ class MainWindow(QMainWindow):
     def set_language(self, lang: str) -> None:
         if lang != self.lang and self._switch_language is not None and self.confirm_unsaved():
             self._switch_language(lang)
+
+    def guide_for_tab(self) -> str:
+        """Whose guide the tab in front belongs to: the catalog and the graph are the
+        designer's, the regions the regional staff's, the rest the training officer's."""
+        return {0: "perancang", 1: "perancang", 3: "wilayah"}.get(
+            self.tabs.currentIndex(), "pengelola"
+        )
+
+    def show_guide(self, guide: str) -> GuideDialog:
+        """Bantuan → one user's guide (F1: the guide for the tab in front)."""
+        dialog = GuideDialog(guide, self)
+        dialog.show()
+        self.guide_dialog = dialog
+        return dialog
 
     def about(self) -> None:
         QMessageBox.about(

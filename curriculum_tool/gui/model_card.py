@@ -224,7 +224,7 @@ class ModelCard(QWidget):
         )
         heading(self.tr("Model"))
         row(self.tr("Estimator"), e(str(card.get("estimator", ""))))
-        row(self.tr("Benih acak"), e(str(card.get("seed", ""))))
+        row(self.tr("Seed (angka acak awal)"), e(str(card.get("seed", ""))))
         row(self.tr("SHA-256 berkas"), f"<code>{e(model.sha256[:16])}…</code>")
         heading(self.tr("Fitur"))
         row(self.tr("Kategorikal"), e(", ".join(features.get("categorical", []))))

@@ -101,7 +101,7 @@ class MetricsTable(QTableWidget):
         )
 
     def _show_ceiling(self, row: int, ceiling: float) -> None:
-        header = QTableWidgetItem(self.tr("Batas atas (kebenaran dasar)"))
+        header = QTableWidgetItem(self.tr("Batas atas (peluang sebenarnya)"))
         header.setToolTip(
             self.tr(
                 "AUC peluang sebenarnya dari simulator pada baris uji yang "

@@ -76,7 +76,9 @@ class TrainDialog(QDialog):
             self.target.addItem(self.tr(label), key)
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 2**31 - 1)
-        self.seed.setToolTip(self.tr("Benih acak: hasil yang sama untuk benih dan data yang sama"))
+        self.seed.setToolTip(
+            self.tr("Seed (angka acak awal): seed dan data yang sama memberi hasil yang sama")
+        )
         self.name = QLineEdit(default_model_name(self.existing), self)
         self.name.setValidator(
             QRegularExpressionValidator(QRegularExpression(NAME.pattern.strip("^$")), self.name)
@@ -95,9 +97,9 @@ class TrainDialog(QDialog):
         self.hint.setStyleSheet("color: #8a5300;")
         form = QFormLayout()
         form.addRow(self.tr("Sasaran:"), self.target)
-        form.addRow(self.tr("Benih acak:"), self.seed)
+        form.addRow(self.tr("Seed (angka acak awal):"), self.seed)
         form.addRow(self.tr("Nama model:"), self.name)
-        form.addRow(self.tr("Kebenaran dasar:"), truth_row)
+        form.addRow(self.tr("Peluang sebenarnya (simulator):"), truth_row)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -117,7 +119,10 @@ class TrainDialog(QDialog):
 
     def _browse_truth(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Kebenaran dasar simulator"), "", self.tr("CSV (*.csv);;Semua berkas (*)")
+            self,
+            self.tr("Peluang sebenarnya dari simulator"),
+            "",
+            self.tr("CSV (*.csv);;Semua berkas (*)"),
         )
         if path:
             self.truth.setText(path)
@@ -132,7 +137,7 @@ class TrainDialog(QDialog):
             )
         truth = self.truth.text().strip()
         if truth and not Path(truth).is_file():
-            return self.tr("Berkas kebenaran dasar tidak ditemukan.")
+            return self.tr("Berkas peluang sebenarnya tidak ditemukan.")
         return None
 
     def _check(self) -> None:

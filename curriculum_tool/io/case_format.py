@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 
-from ..domain import Module
+from ..domain import Module, Region
 
 __all__ = [
     "COMPETENCY_TYPE",
@@ -18,11 +18,25 @@ __all__ = [
     "MODULE_FIELDS",
     "MODULE_TYPE",
     "NAMESPACE",
+    "RECORD_ITEMS",
+    "REGION_FIELDS",
+    "REGION_TYPE",
 ]
 
 #: Key of our data inside a CASE object's ``extensions``.
 EXTENSION = "curriculum_tool"
 GROUP_TYPE, COMPETENCY_TYPE, MODULE_TYPE = "Kelompok Kompetensi", "Kompetensi", "Modul"
+#: Regions travel as items of their own type, so a package imports into an empty workspace
+#: (modules and standards name regions).
+REGION_TYPE = "Wilayah"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:curriculum-tool")
 #: Module cells kept in the extension (code and title are humanCodingScheme, fullStatement).
 MODULE_FIELDS = tuple(c for c in Module.COLUMNS if c not in ("code", "title"))
+#: Region cells kept in the extension (code and name are humanCodingScheme, fullStatement).
+REGION_FIELDS = tuple(c for c in Region.COLUMNS if c not in ("code", "name"))
+#: Item types that carry whole records: the record kind, the column in ``fullStatement``
+#: and the columns in our extension.
+RECORD_ITEMS = {
+    REGION_TYPE: ("regions", "name", REGION_FIELDS),
+    MODULE_TYPE: ("modules", "title", MODULE_FIELDS),
+}

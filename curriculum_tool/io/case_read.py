@@ -13,12 +13,12 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from ..domain import Competency, Module, Prerequisite, Record, RowError
+from ..domain import RECORD_TYPES, Competency, Prerequisite, Record, RowError
 from ..domain.cells import check_code, check_text
 from ..domain.records import MAX_TEXT
 from ..domain.vocab import COMPETENCY_GROUPS
 from ..errors import Problem
-from .case_format import EXTENSION, GROUP_TYPE, MODULE_FIELDS, MODULE_TYPE, NAMESPACE
+from .case_format import EXTENSION, GROUP_TYPE, NAMESPACE, RECORD_ITEMS
 from .case_json import MAX_DEPTH, JsonRefused, read_limited_json
 from .importer import ParsedFile
 from .tables import cell_text
@@ -62,6 +62,7 @@ class _Reader:
     def __init__(self, path: Path, label: str):
         self.label = label
         self.problems: dict[str, list[Problem]] = {
+            "regions": [],
             "competencies": [],
             "modules": [],
             "prerequisites": [],
@@ -69,11 +70,13 @@ class _Reader:
         self.summary = dict.fromkeys(
             (
                 "groups",
+                "regions",
                 "competencies",
                 "modules",
                 "prerequisites",
                 "skipped_precedes",
                 "outside_associations",
+                "bare_items",
             ),
             0,
         )
@@ -103,8 +106,9 @@ class _Reader:
         items, by_id = self._items(package["CFItems"])
         edges = self._associations(package.get("CFAssociations", []))
         kinds = {
-            i: {GROUP_TYPE: "groups", MODULE_TYPE: "modules"}.get(
-                _plain(item.get("CFItemType")), "competencies"
+            i: {GROUP_TYPE: "groups"}.get(
+                _plain(item.get("CFItemType")),
+                RECORD_ITEMS.get(_plain(item.get("CFItemType")), ("competencies",))[0],
             )
             for i, item in items.items()
         }
@@ -116,14 +120,24 @@ class _Reader:
                 group = items[parent].get("humanCodingScheme")
                 if group in COMPETENCY_GROUPS:
                     group_of.setdefault(origin, group)
-        result = [self._competencies(items, kinds, group_of)]
-        modules = {identifier: i for identifier, i in by_id.items() if kinds[i] == "modules"}
+        record_items = {
+            kind: {
+                identifier: i
+                for identifier, i in by_id.items()
+                if kinds[i] == kind and self.extension(items[i], f"$.CFItems[{i}]", kind)
+            }
+            for kind in ("regions", "modules")
+        }
+        self.summary["bare_items"] = sum(kind in record_items for kind in kinds.values()) - sum(
+            len(found) for found in record_items.values()
+        )
+        result = []
+        if record_items["regions"]:
+            result.append(self._item_records("regions", items, record_items["regions"]))
+        result.append(self._competencies(items, kinds, group_of))
+        modules = record_items["modules"]
         if modules:
-            result.append(
-                self._records(
-                    Module, [(i, self._module_row(i, items[i])) for i in sorted(modules.values())]
-                )
-            )
+            result.append(self._item_records("modules", items, modules))
         inside = set(by_id) | {_plain(package["CFDocument"].get("identifier"))}
         module_codes = {
             identifier: _plain(items[i].get("humanCodingScheme"))
@@ -132,7 +146,28 @@ class _Reader:
         rows = self._prerequisite_rows(edges, inside, module_codes)
         if rows or self.problems["prerequisites"]:
             result.append(self._records(Prerequisite, rows))
+        result[0].notes.extend(self._notes())
         return result
+
+    def _notes(self) -> list[str]:
+        """What the package holds that the import leaves out, by kind."""
+        left_out = {
+            "skipped_precedes": "'precedes' association(s) not between two modules",
+            "outside_associations": "association(s) with an end outside this package",
+            "bare_items": "Modul or Wilayah item(s) without curriculum-tool data (a strict "
+            "CASE package): only their codes and titles are in it",
+        }
+        notes = [
+            f"left out {self.summary[key]:,} {what}"
+            for key, what in left_out.items()
+            if self.summary[key]
+        ]
+        if self.summary["groups"]:
+            notes.append(
+                f"{self.summary['groups']} Kelompok Kompetensi item(s) gave the competency "
+                "groups (not competencies themselves)"
+            )
+        return notes
 
     def _items(self, items: list) -> tuple[dict[int, dict], dict[str, int]]:
         """Items by index, and the index of each identifier (the first when repeated)."""
@@ -248,23 +283,29 @@ class _Reader:
             )
         return self._records(Competency, rows)
 
-    def _module_row(self, i: int, item: dict) -> dict[str, str]:
+    def _item_records(self, kind: str, items: dict, found: dict[str, int]) -> ParsedFile:
+        """The records of ``kind`` (regions or modules) from their items."""
+        return self._records(
+            RECORD_TYPES[kind],
+            [(i, self._item_row(kind, i, items[i])) for i in sorted(found.values())],
+        )
+
+    def _item_row(self, kind: str, i: int, item: dict) -> dict[str, str]:
         where = f"$.CFItems[{i}]"
-        extension = self.extension(item, where, "modules") or {}
+        statement, fields = next((s, f) for k, s, f in RECORD_ITEMS.values() if k == kind)
+        extension = self.extension(item, where, kind) or {}
         row = {
-            "code": self.text(
-                item.get("humanCodingScheme"), f"{where}.humanCodingScheme", "modules"
-            ),
-            "title": self.text(item.get("fullStatement"), f"{where}.fullStatement", "modules"),
+            "code": self.text(item.get("humanCodingScheme"), f"{where}.humanCodingScheme", kind),
+            statement: self.text(item.get("fullStatement"), f"{where}.fullStatement", kind),
         }
         for key, value in extension.items():
-            if key in MODULE_FIELDS:
-                row[key] = self.text(value, f"{where}.extensions.{EXTENSION}.{key}", "modules")
+            if key in fields:
+                row[key] = self.text(value, f"{where}.extensions.{EXTENSION}.{key}", kind)
             else:
                 self.problem(
                     f"{where}.extensions.{EXTENSION}.{key}",
-                    f"unknown field '{key}'; expected: {', '.join(MODULE_FIELDS)}",
-                    "modules",
+                    f"unknown field '{key}'; expected: {', '.join(fields)}",
+                    kind,
                 )
         return row
 
@@ -355,6 +396,7 @@ _FIELDS = {
         "group": "",
     },
     "modules": {"code": ".humanCodingScheme", "title": ".fullStatement"},
+    "regions": {"code": ".humanCodingScheme", "name": ".fullStatement"},
     "prerequisites": {"module": ".destinationNodeURI", "requires": ".originNodeURI"},
 }
 

@@ -1,7 +1,8 @@
 """Writing a workspace as a 1EdTech CASE 1.0 CFPackage (the format is described in
 :mod:`curriculum_tool.io.case`).
 
-Identifiers are uuid5 of kind and code, so the same data always exports to the same file.
+Identifiers are uuid5 of kind and code, and the document's of the workspace's identity, so
+the same data always exports to the same file.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from .case_format import (
     MODULE_FIELDS,
     MODULE_TYPE,
     NAMESPACE,
+    REGION_FIELDS,
+    REGION_TYPE,
 )
 
 __all__ = ["GROUP_NAMES", "TITLE", "write_case"]
@@ -48,25 +51,33 @@ def _link(title: str, identifier: str, what: str) -> dict[str, str]:
     }
 
 
-def write_case(workspace: Workspace, path: Path, changed: dt.datetime | None = None) -> int:
-    """Write the workspace's competencies, modules and prerequisites as a CFPackage.
+def write_case(
+    workspace: Workspace, path: Path, changed: dt.datetime | None = None, strict: bool = False
+) -> int:
+    """Write the workspace's regions, competencies, modules and prerequisites as a
+    CFPackage; the document's identifier is the workspace's identity (the same data gives
+    the same framework wherever its file lives).
 
-    ``changed`` (default now; naive means UTC) is every ``lastChangeDateTime``. Returns the
-    number of CFItems written.
+    ``changed`` (default now; naive means UTC) is every ``lastChangeDateTime``. ``strict``
+    writes plain CASE 1.0 with no ``extensions``: a CASE server gets the dictionary and the
+    modules' codes and titles, but the package no longer carries what a module or region
+    needs to be imported back. Returns the number of CFItems written.
     """
     changed = changed or dt.datetime.now(dt.UTC)
     if changed.tzinfo is None:
         changed = changed.replace(tzinfo=dt.UTC)
     stamp = changed.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
-    document = _link(TITLE, _id("curriculum-tool", workspace.label), "document")
+    document = _link(TITLE, _id("curriculum-tool", workspace.identity), "document")
     types = {
         name: _link(name, _id("type", name), "type")
-        for name in (GROUP_TYPE, COMPETENCY_TYPE, MODULE_TYPE)
+        for name in (GROUP_TYPE, COMPETENCY_TYPE, MODULE_TYPE, REGION_TYPE)
     }
     items: list[dict[str, Any]] = []
     associations: list[dict[str, Any]] = []
 
     def item(kind: str, code: str, statement: str, **fields: Any) -> dict[str, str]:
+        if strict:
+            fields.pop("extensions", None)
         link = _link(code, _id(kind, code), "item")
         items.append(
             {
@@ -94,10 +105,14 @@ def write_case(workspace: Workspace, path: Path, changed: dt.datetime | None = N
                 "originNodeURI": origin,
                 "destinationNodeURI": destination,
                 "lastChangeDateTime": stamp,
-                **({"extensions": {EXTENSION: extension}} if extension else {}),
+                **({"extensions": {EXTENSION: extension}} if extension and not strict else {}),
             }
         )
 
+    for r in workspace.load("regions"):
+        row = r.to_row()
+        extension = {EXTENSION: {field: row[field] for field in REGION_FIELDS}}
+        associate("isChildOf", item(REGION_TYPE, r.code, r.name, extensions=extension), document)
     competencies = workspace.load("competencies")
     used = {c.group for c in competencies}
     groups = {g: item(GROUP_TYPE, g, GROUP_NAMES[g]) for g in COMPETENCY_GROUPS if g in used}

@@ -1,8 +1,9 @@
 """The prerequisite graph as GraphML, for networkx, Gephi, yEd or Cytoscape.
 
 Nodes are modules with every catalog attribute (numbers typed as numbers, lists as the
-contract's ``;``-separated text); edges run from a module to what it requires, with
-their ``kind``. ``networkx.read_graphml`` gives back the same nodes, edges and values.
+contract's ``;``-separated text) and a ``label`` (code and title), which Gephi and yEd
+show on the node; edges run from a module to what it requires, with their ``kind``.
+``networkx.read_graphml`` gives back the same nodes, edges and values.
 """
 
 from __future__ import annotations
@@ -23,7 +24,11 @@ def _node_attributes(module: Module) -> dict[str, object]:
     row = module.to_row()
     del row["code"]
     return {
-        column: int(text) if Module.CELLS[column].numeric else text for column, text in row.items()
+        "label": f"{module.code} {module.title}",
+        **{
+            column: int(text) if Module.CELLS[column].numeric else text
+            for column, text in row.items()
+        },
     }
 
 

@@ -63,11 +63,15 @@ class ImportSummary:
     added: int
     updated: int
     replaced: bool
+    #: What the reader changed or left out on the way, one line each (not errors)
+    notes: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         if self.replaced:
-            return f"{self.file}: {self.kind} replaced with {self.rows} rows"
-        return f"{self.file}: {self.added} added, {self.updated} updated ({self.kind})"
+            head = f"{self.file}: {self.kind} replaced with {self.rows} rows"
+        else:
+            head = f"{self.file}: {self.added} added, {self.updated} updated ({self.kind})"
+        return "\n".join([head, *(f"  note: {note}" for note in self.notes)])
 
 
 @dataclass
@@ -81,6 +85,9 @@ class ParsedFile:
     problems: list[Problem]
     #: Optional columns the file leaves out: a merge keeps their stored values.
     absent: frozenset[str] = field(default_factory=frozenset)
+    #: What the reader changed or left out (derived codes, skipped items): reported with
+    #: the import's summary, never a reason to refuse it.
+    notes: list[str] = field(default_factory=list)
 
 
 def check_kind(kind: str) -> type[Record]:
@@ -273,6 +280,7 @@ def _apply(
         len(parsed.records) if replace else added,
         0 if replace else len(parsed.records) - added,
         replace,
+        tuple(parsed.notes),
     )
 
 

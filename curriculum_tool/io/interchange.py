@@ -57,6 +57,9 @@ def import_interchange(
     return import_parsed(workspace, parsed, replace=replace, read_stamps=read_stamps)
 
 
-def export_interchange(workspace: Workspace, fmt: str, path: str | os.PathLike[str]) -> int:
-    """Write the workspace in ``fmt``; returns how many items were written."""
-    return _function(WRITE_FORMATS, fmt, "export")(workspace, Path(path))
+def export_interchange(
+    workspace: Workspace, fmt: str, path: str | os.PathLike[str], **options: object
+) -> int:
+    """Write the workspace in ``fmt`` (``options``: the writer's own, e.g. ``strict`` for
+    CASE); returns how many items were written."""
+    return _function(WRITE_FORMATS, fmt, "export")(workspace, Path(path), **options)

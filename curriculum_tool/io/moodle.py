@@ -15,6 +15,7 @@ ignored on reading.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from html.parser import HTMLParser
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from ..domain import Competency, RowError
 from ..domain.records import MAX_TEXT
-from ..domain.vocab import COMPETENCY_GROUPS
+from ..domain.vocab import CODE_PATTERN, COMPETENCY_GROUPS
 from ..errors import CurriculumError, Problem, ValidationError
 from ..store import Workspace, is_url
 from .atomic import atomic_output
@@ -30,7 +31,15 @@ from .cell_escape import SafeCsvWriter, unescape_cell
 from .importer import ParsedFile
 from .tables import MAX_ROWS_VARIABLE, max_rows, read_csv_records
 
-__all__ = ["COLUMNS", "GROUP_NAMES", "html_to_text", "read_moodle", "write_moodle"]
+__all__ = [
+    "COLUMNS",
+    "GROUP_NAMES",
+    "framework_prefix",
+    "html_to_text",
+    "moodle_code",
+    "read_moodle",
+    "write_moodle",
+]
 
 #: Moodle's 14 columns, as newer versions spell them (older ones: ``Shortname``,
 #: ``Cross referenced …``, ``Id number``); read case-insensitively in any order.
@@ -63,6 +72,10 @@ GROUP_NAMES = {
 }
 DEFAULT_GROUP = "teknis"
 FRAMEWORK_ID = "curriculum-tool"
+#: Characters of a foreign framework's ID number kept in its competencies' codes.
+PREFIX_LENGTH = 16
+#: Moodle cuts a competency's short name to this many characters.
+SHORT_NAME_LENGTH = 100
 _PLAIN_FORMAT = "2"  # Moodle's FORMAT_PLAIN; 1 is HTML, 0 "Moodle auto-format", 4 Markdown
 _BLOCK_TAGS = {
     "br",
@@ -88,8 +101,9 @@ _BLOCK_TAGS = {
 
 
 def _header_key(name: str) -> str:
-    """``Shortname``, ``Short name`` and ``short-name`` all read as the same column."""
-    return re.sub(r"[\s-]+", "", name.lower())
+    """``Shortname``, ``Short name`` and ``short-name`` all read as the same column, and
+    the 2016 plugin's ``Rule type`` as ``Rule type (optional)``."""
+    return re.sub(r"[\s-]+", "", name.lower().replace("(optional)", ""))
 
 
 _KNOWN = {_header_key(name): name for name in COLUMNS}
@@ -125,6 +139,39 @@ def html_to_text(text: str, plain: bool = False) -> str:
     return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1].rstrip() + "…"
 
 
+def framework_prefix(framework: str | None) -> str:
+    """The prefix that keeps a framework's competencies apart from others', from its ID
+    number: none for a framework this tool exported (its ID numbers are dictionary codes)
+    or a file without a framework row.
+
+    >>> framework_prefix("OECD-CORE"), framework_prefix("Kompetensi ASN 2024")
+    ('OECD-CORE', 'Kompetensi-ASN-2')
+    >>> framework_prefix("curriculum-tool-3f2a"), framework_prefix(None)
+    ('', '')
+    """
+    if not framework or framework == FRAMEWORK_ID or framework.startswith(FRAMEWORK_ID + "-"):
+        return ""
+    prefix = re.sub(r"[^A-Za-z0-9._-]+", "-", framework).strip("-._")[:PREFIX_LENGTH]
+    return prefix.rstrip("-._") or "MOODLE"
+
+
+def moodle_code(prefix: str, id_number: str) -> tuple[str, bool]:
+    """The dictionary code of a Moodle ID number under ``prefix``, and whether it had to be
+    derived: an ID number that cannot be (part of) a code gets a stable one from its
+    SHA-1, so importing the same file again updates the same competency.
+
+    >>> moodle_code("OECD", "1.1"), moodle_code("", "M.01")
+    (('OECD-1.1', False), ('M.01', False))
+    >>> moodle_code("OECD", "Analytical thinking")
+    ('OECD-42fd34e0', True)
+    """
+    code = f"{prefix}-{id_number}" if prefix else id_number
+    if CODE_PATTERN.match(code):
+        return code, False
+    digest = hashlib.sha1(id_number.encode("utf-8")).hexdigest()[:8]
+    return f"{prefix or 'MOODLE'}-{digest}", True
+
+
 class _Refused(Exception):
     """A file that cannot be read at all: one problem, no rows."""
 
@@ -141,7 +188,7 @@ def _read_records(
         raise _Refused(Problem(label, 1, "-", f"file not found: {path}"))
     limit = max_rows()
     try:
-        reader = read_csv_records(path, label)
+        reader = read_csv_records(path, label, _delimiter(path))
         first = next(reader, None)
         if first is None:
             raise _Refused(Problem(label, 1, "-", "the file is empty (no header row)"))
@@ -169,8 +216,33 @@ def _read_records(
     return header, records
 
 
-def _header_problems(header: list[str], label: str) -> list[Problem]:
+def _delimiter(path: Path) -> str:
+    """``;`` for a file a spreadsheet saved with semicolons (the header line has Moodle's
+    columns between semicolons), else ``,``."""
+    with open(path, encoding="utf-8-sig", errors="replace") as handle:
+        first = handle.readline()
+    return ";" if first.count(";") >= len(COLUMNS) - 1 > first.count(",") else ","
+
+
+def _column_names(header: list[str], label: str) -> tuple[list[str], list[Problem], list[str]]:
+    """Moodle's name for each column, the header's problems, and notes. Moodle writes the
+    header in the exporting user's language and reads columns by position: a header of
+    Moodle's column count that is not Moodle's English one is read by position too."""
     names = [_KNOWN.get(_header_key(h)) for h in header]
+    if None in names and len(header) == len(COLUMNS) and len(set(names)) < len(COLUMNS):
+        return (
+            list(COLUMNS),
+            [],
+            [
+                f"the header is not Moodle's English one ('{header[0].strip()}', "
+                f"'{header[1].strip()}', …): its {len(COLUMNS)} columns were read by "
+                "position, as Moodle reads them"
+            ],
+        )
+    return [n or "" for n in names], _header_problems(header, names, label), []
+
+
+def _header_problems(header: list[str], names: list[str | None], label: str) -> list[Problem]:
     problems = [
         Problem(
             label,
@@ -202,10 +274,10 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
     except _Refused as refused:
         parsed.problems.append(refused.problem)
         return [parsed]
-    parsed.problems += _header_problems(header, label)
+    names, header_problems, parsed.notes = _column_names(header, label)
+    parsed.problems += header_problems
     if parsed.problems:
         return [parsed]
-    names = [_KNOWN[_header_key(h)] for h in header]
     competencies: list[tuple[int, dict[str, str]]] = []
     rows: dict[str, tuple[int, dict[str, str]]] = {}  # ID number -> its (first) row
     framework: str | None = None
@@ -253,6 +325,9 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
 
     def parent_of(row: dict[str, str]) -> str:
         return "" if row[PARENT] == framework else row[PARENT]
+
+    prefix = framework_prefix(framework)
+    derived: list[str] = []
 
     roots: dict[str, str | None] = {}  # ID number -> its root, once known
 
@@ -309,13 +384,18 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
         root = root_of(code) if code else None
         if root == code and code in COMPETENCY_GROUPS:
             continue  # a group row: it names the group of its subtree
+        if code:
+            code, made_up = moodle_code(prefix, code)
+            if made_up:
+                derived.append(f"'{row[ID]}' → {code}")
+        name, description = _full_name(row[NAME], row[DESCRIPTION])
         try:
             record = Competency.from_row(
                 {
                     "code": code,
-                    "name": row[NAME],
+                    "name": name,
                     "group": root if root in COMPETENCY_GROUPS else DEFAULT_GROUP,
-                    "description": html_to_text(row[DESCRIPTION], row[FORMAT] == _PLAIN_FORMAT),
+                    "description": html_to_text(description, row[FORMAT] == _PLAIN_FORMAT),
                 }
             )
         except RowError as error:
@@ -326,6 +406,17 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
             continue
         parsed.records.append(record)
         parsed.rows.append(number)
+    if prefix:
+        parsed.notes.append(
+            f"framework '{framework}': its ID numbers are qualified as '{prefix}-…' to keep "
+            "them apart from other frameworks' (Moodle keeps ID numbers unique per framework)"
+        )
+    if derived:
+        parsed.notes.append(
+            f"{len(derived)} ID number(s) cannot be a code and were given a derived one: "
+            + ", ".join(derived[:5])
+            + (" …" if len(derived) > 5 else "")
+        )
     if not parsed.records and not parsed.problems:
         parsed.problems.append(
             Problem(
@@ -336,6 +427,35 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
         key=lambda p: (p.row, COLUMNS.index(p.column) if p.column in COLUMNS else -1)
     )
     return [parsed]
+
+
+def framework_id(identity: str, competencies: list[Competency]) -> str:
+    """The exported framework's ID number: this tool's, the workspace's identity and a
+    digest of the dictionary, so each workspace's each version of its dictionary is a
+    framework of its own in Moodle (which refuses a second framework with an ID number it
+    has), and the same dictionary always exports the same one."""
+    content = "\n".join(f"{c.code}\t{c.name}\t{c.group}\t{c.description}" for c in competencies)
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
+    return f"{FRAMEWORK_ID}-{identity[:8]}-{digest}"
+
+
+def _short_name(name: str, description: str) -> tuple[str, str]:
+    """Moodle's short name (at most 100 characters; a longer name is cut with "…" and
+    given whole as the description's first paragraph) and the description as HTML."""
+    paragraphs = [f"<p>{html.escape(description)}</p>"] if description else []
+    if len(name) <= SHORT_NAME_LENGTH:
+        return name, "".join(paragraphs)
+    short = name[: SHORT_NAME_LENGTH - 1].rstrip() + "…"
+    return short, "".join([f"<p>{html.escape(name)}</p>", *paragraphs])
+
+
+def _full_name(short: str, description: str) -> tuple[str, str]:
+    """The name and description :func:`_short_name` wrote (other files pass through)."""
+    head = f"<p>{html.escape(short[:-1])}"
+    if not short.endswith("…") or not description.startswith(head):
+        return short, description
+    first, _, rest = description.partition("</p>")
+    return html.unescape(first[3:]), rest
 
 
 def write_moodle(workspace: Workspace, path: Path) -> int:
@@ -355,7 +475,7 @@ def write_moodle(workspace: Workspace, path: Path) -> int:
     name = "curriculum-tool" if is_url(workspace.label) else Path(workspace.label).stem
     lines = [
         {
-            ID: FRAMEWORK_ID,
+            ID: framework_id(workspace.identity, competencies),
             NAME: name or FRAMEWORK_ID,
             FORMAT: "1",
             DESCRIPTION: "<p>Kamus kompetensi ASN (PermenPANRB 38/2017), diekspor dari "
@@ -368,14 +488,15 @@ def write_moodle(workspace: Workspace, path: Path) -> int:
     ]
     items = [(g, GROUP_NAMES[g], "", "") for g in groups]
     items += [(c.code, c.name, c.description, c.group) for c in competencies]
-    for number, (code, short, description, parent) in enumerate(items, start=1):
+    for number, (code, full_name, description, parent) in enumerate(items, start=1):
+        short, description_html = _short_name(full_name, description)
         lines.append(
             {
                 PARENT: parent,
                 ID: code,
                 NAME: short,
                 FORMAT: "1",
-                DESCRIPTION: f"<p>{html.escape(description)}</p>" if description else "",
+                DESCRIPTION: description_html,
                 "Rule outcome (optional)": "0",
                 "Rule config (optional)": "null",
                 "Exported ID (optional)": str(number),

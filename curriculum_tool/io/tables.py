@@ -239,7 +239,7 @@ def _xlsx_row(
 
 
 def read_csv_records(
-    path: str | os.PathLike[str], label: str
+    path: str | os.PathLike[str], label: str, delimiter: str = ","
 ) -> Iterator[tuple[int, list[str] | Problem]]:
     """Yield ``(row number, cells)`` for every record of a CSV file, the first as row 1.
 
@@ -254,7 +254,8 @@ def read_csv_records(
     try:
         # utf-8-sig: spreadsheets often start UTF-8 CSV with a byte-order mark.
         with open(path, newline="", encoding="utf-8-sig") as handle:
-            for number, cells in enumerate(csv.reader(handle, strict=True), start=1):
+            records = csv.reader(handle, strict=True, delimiter=delimiter)
+            for number, cells in enumerate(records, start=1):
                 if previous is not None:
                     yield previous
                 previous = number, cells

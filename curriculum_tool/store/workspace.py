@@ -12,6 +12,7 @@ its change stamp (:mod:`.stamps`), so a long import can tell it read a stale tab
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator
@@ -265,6 +266,14 @@ class Workspace:
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
+
+    @property
+    def identity(self) -> str:
+        """A public identifier of this workspace's data that stays when the file is copied,
+        moved or renamed (unlike :attr:`label`): 16 hex digits, a one-way digest of its
+        secret pseudonym key, which is made once when the workspace is created."""
+        key = self.get_meta("pseudonym_key") or ""
+        return hashlib.sha256(f"curriculum-tool workspace:{key}".encode()).hexdigest()[:16]
 
     def close(self) -> None:
         self.engine.dispose()

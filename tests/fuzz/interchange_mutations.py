@@ -263,7 +263,8 @@ def _items(package: dict, *types: str) -> list[int]:
 
 
 def _expected_rows(package: dict) -> int:
-    """Competencies + modules + prerequisites (precedes between two modules) it holds."""
+    """Regions + competencies + modules + prerequisites (precedes between two modules) it
+    holds."""
     items = package["CFItems"]
     modules = {items[i]["identifier"] for i in _items(package, "Modul")}
     precedes = sum(
@@ -273,7 +274,8 @@ def _expected_rows(package: dict) -> int:
         and a["originNodeURI"]["identifier"] in modules
         and a["destinationNodeURI"]["identifier"] in modules
     )
-    return len(_items(package, "Kompetensi")) + len(modules) + precedes
+    regions = len(_items(package, "Wilayah"))
+    return regions + len(_items(package, "Kompetensi")) + len(modules) + precedes
 
 
 @mutation(["json"], kinds=CASE, weight=2)

@@ -11,12 +11,14 @@ INT_COLUMNS = {"jp", "level", "min_digital_literacy"}
 
 
 def expected_nodes(modules):
-    """Each module's contract cells (ints for the numeric ones), without its code."""
+    """Each module's contract cells (ints for the numeric ones) without its code, and the
+    label Gephi and yEd show (code and title)."""
     result = {}
     for module in modules:
         row = module.to_row()
         code = row.pop("code")
-        result[code] = {k: int(v) if k in INT_COLUMNS else v for k, v in row.items()}
+        cells = {k: int(v) if k in INT_COLUMNS else v for k, v in row.items()}
+        result[code] = {"label": f"{code} {module.title}", **cells}
     return result
 
 

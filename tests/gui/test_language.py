@@ -237,3 +237,40 @@ def test_the_compiled_translation_is_cached(monkeypatch, tmp_path, qapp):
     qm = tmp_path / "cache" / "curriculum-tool" / "translations" / "curriculum_tool_en.qm"
     assert qm.is_file()
     assert QCoreApplication.translate("MainWindow", "&Berkas") == "&File"
+
+
+def test_the_selected_learner_survives_a_language_switch(controllers, qtbot):
+    controller = controllers("id")
+    window = controller.window
+    qtbot.waitUntil(lambda: not window.paths._loading, timeout=60_000)
+    assert window.paths.select_learner("199001012015011001")
+    assert window.paths.learner.id == "199001012015011001"
+    language_action(window, "English").trigger()
+    english = controller.window
+    assert english is not window
+    qtbot.waitUntil(lambda: english.paths.learner is not None, timeout=60_000)
+    assert english.paths.learner.id == "199001012015011001"
+
+
+def test_each_user_has_a_guide_in_both_languages(backend, controllers, qtbot):
+    window = controllers("id").window
+    window.tabs.setCurrentIndex(REGIONS_TAB)
+    help_menu = window.menuBar().actions()[-1].menu()
+    titles = [a.text() for a in help_menu.actions() if a.text()]
+    assert titles[:4] == [
+        "Panduan untuk tab ini",
+        "Panduan perancang kurikulum",
+        "Panduan pengelola pelatihan",
+        "Panduan staf wilayah",
+    ]
+    help_menu.actions()[0].trigger()  # F1 on the regions tab: the regional staff's
+    assert window.guide_dialog.guide == "wilayah"
+    assert "standar wilayah" in window.guide_dialog.text.toPlainText()
+    for guide in ("perancang", "pengelola"):
+        page = window.show_guide(guide).text.toPlainText()
+        assert len(page.splitlines()) >= 5
+    english = controllers("en").window
+    english.tabs.setCurrentIndex(2)
+    page = english.show_guide(english.guide_for_tab()).text.toPlainText()
+    assert page.startswith("Training officer's guide")
+    assert "Ctrl+I" in page and "Berkas" not in page

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from curriculum_tool.catalog import catalog_dir, create_workspace
+from curriculum_tool.catalog import create_workspace
 from curriculum_tool.domain import Competency, Prerequisite
 from curriculum_tool.domain.records import MAX_TEXT
 from curriculum_tool.errors import CycleError, Problem, ValidationError
-from curriculum_tool.io import import_file
 from curriculum_tool.io.case import EXTENSION, NAMESPACE, case_summary, write_case
 from curriculum_tool.io.interchange import export_interchange, import_interchange
 
@@ -19,7 +18,7 @@ OPENSALT = Path(__file__).resolve().parents[3] / "shared" / "data" / "case_opens
 FRAMEWORK = "opensalt-framework-20c5134f-423d-4097-a971-3dd5152bf507.json"
 SMARTLEVEL = "SmartLevelFramework.json"
 CHANGED = dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
-KINDS = ("competencies", "modules", "prerequisites")
+KINDS = ("regions", "competencies", "modules", "prerequisites")
 
 
 def opensalt(name: str) -> Path:
@@ -137,13 +136,25 @@ def test_competency_precedes_and_outside_associations_are_counted():
     # 3 precedes join competencies (one ends outside): no module to attach them to.
     assert summary == {
         "groups": 0,
+        "regions": 0,
         "competencies": 16,
         "modules": 0,
         "prerequisites": 0,
         "skipped_precedes": 3,
         "outside_associations": 21,
+        "bare_items": 0,
         "problems": 0,
     }
+
+
+def test_the_import_says_what_it_left_out(tmp_path):
+    with create_workspace(tmp_path / "e.sqlite", empty=True) as ws:
+        [summary] = import_interchange(ws, "case", opensalt(FRAMEWORK))
+    assert summary.notes == (
+        "left out 3 'precedes' association(s) not between two modules",
+        "left out 21 association(s) with an end outside this package",
+    )
+    assert "  note: left out 3 'precedes'" in str(summary)
 
 
 # -- export and round trip -----------------------------------------------------------------
@@ -151,7 +162,7 @@ def test_competency_precedes_and_outside_associations_are_counted():
 
 @pytest.fixture(scope="module")
 def catalog_round_trip(tmp_path_factory):
-    """Default catalog → CASE → an empty workspace holding only the catalog's regions."""
+    """Default catalog → CASE → an empty workspace (the package carries the regions)."""
     base = tmp_path_factory.mktemp("case-roundtrip")
     with create_workspace(base / "a.sqlite") as a:
         written = export_interchange(a, "case", base / "catalog.json")
@@ -159,7 +170,6 @@ def catalog_round_trip(tmp_path_factory):
         write_case(a, base / "again.json", CHANGED)
         original = loads(a)
     with create_workspace(base / "b.sqlite", empty=True) as b:
-        import_file(b, "regions", catalog_dir() / "regions.csv")
         summaries = import_interchange(b, "case", base / "catalog.json")
         imported = loads(b)
         write_case(b, base / "second.json", CHANGED)
@@ -185,7 +195,7 @@ def test_round_trip_summaries_and_item_count(catalog_round_trip):
     ]
     groups = len({c.group for c in original["competencies"]})
     assert catalog_round_trip["written"] == (
-        groups + len(original["competencies"]) + len(original["modules"])
+        len(original["regions"]) + groups + len(original["competencies"]) + len(original["modules"])
     )
 
 
@@ -221,11 +231,16 @@ def test_export_shape(workspace, mini_case):
     assert document["uri"].startswith("urn:curriculum-tool:")
     assert document["lastChangeDateTime"] == "2024-01-02T03:04:05+00:00"
     types = [item["CFItemType"] for item in data["CFItems"]]
-    assert types == ["Kelompok Kompetensi"] * 2 + ["Kompetensi"] * 3 + ["Modul"] * 5
+    regions = len(workspace.load("regions"))
+    assert (
+        types
+        == ["Wilayah"] * regions + ["Kelompok Kompetensi"] * 2 + ["Kompetensi"] * 3 + ["Modul"] * 5
+    )
     assert [t["title"] for t in data["CFDefinitions"]["CFItemTypes"]] == [
         "Kelompok Kompetensi",
         "Kompetensi",
         "Modul",
+        "Wilayah",
     ]
     pb201 = data["CFItems"][item_index(data, "PB-201", "Modul")]
     assert pb201["fullStatement"] == "Pengkajian Risiko Bencana"
@@ -233,8 +248,9 @@ def test_export_shape(workspace, mini_case):
     by_type: dict[str, int] = {}
     for association in data["CFAssociations"]:
         by_type[association["associationType"]] = by_type.get(association["associationType"], 0) + 1
-    # 2 groups + 3 competencies + 5 modules in the tree; 6 module competencies; 3 prerequisites
-    assert by_type == {"isChildOf": 10, "isRelatedTo": 6, "precedes": 3}
+    # regions, 2 groups, 3 competencies and 5 modules in the tree; 6 module competencies;
+    # 3 prerequisites
+    assert by_type == {"isChildOf": regions + 10, "isRelatedTo": 6, "precedes": 3}
     precedes = [a for a in data["CFAssociations"] if a["associationType"] == "precedes"]
     ids = {item["identifier"]: item["humanCodingScheme"] for item in data["CFItems"]}
     assert sorted(
@@ -515,3 +531,35 @@ def test_bad_prerequisite_kind_is_located(workspace, mini_case, snapshot):
             "kind 'maybe' is not one of: hard, soft",
         )
     ]
+
+
+def test_strict_case_has_no_extensions_and_its_import_says_what_is_missing(workspace, tmp_path):
+    path = tmp_path / "strict.json"
+    write_case(workspace, path, CHANGED, strict=True)
+    assert "extensions" not in path.read_text(encoding="utf-8")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    bare = sum(i["CFItemType"] in ("Modul", "Wilayah") for i in data["CFItems"])
+    with create_workspace(tmp_path / "e.sqlite", empty=True) as empty:
+        summaries = import_interchange(empty, "case", path)
+        assert [s.kind for s in summaries] == ["competencies"]
+        assert len(empty.load("competencies")) == len(workspace.load("competencies"))
+    assert any(f"left out {bare} Modul or Wilayah item(s)" in note for note in summaries[0].notes)
+
+
+def test_the_document_identifier_follows_the_data_not_the_file(tmp_path):
+    import shutil
+
+    from curriculum_tool.store import Workspace
+
+    create_workspace(tmp_path / "a.sqlite").close()
+    shutil.copy(tmp_path / "a.sqlite", tmp_path / "elsewhere.sqlite")
+    identifiers = []
+    for name in ("a", "elsewhere"):
+        with Workspace.open(tmp_path / f"{name}.sqlite") as ws:
+            write_case(ws, tmp_path / f"{name}.json", CHANGED)
+        package = json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))
+        identifiers.append(package["CFDocument"]["identifier"])
+    with create_workspace(tmp_path / "other.sqlite") as other:
+        write_case(other, tmp_path / "other.json", CHANGED)
+    other_id = json.loads((tmp_path / "other.json").read_text(encoding="utf-8"))
+    assert identifiers[0] == identifiers[1] != other_id["CFDocument"]["identifier"]

@@ -615,13 +615,18 @@ def _competency(parent: str, code: str) -> dict[str, str]:
     }
 
 
-_FRAMEWORK = {"ID number": "FW", "Short name": "Kerangka", "Is framework": "1"}
+#: This tool's own framework: its ID numbers are codes (a foreign one's are qualified).
+_FRAMEWORK = {"ID number": "curriculum-tool", "Short name": "Kerangka", "Is framework": "1"}
 
 
 def test_a_moodle_parent_chain_5000_deep_gets_its_root_group(workspace, tmp_path):
     depth = 5000
     chain = [_competency("manajerial" if n == 0 else f"C{n - 1}", f"C{n}") for n in range(depth)]
-    rows = [_FRAMEWORK, _competency("FW", "manajerial"), *reversed(chain)]  # deepest first
+    rows = [
+        _FRAMEWORK,
+        _competency("curriculum-tool", "manajerial"),
+        *reversed(chain),
+    ]  # deepest first
     summaries = import_interchange(workspace, "moodle", _moodle(tmp_path / "f.csv", rows))
     assert summaries[0].added == depth
     groups = {c.code: c.group for c in workspace.load("competencies")}
@@ -644,7 +649,9 @@ def test_a_moodle_parent_cycle_is_reported_once_from_its_first_row(workspace, tm
 
 def test_a_short_moodle_row_is_refused(workspace, tmp_path, snapshot):
     path = _moodle(
-        tmp_path / "f.csv", [_FRAMEWORK, _competency("FW", "teknis")], tail="teknis,PB-1,Nama,,1\n"
+        tmp_path / "f.csv",
+        [_FRAMEWORK, _competency("curriculum-tool", "teknis")],
+        tail="teknis,PB-1,Nama,,1\n",
     )
     before = snapshot(workspace)
     assert refused(workspace, "moodle", path) == [
@@ -655,7 +662,9 @@ def test_a_short_moodle_row_is_refused(workspace, tmp_path, snapshot):
 
 def test_a_moodle_file_cut_off_mid_row_is_refused(workspace, tmp_path):
     path = _moodle(
-        tmp_path / "f.csv", [_FRAMEWORK, _competency("FW", "teknis")], tail="teknis,PB-1,Na"
+        tmp_path / "f.csv",
+        [_FRAMEWORK, _competency("curriculum-tool", "teknis")],
+        tail="teknis,PB-1,Na",
     )
     assert refused(workspace, "moodle", path) == [f"f.csv:4:-: {CUT_OFF.format(row=4)}"]
 

@@ -278,7 +278,7 @@ def test_the_app_starts_and_shows_the_model_refused(
     png = tmp_path / "shot.png"
     code, out, err = run(capsys, "gui", planted, "--tab", "model", "--screenshot", png)
     assert code == 0 and png.is_file()
-    assert out.strip() == f"screenshot saved to {png}" and err == ""
+    assert out.strip() == f"screenshot saved to {png} (offscreen)" and err == ""
     assert re.search(REASONS[kind], seen["listed"])
     assert seen["default"] is None  # the shipped model is not refused
     loading, recommender, problem = seen["paths"]

@@ -194,33 +194,32 @@
 <context>
     <name>CalibrationChart</name>
     <message>
-        <location filename="../calibration_chart.py" line="100"/>
+        <location filename="../calibration_chart.py" line="78"/>
         <source>Peluang prediksi (rata-rata bin)</source>
-        <extracomment>Whether QtCharts could be imported.</extracomment>
         <translation>Predicted probability (bin mean)</translation>
     </message>
     <message>
-        <location filename="../calibration_chart.py" line="101"/>
+        <location filename="../calibration_chart.py" line="79"/>
         <source>Tingkat teramati</source>
         <translation>Observed rate</translation>
     </message>
     <message>
-        <location filename="../calibration_chart.py" line="102"/>
+        <location filename="../calibration_chart.py" line="80"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../calibration_chart.py" line="103"/>
+        <location filename="../calibration_chart.py" line="81"/>
         <source>Kalibrasi sempurna</source>
         <translation>Perfect calibration</translation>
     </message>
     <message>
-        <location filename="../calibration_chart.py" line="104"/>
+        <location filename="../calibration_chart.py" line="82"/>
         <source>Belum ada data kalibrasi</source>
         <translation>No calibration data yet</translation>
     </message>
     <message>
-        <location filename="../calibration_chart.py" line="111"/>
+        <location filename="../calibration_chart.py" line="89"/>
         <source>Bin %1: prediksi %2, teramati %3 (%4 baris)</source>
         <translation>Bin %1: predicted %2, observed %3 (%4 rows)</translation>
     </message>
@@ -997,6 +996,84 @@
         <location filename="../graph/toolbar.py" line="134"/>
         <source>Jenis: anjuran</source>
         <translation>Type: recommended</translation>
+    </message>
+</context>
+<context>
+    <name>Guide</name>
+    <message>
+        <location filename="../guide.py" line="22"/>
+        <source>Panduan perancang kurikulum</source>
+        <translation>Curriculum designer&apos;s guide</translation>
+    </message>
+    <message>
+        <location filename="../guide.py" line="23"/>
+        <source>Panduan pengelola pelatihan</source>
+        <translation>Training officer&apos;s guide</translation>
+    </message>
+    <message>
+        <location filename="../guide.py" line="24"/>
+        <source>Panduan staf wilayah</source>
+        <translation>Regional staff&apos;s guide</translation>
+    </message>
+    <message>
+        <location filename="../guide.py" line="32"/>
+        <source>&lt;b&gt;Katalog&lt;/b&gt;: pilih Kompetensi atau Modul, ubah sel langsung di tabel; isian yang salah ditolak dengan alasannya. Ctrl+Z mengurungkan.</source>
+        <translation>&lt;b&gt;Catalog&lt;/b&gt;: choose Competencies or Modules and edit cells in the table; a wrong entry is refused with its reason. Ctrl+Z undoes.</translation>
+    </message>
+    <message>
+        <location filename="../guide.py" line="37"/>
+        <source>&lt;b&gt;Graf Prasyarat&lt;/b&gt;: seret dari satu modul ke modul lain untuk menambah prasyarat. Siklus ditolak dan disebut namanya; temuan lint ada di panel kanan.</source>
+        <translation>&lt;b&gt;Prerequisite Graph&lt;/b&gt;: drag from one module to another to add a prerequisite. A cycle is refused and named; lint findings are in the right-hand panel.</translation>
+    </message>
+    <message>
+        <location filename="../guide.py" line="42"/>
+        <source>Sebelum menyimpan, lihat &lt;b&gt;Dampak&lt;/b&gt;: jalur peserta yang tersimpan dan akan berubah karena suntingan ini.</source>
+        <translation>Before saving, look at the &lt;b&gt;Impact&lt;/b&gt;: the stored learner paths this edit would change.</translation>
+    </message>
+    <message>
+        <location filename="../guide.py" line="47"/>
+        <source>&lt;b&gt;Berkas → Ekspor&lt;/b&gt; (Ctrl+E): kamus ke Moodle atau CASE, graf ke GraphML untuk Gephi atau yEd.</source>
+        <translation>&lt;b&gt;File → Export&lt;/b&gt; (Ctrl+E): the dictionary to Moodle or CASE, the graph to GraphML for Gephi or yEd.</translation>
+    </message>
+    <message>
+        <location filename="../guide.py" line="54"/>
+        <source>&lt;b&gt;Berkas → Impor&lt;/b&gt; (Ctrl+I): muat peserta (learners.csv atau XLSX). NIP dan nama disamarkan di setiap ekspor kecuali Anda memilih sebaliknya.</source>
+        <translation>&lt;b&gt;File → Import&lt;/b&gt; (Ctrl+I): load learners (learners.csv or XLSX). NIP and names are masked in every export unless you choose otherwise.</translation>
+    </message>
+    <message>
+        <location filename="../guide.py" line="59"/>
+        <source>&lt;b&gt;Peserta &amp;amp; Jalur&lt;/b&gt;: cari peserta (Ctrl+F), pilih, dan jalurnya dihitung: setiap langkah dengan alasan, kesenjangan, dan JP.</source>
+        <translation>&lt;b&gt;Learners &amp;amp; Paths&lt;/b&gt;: search a learner (Ctrl+F), select them and their path is planned: every step with its reasons, the gaps and the JP.</translation>
+    </message>
+    <message>
+        <location filename="../guide.py" line="64"/>
+        <source>Atur anggaran JP, minimum tahunan dan periode; simpan jalur (Ctrl+S) atau ekspor PDF (Ctrl+P) untuk ditandatangani peserta dan atasan.</source>
+        <translation>Set the JP budget, the yearly minimum and the periods; save the path (Ctrl+S) or export a PDF (Ctrl+P) for the learner and their supervisor to sign.</translation>
+    </message>
+    <message>
+        <location filename="../guide.py" line="69"/>
+        <source>&lt;b&gt;Semua peserta → Buat jalur untuk semua peserta&lt;/b&gt;: seluruh instansi sekaligus, dengan kemajuan dan tombol Batal; jalur tersimpan baru diganti setelah semuanya selesai.</source>
+        <translation>&lt;b&gt;All learners → Plan paths for all learners&lt;/b&gt;: the whole agency at once, with progress and a Cancel button; the stored paths are replaced only when every path is done.</translation>
+    </message>
+    <message>
+        <location filename="../guide.py" line="77"/>
+        <source>&lt;b&gt;Wilayah &amp;amp; Modul Lokal&lt;/b&gt;: pilih provinsi atau kabupaten/kota; lihat indeks bahaya dan konektivitasnya.</source>
+        <translation>&lt;b&gt;Regions &amp;amp; Local Modules&lt;/b&gt;: choose a province or a regency/city; see its hazard indices and connectivity.</translation>
+    </message>
+    <message>
+        <location filename="../guide.py" line="82"/>
+        <source>Tambahkan &lt;b&gt;standar wilayah&lt;/b&gt;: tingkat kompetensi yang harus dicapai setiap ASN di wilayah itu (misalnya kebencanaan di zona gempa).</source>
+        <translation>Add &lt;b&gt;regional standards&lt;/b&gt;: the competency level every civil servant in the region should reach (disaster management in a quake zone, for example).</translation>
+    </message>
+    <message>
+        <location filename="../guide.py" line="87"/>
+        <source>Tambahkan &lt;b&gt;modul lokal&lt;/b&gt; sebagai draf, lalu ajukan untuk ditinjau; modul baru dipakai dalam jalur setelah disetujui.</source>
+        <translation>Add &lt;b&gt;local modules&lt;/b&gt; as drafts, then submit them for review; a new module is used in paths once it is approved.</translation>
+    </message>
+    <message>
+        <location filename="../guide.py" line="92"/>
+        <source>Modul dengan bahaya hanya ditawarkan di wilayah yang indeks bahayanya minimal 0,3, agar latihan tsunami tidak dikirim ke daerah kekeringan.</source>
+        <translation>A module about a hazard is offered only where that hazard&apos;s index is at least 0.3, so tsunami drills are not sent to drought regions.</translation>
     </message>
 </context>
 <context>
@@ -1809,218 +1886,223 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="101"/>
+        <location filename="../main_window.py" line="102"/>
         <source>Katalog</source>
         <extracomment>The tables shown read-only under Data, in the order a user meets them. A task tab: each has status_message, workspace_edited, set_workspace and reload.</extracomment>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102"/>
+        <location filename="../main_window.py" line="103"/>
         <source>Graf Prasyarat</source>
         <translation>Prerequisite Graph</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="104"/>
         <source>Peserta &amp;&amp; Jalur</source>
         <translation>Learners &amp;&amp; Paths</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="104"/>
+        <location filename="../main_window.py" line="105"/>
         <source>Wilayah &amp;&amp; Modul Lokal</source>
         <translation>Regions &amp;&amp; Local Modules</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="106"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
+        <location filename="../main_window.py" line="122"/>
         <source>Data</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="144"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="146"/>
         <source>&amp;Buka workspace…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="149"/>
         <source>Workspace &amp;baru…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="151"/>
         <source>Workspace &amp;terakhir</source>
         <translation>&amp;Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="153"/>
         <source>&amp;Impor…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="154"/>
         <source>&amp;Ekspor…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="156"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="157"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157"/>
+        <location filename="../main_window.py" line="158"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="159"/>
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="161"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="167"/>
         <source>B&amp;ahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="176"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
-        <location filename="../main_window.py" line="350"/>
+        <location filename="../main_window.py" line="179"/>
+        <source>Panduan untuk tab ini</source>
+        <translation>Guide for this tab</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="376"/>
         <source>Tentang curriculum-tool</source>
         <translation>About curriculum-tool</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="242"/>
         <source>Workspace: %1 · %2 modul · %3 wilayah · %4 peserta</source>
         <translation>Workspace: %1 · %2 modules · %3 regions · %4 learners</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="252"/>
         <source>Model: %1 (%2…)</source>
         <translation>Model: %1 (%2…)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="254"/>
         <source>Model: belum ada</source>
         <translation>Model: none yet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="260"/>
         <source>Buka workspace</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="262"/>
         <source>Workspace SQLite (*.sqlite);;Semua berkas (*)</source>
         <translation>SQLite workspace (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="270"/>
         <source>Workspace baru dari katalog nasional</source>
         <translation>New workspace from the national catalog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="272"/>
         <source>Workspace SQLite (*.sqlite)</source>
         <translation>SQLite workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="283"/>
         <source>Perubahan belum disimpan</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272"/>
+        <location filename="../main_window.py" line="284"/>
         <source>Graf prasyarat punya perubahan yang belum disimpan. Simpan dulu?</source>
         <translation>The prerequisite graph has unsaved changes. Save them first?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="300"/>
         <source>Workspace tidak dapat dibuka</source>
         <translation>The workspace cannot be opened</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="300"/>
+        <location filename="../main_window.py" line="312"/>
         <source>Mengimpor %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308"/>
-        <location filename="../main_window.py" line="321"/>
-        <location filename="../main_window.py" line="324"/>
+        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="336"/>
         <source>Impor ditolak</source>
         <translation>Import rejected</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="349"/>
         <source>Ekspor gagal</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352"/>
+        <location filename="../main_window.py" line="378"/>
         <source>curriculum-tool %1
 Jalur belajar yang dipersonalisasi dan relevan secara lokal bagi ASN (UU 5/2014, PP 11/2017: minimal 20 JP per tahun).</source>
         <translation>curriculum-tool %1
 Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/2014, Government Regulation 11/2017: at least 20 JP per year).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369"/>
+        <location filename="../main_window.py" line="395"/>
         <source>Modul</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="370"/>
+        <location filename="../main_window.py" line="396"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371"/>
+        <location filename="../main_window.py" line="397"/>
         <source>Prasyarat</source>
         <translation>Prerequisites</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="372"/>
+        <location filename="../main_window.py" line="398"/>
         <source>Wilayah</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="373"/>
+        <location filename="../main_window.py" line="399"/>
         <source>Standar Wilayah</source>
         <translation>Regional Standards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="374"/>
+        <location filename="../main_window.py" line="400"/>
         <source>Standar Jabatan</source>
         <translation>Job Standards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="375"/>
+        <location filename="../main_window.py" line="401"/>
         <source>Program Wajib</source>
         <translation>Compulsory Programmes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="376"/>
+        <location filename="../main_window.py" line="402"/>
         <source>Peserta</source>
         <translation>Learners</translation>
     </message>
@@ -2081,7 +2163,7 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
     </message>
     <message>
         <location filename="../model_metrics.py" line="104"/>
-        <source>Batas atas (kebenaran dasar)</source>
+        <source>Batas atas (peluang sebenarnya)</source>
         <translation>Upper bound (ground truth)</translation>
     </message>
     <message>
@@ -2264,7 +2346,7 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
     </message>
     <message>
         <location filename="../model_card.py" line="227"/>
-        <source>Benih acak</source>
+        <source>Seed (angka acak awal)</source>
         <translation>Random seed</translation>
     </message>
     <message>
@@ -3207,77 +3289,77 @@ Learners in this region will no longer be targeted to reach this level.</transla
         <translation>The model is trained on the training outcomes in this workspace, tested on held-out learners, then saved and made the active model.</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="79"/>
-        <source>Benih acak: hasil yang sama untuk benih dan data yang sama</source>
+        <location filename="../train_dialog.py" line="80"/>
+        <source>Seed (angka acak awal): seed dan data yang sama memberi hasil yang sama</source>
         <translation>Random seed: the same seed and data give the same result</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="84"/>
+        <location filename="../train_dialog.py" line="86"/>
         <source>Huruf, angka, &apos;.&apos;, &apos;_&apos; atau &apos;-&apos;, paling banyak 80</source>
         <translation>Letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, at most 80</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="86"/>
+        <location filename="../train_dialog.py" line="88"/>
         <source>opsional: truth.csv dari simulator</source>
         <translation>optional: truth.csv from the simulator</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="88"/>
+        <location filename="../train_dialog.py" line="90"/>
         <source>Pilih…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="97"/>
+        <location filename="../train_dialog.py" line="99"/>
         <source>Sasaran:</source>
         <translation>Target:</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="98"/>
-        <source>Benih acak:</source>
+        <location filename="../train_dialog.py" line="100"/>
+        <source>Seed (angka acak awal):</source>
         <translation>Random seed:</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="99"/>
+        <location filename="../train_dialog.py" line="101"/>
         <source>Nama model:</source>
         <translation>Model name:</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="100"/>
-        <source>Kebenaran dasar:</source>
+        <location filename="../train_dialog.py" line="102"/>
+        <source>Peluang sebenarnya (simulator):</source>
         <translation>Ground truth:</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="104"/>
+        <location filename="../train_dialog.py" line="106"/>
         <source>Latih</source>
         <translation>Train</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="105"/>
+        <location filename="../train_dialog.py" line="107"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="120"/>
-        <source>Kebenaran dasar simulator</source>
+        <location filename="../train_dialog.py" line="123"/>
+        <source>Peluang sebenarnya dari simulator</source>
         <translation>Simulator ground truth</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="120"/>
+        <location filename="../train_dialog.py" line="125"/>
         <source>CSV (*.csv);;Semua berkas (*)</source>
         <translation>CSV (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="130"/>
+        <location filename="../train_dialog.py" line="135"/>
         <source>Nama model: huruf, angka, &apos;.&apos;, &apos;_&apos; atau &apos;-&apos; (paling banyak 80), diawali huruf atau angka.</source>
         <translation>Model name: letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 80), starting with a letter or digit.</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="135"/>
-        <source>Berkas kebenaran dasar tidak ditemukan.</source>
+        <location filename="../train_dialog.py" line="140"/>
+        <source>Berkas peluang sebenarnya tidak ditemukan.</source>
         <translation>Ground truth file not found.</translation>
     </message>
     <message>
-        <location filename="../train_dialog.py" line="142"/>
+        <location filename="../train_dialog.py" line="147"/>
         <source>Model dengan nama ini sudah ada dan akan diganti.</source>
         <translation>A model with this name already exists and will be replaced.</translation>
     </message>

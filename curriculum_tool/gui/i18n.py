@@ -19,7 +19,7 @@ from typing import cast
 
 from platformdirs import user_cache_dir
 from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 __all__ = [
     "LANGUAGES",
@@ -117,6 +117,14 @@ def install_language(lang: str) -> bool:
         app.removeTranslator(installed)
     _installed.clear()
     _current["lang"] = "id"
+    # Numbers (and dates) follow the interface's language, not the system's: 0,68 and
+    # 20.000 in Bahasa Indonesia, 0.68 and 20,000 in English. Widgets made from now on
+    # take it; the window is rebuilt on a switch.
+    QLocale.setDefault(
+        QLocale(QLocale.Language.English, QLocale.Territory.UnitedKingdom)
+        if lang == "en"
+        else QLocale(QLocale.Language.Indonesian, QLocale.Territory.Indonesia)
+    )
     if lang == "id":
         return True
     ts = ts_file(lang)

@@ -9,3 +9,13 @@ def _isolated_settings(tmp_path_factory):
     isolated_qsettings(tmp_path_factory.mktemp("settings"))
     yield
     QSettings().clear()
+
+
+@pytest.fixture(autouse=True)
+def _indonesian_numbers():
+    """Every GUI test starts in the app's own language and number format (Bahasa
+    Indonesia: 0,5), whatever the machine's locale and the test before."""
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Territory.Indonesia))
+    yield

@@ -120,11 +120,7 @@ def install_language(lang: str) -> bool:
     # Numbers (and dates) follow the interface's language, not the system's: 0,68 and
     # 20.000 in Bahasa Indonesia, 0.68 and 20,000 in English. Widgets made from now on
     # take it; the window is rebuilt on a switch.
-    QLocale.setDefault(
-        QLocale(QLocale.Language.English, QLocale.Territory.UnitedKingdom)
-        if lang == "en"
-        else QLocale(QLocale.Language.Indonesian, QLocale.Territory.Indonesia)
-    )
+    QLocale.setDefault(QLocale("en_GB" if lang == "en" else "id_ID"))
     if lang == "id":
         return True
     ts = ts_file(lang)

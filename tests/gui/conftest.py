@@ -17,5 +17,5 @@ def _indonesian_numbers():
     Indonesia: 0,5), whatever the machine's locale and the test before."""
     from PySide6.QtCore import QLocale
 
-    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Territory.Indonesia))
+    QLocale.setDefault(QLocale("id_ID"))
     yield

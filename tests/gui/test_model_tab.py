@@ -206,13 +206,18 @@ def test_default_model_is_listed_active_with_its_auc(qtbot, default_workspace):
             encoding="utf-8"
         )
     )
-    assert rows[0]["AUC"] == f"{card['metrics']['model']['auc']:.3f}"
+    assert rows[0]["AUC"] == num(card["metrics"]["model"]["auc"])
     assert rows[0]["Target"].startswith("L3")
     assert tab.list.item(0, 0).font().bold()
     assert tab.selected_name() == "default"
     assert "default" in tab.card.title.text() and "aktif" in tab.card.title.text()
     assert not tab.activate_button.isEnabled()  # already active
     assert tab.card.refusal.isHidden()
+
+
+def num(value: float) -> str:
+    """A metric as the Indonesian interface shows it: three decimals after a comma."""
+    return f"{value:.3f}".replace(".", ",")
 
 
 def test_metrics_table_shows_model_baselines_and_ceiling(qtbot, default_workspace):
@@ -230,10 +235,10 @@ def test_metrics_table_shows_model_baselines_and_ceiling(qtbot, default_workspac
         "Brier",
         "ECE",
     ]
-    assert rows["Model"] == [f"{card['model'][k]:.3f}" for k in ("auc", "log_loss", "brier", "ece")]
-    assert rows["Regresi logistik"][0] == f"{card['baselines']['logistic']['auc']:.3f}"
-    assert rows["Tingkat dasar"][0] == "0.500"
-    ceiling = f"{card['ceiling_auc']:.3f}"
+    assert rows["Model"] == [num(card["model"][k]) for k in ("auc", "log_loss", "brier", "ece")]
+    assert rows["Regresi logistik"][0] == num(card["baselines"]["logistic"]["auc"])
+    assert rows["Tingkat dasar"][0] == "0,500"  # numbers in the interface's language
+    ceiling = num(card["ceiling_auc"])
     assert rows["Batas atas (peluang sebenarnya)"] == [ceiling, "–", "–", "–"]
     assert tab.card.metrics.item(0, 0).font().bold()  # the model has the best AUC
     assert "batas atas" in tab.card.metrics_note.text()
@@ -255,14 +260,15 @@ def test_province_table_lists_slices_largest_first_with_names(qtbot, default_wor
     first = [tab.card.provinces.item(0, c).text() for c in range(5)]
     assert first[0] == "72 · Sulawesi Tengah"
     assert first[1:] == [
-        str(provinces[0]["rows"]),
-        f"{provinces[0]['rate']:.3f}",
-        f"{provinces[0]['predicted']:.3f}",
-        f"{provinces[0]['auc']:.3f}",
+        f"{provinces[0]['rows']:,}".replace(",", "."),
+        num(provinces[0]["rate"]),
+        num(provinces[0]["predicted"]),
+        num(provinces[0]["auc"]),
     ]
     tab.card.provinces.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # by AUC, as a number
     aucs = [
-        float(tab.card.provinces.item(r, 4).text()) for r in range(tab.card.provinces.rowCount())
+        float(tab.card.provinces.item(r, 4).text().replace(",", "."))
+        for r in range(tab.card.provinces.rowCount())
     ]
     assert aucs == sorted(aucs, reverse=True)
 
@@ -358,7 +364,7 @@ def test_training_from_the_dialog_stores_and_activates_a_new_model(
     rows = {row["Nama"]: row for row in list_rows(tab)}
     assert set(rows) == {"default", "model-uji"}
     assert rows["model-uji"]["Aktif"] == "✓" and rows["default"]["Aktif"] == ""
-    assert float(rows["model-uji"]["AUC"]) > 0.6
+    assert float(rows["model-uji"]["AUC"].replace(",", ".")) > 0.6
     assert tab.selected_name() == "model-uji"
     assert tab.list.item(row_of(tab, "model-uji"), 0).font().bold()
     assert list(metric_rows(tab))[-1] == "Batas atas (peluang sebenarnya)"  # truth given

@@ -63,7 +63,7 @@ class CalibrationChart(QWidget):
     def set_calibration(self, table: Sequence[dict[str, Any]] | None) -> None:
         """Show a card's calibration table (empty bins are left out)."""
         self.points = calibration_points(table)
-        self.view.set_points(self.points)  # type: ignore[attr-defined]
+        self.view.set_points(self.points)
 
     def point_count(self) -> int:
         """How many bins are drawn."""

@@ -252,6 +252,7 @@ def _write(
     if suffix == ".jsonl":
         with atomic_output(out, "w", encoding="utf-8", newline="\n") as handle:
             for learner, rest in records:
+                assert isinstance(rest, str), "a JSONL record is the path object's JSON text"
                 handle.write(jsonl_line(shown(learner), rest))
         return
     columns = STEP_COLUMNS[1:]

@@ -131,7 +131,9 @@ def insert_rows(conn: Connection, name: str, table, rows: list[tuple]) -> None:
         return
     columns = ", ".join(column.name for column in table.columns)
     if conn.dialect.name == "postgresql":
-        cursor = conn.connection.driver_connection.cursor()
+        driver = conn.connection.driver_connection
+        assert driver is not None, "an open connection has its driver's connection"
+        cursor = driver.cursor()
         try:
             with cursor.copy(f"COPY {name} ({columns}) FROM STDIN") as copy:
                 for row in rows:

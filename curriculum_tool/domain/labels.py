@@ -15,6 +15,8 @@ __all__ = [
     "AUDIENCE_ID",
     "CONNECTIVITY_EN",
     "CONNECTIVITY_ID",
+    "GROUP_EN",
+    "GROUP_ID",
     "HAZARD_EN",
     "HAZARD_ID",
     "MODALITY_EN",
@@ -101,8 +103,12 @@ AUDIENCE_EN = {
 }
 
 #: language → vocabulary → key → words.
+#: Competency groups (PermenPANRB 38/2017).
+GROUP_ID = {"teknis": "teknis", "manajerial": "manajerial", "sosial_kultural": "sosial kultural"}
+GROUP_EN = {"teknis": "technical", "manajerial": "managerial", "sosial_kultural": "socio-cultural"}
 VOCABULARIES: dict[str, dict[str, dict[str, str]]] = {
     "en": {
+        "group": GROUP_EN,
         "hazard": HAZARD_EN,
         "modality": MODALITY_EN,
         "status": STATUS_EN,
@@ -110,6 +116,7 @@ VOCABULARIES: dict[str, dict[str, dict[str, str]]] = {
         "audience": AUDIENCE_EN,
     },
     "id": {
+        "group": GROUP_ID,
         "hazard": HAZARD_ID,
         "modality": MODALITY_ID,
         "status": STATUS_ID,

@@ -37,6 +37,7 @@ from ..store import Workspace
 from .i18n import QT_TRANSLATE_NOOP
 from .record_form import RecordForm
 from .record_model import RecordTableModel
+from .vocab_labels import group_label, hazard_label, modality_label, status_label
 
 __all__ = [
     "COLUMN_LABELS",
@@ -430,6 +431,12 @@ class CatalogTab(QWidget):
         self.modules = RecordBrowser("modules", self.undo, workspace, self.module_filter, self)
         self.competencies = RecordBrowser("competencies", self.undo, workspace, parent=self)
         self.facets: dict[str, QComboBox] = {}
+        words = {
+            "group": group_label,
+            "modality": modality_label,
+            "hazard": hazard_label,
+            "status": status_label,
+        }
         for name, label, values in (
             ("group", self.tr("Kelompok"), COMPETENCY_GROUPS),
             ("modality", self.tr("Modalitas"), MODALITIES),
@@ -439,8 +446,8 @@ class CatalogTab(QWidget):
         ):
             combo = QComboBox(self)
             combo.addItem(QCoreApplication.translate("Columns", ALL), ALL)
-            for value in values:
-                combo.addItem(value, value)
+            for value in values:  # the words in the app's language, the key as data
+                combo.addItem(words[name](value) if name in words else value, value)
             combo.setToolTip(label)
             combo.currentIndexChanged.connect(
                 lambda _index, name=name, combo=combo: self.module_filter.set_facet(

@@ -8,6 +8,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ..domain import Record
+from .vocab_labels import cell_label
 
 __all__ = ["RecordTableModel"]
 
@@ -20,7 +21,9 @@ R = TypeVar("R", bound=Record)
 class RecordTableModel(QAbstractTableModel, Generic[R]):
     """Shows records as rows and the contract's columns as columns, cells as text.
 
-    A thin adapter (no domain logic): the cells are exactly what export would write.
+    A thin adapter (no domain logic): a cell shows what export would write, with
+    vocabulary keys in words (:func:`.vocab_labels.cell_label`); its tooltip shows the cell
+    itself, keys and all.
     """
 
     def __init__(
@@ -56,8 +59,11 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._rows[index.row()][self._columns[index.column()]]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell_label(column, self._rows[index.row()][column])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._rows[index.row()][column]
         return None
 
     def headerData(

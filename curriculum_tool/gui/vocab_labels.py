@@ -17,9 +17,11 @@ from .i18n import current_language
 
 __all__ = [
     "LABELS_CONTEXT",
+    "cell_label",
     "connectivity_label",
     "field_label",
     "format_index",
+    "group_label",
     "hazard_label",
     "hazard_short_label",
     "kind_label",
@@ -100,6 +102,11 @@ def status_label(key: str) -> str:
     return _vocabulary_label("status", key)
 
 
+def group_label(key: str) -> str:
+    """A competency group: ``sosial_kultural`` → ``Sosial kultural``."""
+    return _vocabulary_label("group", key)
+
+
 def modality_label(key: str) -> str:
     return _vocabulary_label("modality", key)
 
@@ -117,6 +124,28 @@ def kind_label(key: str) -> str:
 def field_label(column: str) -> str:
     """The form field a contract column is entered in, as the user reads it."""
     return _label(_FIELDS, column) if column else ""
+
+
+def cell_label(column: str, text: str) -> str:
+    """A contract cell as the user reads it: vocabulary keys as words in the app's language
+    (``e_learning`` → ``E-learning``, ``gempa_bumi:0.85;tsunami:0.7`` → ``Gempa bumi 0,85,
+    Tsunami 0,70``); other cells as they are."""
+    if not text:
+        return text
+    if column == "modality":
+        return modality_label(text)
+    if column == "status":
+        return status_label(text)
+    if column in ("connectivity", "min_connectivity"):
+        return connectivity_label(text)
+    if column == "hazards":
+        parts = []
+        for item in text.split(";"):
+            key, _, index = item.partition(":")
+            number = f" {QLocale().toString(float(index), 'f', 2)}" if index else ""
+            parts.append(hazard_label(key) + number)
+        return ", ".join(parts)
+    return text
 
 
 def format_index(value: float) -> str:

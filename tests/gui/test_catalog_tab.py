@@ -30,11 +30,13 @@ def test_facets_and_text_filter_combine(tab, qtbot):
     modules = tab.modules
     everything = codes(modules)
     assert len(everything) == tab.workspace.count("modules")
-    tab.facets["modality"].setCurrentText("klasikal")
+    modality = tab.facets["modality"]
+    assert modality.itemText(modality.findData("e_learning")) == "E-learning"  # words shown
+    modality.setCurrentText("Klasikal")
     klasikal = {m.code for m in tab.workspace.load("modules") if m.modality == "klasikal"}
     assert codes(modules) == klasikal and klasikal < everything
     tab.facets["modality"].setCurrentText("(semua)")
-    tab.facets["hazard"].setCurrentText("gempa_bumi")
+    tab.facets["hazard"].setCurrentText("Gempa bumi")
     assert codes(modules) == {
         m.code for m in tab.workspace.load("modules") if "gempa_bumi" in m.hazards
     }
@@ -42,6 +44,19 @@ def test_facets_and_text_filter_combine(tab, qtbot):
     qtbot.keyClicks(modules.filter, "PB-")
     assert codes(modules) == {c for c in everything if "PB-" in c}
     assert modules.count.text().startswith(str(len(codes(modules))))
+
+
+def test_cells_show_words_and_their_tooltips_the_keys(tab):
+    model = tab.modules.model
+    row = next(i for i, m in enumerate(model.records()) if m.code == "PB-101")
+    columns = list(model._columns)
+
+    def cell(column, role=Qt.ItemDataRole.DisplayRole):
+        return model.index(row, columns.index(column)).data(role)
+
+    assert (cell("modality"), cell("hazards")) == ("Klasikal", "Gempa bumi, Tsunami")
+    assert cell("min_connectivity") == "Tidak ada"  # needs no connection
+    assert cell("hazards", Qt.ItemDataRole.ToolTipRole) == "gempa_bumi;tsunami"
 
 
 def _fill_form_and(qtbot, changes, then):

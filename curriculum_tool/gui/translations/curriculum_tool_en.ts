@@ -227,42 +227,42 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../catalog_tab.py" line="434"/>
+        <location filename="../catalog_tab.py" line="441"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="435"/>
+        <location filename="../catalog_tab.py" line="442"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="436"/>
+        <location filename="../catalog_tab.py" line="443"/>
         <source>Bahaya</source>
         <translation>Hazard</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="437"/>
+        <location filename="../catalog_tab.py" line="444"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="438"/>
+        <location filename="../catalog_tab.py" line="445"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="454"/>
+        <location filename="../catalog_tab.py" line="461"/>
         <source>Modul</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="455"/>
+        <location filename="../catalog_tab.py" line="462"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="465"/>
+        <location filename="../catalog_tab.py" line="472"/>
         <source>Perubahan disimpan (Ctrl+Z untuk membatalkan)</source>
         <translation>Changes saved (Ctrl+Z to undo)</translation>
     </message>
@@ -270,236 +270,236 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../catalog_tab.py" line="53"/>
-        <location filename="../catalog_tab.py" line="68"/>
-        <location filename="../catalog_tab.py" line="79"/>
+        <location filename="../catalog_tab.py" line="54"/>
+        <location filename="../catalog_tab.py" line="69"/>
+        <location filename="../catalog_tab.py" line="80"/>
         <source>Kode</source>
         <extracomment>Indonesian column labels, per kind.</extracomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="54"/>
+        <location filename="../catalog_tab.py" line="55"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="55"/>
+        <location filename="../catalog_tab.py" line="56"/>
         <source>JP</source>
         <translation>JP</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="56"/>
+        <location filename="../catalog_tab.py" line="57"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="57"/>
-        <location filename="../catalog_tab.py" line="89"/>
-        <location filename="../catalog_tab.py" line="96"/>
+        <location filename="../catalog_tab.py" line="58"/>
+        <location filename="../catalog_tab.py" line="90"/>
+        <location filename="../catalog_tab.py" line="97"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="58"/>
-        <location filename="../catalog_tab.py" line="88"/>
-        <location filename="../catalog_tab.py" line="95"/>
-        <location filename="../catalog_tab.py" line="105"/>
+        <location filename="../catalog_tab.py" line="59"/>
+        <location filename="../catalog_tab.py" line="89"/>
+        <location filename="../catalog_tab.py" line="96"/>
+        <location filename="../catalog_tab.py" line="106"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="59"/>
+        <location filename="../catalog_tab.py" line="60"/>
         <source>Bahaya</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="60"/>
+        <location filename="../catalog_tab.py" line="61"/>
         <source>Konektivitas min.</source>
         <translation>Min. connectivity</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="61"/>
+        <location filename="../catalog_tab.py" line="62"/>
         <source>Literasi digital min.</source>
         <translation>Min. digital literacy</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="62"/>
+        <location filename="../catalog_tab.py" line="63"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="63"/>
+        <location filename="../catalog_tab.py" line="64"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="64"/>
+        <location filename="../catalog_tab.py" line="65"/>
         <source>Pemilik</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="65"/>
+        <location filename="../catalog_tab.py" line="66"/>
         <source>Sasaran</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="69"/>
-        <location filename="../catalog_tab.py" line="80"/>
-        <location filename="../catalog_tab.py" line="101"/>
+        <location filename="../catalog_tab.py" line="70"/>
+        <location filename="../catalog_tab.py" line="81"/>
+        <location filename="../catalog_tab.py" line="102"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="70"/>
+        <location filename="../catalog_tab.py" line="71"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="71"/>
+        <location filename="../catalog_tab.py" line="72"/>
         <source>Deskripsi</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="74"/>
-        <location filename="../catalog_tab.py" line="113"/>
-        <location filename="../catalog_tab.py" line="118"/>
+        <location filename="../catalog_tab.py" line="75"/>
+        <location filename="../catalog_tab.py" line="114"/>
+        <location filename="../catalog_tab.py" line="119"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="75"/>
+        <location filename="../catalog_tab.py" line="76"/>
         <source>Memerlukan</source>
         <translation>Requires</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="76"/>
+        <location filename="../catalog_tab.py" line="77"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="81"/>
+        <location filename="../catalog_tab.py" line="82"/>
         <source>Induk</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="82"/>
+        <location filename="../catalog_tab.py" line="83"/>
         <source>Indeks bahaya</source>
         <translation>Hazard indices</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="83"/>
+        <location filename="../catalog_tab.py" line="84"/>
         <source>Konektivitas</source>
         <translation>Connectivity</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="84"/>
+        <location filename="../catalog_tab.py" line="85"/>
         <source>3T</source>
         <translation>3T</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="87"/>
-        <location filename="../catalog_tab.py" line="103"/>
+        <location filename="../catalog_tab.py" line="88"/>
+        <location filename="../catalog_tab.py" line="104"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="90"/>
+        <location filename="../catalog_tab.py" line="91"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="93"/>
-        <location filename="../catalog_tab.py" line="102"/>
+        <location filename="../catalog_tab.py" line="94"/>
+        <location filename="../catalog_tab.py" line="103"/>
         <source>Jabatan</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="94"/>
+        <location filename="../catalog_tab.py" line="95"/>
         <source>Nama jabatan</source>
         <translation>Position title</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="97"/>
+        <location filename="../catalog_tab.py" line="98"/>
         <source>Jenjang</source>
         <translation>Grade (jenjang)</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="100"/>
+        <location filename="../catalog_tab.py" line="101"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="104"/>
+        <location filename="../catalog_tab.py" line="105"/>
         <source>Literasi digital</source>
         <translation>Digital literacy</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="106"/>
+        <location filename="../catalog_tab.py" line="107"/>
         <source>Modul selesai</source>
         <translation>Completed modules</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="107"/>
+        <location filename="../catalog_tab.py" line="108"/>
         <source>Status kepegawaian</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="108"/>
+        <location filename="../catalog_tab.py" line="109"/>
         <source>Unit kerja</source>
         <translation>Work unit</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="109"/>
+        <location filename="../catalog_tab.py" line="110"/>
         <source>Atasan langsung</source>
         <translation>Direct supervisor</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="112"/>
+        <location filename="../catalog_tab.py" line="113"/>
         <source>Wajib bagi</source>
         <translation>Compulsory for</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="114"/>
+        <location filename="../catalog_tab.py" line="115"/>
         <source>Dasar hukum</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="117"/>
+        <location filename="../catalog_tab.py" line="118"/>
         <source>Peserta</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="119"/>
+        <location filename="../catalog_tab.py" line="120"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="120"/>
+        <location filename="../catalog_tab.py" line="121"/>
         <source>Selesai</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="121"/>
+        <location filename="../catalog_tab.py" line="122"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="122"/>
+        <location filename="../catalog_tab.py" line="123"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="123"/>
+        <location filename="../catalog_tab.py" line="124"/>
         <source>L3</source>
         <translation>L3</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="124"/>
+        <location filename="../catalog_tab.py" line="125"/>
         <source>L4</source>
         <translation>L4</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="128"/>
+        <location filename="../catalog_tab.py" line="129"/>
         <source>(semua)</source>
         <translation>(all)</translation>
     </message>
@@ -1122,139 +1122,139 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../vocab_labels.py" line="36"/>
+        <location filename="../vocab_labels.py" line="38"/>
         <source>Karhutla</source>
         <extracomment>The translation context of every label here. Shorter names where a column is narrow (BNPB&apos;s own abbreviations).</extracomment>
         <translation>Forest fires</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="37"/>
+        <location filename="../vocab_labels.py" line="39"/>
         <source>Abrasi</source>
         <translation>Abrasion</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="40"/>
+        <location filename="../vocab_labels.py" line="42"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="41"/>
+        <location filename="../vocab_labels.py" line="43"/>
         <source>Rendah</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="42"/>
+        <location filename="../vocab_labels.py" line="44"/>
         <source>Tinggi</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="45"/>
+        <location filename="../vocab_labels.py" line="47"/>
         <source>0 — tidak ada</source>
         <translation>0 — none</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="46"/>
+        <location filename="../vocab_labels.py" line="48"/>
         <source>1 — dasar (mengetik, surel)</source>
         <translation>1 — basic (typing, email)</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="47"/>
+        <location filename="../vocab_labels.py" line="49"/>
         <source>2 — menengah (aplikasi perkantoran, formulir daring)</source>
         <translation>2 — intermediate (office applications, online forms)</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="48"/>
+        <location filename="../vocab_labels.py" line="50"/>
         <source>3 — mahir (analisis data)</source>
         <translation>3 — advanced (data analysis)</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="51"/>
+        <location filename="../vocab_labels.py" line="53"/>
         <source>wajib (hard)</source>
         <translation>required (hard)</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="52"/>
+        <location filename="../vocab_labels.py" line="54"/>
         <source>dianjurkan (soft)</source>
         <translation>recommended (soft)</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="55"/>
+        <location filename="../vocab_labels.py" line="57"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="56"/>
+        <location filename="../vocab_labels.py" line="58"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="57"/>
+        <location filename="../vocab_labels.py" line="59"/>
         <source>JP</source>
         <translation>JP</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="58"/>
+        <location filename="../vocab_labels.py" line="60"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="59"/>
+        <location filename="../vocab_labels.py" line="61"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="60"/>
-        <location filename="../vocab_labels.py" line="61"/>
+        <location filename="../vocab_labels.py" line="62"/>
+        <location filename="../vocab_labels.py" line="63"/>
         <source>Kompetensi</source>
         <translation>Competency</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="62"/>
+        <location filename="../vocab_labels.py" line="64"/>
         <source>Bahaya</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="63"/>
+        <location filename="../vocab_labels.py" line="65"/>
         <source>Konektivitas minimum</source>
         <translation>Minimum connectivity</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="64"/>
+        <location filename="../vocab_labels.py" line="66"/>
         <source>Literasi digital minimum</source>
         <translation>Minimum digital literacy</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="65"/>
+        <location filename="../vocab_labels.py" line="67"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="66"/>
+        <location filename="../vocab_labels.py" line="68"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="67"/>
+        <location filename="../vocab_labels.py" line="69"/>
         <source>Pemilik</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="68"/>
+        <location filename="../vocab_labels.py" line="70"/>
         <source>Sasaran</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="69"/>
+        <location filename="../vocab_labels.py" line="71"/>
         <source>Prasyarat</source>
         <translation>Prerequisites</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="70"/>
+        <location filename="../vocab_labels.py" line="72"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../vocab_labels.py" line="71"/>
+        <location filename="../vocab_labels.py" line="73"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
@@ -2916,47 +2916,47 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>RecordBrowser</name>
     <message>
-        <location filename="../catalog_tab.py" line="297"/>
+        <location filename="../catalog_tab.py" line="298"/>
         <source>Tambah…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="298"/>
+        <location filename="../catalog_tab.py" line="299"/>
         <source>Ubah…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="299"/>
+        <location filename="../catalog_tab.py" line="300"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="326"/>
+        <location filename="../catalog_tab.py" line="327"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="368"/>
+        <location filename="../catalog_tab.py" line="369"/>
         <source>kode ini sudah ada; ubah data itu atau pilih kode lain</source>
         <translation>this code already exists; edit that record or choose another code</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="394"/>
+        <location filename="../catalog_tab.py" line="395"/>
         <source>Hapus data</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="395"/>
+        <location filename="../catalog_tab.py" line="396"/>
         <source>Hapus %1? (Dapat dibatalkan dengan Ctrl+Z)</source>
         <translation>Delete %1? (Can be undone with Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="402"/>
+        <location filename="../catalog_tab.py" line="403"/>
         <source>Tidak dapat dihapus</source>
         <translation>Cannot be deleted</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="414"/>
+        <location filename="../catalog_tab.py" line="415"/>
         <source>Tidak dapat dibatalkan</source>
         <translation>Cannot be undone</translation>
     </message>
@@ -2978,7 +2978,7 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../catalog_tab.py" line="255"/>
+        <location filename="../catalog_tab.py" line="256"/>
         <source>Saring… (semua kolom)</source>
         <translation>Filter… (all columns)</translation>
     </message>
@@ -3498,12 +3498,12 @@ Learners in this region will no longer be targeted to reach this level.</transla
 <context>
     <name>browser</name>
     <message>
-        <location filename="../catalog_tab.py" line="143"/>
+        <location filename="../catalog_tab.py" line="144"/>
         <source>Simpan %1</source>
         <translation>Save %1</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="164"/>
+        <location filename="../catalog_tab.py" line="165"/>
         <source>Hapus %1</source>
         <translation>Delete %1</translation>
     </message>

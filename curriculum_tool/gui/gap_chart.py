@@ -146,9 +146,20 @@ class GapChart(QWidget):
     def _label_width(self) -> float:
         return max(120.0, min(300.0, self.width() * 0.38))
 
+    def _right_header(self) -> str:
+        return self.tr("Kini → target")
+
+    def _text_right(self) -> int:
+        """Room for the right-hand column: never less than its header needs, in whatever
+        language (English "Current → target" is wider than "Kini → target")."""
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, self.font().pointSizeF() - 1))
+        header = QFontMetrics(small).horizontalAdvance(self._right_header())
+        return max(self.TEXT_RIGHT, header + 24)
+
     def _scale(self) -> tuple[float, float]:
         left = self._label_width() + 8
-        right = self.width() - self.TEXT_RIGHT
+        right = self.width() - self._text_right()
         return left, max(left + 50, right)
 
     def _x(self, level: float) -> float:
@@ -202,9 +213,9 @@ class GapChart(QWidget):
             self.tr("Kompetensi"),
         )
         painter.drawText(
-            QRectF(right + 16, 2, self.TEXT_RIGHT - 16, self.TOP - 6),
+            QRectF(right + 16, 2, self._text_right() - 16, self.TOP - 6),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            self.tr("Kini → target"),
+            self._right_header(),
         )
         metrics = QFontMetrics(self.font())
         for i, entry in enumerate(self._entries):
@@ -282,7 +293,7 @@ class GapChart(QWidget):
         )
         mark = " ✓" if entry.closed_by_path else ""
         painter.drawText(
-            QRectF(right + 16, top, self.TEXT_RIGHT - 16, row_h),
+            QRectF(right + 16, top, self._text_right() - 16, row_h),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             f"{entry.current} → {entry.target}{mark}",
         )

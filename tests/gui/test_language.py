@@ -274,3 +274,15 @@ def test_each_user_has_a_guide_in_both_languages(backend, controllers, qtbot):
     page = english.show_guide(english.guide_for_tab()).text.toPlainText()
     assert page.startswith("Training officer's guide")
     assert "Ctrl+I" in page and "Berkas" not in page
+
+
+def test_the_gap_chart_header_fits_in_english(backend, controllers):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    chart = controllers("en").window.paths.gap_chart
+    header = chart._right_header()
+    assert header == "Current → target"
+    small = QFont(chart.font())
+    small.setPointSizeF(max(7.0, chart.font().pointSizeF() - 1))
+    width = QFontMetrics(small).horizontalAdvance(header)
+    assert chart._text_right() - 16 >= width  # its column is as wide as its header

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..domain import LearnerPath
+from ..domain.labels import label
 
 __all__ = ["path_text"]
 
@@ -32,7 +33,7 @@ def path_text(path: LearnerPath, excluded_limit: int = 15) -> str:
             number += 1
             lines.append(f"  {number}. {step.module}  {step.title}")
             lines.append(
-                f"     {step.jp} JP, {step.modality}, P(success) "
+                f"     {step.jp} JP, {label('modality', step.modality, 'en')}, P(success) "
                 f"{step.p_success:.2f}, value {step.value:.2f}"
             )
             lines.extend(f"     - {reason}" for reason in step.reasons)

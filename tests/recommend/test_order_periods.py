@@ -143,6 +143,10 @@ def test_text_shows_each_period_once(recommender):
     path = recommender.recommend("DEMO-001", PathOptions(max_jp=20, periods=2))
     lines = path_text(path).splitlines()
     assert lines.count("Period 1") == 1 and lines.count("Period 2") == 1
+    details = [line for line in lines if "P(success)" in line]
+    assert len(details) == len(path.steps)
+    for step, line in zip(path.steps, details, strict=True):  # modalities in words
+        assert step.modality not in line or step.modality in ("blended", "coaching", "mentoring")
 
 
 BUG_DROP = (

@@ -8,6 +8,7 @@ import scipy.sparse as sp
 from hypothesis import given, settings, strategies as st
 from recommend_data import oracle_learner
 
+from curriculum_tool.domain.labels import label
 from curriculum_tool.recommend import PathOptions
 from curriculum_tool.recommend.order import assign_periods, order_steps
 from curriculum_tool.recommend.text import path_text
@@ -146,7 +147,8 @@ def test_text_shows_each_period_once(recommender):
     details = [line for line in lines if "P(success)" in line]
     assert len(details) == len(path.steps)
     for step, line in zip(path.steps, details, strict=True):  # modalities in words
-        assert step.modality not in line or step.modality in ("blended", "coaching", "mentoring")
+        assert f" JP, {label('modality', step.modality, 'en')}, P(success)" in line
+    assert "_" not in "".join(details)  # no key such as e_learning or social_learning
 
 
 BUG_DROP = (

@@ -68,7 +68,13 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        message = printable(self.message)
+        return self.render("en")
+
+    def render(self, lang: str = "en") -> str:
+        """The problem as one line, its message in ``lang`` (``id``: its Indonesian, when
+        the message carries one, as the cell checks' messages do)."""
+        text = getattr(self.message, "indonesian", self.message) if lang == "id" else self.message
+        message = printable(str(text))
         if self.file == "-":  # not from a file: an edit in the app, say
             return message
         file, column = printable(self.file), printable(self.column)

@@ -26,6 +26,7 @@ from .record_base import (
     optional_code_cell,
     text_cell,
 )
+from .validation_text import refusal
 from .vocab import (
     AUDIENCES,
     COMPETENCY_GROUPS,
@@ -55,7 +56,7 @@ def _scope(text: str) -> str:
     if text == NATIONAL:
         return text
     if text == "":
-        raise ValueError(f"scope is required: '{NATIONAL}' or a region code")
+        raise ValueError(refusal("scope_required", national=NATIONAL))
     return cells.parse_code(text, "scope region")
 
 
@@ -185,7 +186,7 @@ class Region(Record):
 
     def row_problems(self) -> Iterator[tuple[str, str]]:
         if self.parent == self.code:
-            yield ("parent", f"region {self.code} cannot be its own parent")
+            yield ("parent", refusal("own_parent", code=self.code))
 
     def hazard_index(self, hazard: str) -> float:
         return dict(self.hazards).get(hazard, 0.0)

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
+from .validation_text import EMPTY, refusal
 from .vocab import CODE_PATTERN
 
 __all__ = [
@@ -49,14 +50,11 @@ _FORBIDDEN_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udf
 def check_code(value: str, what: str = "code") -> str | None:
     """The reason ``value`` is not a valid code, or None."""
     if not value:
-        return f"{what} is empty"
+        return refusal("empty", what)
     if not CODE_PATTERN.fullmatch(value):
         if len(value) > 40:
-            return f"{what} '{value[:20]}…' is longer than 40 characters"
-        return (
-            f"{what} '{value}' is not a valid code "
-            "(letters, digits, '.', '_' or '-', starting with a letter or digit)"
-        )
+            return refusal("code_too_long", what, value=value[:20])
+        return refusal("not_a_code", what, value=value)
     return None
 
 
@@ -70,8 +68,8 @@ def check_text(value: str, what: str = "text") -> str | None:
     if match is None:
         return None
     char = match.group()
-    kind = "a lone surrogate" if "\ud800" <= char <= "\udfff" else "the control character"
-    return f"{what} contains {kind} U+{ord(char):04X} at position {match.start() + 1}"
+    kind = "lone_surrogate" if "\ud800" <= char <= "\udfff" else "control_character"
+    return refusal(kind, what, code=f"{ord(char):04X}", position=match.start() + 1)
 
 
 def parse_code(text: str, what: str = "code") -> str:
@@ -83,12 +81,14 @@ def parse_code(text: str, what: str = "code") -> str:
 
 def parse_int(text: str, allowed: range, what: str) -> int:
     if text == "":
-        raise ValueError(f"{what} is required")
+        raise ValueError(refusal("required", what))
     if not _INTEGER.fullmatch(text):
-        raise ValueError(f"{what} '{text}' is not a whole number")
+        raise ValueError(refusal("not_whole", what, value=text))
     value = int(text)
     if value not in allowed:
-        raise ValueError(f"{what} {value} is outside {allowed.start}–{allowed.stop - 1}")
+        raise ValueError(
+            refusal("outside", what, value=value, low=allowed.start, high=allowed.stop - 1)
+        )
     return value
 
 
@@ -98,7 +98,7 @@ def parse_optional_int(text: str, allowed: range, what: str) -> int | None:
 
 def parse_flag(text: str, what: str) -> bool:
     if text not in ("0", "1"):
-        raise ValueError(f"{what} must be 0 or 1, not '{text}'")
+        raise ValueError(refusal("not_a_flag", what, value=text))
     return text == "1"
 
 
@@ -108,8 +108,8 @@ def parse_optional_flag(text: str, what: str) -> bool | None:
 
 def parse_choice(text: str, choices: Sequence[str], what: str) -> str:
     if text not in choices:
-        shown = text if text else "(empty)"
-        raise ValueError(f"{what} '{shown}' is not one of: {', '.join(choices)}")
+        shown = text if text else EMPTY[0]
+        raise ValueError(refusal("not_a_choice", what, value=shown, choices=", ".join(choices)))
     return text
 
 
@@ -118,7 +118,7 @@ def _items(text: str) -> list[str]:
         return []
     items = [item.strip() for item in text.split(LIST_SEP)]
     if any(item == "" for item in items):
-        raise ValueError(f"empty item in list '{text}' (items are separated by '{LIST_SEP}')")
+        raise ValueError(refusal("empty_item", value=text, separator=LIST_SEP))
     return items
 
 
@@ -126,7 +126,7 @@ def _no_duplicates(keys: Iterable[str], what: str) -> None:
     seen: set[str] = set()
     for key in keys:
         if key in seen:
-            raise ValueError(f"{what} '{key}' is listed twice")
+            raise ValueError(refusal("listed_twice", what, value=key))
         seen.add(key)
 
 
@@ -147,7 +147,7 @@ def _pairs(text: str, label: str, what: str) -> list[tuple[str, str]]:
     for item in _items(text):
         key, sep, value = item.partition(PAIR_SEP)
         if not sep:
-            raise ValueError(f"'{item}' is not {label}{PAIR_SEP}VALUE")
+            raise ValueError(refusal("not_a_pair", value=item, label=label, separator=PAIR_SEP))
         pairs.append((key.strip(), value.strip()))
     _no_duplicates((key for key, _ in pairs), what)
     return pairs
@@ -172,9 +172,9 @@ def parse_indices(text: str, choices: Sequence[str], what: str) -> tuple[tuple[s
         try:
             index = float(value)
         except ValueError:
-            raise ValueError(f"index of {key} '{value}' is not a number") from None
+            raise ValueError(refusal("index_not_a_number", key=key, value=value)) from None
         if not 0.0 <= index <= 1.0:
-            raise ValueError(f"index of {key} {value} is outside 0–1")
+            raise ValueError(refusal("index_outside", key=key, value=value))
         result.append((key, index))
     return tuple(result)
 
@@ -185,8 +185,8 @@ def parse_date(text: str, what: str = "date") -> dt.date:
             raise ValueError
         return dt.date.fromisoformat(text)
     except ValueError:
-        shown = text if text else "(empty)"
-        raise ValueError(f"{what} '{shown}' is not a date YYYY-MM-DD") from None
+        shown = text if text else EMPTY[0]
+        raise ValueError(refusal("not_a_date", what, value=shown)) from None
 
 
 def format_float(value: float) -> str:

@@ -28,6 +28,7 @@ from .record_base import (
     optional_code_cell,
     text_cell,
 )
+from .validation_text import refusal
 from .vocab import (
     DEFAULT_LEARNER_STATUS,
     DIGITAL_LITERACY,
@@ -81,7 +82,7 @@ class Learner(Record):
 
     def row_problems(self) -> Iterator[tuple[str, str]]:
         if self.supervisor == self.id:
-            yield ("supervisor", "a learner cannot be their own supervisor")
+            yield ("supervisor", refusal("own_supervisor"))
 
     def references(self) -> Iterator[Reference]:
         # In column order, so a row's problems are listed in the order of its cells.

@@ -19,6 +19,7 @@ from functools import partial
 from typing import Any, ClassVar, Self
 
 from . import cells
+from .validation_text import refusal
 from .vocab import LEVELS
 
 __all__ = [
@@ -69,11 +70,11 @@ class Cell:
 
 def _parse_text(value: str, what: str, required: bool) -> str:
     if required and value == "":
-        raise ValueError(f"{what} is required")
+        raise ValueError(refusal("required", what))
     if reason := cells.check_text(value, what):
         raise ValueError(reason)
     if len(value) > MAX_TEXT:
-        raise ValueError(f"{what} is longer than {MAX_TEXT} characters")
+        raise ValueError(refusal("text_too_long", what, limit=MAX_TEXT))
     return value
 
 
@@ -153,8 +154,9 @@ class Record:
         for column, cell in cls.CELLS.items():
             try:
                 values[column] = cell.parse(row.get(column, ""))
-            except ValueError as error:
-                problems.append((column, str(error)))
+            except ValueError as error:  # the message itself: it may carry Indonesian too
+                message = error.args[0] if error.args else ""
+                problems.append((column, message if isinstance(message, str) else str(error)))
         if problems:
             raise RowError(problems)
         record = cls(**values)

@@ -47,6 +47,14 @@ def current_language() -> str:
     return _current["lang"]
 
 
+def in_app_language(message: str) -> str:
+    """A core message in the interface's language: its Indonesian when it carries one (a
+    reason or a cell check's refusal), else the message itself."""
+    if current_language() == "id":
+        return str(getattr(message, "indonesian", message))
+    return str(message)
+
+
 def ts_file(lang: str) -> Path:
     return TRANSLATIONS / f"curriculum_tool_{lang}.ts"
 

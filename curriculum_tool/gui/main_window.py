@@ -30,7 +30,7 @@ from . import workers
 from .catalog_tab import CatalogTab, RecordTable
 from .graph_editor import GraphEditorTab
 from .guide import GUIDES, GuideDialog, guide_title
-from .i18n import LANGUAGES, QT_TRANSLATE_NOOP
+from .i18n import LANGUAGES, QT_TRANSLATE_NOOP, current_language
 from .model_tab import ModelTab
 from .paths_tab import PathsTab
 from .regions_tab import RegionsTab
@@ -330,7 +330,8 @@ class MainWindow(QMainWindow):
         try:
             summary = run_import(self.workspace, kind, path, replace)
         except ValidationError as error:
-            ProblemsDialog(self.tr("Impor ditolak"), [str(p) for p in error.problems], self).exec()
+            lines = [p.render(current_language()) for p in error.problems]
+            ProblemsDialog(self.tr("Impor ditolak"), lines, self).exec()
             return False
         except CurriculumError as error:
             QMessageBox.warning(self, self.tr("Impor ditolak"), str(error))

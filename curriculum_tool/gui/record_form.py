@@ -27,6 +27,7 @@ from ..domain.vocab import (
     PREREQUISITE_KINDS,
     STATUSES,
 )
+from .i18n import in_app_language
 
 __all__ = ["CHOICES", "HINTS", "RecordForm"]
 
@@ -124,10 +125,10 @@ class RecordForm(QDialog):
         other = []
         for column, message in problems:
             if column in self.errors:
-                self.errors[column].setText(message)
+                self.errors[column].setText(in_app_language(message))
                 self.errors[column].show()
             else:
-                other.append(message)
+                other.append(in_app_language(message))
         self.general.setText("\n".join(other))
         self.general.setVisible(bool(other))
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..errors import ValidationError
 from ..io.importer import KINDS
+from .i18n import current_language
 
 __all__ = [
     "EXPORT_KINDS",
@@ -152,4 +153,4 @@ def run_export(workspace, kind: str, path: Path, unmask: bool) -> str:
 
 
 def problem_lines(error: ValidationError) -> list[str]:
-    return [str(problem) for problem in error.problems]
+    return [problem.render(current_language()) for problem in error.problems]

@@ -246,10 +246,10 @@ def test_edit_a_regional_standard(qtbot, tab, workspace):
 @pytest.mark.parametrize(
     "competency, level, message",
     [
-        ("PB-PRBBK", "7", "Level: level 7 is outside 1–5"),
+        ("PB-PRBBK", "7", "Level: level 7 di luar 1–5"),
         ("PB-XYZ", "2", "Kompetensi: unknown competency 'PB-XYZ'; add it to competencies first"),
         ("PB-SIAGA", "3", "sudah punya standar untuk PB-SIAGA"),
-        ("", "2", "Kompetensi: competency is empty"),
+        ("", "2", "Kompetensi: kompetensi kosong"),
     ],
 )
 def test_invalid_standard_shows_the_problem_and_writes_nothing(
@@ -417,10 +417,11 @@ def test_invalid_module_shows_every_problem_and_writes_nothing(qtbot, tab, works
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.isVisible()
     problems = form.problems.texts()
-    assert any(p.startswith("Kode: module code 'PB PALU' is not a valid code") for p in problems)
-    assert "JP: jp 800 is outside 1–400" in problems
-    assert "Kompetensi: level of PB-TANGGAP 7 is outside 1–5" in problems
-    assert form.jp_edit.toolTip() == "jp 800 is outside 1–400"
+    # In the app's language (Bahasa Indonesia here): never English cell checks.
+    assert any(p.startswith("Kode: kode modul 'PB PALU' bukan kode yang sah") for p in problems)
+    assert "JP: JP 800 di luar 1–400" in problems
+    assert "Kompetensi: level PB-TANGGAP 7 di luar 1–5" in problems
+    assert form.jp_edit.toolTip() == "JP 800 di luar 1–400"
 
     # the fixed row still names a competency the workspace does not know
     for widget, text in ((form.code_edit, "PB-PALU-201"), (form.jp_edit, "8")):

@@ -29,6 +29,7 @@ from ...errors import ValidationError
 from ...io.importer import ImportSummary, import_file
 from ...store import Workspace
 from .. import workers
+from ..i18n import current_language
 from ..transfer import ProblemsDialog
 from .jobs import DeskJobs
 from .learner_model import LearnerTableModel
@@ -187,7 +188,7 @@ class LearnerList(QWidget):
             try:
                 return import_file(workspace, "learners", source)
             except ValidationError as error:
-                return [str(problem) for problem in error.problems]
+                return [problem.render(current_language()) for problem in error.problems]
             finally:
                 workspace.close()
 

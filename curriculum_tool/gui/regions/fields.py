@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import Competency
 from ...domain.vocab import LEVELS
+from ..i18n import in_app_language
 from ..vocab_labels import field_label
 
 __all__ = ["ProblemList", "combo_code", "competency_combo", "level_combo"]
@@ -41,8 +42,8 @@ class ProblemList(QListWidget):
         """Show ``(column, message)`` pairs as ``Field: message``."""
         self.clear()
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for column, message in problems:
-            label = field_label(column)
+        for column, raw in problems:
+            label, message = field_label(column), in_app_language(raw)
             self.addItem(QListWidgetItem(icon, f"{label}: {message}" if label else message))
         rows = sum(self.sizeHintForRow(i) for i in range(min(self.count(), 6)))
         self.setFixedHeight(rows + 2 * self.frameWidth() + 6)

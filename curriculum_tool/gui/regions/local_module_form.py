@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from ...domain import Competency, Module, Region
 from ...domain.review import FIRST_STATUS
 from ...domain.vocab import CONNECTIVITY, DIGITAL_LITERACY, HAZARDS, MODALITIES
+from ..i18n import in_app_language
 from ..vocab_labels import (
     connectivity_label,
     format_index,
@@ -380,7 +381,7 @@ class LocalModuleForm(QDialog):
         bad = {column for column, _ in problems}
         messages: dict[str, list[str]] = {}
         for column, message in problems:
-            messages.setdefault(column, []).append(message)
+            messages.setdefault(column, []).append(in_app_language(message))
         for column, widget in self._fields.items():
             invalid = column in bad
             widget.setStyleSheet("border: 1px solid #c0392b;" if invalid else "")

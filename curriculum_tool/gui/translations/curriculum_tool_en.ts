@@ -687,53 +687,53 @@
 <context>
     <name>GapChart</name>
     <message>
-        <location filename="../gap_chart.py" line="180"/>
+        <location filename="../gap_chart.py" line="191"/>
         <source>Tidak ada kompetensi target.</source>
-        <extracomment>The top of the proficiency scale. level reached if every step of the path succeeds</extracomment>
         <translation>No target competencies.</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="202"/>
+        <location filename="../gap_chart.py" line="213"/>
         <source>Kompetensi</source>
         <translation>Competency</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="207"/>
+        <location filename="../gap_chart.py" line="150"/>
         <source>Kini → target</source>
+        <extracomment>The top of the proficiency scale. level reached if every step of the path succeeds</extracomment>
         <translation>Current → target</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="295"/>
+        <location filename="../gap_chart.py" line="306"/>
         <source>Level kini</source>
         <translation>Current level</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="296"/>
+        <location filename="../gap_chart.py" line="307"/>
         <source>Kesenjangan</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="297"/>
+        <location filename="../gap_chart.py" line="308"/>
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="298"/>
+        <location filename="../gap_chart.py" line="309"/>
         <source>Dicapai jalur (jika semua langkah berhasil)</source>
         <translation>Reached by the path (if every step succeeds)</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="318"/>
+        <location filename="../gap_chart.py" line="329"/>
         <source>Level kini: %1 · target: %2</source>
         <translation>Current level: %1 · target: %2</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="324"/>
+        <location filename="../gap_chart.py" line="335"/>
         <source>Dicapai jalur jika berhasil: %1</source>
         <translation>Reached by the path if successful: %1</translation>
     </message>
     <message>
-        <location filename="../gap_chart.py" line="327"/>
+        <location filename="../gap_chart.py" line="338"/>
         <source>Jalur ini tidak menutup kesenjangan ini.</source>
         <translation>This path does not close this gap.</translation>
     </message>
@@ -1259,7 +1259,7 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../regions/fields.py" line="71"/>
+        <location filename="../regions/fields.py" line="72"/>
         <source>Ketik kode atau nama kompetensi…</source>
         <translation>Type a competency code or name…</translation>
     </message>
@@ -1310,58 +1310,58 @@
 <context>
     <name>LearnerList</name>
     <message>
-        <location filename="../paths/learner_list.py" line="64"/>
+        <location filename="../paths/learner_list.py" line="65"/>
         <source>Cari peserta: ID, nama, jabatan, wilayah… (Ctrl+F)</source>
         <translation>Find learners: ID, name, position, region… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../paths/learner_list.py" line="67"/>
+        <location filename="../paths/learner_list.py" line="68"/>
         <source>Impor peserta…</source>
         <translation>Import learners…</translation>
     </message>
     <message>
-        <location filename="../paths/learner_list.py" line="69"/>
+        <location filename="../paths/learner_list.py" line="70"/>
         <source>Tambah atau perbarui peserta dari berkas learners.csv / .xlsx</source>
         <translation>Add or update learners from a learners.csv / .xlsx file</translation>
     </message>
     <message>
-        <location filename="../paths/learner_list.py" line="130"/>
+        <location filename="../paths/learner_list.py" line="131"/>
         <source>%1 peserta</source>
         <translation>%1 learners</translation>
     </message>
     <message>
-        <location filename="../paths/learner_list.py" line="132"/>
+        <location filename="../paths/learner_list.py" line="133"/>
         <source>%1 dari %2 peserta</source>
         <translation>%1 of %2 learners</translation>
     </message>
     <message>
-        <location filename="../paths/learner_list.py" line="177"/>
+        <location filename="../paths/learner_list.py" line="178"/>
         <source>Impor peserta</source>
         <translation>Import learners</translation>
     </message>
     <message>
-        <location filename="../paths/learner_list.py" line="179"/>
+        <location filename="../paths/learner_list.py" line="180"/>
         <source>Peserta (*.csv *.xlsx);;Semua berkas (*)</source>
         <translation>Learners (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../paths/learner_list.py" line="196"/>
-        <location filename="../paths/learner_list.py" line="206"/>
+        <location filename="../paths/learner_list.py" line="197"/>
+        <location filename="../paths/learner_list.py" line="207"/>
         <source>Impor peserta ditolak</source>
         <translation>Learner import rejected</translation>
     </message>
     <message>
-        <location filename="../paths/learner_list.py" line="199"/>
+        <location filename="../paths/learner_list.py" line="200"/>
         <source>Mengimpor peserta…</source>
         <translation>Importing learners…</translation>
     </message>
     <message>
-        <location filename="../paths/learner_list.py" line="211"/>
+        <location filename="../paths/learner_list.py" line="212"/>
         <source>Impor peserta ditolak: %1 masalah; tidak ada yang berubah</source>
         <translation>Learner import rejected: %1 problems; nothing changed</translation>
     </message>
     <message>
-        <location filename="../paths/learner_list.py" line="217"/>
+        <location filename="../paths/learner_list.py" line="218"/>
         <source>Peserta diimpor: %1 baru, %2 diperbarui</source>
         <translation>Learners imported: %1 new, %2 updated</translation>
     </message>
@@ -1579,175 +1579,175 @@
 <context>
     <name>LocalModuleForm</name>
     <message>
-        <location filename="../regions/local_module_form.py" line="85"/>
+        <location filename="../regions/local_module_form.py" line="86"/>
         <source>Ubah modul lokal {code}</source>
         <extracomment>Hazards with at least this index in the region are pre-checked on a new module. ``save(module_row, [(requires, kind)])`` → problems as ``(column, message)``; an empty list means the workspace accepted and stored the module.</extracomment>
         <translation>Edit local module {code}</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="87"/>
+        <location filename="../regions/local_module_form.py" line="88"/>
         <source>Tambah modul lokal — {name} ({code})</source>
         <translation>Add local module — {name} ({code})</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="109"/>
+        <location filename="../regions/local_module_form.py" line="110"/>
         <source>mis. PB-PALU-201</source>
         <translation>e.g. PB-PALU-201</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="112"/>
+        <location filename="../regions/local_module_form.py" line="113"/>
         <source>1–400 (1 JP = 45 menit)</source>
         <translation>1–400 (1 JP = 45 minutes)</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="118"/>
+        <location filename="../regions/local_module_form.py" line="119"/>
         <source>unit atau nama penyusun</source>
         <translation>unit or author name</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="121"/>
+        <location filename="../regions/local_module_form.py" line="122"/>
         <source>kosong = semua; mis. pengawas;administrator</source>
         <translation>empty = everyone; e.g. pengawas;administrator</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="125"/>
+        <location filename="../regions/local_module_form.py" line="126"/>
         <source>Untuk siapa modul ini: jenjang (pelaksana, fungsional_keterampilan, fungsional_ahli, pengawas, administrator, jpt) dan/atau status (cpns, pns, pppk), dipisah &apos;;&apos;. Kosong berarti untuk semua peserta.</source>
         <translation>Who the module is for: grades (pelaksana, fungsional_keterampilan, fungsional_ahli, pengawas, administrator, jpt) and/or statuses (cpns, pns, pppk), separated by &apos;;&apos;. Empty means every learner.</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="133"/>
+        <location filename="../regions/local_module_form.py" line="134"/>
         <source>Modul lokal hanya ditawarkan di wilayah ini dan wilayah di bawahnya.</source>
         <translation>A local module is offered only in this region and the regions below it.</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="142"/>
+        <location filename="../regions/local_module_form.py" line="143"/>
         <source>Identitas modul</source>
         <translation>Module identity</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="144"/>
+        <location filename="../regions/local_module_form.py" line="145"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="145"/>
+        <location filename="../regions/local_module_form.py" line="146"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="146"/>
+        <location filename="../regions/local_module_form.py" line="147"/>
         <source>JP</source>
         <translation>JP</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="147"/>
+        <location filename="../regions/local_module_form.py" line="148"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="148"/>
-        <location filename="../regions/local_module_form.py" line="182"/>
-        <location filename="../regions/local_module_form.py" line="198"/>
+        <location filename="../regions/local_module_form.py" line="149"/>
+        <location filename="../regions/local_module_form.py" line="183"/>
+        <location filename="../regions/local_module_form.py" line="199"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="149"/>
+        <location filename="../regions/local_module_form.py" line="150"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="150"/>
+        <location filename="../regions/local_module_form.py" line="151"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="151"/>
+        <location filename="../regions/local_module_form.py" line="152"/>
         <source>Pemilik</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="152"/>
+        <location filename="../regions/local_module_form.py" line="153"/>
         <source>Sasaran</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="154"/>
+        <location filename="../regions/local_module_form.py" line="155"/>
         <source>Syarat penyampaian</source>
         <translation>Delivery requirements</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="156"/>
+        <location filename="../regions/local_module_form.py" line="157"/>
         <source>Konektivitas minimum</source>
         <translation>Minimum connectivity</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="157"/>
+        <location filename="../regions/local_module_form.py" line="158"/>
         <source>Literasi digital minimum</source>
         <translation>Minimum digital literacy</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="159"/>
+        <location filename="../regions/local_module_form.py" line="160"/>
         <source>Konektivitas {name}: {value}</source>
         <translation>Connectivity of {name}: {value}</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="177"/>
+        <location filename="../regions/local_module_form.py" line="178"/>
         <source>Bahaya yang ditangani</source>
         <translation>Hazards addressed</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="182"/>
+        <location filename="../regions/local_module_form.py" line="183"/>
         <source>Kompetensi</source>
         <translation>Competency</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="182"/>
+        <location filename="../regions/local_module_form.py" line="183"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="192"/>
+        <location filename="../regions/local_module_form.py" line="193"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="194"/>
+        <location filename="../regions/local_module_form.py" line="195"/>
         <source>Hapus baris</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="202"/>
+        <location filename="../regions/local_module_form.py" line="203"/>
         <source>Kompetensi yang diajarkan (level yang dicapai)</source>
         <translation>Competencies taught (level reached)</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="208"/>
+        <location filename="../regions/local_module_form.py" line="209"/>
         <source>Prasyarat</source>
         <translation>Prerequisites</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="214"/>
+        <location filename="../regions/local_module_form.py" line="215"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="217"/>
+        <location filename="../regions/local_module_form.py" line="218"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="260"/>
+        <location filename="../regions/local_module_form.py" line="261"/>
         <source>{status} — modul baru selalu dimulai sebagai draf</source>
         <translation>{status} — a new module always starts as a draft</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="268"/>
+        <location filename="../regions/local_module_form.py" line="269"/>
         <source>Kode adalah identitas modul dan tidak dapat diubah.</source>
         <translation>The code identifies the module and cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../regions/local_module_form.py" line="299"/>
+        <location filename="../regions/local_module_form.py" line="300"/>
         <source>(tidak dikenal)</source>
         <translation>(unknown)</translation>
     </message>
@@ -1988,7 +1988,7 @@
     </message>
     <message>
         <location filename="../main_window.py" line="188"/>
-        <location filename="../main_window.py" line="376"/>
+        <location filename="../main_window.py" line="377"/>
         <source>Tentang curriculum-tool</source>
         <translation>About curriculum-tool</translation>
     </message>
@@ -2049,60 +2049,60 @@
     </message>
     <message>
         <location filename="../main_window.py" line="320"/>
-        <location filename="../main_window.py" line="333"/>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="337"/>
         <source>Impor ditolak</source>
         <translation>Import rejected</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349"/>
+        <location filename="../main_window.py" line="350"/>
         <source>Ekspor gagal</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="378"/>
+        <location filename="../main_window.py" line="379"/>
         <source>curriculum-tool %1
 Jalur belajar yang dipersonalisasi dan relevan secara lokal bagi ASN (UU 5/2014, PP 11/2017: minimal 20 JP per tahun).</source>
         <translation>curriculum-tool %1
 Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/2014, Government Regulation 11/2017: at least 20 JP per year).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="396"/>
         <source>Modul</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396"/>
+        <location filename="../main_window.py" line="397"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="398"/>
         <source>Prasyarat</source>
         <translation>Prerequisites</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398"/>
+        <location filename="../main_window.py" line="399"/>
         <source>Wilayah</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="400"/>
         <source>Standar Wilayah</source>
         <translation>Regional Standards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400"/>
+        <location filename="../main_window.py" line="401"/>
         <source>Standar Jabatan</source>
         <translation>Job Standards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401"/>
+        <location filename="../main_window.py" line="402"/>
         <source>Program Wajib</source>
         <translation>Compulsory Programmes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="403"/>
         <source>Peserta</source>
         <translation>Learners</translation>
     </message>
@@ -2865,12 +2865,12 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../transfer.py" line="54"/>
+        <location filename="../transfer.py" line="55"/>
         <source>Berkas ditolak seluruhnya; workspace tidak berubah. %1 masalah:</source>
         <translation>The whole file was rejected; the workspace is unchanged. %1 problems:</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="61"/>
+        <location filename="../transfer.py" line="62"/>
         <source>Salin semua</source>
         <translation>Copy all</translation>
     </message>
@@ -2964,13 +2964,13 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../record_form.py" line="67"/>
+        <location filename="../record_form.py" line="68"/>
         <source>Ubah data</source>
         <extracomment>Columns offered as a closed list. What a list column looks like, shown as the field&apos;s placeholder.</extracomment>
         <translation>Edit record</translation>
     </message>
     <message>
-        <location filename="../record_form.py" line="67"/>
+        <location filename="../record_form.py" line="68"/>
         <source>Tambah data</source>
         <translation>Add record</translation>
     </message>
@@ -3442,47 +3442,47 @@ Learners in this region will no longer be targeted to reach this level.</transla
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../transfer.py" line="81"/>
+        <location filename="../transfer.py" line="82"/>
         <source>Ekspor</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="81"/>
+        <location filename="../transfer.py" line="82"/>
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="85"/>
+        <location filename="../transfer.py" line="86"/>
         <source>Pilih…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="91"/>
+        <location filename="../transfer.py" line="92"/>
         <source>Tampilkan NIP dan nama apa adanya (tanpa samaran)</source>
         <translation>Show NIP and names as they are (unmasked)</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="93"/>
+        <location filename="../transfer.py" line="94"/>
         <source>Ganti seluruh tabel (--replace)</source>
         <translation>Replace the whole table (--replace)</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="97"/>
+        <location filename="../transfer.py" line="98"/>
         <source>Jenis data</source>
         <translation>Data type</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="98"/>
+        <location filename="../transfer.py" line="99"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="118"/>
+        <location filename="../transfer.py" line="119"/>
         <source>Ekspor ke</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="120"/>
+        <location filename="../transfer.py" line="121"/>
         <source>Impor dari</source>
         <translation>Import from</translation>
     </message>

@@ -15,7 +15,7 @@ from typing import Any
 
 from .reasons import Reason
 
-__all__ = ["FIELDS", "MESSAGES", "field_id", "refusal"]
+__all__ = ["FIELDS", "MESSAGES", "TERMS", "field_id", "refusal"]
 
 #: Message kind -> (English, Indonesian) templates; ``{what}`` is the field.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -78,6 +78,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "scope is required: '{national}' or a region code",
         "cakupan wajib diisi: '{national}' atau kode wilayah",
     ),
+    "unknown_reference": (
+        "unknown {singular} '{value}'; add it to {plural} first",
+        "{singular} '{value}' tidak dikenal; tambahkan dulu ke {plural}",
+    ),
     "own_parent": (
         "region {code} cannot be its own parent",
         "wilayah {code} tidak dapat menjadi induknya sendiri",
@@ -133,6 +137,21 @@ FIELDS: dict[str, str] = {
     "l3": "l3 (penerapan di kerja)",
     "l4": "l4 (hasil unit)",
 }
+#: What a reference names, singular and plural as the English messages say them.
+TERMS: dict[str, str] = {
+    "competency": "kompetensi",
+    "competencies": "kamus kompetensi",
+    "region": "wilayah",
+    "regions": "daftar wilayah",
+    "module": "modul",
+    "modules": "katalog modul",
+    "learner": "peserta",
+    "learners": "daftar peserta",
+    "position": "jabatan",
+    "job_standards (no job standard defines it)": (
+        "standar jabatan (belum ada standar jabatan yang mendefinisikannya)"
+    ),
+}
 #: ``(empty)``, shown for an empty cell in a message.
 EMPTY = ("(empty)", "(kosong)")
 _LEVEL_OF = re.compile(r"level of (.+)")
@@ -146,6 +165,14 @@ def field_id(what: str) -> str:
     return FIELDS.get(what, what)
 
 
+def _indonesian(key: str, value: Any) -> Any:
+    """A parameter as the Indonesian message shows it: ``(kosong)`` for an empty cell, the
+    name of what a reference names."""
+    if value == EMPTY[0]:
+        return EMPTY[1]
+    return TERMS.get(value, value) if key in ("singular", "plural") else value
+
+
 def refusal(kind: str, what: str = "", **params: Any) -> Reason:
     """The message of ``kind`` about field ``what``, in both languages.
 
@@ -154,7 +181,7 @@ def refusal(kind: str, what: str = "", **params: Any) -> Reason:
     ('title is required', 'judul wajib diisi')
     """
     english, indonesian = MESSAGES[kind]
-    id_params = {key: EMPTY[1] if value == EMPTY[0] else value for key, value in params.items()}
+    id_params = {key: _indonesian(key, value) for key, value in params.items()}
     return Reason(
         english.format(what=what, **params),
         indonesian.format(what=field_id(what), **id_params),

@@ -24,6 +24,7 @@ import networkx as nx
 from sqlalchemy import Connection
 
 from ..domain import RECORD_TYPES, Prerequisite, Record, Region, RowError
+from ..domain.validation_text import refusal
 from ..errors import CurriculumError, CycleError, Problem, ValidationError
 from ..graph import find_cycles, format_cycle
 from ..store import Workspace
@@ -321,7 +322,12 @@ def _reference_problems(
                         parsed.label,
                         row,
                         reference.column,
-                        f"unknown {singular} '{reference.key}'; add it to {plural} first",
+                        refusal(
+                            "unknown_reference",
+                            singular=singular,
+                            plural=plural,
+                            value=reference.key,
+                        ),
                     )
                 )
     return problems

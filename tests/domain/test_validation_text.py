@@ -28,6 +28,8 @@ SAMPLE = {
     "label": "KODE",
     "key": "gempa_bumi",
     "national": "national",
+    "singular": "competency",
+    "plural": "competencies",
 }
 
 
@@ -42,6 +44,26 @@ def test_each_message_about_each_field_is_indonesian(kind, what):
     text = message.indonesian.replace(field_id(what), "").replace("'national'", "")
     words = ENGLISH.findall(text)
     assert not words, (message.indonesian, words)
+
+
+@pytest.mark.parametrize(
+    "singular, plural",
+    [
+        (k, v)
+        for k, v in [
+            ("competency", "competencies"),
+            ("region", "regions"),
+            ("module", "modules"),
+            ("learner", "learners"),
+            ("position", "job_standards (no job standard defines it)"),
+        ]
+    ],
+)
+def test_unknown_references_name_their_target_in_indonesian(singular, plural):
+    message = refusal("unknown_reference", singular=singular, plural=plural, value="X-1")
+    assert str(message) == f"unknown {singular} 'X-1'; add it to {plural} first"
+    assert not ENGLISH.findall(message.indonesian), message.indonesian
+    assert "X-1" in message.indonesian
 
 
 def test_every_field_has_an_indonesian_name():

@@ -247,7 +247,11 @@ def test_edit_a_regional_standard(qtbot, tab, workspace):
     "competency, level, message",
     [
         ("PB-PRBBK", "7", "Level: level 7 di luar 1–5"),
-        ("PB-XYZ", "2", "Kompetensi: unknown competency 'PB-XYZ'; add it to competencies first"),
+        (
+            "PB-XYZ",
+            "2",
+            "Kompetensi: kompetensi 'PB-XYZ' tidak dikenal; tambahkan dulu ke kamus kompetensi",
+        ),
         ("PB-SIAGA", "3", "sudah punya standar untuk PB-SIAGA"),
         ("", "2", "Kompetensi: kompetensi kosong"),
     ],
@@ -431,7 +435,7 @@ def test_invalid_module_shows_every_problem_and_writes_nothing(qtbot, tab, works
     with qtbot.assertNotEmitted(tab.workspace_edited):
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.problems.texts() == [
-        "Kompetensi: unknown competency 'PB-XYZ'; add it to competencies first"
+        "Kompetensi: kompetensi 'PB-XYZ' tidak dikenal; tambahkan dulu ke kamus kompetensi"
     ]
     assert snapshot(workspace) == before
 

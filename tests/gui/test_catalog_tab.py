@@ -127,7 +127,7 @@ def test_an_edit_naming_an_unknown_competency_is_refused_by_the_workspace(tab, q
 
     _fill_form_and(qtbot, {"competencies": "NOPE:2"}, then)
     browser.edit_selected()
-    assert "unknown competency 'NOPE'" in seen["message"]
+    assert "kompetensi 'NOPE' tidak dikenal" in seen["message"]
     assert tab.workspace.load("modules") == before
 
 

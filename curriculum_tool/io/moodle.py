@@ -16,19 +16,17 @@ ignored on reading.
 from __future__ import annotations
 
 import hashlib
-import html
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from ..domain import Competency, RowError
-from ..domain.records import MAX_TEXT
 from ..domain.vocab import CODE_PATTERN, COMPETENCY_GROUPS
 from ..errors import CurriculumError, Problem, ValidationError
 from ..store import Workspace, is_url
 from .atomic import atomic_output
 from .cell_escape import SafeCsvWriter, unescape_cell
 from .importer import ParsedFile
+from .moodle_text import full_name, html_to_text, short_name
 from .tables import MAX_ROWS_VARIABLE, max_rows, read_csv_records
 
 __all__ = [
@@ -74,30 +72,7 @@ DEFAULT_GROUP = "teknis"
 FRAMEWORK_ID = "curriculum-tool"
 #: Characters of a foreign framework's ID number kept in its competencies' codes.
 PREFIX_LENGTH = 16
-#: Moodle cuts a competency's short name to this many characters.
-SHORT_NAME_LENGTH = 100
 _PLAIN_FORMAT = "2"  # Moodle's FORMAT_PLAIN; 1 is HTML, 0 "Moodle auto-format", 4 Markdown
-_BLOCK_TAGS = {
-    "br",
-    "p",
-    "div",
-    "li",
-    "ul",
-    "ol",
-    "tr",
-    "td",
-    "th",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "pre",
-    "hr",
-    "table",
-}
 
 
 def _header_key(name: str) -> str:
@@ -107,36 +82,6 @@ def _header_key(name: str) -> str:
 
 
 _KNOWN = {_header_key(name): name for name in COLUMNS}
-
-
-class _TextParser(HTMLParser):
-    """Keeps the text; block tags (``<p>``, ``<br>``, ``<li>``…) become spaces. Moodle's
-    HTML purifier has already removed scripts and styles."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: object) -> None:
-        if tag in _BLOCK_TAGS:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        self.handle_starttag(tag, None)
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def html_to_text(text: str, plain: bool = False) -> str:
-    """Moodle's HTML as one line of plain text, cut to the dictionary's text length."""
-    if not plain:
-        parser = _TextParser()
-        parser.feed(text)
-        parser.close()
-        text = "".join(parser.parts)
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1].rstrip() + "…"
 
 
 def framework_prefix(framework: str | None) -> str:
@@ -388,7 +333,7 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
             code, made_up = moodle_code(prefix, code)
             if made_up:
                 derived.append(f"'{row[ID]}' → {code}")
-        name, description = _full_name(row[NAME], row[DESCRIPTION])
+        name, description = full_name(row[NAME], row[DESCRIPTION])
         try:
             record = Competency.from_row(
                 {
@@ -439,25 +384,6 @@ def framework_id(identity: str, competencies: list[Competency]) -> str:
     return f"{FRAMEWORK_ID}-{identity[:8]}-{digest}"
 
 
-def _short_name(name: str, description: str) -> tuple[str, str]:
-    """Moodle's short name (at most 100 characters; a longer name is cut with "…" and
-    given whole as the description's first paragraph) and the description as HTML."""
-    paragraphs = [f"<p>{html.escape(description)}</p>"] if description else []
-    if len(name) <= SHORT_NAME_LENGTH:
-        return name, "".join(paragraphs)
-    short = name[: SHORT_NAME_LENGTH - 1].rstrip() + "…"
-    return short, "".join([f"<p>{html.escape(name)}</p>", *paragraphs])
-
-
-def _full_name(short: str, description: str) -> tuple[str, str]:
-    """The name and description :func:`_short_name` wrote (other files pass through)."""
-    head = f"<p>{html.escape(short[:-1])}"
-    if not short.endswith("…") or not description.startswith(head):
-        return short, description
-    first, _, rest = description.partition("</p>")
-    return html.unescape(first[3:]), rest
-
-
 def write_moodle(workspace: Workspace, path: Path) -> int:
     """Write the competency dictionary as a Moodle framework CSV; returns the competencies
     written. Each used group becomes a top-level competency above its members. Cells a
@@ -488,8 +414,8 @@ def write_moodle(workspace: Workspace, path: Path) -> int:
     ]
     items = [(g, GROUP_NAMES[g], "", "") for g in groups]
     items += [(c.code, c.name, c.description, c.group) for c in competencies]
-    for number, (code, full_name, description, parent) in enumerate(items, start=1):
-        short, description_html = _short_name(full_name, description)
+    for number, (code, title, description, parent) in enumerate(items, start=1):
+        short, description_html = short_name(title, description)
         lines.append(
             {
                 PARENT: parent,

@@ -150,10 +150,7 @@ class Prerequisite(Record):
 
     def row_problems(self) -> Iterator[tuple[str, str]]:
         if self.module == self.requires:
-            yield (
-                "requires",
-                f"module {self.module} cannot require itself (cycle {self.module} → {self.module})",
-            )
+            yield ("requires", refusal("requires_itself", value=self.module))
 
     def references(self) -> Iterator[Reference]:
         yield Reference("module", "modules", self.module)

@@ -136,7 +136,7 @@ class Outcome(Record):
 
     def row_problems(self) -> Iterator[tuple[str, str]]:
         if not self.completed and self.l3:
-            yield ("l3", "l3 (applied at work) is 1 but the module was not completed")
+            yield ("l3", refusal("applied_not_completed"))
 
     @property
     def success(self) -> bool | None:

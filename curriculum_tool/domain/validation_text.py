@@ -82,6 +82,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown {singular} '{value}'; add it to {plural} first",
         "{singular} '{value}' tidak dikenal; tambahkan dulu ke {plural}",
     ),
+    "requires_itself": (
+        "module {value} cannot require itself (cycle {value} → {value})",
+        "modul {value} tidak dapat menjadi prasyaratnya sendiri (siklus {value} → {value})",
+    ),
+    "applied_not_completed": (
+        "l3 (applied at work) is 1 but the module was not completed",
+        "l3 (diterapkan di kerja) bernilai 1 padahal modul tidak diselesaikan",
+    ),
     "own_parent": (
         "region {code} cannot be its own parent",
         "wilayah {code} tidak dapat menjadi induknya sendiri",

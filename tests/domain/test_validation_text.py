@@ -3,7 +3,9 @@ the files show, and the app shows its Indonesian, never an English source string
 
 from __future__ import annotations
 
+import csv
 import re
+from pathlib import Path
 
 import pytest
 
@@ -96,3 +98,31 @@ def test_every_refusal_of_every_record_type_carries_indonesian(kind):
                 indonesian = getattr(message, "indonesian", None)
                 assert indonesian and indonesian != str(message), (kind, column, message)
     assert seen > 0
+
+
+MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
+
+
+def first_row(kind: str) -> dict[str, str]:
+    with open(MINI / f"{kind}.csv", newline="", encoding="utf-8") as handle:
+        return next(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize(
+    "kind, change",
+    [
+        ("prerequisites", {"requires": "LD-201"}),  # a module requiring itself
+        ("regions", {"parent": "72"}),  # its own parent
+        ("learners", {"supervisor": "DEMO-001"}),  # their own supervisor
+        ("outcomes", {"completed": "0", "l3": "1"}),  # applied without completing
+    ],
+)
+def test_checks_across_a_row_carry_indonesian_too(kind, change):
+    record_type = RECORD_TYPES[kind]
+    record_type.from_row(first_row(kind))  # the row is valid before the change
+    with pytest.raises(RowError) as raised:
+        record_type.from_row({**first_row(kind), **change})
+    [(column, message)] = raised.value.problems
+    assert column in change
+    assert message.indonesian != str(message)
+    assert not ENGLISH.findall(message.indonesian.replace("l3", "")), message.indonesian

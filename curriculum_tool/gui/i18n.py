@@ -21,6 +21,8 @@ from platformdirs import user_cache_dir
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ..domain.reasons import in_language
+
 __all__ = [
     "LANGUAGES",
     "QT_TRANSLATE_NOOP",
@@ -50,9 +52,7 @@ def current_language() -> str:
 def in_app_language(message: str) -> str:
     """A core message in the interface's language: its Indonesian when it carries one (a
     reason or a cell check's refusal), else the message itself."""
-    if current_language() == "id":
-        return str(getattr(message, "indonesian", message))
-    return str(message)
+    return in_language(message, current_language())
 
 
 def ts_file(lang: str) -> Path:

@@ -142,12 +142,13 @@ def cell_label(column: str, text: str) -> str:
         parts = []
         for item in text.split(";"):
             key, _, index = item.partition(":")
-            number = f" {QLocale().toString(float(index), 'f', 2)}" if index else ""
+            number = f" {format_index(float(index))}" if index else ""
             parts.append(hazard_label(key) + number)
         return ", ".join(parts)
     return text
 
 
 def format_index(value: float) -> str:
-    """A hazard index as Indonesian text: ``0,85``."""
-    return QLocale(QLocale.Language.Indonesian).toString(float(value), "f", 2)
+    """A hazard index in the interface's number format: ``0,85`` in Bahasa Indonesia,
+    ``0.85`` in English (``i18n.install_language`` sets the default locale)."""
+    return QLocale().toString(float(value), "f", 2)

@@ -120,11 +120,18 @@ class _Reader:
                 group = items[parent].get("humanCodingScheme")
                 if group in COMPETENCY_GROUPS:
                     group_of.setdefault(origin, group)
+        # Our extension of each region and module item, read once; without it (a strict
+        # package) the item is left out.
+        extensions = {
+            i: self.extension(item, f"$.CFItems[{i}]", kinds[i])
+            for i, item in items.items()
+            if kinds[i] in ("regions", "modules")
+        }
         record_items = {
             kind: {
                 identifier: i
                 for identifier, i in by_id.items()
-                if kinds[i] == kind and self.extension(items[i], f"$.CFItems[{i}]", kind)
+                if kinds[i] == kind and extensions[i]
             }
             for kind in ("regions", "modules")
         }
@@ -133,11 +140,11 @@ class _Reader:
         )
         result = []
         if record_items["regions"]:
-            result.append(self._item_records("regions", items, record_items["regions"]))
+            result.append(self._item_records("regions", items, extensions, record_items["regions"]))
         result.append(self._competencies(items, kinds, group_of))
         modules = record_items["modules"]
         if modules:
-            result.append(self._item_records("modules", items, modules))
+            result.append(self._item_records("modules", items, extensions, modules))
         inside = set(by_id) | {_plain(package["CFDocument"].get("identifier"))}
         module_codes = {
             identifier: _plain(items[i].get("humanCodingScheme"))
@@ -283,17 +290,18 @@ class _Reader:
             )
         return self._records(Competency, rows)
 
-    def _item_records(self, kind: str, items: dict, found: dict[str, int]) -> ParsedFile:
-        """The records of ``kind`` (regions or modules) from their items."""
-        return self._records(
-            RECORD_TYPES[kind],
-            [(i, self._item_row(kind, i, items[i])) for i in sorted(found.values())],
-        )
+    def _item_records(
+        self, kind: str, items: dict, extensions: dict, found: dict[str, int]
+    ) -> ParsedFile:
+        """The records of ``kind`` (regions or modules) from their items and extensions."""
+        rows = [
+            (i, self._item_row(kind, i, items[i], extensions[i])) for i in sorted(found.values())
+        ]
+        return self._records(RECORD_TYPES[kind], rows)
 
-    def _item_row(self, kind: str, i: int, item: dict) -> dict[str, str]:
+    def _item_row(self, kind: str, i: int, item: dict, extension: dict) -> dict[str, str]:
         where = f"$.CFItems[{i}]"
         statement, fields = next((s, f) for k, s, f in RECORD_ITEMS.values() if k == kind)
-        extension = self.extension(item, where, kind) or {}
         row = {
             "code": self.text(item.get("humanCodingScheme"), f"{where}.humanCodingScheme", kind),
             statement: self.text(item.get("fullStatement"), f"{where}.fullStatement", kind),

@@ -227,22 +227,17 @@ def _solve(
     else:
         cost[:k] = -problem.jp + _CODE_TIE * rank
     rows = _structure(problem, coverage=goal == "value")
-    low, high = list(rows.low), list(rows.high)
-    entries = [rows.row, rows.col, rows.value]
-    budget_row = len(low)
-    entries[0] = np.r_[entries[0], np.full(k, budget_row)]
-    entries[1] = np.r_[entries[1], np.arange(k)]
-    entries[2] = np.r_[entries[2], problem.jp]
-    low.append(min_jp or -np.inf)
-    high.append(budget)
+    # The shared rows, then the budget (and the one-of rule) of this program.
+    triplets = [(rows.row, rows.col, rows.value)]
+    low, high = [*rows.low, min_jp or -np.inf], [*rows.high, budget]
+    triplets.append((np.full(k, len(low) - 1), np.arange(k), problem.jp))
     if one_of.any():
         members = np.flatnonzero(one_of)
-        entries[0] = np.r_[entries[0], np.full(len(members), len(low))]
-        entries[1] = np.r_[entries[1], members]
-        entries[2] = np.r_[entries[2], np.ones(len(members))]
         low.append(1.0)
         high.append(np.inf)
-    matrix = sp.csr_matrix((entries[2], (entries[0], entries[1])), shape=(len(low), n))
+        triplets.append((np.full(len(members), len(low) - 1), members, np.ones(len(members))))
+    row, col, value = (np.concatenate(part) for part in zip(*triplets, strict=True))
+    matrix = sp.csr_matrix((value, (row, col)), shape=(len(low), n))
     upper_y = problem.gaps if goal == "value" else np.zeros(g)
     bounds = Bounds(
         np.r_[fixed.astype(float), np.zeros(z + g)],

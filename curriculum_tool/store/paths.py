@@ -27,7 +27,7 @@ def save_paths(conn: Connection, paths: Iterable[LearnerPath]) -> int:
     refuse_repeats(learners)
     for start in range(0, len(learners), _CHUNK):
         chunk = learners[start : start + _CHUNK]
-        for table in (schema.path_steps, schema.path_exclusions, schema.paths):
+        for table in reversed(PATH_TABLES):  # children first
             conn.execute(delete(table).where(table.c.learner.in_(chunk)))
     for table, rows in zip(PATH_TABLES, path_rows(paths), strict=True):
         insert_rows(conn, table.name, table, rows)

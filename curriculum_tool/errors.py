@@ -15,6 +15,7 @@ __all__ = [
     "ValidationError",
     "WorkspaceBusyError",
     "WorkspaceError",
+    "in_language",
     "printable",
 ]
 
@@ -52,6 +53,12 @@ class CurriculumError(Exception):
     """Base of every error this package raises on purpose."""
 
 
+def in_language(message: str, lang: str) -> str:
+    """A message in ``lang`` (``id`` or ``en``): its Indonesian when it carries one (a
+    reason, a cell check's refusal), else the message itself."""
+    return getattr(message, "indonesian", str(message)) if lang == "id" else str(message)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One located problem in an input file: ``FILE:ROW:COLUMN: message``.
@@ -73,8 +80,7 @@ class Problem:
     def render(self, lang: str = "en") -> str:
         """The problem as one line, its message in ``lang`` (``id``: its Indonesian, when
         the message carries one, as the cell checks' messages do)."""
-        text = getattr(self.message, "indonesian", self.message) if lang == "id" else self.message
-        message = printable(str(text))
+        message = printable(in_language(self.message, lang))
         if self.file == "-":  # not from a file: an edit in the app, say
             return message
         file, column = printable(self.file), printable(self.column)

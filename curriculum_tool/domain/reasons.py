@@ -17,6 +17,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from ..errors import in_language as in_language
 from .labels import label
 
 __all__ = [
@@ -321,8 +322,3 @@ class Reason(str):
 
     def __reduce__(self):
         return (Reason, (str(self), self.indonesian, self.kind, self.params))
-
-
-def in_language(reason: str, lang: str) -> str:
-    """The reason in ``lang`` (``id`` or ``en``); plain strings are returned as they are."""
-    return getattr(reason, "indonesian", str(reason)) if lang == "id" else str(reason)

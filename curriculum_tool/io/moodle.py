@@ -174,6 +174,8 @@ def _column_names(header: list[str], label: str) -> tuple[list[str], list[Proble
     header in the exporting user's language and reads columns by position: a header of
     Moodle's column count that is not Moodle's English one is read by position too."""
     names = [_KNOWN.get(_header_key(h)) for h in header]
+    # Fewer than 14 distinct names among 14 columns, one of them unknown: two or more
+    # unknown (a translation), not one misspelt English column, which is reported.
     if None in names and len(header) == len(COLUMNS) and len(set(names)) < len(COLUMNS):
         return (
             list(COLUMNS),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .messages import Catalogue
+
 __all__ = [
     "MAX_REPORTED_PROBLEMS",
     "Cancelled",
@@ -15,12 +17,24 @@ __all__ = [
     "ValidationError",
     "WorkspaceBusyError",
     "WorkspaceError",
+    "describe",
     "in_language",
     "printable",
 ]
 
 #: The contract reports at most this many problem lines, then a count of the rest.
 MAX_REPORTED_PROBLEMS = 50
+
+SAID = Catalogue(
+    "errors",
+    {
+        "more_problems": (
+            "... and {rest:,} more problem{plural}",
+            "... dan {rest:,} masalah lain",
+        ),
+        "cycle": ("prerequisite cycle {modules}", "siklus prasyarat {modules}"),
+    },
+)
 
 #: Characters a message shows escaped: C0 and C1 controls and DEL (a newline would split
 #: one problem over two lines, an ESC would drive the terminal), the Unicode line and
@@ -100,12 +114,14 @@ class ValidationError(CurriculumError):
         self.problems: list[Problem] = list(problems)
         super().__init__(self.report())
 
-    def report(self, limit: int = MAX_REPORTED_PROBLEMS) -> str:
-        """The problems one per line, at most ``limit`` lines then a count of the rest."""
-        lines = [str(p) for p in self.problems[:limit]]
+    def report(self, limit: int = MAX_REPORTED_PROBLEMS, lang: str = "en") -> str:
+        """The problems one per line in ``lang``, at most ``limit`` lines then a count of
+        the rest."""
+        lines = [p.render(lang) for p in self.problems[:limit]]
         rest = len(self.problems) - limit
         if rest > 0:
-            lines.append(f"... and {rest} more problem{'s' if rest > 1 else ''}")
+            more = SAID("more_problems", rest=rest, plural="s" if rest > 1 else "")
+            lines.append(more.render(lang))
         return "\n".join(lines)
 
 
@@ -114,8 +130,18 @@ class CycleError(ValidationError):
 
     def __init__(self, cycle: list[str], problems: list[Problem] | None = None):
         self.cycle = list(cycle)
-        text = "prerequisite cycle " + " → ".join(self.cycle)
+        text = SAID("cycle", modules=" → ".join(self.cycle))
         super().__init__(problems or [Problem("-", 0, "requires", text)])
+
+
+def describe(error: BaseException, lang: str = "en") -> str:
+    """What went wrong, for a person, in ``lang``: a refusal's problems one per line, any
+    other error's message (its Indonesian when it carries one)."""
+    if isinstance(error, ValidationError):
+        return error.report(lang=lang)
+    if isinstance(error, CurriculumError) and len(error.args) == 1:
+        return printable(in_language(error.args[0], lang))
+    return printable(str(error))
 
 
 class WorkspaceError(CurriculumError):

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import in_language as in_language
+from ..messages import Message
 from .labels import label
 
 __all__ = [
@@ -268,9 +269,10 @@ def _rendered(kind: str, params: dict[str, Any]) -> tuple[str, str, str]:
     return found
 
 
-class Reason(str):
+class Reason(Message):
     """A reason: its English text (it *is* that string), its Indonesian text, its stable
-    ``kind`` and its ``params``.
+    ``kind`` and its ``params``; a :class:`~curriculum_tool.messages.Message` whose
+    templates are :data:`KINDS`.
 
     >>> r = Reason.of("hazard_risk", hazard="gempa_bumi", index=0.85, region="72.71",
     ...               region_name="Kota Palu")
@@ -278,24 +280,7 @@ class Reason(str):
     ('earthquake risk 0.85 in Kota Palu', 'risiko gempa bumi 0,85 di Kota Palu', 'hazard_risk')
     """
 
-    indonesian: str
-    kind: str
-    params: dict[str, Any]
-    _json: str | None
-
-    def __new__(
-        cls,
-        english: str,
-        indonesian: str | None = None,
-        kind: str = "",
-        params: Mapping[str, Any] | None = None,
-    ) -> Reason:
-        reason = super().__new__(cls, english)
-        reason.indonesian = english if indonesian is None else indonesian
-        reason.kind = kind
-        reason.params = dict(params or {})
-        reason._json = None
-        return reason
+    _json: str | None = None
 
     @classmethod
     def of(cls, kind: str, **params: Any) -> Reason:
@@ -311,14 +296,7 @@ class Reason(str):
             self._json = json.dumps(self.params, ensure_ascii=False)
         return self._json
 
-    def render(self, lang: str) -> str:
-        """This reason's text in ``lang``."""
-        return self.indonesian if lang == "id" else str(self)
-
     def nested(self) -> dict[str, Any]:
         """This reason as a parameter of another (``requires X, which cannot be taken
         (why)``)."""
         return {"kind": self.kind, "params": self.params}
-
-    def __reduce__(self):
-        return (Reason, (str(self), self.indonesian, self.kind, self.params))

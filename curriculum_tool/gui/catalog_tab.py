@@ -34,7 +34,7 @@ from ..domain.vocab import COMPETENCY_GROUPS, HAZARDS, MODALITIES, STATUSES
 from ..errors import CurriculumError, ValidationError
 from ..io.editing import delete_records, save_records
 from ..store import Workspace
-from .i18n import QT_TRANSLATE_NOOP
+from .i18n import QT_TRANSLATE_NOOP, error_text
 from .record_form import RecordForm
 from .record_model import RecordTableModel
 from .vocab_labels import group_label, hazard_label, modality_label, status_label
@@ -377,7 +377,7 @@ class RecordBrowser(RecordTable):
                 form.show_problems([(p.column, p.message) for p in error.problems])
                 continue
             except CurriculumError as error:
-                form.show_problems([("", str(error))])
+                form.show_problems([("", error_text(error))])
                 continue
             self.undo.push(SaveRecordCommand(self, record, new))
             self.load()
@@ -400,7 +400,7 @@ class RecordBrowser(RecordTable):
         try:
             delete_records(self.workspace, self.kind, [_key(record)])
         except CurriculumError as error:
-            QMessageBox.warning(self, self.tr("Tidak dapat dihapus"), str(error))
+            QMessageBox.warning(self, self.tr("Tidak dapat dihapus"), error_text(error))
             return
         self.undo.push(DeleteRecordCommand(self, record))
         self.load()
@@ -412,7 +412,7 @@ class RecordBrowser(RecordTable):
             change(self.workspace)
         except CurriculumError as error:
             command.setObsolete(True)
-            QMessageBox.warning(self, self.tr("Tidak dapat dibatalkan"), str(error))
+            QMessageBox.warning(self, self.tr("Tidak dapat dibatalkan"), error_text(error))
         self.load()
         self.edited.emit()
 

@@ -21,7 +21,7 @@ from platformdirs import user_cache_dir
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from ..domain.reasons import in_language
+from ..errors import describe, in_language
 
 __all__ = [
     "LANGUAGES",
@@ -29,6 +29,7 @@ __all__ = [
     "TRANSLATIONS",
     "TsTranslator",
     "current_language",
+    "error_text",
     "install_language",
     "ts_file",
 ]
@@ -53,6 +54,12 @@ def in_app_language(message: str) -> str:
     """A core message in the interface's language: its Indonesian when it carries one (a
     reason or a cell check's refusal), else the message itself."""
     return in_language(message, current_language())
+
+
+def error_text(error: BaseException) -> str:
+    """What went wrong, in the interface's language: a refusal's problems one per line,
+    any other error's message."""
+    return describe(error, current_language())
 
 
 def ts_file(lang: str) -> Path:

@@ -30,7 +30,7 @@ from . import workers
 from .catalog_tab import CatalogTab, RecordTable
 from .graph_editor import GraphEditorTab
 from .guide import GUIDES, GuideDialog, guide_title
-from .i18n import LANGUAGES, QT_TRANSLATE_NOOP, current_language
+from .i18n import LANGUAGES, QT_TRANSLATE_NOOP, current_language, error_text
 from .model_tab import ModelTab
 from .paths_tab import PathsTab
 from .regions_tab import RegionsTab
@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
         try:
             workspace = opener()
         except CurriculumError as error:
-            QMessageBox.warning(self, self.tr("Workspace tidak dapat dibuka"), str(error))
+            QMessageBox.warning(self, self.tr("Workspace tidak dapat dibuka"), error_text(error))
             return
         self.show_workspace(workspace)
 
@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
             ProblemsDialog(self.tr("Impor ditolak"), lines, self).exec()
             return False
         except CurriculumError as error:
-            QMessageBox.warning(self, self.tr("Impor ditolak"), str(error))
+            QMessageBox.warning(self, self.tr("Impor ditolak"), error_text(error))
             return False
         self._imported(summary)
         return True
@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
         try:
             summary = run_export(self.workspace, kind, path, unmask)
         except CurriculumError as error:
-            QMessageBox.warning(self, self.tr("Ekspor gagal"), str(error))
+            QMessageBox.warning(self, self.tr("Ekspor gagal"), error_text(error))
             return
         self.statusBar().showMessage(summary, 10000)
 

@@ -29,6 +29,7 @@ from ..errors import CurriculumError
 from ..model.persist import StoredModel, activate_model, list_models, verify_model
 from ..model.training import default_model_name
 from ..store import Workspace
+from .i18n import error_text
 from .model_card import ModelCard
 from .model_list import ModelList
 from .model_metrics import BASELINES
@@ -127,7 +128,7 @@ class ModelTab(QWidget):
             }
         except CurriculumError as error:
             self.models = []
-            self.status_message.emit(str(error))
+            self.status_message.emit(error_text(error))
         self.list.show_models(self.models, self.refusal_reason)
         names = [model.name for model in self.models]
         active = self.active_name()
@@ -148,7 +149,7 @@ class ModelTab(QWidget):
             try:
                 self._refusals[key] = verify_model(self.workspace, model.name)
             except CurriculumError as error:
-                self._refusals[key] = str(error)
+                self._refusals[key] = error_text(error)
             except Exception as error:  # noqa: BLE001 - an unreadable row is shown, not raised
                 self._refusals[key] = f"{type(error).__name__}: {error}"
         return self._refusals[key]
@@ -201,7 +202,7 @@ class ModelTab(QWidget):
         try:
             activate_model(self.workspace, model.name)
         except CurriculumError as error:
-            QMessageBox.warning(self, self.tr("Model tidak dapat diaktifkan"), str(error))
+            QMessageBox.warning(self, self.tr("Model tidak dapat diaktifkan"), error_text(error))
             return
         self.reload()
         self.select(model.name)

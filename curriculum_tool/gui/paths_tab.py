@@ -34,6 +34,7 @@ from ..recommend.planner import PathOptions, Recommender
 from ..store import Workspace
 from ..store.paths import save_paths
 from . import workers
+from .i18n import error_text
 from .paths.agency_panel import AgencyPanel
 from .paths.desk import DeskData, load_desk
 from .paths.jobs import DeskJobs
@@ -289,7 +290,7 @@ class PathsTab(QWidget):
         try:
             path = self.recommender.recommend(learner.id, self.options())
         except CurriculumError as error:
-            self._clear_path(str(error), self.tr("Jalur tidak dapat dihitung."))
+            self._clear_path(error_text(error), self.tr("Jalur tidak dapat dihitung."))
             return
         self.path = path
         self.view.show_path(path, self.recommender, learner.id, self._competencies)
@@ -335,7 +336,9 @@ class PathsTab(QWidget):
             with self.workspace.transaction() as conn:
                 save_paths(conn, [path])
         except CurriculumError as error:
-            self.jobs.inform(self.tr("Jalur tidak disimpan"), str(error), QMessageBox.Icon.Warning)
+            self.jobs.inform(
+                self.tr("Jalur tidak disimpan"), error_text(error), QMessageBox.Icon.Warning
+            )
             return False
         self.saved_path = path
         self._show_summary(path)

@@ -23,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from ..errors import Cancelled as CoreCancelled, CurriculumError
+from .i18n import error_text
 
 __all__ = ["Cancelled", "Worker", "start"]
 
@@ -66,7 +67,7 @@ class Worker(QRunnable):
         except (Cancelled, CoreCancelled):  # the core's own cancels (training) count too
             self._emit(self.signals.cancelled)
         except CurriculumError as error:
-            self._emit(self.signals.failed, str(error))
+            self._emit(self.signals.failed, error_text(error))
         except Exception as error:  # noqa: BLE001 - shown to the user, never swallowed
             traceback.print_exc()
             self._emit(self.signals.failed, f"{type(error).__name__}: {error}")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from ...domain import Prerequisite
 from ...errors import CurriculumError, CycleError
 from ...graph import format_cycle
+from ..i18n import error_text
 from .commands import AddEdgeCommand, RemoveEdgeCommand
 from .dialogs import AddPrerequisiteDialog
 from .document import GraphDocument
@@ -78,7 +79,7 @@ class EdgeEditing(QObject):
             self._refuse_cycle(module, requires, error.cycle)
             return False
         except CurriculumError as error:
-            self.error.emit(self.tr("Prasyarat tidak dapat ditambahkan"), str(error))
+            self.error.emit(self.tr("Prasyarat tidak dapat ditambahkan"), error_text(error))
             return False
         if previous is None:
             text = self.tr("Tambah prasyarat {edge}").format(
@@ -105,7 +106,7 @@ class EdgeEditing(QObject):
         try:
             self.document.check(module, requires, None)
         except CurriculumError as error:
-            self.status_message.emit(str(error))
+            self.status_message.emit(error_text(error))
             return False
         assert kind is not None  # the check refuses removing an edge that is not there
         text = self.tr("Hapus prasyarat {edge}").format(
@@ -171,7 +172,7 @@ class EdgeEditing(QObject):
         if isinstance(error, CycleError):
             self._refuse_cycle(module, requires, error.cycle)
         else:
-            self.status_message.emit(str(error))
+            self.status_message.emit(error_text(error))
 
     def _on_step(self, index: int) -> None:
         """Name an undo or redo that changed an edge in the status line."""

@@ -28,6 +28,7 @@ from ...errors import CurriculumError
 from ...graph import LintReport, PrerequisiteGraph
 from ...graph.edits import pending_impact, save_edits
 from ...store import Workspace
+from ..i18n import error_text
 from .details_panel import DetailsPanel
 from .dialogs import ImpactDialog
 from .document import GraphDocument
@@ -210,7 +211,7 @@ class GraphEditorTab(QWidget):
                 }
         except CurriculumError as error:
             graph, context = PrerequisiteGraph(), {}
-            self._show_error(self.tr("Graf prasyarat tidak dapat dimuat"), str(error))
+            self._show_error(self.tr("Graf prasyarat tidak dapat dimuat"), error_text(error))
         dropped = self.document.reset(graph, removed, added)
         self._context = context
         self.texts.region_names = {r.code: r.name for r in context.get("regions", [])}
@@ -339,7 +340,7 @@ class GraphEditorTab(QWidget):
         try:
             changes = pending_impact(self.workspace, self.document.saved, removed, added)
         except CurriculumError as error:
-            self._show_error(self.tr("Dampak perubahan tidak dapat dihitung"), str(error))
+            self._show_error(self.tr("Dampak perubahan tidak dapat dihitung"), error_text(error))
             return False
         if not changes:
             return self._write(removed, added)
@@ -360,7 +361,7 @@ class GraphEditorTab(QWidget):
         try:
             save_edits(self.workspace, removed, added)
         except CurriculumError as error:
-            self._show_error(self.tr("Perubahan tidak dapat disimpan"), str(error))
+            self._show_error(self.tr("Perubahan tidak dapat disimpan"), error_text(error))
             return False
         self.document.mark_saved()
         self.undo.setClean()

@@ -28,6 +28,7 @@ from ...recommend.planner import PathOptions
 from ...report.summary import write_agency_summary
 from ...store import Workspace
 from .. import workers
+from ..i18n import error_text
 from .jobs import DeskJobs
 
 __all__ = ["AgencyPanel"]
@@ -156,7 +157,9 @@ class AgencyPanel(QGroupBox):
         try:
             options = self._options()
         except CurriculumError as error:
-            self._jobs.inform(self.tr("Jalur semua peserta"), str(error), QMessageBox.Icon.Warning)
+            self._jobs.inform(
+                self.tr("Jalur semua peserta"), error_text(error), QMessageBox.Icon.Warning
+            )
             return False
         workspace_target, unmask = self._workspace().target, self.unmask.isChecked()
         outcome: dict[str, BatchSummary] = {}

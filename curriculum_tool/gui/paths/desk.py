@@ -16,6 +16,7 @@ from ...errors import CurriculumError
 from ...recommend.planner import PathOptions, Recommender
 from ...store import Workspace
 from .. import workers
+from ..i18n import error_text
 
 __all__ = ["DeskData", "load_desk"]
 
@@ -52,7 +53,7 @@ def load_desk(target: str, cancelled: Callable[[], bool] = lambda: False) -> Des
             if len(recommender.learners):  # warm up the model here, not on the GUI thread
                 recommender.plan_rows([0], PathOptions())
         except CurriculumError as error:
-            recommender, problem = None, str(error)
+            recommender, problem = None, error_text(error)
         return DeskData(learners, positions, regions, competencies, recommender, problem)
     finally:
         workspace.close()

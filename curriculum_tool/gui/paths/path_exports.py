@@ -16,7 +16,7 @@ from ...domain import LearnerPath
 from ...errors import CurriculumError
 from ...io.tables import write_rows
 from ...store import Workspace
-from ..i18n import current_language
+from ..i18n import current_language, error_text
 from .jobs import DeskJobs
 from .timeline import shown_reason
 
@@ -65,7 +65,9 @@ class PathExports(QObject):
         try:
             write_path_document(workspace, path, target, lang=current_language())
         except (CurriculumError, OSError) as error:
-            self._jobs.inform(self.tr("PDF tidak ditulis"), str(error), QMessageBox.Icon.Warning)
+            self._jobs.inform(
+                self.tr("PDF tidak ditulis"), error_text(error), QMessageBox.Icon.Warning
+            )
             return False
         self.status_message.emit(self.tr("PDF ditulis: %1").replace("%1", target.name))
         return True
@@ -110,7 +112,9 @@ class PathExports(QObject):
                 numeric=("Urutan", "Periode", "JP", "Peluang berhasil", "Nilai"),
             )
         except (CurriculumError, OSError) as error:
-            self._jobs.inform(self.tr("XLSX tidak ditulis"), str(error), QMessageBox.Icon.Warning)
+            self._jobs.inform(
+                self.tr("XLSX tidak ditulis"), error_text(error), QMessageBox.Icon.Warning
+            )
             return False
         self.status_message.emit(self.tr("Jalur ditulis: %1").replace("%1", target.name))
         return True

@@ -14,6 +14,7 @@ from sqlalchemy import Connection
 
 from ...errors import CurriculumError, Problem, ValidationError
 from ...store import Workspace
+from ..i18n import error_text
 
 __all__ = [
     "MODULE_LABEL",
@@ -40,7 +41,7 @@ def write(workspace: Workspace, steps: Callable[[Connection], object]) -> list[t
     except ValidationError as error:
         return [field_of(problem) for problem in error.problems]
     except CurriculumError as error:
-        return [("", str(error))]
+        return [("", error_text(error))]
     return []
 
 

@@ -111,6 +111,8 @@ class Catalogue:
     ('12,000 rows saved', '12.000 baris disimpan', 'doctest.example:saved')
     """
 
+    templates: dict[str, tuple[str, str]]
+
     def __init__(self, area: str, templates: Mapping[str, tuple[str, str]]):
         if area in CATALOGUES and CATALOGUES[area].templates != dict(templates):
             raise ValueError(f"two catalogues are named {area!r}")

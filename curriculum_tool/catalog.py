@@ -18,6 +18,7 @@ from platformdirs import user_data_dir
 from sqlalchemy import Connection
 
 from .io.importer import KINDS, ImportSummary, import_files
+from .messages import Catalogue
 from .shipped_files import DEFAULT_MODEL, catalog_dir, default_model_path
 from .store import Workspace
 
@@ -37,6 +38,16 @@ log = logging.getLogger(__name__)
 #: Overrides where the default workspace lives (tests, portable installs).
 HOME_VARIABLE = "CURRICULUM_TOOL_HOME"
 DEFAULT_NAME = "workspace.sqlite"
+
+SAID = Catalogue(
+    "catalog",
+    {
+        "model_not_installed": (
+            "the shipped default model was not installed: {reason}",
+            "model bawaan tidak dipasang: {reason}",
+        ),
+    },
+)
 
 
 def catalog_files(directory: Path | None = None) -> list[tuple[str, Path]]:
@@ -79,7 +90,9 @@ def _install_default_model(workspace: Workspace, conn: Connection) -> None:
     try:
         install_default_model(workspace, conn)
     except ModelIntegrityError as error:
-        log.warning("the shipped default model was not installed: %s", error)
+        single = len(error.args) == 1 and isinstance(error.args[0], str)
+        reason = error.args[0] if single else str(error)
+        log.warning("%s", SAID("model_not_installed", reason=reason))
 
 
 def default_workspace_path() -> Path:

@@ -20,6 +20,7 @@ __all__ = [
     "describe",
     "in_language",
     "printable",
+    "unnamed_column",
 ]
 
 #: The contract reports at most this many problem lines, then a count of the rest.
@@ -33,8 +34,16 @@ SAID = Catalogue(
             "... dan {rest:,} masalah lain",
         ),
         "cycle": ("prerequisite cycle {modules}", "siklus prasyarat {modules}"),
+        "unnamed_column": ("column {position}", "kolom {position}"),
+        "edit": ("edit", "suntingan"),
     },
 )
+
+
+def unnamed_column(position: int) -> str:
+    """Where a problem is when its column has no usable name: ``column 3``."""
+    return SAID("unnamed_column", position=position)
+
 
 #: Characters a message shows escaped: C0 and C1 controls and DEL (a newline would split
 #: one problem over two lines, an ESC would drive the terminal), the Unicode line and
@@ -92,12 +101,14 @@ class Problem:
         return self.render("en")
 
     def render(self, lang: str = "en") -> str:
-        """The problem as one line, its message in ``lang`` (``id``: its Indonesian, when
-        the message carries one, as the cell checks' messages do)."""
+        """The problem as one line in ``lang``: its message, and a place named in words
+        (an edit in the app, a column without a header), in Indonesian when they carry
+        it."""
         message = printable(in_language(self.message, lang))
         if self.file == "-":  # not from a file: an edit in the app, say
             return message
-        file, column = printable(self.file), printable(self.column)
+        file = printable(in_language(self.file, lang))
+        column = printable(in_language(self.column, lang))
         if self.row == 0 and self.column.startswith("$"):
             return f"{file}:{column}: {message}"
         return f"{file}:{self.row}:{column}: {message}"

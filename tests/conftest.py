@@ -23,10 +23,14 @@ KINDS = tuple(RECORD_TYPES)
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory, monkeypatch):
-    """No test touches the user's real data folder, and the CLI never re-raises."""
+    """No test touches the user's real data folder, the CLI never re-raises, and it
+    speaks English whatever this machine's locale (tests of the language set their own)."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("CURRICULUM_TOOL_HOME", str(home))
     monkeypatch.delenv("CURRICULUM_TOOL_DEBUG", raising=False)
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     return home
 
 

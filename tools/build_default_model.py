@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 from curriculum_tool.catalog import create_workspace  # noqa: E402
 from curriculum_tool.io import import_file  # noqa: E402
 from curriculum_tool.io.atomic import atomic_output  # noqa: E402
+from curriculum_tool.model.card_text import SAID as CARD_SAID  # noqa: E402
 from curriculum_tool.model.persist import (  # noqa: E402
     SUFFIX,
     model_bytes,
@@ -74,13 +75,9 @@ def build_default_model(
     card = {
         **result.card,
         "name": DEFAULT_MODEL,
-        "training_data": f"simulated: {learners:,} synthetic learners over the shipped "
-        f"catalog, seed {seed} (docs/simulator.md)",
-        "feature_notes": "hazard_exposure reads a region's hazards as contract §2 has "
-        "them since schema 3: a region that lists any hazard inherits "
-        "none from its parent (before: each missing hazard came from "
-        "the province); the hazard vocabulary includes banjir_bandang "
-        "and likuefaksi",
+        # English in the card; the app reads the Indonesian from it (model.card_text)
+        "training_data": CARD_SAID("training_data_simulated", learners=learners, seed=seed),
+        "feature_notes": CARD_SAID("feature_notes_hazards"),
     }
     card["sha256"] = model_digest(payload, card)
     write_model_files(out_dir, DEFAULT_MODEL, payload, card)

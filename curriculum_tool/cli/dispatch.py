@@ -1,8 +1,9 @@
 """``main``: parse the command line, run the command, turn every error into an exit code.
 
 Errors go to stderr as one clear line each, never a traceback (set
-``CURRICULUM_TOOL_DEBUG=1`` to see one). ``COMMANDS`` maps each command name to its
-function in the ``*_commands`` modules.
+``CURRICULUM_TOOL_DEBUG=1`` to see one), in the language of ``--lang`` or the locale
+(:mod:`.language`). ``COMMANDS`` maps each command name to its function in the
+``*_commands`` modules.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from ..errors import CurriculumError, ValidationError, printable
+from ..errors import CurriculumError, ValidationError, describe, printable
+from ..messages import Catalogue
 from .app_commands import run_gui, run_report
 from .exit_codes import EXIT_OK, EXIT_USAGE
+from .language import message_language
 from .model_commands import run_score, run_train
 from .parser import build_parser
 from .path_commands import run_batch, run_recommend
@@ -36,6 +39,33 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+SAID = Catalogue(
+    "cli.dispatch",
+    {
+        "error": ("error: {message}", "kesalahan: {message}"),
+        "not_found": (
+            "no such file or directory: '{file}'",
+            "berkas atau folder tidak ditemukan: '{file}'",
+        ),
+        "interrupted": ("interrupted", "dihentikan"),
+        "unexpected": (
+            "error: unexpected {error}: {message} (set CURRICULUM_TOOL_DEBUG=1 for details)",
+            "kesalahan tak terduga {error}: {message} (setel CURRICULUM_TOOL_DEBUG=1 untuk "
+            "melihat rinciannya)",
+        ),
+    },
+)
+
+
+def _described(error: BaseException, lang: str) -> str:
+    """``error`` for a person in ``lang``; a missing file in Indonesian says so in words
+    (the English stays the system's own line)."""
+    filename = getattr(error, "filename", None)
+    if lang == "id" and isinstance(error, FileNotFoundError) and filename is not None:
+        return SAID("not_found", file=printable(str(filename))).render(lang)
+    return describe(error, lang)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; with no command, open the desktop app on the default workspace."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -43,26 +73,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv or ["gui"])
     if args.command is None:
         args = build_parser().parse_args(["gui", *argv])
+    lang = message_language(args)
     try:
         return COMMANDS[args.command](args)
     except ValidationError as error:
-        print(error.report(), file=sys.stderr)
+        print(describe(error, lang), file=sys.stderr)
         return EXIT_USAGE
     except (CurriculumError, FileNotFoundError) as error:
-        print(f"error: {printable(str(error))}", file=sys.stderr)
+        print(SAID("error", message=_described(error, lang)).render(lang), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. piped into head: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(SAID("interrupted").render(lang), file=sys.stderr)
         return 130
     except Exception as error:
         if os.environ.get("CURRICULUM_TOOL_DEBUG"):
             raise
-        print(
-            f"error: unexpected {type(error).__name__}: {printable(str(error))} "
-            "(set CURRICULUM_TOOL_DEBUG=1 for details)",
-            file=sys.stderr,
-        )
+        said = SAID("unexpected", error=type(error).__name__, message=printable(str(error)))
+        print(said.render(lang), file=sys.stderr)
         return EXIT_USAGE

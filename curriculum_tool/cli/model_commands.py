@@ -1,14 +1,32 @@
 """The success-model commands: ``train`` (fit, store and make current) and ``score``.
 
-scikit-learn and pandas load only when one of them runs, never for ``--help``.
+scikit-learn and pandas load only when one of them runs, never for ``--help``. What they
+print for a person follows ``--lang`` or the locale; ``--format json`` stays English.
 """
 
 from __future__ import annotations
 
 import argparse
 
+from ..messages import Catalogue
 from .exit_codes import EXIT_OK
+from .language import message_language, shown
 from .progress import clear_progress_line, progress_line
+
+SAID = Catalogue(
+    "cli.model_commands",
+    {
+        "stored": (
+            "stored model '{name}' (sha256 {digest}…) as the current model; files in {folder}/",
+            "model '{name}' (sha256 {digest}…) disimpan sebagai model terkini; berkasnya di "
+            "{folder}/",
+        ),
+        "scored": (
+            "scored {count} pairs to {out}",
+            "peluang berhasil {count} pasangan ditulis ke {out}",
+        ),
+    },
+)
 
 
 def run_train(args: argparse.Namespace) -> int:
@@ -19,11 +37,12 @@ def run_train(args: argparse.Namespace) -> int:
     from ..model.training import train_and_store
     from ..store import Workspace
 
+    lang = message_language(args)
     line = progress_line()
 
     def progress(done: int, total: int, stage: str) -> None:
         if line is not None:
-            line(f"{done}/{total} {STAGE_LABELS.get(stage, stage)}")
+            line(f"{done}/{total} {shown(STAGE_LABELS.get(stage, stage), lang)}")
 
     try:
         with Workspace.open(args.workspace) as workspace:
@@ -42,11 +61,9 @@ def run_train(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(stored.card, ensure_ascii=False, indent=2))
     else:
-        print(metrics_text(stored.card))
-        print(
-            f"stored model '{stored.name}' (sha256 {stored.sha256[:12]}…) as the current "
-            f"model; files in {args.models_dir}/"
-        )
+        print(metrics_text(stored.card, lang=lang))
+        said = SAID("stored", name=stored.name, digest=stored.sha256[:12], folder=args.models_dir)
+        print(said.render(lang))
     return EXIT_OK
 
 
@@ -56,5 +73,5 @@ def run_score(args: argparse.Namespace) -> int:
 
     with Workspace.open(args.workspace) as workspace:
         count = score_file(workspace, args.pairs, args.out, Scorer(workspace, args.model))
-    print(f"scored {count} pairs to {args.out}")
+    print(SAID("scored", count=count, out=args.out).render(message_language(args)))
     return EXIT_OK

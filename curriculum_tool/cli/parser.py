@@ -1,7 +1,8 @@
 """The command line's grammar: ``build_parser`` declares every command and its options.
 
 Only argparse and the import kinds are loaded here, so ``--help`` stays fast; each
-command's own modules are imported when it runs (see the ``*_commands`` modules).
+command's own modules are imported when it runs (see the ``*_commands`` modules). Every
+command takes ``--lang id|en`` from one parent parser (:mod:`.language`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 
 from .. import __version__
 from .exit_codes import EXIT_USAGE
+from .language import LANGUAGES
 from .path_options import add_path_options
 
 
@@ -18,6 +20,26 @@ class UsageErrorParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def language_parent() -> UsageErrorParser:
+    """The parent parser every command takes ``--lang`` from.
+
+    Its default is None, so a command can tell a chosen language from the locale's:
+    :func:`.language.message_language` resolves it for messages, while the app (``gui``)
+    and the path PDFs (``report``) stay Indonesian unless ``--lang en`` is given.
+    """
+    parent = UsageErrorParser(add_help=False)
+    parent.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of the messages: id (Bahasa Indonesia) or en; default: the locale's "
+        "(id when LC_ALL, LC_MESSAGES or LANG starts with id, else en). JSON and CSV "
+        "output stay English. The app (gui) and path PDFs (report) are Indonesian unless "
+        "--lang en",
+    )
+    return parent
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,15 +57,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", parser_class=UsageErrorParser
     )
+    language = [language_parent()]  # --lang, for every command
 
-    gui = commands.add_parser("gui", help="open the desktop app")
+    gui = commands.add_parser("gui", parents=language, help="open the desktop app")
     gui.add_argument(
         "workspace",
         nargs="?",
         metavar="W",
         help="workspace file or database URL (default: your default workspace)",
     )
-    gui.add_argument("--lang", choices=("id", "en"), default="id", help="interface language")
     gui.add_argument(
         "--screenshot",
         metavar="PNG",
@@ -55,12 +77,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="the tab to show first (for screenshots of each task)",
     )
 
-    init = commands.add_parser("init", help="create a workspace, seeded from catalog/")
+    init = commands.add_parser(
+        "init", parents=language, help="create a workspace, seeded from catalog/"
+    )
     init.add_argument("workspace", metavar="W", help="new SQLite file or database URL")
     init.add_argument("--empty", action="store_true", help="create it without the catalog")
 
     kinds = ", ".join(KINDS)
-    imp = commands.add_parser("import", help="import a CSV or XLSX file (all-or-nothing)")
+    imp = commands.add_parser(
+        "import", parents=language, help="import a CSV or XLSX file (all-or-nothing)"
+    )
     imp.add_argument("workspace", metavar="W")
     imp.add_argument(
         "kind",
@@ -73,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--replace", action="store_true", help="replace the whole table instead of merging by key"
     )
 
-    exp = commands.add_parser("export", help="export a table to CSV or XLSX")
+    exp = commands.add_parser("export", parents=language, help="export a table to CSV or XLSX")
     exp.add_argument("workspace", metavar="W")
     exp.add_argument(
         "kind", metavar="KIND", help=f"one of: {kinds}; or moodle, case, graphml, paths"
@@ -91,12 +117,16 @@ def build_parser() -> argparse.ArgumentParser:
         "regions then cannot be imported back from it)",
     )
 
-    lint = commands.add_parser("lint", help="check the prerequisite graph; exit 1 on errors")
+    lint = commands.add_parser(
+        "lint", parents=language, help="check the prerequisite graph; exit 1 on errors"
+    )
     lint.add_argument("workspace", metavar="W")
     lint.add_argument("--format", choices=("text", "json"), default="text")
 
     train = commands.add_parser(
-        "train", help="train the success model on the workspace outcomes and make it current"
+        "train",
+        parents=language,
+        help="train the success model on the workspace outcomes and make it current",
     )
     train.add_argument("workspace", metavar="W")
     train.add_argument(
@@ -118,13 +148,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     train.add_argument("--format", choices=("text", "json"), default="text")
 
-    score = commands.add_parser("score", help="P(success) for learner × module pairs")
+    score = commands.add_parser(
+        "score", parents=language, help="P(success) for learner × module pairs"
+    )
     score.add_argument("workspace", metavar="W")
     score.add_argument("pairs", metavar="PAIRS", help="CSV or XLSX with columns learner, module")
     score.add_argument("--out", required=True, metavar="FILE", help=".csv or .xlsx")
     score.add_argument("--model", metavar="NAME", help="a stored model (default: the current)")
 
-    rec = commands.add_parser("recommend", help="one learner's learning path")
+    rec = commands.add_parser("recommend", parents=language, help="one learner's learning path")
     rec.add_argument("workspace", metavar="W")
     rec.add_argument("learner", metavar="LEARNER", help="the learner's id (e.g. NIP)")
     add_path_options(rec)
@@ -135,7 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="store it as the learner's current path (for impact analysis)",
     )
 
-    bat = commands.add_parser("batch", help="paths for many learners, progress on stderr")
+    bat = commands.add_parser(
+        "batch", parents=language, help="paths for many learners, progress on stderr"
+    )
     bat.add_argument("workspace", metavar="W")
     bat.add_argument("--out", required=True, metavar="FILE", help=".csv, .xlsx or .jsonl")
     bat.add_argument(
@@ -164,7 +198,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     rep = commands.add_parser(
-        "report", help="reports on the stored paths: agency summary (.xlsx) or path PDFs"
+        "report",
+        parents=language,
+        help="reports on the stored paths: agency summary (.xlsx) or path PDFs",
     )
     rep.add_argument("workspace", metavar="W")
     where = rep.add_mutually_exclusive_group(required=True)
@@ -183,9 +219,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --pdf-dir: only these learners (a 'learner' column, or learners.csv)",
     )
     rep.add_argument(
-        "--lang", choices=("id", "en"), default="id", help="language of the PDF (default id)"
-    )
-    rep.add_argument(
         "--unmask",
         action="store_true",
         help="show learner ids (NIP) and names in the summary and --pdf-dir; "
@@ -199,7 +232,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     simulate = commands.add_parser(
-        "simulate", help="write synthetic learners.csv and outcomes.csv (docs/simulator.md)"
+        "simulate",
+        parents=language,
+        help="write synthetic learners.csv and outcomes.csv (docs/simulator.md)",
     )
     simulate.add_argument("outdir", metavar="OUTDIR")
     simulate.add_argument("--learners", type=int, required=True, metavar="N")

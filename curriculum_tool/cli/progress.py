@@ -1,7 +1,7 @@
 """Progress reports on stderr for the long commands (import, train, batch).
 
 Stdout carries the command's result; progress goes to stderr so that a pipe or a file
-gets only the result.
+gets only the result. Progress speaks the command's language (``--lang`` or the locale).
 """
 
 from __future__ import annotations
@@ -9,14 +9,29 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
+from ..errors import in_language
+from ..messages import Catalogue
 
-def progress_line() -> Callable[[str], None] | None:
-    """Progress on one self-overwriting stderr line, only when a person watches it."""
+SAID = Catalogue(
+    "cli.progress",
+    {
+        "bar": ("{done:,}/{total:,} learners", "{done:,}/{total:,} peserta"),
+        "planned": (
+            "{done:,}/{total:,} learners planned",
+            "jalur {done:,}/{total:,} peserta selesai disusun",
+        ),
+    },
+)
+
+
+def progress_line(lang: str = "en") -> Callable[[str], None] | None:
+    """Progress on one self-overwriting stderr line in ``lang`` (a message's Indonesian in
+    ``id``), only when a person watches it."""
     if not sys.stderr.isatty():
         return None
 
     def show(message: str) -> None:
-        sys.stderr.write(f"\r\x1b[K{message}")
+        sys.stderr.write(f"\r\x1b[K{in_language(message, lang)}")
         sys.stderr.flush()
 
     return show
@@ -27,17 +42,20 @@ def clear_progress_line() -> None:
     sys.stderr.write("\r\x1b[K")
 
 
-def progress_bar() -> Callable[[int, int], None]:
-    """``done/total`` on stderr: a bar on a terminal, a line per tenth otherwise."""
+def progress_bar(lang: str = "en") -> Callable[[int, int], None]:
+    """``done/total`` on stderr in ``lang``: a bar on a terminal, a line per tenth
+    otherwise."""
     shown = {"tenth": -1}
 
     def show(done: int, total: int) -> None:
         if sys.stderr.isatty():
             filled = int(30 * done / max(total, 1))
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,} learners")
+            count = SAID("bar", done=done, total=total).render(lang)
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {count}")
             sys.stderr.flush()
         elif (tenth := 10 * done // max(total, 1)) != shown["tenth"]:
             shown["tenth"] = tenth
-            print(f"{done:,}/{total:,} learners planned", file=sys.stderr, flush=True)
+            planned = SAID("planned", done=done, total=total).render(lang)
+            print(planned, file=sys.stderr, flush=True)
 
     return show

@@ -9,17 +9,71 @@ from __future__ import annotations
 import argparse
 
 from ..errors import CurriculumError
+from ..messages import Catalogue
 from .exit_codes import EXIT_OK, EXIT_PROBLEMS
+from .language import message_language, shown
 from .progress import clear_progress_line, progress_line
+
+SAID = Catalogue(
+    "cli.workspace_commands",
+    {
+        "created_empty": (
+            "created empty workspace: {label} ({counts})",
+            "ruang kerja kosong dibuat: {label} ({counts})",
+        ),
+        "created_from_catalog": (
+            "created workspace from the default catalog: {label} ({counts})",
+            "ruang kerja dibuat dari katalog bawaan: {label} ({counts})",
+        ),
+        "counts": (
+            "{modules} modules, {regions} regions, {learners} learners",
+            "{modules} modul, {regions} wilayah, {learners} peserta",
+        ),
+        "exported_paths": (
+            "exported {count} stored paths to {file}{masked}",
+            "{count} jalur tersimpan diekspor ke {file}{masked}",
+        ),
+        "paths_masked": (
+            " (learner ids as pseudonyms; --unmask to keep them)",
+            " (ID peserta diganti pseudonim; --unmask untuk mempertahankannya)",
+        ),
+        "strict_without_case": (
+            "--strict goes with a CASE export: {example}",
+            "--strict hanya untuk ekspor CASE: {example}",
+        ),
+        "exported_items": (
+            "exported {count} items as {kind} to {file}",
+            "{count} butir diekspor sebagai {kind} ke {file}",
+        ),
+        "exported": (
+            "exported {count} {kind} to {file}{masked}",
+            "{count} baris {kind} diekspor ke {file}{masked}",
+        ),
+        "personal_masked": (
+            " (personal data masked; --unmask to keep it)",
+            " (data pribadi disamarkan; --unmask untuk mempertahankannya)",
+        ),
+        "too_few_learners": ("{option} must be at least 1", "{option} minimal 1"),
+        "simulated": (
+            "wrote {learners} synthetic learners and {outcomes} outcomes (and truth.csv) "
+            "to {outdir}",
+            "{learners} peserta sintetis dan {outcomes} hasil pelatihan (beserta truth.csv) "
+            "ditulis ke {outdir}",
+        ),
+    },
+)
 
 
 def run_init(args: argparse.Namespace) -> int:
     from ..catalog import create_workspace
 
+    lang = message_language(args)
     with create_workspace(args.workspace, empty=args.empty) as workspace:
-        what = "empty workspace" if args.empty else "workspace from the default catalog"
-        counts = ", ".join(f"{workspace.count(k)} {k}" for k in ("modules", "regions", "learners"))
-        print(f"created {what}: {workspace.label} ({counts})")
+        counts = SAID(
+            "counts", **{k: workspace.count(k) for k in ("modules", "regions", "learners")}
+        )
+        kind = "created_empty" if args.empty else "created_from_catalog"
+        print(SAID(kind, label=workspace.label, counts=counts).render(lang))
     return EXIT_OK
 
 
@@ -28,12 +82,13 @@ def run_import(args: argparse.Namespace) -> int:
     from ..io.interchange import READ_FORMATS, import_interchange
     from ..store import Workspace
 
+    lang = message_language(args)
     if args.kind in READ_FORMATS:
         with Workspace.open(args.workspace) as workspace:
             summaries = import_interchange(workspace, args.kind, args.file, replace=args.replace)
-        print("\n".join(str(s) for s in summaries))
+        print("\n".join(shown(s, lang) for s in summaries))
         return EXIT_OK
-    progress = progress_line()
+    progress = progress_line(lang)
     try:
         with Workspace.open(args.workspace) as workspace:
             summary = import_file(
@@ -42,7 +97,7 @@ def run_import(args: argparse.Namespace) -> int:
     finally:
         if progress is not None:
             clear_progress_line()
-    print(summary)
+    print(shown(summary, lang))
     return EXIT_OK
 
 
@@ -50,29 +105,33 @@ def run_export(args: argparse.Namespace) -> int:
     from ..io import export_file
     from ..io.interchange import WRITE_FORMATS, export_interchange
     from ..store import Workspace
+    from ..store.names import table_name
 
+    lang = message_language(args)
     with Workspace.open(args.workspace) as workspace:
         if args.kind == "paths":
             from ..recommend.batch import export_paths
 
             count = export_paths(workspace, args.file, unmask=args.unmask)
-            masked = "" if args.unmask else " (learner ids as pseudonyms; --unmask to keep them)"
-            print(f"exported {count} stored paths to {args.file}{masked}")
+            masked = "" if args.unmask else SAID("paths_masked")
+            said = SAID("exported_paths", count=count, file=args.file, masked=masked)
+            print(said.render(lang))
             return EXIT_OK
         if args.strict and args.kind != "case":
-            raise CurriculumError("--strict goes with a CASE export: export W case FILE --strict")
+            raise CurriculumError(
+                SAID("strict_without_case", example="export W case FILE --strict")
+            )
         if args.kind in WRITE_FORMATS:
             options = {"strict": True} if args.strict else {}
             count = export_interchange(workspace, args.kind, args.file, **options)
-            print(f"exported {count} items as {args.kind} to {args.file}")
+            said = SAID("exported_items", count=count, kind=args.kind, file=args.file)
+            print(said.render(lang))
             return EXIT_OK
         count = export_file(workspace, args.kind, args.file, unmask=args.unmask)
-    masked = (
-        " (personal data masked; --unmask to keep it)"
-        if (args.kind in ("learners", "outcomes") and not args.unmask)
-        else ""
-    )
-    print(f"exported {count} {args.kind} to {args.file}{masked}")
+    personal = args.kind in ("learners", "outcomes") and not args.unmask
+    masked = SAID("personal_masked") if personal else ""
+    kind = table_name(args.kind)  # the table's own name in English, what it holds in Indonesian
+    print(SAID("exported", count=count, kind=kind, file=args.file, masked=masked).render(lang))
     return EXIT_OK
 
 
@@ -87,7 +146,7 @@ def run_lint(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(report.to_text())
+        print(shown(report.to_text(), message_language(args)))
     return EXIT_PROBLEMS if report.errors else EXIT_OK
 
 
@@ -95,10 +154,13 @@ def run_simulate(args: argparse.Namespace) -> int:
     from ..simulate import simulate_to_dir
 
     if args.learners < 1:
-        raise CurriculumError("--learners must be at least 1")
+        raise CurriculumError(SAID("too_few_learners", option="--learners"))
     simulation = simulate_to_dir(args.outdir, args.learners, args.seed, args.catalog)
-    print(
-        f"wrote {len(simulation.learners)} synthetic learners and "
-        f"{len(simulation.outcomes)} outcomes (and truth.csv) to {args.outdir}"
+    said = SAID(
+        "simulated",
+        learners=len(simulation.learners),
+        outcomes=len(simulation.outcomes),
+        outdir=args.outdir,
     )
+    print(said.render(message_language(args)))
     return EXIT_OK

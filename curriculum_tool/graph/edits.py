@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..domain import Prerequisite
-from ..errors import CurriculumError
+from ..errors import CurriculumError, describe
+from ..messages import Catalogue, Message
 from ..store import Workspace
 from ..store.paths import load_paths
 from .impact import AddEdge, PathChange, RemoveEdge, apply_edit, impact
@@ -29,6 +30,11 @@ __all__ = [
     "save_edits",
     "set_prerequisite",
 ]
+
+SAID = Catalogue(
+    "graph.edits",
+    {"refused": ("{module} → {requires}: {reason}", "{module} → {requires} ditolak: {reason}")},
+)
 
 
 def set_prerequisite(
@@ -92,18 +98,21 @@ def apply_edits(
     """Make pending edits on another graph (reloaded, or as stored now), removals first.
 
     An edit the graph refuses raises its error, or with ``skip_refused`` is left out and
-    named in the result (``"PB-LOC → LD-201: reason"``).
+    named in the result (``"PB-LOC → LD-201: reason"``, a message in English and Indonesian).
     """
     for module, requires in removed:
         set_prerequisite(graph, module, requires, None)
-    refused = []
+    refused: list[str] = []
     for edge in added:
         try:
             set_prerequisite(graph, edge.module, edge.requires, edge.kind)
         except CurriculumError as error:
             if not skip_refused:
                 raise
-            refused.append(f"{edge.module} → {edge.requires}: {error}")
+            reason = Message(str(error), describe(error, "id"))
+            refused.append(
+                SAID("refused", module=edge.module, requires=edge.requires, reason=reason)
+            )
     return refused
 
 

@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from ..domain import LearnerPath
+from ..messages import Catalogue, Message
+from .lint_text import joined
 from .prerequisites import PrerequisiteGraph
 
 __all__ = [
@@ -35,6 +37,17 @@ __all__ = [
     "impact",
     "impact_workspace",
 ]
+
+SAID = Catalogue(
+    "graph.impact",
+    {
+        "adds": ("adds {modules}", "menambah {modules}"),
+        "removes": ("removes {modules}", "menghapus {modules}"),
+        "moves": ("moves earlier {modules}", "memajukan {modules}"),
+        "jp": ("{delta:+d} JP ({before} → {after})", "total JP {delta:+d} ({before} → {after})"),
+        "over_budget": ("over the {max_jp} JP budget", "melebihi anggaran {max_jp} JP"),
+    },
+)
 
 
 @dataclass(frozen=True)
@@ -120,19 +133,21 @@ class PathChange:
     def over_budget(self) -> bool:
         return self.jp_after > self.max_jp
 
-    def describe(self) -> str:
-        parts = []
-        for verb, modules in (
-            ("adds", self.added),
-            ("removes", self.removed),
-            ("moves earlier", self.moved),
-        ):
-            if modules:
-                parts.append(f"{verb} {', '.join(modules)}")
-        parts.append(f"{self.jp_delta:+d} JP ({self.jp_before} → {self.jp_after})")
+    def describe(self) -> Message:
+        """``adds D; +4 JP (30 → 34); over the 30 JP budget``, in English and Indonesian."""
+        parts = [
+            SAID(kind, modules=", ".join(modules))
+            for kind, modules in (
+                ("adds", self.added),
+                ("removes", self.removed),
+                ("moves", self.moved),
+            )
+            if modules
+        ]
+        parts.append(SAID("jp", delta=self.jp_delta, before=self.jp_before, after=self.jp_after))
         if self.over_budget:
-            parts.append(f"over the {self.max_jp} JP budget")
-        return "; ".join(parts)
+            parts.append(SAID("over_budget", max_jp=self.max_jp))
+        return joined(parts, "; ")
 
 
 def impact(

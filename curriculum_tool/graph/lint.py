@@ -20,7 +20,9 @@ import networkx as nx
 from ..domain import Competency, JobStandard, Module, Region, RegionalStandard
 from ..domain.regions import ancestry, offered_in
 from ..domain.vocab import CONNECTIVITY, CONNECTIVITY_RANK
+from ..messages import Message
 from .cycles import find_cycles, format_cycle
+from .lint_text import SAID, joined, word
 from .prerequisites import PrerequisiteGraph
 from .reachability import Reach
 
@@ -42,7 +44,8 @@ RULES: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Finding:
-    """One defect: which rule, how bad, the modules involved, what is wrong, how to fix it."""
+    """One defect: which rule, how bad, the modules involved, what is wrong, how to fix it
+    (``message`` and ``fix`` are messages of :mod:`.lint_text`, English and Indonesian)."""
 
     rule: str
     modules: tuple[str, ...]
@@ -58,12 +61,22 @@ class Finding:
             "rule": self.rule,
             "severity": self.severity,
             "modules": list(self.modules),
-            "message": self.message,
-            "fix": self.fix,
+            "message": str(self.message),
+            "fix": str(self.fix),
         }
 
+    def line(self) -> Message:
+        """The finding as the report prints it: severity, rule and message, then its fix."""
+        return SAID(
+            "finding",
+            severity=SAID(self.severity),
+            rule=self.rule,
+            message=self.message,
+            fix=self.fix,
+        )
+
     def __str__(self) -> str:
-        return f"{self.severity:<8} {self.rule:<27} {self.message}\n{'':<37}fix: {self.fix}"
+        return str(self.line())
 
 
 @dataclass(frozen=True)
@@ -80,9 +93,18 @@ class Chain:
     def to_json(self) -> dict[str, Any]:
         return {"modules": list(self.modules), "jp": self.jp, "steps": self.steps}
 
+    def text(self) -> Message:
+        """``56 JP in 2 steps (PB-101 → PB-201)``, in English and Indonesian."""
+        return SAID(
+            "chain",
+            jp=self.jp,
+            steps=self.steps,
+            s="" if self.steps == 1 else "s",
+            modules=format_cycle(self.modules) or "-",
+        )
+
     def __str__(self) -> str:
-        steps = f"{self.steps} step{'' if self.steps == 1 else 's'}"
-        return f"{self.jp} JP in {steps} ({' → '.join(self.modules) or '-'})"
+        return str(self.text())
 
 
 @dataclass
@@ -116,15 +138,23 @@ class LintReport:
             },
         }
 
-    def to_text(self) -> str:
-        lines = [str(f) for f in self.findings]
-        lines.append(
-            f"{self.modules} modules, {self.edges} prerequisite edges: "
-            f"{len(self.errors)} errors, {len(self.warnings)} warnings"
+    def summary(self) -> Message:
+        """``9 modules, 5 prerequisite edges: 3 errors, 4 warnings``."""
+        return SAID(
+            "summary",
+            modules=self.modules,
+            edges=self.edges,
+            errors=len(self.errors),
+            warnings=len(self.warnings),
         )
-        lines.append(f"longest prerequisite chain by JP: {self.longest_by_jp}")
-        lines.append(f"longest prerequisite chain by steps: {self.longest_by_steps}")
-        return "\n".join(lines)
+
+    def to_text(self) -> Message:
+        """The report as ``lint`` prints it: a line per finding, the summary, the chains."""
+        lines = [f.line() for f in self.findings]
+        lines.append(self.summary())
+        lines.append(SAID("longest_by_jp", chain=self.longest_by_jp.text()))
+        lines.append(SAID("longest_by_steps", chain=self.longest_by_steps.text()))
+        return joined(lines, "\n")
 
 
 def lint_workspace(workspace, conn=None) -> LintReport:
@@ -157,13 +187,7 @@ def lint(
     findings = _unknown_codes(G, modules, competencies, region_by_code)
     cycles = find_cycles(G)
     findings += [
-        Finding(
-            "cycle",
-            tuple(dict.fromkeys(c)),
-            f"prerequisite cycle {format_cycle(c)}",
-            "remove one of these edges; no learner can start any module on it",
-        )
-        for c in cycles
+        _finding("cycle", tuple(dict.fromkeys(c)), "cycle", cycle=format_cycle(c)) for c in cycles
     ]
     findings += _scope_errors(G, modules, region_by_code)
     findings += _unapproved_prerequisites(G, modules)
@@ -182,6 +206,16 @@ def lint(
     return report
 
 
+def _said(kind: str, /, **params: Any) -> Message:
+    """The message ``kind`` of :data:`SAID`, given the ``params`` it reads."""
+    return SAID(kind, **{name: params[name] for name in SAID.fields(kind)})
+
+
+def _finding(rule: str, modules: tuple[str, ...], said: str, /, **params: Any) -> Finding:
+    """A finding of ``rule``: message ``said`` and its fix ``said_fix``."""
+    return Finding(rule, modules, _said(said, **params), _said(f"{said}_fix", **params))
+
+
 def _unknown_codes(
     G: nx.DiGraph,
     modules: dict[str, Module],
@@ -193,11 +227,13 @@ def _unknown_codes(
         for code in (module, requires):
             if code not in modules:
                 findings.append(
-                    Finding(
+                    _finding(
                         "unknown-code",
                         (module, requires),
-                        f"prerequisite {module} → {requires} names unknown module {code}",
-                        f"add module {code} to the catalog or remove the edge",
+                        "unknown_module",
+                        module=module,
+                        requires=requires,
+                        code=code,
                     )
                 )
     known = None if competencies is None else {c.code for c in competencies}
@@ -206,21 +242,17 @@ def _unknown_codes(
             for competency, _ in module.competencies:
                 if competency not in known:
                     findings.append(
-                        Finding(
+                        _finding(
                             "unknown-code",
                             (code,),
-                            f"{code} teaches unknown competency {competency}",
-                            f"add {competency} to the competency dictionary or correct {code}",
+                            "unknown_competency",
+                            code=code,
+                            competency=competency,
                         )
                     )
         if regions and module.is_local and module.scope not in regions:
             findings.append(
-                Finding(
-                    "unknown-code",
-                    (code,),
-                    f"{code} is local to unknown region {module.scope}",
-                    f"add region {module.scope} or correct the scope of {code}",
-                )
+                _finding("unknown-code", (code,), "unknown_region", code=code, scope=module.scope)
             )
     return findings
 
@@ -238,23 +270,25 @@ def _scope_errors(
             continue
         if not module.is_local:
             findings.append(
-                Finding(
+                _finding(
                     "local-required-by-national",
                     (code, requires),
-                    f"national module {code} requires {requires}, which is local to "
-                    f"{needed.scope}: learners outside {needed.scope} can never take {code}",
-                    f"make {requires} national, make {code} local to {needed.scope}, "
-                    f"or remove the edge",
+                    "local_required_by_national",
+                    code=code,
+                    requires=requires,
+                    scope=needed.scope,
                 )
             )
         elif not offered_in(needed.scope, ancestry(module.scope, regions)):
             findings.append(
-                Finding(
+                _finding(
                     "prerequisite-out-of-scope",
                     (code, requires),
-                    f"{code} (local to {module.scope}) requires {requires}, which is offered "
-                    f"only in {needed.scope}",
-                    f"offer {requires} in {module.scope} too, or remove the edge",
+                    "out_of_scope",
+                    code=code,
+                    scope=module.scope,
+                    requires=requires,
+                    offered=needed.scope,
                 )
             )
     return findings
@@ -267,12 +301,13 @@ def _unapproved_prerequisites(G: nx.DiGraph, modules: dict[str, Module]) -> list
             continue
         if modules[code].status == "approved" and modules[requires].status != "approved":
             findings.append(
-                Finding(
+                _finding(
                     "unapproved-prerequisite",
                     (code, requires),
-                    f"approved module {code} requires {requires}, which is "
-                    f"{modules[requires].status}: no learner can start {code}",
-                    f"approve {requires}, set {code} back to review, or remove the edge",
+                    "unapproved_prerequisite",
+                    code=code,
+                    requires=requires,
+                    status=word("status", modules[requires].status),
                 )
             )
     return findings
@@ -280,12 +315,7 @@ def _unapproved_prerequisites(G: nx.DiGraph, modules: dict[str, Module]) -> list
 
 def _orphans(G: nx.DiGraph, modules: dict[str, Module]) -> list[Finding]:
     return [
-        Finding(
-            "orphan",
-            (code,),
-            f"{code} teaches no competency and has no prerequisite edge",
-            f"give {code} the competencies it raises, or retire it",
-        )
+        _finding("orphan", (code,), "orphan", code=code)
         for code, module in modules.items()
         if not module.competencies and G.degree(code) == 0
     ]
@@ -297,11 +327,12 @@ def _untaught_levels(
     regional_standards: Iterable[RegionalStandard],
 ) -> list[Finding]:
     """Required (competency, level) pairs above the highest level any approved module teaches."""
-    required: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    required: dict[str, dict[int, list[Message]]] = defaultdict(lambda: defaultdict(list))
     for standard in job_standards:
-        required[standard.competency][standard.level].append(f"position {standard.position}")
+        needer = SAID("position", position=standard.position)
+        required[standard.competency][standard.level].append(needer)
     for regional in regional_standards:
-        required[regional.competency][regional.level].append(f"region {regional.region}")
+        required[regional.competency][regional.level].append(SAID("region", region=regional.region))
     best: dict[str, tuple[int, list[str]]] = {}
     for code, module in modules.items():
         if module.status != "approved":
@@ -321,21 +352,23 @@ def _untaught_levels(
         needers = sorted(
             {who for lv, whos in required[competency].items() if lv > top for who in whos}
         )
-        shown = ", ".join(needers[:3]) + (
-            f" and {len(needers) - 3} more" if len(needers) > 3 else ""
-        )
+        shown = joined(needers[:3], ", ")
+        if len(needers) > 3:
+            shown = SAID("and_more", shown=shown, n=len(needers) - 3)
         taught = (
-            f"the highest taught is {top} ({', '.join(sorted(teachers)[:3])})"
+            SAID("highest_taught", top=top, teachers=", ".join(sorted(teachers)[:3]))
             if top
-            else "no approved module teaches it at all"
+            else SAID("taught_nowhere")
         )
         findings.append(
-            Finding(
+            _finding(
                 "untaught-level",
                 tuple(sorted(teachers)),
-                f"no approved module teaches {competency} to level {level}, required by "
-                f"{shown}; {taught}",
-                f"add or approve a module that teaches {competency}:{level}",
+                "untaught_level",
+                competency=competency,
+                level=level,
+                needed_by=shown,
+                taught=taught,
             )
         )
     return findings
@@ -349,11 +382,14 @@ def _redundant_edges(G: nx.DiGraph, hard_reach: Reach) -> list[Finding]:
         path = (hard_reach if kind == "hard" else any_reach).detour(code, requires)
         if path is not None:
             findings.append(
-                Finding(
+                _finding(
                     "redundant-edge",
                     (code, requires),
-                    f"{kind} edge {code} → {requires} is implied by {format_cycle(path)}",
-                    f"remove the edge {code} → {requires}",
+                    "redundant_edge",
+                    kind=SAID(kind),
+                    code=code,
+                    requires=requires,
+                    path=format_cycle(path),
                 )
             )
     return findings
@@ -395,29 +431,21 @@ def _unreachable(
         if module.is_local and module.scope not in regions:
             continue  # already an unknown-code error
         if not offered[code]:
-            where = (
-                f"its region {module.scope} does not have" if module.is_local else "no region has"
-            )
-            message = f"{code} needs {module.min_connectivity} connectivity, which {where}"
-            fix = f"lower the connectivity {code} needs, or offer it where it can be delivered"
+            where = "connectivity_not_in_region" if module.is_local else "connectivity_nowhere"
+            connectivity = word("connectivity", module.min_connectivity)
+            message = _said(where, code=code, connectivity=connectivity, scope=module.scope)
+            fix = SAID("connectivity_fix", code=code)
         else:
             needed = sorted(_requires(hard_reach, code))
             blocker = next((r for r in needed if not reachable.get(r, 0) & offered[code]), None)
             if blocker is not None:
-                message = (
-                    f"no learner can reach {code}: its prerequisite {blocker} cannot "
-                    f"be completed in any region where {code} is offered"
-                    f"{_why_not(modules.get(blocker))}"
-                )
-                fix = (
-                    f"offer {blocker} (or an equivalent) where {code} is offered, or drop the edge"
-                )
+                why = _why_not(modules.get(blocker))
+                kind = "blocked" if why is None else "blocked_because"
+                message = _said(kind, code=code, blocker=blocker, why=why)
+                fix = SAID("blocked_fix", code=code, blocker=blocker)
             else:
-                message = (
-                    f"no learner can reach {code}: no region where it is offered can "
-                    f"complete all of its prerequisites {', '.join(needed)} together"
-                )
-                fix = f"offer {code}'s prerequisites in a common region, or drop one edge"
+                message = SAID("not_together", code=code, prerequisites=", ".join(needed))
+                fix = SAID("not_together_fix", code=code)
         findings.append(Finding("unreachable-module", (code,), message, fix))
     return findings
 
@@ -430,15 +458,19 @@ def _requires(reach: Reach, code: str) -> list[str]:
     return cast("list[str]", reach.successors[code])
 
 
-def _why_not(module: Module | None) -> str:
+def _why_not(module: Module | None) -> Message | None:
+    """Why a blocking prerequisite cannot be taken where it is needed, when it is plain."""
     if module is None:
-        return ""
+        return None
     reasons = []
     if module.min_connectivity == CONNECTIVITY[-1]:
-        reasons.append(f"{module.code} needs {module.min_connectivity} connectivity")
+        connectivity = word("connectivity", module.min_connectivity)
+        reasons.append(
+            SAID("blocker_needs_connectivity", code=module.code, connectivity=connectivity)
+        )
     if module.is_local:
-        reasons.append(f"{module.code} is local to {module.scope}")
-    return f" ({'; '.join(reasons)})" if reasons else ""
+        reasons.append(SAID("blocker_is_local", code=module.code, scope=module.scope))
+    return joined(reasons, "; ") if reasons else None
 
 
 def _longest_chain(

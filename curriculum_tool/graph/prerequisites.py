@@ -18,9 +18,30 @@ import networkx as nx
 from ..domain import Module, Prerequisite
 from ..domain.vocab import PREREQUISITE_KINDS
 from ..errors import CurriculumError, CycleError, Problem
+from ..messages import Catalogue
 from .cycles import format_cycle
 
 __all__ = ["PrerequisiteGraph"]
+
+#: Why the graph refuses an edit.
+SAID = Catalogue(
+    "graph.prerequisites",
+    {
+        "bad_kind": (
+            "prerequisite kind must be one of {kinds}, not '{kind}'",
+            "jenis prasyarat harus salah satu dari {kinds}, bukan '{kind}'",
+        ),
+        "closes_cycle": (
+            "{module} cannot require {requires}: that closes the prerequisite cycle {cycle}",
+            "{module} tidak dapat memerlukan {requires} karena membentuk siklus prasyarat {cycle}",
+        ),
+        "no_such_edge": (
+            "{module} does not require {requires}",
+            "{module} tidak memerlukan {requires}",
+        ),
+        "unknown_module": ("unknown module '{code}'", "modul '{code}' tidak dikenal"),
+    },
+)
 
 
 class PrerequisiteGraph:
@@ -122,17 +143,14 @@ class PrerequisiteGraph:
     def add_edge(self, module: str, requires: str, kind: str = "hard") -> Prerequisite:
         """Add (or re-kind) ``module → requires``; refuse a cycle, naming it in order."""
         if kind not in PREREQUISITE_KINDS:
-            raise CurriculumError(
-                f"prerequisite kind must be one of {', '.join(PREREQUISITE_KINDS)}, not '{kind}'"
-            )
+            raise CurriculumError(SAID("bad_kind", kinds=", ".join(PREREQUISITE_KINDS), kind=kind))
         self._require_node(module)
         self._require_node(requires)
         if not self.graph.has_edge(module, requires):
             cycle = self.cycle_with(module, requires)
             if cycle is not None:
-                text = (
-                    f"{module} cannot require {requires}: that closes the "
-                    f"prerequisite cycle {format_cycle(cycle)}"
+                text = SAID(
+                    "closes_cycle", module=module, requires=requires, cycle=format_cycle(cycle)
                 )
                 raise CycleError(cycle, [Problem("-", 0, "requires", text)])
         self.graph.add_edge(module, requires, kind=kind)
@@ -142,7 +160,7 @@ class PrerequisiteGraph:
         """Remove ``module → requires``; returns the removed edge (for undo)."""
         kind = self.kind(module, requires)
         if kind is None:
-            raise CurriculumError(f"{module} does not require {requires}")
+            raise CurriculumError(SAID("no_such_edge", module=module, requires=requires))
         self.graph.remove_edge(module, requires)
         return Prerequisite(module, requires, kind)
 
@@ -168,7 +186,7 @@ class PrerequisiteGraph:
 
     def _require_node(self, code: str) -> None:
         if code not in self.graph or "module" not in self.graph.nodes[code]:
-            raise CurriculumError(f"unknown module '{code}'")
+            raise CurriculumError(SAID("unknown_module", code=code))
 
     def edges_by_kind(self, kind: str) -> Iterator[tuple[str, str]]:
         return ((m, r) for m, r, k in self.graph.edges(data="kind") if k == kind)

@@ -16,6 +16,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
+from ..model.card_text import calibration_bin
+from .i18n import in_app_language
+
 __all__ = ["CalibrationChart", "CalibrationPoint", "calibration_points"]
 
 MODEL_COLOUR = QColor("#1f6fb2")
@@ -87,7 +90,7 @@ class CalibrationChart(QWidget):
         locale = self.locale()
         return (
             self.tr("Bin %1: prediksi %2, teramati %3 (%4 baris)")
-            .replace("%1", point.label)
+            .replace("%1", in_app_language(calibration_bin(point.label)))
             .replace("%2", locale.toString(point.predicted, "f", 3))
             .replace("%3", locale.toString(point.observed, "f", 3))
             .replace("%4", locale.toString(point.rows))

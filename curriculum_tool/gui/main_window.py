@@ -30,7 +30,7 @@ from . import workers
 from .catalog_tab import CatalogTab, RecordTable
 from .graph_editor import GraphEditorTab
 from .guide import GUIDES, GuideDialog, guide_title
-from .i18n import LANGUAGES, QT_TRANSLATE_NOOP, current_language, error_text
+from .i18n import LANGUAGES, QT_TRANSLATE_NOOP, current_language, error_text, in_app_language
 from .model_tab import ModelTab
 from .paths_tab import PathsTab
 from .regions_tab import RegionsTab
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
 
     def _imported(self, summary: str) -> None:
         self.reload()
-        self.statusBar().showMessage(summary, 10000)
+        self.statusBar().showMessage(in_app_language(summary), 10000)
 
     def run_import_now(self, kind: str, path, replace: bool = False) -> bool:
         """Import on the GUI thread (small files, tests); shows every problem on refusal."""
@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
         except CurriculumError as error:
             QMessageBox.warning(self, self.tr("Ekspor gagal"), error_text(error))
             return
-        self.statusBar().showMessage(summary, 10000)
+        self.statusBar().showMessage(in_app_language(summary), 10000)
 
     # -- language, about, closing -------------------------------------------------------
 

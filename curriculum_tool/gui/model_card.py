@@ -15,9 +15,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from ..messages import Message
+from ..model.card_text import card_text
 from ..model.persist import StoredModel
 from ..model.versions import version_mismatches
 from .calibration_chart import CalibrationChart
+from .i18n import in_app_language
 from .model_metrics import MetricsTable
 from .province_slices import ProvinceTable
 from .table_cells import percent_text
@@ -192,11 +195,18 @@ class ModelCard(QWidget):
                 f"</td><td>{value}</td></tr>"
             )
 
+        def said(field: str) -> str:
+            """The card's text of ``field``, in the interface's language when this
+            version wrote it (the card keeps its English)."""
+            return e(in_app_language(card_text(card, field)))
+
         heading(self.tr("Sasaran"))
-        text(
-            e(self.target_text(card.get("target", "")))
-            + f" <span style='color:#555'>({e(str(card.get('target_meaning', '')))})</span>"
-        )
+        meaning = card_text(card, "target_meaning")
+        target = e(self.target_text(card.get("target", "")))
+        if meaning and not isinstance(meaning, Message):
+            # a meaning this version does not write: shown as the card has it
+            target += f" <span style='color:#555'>({e(meaning)})</span>"
+        text(target)
         heading(self.tr("Data"))
         row(self.tr("Baris berlabel"), e(count(data.get("rows"))))
         row(self.tr("Tanpa label"), e(count(data.get("unlabelled"))))
@@ -210,9 +220,9 @@ class ModelCard(QWidget):
         )
         row(self.tr("SHA-256 data"), f"<code>{e(str(data.get('sha256', ''))[:16])}…</code>")
         if card.get("training_data"):
-            row(self.tr("Sumber"), e(str(card["training_data"])))
+            row(self.tr("Sumber"), said("training_data"))
         heading(self.tr("Evaluasi"))
-        row(self.tr("Pemisahan"), e(str(evaluation.get("split", ""))))
+        row(self.tr("Pemisahan"), said("evaluation.split"))
         row(self.tr("Batas tanggal"), e(str(evaluation.get("cutoff", "?"))))
         row(
             self.tr("Baris latih / uji"),
@@ -223,7 +233,7 @@ class ModelCard(QWidget):
             e(self.tr("ya") if evaluation.get("refitted_on_all_rows") else self.tr("tidak")),
         )
         heading(self.tr("Model"))
-        row(self.tr("Estimator"), e(str(card.get("estimator", ""))))
+        row(self.tr("Estimator"), said("estimator"))
         row(self.tr("Seed (angka acak awal)"), e(str(card.get("seed", ""))))
         row(self.tr("SHA-256 berkas"), f"<code>{e(model.sha256[:16])}…</code>")
         heading(self.tr("Fitur"))
@@ -237,7 +247,7 @@ class ModelCard(QWidget):
                 "<br><span style='color:#8b1a10'>"
                 + e(
                     self.tr("Tidak cocok dengan instalasi ini: %1").replace(
-                        "%1", "; ".join(mismatches)
+                        "%1", "; ".join(in_app_language(m) for m in mismatches)
                     )
                 )
                 + "</span>"
@@ -245,7 +255,7 @@ class ModelCard(QWidget):
         text(versions_text)
         row(self.tr("Platform"), e(str(card.get("platform", ""))))
         heading(self.tr("Penggunaan yang dimaksud"))
-        text(e(str(card.get("intended_use", ""))))
+        text(said("intended_use"))
         heading(self.tr("Batasan"))
-        text(e(str(card.get("limits", ""))))
+        text(said("limits"))
         return "<table width='100%' cellspacing='0' cellpadding='1'>" + "".join(parts) + "</table>"

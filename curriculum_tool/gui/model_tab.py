@@ -29,7 +29,7 @@ from ..errors import CurriculumError
 from ..model.persist import StoredModel, activate_model, list_models, verify_model
 from ..model.training import default_model_name
 from ..store import Workspace
-from .i18n import error_text
+from .i18n import error_text, in_app_language
 from .model_card import ModelCard
 from .model_list import ModelList
 from .model_metrics import BASELINES
@@ -142,8 +142,8 @@ class ModelTab(QWidget):
         return next((model.name for model in self.models if model.active), None)
 
     def refusal_reason(self, model: StoredModel) -> str | None:
-        """Why ``model`` is refused (verified once per name and hash, without rebuilding
-        it), or None."""
+        """Why ``model`` is refused, in the interface's language (verified once per name
+        and hash, without rebuilding it), or None."""
         key = (model.name, model.sha256)
         if key not in self._refusals:
             try:
@@ -152,7 +152,8 @@ class ModelTab(QWidget):
                 self._refusals[key] = error_text(error)
             except Exception as error:  # noqa: BLE001 - an unreadable row is shown, not raised
                 self._refusals[key] = f"{type(error).__name__}: {error}"
-        return self._refusals[key]
+        refused = self._refusals[key]
+        return None if refused is None else in_app_language(refused)
 
     # ------------------------------------------------------------- selection
 

@@ -16,8 +16,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from ..model.persist import StoredModel
+from ..model.train import STAGE_LABELS as CORE_STAGE_LABELS
 from ..model.training import train_and_store
 from ..store import Workspace
+from .i18n import in_app_language
 from .train_dialog import TrainOptions
 from .workers import Report
 
@@ -116,9 +118,12 @@ class TrainingPanel(QFrame):
         self.bar.setValue(done)
 
     def stage_text(self, stage: str) -> str:
-        """The words for a stage key (an unknown key is shown as it is)."""
+        """The words for a stage key: the panel's own, else the core's label in the
+        interface's language (an unknown key is shown as it is)."""
         label = STAGE_LABELS.get(stage)
-        return self.tr(label) if label is not None else stage
+        if label is not None:
+            return self.tr(label)
+        return in_app_language(CORE_STAGE_LABELS.get(stage, stage))
 
     def cancelling(self) -> None:
         """Show that the run stops at its next stage."""

@@ -127,29 +127,33 @@ class TransferDialog(QDialog):
 
 
 def run_import(workspace, kind: str, path: Path, replace: bool) -> str:
-    """Import in the core; returns the summary line (raises on refusal)."""
+    """Import in the core; returns the summary, each file's line and notes, as a core
+    message (show it with ``in_app_language``; raises on refusal)."""
     from ..io import import_file
+    from ..io.importer import joined
     from ..io.interchange import READ_FORMATS, import_interchange
 
     if kind in READ_FORMATS:
-        return "\n".join(str(s) for s in import_interchange(workspace, kind, path, replace))
-    return str(import_file(workspace, kind, path, replace=replace))
+        summaries = import_interchange(workspace, kind, path, replace)
+        return joined([summary.message for summary in summaries])
+    return import_file(workspace, kind, path, replace=replace).message
 
 
 def run_export(workspace, kind: str, path: Path, unmask: bool) -> str:
-    """Export in the core; returns the summary line."""
+    """Export in the core; returns the summary line as a core message (show it with
+    ``in_app_language``)."""
     from ..io import export_file
+    from ..io.exporter import export_summary
     from ..io.interchange import WRITE_FORMATS, export_interchange
 
     if kind == "paths":
         from ..recommend.batch import export_paths
 
-        return f"{export_paths(workspace, path, unmask)} jalur → {path}"
+        return export_summary(export_paths(workspace, path, unmask), kind, path)
     if kind in WRITE_FORMATS:
         return f"{export_interchange(workspace, kind, path)} → {path}"
     count = export_file(workspace, kind, path, unmask=unmask)
-    masked = "" if unmask or kind not in _PERSONAL else " (data pribadi disamarkan)"
-    return f"{count} {kind} → {path}{masked}"
+    return export_summary(count, kind, path, masked=not unmask and kind in _PERSONAL)
 
 
 def problem_lines(error: ValidationError) -> list[str]:

@@ -2,7 +2,8 @@
 is described in :mod:`curriculum_tool.io.case`).
 
 One :class:`_Reader` pass over a package gives both the :class:`ParsedFile` list the importer
-takes and the counts :func:`case_summary` shows; problems are located by JSON path.
+takes and the counts :func:`case_summary` shows; problems are located by JSON path. Every
+problem and note is a :class:`~curriculum_tool.messages.Message` of :mod:`.case_read_text`.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from ..domain.cells import check_code, check_text
 from ..domain.records import MAX_TEXT
 from ..domain.vocab import COMPETENCY_GROUPS
 from ..errors import Problem
+from ..messages import Message
 from .case_format import EXTENSION, GROUP_TYPE, NAMESPACE, RECORD_ITEMS
 from .case_json import MAX_DEPTH, JsonRefused, read_limited_json
+from .case_read_text import SAID, identifier_refusal
 from .importer import ParsedFile
 from .tables import cell_text
 
@@ -83,19 +86,19 @@ class _Reader:
         self.parsed = self._read(path)
         self.summary["problems"] = sum(len(p.problems) for p in self.parsed)
 
-    def problem(self, json_path: str, message: str, kind: str = "competencies") -> None:
+    def problem(self, json_path: str, message: Message, kind: str = "competencies") -> None:
         self.problems[kind].append(Problem(self.label, 0, json_path, message))
 
     def text(self, value: Any, json_path: str, kind: str = "competencies") -> str:
         if isinstance(value, (dict, list)):
-            self.problem(json_path, "must be text, not a JSON object or list", kind)
+            self.problem(json_path, SAID("not_text"), kind)
         return _plain(value)
 
     def extension(self, node: dict, json_path: str, kind: str) -> dict | None:
         value = node.get("extensions") or {}
         value = value.get(EXTENSION) if isinstance(value, dict) else value
         if value is not None and not isinstance(value, dict):
-            self.problem(f"{json_path}.extensions.{EXTENSION}", "must be a JSON object", kind)
+            self.problem(f"{json_path}.extensions.{EXTENSION}", SAID("not_an_object"), kind)
             return None
         return value
 
@@ -156,24 +159,15 @@ class _Reader:
         result[0].notes.extend(self._notes())
         return result
 
-    def _notes(self) -> list[str]:
+    def _notes(self) -> list[Message]:
         """What the package holds that the import leaves out, by kind."""
-        left_out = {
-            "skipped_precedes": "'precedes' association(s) not between two modules",
-            "outside_associations": "association(s) with an end outside this package",
-            "bare_items": "Modul or Wilayah item(s) without curriculum-tool data (a strict "
-            "CASE package): only their codes and titles are in it",
-        }
         notes = [
-            f"left out {self.summary[key]:,} {what}"
-            for key, what in left_out.items()
+            SAID(key, n=self.summary[key])
+            for key in ("skipped_precedes", "outside_associations", "bare_items")
             if self.summary[key]
         ]
         if self.summary["groups"]:
-            notes.append(
-                f"{self.summary['groups']} Kelompok Kompetensi item(s) gave the competency "
-                "groups (not competencies themselves)"
-            )
+            notes.append(SAID("group_items", n=self.summary["groups"]))
         return notes
 
     def _items(self, items: list) -> tuple[dict[int, dict], dict[str, int]]:
@@ -184,15 +178,15 @@ class _Reader:
             where = f"$.CFItems[{i}]"
             identifier = item.get("identifier") if isinstance(item, dict) else None
             if not isinstance(item, dict):
-                self.problem(where, "an item must be a JSON object")
+                self.problem(where, SAID("item_not_an_object"))
             elif not isinstance(identifier, str) or not identifier.strip():
-                self.problem(f"{where}.identifier", "the item has no identifier")
+                self.problem(f"{where}.identifier", SAID("item_without_identifier"))
             elif reason := check_text(identifier, "the identifier"):
-                self.problem(f"{where}.identifier", reason)
+                self.problem(f"{where}.identifier", identifier_refusal(reason))
             elif identifier in by_id:
                 self.problem(
                     f"{where}.identifier",
-                    f"duplicate identifier '{identifier}', first at $.CFItems[{by_id[identifier]}]",
+                    SAID("duplicate_identifier", identifier=identifier, first=by_id[identifier]),
                 )
             else:
                 valid[i], by_id[identifier] = item, i
@@ -202,21 +196,17 @@ class _Reader:
         """The package when its top level is sound, else None with the problems noted."""
         try:
             package = read_limited_json(path)
-            message = (
-                None
-                if isinstance(package, dict)
-                else "a CASE package must be a JSON object (a CFPackage)"
-            )
+            message = None if isinstance(package, dict) else SAID("package_not_an_object")
         except json.JSONDecodeError as error:
-            message = f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
+            message = SAID("invalid_json", reason=error.msg, line=error.lineno, column=error.colno)
         except JsonRefused as refused:
-            message = str(refused)
+            message = refused.message
         except RecursionError:  # not expected past the depth check; never a traceback
-            message = f"JSON nested more than {MAX_DEPTH} levels deep"
+            message = SAID("too_deep", limit=MAX_DEPTH)
         except UnicodeDecodeError:
-            message = "the file is not UTF-8 text"
+            message = SAID("not_utf8")
         except OSError as error:
-            message = f"cannot read the file: {error.strerror or error}"
+            message = SAID("unreadable", reason=str(error.strerror or error))
         if message:
             self.problem("$", message)
             return None
@@ -226,11 +216,10 @@ class _Reader:
             ("CFAssociations", list, False),
         ):
             if key not in package and needed:
-                self.problem(f"$.{key}", f"missing {key}; is this a CASE CFPackage?")
+                self.problem(f"$.{key}", SAID("missing_key", key=key))
             elif key in package and not isinstance(package[key], kind):
-                self.problem(
-                    f"$.{key}", f"{key} must be a JSON {'object' if kind is dict else 'list'}"
-                )
+                wrong = "key_not_an_object" if kind is dict else "key_not_a_list"
+                self.problem(f"$.{key}", SAID(wrong, key=key))
         return None if self.problems["competencies"] else package
 
     def _associations(self, associations: list) -> list[tuple[int, str, str, str, dict | None]]:
@@ -238,16 +227,14 @@ class _Reader:
         for j, association in enumerate(associations):
             where = f"$.CFAssociations[{j}]"
             if not isinstance(association, dict):
-                self.problem(where, "an association must be a JSON object")
+                self.problem(where, SAID("association_not_an_object"))
                 continue
             ends: list[Any] = []  # the identifiers as given; a bad one is also reported
             for end, name in (("originNodeURI", "origin"), ("destinationNodeURI", "destination")):
                 node = association.get(end)
                 identifier = node.get("identifier") if isinstance(node, dict) else None
                 if not isinstance(identifier, str) or not identifier.strip():
-                    self.problem(
-                        f"{where}.{end}.identifier", f"the association's {name} has no identifier"
-                    )
+                    self.problem(f"{where}.{end}.identifier", SAID(f"{name}_without_identifier"))
                 ends.append(identifier)
             if None not in ends:
                 origin, destination = ends
@@ -312,7 +299,7 @@ class _Reader:
             else:
                 self.problem(
                     f"{where}.extensions.{EXTENSION}.{key}",
-                    f"unknown field '{key}'; expected: {', '.join(fields)}",
+                    SAID("unknown_field", key=key, fields=", ".join(fields)),
                     kind,
                 )
         return row
@@ -334,7 +321,7 @@ class _Reader:
                 else:  # written as a prerequisite, so a dangling one
                     self.problem(
                         where,
-                        "a prerequisite must join two Modul items of the package",
+                        SAID("dangling_prerequisite"),
                         "prerequisites",
                     )
                 continue
@@ -376,9 +363,11 @@ class _Reader:
                         self.label,
                         0,
                         column,
-                        (
-                            f"duplicate {'/'.join(record_type.KEY)} ({', '.join(record.key())}), "
-                            f"first at {_json_path(kind, first[record.key()])}"
+                        SAID(
+                            "duplicate_key",
+                            key="/".join(record_type.KEY),
+                            values=", ".join(record.key()),
+                            first=_json_path(kind, first[record.key()]),
                         ),
                     )
                 )

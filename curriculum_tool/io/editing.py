@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..domain import RECORD_TYPES, Record
-from ..errors import Problem, ValidationError
+from ..errors import SAID as SAID_PLACE, Problem, ValidationError
+from ..messages import Catalogue
 from ..store import Workspace
 from ..store.integrity import dangling_references
 from .importer import ParsedFile, import_parsed
@@ -19,7 +20,12 @@ from .importer import ParsedFile, import_parsed
 __all__ = ["EDIT_LABEL", "delete_records", "save_records"]
 
 #: How an edit made in the app is named in problem messages.
-EDIT_LABEL = "edit"
+EDIT_LABEL = SAID_PLACE("edit")
+
+SAID = Catalogue(
+    "io.editing",
+    {"cannot_delete": ("cannot delete: {reference}", "tidak dapat dihapus: {reference}")},
+)
 
 
 def save_records(workspace: Workspace, kind: str, records: Sequence[Record]) -> None:
@@ -37,7 +43,12 @@ def delete_records(workspace: Workspace, kind: str, keys: Sequence[Any]) -> None
         if dangling:
             raise ValidationError(
                 [
-                    Problem(EDIT_LABEL, 1, record_type.KEY[0], f"cannot delete: {reference}")
+                    Problem(
+                        EDIT_LABEL,
+                        1,
+                        record_type.KEY[0],
+                        SAID("cannot_delete", reference=reference.message),
+                    )
                     for reference in dangling
                 ]
             )

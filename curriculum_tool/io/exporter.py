@@ -9,15 +9,39 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..messages import Catalogue, Message
 from ..store import Workspace
+from ..store.names import table_name
 from .importer import check_kind
 from .masking import mask_record
 from .tables import write_rows
 
-__all__ = ["PERSONAL_KINDS", "export_file"]
+__all__ = ["PERSONAL_KINDS", "export_file", "export_summary"]
 
 #: Kinds that hold personal data and are masked by default.
 PERSONAL_KINDS = frozenset({"learners", "outcomes"})
+
+SAID = Catalogue(
+    "io.exporter",
+    {
+        "exported": ("{count} {kind} → {path}{masked}", "{count} {kind} → {path}{masked}"),
+        "masked": (" (personal data masked)", " (data pribadi disamarkan)"),
+    },
+)
+
+
+def export_summary(
+    count: int, kind: str, path: str | os.PathLike[str], masked: bool = False
+) -> Message:
+    """What an export wrote, for the app's status line: ``count`` records of ``kind`` (or
+    learner paths, ``paths``) to ``path``, and whether personal data was masked.
+
+    >>> summary = export_summary(3, "learners", "out.csv", masked=True)
+    >>> str(summary), summary.indonesian
+    ('3 learners → out.csv (personal data masked)', '3 peserta → out.csv (data pribadi disamarkan)')
+    """
+    shown = SAID("masked") if masked else ""
+    return SAID("exported", count=count, kind=table_name(kind), path=str(path), masked=shown)
 
 
 def export_file(

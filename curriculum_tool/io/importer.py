@@ -27,8 +27,10 @@ from ..domain import RECORD_TYPES, Prerequisite, Record, Region, RowError
 from ..domain.validation_text import refusal
 from ..errors import CurriculumError, CycleError, Problem, ValidationError
 from ..graph import find_cycles, format_cycle
+from ..messages import Catalogue, Message
 from ..store import Workspace
 from ..store.integrity import dangling_references
+from ..store.names import table_name
 from ..store.stamps import Stamp
 from .tables import read_rows
 
@@ -39,11 +41,78 @@ __all__ = [
     "import_file",
     "import_files",
     "import_parsed",
+    "joined",
     "parse_file",
 ]
 
 #: The contract's file kinds, in an order where each refers only to earlier ones.
 KINDS: tuple[str, ...] = tuple(RECORD_TYPES)
+
+SAID = Catalogue(
+    "io.importer",
+    {
+        "unknown_kind": (
+            "unknown kind '{kind}'; one of: {kinds}",
+            "jenis data '{kind}' tidak dikenal; pilih salah satu: {kinds}",
+        ),
+        "rows_read": ("{file}: {rows:,} rows read", "{file}: {rows:,} baris sudah dibaca"),
+        "checking": (
+            "{file}: checking {rows:,} rows and writing",
+            "{file}: memeriksa {rows:,} baris lalu menyimpannya",
+        ),
+        "duplicate": (
+            "duplicate {key} ({values}), first at row {first}",
+            "{key} ({values}) ganda, pertama kali muncul di baris {first}",
+        ),
+        "stale": (
+            "{kind} changed since this import started reading it ({when}by another import "
+            "or edit); nothing was written; run the import again",
+            "data {kind} berubah sejak impor ini mulai membacanya ({when}oleh impor atau "
+            "penyuntingan lain); tidak ada yang disimpan; jalankan impor sekali lagi",
+        ),
+        "stale_at": ("at {time}, ", "pukul {time}, "),
+        "would_dangle": (
+            "{reference} (--replace would leave it dangling)",
+            "{reference} (--replace akan membuatnya merujuk ke data yang tidak ada)",
+        ),
+        "prerequisite_cycle": (
+            "prerequisite cycle {cycle}; remove one of these edges",
+            "siklus prasyarat {cycle}; hapus salah satu hubungan prasyarat ini",
+        ),
+        "region_parent_cycle": (
+            "region parent cycle {cycle}; remove one of these edges",
+            "siklus induk wilayah {cycle}; hapus salah satu hubungan induk ini",
+        ),
+        # -- the summary of an import ---------------------------------------------------
+        "replaced": (
+            "{file}: {kind} replaced with {rows} rows",
+            "{file}: data {kind} diganti dengan {rows} baris",
+        ),
+        "merged": (
+            "{file}: {added} added, {updated} updated ({kind})",
+            "{file}: {added} ditambahkan, {updated} diperbarui ({kind})",
+        ),
+        "note": ("  note: {note}", "  catatan: {note}"),
+        "lines": ("{before}\n{line}", "{before}\n{line}"),
+    },
+)
+
+
+def joined(lines: Sequence[str]) -> str:
+    """``lines`` one per line, as one message when any line is one (each line in the same
+    language).
+
+    >>> text = joined([SAID("note", note="a"), "b"])
+    >>> str(text), text.indonesian
+    ('  note: a\\nb', '  catatan: a\\nb')
+    """
+    if not lines:
+        return ""
+    text = lines[0]
+    for line in lines[1:]:
+        text = SAID("lines", before=text, line=line)
+    return text
+
 
 _TARGET_NAMES = {
     "competencies": ("competency", "competencies"),
@@ -68,11 +137,17 @@ class ImportSummary:
     notes: tuple[str, ...] = ()
 
     def __str__(self) -> str:
+        return str(self.message)
+
+    @property
+    def message(self) -> Message:
+        """The summary and its notes, one per line, in English and Indonesian."""
+        kind = table_name(self.kind)
         if self.replaced:
-            head = f"{self.file}: {self.kind} replaced with {self.rows} rows"
+            head = SAID("replaced", file=self.file, kind=kind, rows=self.rows)
         else:
-            head = f"{self.file}: {self.added} added, {self.updated} updated ({self.kind})"
-        return "\n".join([head, *(f"  note: {note}" for note in self.notes)])
+            head = SAID("merged", file=self.file, added=self.added, updated=self.updated, kind=kind)
+        return cast(Message, joined([head, *(SAID("note", note=note) for note in self.notes)]))
 
 
 @dataclass
@@ -95,7 +170,7 @@ def check_kind(kind: str) -> type[Record]:
     try:
         return RECORD_TYPES[kind]
     except KeyError:
-        raise CurriculumError(f"unknown kind '{kind}'; one of: {', '.join(KINDS)}") from None
+        raise CurriculumError(SAID("unknown_kind", kind=kind, kinds=", ".join(KINDS))) from None
 
 
 #: Rows between two progress reports while reading a large file.
@@ -118,7 +193,7 @@ def parse_file(
     first_row: dict[tuple, int] = {}
     for number, row in read_rows(path, record_type.COLUMNS, label, record_type.OPTIONAL):
         if progress is not None and number % PROGRESS_EVERY == 0:
-            progress(f"{label}: {number - 1:,} rows read")
+            progress(SAID("rows_read", file=label, rows=number - 1))
         if isinstance(row, Problem):
             parsed.problems.append(row)
             continue
@@ -133,16 +208,13 @@ def parse_file(
             continue
         key = record.key()
         if key in first_row:
-            shown = ", ".join(str(k) for k in key)
-            parsed.problems.append(
-                Problem(
-                    label,
-                    number,
-                    record_type.KEY[-1],
-                    f"duplicate {'/'.join(record_type.KEY)} ({shown}), "
-                    f"first at row {first_row[key]}",
-                )
+            duplicate = SAID(
+                "duplicate",
+                key="/".join(record_type.KEY),
+                values=", ".join(str(k) for k in key),
+                first=first_row[key],
             )
+            parsed.problems.append(Problem(label, number, record_type.KEY[-1], duplicate))
             continue
         first_row[key] = number
         parsed.records.append(record)
@@ -212,7 +284,7 @@ def import_parsed(
     summaries = []
     for parsed in parsed_files:
         if progress is not None:
-            progress(f"{parsed.label}: checking {len(parsed.records):,} rows and writing")
+            progress(SAID("checking", file=parsed.label, rows=len(parsed.records)))
         summaries.append(_apply(workspace, conn, parsed, replace))
     return summaries
 
@@ -240,12 +312,9 @@ def _refuse_stale(
         raise ValidationError(problems)
 
 
-def _stale_message(kind: str, stamp: Stamp | None) -> str:
-    when = "" if stamp is None else f"at {stamp.time.astimezone():%H:%M:%S}, "
-    return (
-        f"{kind} changed since this import started reading it ({when}by another import "
-        "or edit); nothing was written; run the import again"
-    )
+def _stale_message(kind: str, stamp: Stamp | None) -> Message:
+    when = "" if stamp is None else SAID("stale_at", time=f"{stamp.time.astimezone():%H:%M:%S}")
+    return SAID("stale", kind=table_name(kind), when=when)
 
 
 def _apply(
@@ -268,7 +337,7 @@ def _apply(
         raise ValidationError(
             [
                 Problem(
-                    parsed.label, 1, key_column, f"{reference} (--replace would leave it dangling)"
+                    parsed.label, 1, key_column, SAID("would_dangle", reference=reference.message)
                 )
                 for reference in dangling
             ]
@@ -334,13 +403,13 @@ def _reference_problems(
 
 
 #: Kinds whose records are edges of a graph that must stay acyclic: how a record gives its
-#: edge (or None), the column to blame, and what the cycle is called.
+#: edge (or None), the column to blame, and the kind of message that names the cycle.
 _EDGES: dict[str, tuple[Callable[[Any], tuple[str, str] | None], str, str]] = {
-    Prerequisite.KIND: (lambda r: (r.module, r.requires), "requires", "prerequisite cycle"),
+    Prerequisite.KIND: (lambda r: (r.module, r.requires), "requires", "prerequisite_cycle"),
     Region.KIND: (
         lambda r: None if r.parent is None else (r.code, r.parent),
         "parent",
-        "region parent cycle",
+        "region_parent_cycle",
     ),
 }
 
@@ -362,12 +431,5 @@ def _cycle_error(
     for cycle in cycles:
         edges_in_file = [rows[e] for e in itertools.pairwise(cycle) if e in rows]
         row = min(edges_in_file) if edges_in_file else 1
-        problems.append(
-            Problem(
-                parsed.label,
-                row,
-                column,
-                f"{what} {format_cycle(cycle)}; remove one of these edges",
-            )
-        )
+        problems.append(Problem(parsed.label, row, column, SAID(what, cycle=format_cycle(cycle))))
     return CycleError([str(node) for node in cycles[0]], problems)

@@ -15,10 +15,25 @@ from importlib import import_module
 from pathlib import Path
 
 from ..errors import CurriculumError, ValidationError
+from ..messages import Catalogue
 from ..store import Workspace
 from .importer import ImportSummary, ParsedFile, import_parsed
 
 __all__ = ["READ_FORMATS", "WRITE_FORMATS", "export_interchange", "import_interchange"]
+
+SAID = Catalogue(
+    "io.interchange",
+    {
+        "cannot_import": (
+            "cannot import format '{format}'; one of: {formats}",
+            "format '{format}' tidak dapat diimpor; pilih salah satu: {formats}",
+        ),
+        "cannot_export": (
+            "cannot export format '{format}'; one of: {formats}",
+            "format '{format}' tidak dapat diekspor; pilih salah satu: {formats}",
+        ),
+    },
+)
 
 #: format -> (module, reader function): ``reader(path, label) -> list[ParsedFile]``.
 READ_FORMATS: dict[str, tuple[str, str]] = {
@@ -34,11 +49,11 @@ WRITE_FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
-def _function(table: dict[str, tuple[str, str]], fmt: str, verb: str) -> Callable:
+def _function(table: dict[str, tuple[str, str]], fmt: str, refusal: str) -> Callable:
     try:
         module, name = table[fmt]
     except KeyError:
-        raise CurriculumError(f"cannot {verb} format '{fmt}'; one of: {', '.join(table)}") from None
+        raise CurriculumError(SAID(refusal, format=fmt, formats=", ".join(table))) from None
     return getattr(import_module(module), name)
 
 
@@ -47,7 +62,7 @@ def import_interchange(
 ) -> list[ImportSummary]:
     """Import a Moodle or CASE file in one transaction; refuse it whole on any problem,
     or when another writer changed one of its tables while it was being read."""
-    reader = _function(READ_FORMATS, fmt, "import")
+    reader = _function(READ_FORMATS, fmt, "cannot_import")
     path = Path(path)
     read_stamps = workspace.change_stamps()
     parsed: list[ParsedFile] = reader(path, path.name)
@@ -62,4 +77,4 @@ def export_interchange(
 ) -> int:
     """Write the workspace in ``fmt`` (``options``: the writer's own, e.g. ``strict`` for
     CASE); returns how many items were written."""
-    return _function(WRITE_FORMATS, fmt, "export")(workspace, Path(path), **options)
+    return _function(WRITE_FORMATS, fmt, "cannot_export")(workspace, Path(path), **options)

@@ -21,12 +21,12 @@ from pathlib import Path
 
 from ..domain import Competency, RowError
 from ..domain.vocab import CODE_PATTERN, COMPETENCY_GROUPS
-from ..errors import CurriculumError, Problem, ValidationError
+from ..errors import CurriculumError, Problem, ValidationError, unnamed_column
 from ..store import Workspace, is_url
 from .atomic import atomic_output
 from .cell_escape import SafeCsvWriter, unescape_cell
 from .importer import ParsedFile
-from .moodle_text import full_name, html_to_text, short_name
+from .moodle_text import SAID, full_name, html_to_text, short_name
 from .tables import MAX_ROWS_VARIABLE, max_rows, read_csv_records
 
 __all__ = [
@@ -130,13 +130,13 @@ def _read_records(
     """The header and the non-blank records with their row numbers (header = row 1); a
     record the file ends in the middle of comes as a :class:`Problem`."""
     if not path.is_file():
-        raise _Refused(Problem(label, 1, "-", f"file not found: {path}"))
+        raise _Refused(Problem(label, 1, "-", SAID("file_not_found", path=str(path))))
     limit = max_rows()
     try:
         reader = read_csv_records(path, label, _delimiter(path))
         first = next(reader, None)
         if first is None:
-            raise _Refused(Problem(label, 1, "-", "the file is empty (no header row)"))
+            raise _Refused(Problem(label, 1, "-", SAID("empty_file")))
         header = first[1]
         if isinstance(header, Problem):
             raise _Refused(header)
@@ -150,10 +150,7 @@ def _read_records(
                             label,
                             number,
                             "-",
-                            (
-                                f"the file has more than {limit:,} data rows, the limit "
-                                f"({MAX_ROWS_VARIABLE}); split it into smaller files"
-                            ),
+                            SAID("too_many_rows", limit=limit, variable=MAX_ROWS_VARIABLE),
                         )
                     )
     except ValidationError as error:  # not UTF-8, or malformed CSV: one located problem
@@ -181,9 +178,12 @@ def _column_names(header: list[str], label: str) -> tuple[list[str], list[Proble
             list(COLUMNS),
             [],
             [
-                f"the header is not Moodle's English one ('{header[0].strip()}', "
-                f"'{header[1].strip()}', …): its {len(COLUMNS)} columns were read by "
-                "position, as Moodle reads them"
+                SAID(
+                    "translated_header",
+                    first=header[0].strip(),
+                    second=header[1].strip(),
+                    count=len(COLUMNS),
+                )
             ],
         )
     return [n or "" for n in names], _header_problems(header, names, label), []
@@ -194,19 +194,19 @@ def _header_problems(header: list[str], names: list[str | None], label: str) -> 
         Problem(
             label,
             1,
-            h.strip() or f"column {i}",
-            f"unknown column '{h.strip()}'; expected Moodle's: {', '.join(COLUMNS)}",
+            h.strip() or unnamed_column(i),
+            SAID("unknown_column", column=h.strip(), columns=", ".join(COLUMNS)),
         )
         for i, (h, name) in enumerate(zip(header, names), start=1)
         if name is None
     ]
     problems += [
-        Problem(label, 1, name, f"column '{name}' appears twice")
+        Problem(label, 1, name, SAID("column_twice", column=name))
         for name in COLUMNS
         if names.count(name) > 1
     ]
     problems += [
-        Problem(label, 1, name, f"missing column '{name}'")
+        Problem(label, 1, name, SAID("missing_column", column=name))
         for name in REQUIRED
         if name not in names
     ]
@@ -238,7 +238,7 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
                     label,
                     number,
                     "-",
-                    f"row has {len(cells)} cells but the header has {len(names)}",
+                    SAID("cell_count", cells=len(cells), columns=len(names)),
                 )
             )
             continue
@@ -252,7 +252,7 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
                         label,
                         number,
                         IS_FRAMEWORK,
-                        "a second framework row; a file holds one framework",
+                        SAID("second_framework"),
                     )
                 )
             framework = row[ID]
@@ -262,7 +262,7 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
                     label,
                     number,
                     ID,
-                    f"duplicate ID number '{row[ID]}', first at row {rows[row[ID]][0]}",
+                    SAID("duplicate_id", id_number=row[ID], first=rows[row[ID]][0]),
                 )
             )
         else:
@@ -315,7 +315,7 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
                 label,
                 rows[cycle[0]][0],
                 PARENT,
-                f"parent cycle {' → '.join(cycle)}; remove one of these parents",
+                SAID("parent_cycle", cycle=" → ".join(cycle)),
             )
         )
 
@@ -324,9 +324,7 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
         parent = parent_of(row)
         if parent and parent not in rows:
             parsed.problems.append(
-                Problem(
-                    label, number, PARENT, f"unknown parent '{parent}'; no row has this ID number"
-                )
+                Problem(label, number, PARENT, SAID("unknown_parent", parent=parent))
             )
         root = root_of(code) if code else None
         if root == code and code in COMPETENCY_GROUPS:
@@ -354,22 +352,18 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
         parsed.records.append(record)
         parsed.rows.append(number)
     if prefix:
-        parsed.notes.append(
-            f"framework '{framework}': its ID numbers are qualified as '{prefix}-…' to keep "
-            "them apart from other frameworks' (Moodle keeps ID numbers unique per framework)"
-        )
+        parsed.notes.append(SAID("qualified_codes", framework=framework, prefix=prefix))
     if derived:
         parsed.notes.append(
-            f"{len(derived)} ID number(s) cannot be a code and were given a derived one: "
-            + ", ".join(derived[:5])
-            + (" …" if len(derived) > 5 else "")
-        )
-    if not parsed.records and not parsed.problems:
-        parsed.problems.append(
-            Problem(
-                label, 1, "-", "the file holds no competency (only a framework row, or no rows)"
+            SAID(
+                "derived_codes",
+                n=len(derived),
+                examples=", ".join(derived[:5]),
+                more=" …" if len(derived) > 5 else "",
             )
         )
+    if not parsed.records and not parsed.problems:
+        parsed.problems.append(Problem(label, 1, "-", SAID("no_competency")))
     parsed.problems.sort(
         key=lambda p: (p.row, COLUMNS.index(p.column) if p.column in COLUMNS else -1)
     )
@@ -391,15 +385,12 @@ def write_moodle(workspace: Workspace, path: Path) -> int:
     written. Each used group becomes a top-level competency above its members. Cells a
     spreadsheet would evaluate get a leading quote (:class:`.cell_escape.SafeCsvWriter`)."""
     if path.suffix.lower() != ".csv":
-        raise CurriculumError(f"a Moodle competency framework is a .csv file, not '{path.name}'")
+        raise CurriculumError(SAID("not_csv", name=path.name))
     competencies = workspace.load("competencies")
     groups = [g for g in COMPETENCY_GROUPS if any(c.group == g for c in competencies)]
     clash = sorted({c.code for c in competencies} & set(groups))
     if clash:
-        raise CurriculumError(
-            f"competency code '{clash[0]}' is also a group's ID number in "
-            "Moodle; rename the competency to export it"
-        )
+        raise CurriculumError(SAID("code_is_group", code=clash[0]))
     name = "curriculum-tool" if is_url(workspace.label) else Path(workspace.label).stem
     lines = [
         {

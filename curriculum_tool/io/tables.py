@@ -20,7 +20,8 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import CurriculumError, Problem, ValidationError
+from ..errors import CurriculumError, Problem, ValidationError, unnamed_column
+from ..messages import Catalogue
 from .atomic import atomic_output
 from .cell_escape import SafeCsvWriter, unescape_cell, xlsx_value
 from .xlsx_rows import BadCell, column_letter, xlsx_rows
@@ -38,18 +39,61 @@ __all__ = [
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
 
+SAID = Catalogue(
+    "io.tables",
+    {
+        "unsupported_type": (
+            "unsupported file type '{suffix}': use .csv or .xlsx",
+            "jenis berkas '{suffix}' tidak didukung: gunakan .csv atau .xlsx",
+        ),
+        "no_suffix": ("(none)", "(tanpa akhiran)"),
+        "bad_row_limit": (
+            "{variable} must be a whole number of rows (1 or more), not '{value}'",
+            "{variable} harus berupa jumlah baris bilangan bulat (1 atau lebih), bukan '{value}'",
+        ),
+        "not_found": ("file not found: {path}", "berkas tidak ditemukan: {path}"),
+        "empty": (
+            "the file is empty (no header row)",
+            "berkas kosong (tidak ada baris judul kolom)",
+        ),
+        "unknown_column": (
+            "unknown column '{name}'; expected: {expected}",
+            "kolom '{name}' tidak dikenal; kolom yang diharapkan: {expected}",
+        ),
+        "column_twice": ("column '{name}' appears twice", "kolom '{name}' muncul dua kali"),
+        "missing_column": ("missing column '{name}'", "kolom '{name}' tidak ada"),
+        "too_many_rows": (
+            "the file has more than {limit:,} data rows, the limit ({variable}); "
+            "split it into smaller files",
+            "berkas berisi lebih dari {limit:,} baris data, batas yang berlaku ({variable}); "
+            "pecah menjadi beberapa berkas yang lebih kecil",
+        ),
+        "row_width": (
+            "row has {cells} cells but the header has {width}",
+            "baris berisi {cells} sel, padahal baris judul kolom berisi {width}",
+        ),
+        "cell_beyond_header": (
+            "row has a cell in column {column} but the header has {width} columns",
+            "baris berisi sel di kolom {column}, padahal baris judul kolom hanya berisi "
+            "{width} kolom",
+        ),
+        "not_utf8": ("the file is not UTF-8 text", "berkas bukan teks UTF-8"),
+        "malformed_csv": ("malformed CSV: {detail}", "CSV rusak: {detail}"),
+        "cut_off": (
+            "the file ends in the middle of row {number}: it may have been cut off "
+            "(a complete file ends with a line break)",
+            "berkas berakhir di tengah baris {number}: mungkin terpotong (berkas yang utuh "
+            "diakhiri dengan pergantian baris)",
+        ),
+    },
+)
+
 
 def _suffix(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in TABLE_SUFFIXES:
-        raise ValidationError(
-            Problem(
-                path.name,
-                1,
-                "-",
-                f"unsupported file type '{suffix or '(none)'}': use .csv or .xlsx",
-            )
-        )
+        shown = suffix or SAID("no_suffix")
+        raise ValidationError(Problem(path.name, 1, "-", SAID("unsupported_type", suffix=shown)))
     return suffix
 
 
@@ -81,9 +125,7 @@ def max_rows() -> int:
     if not raw:
         return MAX_ROWS
     if not (raw.isascii() and raw.isdigit() and len(raw) <= 12 and int(raw) > 0):
-        raise CurriculumError(
-            f"{MAX_ROWS_VARIABLE} must be a whole number of rows (1 or more), not '{raw[:20]}'"
-        )
+        raise CurriculumError(SAID("bad_row_limit", variable=MAX_ROWS_VARIABLE, value=raw[:20]))
     return int(raw)
 
 
@@ -109,12 +151,12 @@ def read_rows(
     label = label or path.name
     suffix = _suffix(path)
     if not path.is_file():
-        raise ValidationError(Problem(label, 1, "-", f"file not found: {path}"))
+        raise ValidationError(Problem(label, 1, "-", SAID("not_found", path=str(path))))
     limit = max_rows()
     records = xlsx_rows(path, label) if suffix == ".xlsx" else read_csv_records(path, label)
     first = next(records, None)
     if first is None:
-        raise ValidationError(Problem(label, 1, "-", "the file is empty (no header row)"))
+        raise ValidationError(Problem(label, 1, "-", SAID("empty")))
     number, cells = first
     if isinstance(cells, Problem):
         raise ValidationError(cells)
@@ -142,16 +184,17 @@ def _check_header(
     problems = []
     for position, name in enumerate(header, start=1):
         # A column name with ':' would break the FILE:ROW:COLUMN form.
-        where = name if name and ":" not in name else f"column {position}"
+        where = name if name and ":" not in name else unnamed_column(position)
         if name not in columns:
+            expected = ", ".join(columns)
             problems.append(
-                Problem(label, 1, where, f"unknown column '{name}'; expected: {', '.join(columns)}")
+                Problem(label, 1, where, SAID("unknown_column", name=name, expected=expected))
             )
         elif header.index(name) != position - 1:
-            problems.append(Problem(label, 1, name, f"column '{name}' appears twice"))
+            problems.append(Problem(label, 1, name, SAID("column_twice", name=name)))
     for name in columns:
         if name not in header and name not in optional:
-            problems.append(Problem(label, 1, name, f"missing column '{name}'"))
+            problems.append(Problem(label, 1, name, SAID("missing_column", name=name)))
     if problems:
         raise ValidationError(problems)
 
@@ -171,15 +214,8 @@ def _rows(
             continue
         count += 1
         if count > limit:
-            raise ValidationError(
-                Problem(
-                    label,
-                    number,
-                    "-",
-                    f"the file has more than {limit:,} data rows, the limit "
-                    f"({MAX_ROWS_VARIABLE}); split it into smaller files",
-                )
-            )
+            too_many = SAID("too_many_rows", limit=limit, variable=MAX_ROWS_VARIABLE)
+            raise ValidationError(Problem(label, number, "-", too_many))
         if isinstance(row, dict):
             yield number, row
         else:
@@ -196,9 +232,7 @@ def _csv_row(
         return None
     width = len(header)
     if len(texts) < width or any(texts[width:]):
-        return [
-            Problem(label, number, "-", f"row has {len(texts)} cells but the header has {width}")
-        ]
+        return [Problem(label, number, "-", SAID("row_width", cells=len(texts), width=width))]
     return dict(zip(header, map(unescape_cell, texts)))
 
 
@@ -219,15 +253,8 @@ def _xlsx_row(
     width = len(header)
     last = max(texts.keys() | bad.keys())
     if last > width:
-        return [
-            Problem(
-                label,
-                number,
-                "-",
-                f"row has a cell in column {column_letter(last)} "
-                f"but the header has {width} columns",
-            )
-        ]
+        beyond = SAID("cell_beyond_header", column=column_letter(last), width=width)
+        return [Problem(label, number, "-", beyond)]
     if bad:
         return [
             Problem(label, number, header[column - 1] or column_letter(column), message)
@@ -260,27 +287,15 @@ def read_csv_records(
                     yield previous
                 previous = number, cells
     except UnicodeDecodeError:
-        raise ValidationError(
-            Problem(label, number + 1, "-", "the file is not UTF-8 text")
-        ) from None
+        raise ValidationError(Problem(label, number + 1, "-", SAID("not_utf8"))) from None
     except csv.Error as error:
-        raise ValidationError(Problem(label, number + 1, "-", f"malformed CSV: {error}")) from None
+        malformed = SAID("malformed_csv", detail=str(error))
+        raise ValidationError(Problem(label, number + 1, "-", malformed)) from None
     if previous is None:
         return
     number, cells = previous
     if not complete and any(cell.strip() for cell in cells):
-        yield (
-            number,
-            Problem(
-                label,
-                number,
-                "-",
-                (
-                    f"the file ends in the middle of row {number}: it may have been cut off "
-                    "(a complete file ends with a line break)"
-                ),
-            ),
-        )
+        yield number, Problem(label, number, "-", SAID("cut_off", number=number))
     else:
         yield previous
 

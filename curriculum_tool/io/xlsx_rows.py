@@ -47,6 +47,8 @@ from typing import IO, Any
 from xml.parsers import expat
 
 from ..errors import Problem, ValidationError
+from ..messages import Message
+from .xlsx_rows_text import SAID
 
 __all__ = [
     "MAX_MEMBER_BYTES",
@@ -66,10 +68,7 @@ RATIO_FREE_BYTES = 10 << 20
 #: A number cell longer than this is refused (Python refuses int() past 4,300 digits).
 MAX_NUMBER_CHARS = 100
 LAST_ROW = 1_048_576
-FORMULA_WITHOUT_VALUE = (
-    "formula without a value: save the file in Excel/LibreOffice so it "
-    "stores values, or paste values"
-)
+FORMULA_WITHOUT_VALUE = SAID("formula_without_value")
 
 _CHUNK = 1 << 16
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main "
@@ -89,7 +88,11 @@ class BadCell:
 
 
 class _Unreadable(Exception):
-    """The package cannot be read; the message says why."""
+    """The package cannot be read; ``detail`` says why (a message, or a library's words)."""
+
+    def __init__(self, detail: str):
+        super().__init__(detail)
+        self.detail = detail
 
 
 def column_letter(index: int) -> str:
@@ -134,10 +137,10 @@ def xlsx_rows(path: str | Path, label: str) -> Iterator[tuple[int, dict[int, Any
                         yield from parser.take()
                     parser.feed(b"", final=True)
                 except expat.ExpatError as error:
-                    raise _Unreadable(f"{sheet}: {error}") from None
+                    raise _Unreadable(SAID("in_part", part=sheet, detail=str(error))) from None
                 yield from parser.take()
     except _Unreadable as error:
-        raise ValidationError(_unreadable(label, str(error))) from None
+        raise ValidationError(_unreadable(label, error.detail)) from None
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -153,7 +156,7 @@ def xlsx_rows(path: str | Path, label: str) -> Iterator[tuple[int, dict[int, Any
 
 
 def _unreadable(label: str, reason: str) -> Problem:
-    return Problem(label, 1, "-", f"not a readable .xlsx file: {reason}")
+    return Problem(label, 1, "-", SAID("unreadable", detail=reason))
 
 
 def _reason(error: BaseException, limit: int = 160) -> str:
@@ -171,9 +174,7 @@ def _check_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     declared size is enough) and an XML part with a DOCTYPE."""
     size, packed = info.file_size, info.compress_size
     if size > MAX_MEMBER_BYTES or (size > RATIO_FREE_BYTES and size > MAX_RATIO * packed):
-        raise _Unreadable(
-            f"{info.filename} would unpack to {size:,} bytes from {packed:,}: refused as a zip bomb"
-        )
+        raise _Unreadable(SAID("zip_bomb", member=info.filename, size=size, packed=packed))
     if info.filename.endswith((".xml", ".rels")):
         _check_prolog(archive, info)
 
@@ -186,9 +187,7 @@ def _check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     """Parse ``info`` up to its root element; refuse it if a DOCTYPE comes first."""
 
     def doctype(*_: Any) -> None:
-        raise _Unreadable(
-            f"{info.filename} declares a DOCTYPE, which no spreadsheet writes (an XML entity bomb?)"
-        )
+        raise _Unreadable(SAID("doctype_bomb", part=info.filename))
 
     def root(*_: Any) -> None:
         raise _PrologEnd
@@ -204,7 +203,7 @@ def _check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     except _PrologEnd:
         return
     except expat.ExpatError as error:
-        raise _Unreadable(f"{info.filename}: {error}") from None
+        raise _Unreadable(SAID("in_part", part=info.filename, detail=str(error))) from None
 
 
 def _workbook(handle: IO[bytes]) -> tuple[str, str | None, tuple[set[str], set[str], Any]]:
@@ -239,10 +238,10 @@ def _workbook(handle: IO[bytes]) -> tuple[str, str | None, tuple[set[str], set[s
         except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds on bad input
             raise _Unreadable(_reason(error)) from None
     if not sheets:
-        raise _Unreadable("the workbook has no worksheet")
+        raise _Unreadable(SAID("no_worksheet"))
     sheet, rel = sheets[0]
     if rel.target not in reader.valid_files:
-        raise _Unreadable(f"the first sheet '{sheet.name}' is missing ({rel.target})")
+        raise _Unreadable(SAID("sheet_missing", sheet=sheet.name, target=rel.target))
     return rel.target, None if strings is None else strings.PartName[1:], styles
 
 
@@ -274,7 +273,7 @@ def _read_strings(archive: zipfile.ZipFile, part: str) -> list[str]:
             parts.append(text)
 
     def doctype(*_: Any) -> None:
-        raise _Unreadable(f"{part} declares a DOCTYPE, which no spreadsheet writes")
+        raise _Unreadable(SAID("part_doctype", part=part))
 
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.buffer_text = True
@@ -283,14 +282,14 @@ def _read_strings(archive: zipfile.ZipFile, part: str) -> list[str]:
     try:
         info = archive.getinfo(part)
     except KeyError:
-        raise _Unreadable(f"the shared strings are missing ({part})") from None
+        raise _Unreadable(SAID("strings_missing", part=part)) from None
     try:
         with archive.open(info) as member:
             while chunk := member.read(_CHUNK):
                 parser.Parse(chunk, False)
             parser.Parse(b"", True)
     except expat.ExpatError as error:
-        raise _Unreadable(f"{part}: {error}") from None
+        raise _Unreadable(SAID("in_part", part=part, detail=str(error))) from None
     return strings
 
 
@@ -311,7 +310,7 @@ class _SheetParser:
         self.ready: list[tuple[int, dict[int, Any] | Problem]] = []
         self.row = self.highest = self.column = 0
         self.in_row = self.in_cell = self.in_phonetic = False
-        self.row_problem: str | None = None
+        self.row_problem: Message | None = None
         self.cells: dict[int, Any] = {}
         self.cell: dict[str, str] = {}
         self.value: str | None = None
@@ -331,11 +330,11 @@ class _SheetParser:
         ready, self.ready = self.ready, []
         return ready
 
-    def _broken(self, what: str) -> _Unreadable:
-        return _Unreadable(f"{self.part}: {what}")
+    def _broken(self, kind: str, **params: Any) -> _Unreadable:
+        return _Unreadable(SAID("in_part", part=self.part, detail=SAID(kind, **params)))
 
     def _doctype(self, *_: Any) -> None:
-        raise self._broken("declares a DOCTYPE, which no spreadsheet writes")
+        raise self._broken("doctype")
 
     def _outside(self, name: str, attrs: dict[str, str]) -> None:
         if name == _SHEET_DATA:
@@ -349,7 +348,7 @@ class _SheetParser:
     def _start(self, name: str, attrs: dict[str, str]) -> None:
         if name == _C:
             if not self.in_row or self.in_cell:
-                raise self._broken("a cell outside a row")
+                raise self._broken("cell_outside_row")
             self.in_cell, self.cell, self.value, self.formula, self.inline = (
                 True,
                 attrs,
@@ -391,24 +390,21 @@ class _SheetParser:
 
     def _row_start(self, attrs: dict[str, str]) -> None:
         if self.in_row:
-            raise self._broken("a row inside a row")
+            raise self._broken("row_inside_row")
         given = attrs.get("r")
         if given is None:
             number = self.row + 1
         elif _ROW_NUMBER.fullmatch(given):
             number = int(given)
         else:
-            raise self._broken(f"row number '{given[:20]}' is not a whole number")
+            raise self._broken("row_number_not_whole", value=given[:20])
         if not 1 <= number <= LAST_ROW:
-            raise self._broken(f"row number {number} is outside 1–{LAST_ROW}")
+            raise self._broken("row_number_outside", number=number, last=LAST_ROW)
         self.row_problem = None
         if number == self.highest:
-            self.row_problem = f"row {number} appears twice in the sheet"
+            self.row_problem = SAID("row_twice", number=number)
         elif number < self.highest:
-            self.row_problem = (
-                f"row {number} comes after row {self.highest} in the sheet: "
-                "rows must be in order, each once"
-            )
+            self.row_problem = SAID("row_out_of_order", number=number, highest=self.highest)
         self.highest = max(self.highest, number)
         self.row, self.column, self.cells, self.in_row = number, 0, {}, True
 
@@ -428,18 +424,15 @@ class _SheetParser:
         else:
             match = _REFERENCE.fullmatch(reference)
             if match is None:
-                raise self._broken(f"'{reference[:20]}' is not a cell reference")
+                raise self._broken("not_a_reference", value=reference[:20])
             column = _column_index(match.group(1))
             if int(match.group(2)) != self.row:
-                value = BadCell(f"cell {reference} is stored inside row {self.row}")
+                value = BadCell(SAID("cell_in_other_row", reference=reference, row=self.row))
             else:
                 value = self._value()
         if column <= self.column:
-            value = BadCell(
-                f"cell {column_letter(column)}{self.row} appears after column "
-                f"{column_letter(self.column)} in its row: each cell must come "
-                "once, in order"
-            )
+            cell = f"{column_letter(column)}{self.row}"
+            value = BadCell(SAID("cell_out_of_order", cell=cell, column=column_letter(self.column)))
         self.column = max(self.column, column)
         if value is not None and value != "":
             self.cells[column] = value
@@ -454,19 +447,17 @@ class _SheetParser:
         if kind == "s":
             index = value.strip()
             if not index.isdigit() or len(index) > 10 or int(index) >= len(self.strings):
-                return BadCell(
-                    f"the cell refers to shared string '{index[:20]}', which the file does not have"
-                )
+                return BadCell(SAID("missing_shared_string", index=index[:20]))
             return self.strings[int(index)]
         if kind == "n":
             return self._number(value)
         if kind == "str" or kind == "inlineStr":
             return value
         if kind == "e":
-            return BadCell(f"the cell holds the error {value[:20]}: correct it, or clear the cell")
+            return BadCell(SAID("error_value", value=value[:20]))
         if kind == "b":
             if value.strip() not in ("0", "1"):
-                return BadCell(f"'{value[:20]}' is not a true/false value")
+                return BadCell(SAID("not_boolean", value=value[:20]))
             return value.strip() == "1"
         if kind == "d":
             from openpyxl.utils.datetime import from_ISO8601
@@ -474,15 +465,15 @@ class _SheetParser:
             try:
                 return from_ISO8601(value.strip())
             except ValueError:
-                return BadCell(f"'{value[:40]}' is not an ISO 8601 date")
-        return BadCell(f"unknown cell type '{kind[:20]}'")
+                return BadCell(SAID("not_iso_date", value=value[:40]))
+        return BadCell(SAID("unknown_type", kind=kind[:20]))
 
     def _number(self, text: str) -> Any:
         text = text.strip()
         if len(text) > MAX_NUMBER_CHARS:
-            return BadCell(f"a number of {len(text):,} characters (at most {MAX_NUMBER_CHARS})")
+            return BadCell(SAID("number_too_long", length=len(text), limit=MAX_NUMBER_CHARS))
         if not _NUMBER.fullmatch(text):
-            return BadCell(f"'{text}' is not a number")
+            return BadCell(SAID("not_a_number", value=text))
         number: int | float = float(text) if any(c in text for c in ".eE") else int(text)
         style = self.cell.get("s")
         if style is None or style not in self.date_styles:
@@ -492,4 +483,4 @@ class _SheetParser:
         try:
             return from_excel(number, self.epoch, timedelta=style in self.time_styles)
         except (OverflowError, ValueError):
-            return BadCell(f"the date serial {text} lies outside the calendar")
+            return BadCell(SAID("date_outside", value=text))

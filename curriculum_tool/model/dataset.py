@@ -23,13 +23,48 @@ from sqlalchemy import Integer, String, cast, select
 
 from ..errors import CurriculumError
 from ..index import CatalogIndex, LearnerArrays
+from ..messages import Catalogue, Message
 from ..store import schema
 from .pairs import pair_frame
 
-__all__ = ["TARGETS", "TrainingSet", "label", "outcomes_frame", "training_set"]
+__all__ = [
+    "SAID",
+    "TARGETS",
+    "TrainingSet",
+    "label",
+    "outcomes_frame",
+    "training_set",
+    "unknown_target",
+]
 
 #: What a model predicts: ``l3`` success (completed and applied at work) or completion.
 TARGETS = ("l3", "completed")
+
+#: Why there is nothing to train on.
+SAID = Catalogue(
+    "model.dataset",
+    {
+        "unknown_target": (
+            "unknown target '{target}'; one of: {targets}",
+            "sasaran '{target}' tidak dikenal; pilih salah satu dari: {targets}",
+        ),
+        "no_labelled_outcomes": (
+            "the workspace has no labelled outcomes to train on; "
+            "import outcomes.csv first (or run 'simulate')",
+            "ruang kerja ini tidak memiliki hasil pelatihan berlabel untuk melatih model; "
+            "impor outcomes.csv terlebih dahulu (atau jalankan 'simulate')",
+        ),
+    },
+)
+
+
+def unknown_target(target: str) -> Message:
+    """The refusal of a ``target`` that is not one of :data:`TARGETS`.
+
+    >>> unknown_target("l4").render("id")
+    "sasaran 'l4' tidak dikenal; pilih salah satu dari: l3, completed"
+    """
+    return SAID("unknown_target", target=target, targets=", ".join(TARGETS))
 
 
 @dataclass
@@ -76,7 +111,7 @@ def label(outcomes: pd.DataFrame, target: str) -> pd.Series:
     label for ``l3``; a row that was not completed is a failure for both targets.
     """
     if target not in TARGETS:
-        raise CurriculumError(f"unknown target '{target}'; one of: {', '.join(TARGETS)}")
+        raise CurriculumError(unknown_target(target))
     completed = outcomes["completed"].astype(bool)
     if target == "completed":
         return completed.astype(float)
@@ -138,10 +173,7 @@ def training_set(
     rows = outcomes[labels.notna()].reset_index(drop=True)
     y = labels[labels.notna()].to_numpy(dtype=np.int8)
     if len(rows) == 0:
-        raise CurriculumError(
-            "the workspace has no labelled outcomes to train on; "
-            "import outcomes.csv first (or run 'simulate')"
-        )
+        raise CurriculumError(SAID("no_labelled_outcomes"))
     if learners is None:
         learners = context.learner_arrays(workspace.load("learners"))
     learner_row = learners.index()

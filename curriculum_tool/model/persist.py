@@ -36,6 +36,7 @@ from ..io.atomic import atomic_output
 from ..shipped_files import DEFAULT_MODEL
 from ..store import schema
 from .pairs import CATEGORICAL_COLUMNS, NUMERIC_COLUMNS
+from .persist_text import SAID, joined, said_by
 from .shipped import DEFAULT_MODEL_SHA256
 from .train import TrainResult
 from .versions import version_mismatches
@@ -114,10 +115,7 @@ def model_bytes(model: Any) -> bytes:
     payload = sio.dumps(model, compression=zipfile.ZIP_DEFLATED)
     untrusted = sorted(set(sio.get_untrusted_types(data=payload)) - set(TRUSTED_TYPES))
     if untrusted:
-        raise CurriculumError(
-            f"cannot store this model: it contains types that "
-            f"curriculum-tool does not load ({', '.join(untrusted)})"
-        )
+        raise CurriculumError(SAID("untrusted_to_store", types=", ".join(untrusted)))
     return payload
 
 
@@ -137,10 +135,7 @@ def is_pickle(payload: bytes) -> bool:
 
 def _check_name(name: str) -> str:
     if not NAME.fullmatch(name):
-        raise CurriculumError(
-            f"model name '{name}' must be letters, digits, '.', '_' or '-' "
-            "(at most 80), starting with a letter or digit"
-        )
+        raise CurriculumError(SAID("bad_name", name=name))
     return name
 
 
@@ -194,35 +189,33 @@ def install_model_files(
     model_path = Path(model_path)
     label = f"{model_path.parent.name}/{model_path.name}"
     if model_path.suffix == ".joblib":
-        raise ModelIntegrityError(
-            f"cannot install {model_path.name}: it is a pickle (an older curriculum-tool "
-            "format that can run code when loaded) and is never loaded; retrain the model "
-            "with 'train'"
-        )
+        raise ModelIntegrityError(SAID("install_pickle", file=model_path.name))
     if model_path.suffix != SUFFIX:
-        raise ModelIntegrityError(
-            f"cannot install {model_path.name}: a model file is "
-            f"NAME{SUFFIX}, with its card NAME.json beside it"
-        )
+        raise ModelIntegrityError(SAID("install_suffix", file=model_path.name, suffix=SUFFIX))
     card_path = model_path.with_suffix(".json")
     try:
         payload = model_path.read_bytes()
         card = json.loads(card_path.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
         raise ModelIntegrityError(
-            f"cannot install {model_path.name}: {Path(error.filename).name} is missing"
+            SAID("install_missing", file=model_path.name, missing=Path(error.filename).name)
         ) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise ModelIntegrityError(f"{card_path.name} is not a model card ({error})") from None
+        raise ModelIntegrityError(
+            SAID("not_a_card", file=card_path.name, error=str(error))
+        ) from None
     if not isinstance(card, dict):
-        raise ModelIntegrityError(f"{card_path.name} is not a model card (not a JSON object)")
+        raise ModelIntegrityError(SAID("card_not_an_object", file=card_path.name))
     if expected_sha256 is not None:
         actual = model_digest(payload, card)
         if actual != expected_sha256:
             raise ModelIntegrityError(
-                f"{label} does not match the digest recorded in curriculum_tool "
-                f"({actual[:12]}…, recorded {expected_sha256[:12]}…); reinstall "
-                "curriculum-tool"
+                SAID(
+                    "not_shipped",
+                    label=label,
+                    actual=actual[:12],
+                    expected=expected_sha256[:12],
+                )
             )
     _verify(model_path.name, payload, card.get("sha256", ""), card)
     name = _check_name(name or card.get("name") or model_path.stem)
@@ -256,10 +249,7 @@ def _store(
 
 
 def _pickle_refusal(label: str) -> str:
-    return (
-        f"model {label} is stored as a pickle (an older curriculum-tool format that can "
-        "run code when loaded); it was not loaded: retrain it with 'train'"
-    )
+    return SAID("pickle", label=label)
 
 
 def _archive_problem(payload: bytes) -> str | None:
@@ -267,13 +257,13 @@ def _archive_problem(payload: bytes) -> str | None:
     try:
         with zipfile.ZipFile(io.BytesIO(payload)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-                return "it unpacks to more than a model ever needs"
+                return SAID("too_large")
         untrusted = set(sio.get_untrusted_types(data=payload))
     except Exception as error:  # noqa: BLE001 - any failure to parse the schema refuses it
-        return f"it is not a readable skops archive ({type(error).__name__})"
+        return SAID("unreadable", error=type(error).__name__)
     untrusted -= set(TRUSTED_TYPES)
     if untrusted:
-        return f"it refers to code curriculum-tool does not trust ({', '.join(sorted(untrusted))})"
+        return SAID("untrusted", types=", ".join(sorted(untrusted)))
     return None
 
 
@@ -286,43 +276,30 @@ def _verify(label: str, payload: bytes, recorded_sha256: str, card: dict[str, An
     if payload[:4] != _ZIP_MAGIC:
         if is_pickle(payload):
             raise ModelIntegrityError(_pickle_refusal(label))
-        raise ModelIntegrityError(f"model {label} is not a skops archive; it was not loaded")
+        raise ModelIntegrityError(SAID("not_skops", label=label))
     if not isinstance(card, dict):
-        raise ModelIntegrityError(
-            f"model {label}: its card is not a JSON object; it was not loaded"
-        )
+        raise ModelIntegrityError(SAID("card_not_json", label=label))
     actual = model_digest(payload, card)
     if card.get("sha256") != recorded_sha256:
-        raise ModelIntegrityError(
-            f"model {label}: its card describes another file; it was not loaded"
-        )
+        raise ModelIntegrityError(SAID("other_card", label=label))
     if actual != recorded_sha256:
+        recorded = str(recorded_sha256)[:12] or SAID("nothing")
         raise ModelIntegrityError(
-            f"model {label} or its card was altered: their SHA-256 is {actual[:12]}…, "
-            f"the record says {str(recorded_sha256)[:12] or 'nothing'}…; it was not loaded"
+            SAID("altered", label=label, actual=actual[:12], recorded=recorded)
         )
     features = card.get("features")
     if not isinstance(features, dict) or not isinstance(card.get("library_versions"), dict):
-        raise ModelIntegrityError(
-            f"model {label}: its card has no feature list or library versions; it was not loaded"
-        )
+        raise ModelIntegrityError(SAID("no_features", label=label))
     if features.get("categorical") != list(CATEGORICAL_COLUMNS) or features.get("numeric") != list(
         NUMERIC_COLUMNS
     ):
-        raise ModelIntegrityError(
-            f"model {label} was not made by this version of "
-            "curriculum-tool (different features); retrain it with "
-            "'train'; it was not loaded"
-        )
+        raise ModelIntegrityError(SAID("other_features", label=label))
     mismatches = version_mismatches(card["library_versions"])
     if mismatches:
-        raise ModelIntegrityError(
-            f"model {label} was trained with {', '.join(mismatches)}; retrain it with "
-            "'train' (it was not loaded: another version may rebuild it differently)"
-        )
+        raise ModelIntegrityError(SAID("other_versions", label=label, versions=joined(mismatches)))
     problem = _archive_problem(payload)
     if problem:
-        raise ModelIntegrityError(f"model {label} was refused: {problem}; it was not loaded")
+        raise ModelIntegrityError(SAID("refused", label=label, problem=problem))
 
 
 def _card_of(text: str) -> Any:
@@ -356,21 +333,22 @@ def activate_model(workspace, name: str) -> None:
     table = schema.models
     with workspace.transaction() as conn:
         if conn.execute(select(table.c.name).where(table.c.name == name)).first() is None:
-            raise CurriculumError(f"no model named '{name}' in this workspace")
+            raise CurriculumError(SAID("no_such_model", name=name))
         conn.execute(update(table).values(active=table.c.name == name))
 
 
 def verify_model(workspace, name: str) -> str | None:
-    """Why the stored model ``name`` would be refused, or None; nothing is deserialised."""
+    """Why the stored model ``name`` would be refused (a message, its Indonesian
+    included), or None; nothing is deserialised."""
     table = schema.models
     with workspace.engine.connect() as conn:
         row = conn.execute(select(table).where(table.c.name == name)).first()
     if row is None:
-        return f"no model named '{name}' in this workspace"
+        return SAID("no_such_model", name=name)
     try:
         _verify(f"'{row.name}'", row.payload, row.sha256, _card_of(row.card))
     except ModelIntegrityError as error:
-        return str(error)
+        return said_by(error)
     return None
 
 
@@ -383,10 +361,7 @@ def install_default_model(workspace, conn=None) -> StoredModel:
     """
     path = shipped_files.default_model_path()
     if path is None:
-        raise ModelIntegrityError(
-            f"models/{DEFAULT_MODEL}.skops is missing beside the "
-            "curriculum_tool package; reinstall curriculum-tool"
-        )
+        raise ModelIntegrityError(SAID("default_missing", model=DEFAULT_MODEL))
     return install_model_files(
         workspace, path, DEFAULT_MODEL, conn=conn, expected_sha256=DEFAULT_MODEL_SHA256
     )
@@ -430,18 +405,17 @@ def load_model(workspace, name: str | None = None) -> LoadedModel:
     """
     row = _row(workspace, name)
     if row is None:
-        raise CurriculumError(
-            f"no model named '{name}' in this workspace"
-            if name
-            else "this workspace has no model yet; run 'train' first"
-        )
+        raise CurriculumError(SAID("no_such_model", name=name) if name else SAID("no_model_yet"))
     if row.name == DEFAULT_MODEL and row.active and is_pickle(row.payload):
         try:
             upgrade_legacy_default(workspace)
         except ModelIntegrityError as error:
             raise ModelIntegrityError(
-                f"{_pickle_refusal(repr(row.name))} (the shipped "
-                f"default could not replace it: {error})"
+                SAID(
+                    "pickle_not_replaced",
+                    refusal=_pickle_refusal(repr(row.name)),
+                    error=said_by(error),
+                )
             ) from None
         row = _row(workspace, name)
     card = _card_of(row.card)

@@ -1,60 +1,151 @@
-"""A model card's metrics as text a training officer can read at the command line."""
+"""A model card's metrics as text a training officer can read at the command line.
+
+:func:`metrics_lines` gives each line as a message (English as ``train`` has always
+printed it, and Indonesian with the language's numbers: ``0,809``, ``16.469``);
+:func:`metrics_text` joins them in one language.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["metrics_text"]
+from ..errors import in_language
+from ..messages import Catalogue
+from .card_text import calibration_bin, card_text
 
-_BASELINE_NAMES = {
-    "base_rate": "baseline: overall rate",
-    "module_rate": "baseline: module rate",
-    "logistic": "baseline: logistic regression",
-}
+__all__ = ["SAID", "metrics_lines", "metrics_text"]
+
+SAID = Catalogue(
+    "model.report",
+    {
+        "trained_on": (
+            "target: {meaning}; trained on {rows:,} labelled enrolments ({first} … {last})",
+            "sasaran: {meaning}; dilatih pada {rows:,} pendaftaran berlabel ({first} … {last})",
+        ),
+        "held_out": (
+            "held out: {test_rows:,} enrolments of other learners from {cutoff} "
+            "(trained on {train_rows:,} before it)",
+            "data uji: {test_rows:,} pendaftaran peserta lain sejak {cutoff} "
+            "(dilatih pada {train_rows:,} sebelum tanggal itu)",
+        ),
+        # A metric, six characters wide; "-" where it could not be measured.
+        "number": ("{value:6.3f}", "{value:6.3f}"),
+        "no_number": ("   -  ", "   -  "),
+        "row": (
+            "{name:32} {auc} {log_loss:>7} {brier} {ece}",
+            "{name:32} {auc} {log_loss:>7} {brier} {ece}",
+        ),
+        "model": ("model", "model yang dilatih"),
+        "baseline_base_rate": ("baseline: overall rate", "pembanding: tingkat keseluruhan"),
+        "baseline_module_rate": ("baseline: module rate", "pembanding: tingkat per modul"),
+        "baseline_logistic": (
+            "baseline: logistic regression",
+            "pembanding: regresi logistik",
+        ),
+        "ceiling": (
+            "{label:32} {ceiling}   (model reaches {share:.1%} of the way from 0.5)",
+            "{label:32} {ceiling}   (model menempuh {share:.1%} jarak dari 0,5)",
+        ),
+        "ceiling_label": ("ground-truth ceiling", "batas atas (peluang sebenarnya)"),
+        "calibration": (
+            "calibration (held out):  predicted → observed (rows)",
+            "kalibrasi (data uji):  prediksi → teramati (baris)",
+        ),
+        "calibration_row": (
+            "  {bin}:  {predicted} → {observed} ({rows:,})",
+            "  {bin}:  {predicted} → {observed} ({rows:,})",
+        ),
+        "provinces": (
+            "largest provinces (held out, first {count}):",
+            "provinsi terbesar (data uji, {count} pertama):",
+        ),
+        "province_row": (
+            "  {province:>4}: {rows:6,} rows, rate {rate:.3f}, predicted {predicted:.3f}, "
+            "AUC {auc}",
+            "  {province:>4}: {rows:6,} baris, tingkat {rate:.3f}, prediksi {predicted:.3f}, "
+            "AUC {auc}",
+        ),
+    },
+)
+
+#: The table's header: the metrics' names, the same in both languages.
+_HEADER = f"{'':32} {'AUC':>6} {'logloss':>7} {'Brier':>6} {'ECE':>6}"
 
 
 def _number(value: float | None) -> str:
-    return "   -  " if value is None else f"{value:6.3f}"
+    return SAID("no_number") if value is None else SAID("number", value=value)
 
 
-def metrics_text(card: dict[str, Any], provinces: int = 10) -> str:
-    """Held-out metrics against the baselines, the ceiling, calibration and provinces."""
+def _metrics_row(name: str, metrics: dict[str, Any]) -> str:
+    return SAID(
+        "row",
+        name=name,
+        **{key: _number(metrics[key]) for key in ("auc", "log_loss", "brier", "ece")},
+    )
+
+
+def metrics_lines(card: dict[str, Any], provinces: int = 10) -> list[str]:
+    """The lines of :func:`metrics_text`: messages, and plain text where a line reads
+    the same in both languages (the table's header, a blank line)."""
     metrics = card["metrics"]
     evaluation = card["evaluation"]
-    lines = [
-        f"target: {card['target_meaning']}; trained on {card['data']['rows']:,} labelled "
-        f"enrolments ({card['data']['first_date']} … {card['data']['last_date']})",
-        f"held out: {evaluation['test_rows']:,} enrolments of other learners from "
-        f"{evaluation['cutoff']} (trained on {evaluation['train_rows']:,} before it)",
+    data = card["data"]
+    lines: list[str] = [
+        SAID(
+            "trained_on",
+            meaning=card_text(card, "target_meaning"),
+            rows=data["rows"],
+            first=data["first_date"],
+            last=data["last_date"],
+        ),
+        SAID(
+            "held_out",
+            test_rows=evaluation["test_rows"],
+            cutoff=evaluation["cutoff"],
+            train_rows=evaluation["train_rows"],
+        ),
         "",
-        f"{'':32} {'AUC':>6} {'logloss':>7} {'Brier':>6} {'ECE':>6}",
+        _HEADER,
     ]
-    rows = [("model", metrics["model"])]
-    rows += [(_BASELINE_NAMES.get(k, k), v) for k, v in metrics["baselines"].items()]
-    for name, m in rows:
-        lines.append(
-            f"{name:32} {_number(m['auc'])} {_number(m['log_loss']):>7} "
-            f"{_number(m['brier'])} {_number(m['ece'])}"
-        )
+    lines.append(_metrics_row(SAID("model"), metrics["model"]))
+    for key, values in metrics["baselines"].items():
+        name = SAID(f"baseline_{key}") if f"baseline_{key}" in SAID.templates else key
+        lines.append(_metrics_row(name, values))
     ceiling = metrics.get("ceiling_auc")
     if ceiling is not None:
         share = (metrics["model"]["auc"] - 0.5) / (ceiling - 0.5) if ceiling > 0.5 else 0
         lines.append(
-            f"{'ground-truth ceiling':32} {_number(ceiling)}   (model reaches "
-            f"{share:.1%} of the way from 0.5)"
+            SAID("ceiling", label=SAID("ceiling_label"), ceiling=_number(ceiling), share=share)
         )
-    lines += ["", "calibration (held out):  predicted → observed (rows)"]
+    lines += ["", SAID("calibration")]
     lines += [
-        f"  {row['bin']}:  {_number(row['predicted'])} → {_number(row['observed'])} "
-        f"({row['rows']:,})"
+        SAID(
+            "calibration_row",
+            bin=calibration_bin(row["bin"]),
+            predicted=_number(row["predicted"]),
+            observed=_number(row["observed"]),
+            rows=row["rows"],
+        )
         for row in metrics["calibration"]
         if row["rows"]
     ]
     if metrics["provinces"]:
-        lines += ["", f"largest provinces (held out, first {provinces}):"]
+        lines += ["", SAID("provinces", count=provinces)]
         lines += [
-            f"  {row['province']:>4}: {row['rows']:6,} rows, rate {row['rate']:.3f}, "
-            f"predicted {row['predicted']:.3f}, AUC {_number(row['auc'])}"
+            SAID(
+                "province_row",
+                province=row["province"],
+                rows=row["rows"],
+                rate=row["rate"],
+                predicted=row["predicted"],
+                auc=_number(row["auc"]),
+            )
             for row in metrics["provinces"][:provinces]
         ]
-    return "\n".join(lines)
+    return lines
+
+
+def metrics_text(card: dict[str, Any], provinces: int = 10, lang: str = "en") -> str:
+    """Held-out metrics against the baselines, the ceiling, calibration and provinces, in
+    ``lang`` (``en``, as ``train`` prints them, or ``id``)."""
+    return "\n".join(in_language(line, lang) for line in metrics_lines(card, provinces))

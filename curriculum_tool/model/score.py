@@ -19,11 +19,24 @@ import scipy.sparse as sp
 from ..errors import Problem, ValidationError
 from ..index import CatalogIndex, LearnerArrays
 from ..io.tables import read_rows, write_rows
+from ..messages import Catalogue
 from .dataset import outcomes_frame
 from .pairs import pair_frame
 from .persist import LoadedModel, load_model
 
-__all__ = ["Scorer", "score_file"]
+__all__ = ["SAID", "Scorer", "score_file"]
+
+#: Why a pair of ``score``'s input is refused.
+SAID = Catalogue(
+    "model.score",
+    {
+        "unknown_learner": (
+            "unknown learner (not in this workspace's learners)",
+            "peserta tidak dikenal (tidak ada dalam daftar peserta ruang kerja ini)",
+        ),
+        "unknown_module": ("unknown module '{code}'", "modul '{code}' tidak dikenal"),
+    },
+)
 
 
 class Scorer:
@@ -96,13 +109,11 @@ def score_file(
             problems.append(row)
             continue
         if row["learner"] not in scorer.learner_row:
-            problems.append(
-                Problem(
-                    label, number, "learner", "unknown learner (not in this workspace's learners)"
-                )
-            )
+            problems.append(Problem(label, number, "learner", SAID("unknown_learner")))
         if row["module"] not in scorer.context.module_index:
-            problems.append(Problem(label, number, "module", f"unknown module '{row['module']}'"))
+            problems.append(
+                Problem(label, number, "module", SAID("unknown_module", code=row["module"]))
+            )
         rows.append(row)
     if problems:
         raise ValidationError(problems)

@@ -26,6 +26,8 @@ from sklearn.base import clone
 from sklearn.metrics import roc_auc_score
 
 from ..errors import Cancelled, CurriculumError
+from ..messages import Catalogue
+from .card_text import SAID as CARD_SAID, estimator_text, target_meaning
 from .dataset import TrainingSet, training_set
 from .estimators import make_baselines, make_model
 from .evaluate import calibration_table, province_slices, scores
@@ -34,6 +36,7 @@ from .versions import library_versions
 
 __all__ = [
     "MIN_ROWS",
+    "SAID",
     "STAGES",
     "STAGE_LABELS",
     "Progress",
@@ -51,40 +54,70 @@ MIN_ROWS = 200
 #: ``progress(done, total, stage)``: stage ``done`` of ``total`` has begun.
 Progress = Callable[[int, int, str], None]
 
-#: Every stage a training run can report, in order, with its English label (for the
-#: command line; the GUI keeps its translatable labels under the same keys). ``features``
-#: is skipped by :func:`train_set`, ``refit`` when not refitting, and ``store`` belongs to
-#: :func:`~curriculum_tool.model.training.train_and_store`.
+#: What training says: its stages (the command line's progress line) and its refusals.
+SAID = Catalogue(
+    "model.train",
+    {
+        "stage_features": (
+            "reading outcomes and building features",
+            "membaca hasil pelatihan dan menyusun fitur",
+        ),
+        "stage_split": (
+            "splitting by learner and time",
+            "memisahkan data menurut peserta dan waktu",
+        ),
+        "stage_fit_model": ("fitting the model", "melatih model"),
+        "stage_fit_baselines": ("fitting the baselines", "melatih pembanding"),
+        "stage_evaluate": (
+            "measuring on the held-out learners",
+            "mengukur pada peserta yang disisihkan",
+        ),
+        "stage_refit": (
+            "refitting on every labelled enrolment",
+            "melatih ulang pada semua pendaftaran berlabel",
+        ),
+        "stage_store": ("storing the model", "menyimpan model"),
+        "cancelled": (
+            "training cancelled; nothing was stored",
+            "pelatihan model dibatalkan; tidak ada yang disimpan",
+        ),
+        "too_few_rows": (
+            "only {rows} labelled outcomes; training needs at least "
+            "{minimum} to hold some out for an honest test",
+            "hanya ada {rows:,} hasil pelatihan berlabel; melatih model memerlukan paling "
+            "sedikit {minimum:,} agar sebagian dapat disisihkan untuk pengujian yang jujur",
+        ),
+        "split_too_small": (
+            "the time split leaves {train} training and {test} test rows; import more outcomes",
+            "pemisahan menurut waktu menyisakan {train:,} baris latih dan {test:,} baris uji; "
+            "impor lebih banyak hasil pelatihan",
+        ),
+        "one_label": (
+            "every training outcome has the same label; nothing to learn",
+            "semua hasil pelatihan dalam data latih berlabel sama; tidak ada yang dapat dipelajari",
+        ),
+    },
+)
+
+#: Every stage a training run can report, in order, with its label (a message: English
+#: for the command line; the GUI keeps its translatable labels under the same keys).
+#: ``features`` is skipped by :func:`train_set`, ``refit`` when not refitting, and
+#: ``store`` belongs to :func:`~curriculum_tool.model.training.train_and_store`.
 STAGE_LABELS: dict[str, str] = {
-    "features": "reading outcomes and building features",
-    "split": "splitting by learner and time",
-    "fit_model": "fitting the model",
-    "fit_baselines": "fitting the baselines",
-    "evaluate": "measuring on the held-out learners",
-    "refit": "refitting on every labelled enrolment",
-    "store": "storing the model",
+    stage: SAID(f"stage_{stage}")
+    for stage in ("features", "split", "fit_model", "fit_baselines", "evaluate", "refit", "store")
 }
 STAGES: tuple[str, ...] = tuple(STAGE_LABELS)
 
-INTENDED_USE = (
-    "Estimate the probability that an Indonesian civil servant completes a competency "
-    "development module and applies it at work (Kirkpatrick level 3), to rank modules in "
-    "an individual learning path. Decision support for training officers, who review "
-    "every path."
-)
-LIMITS = (
-    "Learns only from the enrolments recorded in this workspace: modules, regions and "
-    "positions with few outcomes get estimates close to the average. Not for judging "
-    "individuals (performance appraisal, promotion). A model trained on simulated data "
-    "reflects the simulator's documented assumptions, not real learners."
-)
+INTENDED_USE = CARD_SAID("intended_use")
+LIMITS = CARD_SAID("limits")
 
 
 class TrainingCancelled(Cancelled):
     """Training stopped at a stage boundary because its caller asked it to."""
 
-    def __init__(self, message: str = "training cancelled; nothing was stored"):
-        super().__init__(message)
+    def __init__(self, message: str | None = None):
+        super().__init__(SAID("cancelled") if message is None else message)
 
 
 @dataclass
@@ -206,19 +239,15 @@ def _train_set(
 ) -> TrainResult:
     stages.begin("split")
     if len(data) < MIN_ROWS:
-        raise CurriculumError(
-            f"only {len(data)} labelled outcomes; training needs at least "
-            f"{MIN_ROWS} to hold some out for an honest test"
-        )
+        raise CurriculumError(SAID("too_few_rows", rows=len(data), minimum=MIN_ROWS))
     train_mask, test_mask, cutoff = split(data, seed)
     if train_mask.sum() < MIN_ROWS // 2 or test_mask.sum() < MIN_ROWS // 4:
         raise CurriculumError(
-            f"the time split leaves {int(train_mask.sum())} training and "
-            f"{int(test_mask.sum())} test rows; import more outcomes"
+            SAID("split_too_small", train=int(train_mask.sum()), test=int(test_mask.sum()))
         )
     y_train, y_test = data.label[train_mask], data.label[test_mask]
     if len(np.unique(y_train)) < 2:
-        raise CurriculumError("every training outcome has the same label; nothing to learn")
+        raise CurriculumError(SAID("one_label"))
     X_train = data.features[train_mask]
     X_test = data.features[test_mask]
 
@@ -246,9 +275,7 @@ def _train_set(
         "name": "",
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "target": data.target,
-        "target_meaning": (
-            "completed and applied at work (l3 = 1)" if data.target == "l3" else "completed"
-        ),
+        "target_meaning": target_meaning(data.target),
         "seed": seed,
         "estimator": _describe(model),
         "features": {"categorical": list(CATEGORICAL_COLUMNS), "numeric": list(NUMERIC_COLUMNS)},
@@ -261,8 +288,7 @@ def _train_set(
             "last_date": str(dates.max()),
         },
         "evaluation": {
-            "split": "held-out learners, enrolments on or after the cut-off; "
-            "training on the other learners before it",
+            "split": CARD_SAID("split"),
             "cutoff": str(cutoff),
             "train_rows": int(train_mask.sum()),
             "test_rows": int(test_mask.sum()),
@@ -298,8 +324,9 @@ def _ceiling(data: TrainingSet, test_mask: np.ndarray, truth: pd.DataFrame) -> f
 
 def _describe(model: Any) -> str:
     classifier = model[-1]
-    return (
-        f"{type(classifier).__name__}({classifier.n_iter_} iterations, "
-        f"learning_rate={classifier.learning_rate}, "
-        f"max_leaf_nodes={classifier.max_leaf_nodes}) on category codes and numbers"
+    return estimator_text(
+        type(classifier).__name__,
+        classifier.n_iter_,
+        classifier.learning_rate,
+        classifier.max_leaf_nodes,
     )

@@ -17,14 +17,34 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import CurriculumError
-from .dataset import TARGETS
+from ..messages import Catalogue
+from .dataset import TARGETS, unknown_target
 from .persist import StoredModel, _check_name, list_models, save_model
 from .train import Progress, TrainingCancelled, train, training_stages
 
-__all__ = ["MAX_SEED", "default_model_name", "read_truth", "train_and_store"]
+__all__ = ["MAX_SEED", "SAID", "default_model_name", "read_truth", "train_and_store"]
 
 #: The largest seed scikit-learn's estimators accept (``random_state`` below 2**32).
 MAX_SEED = 2**32 - 1
+
+#: Why a training run's options are refused.
+SAID = Catalogue(
+    "model.training",
+    {
+        "bad_seed": (
+            "seed {seed} must be a whole number from 0 to {maximum}",
+            "seed {seed} harus berupa bilangan bulat dari 0 sampai {maximum:,}",
+        ),
+        "unreadable_truth": (
+            "cannot read the ground truth {file}: {error}",
+            "berkas peluang sebenarnya {file} tidak dapat dibaca: {error}",
+        ),
+        "not_truth": (
+            "{file} is not a simulator truth file: it has no column {columns}",
+            "{file} bukan berkas peluang sebenarnya dari simulator: kolom {columns} tidak ada",
+        ),
+    },
+)
 
 
 def default_model_name(
@@ -46,14 +66,14 @@ def default_model_name(
 def _check_target(target: str) -> str:
     """``target`` if training knows it, else a :class:`CurriculumError`."""
     if target not in TARGETS:
-        raise CurriculumError(f"unknown target '{target}'; one of: {', '.join(TARGETS)}")
+        raise CurriculumError(unknown_target(target))
     return target
 
 
 def _check_seed(seed: int) -> int:
     """``seed`` if it is a whole number from 0 to :data:`MAX_SEED`."""
     if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
-        raise CurriculumError(f"seed {seed!r} must be a whole number from 0 to {MAX_SEED}")
+        raise CurriculumError(SAID("bad_seed", seed=repr(seed), maximum=MAX_SEED))
     return seed
 
 
@@ -65,12 +85,10 @@ def read_truth(path: Path | str, target: str) -> pd.DataFrame:
     try:
         frame = pd.read_csv(path)
     except (OSError, ValueError) as error:
-        raise CurriculumError(f"cannot read the ground truth {path.name}: {error}") from None
+        raise CurriculumError(SAID("unreadable_truth", file=path.name, error=str(error))) from None
     missing = [c for c in ("learner", "module", "date", column) if c not in frame.columns]
     if missing:
-        raise CurriculumError(
-            f"{path.name} is not a simulator truth file: it has no column {', '.join(missing)}"
-        )
+        raise CurriculumError(SAID("not_truth", file=path.name, columns=", ".join(missing)))
     return frame
 
 

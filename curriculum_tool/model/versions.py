@@ -13,7 +13,21 @@ from __future__ import annotations
 import platform
 from importlib.metadata import version
 
-__all__ = ["CHECKED", "library_versions", "version_mismatches"]
+from ..messages import Catalogue, Message
+
+__all__ = ["CHECKED", "SAID", "library_versions", "version_mismatches"]
+
+#: A library a stored model was made with that this installation does not match.
+SAID = Catalogue(
+    "model.versions",
+    {
+        "mismatch": (
+            "{library} {recorded} (this installation has {current})",
+            "{library} {recorded} (instalasi ini memakai {current})",
+        ),
+        "unknown": ("unknown", "tidak diketahui"),
+    },
+)
 
 #: Distribution → how many leading version parts must match (1.9.x loads 1.9.y's models).
 CHECKED = {"scikit-learn": 2, "numpy": 1}
@@ -27,12 +41,20 @@ def library_versions() -> dict[str, str]:
     return versions
 
 
-def version_mismatches(recorded: dict[str, str]) -> list[str]:
-    """``"scikit-learn 1.8.0 (this installation has 1.9.1)"`` for each incompatible library."""
+def version_mismatches(recorded: dict[str, str]) -> list[Message]:
+    """``"scikit-learn 1.8.0 (this installation has 1.9.1)"`` for each incompatible library
+    (a message: ``"… (instalasi ini memakai 1.9.1)"`` in Indonesian)."""
     current = library_versions()
     problems = []
     for name, parts in CHECKED.items():
         theirs = recorded.get(name)
         if theirs is None or str(theirs).split(".")[:parts] != current[name].split(".")[:parts]:
-            problems.append(f"{name} {theirs or 'unknown'} (this installation has {current[name]})")
+            problems.append(
+                SAID(
+                    "mismatch",
+                    library=name,
+                    recorded=str(theirs) if theirs else SAID("unknown"),
+                    current=current[name],
+                )
+            )
     return problems

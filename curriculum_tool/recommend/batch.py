@@ -26,6 +26,7 @@ from ..errors import CurriculumError, Problem, ValidationError
 from ..io.atomic import atomic_output
 from ..io.masking import pseudonym
 from ..io.tables import read_rows, write_rows
+from ..messages import Catalogue, Message
 from ..store.staging import PathStaging
 from .batch_rows import STEP_COLUMNS, PlannedChunk, file_records, jsonl_line, planned_chunk
 from .planner import PathOptions, Recommender
@@ -42,6 +43,44 @@ __all__ = [
 ]
 
 OUTPUT_SUFFIXES = (".csv", ".xlsx", ".jsonl")
+#: What a batch says: its summary and its refusals.
+SAID = Catalogue(
+    "recommend.batch",
+    {
+        "summary": (
+            "{learners} paths ({steps} steps) written to {output}; "
+            "{below} learners below their minimum JP",
+            "{learners} jalur ({steps} langkah) ditulis ke {output}; "
+            "{below} peserta di bawah minimum JP",
+        ),
+        "needs_dask": (
+            "--scheduler needs Dask: pip install 'dask[distributed]'",
+            "--scheduler memerlukan Dask: pip install 'dask[distributed]'",
+        ),
+        "no_scheduler": (
+            "cannot reach the Dask scheduler at {scheduler}: {error}",
+            "penjadwal Dask di {scheduler} tidak dapat dihubungi: {error}",
+        ),
+        "output_suffix": (
+            "batch output must end in {suffixes}, not '{name}'",
+            "berkas keluaran batch harus berakhiran {suffixes}, bukan '{name}'",
+        ),
+        "unknown_learners": (
+            "{unknown} of the listed learners are not in this workspace; nothing was planned",
+            "{unknown} peserta dalam daftar tidak ada di ruang kerja ini; "
+            "tidak ada jalur yang disusun",
+        ),
+        "cancelled": (
+            "batch cancelled after {done} of {total} learners; nothing was written",
+            "batch dibatalkan setelah {done} dari {total} peserta; tidak ada yang ditulis",
+        ),
+        "export_suffix": (
+            "paths export must end in {suffixes}",
+            "berkas ekspor jalur harus berakhiran {suffixes}",
+        ),
+    },
+)
+
 #: Learners per task: large enough to vectorise scoring, small enough to show progress.
 CHUNK = 2_000
 
@@ -57,11 +96,23 @@ class BatchSummary:
     below_min_jp: int
     output: str
 
-    def __str__(self) -> str:
-        return (
-            f"{self.learners} paths ({self.steps} steps) written to {self.output}; "
-            f"{self.below_min_jp} learners below their minimum JP"
+    @property
+    def message(self) -> Message:
+        """What the batch did, in both languages."""
+        return SAID(
+            "summary",
+            learners=self.learners,
+            steps=self.steps,
+            output=self.output,
+            below=self.below_min_jp,
         )
+
+    def render(self, lang: str) -> str:
+        """The summary in ``lang`` (``id`` or ``en``)."""
+        return self.message.render(lang)
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 def plan_chunk(
@@ -108,11 +159,11 @@ def _run_dask(
     try:
         from distributed import Client
     except ImportError:
-        raise CurriculumError("--scheduler needs Dask: pip install 'dask[distributed]'") from None
+        raise CurriculumError(SAID("needs_dask")) from None
     try:
         client = Client(scheduler, timeout="10s")
     except (OSError, ValueError) as error:
-        raise CurriculumError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        raise CurriculumError(SAID("no_scheduler", scheduler=scheduler, error=str(error))) from None
     with client:
         shared = client.scatter(recommender, broadcast=True)
         # At most two chunks a worker thread in flight: finished paths wait on the
@@ -170,7 +221,7 @@ def run_batch(
     suffix = out.suffix.lower()
     if suffix not in OUTPUT_SUFFIXES:
         raise CurriculumError(
-            f"batch output must end in {', '.join(OUTPUT_SUFFIXES)}, not '{out.name}'"
+            SAID("output_suffix", suffixes=", ".join(OUTPUT_SUFFIXES), name=out.name)
         )
     recommender = recommender or Recommender(workspace)
     if learners is None:
@@ -179,9 +230,7 @@ def run_batch(
         index = recommender.scorer.learner_row
         unknown = sum(1 for learner in learners if learner not in index)
         if unknown:
-            raise CurriculumError(
-                f"{unknown} of the listed learners are not in this workspace; nothing was planned"
-            )
+            raise CurriculumError(SAID("unknown_learners", unknown=unknown))
         rows = sorted({index[learner] for learner in learners})
     secret = "" if unmask else (workspace.get_meta("pseudonym_key") or "")
     shown = (lambda learner: learner) if unmask else (lambda learner: pseudonym(secret, learner))
@@ -191,10 +240,7 @@ def run_batch(
 
     def stop_if_cancelled() -> None:
         if cancelled is not None and cancelled():
-            raise BatchCancelled(
-                f"batch cancelled after {counts['learners']} of {len(rows)} "
-                "learners; nothing was written"
-            )
+            raise BatchCancelled(SAID("cancelled", done=counts["learners"], total=len(rows)))
 
     def planned(staging: PathStaging | None) -> Iterator[tuple[str, list | str]]:
         """Chunks as they come back, staged and counted on the way to the file; the
@@ -229,7 +275,7 @@ def export_paths(workspace, out: str | os.PathLike[str], unmask: bool = False) -
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in OUTPUT_SUFFIXES:
-        raise CurriculumError(f"paths export must end in {', '.join(OUTPUT_SUFFIXES)}")
+        raise CurriculumError(SAID("export_suffix", suffixes=", ".join(OUTPUT_SUFFIXES)))
     with workspace.engine.connect() as conn:
         paths = load_paths(conn)
     secret = workspace.get_meta("pseudonym_key") or ""

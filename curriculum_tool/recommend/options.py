@@ -6,9 +6,31 @@ from dataclasses import dataclass
 
 from ..domain.vocab import DEFAULT_MIN_JP
 from ..errors import CurriculumError
+from ..messages import Catalogue
 from .select import METHODS
 
 __all__ = ["PathOptions"]
+
+#: Why a set of options is refused (the command line's flags, the app's options panel).
+SAID = Catalogue(
+    "recommend.options",
+    {
+        "max_jp": ("--max-jp must be at least 1", "--max-jp minimal 1"),
+        "min_jp": (
+            "--min-jp must be between 0 and --max-jp ({max_jp})",
+            "--min-jp harus antara 0 dan --max-jp ({max_jp})",
+        ),
+        "periods": (
+            "--periods must be at least 1 and at most --max-jp",
+            "--periods minimal 1 dan paling banyak --max-jp",
+        ),
+        "method": ("method must be one of {methods}", "metode harus salah satu dari {methods}"),
+        "excluded": (
+            "excluded must be '{all}' or '{blocking}'",
+            "pilihan excluded harus '{all}' atau '{blocking}'",
+        ),
+    },
+)
 
 
 @dataclass(frozen=True)
@@ -35,15 +57,15 @@ class PathOptions:
 
     def __post_init__(self) -> None:
         if self.max_jp < 1:
-            raise CurriculumError("--max-jp must be at least 1")
+            raise CurriculumError(SAID("max_jp"))
         if self.min_jp < 0 or self.min_jp > self.max_jp:
-            raise CurriculumError(f"--min-jp must be between 0 and --max-jp ({self.max_jp})")
+            raise CurriculumError(SAID("min_jp", max_jp=self.max_jp))
         if self.periods < 1 or self.periods > self.max_jp:
-            raise CurriculumError("--periods must be at least 1 and at most --max-jp")
+            raise CurriculumError(SAID("periods"))
         if self.method not in METHODS:
-            raise CurriculumError(f"method must be one of {', '.join(METHODS)}")
+            raise CurriculumError(SAID("method", methods=", ".join(METHODS)))
         if self.excluded not in ("all", "blocking"):
-            raise CurriculumError("excluded must be 'all' or 'blocking'")
+            raise CurriculumError(SAID("excluded", all="all", blocking="blocking"))
 
     @property
     def period_cap(self) -> int:

@@ -22,6 +22,7 @@ from ..domain.paths import ObligationStep
 from ..domain.reach import reach_along
 from ..domain.vocab import DIGITAL_LITERACY_COMPETENCY
 from ..errors import CurriculumError
+from ..messages import Catalogue
 from ..model.score import Scorer
 from .explain import Explainer, Placed
 from .feasibility import CatalogArrays, LearnerSituation, Names, situation
@@ -30,6 +31,16 @@ from .order import assign_periods, order_steps
 from .select import Selection, SelectionProblem, select
 
 __all__ = ["PathOptions", "Recommender", "recommend"]
+
+SAID = Catalogue(
+    "recommend.planner",
+    {
+        "unknown_learner": (
+            "unknown learner: no learner with that id in this workspace",
+            "peserta tidak dikenal: tidak ada peserta dengan ID tersebut di ruang kerja ini",
+        ),
+    },
+)
 
 #: Pairs below which scoring runs on one thread (one learner has about 70).
 SMALL_SCORING = 50_000
@@ -79,9 +90,7 @@ class Recommender:
         try:
             return self.scorer.learner_row[learner]
         except KeyError:
-            raise CurriculumError(
-                "unknown learner: no learner with that id in this workspace"
-            ) from None
+            raise CurriculumError(SAID("unknown_learner")) from None
 
     def recommend(self, learner: str, options: PathOptions = PathOptions()) -> LearnerPath:
         """The path of the learner with id ``learner``."""

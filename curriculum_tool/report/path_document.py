@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from ..domain import LearnerPath
 from ..errors import CurriculumError
+from ..messages import Catalogue
 from .path_details import LearnerDetails, given_details, shown_label
 from .path_labels import LABELS, check_language
 from .path_left_out import left_out_html
@@ -41,7 +42,7 @@ from .path_sections import (
     signatures_html,
     steps_html,
 )
-from .summary import ReportContext, shortfall_reason
+from .summary import ReportContext, no_stored_paths, shortfall_reason
 
 if TYPE_CHECKING:
     from ..store import Workspace
@@ -56,6 +57,20 @@ __all__ = [
     "stored_paths",
     "workspace_documents",
 ]
+
+SAID = Catalogue(
+    "report.path_document",
+    {
+        "listed_without_path": (
+            "{missing} of the listed learners have no stored path; nothing was written",
+            "{missing} peserta dalam daftar belum memiliki jalur tersimpan; tidak ada yang ditulis",
+        ),
+        "no_stored_path": (
+            "no stored path for this learner: run {recommend} or {batch} first",
+            "belum ada jalur tersimpan untuk peserta ini: jalankan dulu {recommend} atau {batch}",
+        ),
+    },
+)
 
 _CSS = """
 body { font-family: 'DejaVu Sans', 'Noto Sans', 'Arial', sans-serif; font-size: 9pt; }
@@ -200,9 +215,7 @@ def stored_paths(workspace: Workspace, learners: Sequence[str] | None = None) ->
         paths = [p for p in paths if p.learner in wanted]
         missing = len(wanted) - len(paths)
         if missing:
-            raise CurriculumError(
-                f"{missing} of the listed learners have no stored path; nothing was written"
-            )
+            raise CurriculumError(SAID("listed_without_path", missing=missing))
     return paths
 
 
@@ -219,7 +232,7 @@ def stored_learner_document(
     found = [p for p in stored_paths(workspace) if p.learner == learner]
     if not found:
         raise CurriculumError(
-            "no stored path for this learner: run 'recommend W LEARNER --save' or 'batch' first"
+            SAID("no_stored_path", recommend="'recommend W LEARNER --save'", batch="'batch'")
         )
     return learner_document(workspace, found[0], unmask=unmask, lang=lang, today=today)
 
@@ -235,9 +248,7 @@ def workspace_documents(
     time: bulk output, masked unless ``unmask``. Refusals come before the first one."""
     paths = stored_paths(workspace, learners)
     if not paths:
-        raise CurriculumError(
-            "no stored paths in this workspace: run 'batch' (or 'recommend --save') first"
-        )
+        raise no_stored_paths()
     context = ReportContext.from_workspace(
         workspace, unmask=unmask, gaps=False, gap_table=[p.learner for p in paths]
     )

@@ -7,8 +7,19 @@ from __future__ import annotations
 import datetime as dt
 
 from ..errors import CurriculumError
+from ..messages import Catalogue
 
 __all__ = ["LABELS", "MONTHS", "check_language", "created_day", "date_text", "number_text"]
+
+SAID = Catalogue(
+    "report.path_labels",
+    {
+        "unknown_language": (
+            "unknown language '{lang}': use id or en",
+            "bahasa '{lang}' tidak dikenal: gunakan id atau en",
+        ),
+    },
+)
 
 #: Every heading and label of the document, by language.
 LABELS: dict[str, dict[str, str]] = {
@@ -226,7 +237,7 @@ MONTHS: dict[str, tuple[str, ...]] = {
 def check_language(lang: str) -> str:
     """``lang`` when the document can be written in it (``id`` or ``en``)."""
     if lang not in LABELS:
-        raise CurriculumError(f"unknown language '{lang}': use id or en")
+        raise CurriculumError(SAID("unknown_language", lang=lang))
     return lang
 
 

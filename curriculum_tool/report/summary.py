@@ -45,6 +45,7 @@ import pandas as pd
 
 from ..domain import Learner, LearnerPath
 from ..errors import CurriculumError
+from ..messages import Catalogue
 from .context import (
     CompetencyGap as CompetencyGap,
     ReportContext as ReportContext,
@@ -85,6 +86,24 @@ __all__ = [
     "write_agency_summary",
     "write_summary_xlsx",
 ]
+
+#: What the reports say when there is nothing to report (shared with :mod:`.path_document`).
+SAID = Catalogue(
+    "report.summary",
+    {
+        "no_stored_paths": (
+            "no stored paths in this workspace: run {batch} (or {recommend}) first",
+            "belum ada jalur tersimpan di ruang kerja ini: jalankan dulu {batch} "
+            "(atau {recommend})",
+        ),
+    },
+)
+
+
+def no_stored_paths() -> CurriculumError:
+    """The refusal of a report on a workspace without stored paths."""
+    return CurriculumError(SAID("no_stored_paths", batch="'batch'", recommend="'recommend --save'"))
+
 
 #: Sheet names in workbook order.
 SHEETS = ("Ringkasan", "Per Pegawai", "Per Modul", "Per Wilayah")
@@ -321,9 +340,7 @@ def write_agency_summary(workspace: Any, out: str | os.PathLike[str], unmask: bo
     with workspace.engine.connect() as conn:
         paths = load_paths(conn)
     if not paths:
-        raise CurriculumError(
-            "no stored paths in this workspace: run 'batch' (or 'recommend --save') first"
-        )
+        raise no_stored_paths()
     context = ReportContext.from_workspace(workspace, unmask=unmask)
     write_summary_xlsx(agency_summary(paths, context=context), out)
     return len(paths)

@@ -18,6 +18,7 @@ from ..errors import CurriculumError
 from ..io.atomic import atomic_output
 from ..io.cell_escape import xlsx_value
 from ..io.tables import _reproducible_zip
+from ..messages import Catalogue
 
 __all__ = ["check_xlsx_suffix", "write_summary_xlsx"]
 
@@ -37,6 +38,16 @@ _OVERVIEW_FORMATS = {
 }
 _MAX_WIDTH = 60
 
+SAID = Catalogue(
+    "report.workbook",
+    {
+        "not_xlsx": (
+            "the summary is a workbook: the file must end in .xlsx, not '{name}'",
+            "ringkasan berupa buku kerja Excel: nama berkas harus berakhiran .xlsx, bukan '{name}'",
+        ),
+    },
+)
+
 
 def _cell(value: Any) -> Any:
     if value is None:
@@ -50,9 +61,7 @@ def _cell(value: Any) -> Any:
 
 def check_xlsx_suffix(out: Path) -> None:
     if out.suffix.lower() != ".xlsx":
-        raise CurriculumError(
-            f"the summary is a workbook: the file must end in .xlsx, not '{out.name}'"
-        )
+        raise CurriculumError(SAID("not_xlsx", name=out.name))
 
 
 def write_summary_xlsx(frames: Mapping[str, pd.DataFrame], out: str | os.PathLike[str]) -> None:

@@ -31,10 +31,35 @@ from ..domain.gaps import gap
 from ..errors import CurriculumError, ValidationError
 from ..index import CatalogIndex, LearnerArrays
 from ..io.atomic import atomic_output
+from ..messages import Catalogue
 from ..model.pairs import pair_frame
 from .ground_truth import true_probabilities
 
 __all__ = ["END", "START", "Simulation", "load_context", "simulate", "simulate_to_dir"]
+
+#: Why a simulation is refused.
+SAID = Catalogue(
+    "simulate",
+    {
+        "no_table": (
+            "no {kind}.csv in catalog folder '{directory}'",
+            "tidak ada {kind}.csv di folder katalog '{directory}'",
+        ),
+        "too_few_learners": (
+            "the number of learners must be at least 1, not {n}",
+            "jumlah peserta minimal 1, bukan {n}",
+        ),
+        "no_positions": (
+            "the catalog has no job standards: no position to simulate",
+            "katalog tidak memiliki standar kompetensi jabatan: tidak ada jabatan untuk "
+            "disimulasikan",
+        ),
+        "no_region": (
+            "the catalog has no region with an approved module",
+            "katalog tidak memiliki wilayah dengan modul yang disetujui",
+        ),
+    },
+)
 
 #: The enrolment window.
 START = np.datetime64("2021-01-01", "D")
@@ -124,7 +149,7 @@ def load_context(catalog_directory: str | os.PathLike[str] | None = None) -> Cat
     )
     for kind in ("modules", "regions", "job_standards"):
         if not (directory / f"{kind}.csv").is_file():
-            raise CurriculumError(f"no {kind}.csv in catalog folder '{directory}'")
+            raise CurriculumError(SAID("no_table", kind=kind, directory=str(directory)))
     records: dict[str, list[Any]] = {}  # each kind's own record type
     problems = []
     for kind in kinds:
@@ -279,11 +304,11 @@ def _dates(
 def simulate(context: CatalogIndex, n_learners: int, seed: int = 0) -> Simulation:
     """Draw ``n_learners`` learners, their enrolments and outcomes from the ground truth."""
     if n_learners < 1:
-        raise CurriculumError(f"the number of learners must be at least 1, not {n_learners}")
+        raise CurriculumError(SAID("too_few_learners", n=n_learners))
     if not context.position_codes:
-        raise CurriculumError("the catalog has no job standards: no position to simulate")
+        raise CurriculumError(SAID("no_positions"))
     if not context.region_codes or not context.region_offered.any():
-        raise CurriculumError("the catalog has no region with an approved module")
+        raise CurriculumError(SAID("no_region"))
     rng = np.random.default_rng(seed)
     n = n_learners
     width = max(6, len(str(n)))

@@ -30,6 +30,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from ..errors import WorkspaceError
+from ..messages import Catalogue, Message
 from ..processes import process_running
 
 __all__ = [
@@ -51,6 +52,24 @@ DEFAULT_BUSY_TIMEOUT = 30.0
 #: PostgreSQL (advisory locks are per database, so one pair serves every workspace).
 ADVISORY_KEYS = (0x43544C57, 1)  # "CTLW"
 
+SAID = Catalogue(
+    "store.busy",
+    {
+        "bad_timeout": (
+            "{variable} must be a number of seconds (0 or more), not '{value}'",
+            "{variable} harus berupa jumlah detik (0 atau lebih), bukan '{value}'",
+        ),
+        "busy": (
+            "workspace is busy: another process is writing; try again",
+            "ruang kerja sedang sibuk: proses lain sedang menulis; coba lagi",
+        ),
+        "busy_since": (
+            "workspace is busy: another process is writing (since {time}); try again",
+            "ruang kerja sedang sibuk: proses lain sedang menulis (sejak pukul {time}); coba lagi",
+        ),
+    },
+)
+
 _SQLITE_BUSY = 5
 _PG_LOCK_NOT_AVAILABLE = "55P03"
 
@@ -65,20 +84,15 @@ def busy_timeout() -> float:
     except ValueError:
         seconds = math.nan
     if not math.isfinite(seconds) or seconds < 0:
-        raise WorkspaceError(
-            f"{BUSY_TIMEOUT_VARIABLE} must be a number of seconds (0 or more), not '{raw}'"
-        )
+        raise WorkspaceError(SAID("bad_timeout", variable=BUSY_TIMEOUT_VARIABLE, value=raw))
     return seconds
 
 
-def busy_message(since: datetime | None) -> str:
+def busy_message(since: datetime | None) -> Message:
     """The one line a busy writer gets; ``since`` in local time, when known."""
     if since is None:
-        return "workspace is busy: another process is writing; try again"
-    return (
-        f"workspace is busy: another process is writing (since "
-        f"{since.astimezone():%H:%M}); try again"
-    )
+        return SAID("busy")
+    return SAID("busy_since", time=f"{since.astimezone():%H:%M}")
 
 
 def is_busy(error: DBAPIError) -> bool:

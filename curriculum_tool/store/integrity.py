@@ -11,9 +11,24 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Table, func, select
 
+from ..messages import Catalogue, Message
 from . import schema
+from .names import column_name, table_name, target_name
 
-__all__ = ["DanglingReference", "dangling_references"]
+__all__ = ["SAID", "DanglingReference", "dangling_references"]
+
+SAID = Catalogue(
+    "store.integrity",
+    {
+        "dangling": (
+            "{rows} row{plural} of {table}{example} still refer{verb_s} to {column} "
+            "'{missing}', which is not in {target}",
+            "{rows} baris {table}{example} masih merujuk ke {column} '{missing}', yang "
+            "tidak ada di {target}",
+        ),
+        "example": (" (e.g. {example})", " (mis. {example})"),
+    },
+)
 
 
 #: Tables keyed by a learner id: their keys are personal data and never shown.
@@ -42,12 +57,21 @@ class DanglingReference:
     example: str | None
 
     def __str__(self) -> str:
-        which = f"{self.rows} row{'s' if self.rows > 1 else ''} of {self.table}"
-        if self.example is not None:
-            which += f" (e.g. {self.example})"
-        return (
-            f"{which} still refer{'s' if self.rows == 1 else ''} to {self.column} "
-            f"'{self.missing}', which is not in {self.target_kind}"
+        return str(self.message)
+
+    @property
+    def message(self) -> Message:
+        """What is wrong, in English and Indonesian (the table and column named in each)."""
+        return SAID(
+            "dangling",
+            rows=self.rows,
+            plural="s" if self.rows > 1 else "",
+            table=table_name(self.table),
+            example="" if self.example is None else SAID("example", example=self.example),
+            verb_s="s" if self.rows == 1 else "",
+            column=column_name(self.column),
+            missing=self.missing,
+            target=target_name(self.target_kind),
         )
 
 

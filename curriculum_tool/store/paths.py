@@ -13,11 +13,30 @@ from ..domain import Exclusion, LearnerPath, PathStep
 from ..domain.paths import ObligationStep
 from ..domain.reasons import KINDS, Reason, in_language
 from ..errors import CurriculumError
+from ..messages import Catalogue
 from . import schema
 
 __all__ = ["PATH_TABLES", "insert_rows", "load_paths", "path_rows", "refuse_repeats", "save_paths"]
 
 _CHUNK = 900
+
+#: What storing paths refuses (here and in :mod:`.staging`).
+SAID = Catalogue(
+    "store.paths",
+    {
+        "repeated": (
+            "{count} learner(s) have more than one path in one save; "
+            "a learner has one current path",
+            "{count} peserta memiliki lebih dari satu jalur dalam satu penyimpanan; "
+            "seorang peserta hanya memiliki satu jalur yang berlaku",
+        ),
+        "already_staged": (
+            "{count} learner(s) were already staged; a learner has one current path",
+            "{count} peserta sudah ditampung sementara; seorang peserta hanya memiliki satu "
+            "jalur yang berlaku",
+        ),
+    },
+)
 
 
 def save_paths(conn: Connection, paths: Iterable[LearnerPath]) -> int:
@@ -42,10 +61,7 @@ def refuse_repeats(learners: Iterable[str]) -> None:
     """A learner has one current path: refuse a save that holds two."""
     twice = [learner for learner, n in Counter(learners).items() if n > 1]
     if twice:
-        raise CurriculumError(
-            f"{len(twice)} learner(s) have more than one path in one save; "
-            "a learner has one current path"
-        )
+        raise CurriculumError(SAID("repeated", count=len(twice)))
 
 
 def path_rows(paths: list[LearnerPath]) -> tuple[list[tuple], list[tuple], list[tuple]]:

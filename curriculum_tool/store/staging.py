@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from ..domain import LearnerPath
 from ..errors import CurriculumError
-from .paths import PATH_TABLES, insert_rows, path_rows, refuse_repeats
+from .paths import PATH_TABLES, SAID, insert_rows, path_rows, refuse_repeats
 
 __all__ = ["PathStaging"]
 
@@ -54,9 +54,7 @@ class PathStaging:
         refuse_repeats(learners)
         again = self.learners.intersection(learners)
         if again:
-            raise CurriculumError(
-                f"{len(again)} learner(s) were already staged; a learner has one current path"
-            )
+            raise CurriculumError(SAID("already_staged", count=len(again)))
         for table, table_rows in zip(PATH_TABLES, rows, strict=True):
             insert_rows(self.conn, _staged(table.name), table, table_rows)
         self.conn.commit()

@@ -53,6 +53,7 @@ from ..errors import WorkspaceBusyError, WorkspaceError
 from . import busy, schema, stamps
 from .mapping import mapping_for
 from .stamps import Stamp
+from .workspace_text import SAID
 
 __all__ = ["Workspace", "is_url", "remove_sqlite_files", "resolve_url"]
 
@@ -78,13 +79,11 @@ def _engine(url: str, busy_seconds: float) -> Engine:
     try:
         engine = create_engine(url)
     except (ArgumentError, ImportError, ValueError) as error:
-        raise WorkspaceError(f"cannot use database URL '{_safe(url)}': {error}") from None
+        raise WorkspaceError(SAID("bad_url", url=_safe(url), reason=str(error))) from None
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine, busy_seconds)
     elif engine.dialect.name != "postgresql":
-        raise WorkspaceError(
-            f"unsupported database '{engine.dialect.name}': use a SQLite file or PostgreSQL"
-        )
+        raise WorkspaceError(SAID("unsupported_database", name=engine.dialect.name))
     return engine
 
 
@@ -147,7 +146,7 @@ class Workspace:
         """Open an existing workspace; refuse a missing file or a foreign database."""
         target = str(target)
         if not is_url(target) and not Path(target).expanduser().is_file():
-            raise WorkspaceError(f"no workspace at '{target}': create one with 'init {target}'")
+            raise WorkspaceError(SAID("missing", target=target))
         workspace = cls._connect(target)
         try:
             version = workspace.get_meta("schema_version")
@@ -161,20 +160,18 @@ class Workspace:
                 raise WorkspaceBusyError(busy.busy_message(since)) from None
             if isinstance(error, OperationalError) and workspace.dialect == "postgresql":
                 raise WorkspaceError(
-                    f"cannot connect to '{workspace.label}': {_reason(error)}"
+                    SAID("cannot_connect", label=workspace.label, reason=_reason(error))
                 ) from None
             raise WorkspaceError(
-                f"'{workspace.label}' is not a curriculum-tool workspace ({_reason(error)})"
+                SAID("foreign_because", label=workspace.label, reason=_reason(error))
             ) from None
         if version is None:
             workspace.close()
-            raise WorkspaceError(f"'{workspace.label}' is not a curriculum-tool workspace")
+            raise WorkspaceError(SAID("foreign", label=workspace.label))
         if int(version) > schema.SCHEMA_VERSION:
             workspace.close()
-            raise WorkspaceError(
-                f"'{workspace.label}' was written by a newer curriculum-tool "
-                f"(schema {version} > {schema.SCHEMA_VERSION}); upgrade the tool"
-            )
+            versions = {"version": version, "current": schema.SCHEMA_VERSION}
+            raise WorkspaceError(SAID("newer_schema", label=workspace.label, **versions))
         if int(version) < schema.SCHEMA_VERSION:
             try:
                 workspace._upgrade()
@@ -227,12 +224,12 @@ class Workspace:
         if not is_url(target):
             path = Path(target).expanduser()
             if path.exists():
-                raise WorkspaceError(f"'{target}' already exists; choose another file name")
+                raise WorkspaceError(SAID("exists", target=target))
             path.parent.mkdir(parents=True, exist_ok=True)
         workspace = cls._connect(target)
         try:
             if "meta" in inspect(workspace.engine).get_table_names():
-                raise WorkspaceError(f"'{workspace.label}' already holds a workspace")
+                raise WorkspaceError(SAID("holds_workspace", label=workspace.label))
             with workspace.transaction() as conn:
                 schema.metadata.create_all(conn)
                 now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -253,7 +250,7 @@ class Workspace:
                 remove_sqlite_files(Path(target).expanduser())
             if isinstance(error, SQLAlchemyError):
                 raise WorkspaceError(
-                    f"cannot create '{workspace.label}': {_reason(error)}"
+                    SAID("cannot_create", label=workspace.label, reason=_reason(error))
                 ) from None
             raise
         return workspace
@@ -306,7 +303,9 @@ class Workspace:
             with self._begin_write(conn), self._holding():
                 yield conn
         except DBAPIError as error:
-            raise WorkspaceError(f"workspace '{self.label}': {_reason(error)}") from None
+            raise WorkspaceError(
+                SAID("database_error", label=self.label, reason=_reason(error))
+            ) from None
 
     @contextmanager
     def _begin_write(self, conn: Connection) -> Iterator[None]:

@@ -353,8 +353,9 @@ def test_lint_finding_appears_after_an_edit_and_selects_its_modules(mini, qtbot)
     finding = click_finding(qtbot, mini, "unapproved-prerequisite")
     assert finding.modules == ("LD-201", "PB-LOC")
     row = mini.lint_panel.tree.topLevelItem(mini.report.findings.index(finding))
-    assert row.text(0) == "Galat" and row.text(3) == finding.message
-    assert row.text(4) == finding.fix
+    # The app speaks Indonesian: the finding's message and fix are shown in it.
+    assert row.text(0) == "Galat" and row.text(3) == finding.message.indonesian
+    assert row.text(4) == finding.fix.indonesian
     assert mini.scene.selected_codes() == ["LD-201", "PB-LOC"]
     assert mini.scene.selected_edge == ("LD-201", "PB-LOC")
     # The finding's edge is selected: Delete fixes it, and the finding goes.
@@ -422,7 +423,7 @@ def test_save_asks_first_when_stored_paths_change(mini, qtbot):
     text = dialog.details.toPlainText()
     masked = pseudonym(mini.workspace.get_meta("pseudonym_key"), "DEMO-001")
     assert masked in text and "DEMO-001" not in text
-    assert "adds LD-101; +8 JP (56 → 64)" in text
+    assert "menambah LD-101; total JP +8 (56 → 64)" in text
     assert "PB-101 memerlukan LD-101 (wajib)" in text
 
     # Batal: nothing is written and the edit stays unsaved.

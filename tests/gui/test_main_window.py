@@ -111,7 +111,7 @@ def test_a_good_import_updates_every_tab_and_the_status_bar(window, tmp_path):
     assert window.run_import_now("competencies", good)
     codes = {c.code for c in window.catalog.competencies.model.records()}
     assert "NEW.1" in codes
-    assert "1 added" in window.statusBar().currentMessage()
+    assert "1 ditambahkan" in window.statusBar().currentMessage()
 
 
 def test_the_status_bar_names_the_active_model(qtbot, tmp_path):

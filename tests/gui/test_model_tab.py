@@ -26,6 +26,7 @@ from curriculum_tool.gui.model_tab import (
 from curriculum_tool.gui.training_panel import STAGE_LABELS
 from curriculum_tool.io import import_file
 from curriculum_tool.model import training
+from curriculum_tool.model.card_text import card_text
 from curriculum_tool.model.persist import install_model_files, list_models
 from curriculum_tool.model.train import STAGES
 from curriculum_tool.simulate import simulate_to_dir
@@ -250,7 +251,7 @@ def test_calibration_chart_has_a_point_per_non_empty_bin(qtbot, default_workspac
     filled = sum(1 for b in bins if b["rows"])
     assert len(bins) == 10 and filled >= 5  # ten bins of P, most of them used
     assert tab.card.chart.point_count() == filled
-    assert "Bin 0.0–0.1" in tab.card.chart.tooltip(tab.card.chart.points[0])
+    assert "Bin 0,0–0,1" in tab.card.chart.tooltip(tab.card.chart.points[0])  # id numbers
 
 
 def test_province_table_lists_slices_largest_first_with_names(qtbot, default_workspace):
@@ -285,13 +286,14 @@ def test_card_details_show_data_versions_use_and_limits(qtbot, default_workspace
         "scikit-learn 1.9",
         "module, modality",
         "Penggunaan yang dimaksud",
-        model.card["intended_use"][:40],
+        card_text(model.card, "intended_use").indonesian[:40],
         "Batasan",
-        model.card["limits"][:40],
+        card_text(model.card, "limits").indonesian[:40],
         "Kirkpatrick level 3",
     ):
         assert expected in text, expected
     assert "Tidak cocok" not in text
+    assert model.card["intended_use"][:40] not in text  # the card's English stays stored
 
 
 # -------------------------------------------------------------- activation
@@ -330,7 +332,7 @@ def test_a_tampered_model_is_shown_refused_with_the_reason(qtbot, default_worksp
         conn.close()
     tab = make_tab(qtbot, default_workspace)
     row = row_of(tab, "rusak")
-    assert "altered" in tab.list.item(row, 0).toolTip()
+    assert "telah diubah" in tab.list.item(row, 0).toolTip()  # the core's reason, in Indonesian
     click_list_row(qtbot, tab, row)
     assert tab.card.refusal.isVisible()
     assert "ditolak" in tab.card.refusal.text() and "SHA-256" in tab.card.refusal.text()
@@ -453,7 +455,7 @@ def test_a_workspace_without_outcomes_shows_the_core_message(qtbot, default_work
     assert len(warnings) == 1
     title, text = warnings[0]
     assert title == "Model tidak dapat dilatih"
-    assert "no labelled outcomes" in text
+    assert "tidak memiliki hasil pelatihan berlabel" in text
     assert [row["Nama"] for row in list_rows(tab)] == ["default"]
     assert tab.progress_panel.isHidden() and tab.train_button.isEnabled()
 
@@ -468,7 +470,7 @@ def test_too_few_outcomes_shows_the_core_message(
     tab = make_tab(qtbot, default_workspace)
     tab.start_training(TrainOptions(name="kecil"))
     wait_for_training(qtbot, tab)
-    assert len(warnings) == 1 and "training needs at least 200" in warnings[0][1]
+    assert len(warnings) == 1 and "memerlukan paling sedikit 200" in warnings[0][1]
     assert [row["Nama"] for row in list_rows(tab)] == ["default"]
 
 

@@ -472,8 +472,8 @@ def test_prerequisites_are_written_and_a_cycle_is_refused_by_name(
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.isVisible()
     assert form.problems.texts() == [
-        "Prasyarat: prerequisite cycle PB-PALU-201 → PB-PALU-202 → PB-PALU-201; "
-        "remove one of these edges"
+        "Prasyarat: siklus prasyarat PB-PALU-201 → PB-PALU-202 → PB-PALU-201; "
+        "hapus salah satu hubungan prasyarat ini"
     ]
     assert snapshot(workspace) == before
 

@@ -11,7 +11,7 @@ import scipy.sparse as sp
 
 from curriculum_tool.catalog import create_workspace
 from curriculum_tool.domain import RECORD_TYPES, Outcome
-from curriculum_tool.errors import CurriculumError
+from curriculum_tool.errors import CurriculumError, describe
 from curriculum_tool.io import import_file
 from curriculum_tool.model.pairs import pair_frame
 from curriculum_tool.simulate import (
@@ -232,3 +232,15 @@ def test_the_document_mirrors_the_coefficients():
     )
     assert [(name, float(value)) for name, value in rows] == expected
     assert f"`hazard_exposure` − {truth.HAZARD_PIVOT}" in DOC.read_text("utf-8")
+
+
+def test_refusals_read_in_indonesian(context, tmp_path):
+    with pytest.raises(CurriculumError) as refused:
+        simulate(context, 0)
+    assert str(refused.value) == "the number of learners must be at least 1, not 0"
+    assert describe(refused.value, "id") == "jumlah peserta minimal 1, bukan 0"
+    with pytest.raises(CurriculumError) as refused:
+        simulate_to_dir(tmp_path / "out", 5, catalog_directory=tmp_path)
+    assert str(refused.value) == f"no modules.csv in catalog folder '{tmp_path}'"
+    assert describe(refused.value, "id") == f"tidak ada modules.csv di folder katalog '{tmp_path}'"
+    assert not (tmp_path / "out").exists()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...graph import AddEdge, PathChange, RemoveEdge
 from ...io.masking import pseudonym
+from ..i18n import in_app_language
 from .texts import SEP, GraphTexts
 
 __all__ = ["AddPrerequisiteDialog", "ImpactDialog"]
@@ -179,7 +180,8 @@ class ImpactDialog(QDialog):
                 what = self.tr("{module} tidak lagi memerlukan {requires}").format(
                     module=edit.module, requires=edit.requires
                 )
-            by_learner.setdefault(change.learner, []).append(f"    • {what}: {change.describe()}")
+            how = in_app_language(change.describe())
+            by_learner.setdefault(change.learner, []).append(f"    • {what}: {how}")
         lines = []
         for number, learner in enumerate(sorted(by_learner), start=1):
             shown = pseudonym(key, learner) if key else self.tr("peserta {n}").format(n=number)

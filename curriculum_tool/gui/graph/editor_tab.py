@@ -28,7 +28,7 @@ from ...errors import CurriculumError
 from ...graph import LintReport, PrerequisiteGraph
 from ...graph.edits import pending_impact, save_edits
 from ...store import Workspace
-from ..i18n import error_text
+from ..i18n import error_text, in_app_language
 from .details_panel import DetailsPanel
 from .dialogs import ImpactDialog
 from .document import GraphDocument
@@ -242,7 +242,7 @@ class GraphEditorTab(QWidget):
                 self.tr(
                     "Graf dimuat ulang. Perubahan yang belum disimpan ini tidak lagi dapat "
                     "diterapkan dan dilewati: {edits}"
-                ).format(edits="; ".join(dropped))
+                ).format(edits="; ".join(in_app_language(edit) for edit in dropped))
             )
 
     # -- edits and navigation (the public entry points) --------------------------------

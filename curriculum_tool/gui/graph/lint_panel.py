@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...graph import LintReport, PrerequisiteGraph, lint
+from ..i18n import in_app_language
 
 __all__ = ["LINT_CONTEXT", "LintPanel"]
 
@@ -74,7 +75,8 @@ class LintPanel(QGroupBox):
         )
 
     def show_report(self, report: LintReport) -> None:
-        """Show ``report``'s findings and its summary."""
+        """Show ``report``'s findings (their message and fix in the interface's language)
+        and its summary."""
         self.report = report
         style = self.style()
         icons = {
@@ -84,19 +86,20 @@ class LintPanel(QGroupBox):
         colours = {"error": QColor("#B71C1C"), "warning": QColor("#8A5A00")}
         items = []
         for index, finding in enumerate(report.findings):
+            message, fix = in_app_language(finding.message), in_app_language(finding.fix)
             item = QTreeWidgetItem(
                 [
                     self._severity_text(finding.severity),
                     self._rule_text(finding.rule),
                     ", ".join(finding.modules),
-                    finding.message,
-                    finding.fix,
+                    message,
+                    fix,
                 ]
             )
             item.setIcon(0, icons[finding.severity])
             item.setForeground(0, colours[finding.severity])
-            item.setToolTip(3, finding.message)
-            item.setToolTip(4, finding.fix)
+            item.setToolTip(3, message)
+            item.setToolTip(4, fix)
             item.setData(0, Qt.ItemDataRole.UserRole, index)
             items.append(item)
         self.tree.blockSignals(True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 
 from ...graph import Finding, PrerequisiteGraph
+from ..i18n import in_app_language
 from .details_panel import DetailsPanel
 from .document import GraphDocument
 from .scene import GraphScene, highlight_roles
@@ -140,7 +141,7 @@ class GraphNavigation(QObject):
             return
         edge = (finding.modules[0], finding.modules[1]) if len(finding.modules) == 2 else None
         self.select_modules(codes, edge if edge in self.scene.edges else None)
-        self.status_message.emit(finding.message)
+        self.status_message.emit(in_app_language(finding.message))
 
     def find_module(self, text: str) -> str | None:
         """Select and center the module best matching ``text`` (code first, then title)."""

@@ -60,7 +60,7 @@ class GraphTexts(QObject):
             code=module.code,
             title=module.title,
             jp=module.jp,
-            modality=module.modality,
+            modality=label("modality", module.modality, current_language()),
             level=module.level,
             status=self.status(module.status),
             scope=self.scope(module),

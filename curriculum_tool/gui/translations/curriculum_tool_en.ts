@@ -4,52 +4,52 @@
 <context>
     <name>AddPrerequisiteDialog</name>
     <message>
-        <location filename="../graph/dialogs.py" line="36"/>
+        <location filename="../graph/dialogs.py" line="37"/>
         <source>Tambah prasyarat</source>
         <translation>Add prerequisite</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="43"/>
+        <location filename="../graph/dialogs.py" line="44"/>
         <source>wajib — harus selesai lebih dulu</source>
         <translation>required — must be completed first</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="44"/>
+        <location filename="../graph/dialogs.py" line="45"/>
         <source>anjuran — sebaiknya lebih dulu</source>
         <translation>recommended — best taken first</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="50"/>
+        <location filename="../graph/dialogs.py" line="51"/>
         <source>&amp;Modul:</source>
         <translation>&amp;Module:</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="51"/>
+        <location filename="../graph/dialogs.py" line="52"/>
         <source>M&amp;emerlukan:</source>
         <translation>&amp;Requires:</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="52"/>
+        <location filename="../graph/dialogs.py" line="53"/>
         <source>&amp;Jenis:</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="56"/>
+        <location filename="../graph/dialogs.py" line="57"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="57"/>
+        <location filename="../graph/dialogs.py" line="58"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="62"/>
+        <location filename="../graph/dialogs.py" line="63"/>
         <source>Modul memerlukan prasyaratnya: “PB-201 memerlukan PB-101” berarti PB-101 diambil sebelum PB-201.</source>
         <translation>A module requires its prerequisites: “PB-201 requires PB-101” means PB-101 is taken before PB-201.</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="112"/>
+        <location filename="../graph/dialogs.py" line="113"/>
         <source>“{text}” bukan kode modul di katalog.</source>
         <translation>“{text}” is not a module code in the catalog.</translation>
     </message>
@@ -57,136 +57,136 @@
 <context>
     <name>AgencyPanel</name>
     <message>
-        <location filename="../paths/agency_panel.py" line="61"/>
+        <location filename="../paths/agency_panel.py" line="62"/>
         <source>Semua peserta</source>
         <translation>All learners</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="62"/>
+        <location filename="../paths/agency_panel.py" line="63"/>
         <source>Buat jalur untuk semua peserta…</source>
         <translation>Create paths for all learners…</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="65"/>
+        <location filename="../paths/agency_panel.py" line="66"/>
         <source>Hitung jalur setiap peserta dengan pengaturan di kanan, tulis ke CSV/XLSX/JSONL dan simpan sebagai jalur terkini</source>
         <translation>Compute each learner&apos;s path with the settings on the right, write the paths to CSV/XLSX/JSONL and save them as current paths</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="71"/>
+        <location filename="../paths/agency_panel.py" line="72"/>
         <source>Ringkasan instansi…</source>
         <translation>Agency summary…</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="73"/>
+        <location filename="../paths/agency_panel.py" line="74"/>
         <source>Ringkasan XLSX dari jalur yang tersimpan: per pegawai, per modul, per wilayah</source>
         <translation>XLSX summary of the saved paths: by employee, by module, by region</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="79"/>
+        <location filename="../paths/agency_panel.py" line="80"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="81"/>
+        <location filename="../paths/agency_panel.py" line="82"/>
         <source>Hentikan; tidak ada berkas yang ditulis dan tidak ada jalur yang disimpan</source>
         <translation>Stop; no file is written and no path is saved</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="85"/>
+        <location filename="../paths/agency_panel.py" line="86"/>
         <source>Tampilkan NIP dan nama dalam berkas ekspor</source>
         <translation>Show NIP and names in exported files</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="87"/>
+        <location filename="../paths/agency_panel.py" line="88"/>
         <source>Tanpa centang, berkas ekspor memakai samaran (ANON-…) dan inisial</source>
         <translation>When unchecked, exported files use pseudonyms (ANON-…) and initials</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="105"/>
-        <location filename="../paths/agency_panel.py" line="125"/>
+        <location filename="../paths/agency_panel.py" line="106"/>
+        <location filename="../paths/agency_panel.py" line="126"/>
         <source>Ringkasan instansi</source>
         <translation>Agency summary</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="107"/>
+        <location filename="../paths/agency_panel.py" line="108"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="126"/>
+        <location filename="../paths/agency_panel.py" line="127"/>
         <source>Ringkasan %1 peserta ditulis ke %2.</source>
         <translation>Summary of %1 learners written to %2.</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="133"/>
+        <location filename="../paths/agency_panel.py" line="134"/>
         <source>Ringkasan tidak ditulis</source>
         <translation>Summary not written</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="136"/>
+        <location filename="../paths/agency_panel.py" line="137"/>
         <source>Menulis ringkasan instansi…</source>
         <translation>Writing agency summary…</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="148"/>
-        <location filename="../paths/agency_panel.py" line="159"/>
-        <location filename="../paths/agency_panel.py" line="189"/>
-        <location filename="../paths/agency_panel.py" line="263"/>
+        <location filename="../paths/agency_panel.py" line="149"/>
+        <location filename="../paths/agency_panel.py" line="161"/>
+        <location filename="../paths/agency_panel.py" line="192"/>
+        <location filename="../paths/agency_panel.py" line="266"/>
         <source>Jalur semua peserta</source>
         <translation>Paths for all learners</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="150"/>
+        <location filename="../paths/agency_panel.py" line="151"/>
         <source>CSV (*.csv);;Excel (*.xlsx);;JSON Lines (*.jsonl)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx);;JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="189"/>
+        <location filename="../paths/agency_panel.py" line="192"/>
         <source>Dibatalkan; tidak ada yang ditulis.</source>
         <translation>Cancelled; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="191"/>
+        <location filename="../paths/agency_panel.py" line="194"/>
         <source>Dibatalkan; tidak ada yang ditulis</source>
         <translation>Cancelled; nothing was written</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="197"/>
+        <location filename="../paths/agency_panel.py" line="200"/>
         <source>Jalur semua peserta tidak dibuat</source>
         <translation>Paths for all learners not created</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="204"/>
+        <location filename="../paths/agency_panel.py" line="207"/>
         <source>Memuat model…</source>
         <translation>Loading model…</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="208"/>
+        <location filename="../paths/agency_panel.py" line="211"/>
         <source>Membuat jalur untuk semua peserta…</source>
         <translation>Creating paths for all learners…</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="220"/>
+        <location filename="../paths/agency_panel.py" line="223"/>
         <source>Membatalkan…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="234"/>
+        <location filename="../paths/agency_panel.py" line="237"/>
         <source>%p% · %1 dari %2 peserta</source>
         <translation>%p% · %1 of %2 learners</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="250"/>
+        <location filename="../paths/agency_panel.py" line="253"/>
         <source> NIP peserta disamarkan (ANON-…) dalam berkas.</source>
         <translation> Learner NIPs are masked (ANON-…) in the file.</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="254"/>
+        <location filename="../paths/agency_panel.py" line="257"/>
         <source>%1 jalur (%2 langkah) ditulis ke %3 dan disimpan sebagai jalur terkini setiap peserta; %4 peserta di bawah minimum JP.</source>
         <translation>%1 paths (%2 steps) written to %3 and saved as each learner&apos;s current path; %4 learners below the minimum JP.</translation>
     </message>
     <message>
-        <location filename="../paths/agency_panel.py" line="265"/>
+        <location filename="../paths/agency_panel.py" line="268"/>
         <source>Jalur %1 peserta ditulis</source>
         <translation>Paths of %1 learners written</translation>
     </message>
@@ -194,32 +194,32 @@
 <context>
     <name>CalibrationChart</name>
     <message>
-        <location filename="../calibration_chart.py" line="78"/>
+        <location filename="../calibration_chart.py" line="81"/>
         <source>Peluang prediksi (rata-rata bin)</source>
         <translation>Predicted probability (bin mean)</translation>
     </message>
     <message>
-        <location filename="../calibration_chart.py" line="79"/>
+        <location filename="../calibration_chart.py" line="82"/>
         <source>Tingkat teramati</source>
         <translation>Observed rate</translation>
     </message>
     <message>
-        <location filename="../calibration_chart.py" line="80"/>
+        <location filename="../calibration_chart.py" line="83"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../calibration_chart.py" line="81"/>
+        <location filename="../calibration_chart.py" line="84"/>
         <source>Kalibrasi sempurna</source>
         <translation>Perfect calibration</translation>
     </message>
     <message>
-        <location filename="../calibration_chart.py" line="82"/>
+        <location filename="../calibration_chart.py" line="85"/>
         <source>Belum ada data kalibrasi</source>
         <translation>No calibration data yet</translation>
     </message>
     <message>
-        <location filename="../calibration_chart.py" line="89"/>
+        <location filename="../calibration_chart.py" line="92"/>
         <source>Bin %1: prediksi %2, teramati %3 (%4 baris)</source>
         <translation>Bin %1: predicted %2, observed %3 (%4 rows)</translation>
     </message>
@@ -623,63 +623,63 @@
 <context>
     <name>EdgeEditing</name>
     <message>
-        <location filename="../graph/editing.py" line="72"/>
+        <location filename="../graph/editing.py" line="73"/>
         <source>{edge} sudah ada.</source>
         <extracomment>title, text</extracomment>
         <translation>{edge} already exists.</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="81"/>
+        <location filename="../graph/editing.py" line="82"/>
         <source>Prasyarat tidak dapat ditambahkan</source>
         <translation>The prerequisite cannot be added</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="84"/>
+        <location filename="../graph/editing.py" line="85"/>
         <source>Tambah prasyarat {edge}</source>
         <translation>Add prerequisite {edge}</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="88"/>
+        <location filename="../graph/editing.py" line="89"/>
         <source>Ubah jenis {edge} menjadi {kind}</source>
         <translation>Change the type of {edge} to {kind}</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="96"/>
+        <location filename="../graph/editing.py" line="97"/>
         <source>{module} kini memerlukan {requires} ({kind}). Ctrl+Z untuk mengurungkan.</source>
         <translation>{module} now requires {requires} ({kind}). Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="111"/>
+        <location filename="../graph/editing.py" line="112"/>
         <source>Hapus prasyarat {edge}</source>
         <translation>Delete prerequisite {edge}</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="116"/>
+        <location filename="../graph/editing.py" line="117"/>
         <source>{module} tidak lagi memerlukan {requires}. Ctrl+Z untuk mengurungkan.</source>
         <translation>{module} no longer requires {requires}. Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="127"/>
+        <location filename="../graph/editing.py" line="128"/>
         <source>Pilih dulu panah prasyarat (klik panahnya), lalu tekan Delete.</source>
         <translation>First select a prerequisite arrow (click it), then press Delete.</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="183"/>
+        <location filename="../graph/editing.py" line="184"/>
         <source>Diurungkan: {text}</source>
         <translation>Undone: {text}</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="185"/>
+        <location filename="../graph/editing.py" line="186"/>
         <source>Diulangi: {text}</source>
         <translation>Redone: {text}</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="190"/>
+        <location filename="../graph/editing.py" line="191"/>
         <source>Ditolak: {module} tidak dapat memerlukan {requires} karena membentuk siklus prasyarat {cycle}. Tidak ada yang diubah.</source>
         <translation>Rejected: {module} cannot require {requires} because that would form the prerequisite cycle {cycle}. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="202"/>
+        <location filename="../graph/editing.py" line="203"/>
         <source>Prasyarat baru berjenis {kind}.</source>
         <translation>New prerequisites are {kind}.</translation>
     </message>
@@ -741,73 +741,73 @@
 <context>
     <name>GraphEditorTab</name>
     <message>
-        <location filename="../graph/editor_tab.py" line="165"/>
+        <location filename="../graph/editor_tab.py" line="166"/>
         <source>Lepaskan di atas modul yang diperlukan {code} (tahan Shift untuk anjuran); Esc membatalkan.</source>
         <extracomment>True when there are unsaved edits</extracomment>
         <translation>Release over the module that {code} requires (hold Shift for recommended); Esc cancels.</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="172"/>
+        <location filename="../graph/editor_tab.py" line="173"/>
         <source>Zoom {p} %</source>
         <translation>Zoom {p}%</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="213"/>
+        <location filename="../graph/editor_tab.py" line="214"/>
         <source>Graf prasyarat tidak dapat dimuat</source>
         <translation>The prerequisite graph cannot be loaded</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="320"/>
+        <location filename="../graph/editor_tab.py" line="321"/>
         <source>Lapis {n}</source>
         <translation>Layer {n}</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="320"/>
+        <location filename="../graph/editor_tab.py" line="321"/>
         <source>Tanpa hubungan prasyarat ({n} modul)</source>
         <translation>No prerequisite links ({n} modules)</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="235"/>
+        <location filename="../graph/editor_tab.py" line="236"/>
         <source>{m} modul, {e} prasyarat. Tambah: seret dengan tombol kanan (atau Alt + seret) dari modul ke prasyaratnya, Shift = anjuran. Hapus: klik panah, lalu Delete.</source>
         <translation>{m} modules, {e} prerequisites. Add: right-drag (or Alt + drag) from a module to its prerequisite, Shift = recommended. Delete: click an arrow, then press Delete.</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="242"/>
+        <location filename="../graph/editor_tab.py" line="243"/>
         <source>Graf dimuat ulang. Perubahan yang belum disimpan ini tidak lagi dapat diterapkan dan dilewati: {edits}</source>
         <translation>Graph reloaded. These unsaved changes can no longer be applied and were skipped: {edits}</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="282"/>
+        <location filename="../graph/editor_tab.py" line="283"/>
         <source>Tersimpan</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="285"/>
+        <location filename="../graph/editor_tab.py" line="286"/>
         <source>● Belum disimpan</source>
         <translation>● Unsaved</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="337"/>
+        <location filename="../graph/editor_tab.py" line="338"/>
         <source>Tidak ada perubahan untuk disimpan.</source>
         <translation>No changes to save.</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="342"/>
+        <location filename="../graph/editor_tab.py" line="343"/>
         <source>Dampak perubahan tidak dapat dihitung</source>
         <translation>The impact of the changes cannot be calculated</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="352"/>
+        <location filename="../graph/editor_tab.py" line="353"/>
         <source>Penyimpanan dibatalkan; perubahan belum disimpan.</source>
         <translation>Save cancelled; the changes have not been saved.</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="363"/>
+        <location filename="../graph/editor_tab.py" line="364"/>
         <source>Perubahan tidak dapat disimpan</source>
         <translation>The changes cannot be saved</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="368"/>
+        <location filename="../graph/editor_tab.py" line="369"/>
         <source>Tersimpan: {a} prasyarat ditambah atau diubah, {r} dihapus.</source>
         <translation>Saved: {a} prerequisites added or changed, {r} deleted.</translation>
     </message>
@@ -815,23 +815,23 @@
 <context>
     <name>GraphNavigation</name>
     <message>
-        <location filename="../graph/navigation.py" line="113"/>
+        <location filename="../graph/navigation.py" line="114"/>
         <source>Dipilih: {edge}. Tekan Delete untuk menghapus.</source>
         <extracomment>The cycle a refused edge would have closed, drawn red until the user moves on.</extracomment>
         <translation>Selected: {edge}. Press Delete to remove it.</translation>
     </message>
     <message>
-        <location filename="../graph/navigation.py" line="139"/>
+        <location filename="../graph/navigation.py" line="140"/>
         <source>Temuan ini tidak menunjuk modul tertentu.</source>
         <translation>This finding does not point to a specific module.</translation>
     </message>
     <message>
-        <location filename="../graph/navigation.py" line="160"/>
+        <location filename="../graph/navigation.py" line="161"/>
         <source>Tidak ada modul yang cocok dengan “{text}”.</source>
         <translation>No module matches “{text}”.</translation>
     </message>
     <message>
-        <location filename="../graph/navigation.py" line="166"/>
+        <location filename="../graph/navigation.py" line="167"/>
         <source>Ditemukan: {code}{sep}{title}</source>
         <translation>Found: {code}{sep}{title}</translation>
     </message>
@@ -1079,42 +1079,42 @@
 <context>
     <name>ImpactDialog</name>
     <message>
-        <location filename="../graph/dialogs.py" line="136"/>
+        <location filename="../graph/dialogs.py" line="137"/>
         <source>Dampak pada jalur peserta</source>
         <translation>Impact on learner paths</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="137"/>
+        <location filename="../graph/dialogs.py" line="138"/>
         <source>{n} jalur peserta akan berubah</source>
         <translation>{n} learner paths will change</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="144"/>
+        <location filename="../graph/dialogs.py" line="145"/>
         <source>Perubahan prasyarat ini mengubah jalur yang sudah diberikan kepada peserta berikut (ID disamarkan). Setelah menyimpan, buat ulang rekomendasi mereka.</source>
         <translation>These prerequisite changes alter the paths already given to the following learners (IDs masked). After saving, regenerate their recommendations.</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="156"/>
+        <location filename="../graph/dialogs.py" line="157"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="157"/>
+        <location filename="../graph/dialogs.py" line="158"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="175"/>
+        <location filename="../graph/dialogs.py" line="176"/>
         <source>{module} memerlukan {requires} ({kind})</source>
         <translation>{module} requires {requires} ({kind})</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="179"/>
+        <location filename="../graph/dialogs.py" line="180"/>
         <source>{module} tidak lagi memerlukan {requires}</source>
         <translation>{module} no longer requires {requires}</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="185"/>
+        <location filename="../graph/dialogs.py" line="187"/>
         <source>peserta {n}</source>
         <translation>learner {n}</translation>
     </message>
@@ -1475,103 +1475,103 @@
 <context>
     <name>LintPanel</name>
     <message>
-        <location filename="../graph/lint_panel.py" line="37"/>
+        <location filename="../graph/lint_panel.py" line="38"/>
         <source>Temuan pemeriksaan graf (lint)</source>
         <extracomment>What lint checks a graph against besides the graph itself (workspace record kinds). the :class:`~curriculum_tool.graph.Finding` chosen</extracomment>
         <translation>Graph check findings (lint)</translation>
     </message>
     <message>
-        <location filename="../graph/lint_panel.py" line="44"/>
+        <location filename="../graph/lint_panel.py" line="45"/>
         <source>Tingkat</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../graph/lint_panel.py" line="45"/>
+        <location filename="../graph/lint_panel.py" line="46"/>
         <source>Aturan</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../graph/lint_panel.py" line="46"/>
+        <location filename="../graph/lint_panel.py" line="47"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../graph/lint_panel.py" line="47"/>
+        <location filename="../graph/lint_panel.py" line="48"/>
         <source>Pesan</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../graph/lint_panel.py" line="48"/>
+        <location filename="../graph/lint_panel.py" line="49"/>
         <source>Perbaikan</source>
         <translation>Fix</translation>
     </message>
     <message>
-        <location filename="../graph/lint_panel.py" line="108"/>
+        <location filename="../graph/lint_panel.py" line="111"/>
         <source>{e} galat, {w} peringatan.</source>
         <translation>{e} errors, {w} warnings.</translation>
     </message>
     <message>
-        <location filename="../graph/lint_panel.py" line="113"/>
+        <location filename="../graph/lint_panel.py" line="116"/>
         <source>Rantai wajib terpanjang: {jp} JP dalam {n} langkah ({chain}).</source>
         <translation>Longest required chain: {jp} JP in {n} steps ({chain}).</translation>
     </message>
     <message>
-        <location filename="../graph/lint_panel.py" line="120"/>
+        <location filename="../graph/lint_panel.py" line="123"/>
         <source>Tidak ada temuan.</source>
         <translation>No findings.</translation>
     </message>
     <message>
-        <location filename="../graph/lint_panel.py" line="128"/>
+        <location filename="../graph/lint_panel.py" line="131"/>
         <source>Galat</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../graph/lint_panel.py" line="128"/>
+        <location filename="../graph/lint_panel.py" line="131"/>
         <source>Peringatan</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../graph/lint_panel.py" line="132"/>
+        <location filename="../graph/lint_panel.py" line="135"/>
         <source>siklus</source>
         <translation>cycle</translation>
     </message>
     <message>
-        <location filename="../graph/lint_panel.py" line="133"/>
+        <location filename="../graph/lint_panel.py" line="136"/>
         <source>kode tak dikenal</source>
         <translation>unknown code</translation>
     </message>
     <message>
-        <location filename="../graph/lint_panel.py" line="134"/>
+        <location filename="../graph/lint_panel.py" line="137"/>
         <source>nasional memerlukan lokal</source>
         <translation>national requires local</translation>
     </message>
     <message>
-        <location filename="../graph/lint_panel.py" line="135"/>
+        <location filename="../graph/lint_panel.py" line="138"/>
         <source>prasyarat di luar wilayah</source>
         <translation>prerequisite outside the region</translation>
     </message>
     <message>
-        <location filename="../graph/lint_panel.py" line="136"/>
+        <location filename="../graph/lint_panel.py" line="139"/>
         <source>prasyarat belum disetujui</source>
         <translation>unapproved prerequisite</translation>
     </message>
     <message>
-        <location filename="../graph/lint_panel.py" line="137"/>
+        <location filename="../graph/lint_panel.py" line="140"/>
         <source>prasyarat berlebih</source>
         <translation>redundant prerequisite</translation>
     </message>
     <message>
-        <location filename="../graph/lint_panel.py" line="138"/>
+        <location filename="../graph/lint_panel.py" line="141"/>
         <source>modul yatim</source>
         <translation>orphan module</translation>
     </message>
     <message>
-        <location filename="../graph/lint_panel.py" line="139"/>
+        <location filename="../graph/lint_panel.py" line="142"/>
         <source>modul tak terjangkau</source>
         <translation>unreachable module</translation>
     </message>
     <message>
-        <location filename="../graph/lint_panel.py" line="140"/>
+        <location filename="../graph/lint_panel.py" line="143"/>
         <source>level tak diajarkan</source>
         <translation>level not taught</translation>
     </message>
@@ -2185,212 +2185,212 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>ModelCard</name>
     <message>
-        <location filename="../model_card.py" line="62"/>
+        <location filename="../model_card.py" line="65"/>
         <source>Metrik uji (peserta yang disisihkan)</source>
         <translation>Test metrics (held-out learners)</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="68"/>
+        <location filename="../model_card.py" line="71"/>
         <source>Kalibrasi</source>
         <translation>Calibration</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="72"/>
+        <location filename="../model_card.py" line="75"/>
         <source>Per provinsi (data uji)</source>
         <translation>By province (test data)</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="78"/>
+        <location filename="../model_card.py" line="81"/>
         <source>Kartu model</source>
         <translation>Model card</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="108"/>
+        <location filename="../model_card.py" line="111"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="108"/>
+        <location filename="../model_card.py" line="111"/>
         <source>tidak aktif</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="112"/>
+        <location filename="../model_card.py" line="115"/>
         <source>dibuat %1</source>
         <translation>created %1</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="118"/>
+        <location filename="../model_card.py" line="121"/>
         <source>Model ini ditolak dan tidak akan dipakai: %1</source>
         <translation>This model was rejected and will not be used: %1</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="129"/>
+        <location filename="../model_card.py" line="132"/>
         <source>&lt;b&gt;Belum ada model dipilih&lt;/b&gt;</source>
         <translation>&lt;b&gt;No model selected&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="131"/>
+        <location filename="../model_card.py" line="134"/>
         <source>&lt;b&gt;Belum ada model&lt;/b&gt;</source>
         <translation>&lt;b&gt;No model yet&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="136"/>
+        <location filename="../model_card.py" line="139"/>
         <source>Latih model dari hasil pelatihan workspace ini dengan “Latih model…”.</source>
         <translation>Train a model from this workspace&apos;s training outcomes with “Train model…”.</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="148"/>
+        <location filename="../model_card.py" line="151"/>
         <source>selesai dan diterapkan di tempat kerja (Kirkpatrick level 3, l3 = 1)</source>
         <translation>completed and applied at work (Kirkpatrick level 3, l3 = 1)</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="150"/>
+        <location filename="../model_card.py" line="153"/>
         <source>selesai mengikuti modul</source>
         <translation>completed the module</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="160"/>
+        <location filename="../model_card.py" line="163"/>
         <source>Sasaran: %1. Diuji pada %2 pendaftaran peserta yang disisihkan sejak %3; dilatih pada %4 pendaftaran peserta lain sebelum tanggal itu.</source>
         <translation>Target: %1. Tested on %2 enrollments of held-out learners from %3 onward; trained on %4 enrollments of other learners before that date.</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="170"/>
+        <location filename="../model_card.py" line="173"/>
         <source>Model yang disimpan dilatih ulang pada semua %1 baris berlabel.</source>
         <translation>The saved model was retrained on all %1 labeled rows.</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="195"/>
+        <location filename="../model_card.py" line="203"/>
         <source>Sasaran</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="200"/>
+        <location filename="../model_card.py" line="210"/>
         <source>Data</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="201"/>
+        <location filename="../model_card.py" line="211"/>
         <source>Baris berlabel</source>
         <translation>Labeled rows</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="202"/>
+        <location filename="../model_card.py" line="212"/>
         <source>Tanpa label</source>
         <translation>Unlabeled</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="204"/>
+        <location filename="../model_card.py" line="214"/>
         <source>Tingkat keberhasilan</source>
         <translation>Success rate</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="208"/>
+        <location filename="../model_card.py" line="218"/>
         <source>Rentang tanggal</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="211"/>
+        <location filename="../model_card.py" line="221"/>
         <source>SHA-256 data</source>
         <translation>Data SHA-256</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="213"/>
+        <location filename="../model_card.py" line="223"/>
         <source>Sumber</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="214"/>
+        <location filename="../model_card.py" line="224"/>
         <source>Evaluasi</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="215"/>
+        <location filename="../model_card.py" line="225"/>
         <source>Pemisahan</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="216"/>
+        <location filename="../model_card.py" line="226"/>
         <source>Batas tanggal</source>
         <translation>Cutoff date</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="218"/>
+        <location filename="../model_card.py" line="228"/>
         <source>Baris latih / uji</source>
         <translation>Training / test rows</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="222"/>
+        <location filename="../model_card.py" line="232"/>
         <source>Dilatih ulang pada semua baris</source>
         <translation>Retrained on all rows</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="223"/>
+        <location filename="../model_card.py" line="233"/>
         <source>ya</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="223"/>
+        <location filename="../model_card.py" line="233"/>
         <source>tidak</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="225"/>
+        <location filename="../model_card.py" line="235"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="226"/>
+        <location filename="../model_card.py" line="236"/>
         <source>Estimator</source>
         <translation>Estimator</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="227"/>
+        <location filename="../model_card.py" line="237"/>
         <source>Seed (angka acak awal)</source>
         <translation>Random seed</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="228"/>
+        <location filename="../model_card.py" line="238"/>
         <source>SHA-256 berkas</source>
         <translation>File SHA-256</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="229"/>
+        <location filename="../model_card.py" line="239"/>
         <source>Fitur</source>
         <translation>Features</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="230"/>
+        <location filename="../model_card.py" line="240"/>
         <source>Kategorikal</source>
         <translation>Categorical</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="231"/>
+        <location filename="../model_card.py" line="241"/>
         <source>Numerik</source>
         <translation>Numeric</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="232"/>
+        <location filename="../model_card.py" line="242"/>
         <source>Versi pustaka</source>
         <translation>Library versions</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="239"/>
+        <location filename="../model_card.py" line="249"/>
         <source>Tidak cocok dengan instalasi ini: %1</source>
         <translation>Does not match this installation: %1</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="246"/>
+        <location filename="../model_card.py" line="256"/>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="247"/>
+        <location filename="../model_card.py" line="257"/>
         <source>Penggunaan yang dimaksud</source>
         <translation>Intended use</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="249"/>
+        <location filename="../model_card.py" line="259"/>
         <source>Batasan</source>
         <translation>Limitations</translation>
     </message>
@@ -2452,80 +2452,80 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>ModelTab</name>
     <message>
-        <location filename="../model_tab.py" line="71"/>
+        <location filename="../model_tab.py" line="72"/>
         <source>Model peluang keberhasilan</source>
         <extracomment>True when a training run starts, False when it ends (stored, failed or cancelled).</extracomment>
         <translation>Success probability models</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="76"/>
+        <location filename="../model_tab.py" line="77"/>
         <source>Latih model…</source>
         <translation>Train model…</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="77"/>
+        <location filename="../model_tab.py" line="78"/>
         <source>Latih model baru dari hasil pelatihan workspace</source>
         <translation>Train a new model from the workspace&apos;s training outcomes</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="79"/>
+        <location filename="../model_tab.py" line="80"/>
         <source>Jadikan aktif</source>
         <translation>Make active</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="81"/>
+        <location filename="../model_tab.py" line="82"/>
         <source>Model aktif dipakai untuk skor, rekomendasi dan batch</source>
         <translation>The active model is used for scores, recommendations and batches</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="195"/>
+        <location filename="../model_tab.py" line="197"/>
         <source>Model ditolak</source>
         <translation>Model rejected</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="196"/>
+        <location filename="../model_tab.py" line="198"/>
         <source>Model “%1” tidak dapat dijadikan aktif:
 %2</source>
         <translation>Model “%1” cannot be made active:
 %2</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="204"/>
+        <location filename="../model_tab.py" line="206"/>
         <source>Model tidak dapat diaktifkan</source>
         <translation>The model cannot be activated</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="208"/>
+        <location filename="../model_tab.py" line="210"/>
         <source>Model aktif sekarang: %1</source>
         <translation>Active model is now %1</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="248"/>
+        <location filename="../model_tab.py" line="250"/>
         <source>Melatih model “%1”…</source>
         <translation>Training model “%1”…</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="277"/>
+        <location filename="../model_tab.py" line="279"/>
         <source>Model “%1” disimpan di workspace %2</source>
         <translation>Model “%1” saved in workspace %2</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="287"/>
+        <location filename="../model_tab.py" line="289"/>
         <source>Model “%1” disimpan dan dijadikan aktif (AUC %2)</source>
         <translation>Model “%1” saved and made active (AUC %2)</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="296"/>
+        <location filename="../model_tab.py" line="298"/>
         <source>Pelatihan model gagal</source>
         <translation>Model training failed</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="297"/>
+        <location filename="../model_tab.py" line="299"/>
         <source>Model tidak dapat dilatih</source>
         <translation>The model cannot be trained</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="302"/>
+        <location filename="../model_tab.py" line="304"/>
         <source>Pelatihan dibatalkan; tidak ada model disimpan</source>
         <translation>Training cancelled; no model saved</translation>
     </message>
@@ -2544,32 +2544,32 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../paths/path_exports.py" line="68"/>
+        <location filename="../paths/path_exports.py" line="69"/>
         <source>PDF tidak ditulis</source>
         <translation>PDF not written</translation>
     </message>
     <message>
-        <location filename="../paths/path_exports.py" line="70"/>
+        <location filename="../paths/path_exports.py" line="72"/>
         <source>PDF ditulis: %1</source>
         <translation>PDF written: %1</translation>
     </message>
     <message>
-        <location filename="../paths/path_exports.py" line="82"/>
+        <location filename="../paths/path_exports.py" line="84"/>
         <source>Ekspor jalur ke XLSX</source>
         <translation>Export path to XLSX</translation>
     </message>
     <message>
-        <location filename="../paths/path_exports.py" line="84"/>
+        <location filename="../paths/path_exports.py" line="86"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../paths/path_exports.py" line="113"/>
+        <location filename="../paths/path_exports.py" line="116"/>
         <source>XLSX tidak ditulis</source>
         <translation>XLSX not written</translation>
     </message>
     <message>
-        <location filename="../paths/path_exports.py" line="115"/>
+        <location filename="../paths/path_exports.py" line="119"/>
         <source>Jalur ditulis: %1</source>
         <translation>Path written: %1</translation>
     </message>
@@ -2777,54 +2777,54 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>PathsTab</name>
     <message>
-        <location filename="../paths_tab.py" line="175"/>
         <location filename="../paths_tab.py" line="176"/>
-        <location filename="../paths_tab.py" line="284"/>
+        <location filename="../paths_tab.py" line="177"/>
+        <location filename="../paths_tab.py" line="285"/>
         <source>Memuat model dan peserta…</source>
         <translation>Loading model and learners…</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="202"/>
+        <location filename="../paths_tab.py" line="203"/>
         <source>Jalur belum dapat dihitung: %1</source>
         <translation>The path cannot be computed yet: %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="206"/>
+        <location filename="../paths_tab.py" line="207"/>
         <source>Model %1 dimuat; %2 peserta</source>
         <translation>Model %1 loaded; %2 learners</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="219"/>
+        <location filename="../paths_tab.py" line="220"/>
         <source>Pilih peserta di daftar kiri untuk melihat kesenjangan kompetensi dan jalur belajarnya.</source>
         <translation>Select a learner in the list on the left to see their competency gaps and learning path.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="232"/>
+        <location filename="../paths_tab.py" line="233"/>
         <source>Workspace tidak dapat dimuat: %1</source>
         <translation>The workspace cannot be loaded: %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="234"/>
+        <location filename="../paths_tab.py" line="235"/>
         <source>Workspace tidak dapat dimuat</source>
         <translation>The workspace cannot be loaded</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="286"/>
+        <location filename="../paths_tab.py" line="287"/>
         <source>Jalur belum dapat dihitung.</source>
         <translation>The path cannot be computed yet.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="292"/>
+        <location filename="../paths_tab.py" line="293"/>
         <source>Jalur tidak dapat dihitung.</source>
         <translation>The path cannot be computed.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="338"/>
+        <location filename="../paths_tab.py" line="340"/>
         <source>Jalur tidak disimpan</source>
         <translation>Path not saved</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="343"/>
+        <location filename="../paths_tab.py" line="346"/>
         <source>Jalur disimpan sebagai jalur terkini: %1 langkah, %2 JP</source>
         <translation>Path saved as the current path: %1 steps, %2 JP</translation>
     </message>
@@ -3367,74 +3367,74 @@ Learners in this region will no longer be targeted to reach this level.</transla
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../training_panel.py" line="30"/>
+        <location filename="../training_panel.py" line="32"/>
         <source>Membaca hasil pelatihan dan menyusun fitur</source>
         <extracomment>What each training stage is doing, in Indonesian (English in the translations); keyed by the stage keys of :data:`curriculum_tool.model.train.STAGES`.</extracomment>
         <translation>Reading training outcomes and building features</translation>
     </message>
     <message>
-        <location filename="../training_panel.py" line="32"/>
+        <location filename="../training_panel.py" line="34"/>
         <source>Memisahkan data latih dan data uji</source>
         <translation>Splitting training and test data</translation>
     </message>
     <message>
-        <location filename="../training_panel.py" line="33"/>
+        <location filename="../training_panel.py" line="35"/>
         <source>Melatih model</source>
         <translation>Fitting the model</translation>
     </message>
     <message>
-        <location filename="../training_panel.py" line="34"/>
+        <location filename="../training_panel.py" line="36"/>
         <source>Melatih pembanding</source>
         <translation>Fitting the baselines</translation>
     </message>
     <message>
-        <location filename="../training_panel.py" line="35"/>
+        <location filename="../training_panel.py" line="37"/>
         <source>Mengukur pada peserta yang disisihkan</source>
         <translation>Measuring on the held-out learners</translation>
     </message>
     <message>
-        <location filename="../training_panel.py" line="37"/>
+        <location filename="../training_panel.py" line="39"/>
         <source>Melatih ulang pada semua pendaftaran berlabel</source>
         <translation>Refitting on all labelled enrolments</translation>
     </message>
     <message>
-        <location filename="../training_panel.py" line="39"/>
+        <location filename="../training_panel.py" line="41"/>
         <source>Menyimpan model</source>
         <translation>Saving the model</translation>
     </message>
     <message>
-        <location filename="../training_panel.py" line="83"/>
-        <location filename="../training_panel.py" line="104"/>
+        <location filename="../training_panel.py" line="85"/>
+        <location filename="../training_panel.py" line="106"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../training_panel.py" line="84"/>
+        <location filename="../training_panel.py" line="86"/>
         <source>Hentikan pelatihan (Esc); tidak ada model disimpan</source>
         <translation>Stop training (Esc); no model is saved</translation>
     </message>
     <message>
-        <location filename="../training_panel.py" line="101"/>
+        <location filename="../training_panel.py" line="103"/>
         <source>%v dari %m</source>
         <translation>%v of %m</translation>
     </message>
     <message>
-        <location filename="../training_panel.py" line="102"/>
+        <location filename="../training_panel.py" line="104"/>
         <source>Melatih model “%1”: memulai…</source>
         <translation>Training model “%1”: starting…</translation>
     </message>
     <message>
-        <location filename="../training_panel.py" line="111"/>
+        <location filename="../training_panel.py" line="113"/>
         <source>Melatih model “%1”: %2</source>
         <translation>Training model “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../training_panel.py" line="126"/>
+        <location filename="../training_panel.py" line="131"/>
         <source>Membatalkan…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../training_panel.py" line="128"/>
+        <location filename="../training_panel.py" line="133"/>
         <source>Membatalkan: berhenti setelah tahap ini…</source>
         <translation>Cancelling: stopping after this stage…</translation>
     </message>

@@ -7,7 +7,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, bindparam, delete, select
 
 from ..domain import Exclusion, LearnerPath, PathStep
 from ..domain.paths import ObligationStep
@@ -16,7 +16,18 @@ from ..errors import CurriculumError
 from ..messages import Catalogue
 from . import schema
 
-__all__ = ["PATH_TABLES", "insert_rows", "load_paths", "path_rows", "refuse_repeats", "save_paths"]
+__all__ = [
+    "KEPT_COLUMNS",
+    "PATH_TABLES",
+    "follow_versions",
+    "insert_rows",
+    "load_paths",
+    "path_rows",
+    "planned_columns",
+    "refuse_repeats",
+    "save_paths",
+    "stored_versions",
+]
 
 _CHUNK = 900
 
@@ -40,17 +51,52 @@ SAID = Catalogue(
 
 
 def save_paths(conn: Connection, paths: Iterable[LearnerPath]) -> int:
-    """Store ``paths``, replacing any earlier path of the same learners; returns the count."""
+    """Store ``paths``, replacing any earlier path of the same learners; returns the count.
+
+    A new path is a new proposal: its approval starts empty, and its version is one more
+    than the path it replaces, so an approval made from a read of the old one is refused.
+    """
     paths = list(paths)
     learners = [p.learner for p in paths]
     refuse_repeats(learners)
+    earlier = []
     for start in range(0, len(learners), _CHUNK):
         chunk = learners[start : start + _CHUNK]
+        earlier += stored_versions(conn, schema.paths.c.learner.in_(chunk))
         for table in reversed(PATH_TABLES):  # children first
             conn.execute(delete(table).where(table.c.learner.in_(chunk)))
     for table, rows in zip(PATH_TABLES, path_rows(paths), strict=True):
         insert_rows(conn, table.name, table, rows)
+    follow_versions(conn, earlier)
     return len(paths)
+
+
+#: Columns of ``paths`` the store keeps itself; a planned row does not carry them.
+KEPT_COLUMNS = frozenset({"row_version", "approval", "approved_by", "approved_at"})
+
+
+def planned_columns(table) -> list[str]:
+    """The columns of a path table that a planned row fills, in order."""
+    return [column.name for column in table.columns if column.name not in KEPT_COLUMNS]
+
+
+def stored_versions(conn: Connection, where) -> list[tuple[str, int]]:
+    """``(learner, row_version)`` of the stored paths matching ``where``."""
+    paths = schema.paths
+    query = select(paths.c.learner, paths.c.row_version).where(where)
+    return [(learner, version) for learner, version in conn.execute(query)]
+
+
+def follow_versions(conn: Connection, earlier: list[tuple[str, int]]) -> None:
+    """Give each re-planned path the version after the one it replaced."""
+    if earlier:
+        paths = schema.paths
+        conn.execute(
+            paths.update()
+            .where(paths.c.learner == bindparam("replaced"))
+            .values(row_version=bindparam("next")),
+            [{"replaced": learner, "next": version + 1} for learner, version in earlier],
+        )
 
 
 #: The tables one stored path spans, parents first.
@@ -145,7 +191,8 @@ def insert_rows(conn: Connection, name: str, table, rows: list[tuple]) -> None:
     exclusion rows, and building a parameter dict for each costs more than the insert."""
     if not rows:
         return
-    columns = ", ".join(column.name for column in table.columns)
+    names = planned_columns(table)
+    columns = ", ".join(names)
     if conn.dialect.name == "postgresql":
         driver = conn.connection.driver_connection
         assert driver is not None, "an open connection has its driver's connection"
@@ -158,7 +205,7 @@ def insert_rows(conn: Connection, name: str, table, rows: list[tuple]) -> None:
             cursor.close()
         return
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    marks = ", ".join([mark] * len(table.columns))
+    marks = ", ".join([mark] * len(names))
     conn.exec_driver_sql(f"INSERT INTO {name} ({columns}) VALUES ({marks})", rows)
 
 

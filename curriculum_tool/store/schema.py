@@ -24,13 +24,25 @@ from sqlalchemy import (
     Text,
 )
 
-__all__ = ["SCHEMA_VERSION", "metadata", "tables"]
+__all__ = ["EDITABLE", "SCHEMA_VERSION", "metadata", "since", "tables"]
 
-#: Bumped when the schema changes; stored in ``meta`` and checked on open.
-SCHEMA_VERSION = 3
+#: Bumped when the schema changes; stored in ``meta`` and checked on open. A table or a
+#: column added after version 3 says so in ``info={"since": N}``: the migrations of
+#: :mod:`.migrations` add exactly those when they bring a workspace to version N.
+SCHEMA_VERSION = 4
 
 CODE = String(40)
 metadata = MetaData()
+
+
+def since(item: Table | Column) -> int:
+    """The schema version that added a table or column (3: there from the start)."""
+    return int(item.info.get("since", 3))
+
+
+def _row_version() -> Column:
+    """Version 4: a record's version, raised by every change (optimistic concurrency)."""
+    return Column("row_version", Integer, nullable=False, server_default="1", info={"since": 4})
 
 
 def _fk(target: str, cascade: bool = False) -> ForeignKey:
@@ -56,6 +68,7 @@ competencies = Table(
     Column("name", Text, nullable=False),
     Column("grp", String(20), nullable=False),
     Column("description", Text, nullable=False, default=""),
+    _row_version(),
 )
 
 regions = Table(
@@ -66,6 +79,7 @@ regions = Table(
     Column("parent", CODE, _fk("regions.code"), nullable=True, index=True),
     Column("connectivity", String(10), nullable=False),
     Column("is_3t", Boolean, nullable=False),
+    _row_version(),
 )
 
 region_hazards = Table(
@@ -94,8 +108,13 @@ modules = Table(
     Column("owner", Text, nullable=False, default=""),
     # version 3: ``;``-list of jenjang keys and statuses; NULL or empty = everyone.
     Column("audience", Text, nullable=True),
+    # version 4: the last review's note, reviewer and time (draft → review → approved)
+    Column("review_note", Text, nullable=True, info={"since": 4}),
+    Column("reviewed_by", String(63), nullable=True, info={"since": 4}),
+    Column("reviewed_at", String(32), nullable=True, info={"since": 4}),
     CheckConstraint("jp BETWEEN 1 AND 400", name="module_jp_range"),
     CheckConstraint("level BETWEEN 1 AND 5", name="module_level_range"),
+    _row_version(),
 )
 
 module_competencies = Table(
@@ -122,6 +141,7 @@ prerequisites = Table(
     Column("requires", CODE, _fk("modules.code"), primary_key=True, index=True),
     Column("kind", String(4), nullable=False),
     CheckConstraint("module <> requires", name="prerequisite_not_self"),
+    _row_version(),
 )
 
 regional_standards = Table(
@@ -131,6 +151,7 @@ regional_standards = Table(
     Column("competency", CODE, _fk("competencies.code"), primary_key=True, index=True),
     Column("level", Integer, nullable=False),
     Column("reason", Text, nullable=False, default=""),
+    _row_version(),
 )
 
 job_standards = Table(
@@ -141,6 +162,7 @@ job_standards = Table(
     Column("title", Text, nullable=False),
     Column("level", Integer, nullable=False),
     Column("jenjang", String(30), nullable=True),  # version 3
+    _row_version(),
 )
 
 learners = Table(
@@ -155,6 +177,7 @@ learners = Table(
     Column("status", String(10), nullable=True),
     Column("unit", Text, nullable=True),
     Column("supervisor", CODE, nullable=True, index=True),
+    _row_version(),
 )
 
 learner_competencies = Table(
@@ -187,6 +210,7 @@ outcomes = Table(
     Column("l4", Boolean, nullable=True),
     Index("outcomes_module_date", "module", "date"),
     Index("outcomes_date", "date"),
+    _row_version(),
 )
 
 # -- version 3: compulsory programmes -------------------------------------------------
@@ -197,6 +221,7 @@ obligations = Table(
     Column("who", String(30), primary_key=True),
     Column("module", CODE, _fk("modules.code"), primary_key=True, index=True),
     Column("regulation", Text, nullable=False, default=""),
+    _row_version(),
 )
 
 # -- version 2: stored learner paths and trained models ------------------------------
@@ -217,6 +242,11 @@ paths = Table(
     # version 3: JSON of the outstanding obligations and of the below-minimum reason
     Column("obligations", Text, nullable=True),
     Column("below_minimum", Text, nullable=True),
+    # version 4: NULL = proposed; "approved" by the atasan or the BKD, with who and when
+    Column("approval", String(10), nullable=True, info={"since": 4}),
+    Column("approved_by", String(63), nullable=True, info={"since": 4}),
+    Column("approved_at", String(32), nullable=True, info={"since": 4}),
+    _row_version(),
 )
 
 path_steps = Table(
@@ -257,6 +287,59 @@ models = Table(
     Column("payload", LargeBinary, nullable=False),
     Column("created", String(32), nullable=False),
     Column("active", Boolean, nullable=False),
+    _row_version(),
+)
+
+# -- version 4: people, their scopes, and what each of them changed ------------------
+
+#: Who may work in a shared workspace: one row per database login (PostgreSQL); on SQLite
+#: the person who opens the file acts as ``admin`` and needs no row.
+people = Table(
+    "people",
+    metadata,
+    Column("login", String(63), primary_key=True),
+    Column("name", Text, nullable=False, default=""),
+    Column("role", String(12), nullable=False),
+    # the region (and its sub-regions) a wilayah or pengelola works in; NULL = everywhere
+    Column("scope", CODE, _fk("regions.code"), nullable=True),
+    # a pengelola scoped to an agency's units: ``;``-list of unit names; NULL = all units
+    Column("units", Text, nullable=True),
+    # their own learner id (NIP): they are the atasan of the learners naming it
+    Column("learner", CODE, nullable=True),
+    Column("active", Boolean, nullable=False, server_default="1"),
+    _row_version(),
+    info={"since": 4},
+)
+
+#: Every region with each of its ancestors (and itself): the one region chain both the
+#: edit service and PostgreSQL's row-level policies read. The edit service keeps it.
+region_closure = Table(
+    "region_closure",
+    metadata,
+    Column("ancestor", CODE, primary_key=True),
+    Column("descendant", CODE, primary_key=True, index=True),
+    info={"since": 4},
+)
+
+#: Append-only: who changed which row, when, and its values before and after (JSON).
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False, index=True),
+    Column("actor", String(63), nullable=False, index=True),
+    Column("role", String(12), nullable=False),
+    Column("tbl", String(40), nullable=False, index=True),
+    Column("row_key", Text, nullable=False),
+    Column("region", CODE, nullable=True, index=True),
+    Column("action", String(8), nullable=False),
+    Column("before", Text, nullable=True),
+    Column("after", Text, nullable=True),
+    Column("note", Text, nullable=False, default=""),
+    info={"since": 4},
 )
 
 tables = metadata.tables
+
+#: Tables whose rows people edit as records: each carries ``row_version``.
+EDITABLE = tuple(name for name, table in tables.items() if "row_version" in table.c)

@@ -12,9 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sqlalchemy import text
+
 from ..domain import LearnerPath
 from ..errors import CurriculumError
-from .paths import PATH_TABLES, SAID, insert_rows, path_rows, refuse_repeats
+from .paths import (
+    PATH_TABLES,
+    SAID,
+    follow_versions,
+    insert_rows,
+    path_rows,
+    planned_columns,
+    refuse_repeats,
+    stored_versions,
+)
 
 __all__ = ["PathStaging"]
 
@@ -66,14 +77,16 @@ class PathStaging:
         write transaction; returns how many paths are now stored from this staging."""
         with self.workspace.writing(self.conn) as conn:
             staged = f"SELECT learner FROM {_staged('paths')}"
+            earlier = stored_versions(conn, text(f"learner IN ({staged})"))
             for table in reversed(PATH_TABLES):  # children first
                 conn.exec_driver_sql(f"DELETE FROM {table.name} WHERE learner IN ({staged})")
             for table in PATH_TABLES:
-                columns = ", ".join(column.name for column in table.columns)
+                columns = ", ".join(planned_columns(table))
                 conn.exec_driver_sql(
                     f"INSERT INTO {table.name} ({columns}) "
                     f"SELECT {columns} FROM {_staged(table.name)}"
                 )
+            follow_versions(conn, earlier)
         return len(self.learners)
 
     def close(self) -> None:

@@ -21,18 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, overload
 
-from sqlalchemy import (
-    Connection,
-    Engine,
-    create_engine,
-    delete,
-    event,
-    func,
-    inspect,
-    select,
-    tuple_,
-)
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 
@@ -49,16 +38,17 @@ from ..domain import (
     Region,
     RegionalStandard,
 )
+from ..domain.roles import Actor
 from ..errors import WorkspaceBusyError, WorkspaceError
 from . import busy, schema, stamps
 from .mapping import mapping_for
+from .migrations import backup_sqlite, install_schema, migrate
+from .session import default_actor, signed_in, stamp_session
 from .stamps import Stamp
 from .workspace_text import SAID
+from .writes import delete_keys, record_keys, upsert
 
 __all__ = ["Workspace", "is_url", "remove_sqlite_files", "resolve_url"]
-
-#: Rows per executemany batch: bounds memory on million-row imports.
-BATCH = 20_000
 
 #: Execution option marking a connection that writes: only it takes the write lock.
 _WRITES = "curriculum_tool_writes"
@@ -127,6 +117,13 @@ class Workspace:
         self.target = target
         #: How long a write waits for another writer before :class:`WorkspaceBusyError`.
         self.busy_seconds = busy_seconds
+        #: Who works here: their changes are audited under this name (see :mod:`.session`).
+        self.actor: Actor = default_actor()
+        #: Whether write transactions tell the audit triggers who writes (SQLite, once the
+        #: schema has them).
+        self._stamps_session = False
+        #: Where the last upgrade left a copy of the workspace as it was (SQLite).
+        self.backup: Path | None = None
         database = engine.url.database or ""
         self._writer = (
             busy.WriterRecord(Path(database))
@@ -178,36 +175,35 @@ class Workspace:
             except BaseException:
                 workspace.close()  # the upgrade rolled back; release the database
                 raise
+        workspace._sign_in()
         return workspace
 
     def _upgrade(self) -> None:
-        """Bring an older workspace to this schema in one transaction: new tables, and the
-        new nullable columns of existing tables (NULL reads as the column's default)."""
+        """Bring an older workspace to this schema in one transaction (:mod:`.migrations`);
+        a SQLite file is copied beside itself first."""
+        found = int(self.get_meta("schema_version") or 0)
+        database = self.engine.url.database
+        if self.dialect == "sqlite" and database and database != ":memory:":
+            self.backup = backup_sqlite(Path(database), found)
         with self.transaction() as conn:
             if self.dialect == "postgresql":
                 # Several people may open a shared workspace at once after an update: the
                 # later ones wait here (SQLite's BEGIN IMMEDIATE already does), then find
                 # the schema current.
                 conn.exec_driver_sql("LOCK TABLE meta IN EXCLUSIVE MODE")
-            if int(self.get_meta("schema_version", conn) or 0) >= schema.SCHEMA_VERSION:
+            found = int(self.get_meta("schema_version", conn) or 0)
+            if found >= schema.SCHEMA_VERSION:
                 return
-            schema.metadata.create_all(conn)
-            present = inspect(conn)
-            for table in schema.metadata.sorted_tables:
-                have = {c["name"] for c in present.get_columns(table.name)}
-                added = {column.name for column in table.columns if column.name not in have}
-                for column in table.columns:
-                    if column.name in added:
-                        kind = column.type.compile(dialect=conn.dialect)
-                        conn.exec_driver_sql(
-                            f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'
-                        )
-                # create_all indexes new tables only; an added column's index (e.g. the one
-                # the supervisor reference check uses) is created here.
-                for index in table.indexes:
-                    if added & {column.name for column in index.columns}:
-                        index.create(conn)
+            migrate(conn, found)
             self.set_meta(conn, "schema_version", str(schema.SCHEMA_VERSION))
+
+    def _sign_in(self) -> None:
+        """Learn who works here (PostgreSQL: the login's row in ``people``)."""
+        if self.dialect == "postgresql":
+            with self.engine.connect() as conn:
+                self.actor = signed_in(conn)
+        else:
+            self._stamps_session = True
 
     @classmethod
     def create(
@@ -231,7 +227,9 @@ class Workspace:
             if "meta" in inspect(workspace.engine).get_table_names():
                 raise WorkspaceError(SAID("holds_workspace", label=workspace.label))
             with workspace.transaction() as conn:
-                schema.metadata.create_all(conn)
+                install_schema(conn)
+                if workspace.dialect == "sqlite":
+                    stamp_session(conn, workspace.actor)
                 now = datetime.now(UTC).isoformat(timespec="seconds")
                 conn.execute(
                     schema.meta.insert(),
@@ -253,6 +251,7 @@ class Workspace:
                     SAID("cannot_create", label=workspace.label, reason=_reason(error))
                 ) from None
             raise
+        workspace._sign_in()
         return workspace
 
     @property
@@ -325,6 +324,8 @@ class Workspace:
                         transaction.rollback()
                         raise WorkspaceBusyError(busy.busy_message(self._writer_since())) from None
                     raise
+            if self._stamps_session:
+                stamp_session(conn, self.actor)
             yield
 
     def _holding(self):
@@ -411,14 +412,7 @@ class Workspace:
 
     def keys(self, kind: str, conn: Connection) -> set[Any]:
         """The keys present for ``kind``; ``positions`` are those with a job standard."""
-        if kind == "positions":
-            query = select(schema.job_standards.c.position).distinct()
-            return set(conn.execute(query).scalars())
-        mapping = mapping_for(kind)
-        cols = [mapping.table.c[c] for c in mapping.key_columns]
-        if len(cols) == 1:
-            return set(conn.execute(select(cols[0])).scalars())
-        return {tuple(row) for row in conn.execute(select(*cols))}
+        return record_keys(conn, kind)
 
     def write(
         self, conn: Connection, kind: str, records: Iterable[Record], replace: bool = False
@@ -427,60 +421,12 @@ class Workspace:
 
         Runs inside the caller's transaction; references are checked at commit.
         """
-        mapping = mapping_for(kind)
-        records = list(records)
-        if records or replace:
-            stamps.bump(conn, kind)
-        if replace:
-            # Only the keys absent from ``records`` go: deleting and re-inserting the
-            # others would cascade to what hangs on them (a learner's stored path).
-            single = len(mapping.record.KEY) == 1
-            wanted = {r.key()[0] if single else r.key() for r in records}
-            self.delete(conn, kind, self.keys(kind, conn) - wanted)
-        insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
-        stmt = insert(mapping.table)
-        key_cols = mapping.key_columns
-        updates = {c.name: stmt.excluded[c.name] for c in mapping.table.c if c.name not in key_cols}
-        stmt = (
-            stmt.on_conflict_do_update(index_elements=list(key_cols), set_=updates)
-            if updates
-            else stmt.on_conflict_do_nothing(index_elements=list(key_cols))
-        )
-        for start in range(0, len(records), BATCH):
-            chunk = records[start : start + BATCH]
-            conn.execute(stmt, [mapping.main_row(r) for r in chunk])
-            if not mapping.children:
-                continue
-            self._delete_children(conn, mapping, chunk)
-            for child, rows in mapping.child_rows(chunk).items():
-                if rows:
-                    conn.execute(child.table.insert(), rows)
-        return len(records)
+        return upsert(conn, kind, records, replace)
 
     def delete(self, conn: Connection, kind: str, keys: Iterable[Any]) -> int:
         """Delete the records of ``kind`` with these keys (scalars, or tuples for
         composite keys) and their list rows; returns how many keys were given."""
-        mapping = mapping_for(kind)
-        keys = list(keys)
-        if keys:
-            stamps.bump(conn, kind)
-        columns = [mapping.table.c[c] for c in mapping.key_columns]
-        target = columns[0] if len(columns) == 1 else tuple_(*columns)
-        for start in range(0, len(keys), 900):
-            chunk = keys[start : start + 900]
-            for child in mapping.children:
-                column = child.table.c[child.parent]
-                conn.execute(delete(child.table).where(column.in_(chunk)))
-            conn.execute(delete(mapping.table).where(target.in_(chunk)))
-        return len(keys)
-
-    @staticmethod
-    def _delete_children(conn: Connection, mapping: Any, chunk: list[Record]) -> None:
-        keys = [getattr(r, mapping.record.KEY[0]) for r in chunk]
-        for child in mapping.children:
-            column = child.table.c[child.parent]
-            for start in range(0, len(keys), 900):
-                conn.execute(delete(child.table).where(column.in_(keys[start : start + 900])))
+        return delete_keys(conn, kind, keys)
 
 
 def _reason(error: BaseException) -> str:

@@ -240,19 +240,28 @@ def test_replacing_modules_refuses_to_strand_a_stored_step(
     assert snapshot(workspace) == before
 
 
-# -- upgrades of older workspaces (versions 1 and 2 → 3) --------------------------------------
+# -- upgrades of older workspaces (versions 1, 2 and 3 → current) -----------------------------
 
 #: What each schema version added to the one before: new tables, and new columns of tables
-#: that existed (with the indexes on them).
-ADDED_TABLES = {2: NEW_TABLES, 3: ("obligations",)}
+#: that existed (with the indexes on them). From version 4 on, the schema says so itself.
+ADDED_TABLES = {
+    2: NEW_TABLES,
+    3: ("obligations",),
+    4: tuple(t.name for t in schema.metadata.sorted_tables if schema.since(t) == 4),
+}
 ADDED_COLUMNS = {
+    4: {
+        t.name: tuple(c.name for c in t.columns if schema.since(c) == 4)
+        for t in schema.metadata.sorted_tables
+        if schema.since(t) < 4 and any(schema.since(c) == 4 for c in t.columns)
+    },
     3: {
         "modules": ("audience",),
         "job_standards": ("jenjang",),
         "learners": ("status", "unit", "supervisor"),
         "paths": ("obligations", "below_minimum"),
         "path_exclusions": ("kind", "params"),
-    }
+    },
 }
 ADDED_INDEXES = {3: ("ix_learners_supervisor",)}
 
@@ -264,6 +273,11 @@ def _downgrade(path, version: int) -> dict[str, tuple[list[str], list[tuple]]]:
     conn = sqlite3.connect(path)
     try:
         conn.execute("PRAGMA foreign_keys=OFF")
+        if version < 4:  # the audit triggers and the session rows came with version 4
+            triggers = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            for (trigger,) in triggers.fetchall():
+                conn.execute(f'DROP TRIGGER "{trigger}"')
+            conn.execute("DELETE FROM meta WHERE key LIKE 'session:%'")
         for later in range(schema.SCHEMA_VERSION, version, -1):
             for index in ADDED_INDEXES.get(later, ()):
                 conn.execute(f'DROP INDEX "{index}"')
@@ -326,25 +340,30 @@ def _assert_current_schema_keeping(path, old: dict[str, tuple[list[str], list[tu
             assert {i.name for i in table.indexes} <= indexes, table.name
         for name, (columns, rows) in old.items():
             listed = ", ".join(f'"{c}"' for c in columns)
-            if name == "meta":  # the one changed row
+            where = ""
+            if name == "meta":  # the one changed row; who wrote last is not data
                 rows = [
                     (k, str(schema.SCHEMA_VERSION) if k == "schema_version" else v) for k, v in rows
                 ]
-            assert (
-                sorted(conn.execute(f'SELECT {listed} FROM "{name}"').fetchall(), key=repr) == rows
-            ), name
-            added = [c for c in ADDED_COLUMNS[3].get(name, ()) if c not in columns]
-            for column in added:
-                assert conn.execute(
-                    f'SELECT count(*) FROM "{name}" WHERE "{column}" IS NOT NULL'
-                ).fetchone() == (0,), (name, column)
+                where = " WHERE key NOT LIKE 'session:%'"
+            found = conn.execute(f'SELECT {listed} FROM "{name}"{where}').fetchall()
+            assert sorted(found, key=repr) == rows, name
+            for version in (3, 4):
+                added = [c for c in ADDED_COLUMNS[version].get(name, ()) if c not in columns]
+                for column in added:
+                    default = schema.tables[name].c[column].server_default
+                    value = "1" if default is not None else None  # row_version starts at 1
+                    condition = "IS NOT NULL" if value is None else f"<> {value}"
+                    assert conn.execute(
+                        f'SELECT count(*) FROM "{name}" WHERE "{column}" {condition}'
+                    ).fetchone() == (0,), (name, column)
     finally:
         conn.close()
 
 
-def test_the_schema_version_is_3():
-    # The upgrade tests below rebuild versions 1 and 2 from what version 3 added.
-    assert schema.SCHEMA_VERSION == 3
+def test_the_schema_version_is_4():
+    # The upgrade tests below rebuild versions 1, 2 and 3 from what later versions added.
+    assert schema.SCHEMA_VERSION == 4
 
 
 def test_version_1_workspace_is_upgraded_on_open(workspace, workspace_path):
@@ -355,7 +374,7 @@ def test_version_1_workspace_is_upgraded_on_open(workspace, workspace_path):
     assert "audience" not in old["modules"][0] and "supervisor" not in old["learners"][0]
 
     with Workspace.open(workspace_path) as upgraded:
-        assert upgraded.get_meta("schema_version") == "3"
+        assert upgraded.get_meta("schema_version") == str(schema.SCHEMA_VERSION)
         assert set(NEW_TABLES) | {"obligations"} <= set(inspect(upgraded.engine).get_table_names())
         assert {kind: upgraded.load(kind) for kind in before} == before
         assert upgraded.load("obligations") == []
@@ -396,7 +415,7 @@ def test_version_2_workspace_is_upgraded_in_place_and_keeps_every_row(
     assert all(len(r) == 2 for row in old["path_steps"][1] for r in json.loads(row[-1]))
 
     with Workspace.open(workspace_path) as upgraded:
-        assert upgraded.get_meta("schema_version") == "3"
+        assert upgraded.get_meta("schema_version") == str(schema.SCHEMA_VERSION)
         # Every record reads back as before: a NULL new column reads as its default.
         assert {kind: upgraded.load(kind) for kind in before} == before
         assert {(r.status, r.unit, r.supervisor) for r in upgraded.load("learners")} == {
@@ -463,10 +482,10 @@ def sqlite_file_contents_with_columns(path):
 def test_newer_workspace_is_refused(workspace, workspace_path):
     workspace.close()
     conn = sqlite3.connect(workspace_path)
-    conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    conn.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
-    with pytest.raises(WorkspaceError, match=r"newer curriculum-tool \(schema 4 > 3\)"):
+    with pytest.raises(WorkspaceError, match=r"newer curriculum-tool \(schema 5 > 4\)"):
         Workspace.open(workspace_path)
 
 

@@ -21,13 +21,14 @@ from pathlib import Path
 
 import pytest
 from helpers import assert_same_export, new_module_row
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 
 from curriculum_tool.catalog import create_workspace
 from curriculum_tool.domain import RECORD_TYPES, Exclusion, LearnerPath, Module, PathStep
 from curriculum_tool.errors import CurriculumError, CycleError, ValidationError, WorkspaceError
 from curriculum_tool.io import export_file, import_file
-from curriculum_tool.store import Workspace, resolve_url
+from curriculum_tool.store import Workspace, resolve_url, schema
+from curriculum_tool.store.audit import AUDITED
 from curriculum_tool.store.paths import load_paths, save_paths
 from curriculum_tool.store.staging import PathStaging
 
@@ -179,7 +180,9 @@ def seeded(backend):
 
 
 def _without_meta(tables):
-    return {name: rows for name, rows in tables.items() if name != "meta"}
+    """The data alone: not the workspace's own bookkeeping, nor when each row was written
+    (two workspaces seeded a moment apart)."""
+    return {name: rows for name, rows in tables.items() if name not in ("meta", "audit")}
 
 
 def _export_all(ws, folder: Path, suffix: str) -> dict[str, Path]:
@@ -464,6 +467,7 @@ def _downgrade(target: str, version: int) -> None:
     engine = create_engine(resolve_url(target))
     try:
         with engine.begin() as conn:
+            _drop_version_4(conn)
             conn.exec_driver_sql('DROP INDEX "ix_learners_supervisor"')
             conn.exec_driver_sql('DROP TABLE "obligations"')
             for table, columns in V3_COLUMNS.items():
@@ -477,6 +481,25 @@ def _downgrade(target: str, version: int) -> None:
             )
     finally:
         engine.dispose()
+
+
+def _drop_version_4(conn) -> None:
+    """Take away what version 4 added: the audit triggers, its tables and columns."""
+    if conn.dialect.name == "sqlite":
+        triggers = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        for (name,) in triggers.fetchall():
+            conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    else:
+        for table in AUDITED:
+            conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS "audit_{table}" ON "{table}"')
+    for table in reversed(schema.metadata.sorted_tables):
+        if schema.since(table) == 4:
+            conn.exec_driver_sql(f'DROP TABLE "{table.name}"')
+        else:
+            for column in table.columns:
+                if schema.since(column) == 4:
+                    conn.exec_driver_sql(f'ALTER TABLE "{table.name}" DROP COLUMN "{column.name}"')
+    conn.execute(text("DELETE FROM meta WHERE key LIKE 'session:%'"))
 
 
 def _columns(target: str) -> dict[str, set[str]]:
@@ -503,7 +526,7 @@ def test_older_workspace_is_upgraded_in_place(backend, version, write_csv, mini_
     assert "obligations" not in old and "audience" not in old["modules"]
     assert ("paths" in old) == (version == 2)
     with Workspace.open(target) as ws:
-        assert ws.get_meta("schema_version") == "3"
+        assert ws.get_meta("schema_version") == str(schema.SCHEMA_VERSION)
         assert _columns(target) == current  # every table, column and index of version 3
         assert {kind: ws.load(kind) for kind in before} == before
         assert ws.load("obligations") == []
@@ -518,7 +541,7 @@ def test_older_workspace_is_upgraded_in_place(backend, version, write_csv, mini_
         )
         assert {r.id: r.supervisor for r in ws.load("learners")}["DEMO-001"] == "199001012015011001"
     with Workspace.open(target) as again:  # a second open has nothing to do
-        assert again.get_meta("schema_version") == "3"
+        assert again.get_meta("schema_version") == str(schema.SCHEMA_VERSION)
 
 
 def test_two_users_opening_an_old_workspace_at_once_both_get_in(backend):
@@ -544,7 +567,7 @@ def test_two_users_opening_an_old_workspace_at_once_both_get_in(backend):
         thread.join(120)
     assert errors == []
     with Workspace.open(url) as ws:
-        assert ws.get_meta("schema_version") == "3"
+        assert ws.get_meta("schema_version") == str(schema.SCHEMA_VERSION)
         assert ws.count("modules") == 5
 
 

@@ -70,7 +70,10 @@ def _sqlite_triggers(table: str) -> list[str]:
         row = "OLD" if action == "delete" else "NEW"
         before = values("OLD") if action != "insert" else "NULL"
         after = values("NEW") if action != "delete" else "NULL"
-        key = "json_array(" + ", ".join(f'{row}."{c}"' for c in keys) + ")"
+        # as json.dumps writes it (and PostgreSQL's jsonb): '["72.71", "PB-KAJI"]'; codes
+        # never hold '","'
+        listed = ", ".join(f'{row}."{c}"' for c in keys)
+        key = f"replace(json_array({listed}), '\",\"', '\", \"')"
         statements.append(f'DROP TRIGGER IF EXISTS "audit_{table}_{action}"')
         statements.append(
             f'CREATE TRIGGER "audit_{table}_{action}" AFTER {event} ON "{table}" '
@@ -162,10 +165,12 @@ def read_audit(
     regions: Sequence[str] = (),
     since: str | None = None,
     until: str | None = None,
+    row_key: str | None = None,
     limit: int | None = None,
 ) -> Iterator[AuditEntry]:
     """The audit trail, newest first, filtered by person, tables, regions (exactly; use
-    the region chain to widen) and dates (``YYYY-MM-DD``, ``until`` inclusive)."""
+    the region chain to widen), dates (``YYYY-MM-DD``, ``until`` inclusive) and one row's
+    key (as :func:`~curriculum_tool.edit.conflicts.key_text` writes it)."""
     audit = schema.tables["audit"]
     query = select(audit).order_by(audit.c.id.desc())
     if actor:
@@ -174,6 +179,8 @@ def read_audit(
         query = query.where(audit.c.tbl.in_(list(tables)))
     if regions:
         query = query.where(audit.c.region.in_(list(regions)))
+    if row_key is not None:
+        query = query.where(audit.c.row_key == row_key)
     if since:
         query = query.where(audit.c.at >= since)
     if until:

@@ -38,6 +38,7 @@ NAMES = Catalogue(
         "outcomes": ("outcomes", "hasil pelatihan"),
         "obligations": ("obligations", "program wajib"),
         "paths": ("paths", "jalur belajar"),
+        "people": ("people", "pengguna"),
         "path_steps": ("path_steps", "langkah jalur belajar"),
         "path_exclusions": ("path_exclusions", "modul di luar jalur belajar"),
         "in:competencies": ("competencies", "kamus kompetensi"),

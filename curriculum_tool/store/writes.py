@@ -18,7 +18,7 @@ from . import schema, stamps
 from .closure import refresh_closure
 from .mapping import Mapping, mapping_for
 
-__all__ = ["BATCH", "delete_keys", "record_keys", "upsert"]
+__all__ = ["BATCH", "delete_keys", "record_keys", "stored_rows", "upsert"]
 
 #: Rows per executemany batch: bounds memory on million-row imports.
 BATCH = 20_000
@@ -69,7 +69,7 @@ def _key_of(mapping: Mapping, row: dict[str, Any]) -> Any:
     return key[0] if len(key) == 1 else key
 
 
-def _stored(conn: Connection, mapping: Mapping, keys: list[Any]):
+def stored_rows(conn: Connection, mapping: Mapping, keys: list[Any]):
     """The stored main rows and list rows of ``keys``, by key."""
     table = mapping.table
     columns = [table.c[c] for c in mapping.key_columns]
@@ -101,7 +101,7 @@ def _write_chunk(conn: Connection, mapping: Mapping, records: list[Record]) -> N
     table, key_cols = mapping.table, mapping.key_columns
     main = [mapping.main_row(r) for r in records]
     keys = [_key_of(mapping, row) for row in main]
-    stored, stored_lists = _stored(conn, mapping, keys)
+    stored, stored_lists = stored_rows(conn, mapping, keys)
     child_rows = mapping.child_rows(records)
     new_lists: dict[Any, list[tuple[str, dict[str, Any]]]] = {}
     for child, rows in child_rows.items():

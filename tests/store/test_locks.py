@@ -23,6 +23,7 @@ from helpers import new_module_row
 
 from curriculum_tool.catalog import create_workspace
 from curriculum_tool.errors import ValidationError, WorkspaceBusyError, WorkspaceError
+from curriculum_tool.edit import records
 from curriculum_tool.io import case, export_file, import_file, importer
 from curriculum_tool.io.atomic import atomic_output
 from curriculum_tool.io.interchange import export_interchange, import_interchange
@@ -51,7 +52,7 @@ def import_held(target: Path, kind: str, path: Path, monkeypatch) -> Iterator[da
     """Run ``import_file`` in a thread and hold it mid-write (rows written, not committed)
     for the block; it commits when the block ends. Yields the time it began to write."""
     holding, release = threading.Event(), threading.Event()
-    real_check = importer.dangling_references
+    real_check = records.dangling_references
     outcome: dict[str, object] = {}
 
     def check_then_wait(conn):
@@ -60,7 +61,7 @@ def import_held(target: Path, kind: str, path: Path, monkeypatch) -> Iterator[da
         assert release.wait(60), "the test never released the writer"
         return found
 
-    monkeypatch.setattr(importer, "dangling_references", check_then_wait)
+    monkeypatch.setattr(records, "dangling_references", check_then_wait)
 
     def run() -> None:
         try:
@@ -81,7 +82,7 @@ def import_held(target: Path, kind: str, path: Path, monkeypatch) -> Iterator[da
     finally:
         release.set()
         writer.join(60)
-        monkeypatch.setattr(importer, "dangling_references", real_check)
+        monkeypatch.setattr(records, "dangling_references", real_check)
     assert "error" not in outcome, outcome.get("error")
     assert "summary" in outcome
 

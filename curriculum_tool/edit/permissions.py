@@ -1,0 +1,216 @@
+"""Whether an actor may make a change: :data:`~curriculum_tool.domain.roles.WRITES` applied
+to the rows a change touches.
+
+A record's region is found as :data:`~curriculum_tool.store.rows.ROW_REGION` says (its
+own column, or its parent's), and the actor's scope is the region chain kept in
+``region_closure``: the same two definitions PostgreSQL's row-level policies read, so the
+service and the database refuse the same changes. An update is checked on the row as it
+was and as it would be: a regional officer can neither edit another region's standard nor
+move one of theirs there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from ..domain import Record
+from ..domain.roles import COLUMNS, EVERYWHERE, IN_SCOPE, ROLE_NAMES, STATUS_LIMIT, Actor
+from ..domain.vocab import STATUSES
+from ..errors import CurriculumError
+from ..messages import Catalogue, Message
+from ..store import schema
+from ..store.closure import within
+from ..store.mapping import mapping_for
+from ..store.names import table_name
+from ..store.rows import ROW_REGION, SUPERVISED_VIA, key_columns
+from ..store.writes import record_keys, stored_rows
+
+__all__ = [
+    "NotAllowed",
+    "check_allowed",
+    "check_deletion",
+    "refuse_unless_allowed",
+    "role_name",
+    "row_region",
+]
+
+SAID = Catalogue(
+    "edit.permissions",
+    {
+        "read_only": (
+            "{actor} ({role}) may not change {what}",
+            "{actor} ({role}) tidak berwenang mengubah {what}",
+        ),
+        "outside_scope": (
+            "{what} {key} is in region {region}, outside the scope of {actor} ({scope})",
+            "{what} {key} berada di wilayah {region}, di luar cakupan {actor} ({scope})",
+        ),
+        "national": (
+            "{what} {key} is national; {actor} ({role}) may change only their region's",
+            "{what} {key} berlaku nasional; {actor} ({role}) hanya dapat mengubah milik wilayahnya",
+        ),
+        "not_supervised": (
+            "{what} {key} belongs to a learner {actor} does not supervise",
+            "{what} {key} milik peserta yang bukan bawahan langsung {actor}",
+        ),
+        "status_limit": (
+            "{actor} ({role}) may take a module as far as '{limit}', not '{status}'",
+            "{actor} ({role}) hanya dapat membawa modul sampai status '{limit}', bukan '{status}'",
+        ),
+        "outside_units": (
+            "{what} {key} is of a learner outside the units of {actor} ({units})",
+            "{what} {key} milik peserta di luar unit kerja {actor} ({units})",
+        ),
+        "columns_only": (
+            "{actor} ({role}) may change only {columns} of {what} {key}",
+            "{actor} ({role}) hanya dapat mengubah {columns} pada {what} {key}",
+        ),
+    },
+)
+
+
+class NotAllowed(CurriculumError):
+    """The actor's role does not allow this change; nothing was written."""
+
+
+def role_name(actor: Actor) -> Message:
+    indonesian, english = ROLE_NAMES[actor.role]
+    return Message(english, indonesian.lower(), "role", {"role": actor.role})
+
+
+def row_region(conn: Connection, table: str, row: Mapping[str, Any]) -> str | None:
+    """The region a row of ``table`` belongs to (None: national)."""
+    where = ROW_REGION.get(table)
+    if where is None:
+        return None
+    if where.via is None:
+        return row.get(where.column)
+    parent = schema.tables[where.via]
+    query = select(parent.c[where.column]).where(parent.c[where.via_key] == row[where.link])
+    return conn.execute(query).scalar_one_or_none()
+
+
+def _supervisor(conn: Connection, table: str, row: Mapping[str, Any]) -> str | None:
+    where = SUPERVISED_VIA[table]
+    assert where.via is not None
+    parent = schema.tables[where.via]
+    query = select(parent.c[where.column]).where(parent.c[where.via_key] == row[where.link])
+    return conn.execute(query).scalar_one_or_none()
+
+
+def _key(table: str, row: Mapping[str, Any]) -> str:
+    return "/".join(str(row[c]) for c in key_columns(table))
+
+
+def refuse_unless_allowed(
+    conn: Connection,
+    actor: Actor,
+    table: str,
+    changes: Iterable[tuple[Mapping[str, Any] | None, Mapping[str, Any] | None]],
+) -> None:
+    """Raise :class:`NotAllowed` unless ``actor`` may make every change of ``table``: pairs
+    of the main row before (None: added) and after (None: deleted)."""
+    where = actor.writes(table)
+    what = table_name(table)
+    facts = {"actor": actor.login, "role": role_name(actor), "what": what}
+    if where is None:
+        raise NotAllowed(SAID("read_only", **facts))
+    scope: set[str] | None = None
+    limit = STATUS_LIMIT.get(actor.role) if table == "modules" else None
+    columns = COLUMNS.get((actor.role, table))
+    for before, after in changes:
+        row = after if after is not None else before
+        assert row is not None
+        key = _key(table, row)
+        if columns is not None:
+            changed = [c for c in row if before is None or after is None or before[c] != after[c]]
+            if before is None or after is None or set(changed) - set(columns):
+                listed = ", ".join(c for c in columns if c != "row_version")
+                raise NotAllowed(SAID("columns_only", **facts, columns=listed, key=key))
+        if limit is not None and after is not None:
+            status = after.get("status")
+            if status in STATUSES and STATUSES.index(status) > STATUSES.index(limit):
+                raise NotAllowed(SAID("status_limit", **facts, limit=limit, status=status))
+        if where == EVERYWHERE:
+            continue
+        for side in (before, after):
+            if side is None:
+                continue
+            if where == IN_SCOPE:
+                region = row_region(conn, table, side)
+                if region is None:
+                    raise NotAllowed(SAID("national", **facts, key=key))
+                if actor.scope is not None:
+                    if scope is None:
+                        scope = within(conn, actor.scope)
+                    if region not in scope:
+                        raise NotAllowed(
+                            SAID(
+                                "outside_scope", **facts, key=key, region=region, scope=actor.scope
+                            )
+                        )
+                if actor.units and _unit(conn, table, side) not in actor.units:
+                    units = ", ".join(actor.units)
+                    raise NotAllowed(SAID("outside_units", **facts, key=key, units=units))
+            elif actor.learner is None or _supervisor(conn, table, side) != actor.learner:
+                raise NotAllowed(SAID("not_supervised", **facts, key=key))
+
+
+def _unit(conn: Connection, table: str, row: Mapping[str, Any]) -> str | None:
+    """The work unit of the learner a row belongs to (a learner's own row: its unit)."""
+    learners = schema.tables["learners"]
+    if table == "learners":
+        return row.get("unit")
+    where = ROW_REGION.get(table)
+    if where is None or where.via != "learners":
+        return None
+    query = select(learners.c.unit).where(learners.c.id == row[where.link])
+    return conn.execute(query).scalar_one_or_none()
+
+
+def _unbounded(actor: Actor, table: str) -> bool:
+    """Whether ``actor`` writes ``table`` everywhere, with no column or status limit: no
+    row needs looking at."""
+    return (
+        actor.writes(table) == EVERYWHERE
+        and (actor.role, table) not in COLUMNS
+        and not (table == "modules" and actor.role in STATUS_LIMIT)
+    )
+
+
+def check_allowed(
+    workspace: Any, conn: Connection, kind: str, records: list[Record], replace: bool
+) -> None:
+    """Refuse writing ``records`` of ``kind`` (and, with ``replace``, deleting the others)
+    unless the workspace's actor may."""
+    mapping = mapping_for(kind)
+    if _unbounded(workspace.actor, mapping.table.name):
+        return
+    rows = [mapping.main_row(record) for record in records]
+    keys = [_key_value(mapping, row) for row in rows]
+    stored, _ = stored_rows(conn, mapping, keys)
+    changes: list[tuple[Mapping[str, Any] | None, Mapping[str, Any] | None]] = [
+        (stored.get(key), row) for key, row in zip(keys, rows) if stored.get(key) != row
+    ]
+    if replace:
+        gone = record_keys(conn, kind) - set(keys)
+        changes += [(row, None) for row in stored_rows(conn, mapping, list(gone))[0].values()]
+    refuse_unless_allowed(conn, workspace.actor, mapping.table.name, changes)
+
+
+def check_deletion(workspace: Any, conn: Connection, kind: str, keys: list[Any]) -> None:
+    """Refuse deleting the records of ``kind`` with ``keys`` unless the actor may."""
+    mapping = mapping_for(kind)
+    if _unbounded(workspace.actor, mapping.table.name):
+        return
+    stored, _ = stored_rows(conn, mapping, keys)
+    deleted = [(row, None) for row in stored.values()]
+    refuse_unless_allowed(conn, workspace.actor, mapping.table.name, deleted)
+
+
+def _key_value(mapping: Any, row: Mapping[str, Any]) -> Any:
+    key = tuple(row[column] for column in mapping.key_columns)
+    return key[0] if len(key) == 1 else key

@@ -31,6 +31,7 @@ import skops.io as sio
 from sqlalchemy import select, update
 
 from .. import shipped_files
+from ..edit.permissions import refuse_unless_allowed
 from ..errors import CurriculumError, ModelIntegrityError
 from ..io.atomic import atomic_output
 from ..shipped_files import DEFAULT_MODEL
@@ -231,6 +232,7 @@ def _store(
         with workspace.transaction() as own:
             return _store(workspace, name, payload, card, activate, own)
     table = schema.models
+    refuse_unless_allowed(conn, workspace.actor, "models", [(None, {"name": name})])
     conn.execute(table.delete().where(table.c.name == name))
     if activate:
         conn.execute(update(table).values(active=False))
@@ -334,6 +336,7 @@ def activate_model(workspace, name: str) -> None:
     with workspace.transaction() as conn:
         if conn.execute(select(table.c.name).where(table.c.name == name)).first() is None:
             raise CurriculumError(SAID("no_such_model", name=name))
+        refuse_unless_allowed(conn, workspace.actor, "models", [({"name": name}, {"name": name})])
         conn.execute(update(table).values(active=table.c.name == name))
 
 

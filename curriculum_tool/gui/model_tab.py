@@ -33,6 +33,7 @@ from .i18n import error_text, in_app_language
 from .model_card import ModelCard
 from .model_list import ModelList
 from .model_metrics import BASELINES
+from .roles import allow
 from .table_cells import number_text
 from .train_dialog import TrainDialog, TrainOptions
 from .training_panel import TrainingPanel, training_task
@@ -180,8 +181,14 @@ class ModelTab(QWidget):
     def _update_buttons(self) -> None:
         selected = self.model_named(self.selected_name())
         busy = self.is_training
-        self.train_button.setEnabled(not busy)
-        self.activate_button.setEnabled(not busy and selected is not None and not selected.active)
+        actor = self.workspace.actor
+        allow([self.train_button], actor, "models", not busy)
+        allow(
+            [self.activate_button],
+            actor,
+            "models",
+            not busy and selected is not None and not selected.active,
+        )
 
     # ------------------------------------------------------------ activation
 

@@ -552,3 +552,16 @@ def test_set_workspace_switches_the_list(qtbot, default_workspace, tmp_path):
         assert tab.active_name() == "default"
     finally:
         ws.close()
+
+
+def test_a_role_that_may_not_change_models_sees_training_greyed_out(qtbot, default_workspace):
+    from curriculum_tool.domain.roles import Actor
+
+    default_workspace.actor = Actor("siti", "wilayah", "72.71")
+    tab = make_tab(qtbot, default_workspace)
+    assert not tab.train_button.isEnabled() and not tab.activate_button.isEnabled()
+    assert "Staf wilayah" in tab.train_button.toolTip()
+    assert "model" in tab.train_button.toolTip()
+    default_workspace.actor = Actor("dedi", "perancang")
+    tab = make_tab(qtbot, default_workspace)
+    assert tab.train_button.isEnabled()

@@ -22,6 +22,7 @@ from .language import message_language
 from .model_commands import run_score, run_train
 from .parser import build_parser
 from .path_commands import run_batch, run_recommend
+from .user_commands import run_users
 from .workspace_commands import run_export, run_import, run_init, run_lint, run_simulate
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -36,6 +37,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "recommend": run_recommend,
     "batch": run_batch,
     "report": run_report,
+    "users": run_users,
 }
 
 

@@ -8,6 +8,7 @@ command takes ``--lang id|en`` from one parent parser (:mod:`.language`).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 
 from .. import __version__
 from .exit_codes import EXIT_USAGE
@@ -42,6 +43,58 @@ def language_parent() -> UsageErrorParser:
     return parent
 
 
+def add_users_command(commands, language: Sequence[argparse.ArgumentParser]) -> None:
+    """``users W setup|add|list|remove``: the people of a shared PostgreSQL workspace.
+
+    Each action takes ``--lang`` too, defaulting to nothing (argparse.SUPPRESS), so a
+    ``--lang`` given before the action is not reset by the action's parser."""
+    from ..domain.roles import ROLES
+
+    users = commands.add_parser(
+        "users",
+        parents=language,
+        help="people of a shared PostgreSQL workspace: setup (once, by the DBA), add, list, remove",
+    )
+    users.add_argument("workspace", metavar="W", help="the workspace's PostgreSQL URL")
+    after = UsageErrorParser(add_help=False)
+    after.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="as above")
+    actions = users.add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=UsageErrorParser
+    )
+    actions.add_parser(
+        "setup",
+        parents=[after],
+        help="create the group roles, grants and row-level policies (the tables' owner, "
+        "once; again after an upgrade)",
+    )
+    add = actions.add_parser(
+        "add", parents=[after], help="give a person a login, a role and a scope (admin)"
+    )
+    add.add_argument("login", metavar="LOGIN", help="their database login (created if missing)")
+    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument(
+        "--scope", metavar="REGION", help="the region (and its sub-regions) they work in"
+    )
+    add.add_argument("--name", help="their name, as the app shows it")
+    add.add_argument("--units", metavar="U;U", help="pengelola: only learners of these work units")
+    add.add_argument(
+        "--learner", metavar="ID", help="their own learner id: they supervise who names it"
+    )
+    add.add_argument(
+        "--password-from-env",
+        metavar="VAR",
+        help="set the login's password from this environment variable (never on the command line)",
+    )
+    listing = actions.add_parser("list", parents=[after], help="the people and their roles")
+    listing.add_argument(
+        "--unmask", action="store_true", help="show names and learner ids; masked by default"
+    )
+    remove = actions.add_parser(
+        "remove", parents=[after], help="deactivate a person and revoke their role (admin)"
+    )
+    remove.add_argument("login", metavar="LOGIN")
+
+
 def build_parser() -> argparse.ArgumentParser:
     # The record kinds, not ``io.importer.KINDS``: importing io would bring SQLAlchemy,
     # pandas and networkx (about a second) into ``--help`` and ``--version``.
@@ -73,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     gui.add_argument(
         "--tab",
-        choices=("katalog", "graf", "jalur", "wilayah", "model", "data"),
+        choices=("katalog", "graf", "jalur", "wilayah", "model", "data", "riwayat"),
         help="the tab to show first (for screenshots of each task)",
     )
 
@@ -102,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp = commands.add_parser("export", parents=language, help="export a table to CSV or XLSX")
     exp.add_argument("workspace", metavar="W")
     exp.add_argument(
-        "kind", metavar="KIND", help=f"one of: {kinds}; or moodle, case, graphml, paths"
+        "kind", metavar="KIND", help=f"one of: {kinds}; or moodle, case, graphml, paths, audit"
     )
     exp.add_argument("file", metavar="FILE", help=".csv or .xlsx (by suffix)")
     exp.add_argument(
@@ -115,6 +168,17 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="case: plain CASE 1.0 without extensions (for a CASE server; modules and "
         "regions then cannot be imported back from it)",
+    )
+    exp.add_argument("--actor", metavar="LOGIN", help="audit: only this person's changes")
+    exp.add_argument("--since", metavar="YYYY-MM-DD", help="audit: changes from this day (UTC)")
+    exp.add_argument(
+        "--until", metavar="YYYY-MM-DD", help="audit: changes up to this day (UTC, inclusive)"
+    )
+    exp.add_argument(
+        "--table",
+        action="append",
+        metavar="TABLE",
+        help="audit: only this table's changes (repeat or comma-separate for several)",
     )
 
     lint = commands.add_parser(
@@ -230,6 +294,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --learner: mask the learner's id and name in the document",
     )
+
+    add_users_command(commands, language)
 
     simulate = commands.add_parser(
         "simulate",

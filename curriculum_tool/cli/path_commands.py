@@ -27,17 +27,16 @@ SAID = Catalogue(
 def run_recommend(args: argparse.Namespace) -> int:
     import json
 
+    from ..edit.service import save_path
     from ..recommend import Recommender
     from ..recommend.text import path_text
     from ..store import Workspace
-    from ..store.paths import save_paths
 
     options = path_options_from(args)
     with Workspace.open(args.workspace) as workspace:
         path = Recommender(workspace).recommend(args.learner, options)
         if args.save:
-            with workspace.transaction() as conn:
-                save_paths(conn, [path])
+            save_path(workspace, path)
     if args.format == "json":
         print(json.dumps(path.to_json(), ensure_ascii=False, indent=2))
     else:

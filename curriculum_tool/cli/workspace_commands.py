@@ -53,6 +53,14 @@ SAID = Catalogue(
             " (personal data masked; --unmask to keep it)",
             " (data pribadi disamarkan; --unmask untuk mempertahankannya)",
         ),
+        "exported_audit": (
+            "exported {count} audit entries to {file}{masked}",
+            "{count} catatan riwayat perubahan diekspor ke {file}{masked}",
+        ),
+        "audit_options_only": (
+            "the filters {options} go with an audit export: {example}",
+            "penyaring {options} hanya untuk ekspor riwayat perubahan: {example}",
+        ),
         "too_few_learners": ("{option} must be at least 1", "{option} minimal 1"),
         "simulated": (
             "wrote {learners} synthetic learners and {outcomes} outcomes (and truth.csv) "
@@ -108,6 +116,16 @@ def run_export(args: argparse.Namespace) -> int:
     from ..store.names import table_name
 
     lang = message_language(args)
+    audit_options = [
+        f"--{name}" for name in ("actor", "since", "until", "table") if getattr(args, name, None)
+    ]
+    if audit_options and args.kind != "audit":
+        example = "export W audit FILE --actor LOGIN --since YYYY-MM-DD"
+        raise CurriculumError(
+            SAID("audit_options_only", options=", ".join(audit_options), example=example)
+        )
+    if args.kind == "audit":
+        return _export_audit(args, lang)
     with Workspace.open(args.workspace) as workspace:
         if args.kind == "paths":
             from ..recommend.batch import export_paths
@@ -132,6 +150,20 @@ def run_export(args: argparse.Namespace) -> int:
     masked = SAID("personal_masked") if personal else ""
     kind = table_name(args.kind)  # the table's own name in English, what it holds in Indonesian
     print(SAID("exported", count=count, kind=kind, file=args.file, masked=masked).render(lang))
+    return EXIT_OK
+
+
+def _export_audit(args: argparse.Namespace, lang: str) -> int:
+    """``export W audit FILE``: the audit trail, filtered, personal data masked unless
+    ``--unmask``; a bad filter is refused before the workspace is opened."""
+    from ..io.audit_export import export_audit, filters_from
+    from ..store import Workspace
+
+    filters = filters_from(args.actor, args.since, args.until, args.table).checked()
+    with Workspace.open(args.workspace) as workspace:
+        count = export_audit(workspace, args.file, unmask=args.unmask, filters=filters)
+    masked = "" if args.unmask else SAID("personal_masked")
+    print(SAID("exported_audit", count=count, file=args.file, masked=masked).render(lang))
     return EXIT_OK
 
 

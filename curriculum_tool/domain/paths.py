@@ -8,13 +8,13 @@ json`` object (§4), extended with ``obligations`` and ``below_minimum``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .reasons import Reason, in_language
 from .records import PathStep
 
-__all__ = ["Exclusion", "LearnerPath", "ObligationStep"]
+__all__ = ["Exclusion", "LearnerPath", "ObligationStep", "PathApproval"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,24 @@ class ObligationStep:
 
 
 @dataclass(frozen=True, slots=True)
+class PathApproval:
+    """Where a stored path stands: proposed (``status`` None), or approved by the atasan
+    or the BKD, with who (their login, and name when the workspace knows the person) and
+    when (ISO time, UTC). ``version`` is the stored path's version as read: approving
+    sends it back, so an approval made from a stale read is refused."""
+
+    status: str | None = None
+    approved_by: str | None = None
+    approved_at: str | None = None
+    version: int = 0
+    approver_name: str = ""
+
+    @property
+    def approved(self) -> bool:
+        return self.status == "approved"
+
+
+@dataclass(frozen=True, slots=True)
 class LearnerPath:
     """One learner's path, as recommended (and stored for later impact analysis)."""
 
@@ -75,6 +93,10 @@ class LearnerPath:
     obligations: tuple[ObligationStep, ...] = ()
     #: Why the path stays below ``min_jp``, None when it does not.
     below_minimum: Reason | None = None
+    #: A stored path's approval (None: just planned, or read without it). Not part of the
+    #: path's content: two paths with the same steps are equal whoever approved them, and
+    #: ``to_json`` (the contract's object) leaves it out.
+    approval: PathApproval | None = field(default=None, compare=False)
 
     @property
     def total_jp(self) -> int:

@@ -13,18 +13,28 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, fields, replace
+from typing import Any, cast
 
-from sqlalchemy import Connection, select, tuple_
+from sqlalchemy import Connection, Table, select, tuple_
 
+from ..domain import Record
 from ..errors import CurriculumError
 from ..messages import Catalogue, Message
+from ..store import schema
 from ..store.audit import AuditEntry, read_audit
-from ..store.mapping import mapping_for
+from ..store.mapping import MAPPINGS, mapping_for
 from ..store.names import table_name
+from ..store.rows import key_columns
 
-__all__ = ["Conflict", "ConflictError", "check_versions", "key_text", "stored_versions"]
+__all__ = [
+    "Conflict",
+    "ConflictError",
+    "check_versions",
+    "keep_mine",
+    "key_text",
+    "stored_versions",
+]
 
 SAID = Catalogue(
     "edit.conflicts",
@@ -102,25 +112,63 @@ class ConflictError(CurriculumError):
         super().__init__(SAID("more", first=first, rest=rest) if rest else first)
 
 
-def stored_versions(conn: Connection, kind: str, keys: list[Any]) -> dict[Any, int]:
+def _table(kind: str) -> tuple[Table, list[str]]:
+    """The main table of ``kind`` and its key columns: a contract kind's, or a table of
+    its own (``paths``: a learner's stored path)."""
+    if kind in MAPPINGS:
+        mapping = mapping_for(kind)
+        return mapping.table, list(mapping.key_columns)
+    return schema.tables[kind], key_columns(kind)
+
+
+def stored_versions(
+    conn: Connection, kind: str, keys: list[Any], lock: bool = True
+) -> dict[Any, int]:
     """The stored ``row_version`` of each of ``keys`` that exists, locked against other
-    writers until the transaction ends (PostgreSQL; SQLite writers already take turns)."""
-    mapping = mapping_for(kind)
-    table = mapping.table
-    columns = [table.c[c] for c in mapping.key_columns]
+    writers until the transaction ends (PostgreSQL; SQLite writers already take turns).
+
+    A reader passes ``lock=False``: locking needs the right to change the rows, which a
+    read-only person lacks, and row-level security would hide the rows they may only
+    read."""
+    table, names = _table(kind)
+    columns = [table.c[c] for c in names]
     target = columns[0] if len(columns) == 1 else tuple_(*columns)
     found: dict[Any, int] = {}
     for start in range(0, len(keys), 900):
         query = select(*columns, table.c.row_version).where(target.in_(keys[start : start + 900]))
-        if conn.dialect.name == "postgresql":
+        if lock and conn.dialect.name == "postgresql":
             query = query.with_for_update()
         for *key, version in conn.execute(query):
             found[key[0] if len(key) == 1 else tuple(key)] = version
     return found
 
 
+def keep_mine(current: Record | None, base: Record | None, mine: Record) -> Record:
+    """``mine``, an edit of ``base``, applied on top of ``current`` (the record as someone
+    else left it meanwhile): the fields the edit changed take its values, the others keep
+    ``current``'s, so keeping one's own edit never silently undoes another person's change
+    of other fields. Without a ``base`` (the edit adds the record) or a ``current`` (it
+    was deleted meanwhile) the edit is taken whole.
+
+    >>> from curriculum_tool.domain import Competency
+    >>> base = Competency("K.1", "Nama", "teknis")
+    >>> theirs, mine = replace(base, group="manajerial"), replace(base, name="Nama baru")
+    >>> keep_mine(theirs, base, mine)
+    Competency(code='K.1', name='Nama baru', group='manajerial', description='')
+    """
+    if current is None or base is None:
+        return mine
+    changed = {
+        f.name: getattr(mine, f.name)
+        for f in fields(cast(Any, mine))
+        if getattr(mine, f.name) != getattr(base, f.name)
+    }
+    # Every record type is a dataclass; the ``Record`` base they share is not one.
+    return cast(Record, replace(cast(Any, current), **changed))
+
+
 def _last_change(conn: Connection, kind: str, key: Any) -> AuditEntry | None:
-    table = mapping_for(kind).table.name
+    table = _table(kind)[0].name
     return next(read_audit(conn, tables=[table], row_key=key_text(key), limit=1), None)
 
 

@@ -17,7 +17,15 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from ..domain import Record
-from ..domain.roles import COLUMNS, EVERYWHERE, IN_SCOPE, ROLE_NAMES, STATUS_LIMIT, Actor
+from ..domain.roles import (
+    COLUMNS,
+    EVERYWHERE,
+    IN_SCOPE,
+    ROLE_NAMES,
+    STATUS_LIMIT,
+    SUPERVISED,
+    Actor,
+)
 from ..domain.vocab import STATUSES
 from ..errors import CurriculumError
 from ..messages import Catalogue, Message
@@ -32,7 +40,11 @@ __all__ = [
     "NotAllowed",
     "check_allowed",
     "check_deletion",
+    "may_write_region",
+    "record_refusal",
+    "refuse_storing_paths",
     "refuse_unless_allowed",
+    "region_refusal",
     "role_name",
     "row_region",
 ]
@@ -68,6 +80,21 @@ SAID = Catalogue(
             "{actor} ({role}) may change only {columns} of {what} {key}",
             "{actor} ({role}) hanya dapat mengubah {columns} pada {what} {key}",
         ),
+        "region_outside_scope": (
+            "{actor} ({role}) may change {what} only in {scope} and the regions below it, "
+            "not in {region}",
+            "{actor} ({role}) hanya dapat mengubah {what} di wilayah {scope} dan wilayah di "
+            "bawahnya, bukan di {region}",
+        ),
+        "national_rows": (
+            "{actor} ({role}) may change only their region's {what}, not national ones",
+            "{actor} ({role}) hanya dapat mengubah {what} milik wilayahnya, bukan yang berlaku "
+            "nasional",
+        ),
+        "supervised_rows": (
+            "{actor} ({role}) may change {what} only of the learners they supervise",
+            "{actor} ({role}) hanya dapat mengubah {what} milik bawahan langsungnya",
+        ),
     },
 )
 
@@ -101,8 +128,17 @@ def _supervisor(conn: Connection, table: str, row: Mapping[str, Any]) -> str | N
     return conn.execute(query).scalar_one_or_none()
 
 
+#: Key columns that hold a learner id: personal data (a NIP), never put in a message.
+_PERSONAL_KEYS = {("learners", "id"), ("people", "learner")}
+HIDDEN = "***"
+
+
 def _key(table: str, row: Mapping[str, Any]) -> str:
-    return "/".join(str(row[c]) for c in key_columns(table))
+    """A row's key as a message shows it, a learner id hidden."""
+    return "/".join(
+        HIDDEN if column == "learner" or (table, column) in _PERSONAL_KEYS else str(row[column])
+        for column in key_columns(table)
+    )
 
 
 def refuse_unless_allowed(
@@ -214,3 +250,83 @@ def check_deletion(workspace: Any, conn: Connection, kind: str, keys: list[Any])
 def _key_value(mapping: Any, row: Mapping[str, Any]) -> Any:
     key = tuple(row[column] for column in mapping.key_columns)
     return key[0] if len(key) == 1 else key
+
+
+# -- asking first: what the app greys out ----------------------------------------------
+
+
+def region_refusal(
+    conn: Connection, actor: Actor, table: str, region: str | None
+) -> NotAllowed | None:
+    """Why ``actor`` may not write rows of ``table`` in ``region`` (None: national rows),
+    or None when they may: what a form asks before offering to add a record there. The
+    same rule as :func:`refuse_unless_allowed`, for a row not written yet."""
+    where = actor.writes(table)
+    facts = {"actor": actor.login, "role": role_name(actor), "what": table_name(table)}
+    if where is None:
+        return NotAllowed(SAID("read_only", **facts))
+    if where == EVERYWHERE:
+        return None
+    if where == SUPERVISED:
+        return NotAllowed(SAID("supervised_rows", **facts))
+    if region is None:
+        return NotAllowed(SAID("national_rows", **facts))
+    if actor.scope is not None and region not in within(conn, actor.scope):
+        return NotAllowed(SAID("region_outside_scope", **facts, scope=actor.scope, region=region))
+    return None
+
+
+def may_write_region(conn: Connection, actor: Actor, table: str, region: str | None) -> bool:
+    """Whether ``actor`` may write rows of ``table`` in ``region`` (None: national).
+
+    >>> from sqlalchemy import create_engine
+    >>> with create_engine("sqlite://").connect() as conn:
+    ...     may_write_region(conn, Actor("budi", "pembaca"), "modules", "72")
+    False
+    """
+    return region_refusal(conn, actor, table, region) is None
+
+
+def record_refusal(conn: Connection, actor: Actor, kind: str, record: Record) -> NotAllowed | None:
+    """Why ``actor`` may not change ``record`` (a record of ``kind`` as it is stored,
+    keeping its region and status), or None when they may: a regional officer may not
+    touch another region's standard, nor a module already past the status they may give.
+    """
+    mapping = mapping_for(kind)
+    row = mapping.main_row(record)
+    try:
+        refuse_unless_allowed(conn, actor, mapping.table.name, [(row, row)])
+    except NotAllowed as refused:
+        return refused
+    return None
+
+
+def refuse_storing_paths(conn: Connection, actor: Actor, learners: list[str]) -> None:
+    """Refuse a batch storing the paths of ``learners`` unless ``actor`` may write every
+    one of them: checked once for all, before planning starts (a province's batch would
+    otherwise learn it at the end)."""
+    tables = ("paths", "path_steps", "path_exclusions")
+    first = {"learner": learners[0] if learners else "-", "pos": 0}
+    for table in tables:
+        if actor.writes(table) != EVERYWHERE or (actor.role, table) in COLUMNS:
+            break
+    else:
+        return
+    for table in tables:
+        if actor.writes(table) is None or (actor.role, table) in COLUMNS:
+            refuse_unless_allowed(conn, actor, table, [(None, first)])
+    learners_table = schema.tables["learners"]
+    scope = within(conn, actor.scope) if actor.scope is not None else None
+    facts = {"actor": actor.login, "role": role_name(actor), "what": table_name("paths")}
+    for start in range(0, len(learners), 900):
+        query = select(learners_table.c.id, learners_table.c.region, learners_table.c.unit)
+        query = query.where(learners_table.c.id.in_(learners[start : start + 900]))
+        for learner, region, unit in conn.execute(query):
+            if actor.writes("paths") == SUPERVISED:
+                refuse_unless_allowed(conn, actor, "paths", [(None, {"learner": learner})])
+            elif scope is not None and region not in scope:
+                where_to = {"region": region, "scope": actor.scope}
+                raise NotAllowed(SAID("outside_scope", **facts, key=HIDDEN, **where_to))
+            elif actor.units and unit not in actor.units:
+                units = ", ".join(actor.units)
+                raise NotAllowed(SAID("outside_units", **facts, key=HIDDEN, units=units))

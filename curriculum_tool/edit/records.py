@@ -174,9 +174,7 @@ def import_parsed(
     for parsed in parsed_files:
         if progress is not None:
             progress(SAID("checking", file=parsed.label, rows=len(parsed.records)))
-        if expected is not None:
-            check_versions(conn, parsed.kind, expected)
-        summaries.append(_apply(workspace, conn, parsed, replace))
+        summaries.append(_apply(workspace, conn, parsed, replace, expected))
     return summaries
 
 
@@ -209,7 +207,11 @@ def _stale_message(kind: str, stamp: Stamp | None) -> Message:
 
 
 def _apply(
-    workspace: Workspace, conn: Connection, parsed: ParsedFile, replace: bool
+    workspace: Workspace,
+    conn: Connection,
+    parsed: ParsedFile,
+    replace: bool,
+    expected: Mapping[Any, int | None] | None = None,
 ) -> ImportSummary:
     problems = parsed.problems + _reference_problems(workspace, conn, parsed, replace)
     cycle_error = None if problems else _cycle_error(workspace, conn, parsed, replace)
@@ -221,7 +223,11 @@ def _apply(
     records = parsed.records
     if parsed.absent and not replace:
         records = _keep_stored(workspace, conn, parsed)
+    # Who may first: on PostgreSQL the version check's locking read sees only the rows
+    # the login may change, so a forbidden row would look deleted.
     check_allowed(workspace, conn, parsed.kind, records, replace)
+    if expected is not None:
+        check_versions(conn, parsed.kind, expected)
     workspace.write(conn, parsed.kind, records, replace=replace)
     dangling = dangling_references(conn)
     if dangling:

@@ -1,5 +1,7 @@
 """Changes made by a person in the app or on the command line: single records, the review
-of a local module, the approval of a path, and the people of a shared workspace.
+of a local module, a learner's stored path and its approval, and the people of a shared
+workspace. The ``check_*`` functions refuse as the change would, writing nothing: the app
+asks them first to grey out what the person may not do.
 
 Each runs in one transaction with the same checks as a file import (cells, references,
 cycles: :mod:`.records`), by the workspace's actor (:mod:`.permissions`), from the
@@ -9,20 +11,22 @@ person's note, in the same transaction.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, select, update
 
-from ..domain import RECORD_TYPES, Record
+from ..domain import RECORD_TYPES, LearnerPath, Record
 from ..domain.review import APPROVED, FIRST_STATUS, next_status
-from ..domain.roles import ADMIN, PERANCANG, ROLES
+from ..domain.roles import ADMIN, PERANCANG, ROLES, Actor
 from ..errors import SAID as SAID_PLACE, CurriculumError, Problem, ValidationError
 from ..messages import Catalogue
 from ..store import Workspace, schema
 from ..store.integrity import dangling_references
 from ..store.mapping import mapping_for
+from ..store.paths import path_rows, planned_columns, save_paths
 from ..store.session import set_note
 from .conflicts import check_versions, stored_versions
 from .permissions import NotAllowed, check_deletion, refuse_unless_allowed, role_name
@@ -32,8 +36,12 @@ __all__ = [
     "EDIT_LABEL",
     "RETURNED",
     "approve_path",
+    "check_path_approval",
+    "check_path_save",
+    "check_review",
     "delete_records",
     "review_module",
+    "save_path",
     "save_person",
     "save_records",
     "versions",
@@ -78,10 +86,21 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+@contextmanager
+def _transaction(workspace: Workspace, conn: Connection | None) -> Iterator[Connection]:
+    """``conn`` when the caller holds a write transaction open, else a new one."""
+    if conn is not None:
+        yield conn
+    else:
+        with workspace.transaction() as own:
+            yield own
+
+
 def versions(workspace: Workspace, kind: str, keys: Sequence[Any]) -> dict[Any, int]:
-    """The stored version of each of ``keys`` (an edit form reads them with its records)."""
+    """The stored version of each of ``keys`` (an edit form reads them with its records:
+    the versions first, so that the records read are never older than them)."""
     with workspace.engine.connect() as conn:
-        return stored_versions(conn, kind, list(keys))
+        return stored_versions(conn, kind, list(keys), lock=False)
 
 
 def save_records(
@@ -90,14 +109,21 @@ def save_records(
     records: Sequence[Record],
     expected: Mapping[Any, int | None] | None = None,
     note: str = "",
-) -> None:
+    conn: Connection | None = None,
+) -> dict[Any, int]:
     """Add or update ``records`` of ``kind``; refuse (changing nothing) as an import would,
-    and when a record changed since ``expected`` was read."""
+    and when a record changed since ``expected`` was read. With ``conn``, inside that open
+    write transaction (several changes kept or refused together).
+
+    Returns the version each record was left at, read in the same transaction: what the
+    next edit of them (an undo) expects to find."""
     parsed = ParsedFile(kind, EDIT_LABEL, list(records), list(range(2, len(records) + 2)), [])
-    with workspace.transaction() as conn:
+    with _transaction(workspace, conn) as conn:
         if note:
             set_note(conn, note)
         import_parsed(workspace, [parsed], conn=conn, expected=expected)
+        keys = [key[0] if len(key) == 1 else key for key in (r.key() for r in records)]
+        return stored_versions(conn, kind, keys, lock=False)
 
 
 def delete_records(
@@ -106,16 +132,18 @@ def delete_records(
     keys: Sequence[Any],
     expected: Mapping[Any, int | None] | None = None,
     note: str = "",
+    conn: Connection | None = None,
 ) -> None:
     """Delete the records with ``keys``; refuse when other records still refer to them, or
-    one changed since ``expected`` was read."""
+    one changed since ``expected`` was read. With ``conn``, inside that open write
+    transaction."""
     record_type = RECORD_TYPES[kind]
-    with workspace.transaction() as conn:
+    with _transaction(workspace, conn) as conn:
         if note:
             set_note(conn, note)
+        check_deletion(workspace, conn, kind, list(keys))  # who may first (see records)
         if expected is not None:
             check_versions(conn, kind, expected)
-        check_deletion(workspace, conn, kind, list(keys))
         workspace.delete(conn, kind, keys)
         dangling = dangling_references(conn)
         if dangling:
@@ -140,6 +168,31 @@ def _module_row(conn: Connection, code: str) -> dict[str, Any]:
     return dict(row)
 
 
+def check_review(conn: Connection, actor: Actor, code: str, to: str) -> tuple[dict[str, Any], str]:
+    """Module ``code``'s stored row and the status taking it ``to`` leads to, or the
+    refusal :func:`review_module` would raise (not a step from its status, approving by a
+    role that does not approve, a module outside the actor's scope). Nothing is written:
+    the app asks first, to grey out what the person may not do."""
+    before = _module_row(conn, code)
+    status = before["status"]
+    allowed = [s for s in (next_status(status), RETURNED if status != FIRST_STATUS else None) if s]
+    if to not in allowed:
+        listed = "', '".join(allowed) or "-"
+        raise CurriculumError(SAID("not_a_step", status=status, allowed=listed, to=to))
+    target = FIRST_STATUS if to == RETURNED else to
+    if target == APPROVED and actor.role not in (ADMIN, PERANCANG):
+        raise NotAllowed(SAID("approves_modules", actor=actor.login, role=role_name(actor)))
+    after = {**before, "status": target}
+    carried = mapping_for("modules").columns.values()
+    refuse_unless_allowed(
+        conn,
+        actor,
+        "modules",
+        [({c: before[c] for c in carried}, {c: after[c] for c in carried})],
+    )
+    return before, target
+
+
 def review_module(
     workspace: Workspace,
     code: str,
@@ -156,30 +209,11 @@ def review_module(
     """
     actor = workspace.actor
     with workspace.transaction() as conn:
+        _, target = check_review(conn, actor, code, to)
         if expected is not None:
             check_versions(conn, "modules", {code: expected})
-        before = _module_row(conn, code)
-        status = before["status"]
-        returning = to == RETURNED
-        allowed = [
-            s for s in (next_status(status), RETURNED if status != FIRST_STATUS else None) if s
-        ]
-        if to not in allowed:
-            listed = "', '".join(allowed) or "-"
-            raise CurriculumError(SAID("not_a_step", status=status, allowed=listed, to=to))
-        if returning and not note.strip():
+        if to == RETURNED and not note.strip():
             raise CurriculumError(SAID("note_required"))
-        target = FIRST_STATUS if returning else to
-        if target == APPROVED and actor.role not in (ADMIN, PERANCANG):
-            raise NotAllowed(SAID("approves_modules", actor=actor.login, role=role_name(actor)))
-        after = {**before, "status": target}
-        carried = mapping_for("modules").columns.values()
-        refuse_unless_allowed(
-            conn,
-            actor,
-            "modules",
-            [({c: before[c] for c in carried}, {c: after[c] for c in carried})],
-        )
         set_note(conn, note)
         modules = schema.tables["modules"]
         conn.execute(
@@ -195,21 +229,37 @@ def review_module(
         )
 
 
+def check_path_approval(conn: Connection, actor: Actor, learner: str) -> None:
+    """Refuse as :func:`approve_path` would (no stored path, not the actor's to approve);
+    nothing is written."""
+    _approval_change(conn, actor, learner, _now())
+
+
+def _approval_change(
+    conn: Connection, actor: Actor, learner: str, at: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The stored path row of ``learner`` before and after ``actor`` approves it at
+    ``at``, once the actor is found allowed to."""
+    paths = schema.tables["paths"]
+    before = conn.execute(select(paths).where(paths.c.learner == learner)).mappings().first()
+    if before is None:
+        raise CurriculumError(SAID("no_such_path", learner=learner))
+    after = {**before, "approval": APPROVED, "approved_by": actor.login, "approved_at": at}
+    after["row_version"] = before["row_version"] + 1
+    refuse_unless_allowed(conn, actor, "paths", [(dict(before), after)])
+    return dict(before), after
+
+
 def approve_path(workspace: Workspace, learner: str, expected: int | None = None) -> None:
     """Approve the stored path of ``learner`` as its supervisor (or a training officer of
     the learner's region, or an admin): who and when are kept with the path."""
     actor = workspace.actor
     paths = schema.tables["paths"]
     with workspace.transaction() as conn:
+        at = _now()
+        _approval_change(conn, actor, learner, at)
         if expected is not None:
             check_versions(conn, "paths", {learner: expected})
-        before = conn.execute(select(paths).where(paths.c.learner == learner)).mappings().first()
-        if before is None:
-            raise CurriculumError(SAID("no_such_path", learner=learner))
-        at = _now()
-        after = {**before, "approval": APPROVED, "approved_by": actor.login, "approved_at": at}
-        after["row_version"] = before["row_version"] + 1
-        refuse_unless_allowed(conn, actor, "paths", [(dict(before), after)])
         conn.execute(
             update(paths)
             .where(paths.c.learner == learner)
@@ -220,6 +270,32 @@ def approve_path(workspace: Workspace, learner: str, expected: int | None = None
                 row_version=paths.c.row_version + 1,
             )
         )
+
+
+def check_path_save(conn: Connection, actor: Actor, path: LearnerPath) -> None:
+    """Refuse storing ``path`` as its learner's current path unless the actor may write
+    that learner's paths (a training officer of the learner's region or units, an admin);
+    nothing is written."""
+    paths = schema.tables["paths"]
+    stored = conn.execute(select(paths).where(paths.c.learner == path.learner)).mappings().first()
+    before = None if stored is None else dict(stored)
+    heads, _, _ = path_rows([path])
+    after: dict[str, Any] = dict(zip(planned_columns(paths), heads[0], strict=True))
+    version = 1 if before is None else before["row_version"] + 1
+    after.update(approval=None, approved_by=None, approved_at=None, row_version=version)
+    refuse_unless_allowed(conn, actor, "paths", [(before, after)])
+    # Its steps and left-out modules are rewritten too: rows of the same learner, so one
+    # stands for all (an atasan, who may approve the path, may not change what it holds).
+    for table in ("path_steps", "path_exclusions"):
+        refuse_unless_allowed(conn, actor, table, [(None, {"learner": path.learner, "pos": 0})])
+
+
+def save_path(workspace: Workspace, path: LearnerPath) -> None:
+    """Store ``path`` as its learner's current path: a new proposal, replacing the
+    earlier one (and its approval), if the workspace's actor may write it."""
+    with workspace.transaction() as conn:
+        check_path_save(conn, workspace.actor, path)
+        save_paths(conn, [path])
 
 
 def save_person(

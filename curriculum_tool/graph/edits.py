@@ -6,8 +6,9 @@ changes (an edge that would close a cycle raises
 :class:`~curriculum_tool.errors.CycleError`) and returns the kind the edge had, so the
 same call with that kind is its inverse. The GUI's undo commands make exactly these
 two calls. The edits made since the last save are the difference of two graphs
-(:func:`pending_edits`); :func:`save_edits` writes them in one transaction, checked
-again against what is stored by then.
+(:func:`pending_edits`). They are saved through the edit service, a layer above this one
+(:func:`curriculum_tool.edit.graph_edits.replay_edits`: one transaction, checked against
+the versions the graph was read at and against what is stored by then).
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ __all__ = [
     "check_edit",
     "pending_edits",
     "pending_impact",
-    "save_edits",
     "set_prerequisite",
 ]
 
@@ -141,18 +141,3 @@ def pending_impact(
         result += [(edit, change) for change in impact(graph, edit, paths, completed)]
         graph = apply_edit(graph, edit)
     return result
-
-
-def save_edits(
-    workspace: Workspace, removed: Sequence[tuple[str, str]], added: Sequence[Prerequisite]
-) -> None:
-    """Write pending edits in one transaction, refused whole if the stored graph refuses one.
-
-    Someone else may have edited the workspace since it was loaded: the same checked
-    edits on what is stored now refuse a cycle before anything is kept.
-    """
-    with workspace.transaction() as conn:
-        stored = PrerequisiteGraph.from_workspace(workspace, conn)
-        apply_edits(stored, removed, added)
-        workspace.delete(conn, "prerequisites", removed)
-        workspace.write(conn, "prerequisites", added)

@@ -11,7 +11,7 @@ from ..store import Workspace
 __all__ = ["TAB_NAMES", "AppController", "application", "run"]
 
 #: ``gui --tab NAME``: which tab is in front (for screenshots of each task).
-TAB_NAMES = ("katalog", "graf", "jalur", "wilayah", "model", "data")
+TAB_NAMES = ("katalog", "graf", "jalur", "wilayah", "model", "data", "riwayat")
 
 
 def application() -> object:
@@ -89,6 +89,12 @@ def _show_example(window, tab: str | None, app) -> None:
             app.processEvents()
             time.sleep(0.02)
         window.paths.select_learner(example)
+    elif tab == "riwayat":  # the trail is read in the background
+        deadline = time.monotonic() + 30
+        while window.history.loading and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.02)
+        window.history.view.selectRow(0)
     for _ in range(5):
         app.processEvents()
 

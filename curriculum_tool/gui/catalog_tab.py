@@ -1,8 +1,11 @@
 """Katalog: the competency dictionary and the module catalog, filtered, edited, undoable.
 
 Tables are Qt models over the workspace's records; filters are a proxy model. Every
-edit goes through the core (``io.editing``: the checks of an import, one transaction)
-and onto a QUndoStack, so Ctrl+Z takes it back the same way.
+edit goes through the core's edit service (the checks of an import, by the person signed
+in, one transaction) and onto a QUndoStack, so Ctrl+Z takes it back the same way. Each
+edit is made from the version the record was read at; when someone else changed it
+meanwhile, nothing is written and :mod:`.conflict_dialog` asks what to do (an undo or a
+redo too).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -31,9 +34,18 @@ from PySide6.QtWidgets import (
 
 from ..domain import RECORD_TYPES, Competency, Module, Record
 from ..domain.vocab import COMPETENCY_GROUPS, HAZARDS, MODALITIES, STATUSES
+from ..edit.service import versions
 from ..errors import CurriculumError, ValidationError
-from ..io.editing import delete_records, save_records
 from ..store import Workspace
+from .conflict_dialog import (
+    CANCEL,
+    RELOAD,
+    SAVED,
+    RecordCommand,
+    read_current,
+    record_key,
+    write_versioned,
+)
 from .i18n import QT_TRANSLATE_NOOP, error_text
 from .record_form import RecordForm
 from .record_model import RecordTableModel
@@ -137,50 +149,6 @@ def column_labels(kind: str) -> dict[str, str]:
     }
 
 
-class SaveRecordCommand(QUndoCommand):
-    """Add or change one record; undo restores the old one (or removes the new one)."""
-
-    def __init__(self, browser: RecordBrowser, old: Record | None, new: Record):
-        super().__init__(browser.tr("Simpan %1").replace("%1", "/".join(map(str, new.key()))))
-        self.browser, self.old, self.new = browser, old, new
-        self._done = True  # the first redo already happened when the user saved
-
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self.browser.apply(lambda ws: save_records(ws, self.new.KIND, [self.new]), self)
-
-    def undo(self) -> None:
-        if self.old is None:
-            self.browser.apply(lambda ws: delete_records(ws, self.new.KIND, [_key(self.new)]), self)
-        else:
-            self.browser.apply(lambda ws: save_records(ws, self.old.KIND, [self.old]), self)
-
-
-class DeleteRecordCommand(QUndoCommand):
-    """Delete one record; undo puts it back."""
-
-    def __init__(self, browser: RecordBrowser, old: Record):
-        super().__init__(browser.tr("Hapus %1").replace("%1", "/".join(map(str, old.key()))))
-        self.browser, self.old = browser, old
-        self._done = True
-
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self.browser.apply(lambda ws: delete_records(ws, self.old.KIND, [_key(self.old)]), self)
-
-    def undo(self) -> None:
-        self.browser.apply(lambda ws: save_records(ws, self.old.KIND, [self.old]), self)
-
-
-def _key(record: Record) -> object:
-    key = record.key()
-    return key[0] if len(key) == 1 else key
-
-
 class KeyTable(QTableView):
     """A table that turns Delete and Enter into signals (edit and delete the row)."""
 
@@ -243,7 +211,7 @@ class RecordTable(QWidget):
     ):
         super().__init__(parent)
         self.kind = kind
-        labels = column_labels(kind)
+        self.labels = labels = column_labels(kind)
         columns = RECORD_TYPES[kind].COLUMNS
         self.model: RecordTableModel[Record] = RecordTableModel(
             columns, [labels.get(c, c) for c in columns], self
@@ -289,6 +257,8 @@ class RecordBrowser(RecordTable):
         super().__init__(kind, proxy, parent)
         self.workspace = workspace
         self.undo = undo
+        #: The version of each record shown, read before the records (see :meth:`load`).
+        self.seen: dict[object, int] = {}
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())
         self.facet_bar = QHBoxLayout()
@@ -328,8 +298,13 @@ class RecordBrowser(RecordTable):
         )
 
     def load(self, workspace: Workspace | None = None) -> None:
+        """Show the records, remembering the version of each (read first: a record shown
+        is never older than the version a delete of it expects)."""
         if workspace is not None:
             self.workspace = workspace
+        with self.workspace.engine.connect() as conn:
+            keys = self.workspace.keys(self.kind, conn)
+        self.seen = versions(self.workspace, self.kind, list(keys))
         super().load(self.workspace)
         self._count()
 
@@ -356,30 +331,48 @@ class RecordBrowser(RecordTable):
             self._open_form(record)
 
     def _open_form(self, record: Record | None) -> None:
-        form = RecordForm(RECORD_TYPES[self.kind], column_labels(self.kind), record, self)
+        """Edit ``record`` (None: add one) as it is stored now, from its version."""
+        version = None
+        if record is not None:
+            record, version = read_current(self.workspace, self.kind, record_key(record))
+            if record is None:  # deleted since the table was read
+                self.load()
+                gone = self.tr("Data ini telah dihapus orang lain; tabel dimuat ulang.")
+                QMessageBox.information(self, self.tr("Data tidak ada lagi"), gone)
+                return
+        form = RecordForm(RECORD_TYPES[self.kind], self.labels, record, self)
         while form.exec():
             new = form.record()
             if new is None or new == record:
                 return
             if record is None and new.key() in {r.key() for r in self.model.records()}:
-                form.show_problems(
-                    [
-                        (
-                            new.KEY[0],
-                            self.tr("kode ini sudah ada; ubah data itu atau pilih kode lain"),
-                        )
-                    ]
-                )
+                taken = self.tr("kode ini sudah ada; ubah data itu atau pilih kode lain")
+                form.show_problems([(new.KEY[0], taken)])
                 continue
             try:
-                save_records(self.workspace, self.kind, [new])
+                written = write_versioned(
+                    form, self.workspace, self.kind, record, new, version, labels=self.labels
+                )
             except ValidationError as error:
                 form.show_problems([(p.column, p.message) for p in error.problems])
                 continue
             except CurriculumError as error:
                 form.show_problems([("", error_text(error))])
                 continue
-            self.undo.push(SaveRecordCommand(self, record, new))
+            if written.choice == CANCEL:
+                continue  # the form stays open as it is
+            if written.choice == RELOAD:
+                record, version = written.record, written.version
+                if record is None:  # deleted meanwhile: nothing left to edit
+                    self.load()
+                    return
+                form.set_record(record)
+                continue
+            self.undo.push(
+                RecordCommand(
+                    self, self.tr("Simpan %1"), written.replaced, written.record, written.version
+                )
+            )
             self.load()
             self.select_key(new.key())
             self.edited.emit()
@@ -397,24 +390,30 @@ class RecordBrowser(RecordTable):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        key = record_key(record)
+        version = self.seen.get(key)
+        if version is None:  # added after the table's versions were read
+            version = read_current(self.workspace, self.kind, key)[1]
         try:
-            delete_records(self.workspace, self.kind, [_key(record)])
+            written = write_versioned(
+                self, self.workspace, self.kind, record, None, version, labels=self.labels
+            )
         except CurriculumError as error:
             QMessageBox.warning(self, self.tr("Tidak dapat dihapus"), error_text(error))
             return
-        self.undo.push(DeleteRecordCommand(self, record))
+        if written.choice == SAVED and written.replaced is not None:
+            self.undo.push(RecordCommand(self, self.tr("Hapus %1"), written.replaced, None, None))
         self.load()
         self.edited.emit()
 
-    def apply(self, change, command: QUndoCommand) -> None:
-        """Run an undo/redo ``change(workspace)``; a refusal makes the command obsolete."""
-        try:
-            change(self.workspace)
-        except CurriculumError as error:
-            command.setObsolete(True)
-            QMessageBox.warning(self, self.tr("Tidak dapat dibatalkan"), error_text(error))
+    def refresh(self) -> None:
+        """Show the workspace as it is now (after an undo or a redo, or its refusal)."""
         self.load()
         self.edited.emit()
+
+    def refused(self, error: CurriculumError) -> None:
+        """Say why an undo or a redo was refused (nothing was written)."""
+        QMessageBox.warning(self, self.tr("Tidak dapat dibatalkan"), error_text(error))
 
 
 class CatalogTab(QWidget):

@@ -1,7 +1,8 @@
 """The main window: one tab per task, in the order the work flows.
 
 Katalog (designers) → Graf Prasyarat (designers) → Peserta & Jalur (training officers)
-→ Wilayah & Modul Lokal (regional staff) → Model; plus Data, every table as imported.
+→ Wilayah & Modul Lokal (regional staff) → Model; plus Data, every table as imported,
+and Riwayat, who changed which row and when.
 The status bar names the workspace and the model in use. Tabs that edit keep their own
 undo stack; Edit ▸ Urungkan follows the tab in front.
 """
@@ -30,6 +31,7 @@ from . import workers
 from .catalog_tab import CatalogTab, RecordTable
 from .graph_editor import GraphEditorTab
 from .guide import GUIDES, GuideDialog, guide_title
+from .history_tab import HistoryTab
 from .i18n import LANGUAGES, QT_TRANSLATE_NOOP, current_language, error_text, in_app_language
 from .model_tab import ModelTab
 from .paths_tab import PathsTab
@@ -52,7 +54,7 @@ DATA_KINDS = (
 RECENT_LIMIT = 8
 
 #: A task tab: each has status_message, workspace_edited, set_workspace and reload.
-TaskTab = CatalogTab | GraphEditorTab | PathsTab | RegionsTab | ModelTab
+TaskTab = CatalogTab | GraphEditorTab | PathsTab | RegionsTab | ModelTab | HistoryTab
 
 
 class RecordTab(RecordTable):
@@ -120,6 +122,11 @@ class MainWindow(QMainWindow):
             self.record_tabs[kind] = record_tab
             self.data.addTab(record_tab, self.tr(_DATA_TITLES[kind]))
         self.tabs.addTab(self.data, self.tr("Data"))
+        # Riwayat: who changed what; it reloads with the other task tabs after every change.
+        self.history = HistoryTab(workspace, self)
+        self.tabs.addTab(self.history, self.tr("Riwayat"))
+        self.history.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.task_tabs.append(self.history)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.workspace_label = QLabel(self)

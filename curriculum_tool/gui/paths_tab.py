@@ -5,7 +5,10 @@ learner at once in the background, write the agency summary. Right, the selected
 learner: the competency gaps of their target profile, the officer's knobs (JP budget,
 yearly minimum, periods, the two seed policies) and the recommended path as a timeline by
 period, each step with its reasons, then the modules left out and why. The path can be
-saved as the learner's current path (Ctrl+S) or exported as PDF (Ctrl+P) or XLSX.
+saved as the learner's current path (Ctrl+S) through the edit service, or exported as PDF
+(Ctrl+P) or XLSX. A stored path is a proposal until the learner's atasan, a training
+officer of their region or an admin approves it ("Setujui jalur"); the PDF of the stored
+path says so. What the workspace's actor may not do is greyed out, with the reason.
 
 The tab composes the parts in :mod:`curriculum_tool.gui.paths` and keeps the desk's
 state: the workspace, the planner (loaded in the background), the current learner and
@@ -20,6 +23,7 @@ nama".
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,11 +32,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from ..domain import Learner, LearnerPath
+from ..edit.approvals import path_save_refusal
+from ..edit.service import save_path
 from ..errors import CurriculumError
 from ..io.masking import pseudonym
 from ..recommend.planner import PathOptions, Recommender
 from ..store import Workspace
-from ..store.paths import save_paths
 from . import workers
 from .i18n import error_text
 from .paths.agency_panel import AgencyPanel
@@ -120,6 +125,7 @@ class PathsTab(QWidget):
         self.detail_stack, self.placeholder = detail, detail.placeholder
         self.learner_title, self.learner_info = detail.learner_title, detail.learner_info
         self.loading_label, self.save_button = detail.loading_label, detail.save_button
+        self.approval, self.approve_button = detail.approval, detail.approve_button
         self.pdf_button, self.xlsx_button = detail.pdf_button, detail.xlsx_button
         self.max_jp, self.min_jp, self.periods = knobs.max_jp, knobs.min_jp, knobs.periods
         self.offline_instead = knobs.offline_instead
@@ -135,6 +141,10 @@ class PathsTab(QWidget):
         self.learners.learner_activated.connect(self._learner_activated)
         self.learners.learners_imported.connect(self._learners_imported)
         self.agency.workspace_edited.connect(self.workspace_edited)
+        self.approval.approved.connect(self._path_approved)
+        self.approval.refused.connect(
+            lambda title, text: self.jobs.inform(title, text, QMessageBox.Icon.Warning)
+        )
         self.agency.batch_finished.connect(self.batch_finished)
         self.knobs.changed.connect(self.recompute)
         self.save_button.clicked.connect(self.save_path)
@@ -162,6 +172,7 @@ class PathsTab(QWidget):
         self.path = None
         self.saved_path = None
         self.recommender = None
+        self.approval.clear()
         self.learner_model.set_learners([], {}, {})
         self.reload()
 
@@ -212,6 +223,7 @@ class PathsTab(QWidget):
         if row >= 0:
             self.learner = self.learner_model.learner(row)  # the record may have changed
             self.select_learner(self.learner.id)
+            self._read_stored()
             self.recompute()
         else:
             self.learner = None
@@ -256,11 +268,13 @@ class PathsTab(QWidget):
         if self.learner is not None and learner.id == self.learner.id:
             return
         self.learner = learner
+        self._read_stored()
         self.recompute()
 
     def _learner_activated(self, learner: Learner) -> None:
         """Enter (or double click) on a learner: plan again with the current knobs."""
         self.learner = learner
+        self._read_stored()
         self.recompute()
 
     def _learners_imported(self) -> None:
@@ -295,6 +309,13 @@ class PathsTab(QWidget):
         self.path = path
         self.view.show_path(path, self.recommender, learner.id, self._competencies)
         self.detail.set_path_actions(True)
+        refusal = path_save_refusal(self.workspace, path)
+        self.save_button.setEnabled(refusal is None)
+        self.save_button.setToolTip(
+            self.tr("Simpan sebagai jalur terkini peserta ini (Ctrl+S)")
+            if refusal is None
+            else error_text(refusal)
+        )
         self._show_summary(path)
         self.path_updated.emit()
 
@@ -327,19 +348,33 @@ class PathsTab(QWidget):
 
     # -- saving and exporting ----------------------------------------------------------
 
+    def _read_stored(self) -> None:
+        """Read the current learner's stored path and show where it stands (proposed,
+        or approved by whom and when)."""
+        if self.learner is None:
+            self.approval.clear()
+            return
+        self.saved_path = self.approval.show_learner(self.workspace, self.learner.id)
+
+    def _path_approved(self, message: str) -> None:
+        self.saved_path = self.approval.stored
+        self.status_message.emit(message)
+        self.workspace_edited.emit()
+
     def save_path(self) -> bool:
-        """Store the shown path as the learner's current path (one transaction)."""
+        """Store the shown path as the learner's current path: a new proposal, through
+        the edit service (refused, with the reason, when the actor may not)."""
         path = self.path
         if path is None:
             return False
         try:
-            with self.workspace.transaction() as conn:
-                save_paths(conn, [path])
+            save_path(self.workspace, path)
         except CurriculumError as error:
             self.jobs.inform(
                 self.tr("Jalur tidak disimpan"), error_text(error), QMessageBox.Icon.Warning
             )
             return False
+        self._read_stored()
         self.saved_path = path
         self._show_summary(path)
         self.status_message.emit(
@@ -363,7 +398,17 @@ class PathsTab(QWidget):
         path, learner = self.path, self.learner
         if path is None or learner is None:
             return False
-        return self.exports.export_pdf(self.workspace, path, self._label(), out)
+        return self.exports.export_pdf(
+            self.workspace, self._with_approval(path), self._label(), out
+        )
+
+    def _with_approval(self, path: LearnerPath) -> LearnerPath:
+        """``path`` with the stored path's approval when it is the stored path; a path
+        planned since is a proposal, and says so."""
+        stored = self.approval.stored
+        if stored is not None and self._same_path(stored, path):
+            return replace(path, approval=stored.approval)
+        return path
 
     def export_xlsx(self, out: str | Path | None = None) -> bool:
         """The shown path's steps as a table (XLSX, or CSV by suffix); no personal data."""

@@ -3,7 +3,9 @@
 The form is generated from the record type's columns; choice columns get a combo box.
 On OK the text goes through ``Record.from_row`` (the same validation as an imported
 row) and every problem is shown under its field; the dialog stays open until the record
-is valid. Whether the workspace accepts it (references, cycles) is checked by the caller.
+is valid. Whether the workspace accepts it (references, cycles, the version it was read
+at) is checked by the caller, which may show the record again as it is stored now
+(:meth:`RecordForm.set_record`).
 """
 
 from __future__ import annotations
@@ -65,9 +67,7 @@ class RecordForm(QDialog):
     ):
         super().__init__(parent)
         self.record_type = record_type
-        self.setWindowTitle(self.tr("Ubah data") if record else self.tr("Tambah data"))
         self.setMinimumWidth(520)
-        values = record.to_row() if record else {}
         self.fields: dict[str, QLineEdit | QComboBox] = {}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -76,13 +76,9 @@ class RecordForm(QDialog):
             if column in CHOICES:
                 field = QComboBox(self)
                 field.addItems(list(CHOICES[column]))
-                if values.get(column):
-                    field.setCurrentText(values[column])
             else:
-                field = QLineEdit(values.get(column, ""), self)
+                field = QLineEdit(self)
                 field.setPlaceholderText(HINTS.get(column, ""))
-            if record is not None and column in record_type.KEY:
-                field.setEnabled(False)  # a key is the record's identity: add a new one instead
             error = QLabel(self)
             error.setStyleSheet("color: #b00020;")
             error.setWordWrap(True)
@@ -111,6 +107,24 @@ class RecordForm(QDialog):
         layout.addWidget(self.general)
         layout.addWidget(buttons)
         self._result: Record | None = None
+        self.set_record(record)
+
+    def set_record(self, record: Record | None) -> None:
+        """Show ``record`` (None: an empty form to add one), as when the form opened on
+        it: what "Muat ulang" does after someone else changed the record meanwhile."""
+        self.setWindowTitle(self.tr("Ubah data") if record else self.tr("Tambah data"))
+        values = record.to_row() if record else {}
+        for column, field in self.fields.items():
+            if isinstance(field, QComboBox):
+                if values.get(column):
+                    field.setCurrentText(values[column])
+                else:
+                    field.setCurrentIndex(0)
+            else:
+                field.setText(values.get(column, ""))
+            # a key is the record's identity: add a new one instead
+            field.setEnabled(record is None or column not in self.record_type.KEY)
+        self.show_problems([])
 
     def values(self) -> dict[str, str]:
         return {

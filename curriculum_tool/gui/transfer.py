@@ -40,8 +40,8 @@ __all__ = [
 ]
 
 IMPORT_KINDS: tuple[str, ...] = (*KINDS, "moodle", "case")
-EXPORT_KINDS: tuple[str, ...] = (*KINDS, "moodle", "case", "graphml", "paths")
-_PERSONAL = {"learners", "outcomes", "paths"}
+EXPORT_KINDS: tuple[str, ...] = (*KINDS, "moodle", "case", "graphml", "paths", "audit")
+_PERSONAL = {"learners", "outcomes", "paths", "audit"}
 
 
 class ProblemsDialog(QDialog):

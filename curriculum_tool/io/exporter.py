@@ -19,7 +19,7 @@ from .tables import write_rows
 __all__ = ["PERSONAL_KINDS", "export_file", "export_summary"]
 
 #: Kinds that hold personal data and are masked by default.
-PERSONAL_KINDS = frozenset({"learners", "outcomes"})
+PERSONAL_KINDS = frozenset({"learners", "outcomes", "audit"})
 
 SAID = Catalogue(
     "io.exporter",
@@ -47,7 +47,13 @@ def export_summary(
 def export_file(
     workspace: Workspace, kind: str, path: str | os.PathLike[str], unmask: bool = False
 ) -> int:
-    """Write every record of ``kind`` to ``path`` (``.csv`` or ``.xlsx``); returns the count."""
+    """Write every record of ``kind`` to ``path`` (``.csv`` or ``.xlsx``); returns the count.
+
+    ``audit`` writes the audit trail (:mod:`.audit_export`), every change, newest first."""
+    if kind == "audit":
+        from .audit_export import export_audit
+
+        return export_audit(workspace, path, unmask=unmask)
     record_type = check_kind(kind)
     records = workspace.load(kind)
     if kind in PERSONAL_KINDS and not unmask:

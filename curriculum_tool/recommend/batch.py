@@ -22,6 +22,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..edit.permissions import refuse_storing_paths
 from ..errors import CurriculumError, Problem, ValidationError
 from ..io.atomic import atomic_output
 from ..io.masking import pseudonym
@@ -263,6 +264,10 @@ def run_batch(
 
     # The stored paths change in one short transaction at the end, and the file appears
     # (atomically) only after it: a cancel, a failure or a kill leaves neither.
+    if store:  # refused before any planning, not after an hour of it
+        with workspace.engine.connect() as conn:
+            ids = recommender.learners.ids
+            refuse_storing_paths(conn, workspace.actor, [str(ids[row]) for row in rows])
     with PathStaging(workspace) if store else nullcontext() as staging:
         _write(out, suffix, planned(staging), shown)
     return BatchSummary(counts["learners"], counts["steps"], counts["short"], str(out))

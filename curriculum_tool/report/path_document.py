@@ -3,7 +3,8 @@ officer sign, as the HTML subset QTextDocument renders. No Qt: the leaf renderer
 :mod:`curriculum_tool.gui.path_pdf` turns a :class:`PathDocument` into an A4 PDF.
 
 The document is Indonesian by default (``lang="en"`` for English) and addressed to the
-learner: their name and NIP, position, unit, region and atasan langsung; total JP against
+learner, under a line saying whether the stored path is approved (by whom, when) or only
+proposed: their name and NIP, position, unit, region and atasan langsung; total JP against
 the yearly minimum (PP 11/2017) and, below it, why (the path's ``below_minimum`` reason);
 the model and its SHA-256; a table of the learner's competency gaps (code and name, level
 now → target, and the level the path reaches if every step succeeds); one table per
@@ -30,9 +31,10 @@ from typing import TYPE_CHECKING
 
 from ..domain import LearnerPath
 from ..errors import CurriculumError
+from ..io.masking import mask_name
 from ..messages import Catalogue
-from .path_details import LearnerDetails, given_details, shown_label
-from .path_labels import LABELS, check_language
+from .path_details import LearnerDetails, given_details, masked_id, shown_label
+from .path_labels import LABELS, check_language, created_day, date_text
 from .path_left_out import left_out_html
 from .path_sections import (
     escaped,
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PathDocument",
+    "approval_text",
     "learner_document",
     "path_document",
     "path_documents",
@@ -84,7 +87,25 @@ td.num { text-align: right; }
 td.mid { text-align: center; }
 p.warn { color: #9c1c1c; font-weight: bold; }
 p.small { font-size: 7.5pt; color: #555555; }
+p.approval { font-weight: bold; margin-top: 2px; }
 """
+
+
+def approval_text(path: LearnerPath, details: LearnerDetails, lang: str = "id") -> str:
+    """Where the path stands, the line under the document's title: ``Disetujui oleh …
+    pada …`` (the approver's name and login, or only masked in masked output) or
+    ``Diusulkan, belum disetujui`` (a proposal, or a path just planned)."""
+    t = LABELS[check_language(lang)]
+    approval = path.approval
+    if approval is None or not approval.approved:
+        return t["proposed"]
+    login, name = approval.approved_by or "", approval.approver_name
+    if details.unmasked:
+        by = f"{name} ({login})" if name and login else name or login
+    else:
+        by = mask_name(name) if name else masked_id(login)
+    day = created_day(approval.approved_at or "")
+    return t["approved"].format(by=by, date=date_text(day, lang) if day else "-")
 
 
 def path_html(
@@ -114,6 +135,7 @@ def path_html(
         f"<html><head><meta charset='utf-8'><style>{_CSS}</style></head><body>",
         f"<h1>{escaped(t['title'])}</h1>",
         f"<p class='sub'>{escaped(t['subtitle'])}</p>",
+        f"<p class='approval'>{escaped(approval_text(path, details, lang))}</p>",
     ]
     parts.extend(identity_html(path, details, t, lang))
     below = shortfall_reason(path, lang)

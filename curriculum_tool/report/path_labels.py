@@ -9,7 +9,15 @@ import datetime as dt
 from ..errors import CurriculumError
 from ..messages import Catalogue
 
-__all__ = ["LABELS", "MONTHS", "check_language", "created_day", "date_text", "number_text"]
+__all__ = [
+    "LABELS",
+    "MONTHS",
+    "check_language",
+    "created_day",
+    "date_text",
+    "moment_text",
+    "number_text",
+]
 
 SAID = Catalogue(
     "report.path_labels",
@@ -26,6 +34,8 @@ LABELS: dict[str, dict[str, str]] = {
     "id": {
         "title": "Rencana Pengembangan Kompetensi",
         "subtitle": "Jalur belajar individual Aparatur Sipil Negara",
+        "proposed": "Diusulkan, belum disetujui",
+        "approved": "Disetujui oleh {by} pada {date}",
         "name": "Nama",
         "nip": "NIP",
         "learner_id": "Identitas",
@@ -115,6 +125,8 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         "title": "Competency Development Plan",
         "subtitle": "Individual learning path of a civil servant (ASN)",
+        "proposed": "Proposed, not yet approved",
+        "approved": "Approved by {by} on {date}",
         "name": "Name",
         "nip": "NIP",
         "learner_id": "Identifier",
@@ -257,6 +269,22 @@ def created_day(created: str) -> dt.date | None:
     except ValueError:
         return None
     return (moment.astimezone() if moment.tzinfo else moment).date()
+
+
+def moment_text(at: str, lang: str = "id") -> str:
+    """An ISO time (UTC, as stored) as a local date and time: ``6 Desember 2026 17.20``
+    (``6 December 2026 17:20`` in English); the text itself when it is no time.
+
+    >>> moment_text("not a time")
+    'not a time'
+    """
+    try:
+        moment = dt.datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    local = moment.astimezone() if moment.tzinfo else moment
+    clock = f"{local:%H:%M}" if lang == "en" else f"{local:%H.%M}"
+    return f"{date_text(local.date(), lang)} {clock}"
 
 
 def number_text(value: float, digits: int, lang: str) -> str:

@@ -39,6 +39,7 @@ NAMES = Catalogue(
         "obligations": ("obligations", "program wajib"),
         "paths": ("paths", "jalur belajar"),
         "people": ("people", "pengguna"),
+        "models": ("models", "model"),
         "path_steps": ("path_steps", "langkah jalur belajar"),
         "path_exclusions": ("path_exclusions", "modul di luar jalur belajar"),
         "in:competencies": ("competencies", "kamus kompetensi"),

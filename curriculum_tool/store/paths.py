@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, bindparam, delete, select
 
 from ..domain import Exclusion, LearnerPath, PathStep
-from ..domain.paths import ObligationStep
+from ..domain.paths import ObligationStep, PathApproval
 from ..domain.reasons import KINDS, Reason, in_language
 from ..errors import CurriculumError
 from ..messages import Catalogue
@@ -188,12 +188,17 @@ def _reason(stored: list) -> Reason:
 def insert_rows(conn: Connection, name: str, table, rows: list[tuple]) -> None:
     """Plain tuples into table ``name`` (with ``table``'s columns) in bulk: the driver's
     executemany on SQLite, ``COPY`` on PostgreSQL. An agency batch stores millions of
-    exclusion rows, and building a parameter dict for each costs more than the insert."""
+    exclusion rows, and building a parameter dict for each costs more than the insert.
+
+    ``COPY`` goes only into a staging copy (a temporary table, ``name`` not the table's
+    own): PostgreSQL refuses ``COPY FROM`` into a table whose row-level security applies
+    to the login (a training officer's), so rows for the workspace's own tables are
+    inserted, and its policies check each."""
     if not rows:
         return
     names = planned_columns(table)
     columns = ", ".join(names)
-    if conn.dialect.name == "postgresql":
+    if conn.dialect.name == "postgresql" and name != table.name:
         driver = conn.connection.driver_connection
         assert driver is not None, "an open connection has its driver's connection"
         cursor = driver.cursor()
@@ -209,11 +214,13 @@ def insert_rows(conn: Connection, name: str, table, rows: list[tuple]) -> None:
     conn.exec_driver_sql(f"INSERT INTO {name} ({columns}) VALUES ({marks})", rows)
 
 
-def load_paths(conn: Connection) -> list[LearnerPath]:
-    """Every stored path, by learner id, with steps and exclusions in their order."""
+def load_paths(conn: Connection, learners: Sequence[str] | None = None) -> list[LearnerPath]:
+    """Every stored path (of ``learners`` only, when given), by learner id, with steps and
+    exclusions in their order and each path's approval (proposed, or approved by whom and
+    when, with the approver's name when ``people`` knows them)."""
     steps: dict[str, list[PathStep]] = defaultdict(list)
     t = schema.path_steps
-    for row in conn.execute(select(t).order_by(t.c.learner, t.c.pos)):
+    for row in conn.execute(_of(select(t), t, learners).order_by(t.c.learner, t.c.pos)):
         steps[row.learner].append(
             PathStep(
                 row.module,
@@ -228,7 +235,7 @@ def load_paths(conn: Connection) -> list[LearnerPath]:
         )
     excluded: dict[str, list[Exclusion]] = defaultdict(list)
     t = schema.path_exclusions
-    for row in conn.execute(select(t).order_by(t.c.learner, t.c.pos)):
+    for row in conn.execute(_of(select(t), t, learners).order_by(t.c.learner, t.c.pos)):
         params = json.loads(row.params) if row.params else {}
         reason = (
             Reason(row.reason, row.reason_id, row.kind or "", params)
@@ -236,6 +243,10 @@ def load_paths(conn: Connection) -> list[LearnerPath]:
             else Reason.of(row.kind, **params)
         )
         excluded[row.learner].append(Exclusion(row.module, reason))
+    people = schema.tables["people"]
+    names: dict[str, str] = {}
+    for login, name in conn.execute(select(people.c.login, people.c.name)):
+        names[login] = name
     t = schema.paths
     return [
         LearnerPath(
@@ -253,6 +264,18 @@ def load_paths(conn: Connection) -> list[LearnerPath]:
             row.created,
             tuple(ObligationStep(**o) for o in json.loads(row.obligations or "[]")),
             _reason(json.loads(row.below_minimum)) if row.below_minimum else None,
+            PathApproval(
+                row.approval,
+                row.approved_by,
+                row.approved_at,
+                row.row_version,
+                names.get(row.approved_by or "") or "",
+            ),
         )
-        for row in conn.execute(select(t).order_by(t.c.learner))
+        for row in conn.execute(_of(select(t), t, learners).order_by(t.c.learner))
     ]
+
+
+def _of(query, table, learners: Sequence[str] | None):
+    """``query`` limited to the rows of ``learners`` (all rows when None)."""
+    return query if learners is None else query.where(table.c.learner.in_(list(learners)))

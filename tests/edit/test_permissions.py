@@ -134,3 +134,23 @@ def test_an_edit_from_a_stale_version_names_who_changed_it(workspace, snapshot):
     # on top of the new version (what "keep mine" does) it goes through
     save_records(workspace, "modules", [stale], versions(workspace, "modules", ["PB-201"]))
     assert _module(workspace, "PB-201").title == "Judul lain"
+
+
+def test_a_batch_outside_the_officers_scope_is_refused_before_planning(tmp_path, snapshot):
+    from curriculum_tool.catalog import create_workspace
+    from curriculum_tool.recommend.batch import run_batch
+
+    with create_workspace(tmp_path / "default.sqlite") as workspace:  # with its model
+        palu = [p.id for p in workspace.load("learners") if p.region == "72.71"]
+        before = snapshot(workspace)
+        workspace.actor = Actor("joko", "pengelola", "31")  # Jakarta's officer
+        with pytest.raises(NotAllowed, match="outside the scope of joko") as refused:
+            run_batch(workspace, tmp_path / "b.csv")
+        assert not any(learner in str(refused.value) for learner in palu)  # personal data
+        assert not (tmp_path / "b.csv").exists() and snapshot(workspace) == before
+        # Palu's officer plans Palu's learners
+        workspace.actor = Actor("rudi", "pengelola", "72")
+        assert run_batch(workspace, tmp_path / "p.csv", learners=palu).learners == len(palu)
+        workspace.actor = Actor("bu-rina", "atasan", learner="X")  # approves; never re-plans
+        with pytest.raises(NotAllowed):
+            run_batch(workspace, tmp_path / "a.csv", learners=palu)

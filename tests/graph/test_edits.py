@@ -1,10 +1,9 @@
-"""Checked edits of the prerequisite graph: each call and its inverse, pending edits, saving."""
+"""Checked edits of the prerequisite graph: each call and its inverse, pending edits.
 
-from pathlib import Path
+Saving them, through the edit service, is tested in tests/edit/test_graph_edits.py."""
 
 import pytest
 
-from curriculum_tool.catalog import create_workspace
 from curriculum_tool.domain import Module, Prerequisite
 from curriculum_tool.errors import CurriculumError, CycleError
 from curriculum_tool.graph import PrerequisiteGraph
@@ -12,12 +11,8 @@ from curriculum_tool.graph.edits import (
     apply_edits,
     check_edit,
     pending_edits,
-    pending_impact,
-    save_edits,
     set_prerequisite,
 )
-
-MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
 
 
 def mod(code: str) -> Module:
@@ -144,42 +139,3 @@ def test_apply_edits_skips_or_raises_what_the_graph_refuses_now():
     assert g2.kind("D", "C") is None and g2.kind("B", "D") == "soft"
     with pytest.raises(CycleError):
         apply_edits(graph("ABCD", [*CHAIN, ("A", "D", "hard")]), [], added)
-
-
-@pytest.fixture
-def workspace(tmp_path):
-    ws = create_workspace(tmp_path / "w.sqlite", directory=MINI)
-    yield ws
-    ws.close()
-
-
-def stored(workspace) -> set[tuple[str, str, str]]:
-    return {(e.module, e.requires, e.kind) for e in workspace.load("prerequisites")}
-
-
-def test_save_edits_writes_them_in_one_go(workspace):
-    before = stored(workspace)
-    saved = PrerequisiteGraph.from_workspace(workspace)
-    edited = saved.copy()
-    set_prerequisite(edited, "PB-201", "PB-101", None)
-    set_prerequisite(edited, "LD-201", "PB-101", "soft")
-    removed, added = pending_edits(saved, edited)
-    assert pending_impact(workspace, saved, removed, added) == []  # no stored paths
-    save_edits(workspace, removed, added)
-    assert stored(workspace) == (before - {("PB-201", "PB-101", "hard")}) | {
-        ("LD-201", "PB-101", "soft")
-    }
-
-
-def test_save_edits_refuses_a_cycle_stored_meanwhile_and_writes_nothing(workspace):
-    saved = PrerequisiteGraph.from_workspace(workspace)
-    edited = saved.copy()
-    set_prerequisite(edited, "PB-101", "LD-201", "hard")
-    set_prerequisite(edited, "PB-201", "PB-101", None)
-    removed, added = pending_edits(saved, edited)
-    with workspace.transaction() as conn:  # someone else: LD-101 now requires PB-101
-        workspace.write(conn, "prerequisites", [Prerequisite("LD-101", "PB-101", "hard")])
-    before = stored(workspace)
-    with pytest.raises(CycleError, match="PB-101 → LD-201 → LD-101 → PB-101"):
-        save_edits(workspace, removed, added)
-    assert stored(workspace) == before

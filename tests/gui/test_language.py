@@ -25,6 +25,7 @@ ID_TABS = [
     "Wilayah && Modul Lokal",
     "Model",
     "Data",
+    "Riwayat",
 ]
 EN_TABS = [
     "Catalog",
@@ -33,6 +34,7 @@ EN_TABS = [
     "Regions && Local Modules",
     "Model",
     "Data",
+    "History",
 ]
 ID_MENUS = ["&Berkas", "&Edit", "B&ahasa", "Ban&tuan"]
 EN_MENUS = ["&File", "&Edit", "&Language", "&Help"]

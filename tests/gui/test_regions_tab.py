@@ -369,12 +369,16 @@ def test_add_approve_a_local_module_and_it_reaches_palu_learners_only(
     assert (stored.jp, stored.modality, stored.min_connectivity) == (8, "klasikal", "low")
 
     assert tab.modules_panel.workflow_button.text() == "Ajukan untuk ditinjau"
+    qtbot.mouseClick(tab.modules_panel.workflow_button, Qt.MouseButton.LeftButton)
+    dialog = tab.modules_panel.review_dialog  # the step asks for an optional comment
+    assert dialog is not None and dialog.isVisible()
     with qtbot.waitSignal(tab.status_message, timeout=5000) as message:
-        qtbot.mouseClick(tab.modules_panel.workflow_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert "ditinjau" in message.args[0]
     assert tab.modules_panel.selected().status == "review"
     assert tab.modules_panel.workflow_button.text() == "Setujui"
     qtbot.mouseClick(tab.modules_panel.workflow_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.modules_panel.review_dialog.ok_button, Qt.MouseButton.LeftButton)
     assert tab.modules_panel.selected().status == "approved"
     assert not tab.modules_panel.workflow_button.isEnabled()
 

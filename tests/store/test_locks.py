@@ -22,8 +22,8 @@ import pytest
 from helpers import new_module_row
 
 from curriculum_tool.catalog import create_workspace
-from curriculum_tool.errors import ValidationError, WorkspaceBusyError, WorkspaceError
 from curriculum_tool.edit import records
+from curriculum_tool.errors import ValidationError, WorkspaceBusyError, WorkspaceError
 from curriculum_tool.io import case, export_file, import_file, importer
 from curriculum_tool.io.atomic import atomic_output
 from curriculum_tool.io.interchange import export_interchange, import_interchange

@@ -5,5 +5,7 @@
 ``legend``), the lint panel (``lint_panel``) and the cycle warning (``warning_bar``).
 Edits are checked and made by pushing undo commands (``editing``, ``commands``) that
 change the graph through ``document.GraphDocument``, whose signals the scene follows;
-``navigation`` shows the selection.
+``navigation`` shows the selection; ``rights`` greys out what the person working may not
+change. Saving goes through the edit service
+(:func:`curriculum_tool.edit.graph_edits.replay_edits`).
 """

@@ -24,7 +24,11 @@ __all__ = ["AddPrerequisiteDialog", "ImpactDialog"]
 
 
 class AddPrerequisiteDialog(QDialog):
-    """Choose a module, the module it requires and the kind: the keyboard way to add an edge."""
+    """Choose a module, the module it requires and the kind: the keyboard way to add an edge.
+
+    ``entries`` are (code, label) of every module; ``modules`` those offered as the module
+    that requires (the ones whose edges the person may change; default: every module).
+    """
 
     def __init__(
         self,
@@ -32,11 +36,12 @@ class AddPrerequisiteDialog(QDialog):
         module: str | None,
         kind: str,
         parent: QWidget | None = None,
+        modules: list[tuple[str, str]] | None = None,
     ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tambah prasyarat"))
         self._codes = {code.lower(): code for code, _ in entries}
-        self.module_box = self._module_box(entries)
+        self.module_box = self._module_box(entries if modules is None else modules)
         self.requires_box = self._module_box(entries)
         if module is not None:
             self.module_box.setCurrentIndex(self.module_box.findData(module))

@@ -4,15 +4,22 @@ The graph itself stays Qt-free (:mod:`curriculum_tool.graph`). This adapter make
 checked edits of :mod:`curriculum_tool.graph.edits` and tells the views about each one,
 as orange-canvas-core's ``Scheme`` does for its links; the undo commands change the
 graph only through it, so the scene follows every edit, undo and redo alike.
+
+It also remembers which stored version of each edge the edits are made from: the
+versions read with the graph, except where a reload found an edge changed by someone
+else that the editor's own history (pending edits, undo steps) had touched. There the
+older version stays expected, so saving (or an undo) that would overwrite the other
+person's change is refused as a conflict rather than made silently.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QObject, Signal
 
 from ...domain import Prerequisite
+from ...edit.graph_edits import Edge, StoredGraph
 from ...errors import CurriculumError
 from ...graph import PrerequisiteGraph
 from ...graph.edits import apply_edits, check_edit, pending_edits, set_prerequisite
@@ -32,25 +39,59 @@ class GraphDocument(QObject):
         super().__init__(parent)
         self.graph = PrerequisiteGraph()
         self.saved = PrerequisiteGraph()
+        #: The stored version of each edge of ``saved``, as read (or written) last.
+        self.versions: dict[Edge, int] = {}
+        #: Older versions still expected: edges of the editor's history that someone else
+        #: changed before the latest reload (None: the edge did not exist then).
+        self.bases: dict[Edge, int | None] = {}
 
     def reset(
         self,
-        graph: PrerequisiteGraph,
+        stored: StoredGraph,
         removed: Sequence[tuple[str, str]] = (),
         added: Sequence[Prerequisite] = (),
+        touched: Iterable[Edge] = (),
     ) -> list[str]:
-        """Edit ``graph`` (as loaded) from now on, with unsaved edits made again on top.
+        """Edit ``stored.graph`` (as loaded) from now on, with unsaved edits made again on
+        top; the edges they change and those of ``touched`` (the undo history) keep the
+        version expected until now where it differs from the one stored.
 
-        Returns the edits ``graph`` refuses now (``"module → requires: reason"``).
+        Returns the edits the graph refuses now (``"module → requires: reason"``).
         """
+        edited = {*touched, *removed, *(edge.key() for edge in added)}
+        earlier = {key: self.expected(key) for key in edited}
+        graph = stored.graph
         self.saved = graph.copy()
+        self.versions = dict(stored.versions)
+        self.bases = {k: v for k, v in earlier.items() if v != self.versions.get(k)}
         refused = apply_edits(graph, removed, added, skip_refused=True)
         self.graph = graph
         return refused
 
-    def mark_saved(self) -> None:
-        """The edits are stored: nothing is pending any more."""
+    def expected(self, key: Edge) -> int | None:
+        """The stored version an edit of ``key`` is made from (None: a new edge)."""
+        return self.bases[key] if key in self.bases else self.versions.get(key)
+
+    def expected_versions(
+        self, removed: Iterable[Edge], added: Iterable[Prerequisite]
+    ) -> dict[Edge, int | None]:
+        """The versions pending edits (:meth:`pending_edits`) are made from, by edge."""
+        return {key: self.expected(key) for key in [*removed, *(e.key() for e in added)]}
+
+    def rebase(self) -> None:
+        """Keep the pending edits on top of the versions stored now (the user chose to
+        keep theirs over someone else's change)."""
+        self.bases.clear()
+
+    def mark_saved(self, written: Mapping[Edge, int | None]) -> None:
+        """The edits are stored, each edge now at its ``written`` version (None: gone)."""
         self.saved = self.graph.copy()
+        for key, version in written.items():
+            self.bases.pop(key, None)
+            if version is None:
+                self.versions.pop(key, None)
+            else:
+                self.versions[key] = version
 
     def pending_edits(self) -> tuple[list[tuple[str, str]], list[Prerequisite]]:
         """Edges removed since the last save, and edges added or given another kind."""

@@ -3,7 +3,9 @@
 An edit is checked first (:meth:`GraphDocument.check`: a cycle is refused, drawn and
 named, and nothing changes) and then made by pushing its undo command, whose ``redo``
 makes it; the scene follows the document's ``edge_changed``. An undo or redo the graph
-refuses later is shown the same way, and says so in the status line otherwise.
+refuses later is shown the same way, and says so in the status line otherwise. An edge
+the person working may not change (:class:`~.rights.EditRights`) is refused before any
+check, with the edit service's reason.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from .commands import AddEdgeCommand, RemoveEdgeCommand
 from .dialogs import AddPrerequisiteDialog
 from .document import GraphDocument
 from .navigation import GraphNavigation
+from .rights import EditRights
 from .scene import GraphScene
 from .texts import SEP, GraphTexts
 from .view import GraphView
@@ -47,10 +50,12 @@ class EdgeEditing(QObject):
         navigation: GraphNavigation,
         texts: GraphTexts,
         kind_action: QAction,
+        rights: EditRights,
         owner: QWidget,
     ):
         super().__init__(owner)
         self.document, self.undo, self.scene, self.view = document, undo, scene, view
+        self.rights = rights
         self.navigation, self.texts, self.kind_action = navigation, texts, kind_action
         self.owner = owner
         self.add_dialog: AddPrerequisiteDialog | None = None
@@ -67,6 +72,8 @@ class EdgeEditing(QObject):
         """Make ``module`` require ``requires``; a cycle is refused, shown and named."""
         self.view.cancel_drag()
         self.navigation.dismiss_warning()
+        if self._refused(module, requires):
+            return False
         previous = self.document.graph.kind(module, requires)
         if previous == kind:
             self.status_message.emit(
@@ -102,6 +109,8 @@ class EdgeEditing(QObject):
     def remove_prerequisite(self, module: str, requires: str) -> bool:
         """``module`` no longer requires ``requires``."""
         self.navigation.dismiss_warning()
+        if self._refused(module, requires):
+            return False
         kind = self.document.graph.kind(module, requires)
         try:
             self.document.check(module, requires, None)
@@ -135,12 +144,15 @@ class EdgeEditing(QObject):
         if self.add_dialog is not None:
             self.add_dialog.deleteLater()
         entries = [(m.code, f"{m.code}{SEP}{m.title}") for m in self.document.graph.modules()]
-        selected = self.scene.selected_codes()
+        # The module box offers only the modules whose edges the person may change.
+        own = [e for e in entries if self.rights.may_change(e[0])]
+        selected = [c for c in self.scene.selected_codes() if c in dict(own)]
         dialog = AddPrerequisiteDialog(
             entries,
             selected[0] if len(selected) == 1 else None,
             "soft" if self.kind_action.isChecked() else "hard",
             self.owner,
+            modules=own,
         )
         dialog.accepted.connect(lambda: self._add_from_dialog(dialog))
         self.add_dialog = dialog
@@ -152,6 +164,16 @@ class EdgeEditing(QObject):
         if module is not None and requires is not None:
             self.add_prerequisite(module, requires, kind)
             self.view.setFocus()
+
+    def _refused(self, module: str, requires: str) -> bool:
+        """Refuse (and say why) an edge the person working may not change."""
+        reason = self.rights.refusal(module, requires)
+        if reason is None:
+            return False
+        message = self.tr("Ditolak: {reason}. Tidak ada yang diubah.").format(reason=reason)
+        self.navigation.warning.show_message(message)
+        self.status_message.emit(message)
+        return True
 
     def _push(self, command: QUndoCommand) -> None:
         """Make a checked edit: ``QUndoStack.push`` runs the command's ``redo``."""

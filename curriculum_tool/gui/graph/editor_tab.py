@@ -4,9 +4,13 @@ The tab puts the parts together: the toolbar, the drawn graph, the details and l
 the lint panel and a status line. Edits are made by :class:`~.editing.EdgeEditing`
 (checked, then pushed as undo commands that change the :class:`~.document.GraphDocument`),
 the selection is shown by :class:`~.navigation.GraphNavigation`, and lint runs on the
-edited graph after every step. Saving shows first which stored learner paths the edits
-change (:func:`~curriculum_tool.graph.edits.pending_impact`), then writes all edits in
-one transaction.
+edited graph after every step. What the person working may not change is greyed out
+(:class:`~.rights.EditRights`). Saving shows first which stored learner paths the edits
+change (:func:`~curriculum_tool.graph.edits.pending_impact`), then writes all edits
+through the edit service in one transaction
+(:func:`~curriculum_tool.edit.graph_edits.replay_edits`), from the versions the graph was
+read at: when someone else changed one of the edges meanwhile, nothing is written and the
+conflict is shown, offering to reload the graph or to keep one's own edits on top.
 """
 
 from __future__ import annotations
@@ -24,11 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import Prerequisite
+from ...edit.conflicts import ConflictError
+from ...edit.graph_edits import Edge, StoredGraph, edits_of, load_graph, replay_edits
 from ...errors import CurriculumError
 from ...graph import LintReport, PrerequisiteGraph
-from ...graph.edits import pending_impact, save_edits
+from ...graph.edits import pending_impact
 from ...store import Workspace
 from ..i18n import error_text, in_app_language
+from .commands import AddEdgeCommand, RemoveEdgeCommand
 from .details_panel import DetailsPanel
 from .dialogs import ImpactDialog
 from .document import GraphDocument
@@ -37,6 +44,7 @@ from .layout import layered_layout
 from .legend import LegendBox
 from .lint_panel import LINT_CONTEXT, LintPanel
 from .navigation import GraphNavigation
+from .rights import EditRights
 from .scene import GraphScene
 from .texts import SEP, GraphTexts
 from .toolbar import GraphToolbar
@@ -62,6 +70,8 @@ class GraphEditorTab(QWidget):
         self._context: dict[str, list] = {}
         self.impact_dialog: ImpactDialog | None = None
         self.message_box: QMessageBox | None = None
+        #: The last save's conflict, asking Muat ulang / Simpan versi saya / Batal.
+        self.conflict_box: QMessageBox | None = None
         self.undo = QUndoStack(self)
         self.scene = GraphScene(self)
         self.view = GraphView(self.scene, self)
@@ -72,6 +82,7 @@ class GraphEditorTab(QWidget):
         self.navigation = GraphNavigation(
             self.document, self.scene, self.view, self.details, self.warning_frame, self.texts, self
         )
+        self.rights = EditRights(self.toolbar, self.view, self)
         self.editing = EdgeEditing(
             self.document,
             self.undo,
@@ -80,6 +91,7 @@ class GraphEditorTab(QWidget):
             self.navigation,
             self.texts,
             self.toolbar.kind_action,
+            self.rights,
             self,
         )
         self._build_layout()
@@ -174,6 +186,9 @@ class GraphEditorTab(QWidget):
             )
         )
         self.lint_panel.finding_chosen.connect(self.navigation.show_finding)
+        self.navigation.refreshed.connect(
+            lambda: self.rights.follow_selection(self.scene.selected_edge)
+        )
         # A bound method of the tab, not of a part: the scene emits selectionChanged as
         # it is destroyed, when the tab no longer takes signals but its parts still would.
         self.scene.selectionChanged.connect(self._on_selection_changed)
@@ -205,14 +220,18 @@ class GraphEditorTab(QWidget):
         removed, added = self.pending_edits() if keep_edits else ([], [])
         try:
             with self.workspace.engine.connect() as conn:
-                graph = PrerequisiteGraph.from_workspace(self.workspace, conn)
+                stored = load_graph(self.workspace, conn)
                 context: dict[str, list] = {
                     kind: self.workspace.load(kind, conn) for kind in LINT_CONTEXT
                 }
+                self.rights.load(conn, self.workspace, stored.graph)
         except CurriculumError as error:
-            graph, context = PrerequisiteGraph(), {}
+            stored, context = StoredGraph(PrerequisiteGraph(), {}), {}
+            self.rights.deny(error_text(error))
             self._show_error(self.tr("Graf prasyarat tidak dapat dimuat"), error_text(error))
-        dropped = self.document.reset(graph, removed, added)
+        graph = stored.graph
+        touched = self._history() if keep_edits else []
+        dropped = self.document.reset(stored, removed, added, touched)
         self._context = context
         self.texts.region_names = {r.code: r.name for r in context.get("regions", [])}
         self.navigation.cycle = None
@@ -357,13 +376,18 @@ class GraphEditorTab(QWidget):
         return False
 
     def _write(self, removed: list[tuple[str, str]], added: list[Prerequisite]) -> bool:
-        """Write the edits in one transaction, re-checked against the stored graph."""
+        """Write the edits through the edit service in one transaction, from the versions
+        they were made from; a conflict writes nothing and asks what to do."""
+        expected = self.document.expected_versions(removed, added)
         try:
-            save_edits(self.workspace, removed, added)
+            written = replay_edits(self.workspace, edits_of(removed, added), expected)
+        except ConflictError as error:
+            self._show_conflict(error)
+            return False
         except CurriculumError as error:
             self._show_error(self.tr("Perubahan tidak dapat disimpan"), error_text(error))
             return False
-        self.document.mark_saved()
+        self.document.mark_saved(written)
         self.undo.setClean()
         self._status(
             self.tr("Tersimpan: {a} prasyarat ditambah atau diubah, {r} dihapus.").format(
@@ -372,6 +396,58 @@ class GraphEditorTab(QWidget):
         )
         self.workspace_edited.emit()
         return True
+
+    def _history(self) -> list[Edge]:
+        """The edges the undo stack's steps change (done or undone)."""
+        commands = (self.undo.command(i) for i in range(self.undo.count()))
+        return [
+            (c.module, c.requires)
+            for c in commands
+            if isinstance(c, (AddEdgeCommand, RemoveEdgeCommand))
+        ]
+
+    def _show_conflict(self, error: ConflictError) -> None:
+        """Someone else changed an edge since it was read: nothing was written. Muat ulang
+        shows the graph as stored (dropping the unsaved edits); Simpan versi saya saves
+        the edits again on top of the other person's change."""
+        if self.conflict_box is not None:
+            self.conflict_box.deleteLater()
+        text = error_text(error)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Prasyarat telah diubah orang lain"),
+            text,
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setInformativeText(
+            self.tr(
+                "Tidak ada yang disimpan. Muat ulang: tampilkan graf terbaru; perubahan Anda "
+                "yang belum disimpan dibuang. Simpan versi saya: simpan perubahan Anda di "
+                "atas perubahan itu."
+            )
+        )
+        reload = box.addButton(self.tr("Muat ulang"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("Simpan versi saya"), QMessageBox.ButtonRole.ApplyRole)
+        box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(reload)
+        box.buttonClicked.connect(
+            lambda button: self._answer_conflict(button is reload, button is keep)
+        )
+        self.conflict_box = box
+        self._status(text)
+        box.open()
+
+    def _answer_conflict(self, reload: bool, keep: bool) -> None:
+        if reload:
+            self._load(keep_edits=False)
+            self._status(self.tr("Graf dimuat ulang; perubahan yang belum disimpan dibuang."))
+        elif keep:
+            self._load(keep_edits=True)
+            self.document.rebase()
+            self.save()
+        else:
+            self._status(self.tr("Penyimpanan dibatalkan; perubahan belum disimpan."))
 
     # -- messages ----------------------------------------------------------------------
 

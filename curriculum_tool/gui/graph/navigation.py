@@ -25,6 +25,8 @@ class GraphNavigation(QObject):
     """
 
     status_message = Signal(str)
+    #: the selection was shown anew (it, or the graph, changed)
+    refreshed = Signal()
 
     def __init__(
         self,
@@ -54,6 +56,7 @@ class GraphNavigation(QObject):
         """Highlight and describe the selection again (after the graph changed)."""
         self._update_highlight()
         self._show_details()
+        self.refreshed.emit()
 
     def _update_highlight(self) -> None:
         roles = highlight_roles(

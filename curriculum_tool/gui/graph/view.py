@@ -28,6 +28,7 @@ class GraphView(QGraphicsView):
 
     A new edge is drawn by dragging with the right mouse button, or the left one with Alt
     held, from a module to the module it should require; Shift at the drop makes it soft.
+    Nothing is drawn when the person working may change no edge (``editable`` False).
     """
 
     #: module, requires, Shift held at the drop
@@ -60,6 +61,8 @@ class GraphView(QGraphicsView):
         self._press_pos: QPointF | None = None
         #: Fit the whole graph whenever the view is resized, until the user zooms.
         self.auto_fit = False
+        #: Whether new edges may be drawn (a read-only role draws none).
+        self.editable = True
 
     # -- zoom --------------------------------------------------------------------------
 
@@ -162,7 +165,10 @@ class GraphView(QGraphicsView):
         pos = event.position()
         button = event.button()
         alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
-        if button == Qt.MouseButton.RightButton or (button == Qt.MouseButton.LeftButton and alt):
+        drawing = button == Qt.MouseButton.RightButton or (
+            button == Qt.MouseButton.LeftButton and alt
+        )
+        if drawing and self.editable:
             node = self._node_at(pos)
             if node is not None:
                 self._start_drag(node)

@@ -1,7 +1,8 @@
 """The right side of the Peserta & Jalur tab: the selected learner, or a placeholder.
 
 For a learner: their name and details, the knobs (:mod:`.options_panel`), their path
-(:mod:`.path_view`) and the actions on it (save, PDF, XLSX).
+(:mod:`.path_view`), where their stored path stands with the button that approves it
+(:mod:`.approval_panel`) and the actions on the shown path (save, PDF, XLSX).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import Learner
+from .approval_panel import ApprovalPanel
 from .options_panel import PathOptionsPanel
 from .path_view import WARNING_COLOUR, PathView
 
@@ -60,8 +62,10 @@ class LearnerDetail(QStackedWidget):
         )
         self.xlsx_button = QPushButton(self.tr("Ekspor XLSX…"), page)
         self.xlsx_button.setToolTip(self.tr("Langkah jalur ini sebagai tabel XLSX"))
+        self.approval = ApprovalPanel(page)
+        self.approve_button = self.approval.approve_button
         actions = QHBoxLayout()
-        actions.addStretch(1)
+        actions.addWidget(self.approval, 1)
         for button in (self.save_button, self.pdf_button, self.xlsx_button):
             actions.addWidget(button)
 

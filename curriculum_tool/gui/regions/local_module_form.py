@@ -2,7 +2,7 @@
 
 The form only gathers text: what a module row of ``modules.csv`` would hold, plus the
 module's prerequisite edges. Saving hands both to a ``save`` callable supplied by the
-caller, which runs the core's checks (``Module.from_row``, ``import_parsed``) in one
+caller, which runs the core's checks (``Module.from_row``, then the edit service) in one
 transaction and returns the problems it found; the form shows them next to the fields
 and in a list, and stays open until the workspace accepts the module.
 """

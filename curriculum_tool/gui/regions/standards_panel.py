@@ -2,7 +2,9 @@
 
 A regional standard is the level every civil servant of the region should reach in
 one competency. The panel lists the region's own standards, names those it inherits
-from its parents below, and writes each change through the core in one transaction.
+from its parents below, and writes each change through the edit service from the
+version it read; what the person may not change (another region's standard, anything
+for a read-only role) is greyed out, with the reason as the button's tooltip.
 """
 
 from __future__ import annotations
@@ -14,17 +16,17 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-from sqlalchemy import Connection
 
 from ...domain import Region, RegionalStandard, RowError
-from ...errors import Problem, ValidationError
-from ...io.importer import ParsedFile, import_parsed
+from ...edit.permissions import record_refusal, region_refusal
+from ...edit.regional import save_standard
+from ...edit.service import delete_records, versions
 from ...store import Workspace
 from ..record_model import RecordTableModel
 from .display import DisplayProxy, RegionRecordsPanel, record_table, select_record
 from .region_data import RegionData
 from .standard_dialog import StandardDialog
-from .writes import STANDARD_LABEL, confirm, show_refusal, write
+from .writes import allow, attempt, confirm, show_refusal
 
 __all__ = ["RegionalStandardsPanel"]
 
@@ -58,7 +60,7 @@ class RegionalStandardsPanel(RegionRecordsPanel):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.view.doubleClicked.connect(self._edit_if_allowed)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.add_button = QPushButton(self.tr("Tambah…"), self)
@@ -71,9 +73,9 @@ class RegionalStandardsPanel(RegionRecordsPanel):
         self.delete_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
-        edit_action = QAction(self.tr("Ubah standar…"), self.view)
-        edit_action.triggered.connect(self.edit_selected)
-        self.view.addActions([edit_action, self.delete_action])
+        self.edit_action = QAction(self.tr("Ubah standar…"), self.view)
+        self.edit_action.triggered.connect(self.edit_selected)
+        self.view.addActions([self.edit_action, self.delete_action])
 
         self._lay_out((self.add_button, self.edit_button, self.delete_button))
 
@@ -98,17 +100,33 @@ class RegionalStandardsPanel(RegionRecordsPanel):
         return self.model.record(rows[0].row()) if rows else None
 
     def _update_buttons(self) -> None:
-        standard = self.selected() if self.region is not None else None
-        self.add_button.setEnabled(self.region is not None)
-        self.edit_button.setEnabled(standard is not None)
-        self.delete_button.setEnabled(standard is not None)
-        self.delete_action.setEnabled(standard is not None)
+        """Each button enabled when it applies and the workspace's actor may use it."""
+        region = self.region
+        standard = self.selected() if region is not None else None
+        actor = self.workspace.actor
+        with self.workspace.engine.connect() as conn:
+            adding = (
+                region_refusal(conn, actor, "regional_standards", region.code) if region else None
+            )
+            changing = (
+                record_refusal(conn, actor, "regional_standards", standard) if standard else None
+            )
+        allow(self.add_button, region is not None, adding, self.tr("Tambah standar wilayah ini"))
+        allow(self.edit_button, standard is not None, changing, self.tr("Ubah standar terpilih"))
+        allow(self.delete_button, standard is not None, changing, self.tr("Hapus standar terpilih"))
+        self.edit_action.setEnabled(self.edit_button.isEnabled())
+        self.delete_action.setEnabled(self.delete_button.isEnabled())
 
     # -- writing ---------------------------------------------------------------------------
 
     def add(self) -> StandardDialog | None:
         """Open the dialog for a new standard of the current region."""
         return self._open(None)
+
+    def _edit_if_allowed(self, _index) -> None:
+        """A double click edits, when the edit button would."""
+        if self.edit_button.isEnabled():
+            self.edit_selected()
 
     def edit_selected(self) -> StandardDialog | None:
         standard = self.selected()
@@ -117,46 +135,34 @@ class RegionalStandardsPanel(RegionRecordsPanel):
     def _open(self, standard: RegionalStandard | None) -> StandardDialog | None:
         if self.region is None:
             return None
-        adding = standard is None
+        # The version the standard was read at (None: a new one); a save refused because
+        # someone changed it meanwhile moves it on, so saving again keeps this edit.
+        read = [None if standard is None else self.data.version(standard.KIND, standard.key())]
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = StandardDialog(
             self.region,
             self.data.competencies,
-            lambda row: self.save(row, adding),
+            lambda row: self.save(row, read),
             standard,
             self,
         )
         self.dialog.open()
         return self.dialog
 
-    def save(self, row: dict[str, str], adding: bool) -> list[tuple[str, str]]:
-        """Validate and write one regional standard; the problems, or [] once written."""
+    def save(self, row: dict[str, str], read: list[int | None]) -> list[tuple[str, str]]:
+        """Validate and write one regional standard from the version in ``read`` (None:
+        a new one); the problems, or [] once written."""
         try:
             standard = RegionalStandard.from_row(row)
         except RowError as error:
             return list(error.problems)
+        key = standard.key()
 
-        def steps(conn: Connection) -> None:
-            if adding and standard.key() in self.workspace.keys(standard.KIND, conn):
-                raise ValidationError(
-                    Problem(
-                        STANDARD_LABEL,
-                        2,
-                        "competency",
-                        self.tr(
-                            "{region} sudah punya standar untuk {competency}; pilih baris itu lalu "
-                            "Ubah"
-                        ).format(region=standard.region, competency=standard.competency),
-                    )
-                )
-            import_parsed(
-                self.workspace,
-                [ParsedFile(standard.KIND, STANDARD_LABEL, [standard], [2], [])],
-                conn=conn,
-            )
+        def changed() -> None:
+            read[0] = versions(self.workspace, standard.KIND, [key]).get(key)
 
-        problems = write(self.workspace, steps)
+        problems = attempt(lambda: save_standard(self.workspace, standard, read[0]), changed)
         if not problems:
             self.edited.emit(
                 self.tr("Standar {competency} level {level} untuk {region} disimpan.").format(
@@ -185,10 +191,9 @@ class RegionalStandardsPanel(RegionRecordsPanel):
             ),
         ):
             return False
-        problems = write(
-            self.workspace,
-            lambda conn: self.workspace.delete(conn, standard.KIND, [standard.key()]),
-        )
+        key = standard.key()
+        expected = {key: self.data.version(standard.KIND, key)}
+        problems = attempt(lambda: delete_records(self.workspace, standard.KIND, [key], expected))
         if problems:
             show_refusal(self, self.tr("Standar tidak dihapus"), problems)
             return False

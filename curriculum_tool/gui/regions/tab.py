@@ -3,9 +3,11 @@
 Regional staff (BPBD, BPSDM provinsi) pick a province or regency in a tree and see
 what the recommender sees there: its hazard indices (a regency's own, and its
 province's where it states none), connectivity and 3T status. They keep the region's
-competency standards and its local modules here. Every write goes through the core's
-checks (``Record.from_row`` and ``import_parsed``: references, cycles) in one
-transaction; a refused write shows every problem and changes nothing.
+competency standards and its local modules here, and take a local module through its
+review (draft → review → approved, or back to draft with a note). Every write goes
+through the core's edit service (``Record.from_row``, then references, cycles, the
+actor's permissions and the versions read) in one transaction; a refused write shows
+every problem and changes nothing, and what the actor may not do is greyed out.
 """
 
 from __future__ import annotations

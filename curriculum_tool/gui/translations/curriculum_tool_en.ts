@@ -4,52 +4,52 @@
 <context>
     <name>AddPrerequisiteDialog</name>
     <message>
-        <location filename="../graph/dialogs.py" line="37"/>
+        <location filename="../graph/dialogs.py" line="42"/>
         <source>Tambah prasyarat</source>
         <translation>Add prerequisite</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="44"/>
+        <location filename="../graph/dialogs.py" line="49"/>
         <source>wajib — harus selesai lebih dulu</source>
         <translation>required — must be completed first</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="45"/>
+        <location filename="../graph/dialogs.py" line="50"/>
         <source>anjuran — sebaiknya lebih dulu</source>
         <translation>recommended — best taken first</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="51"/>
+        <location filename="../graph/dialogs.py" line="56"/>
         <source>&amp;Modul:</source>
         <translation>&amp;Module:</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="52"/>
+        <location filename="../graph/dialogs.py" line="57"/>
         <source>M&amp;emerlukan:</source>
         <translation>&amp;Requires:</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="53"/>
+        <location filename="../graph/dialogs.py" line="58"/>
         <source>&amp;Jenis:</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="57"/>
+        <location filename="../graph/dialogs.py" line="62"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="58"/>
+        <location filename="../graph/dialogs.py" line="63"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="63"/>
+        <location filename="../graph/dialogs.py" line="68"/>
         <source>Modul memerlukan prasyaratnya: “PB-201 memerlukan PB-101” berarti PB-101 diambil sebelum PB-201.</source>
         <translation>A module requires its prerequisites: “PB-201 requires PB-101” means PB-101 is taken before PB-201.</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="113"/>
+        <location filename="../graph/dialogs.py" line="118"/>
         <source>“{text}” bukan kode modul di katalog.</source>
         <translation>“{text}” is not a module code in the catalog.</translation>
     </message>
@@ -192,6 +192,55 @@
     </message>
 </context>
 <context>
+    <name>ApprovalPanel</name>
+    <message>
+        <location filename="../paths/approval_panel.py" line="45"/>
+        <source>Setujui jalur</source>
+        <extracomment>After an approval, with a short message for the status bar. An approval refused: title and text of the message to show. The learner&apos;s stored path as last read, with its approval; None when none.</extracomment>
+        <translation>Approve path</translation>
+    </message>
+    <message>
+        <location filename="../paths/approval_panel.py" line="66"/>
+        <source>Belum ada jalur tersimpan</source>
+        <translation>No saved path yet</translation>
+    </message>
+    <message>
+        <location filename="../paths/approval_panel.py" line="67"/>
+        <source>Simpan jalur dulu; hanya jalur tersimpan yang dapat disetujui.</source>
+        <translation>Save the path first; only a saved path can be approved.</translation>
+    </message>
+    <message>
+        <location filename="../paths/approval_panel.py" line="75"/>
+        <source>Jalur tersimpan: Disetujui oleh {by} pada {at}</source>
+        <translation>Saved path: approved by {by} on {at}</translation>
+    </message>
+    <message>
+        <location filename="../paths/approval_panel.py" line="78"/>
+        <source>Jalur tersimpan sudah disetujui.</source>
+        <translation>The saved path is already approved.</translation>
+    </message>
+    <message>
+        <location filename="../paths/approval_panel.py" line="81"/>
+        <source>Jalur tersimpan: Diusulkan</source>
+        <translation>Saved path: proposed</translation>
+    </message>
+    <message>
+        <location filename="../paths/approval_panel.py" line="86"/>
+        <source>Setujui jalur tersimpan peserta ini (atasan langsung, pengelola pelatihan wilayahnya, atau admin).</source>
+        <translation>Approve this learner&apos;s saved path (direct supervisor, a training officer of their region, or an admin).</translation>
+    </message>
+    <message>
+        <location filename="../paths/approval_panel.py" line="109"/>
+        <source>Jalur tidak disetujui</source>
+        <translation>Path not approved</translation>
+    </message>
+    <message>
+        <location filename="../paths/approval_panel.py" line="112"/>
+        <source>Jalur tersimpan peserta ini disetujui.</source>
+        <translation>This learner&apos;s saved path is approved.</translation>
+    </message>
+</context>
+<context>
     <name>CalibrationChart</name>
     <message>
         <location filename="../calibration_chart.py" line="81"/>
@@ -227,42 +276,42 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../catalog_tab.py" line="441"/>
+        <location filename="../catalog_tab.py" line="440"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="442"/>
+        <location filename="../catalog_tab.py" line="441"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="443"/>
+        <location filename="../catalog_tab.py" line="442"/>
         <source>Bahaya</source>
         <translation>Hazard</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="444"/>
+        <location filename="../catalog_tab.py" line="443"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="445"/>
+        <location filename="../catalog_tab.py" line="444"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="461"/>
+        <location filename="../catalog_tab.py" line="460"/>
         <source>Modul</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="462"/>
+        <location filename="../catalog_tab.py" line="461"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="472"/>
+        <location filename="../catalog_tab.py" line="471"/>
         <source>Perubahan disimpan (Ctrl+Z untuk membatalkan)</source>
         <translation>Changes saved (Ctrl+Z to undo)</translation>
     </message>
@@ -270,238 +319,312 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../catalog_tab.py" line="54"/>
-        <location filename="../catalog_tab.py" line="69"/>
-        <location filename="../catalog_tab.py" line="80"/>
+        <location filename="../catalog_tab.py" line="66"/>
+        <location filename="../catalog_tab.py" line="81"/>
+        <location filename="../catalog_tab.py" line="92"/>
         <source>Kode</source>
         <extracomment>Indonesian column labels, per kind.</extracomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="55"/>
+        <location filename="../catalog_tab.py" line="67"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="56"/>
+        <location filename="../catalog_tab.py" line="68"/>
         <source>JP</source>
         <translation>JP</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="57"/>
+        <location filename="../catalog_tab.py" line="69"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="58"/>
-        <location filename="../catalog_tab.py" line="90"/>
-        <location filename="../catalog_tab.py" line="97"/>
+        <location filename="../catalog_tab.py" line="70"/>
+        <location filename="../catalog_tab.py" line="102"/>
+        <location filename="../catalog_tab.py" line="109"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="59"/>
-        <location filename="../catalog_tab.py" line="89"/>
-        <location filename="../catalog_tab.py" line="96"/>
-        <location filename="../catalog_tab.py" line="106"/>
+        <location filename="../catalog_tab.py" line="71"/>
+        <location filename="../catalog_tab.py" line="101"/>
+        <location filename="../catalog_tab.py" line="108"/>
+        <location filename="../catalog_tab.py" line="118"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="60"/>
+        <location filename="../catalog_tab.py" line="72"/>
         <source>Bahaya</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="61"/>
+        <location filename="../catalog_tab.py" line="73"/>
         <source>Konektivitas min.</source>
         <translation>Min. connectivity</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="62"/>
+        <location filename="../catalog_tab.py" line="74"/>
         <source>Literasi digital min.</source>
         <translation>Min. digital literacy</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="63"/>
+        <location filename="../catalog_tab.py" line="75"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="64"/>
+        <location filename="../catalog_tab.py" line="76"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="65"/>
+        <location filename="../catalog_tab.py" line="77"/>
         <source>Pemilik</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="66"/>
+        <location filename="../catalog_tab.py" line="78"/>
         <source>Sasaran</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="70"/>
-        <location filename="../catalog_tab.py" line="81"/>
-        <location filename="../catalog_tab.py" line="102"/>
+        <location filename="../catalog_tab.py" line="82"/>
+        <location filename="../catalog_tab.py" line="93"/>
+        <location filename="../catalog_tab.py" line="114"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="71"/>
+        <location filename="../catalog_tab.py" line="83"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="72"/>
+        <location filename="../catalog_tab.py" line="84"/>
         <source>Deskripsi</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="75"/>
-        <location filename="../catalog_tab.py" line="114"/>
-        <location filename="../catalog_tab.py" line="119"/>
+        <location filename="../catalog_tab.py" line="87"/>
+        <location filename="../catalog_tab.py" line="126"/>
+        <location filename="../catalog_tab.py" line="131"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="76"/>
+        <location filename="../catalog_tab.py" line="88"/>
         <source>Memerlukan</source>
         <translation>Requires</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="77"/>
+        <location filename="../catalog_tab.py" line="89"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="82"/>
+        <location filename="../catalog_tab.py" line="94"/>
         <source>Induk</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="83"/>
+        <location filename="../catalog_tab.py" line="95"/>
         <source>Indeks bahaya</source>
         <translation>Hazard indices</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="84"/>
+        <location filename="../catalog_tab.py" line="96"/>
         <source>Konektivitas</source>
         <translation>Connectivity</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="85"/>
+        <location filename="../catalog_tab.py" line="97"/>
         <source>3T</source>
         <translation>3T</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="88"/>
-        <location filename="../catalog_tab.py" line="104"/>
+        <location filename="../catalog_tab.py" line="100"/>
+        <location filename="../catalog_tab.py" line="116"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="91"/>
+        <location filename="../catalog_tab.py" line="103"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="94"/>
-        <location filename="../catalog_tab.py" line="103"/>
+        <location filename="../catalog_tab.py" line="106"/>
+        <location filename="../catalog_tab.py" line="115"/>
         <source>Jabatan</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="95"/>
+        <location filename="../catalog_tab.py" line="107"/>
         <source>Nama jabatan</source>
         <translation>Position title</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="98"/>
+        <location filename="../catalog_tab.py" line="110"/>
         <source>Jenjang</source>
         <translation>Grade (jenjang)</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="101"/>
+        <location filename="../catalog_tab.py" line="113"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="105"/>
+        <location filename="../catalog_tab.py" line="117"/>
         <source>Literasi digital</source>
         <translation>Digital literacy</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="107"/>
+        <location filename="../catalog_tab.py" line="119"/>
         <source>Modul selesai</source>
         <translation>Completed modules</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="108"/>
+        <location filename="../catalog_tab.py" line="120"/>
         <source>Status kepegawaian</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="109"/>
+        <location filename="../catalog_tab.py" line="121"/>
         <source>Unit kerja</source>
         <translation>Work unit</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="110"/>
+        <location filename="../catalog_tab.py" line="122"/>
         <source>Atasan langsung</source>
         <translation>Direct supervisor</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="113"/>
+        <location filename="../catalog_tab.py" line="125"/>
         <source>Wajib bagi</source>
         <translation>Compulsory for</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="115"/>
+        <location filename="../catalog_tab.py" line="127"/>
         <source>Dasar hukum</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="118"/>
+        <location filename="../catalog_tab.py" line="130"/>
         <source>Peserta</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="120"/>
+        <location filename="../catalog_tab.py" line="132"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="121"/>
+        <location filename="../catalog_tab.py" line="133"/>
         <source>Selesai</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="122"/>
+        <location filename="../catalog_tab.py" line="134"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="123"/>
+        <location filename="../catalog_tab.py" line="135"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="124"/>
+        <location filename="../catalog_tab.py" line="136"/>
         <source>L3</source>
         <translation>L3</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="125"/>
+        <location filename="../catalog_tab.py" line="137"/>
         <source>L4</source>
         <translation>L4</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="129"/>
+        <location filename="../catalog_tab.py" line="141"/>
         <source>(semua)</source>
         <translation>(all)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../conflict_dialog.py" line="237"/>
+        <source>Data telah diubah orang lain</source>
+        <extracomment>What the person chose (or that the write went through without asking). Columns the workspace keeps for itself: not &quot;what&quot; someone changed. The kind&apos;s column labels in the interface&apos;s language (the dialog names fields so).</extracomment>
+        <translation>Someone else changed this record</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="247"/>
+        <source>Pembatalan ini akan menimpa perubahan itu. Muat ulang untuk melihat data terbaru tanpa membatalkan, atau simpan versi Anda di atas perubahan itu.</source>
+        <translation>This undo would overwrite that change. Reload to see the latest data without undoing, or keep your version on top of that change.</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="252"/>
+        <source>Muat ulang untuk membuang perubahan Anda dan melihat data terbaru, atau simpan versi Anda di atas perubahan itu (kolom yang Anda ubah memakai isian Anda, kolom lain tetap seperti yang diubahnya).</source>
+        <translation>Reload to discard your edit and see the latest data, or keep your version on top of that change (the fields you changed take your values; the others stay as they changed them).</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="260"/>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="261"/>
+        <source>Simpan versi saya</source>
+        <translation>Keep my version</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="262"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="289"/>
+        <source>seseorang</source>
+        <translation>someone</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="294"/>
+        <source>Diubah oleh:</source>
+        <translation>Changed by:</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="295"/>
+        <source>tidak diketahui</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="296"/>
+        <source>Waktu:</source>
+        <translation>Time:</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="298"/>
+        <source>data ini dihapus</source>
+        <translation>this record was deleted</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="300"/>
+        <source>data ini ditambahkan</source>
+        <translation>this record was added</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="308"/>
+        <source>isi daftarnya (mis. kompetensi atau bahaya)</source>
+        <translation>its lists (e.g. competencies or hazards)</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="311"/>
+        <source>Perubahan:</source>
+        <translation>Changes:</translation>
     </message>
 </context>
 <context>
@@ -623,65 +746,84 @@
 <context>
     <name>EdgeEditing</name>
     <message>
-        <location filename="../graph/editing.py" line="73"/>
+        <location filename="../graph/editing.py" line="80"/>
         <source>{edge} sudah ada.</source>
         <extracomment>title, text</extracomment>
         <translation>{edge} already exists.</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="82"/>
+        <location filename="../graph/editing.py" line="89"/>
         <source>Prasyarat tidak dapat ditambahkan</source>
         <translation>The prerequisite cannot be added</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="85"/>
+        <location filename="../graph/editing.py" line="92"/>
         <source>Tambah prasyarat {edge}</source>
         <translation>Add prerequisite {edge}</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="89"/>
+        <location filename="../graph/editing.py" line="96"/>
         <source>Ubah jenis {edge} menjadi {kind}</source>
         <translation>Change the type of {edge} to {kind}</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="97"/>
+        <location filename="../graph/editing.py" line="104"/>
         <source>{module} kini memerlukan {requires} ({kind}). Ctrl+Z untuk mengurungkan.</source>
         <translation>{module} now requires {requires} ({kind}). Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="112"/>
+        <location filename="../graph/editing.py" line="121"/>
         <source>Hapus prasyarat {edge}</source>
         <translation>Delete prerequisite {edge}</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="117"/>
+        <location filename="../graph/editing.py" line="126"/>
         <source>{module} tidak lagi memerlukan {requires}. Ctrl+Z untuk mengurungkan.</source>
         <translation>{module} no longer requires {requires}. Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="128"/>
+        <location filename="../graph/editing.py" line="137"/>
         <source>Pilih dulu panah prasyarat (klik panahnya), lalu tekan Delete.</source>
         <translation>First select a prerequisite arrow (click it), then press Delete.</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="184"/>
+        <location filename="../graph/editing.py" line="173"/>
+        <source>Ditolak: {reason}. Tidak ada yang diubah.</source>
+        <translation>Refused: {reason}. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../graph/editing.py" line="206"/>
         <source>Diurungkan: {text}</source>
         <translation>Undone: {text}</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="186"/>
+        <location filename="../graph/editing.py" line="208"/>
         <source>Diulangi: {text}</source>
         <translation>Redone: {text}</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="191"/>
+        <location filename="../graph/editing.py" line="213"/>
         <source>Ditolak: {module} tidak dapat memerlukan {requires} karena membentuk siklus prasyarat {cycle}. Tidak ada yang diubah.</source>
         <translation>Rejected: {module} cannot require {requires} because that would form the prerequisite cycle {cycle}. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../graph/editing.py" line="203"/>
+        <location filename="../graph/editing.py" line="225"/>
         <source>Prasyarat baru berjenis {kind}.</source>
         <translation>New prerequisites are {kind}.</translation>
+    </message>
+</context>
+<context>
+    <name>EditRights</name>
+    <message>
+        <location filename="../graph/rights.py" line="69"/>
+        <location filename="../graph/rights.py" line="106"/>
+        <source>Hanya baca: {reason}</source>
+        <translation>Read only: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../graph/rights.py" line="110"/>
+        <source>Tidak dapat dihapus: {reason}</source>
+        <translation>Cannot be deleted: {reason}</translation>
     </message>
 </context>
 <context>
@@ -741,97 +883,128 @@
 <context>
     <name>GraphEditorTab</name>
     <message>
-        <location filename="../graph/editor_tab.py" line="166"/>
+        <location filename="../graph/editor_tab.py" line="178"/>
         <source>Lepaskan di atas modul yang diperlukan {code} (tahan Shift untuk anjuran); Esc membatalkan.</source>
-        <extracomment>True when there are unsaved edits</extracomment>
+        <extracomment>True when there are unsaved edits The last save&apos;s conflict, asking Muat ulang / Simpan versi saya / Batal.</extracomment>
         <translation>Release over the module that {code} requires (hold Shift for recommended); Esc cancels.</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="173"/>
+        <location filename="../graph/editor_tab.py" line="185"/>
         <source>Zoom {p} %</source>
         <translation>Zoom {p}%</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="214"/>
+        <location filename="../graph/editor_tab.py" line="231"/>
         <source>Graf prasyarat tidak dapat dimuat</source>
         <translation>The prerequisite graph cannot be loaded</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="321"/>
+        <location filename="../graph/editor_tab.py" line="340"/>
         <source>Lapis {n}</source>
         <translation>Layer {n}</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="321"/>
+        <location filename="../graph/editor_tab.py" line="340"/>
         <source>Tanpa hubungan prasyarat ({n} modul)</source>
         <translation>No prerequisite links ({n} modules)</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="236"/>
+        <location filename="../graph/editor_tab.py" line="255"/>
         <source>{m} modul, {e} prasyarat. Tambah: seret dengan tombol kanan (atau Alt + seret) dari modul ke prasyaratnya, Shift = anjuran. Hapus: klik panah, lalu Delete.</source>
         <translation>{m} modules, {e} prerequisites. Add: right-drag (or Alt + drag) from a module to its prerequisite, Shift = recommended. Delete: click an arrow, then press Delete.</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="243"/>
+        <location filename="../graph/editor_tab.py" line="262"/>
         <source>Graf dimuat ulang. Perubahan yang belum disimpan ini tidak lagi dapat diterapkan dan dilewati: {edits}</source>
         <translation>Graph reloaded. These unsaved changes can no longer be applied and were skipped: {edits}</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="283"/>
+        <location filename="../graph/editor_tab.py" line="302"/>
         <source>Tersimpan</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="286"/>
+        <location filename="../graph/editor_tab.py" line="305"/>
         <source>● Belum disimpan</source>
         <translation>● Unsaved</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="338"/>
+        <location filename="../graph/editor_tab.py" line="357"/>
         <source>Tidak ada perubahan untuk disimpan.</source>
         <translation>No changes to save.</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="343"/>
+        <location filename="../graph/editor_tab.py" line="362"/>
         <source>Dampak perubahan tidak dapat dihitung</source>
         <translation>The impact of the changes cannot be calculated</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="353"/>
+        <location filename="../graph/editor_tab.py" line="372"/>
+        <location filename="../graph/editor_tab.py" line="450"/>
         <source>Penyimpanan dibatalkan; perubahan belum disimpan.</source>
         <translation>Save cancelled; the changes have not been saved.</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="364"/>
+        <location filename="../graph/editor_tab.py" line="388"/>
         <source>Perubahan tidak dapat disimpan</source>
         <translation>The changes cannot be saved</translation>
     </message>
     <message>
-        <location filename="../graph/editor_tab.py" line="369"/>
+        <location filename="../graph/editor_tab.py" line="393"/>
         <source>Tersimpan: {a} prasyarat ditambah atau diubah, {r} dihapus.</source>
         <translation>Saved: {a} prerequisites added or changed, {r} deleted.</translation>
+    </message>
+    <message>
+        <location filename="../graph/editor_tab.py" line="418"/>
+        <source>Prasyarat telah diubah orang lain</source>
+        <translation>Someone else changed the prerequisites</translation>
+    </message>
+    <message>
+        <location filename="../graph/editor_tab.py" line="425"/>
+        <source>Tidak ada yang disimpan. Muat ulang: tampilkan graf terbaru; perubahan Anda yang belum disimpan dibuang. Simpan versi saya: simpan perubahan Anda di atas perubahan itu.</source>
+        <translation>Nothing was saved. Reload: show the latest graph; your unsaved edits are discarded. Keep my version: save your edits on top of that change.</translation>
+    </message>
+    <message>
+        <location filename="../graph/editor_tab.py" line="430"/>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../graph/editor_tab.py" line="431"/>
+        <source>Simpan versi saya</source>
+        <translation>Keep my version</translation>
+    </message>
+    <message>
+        <location filename="../graph/editor_tab.py" line="432"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../graph/editor_tab.py" line="444"/>
+        <source>Graf dimuat ulang; perubahan yang belum disimpan dibuang.</source>
+        <translation>Graph reloaded; unsaved edits were discarded.</translation>
     </message>
 </context>
 <context>
     <name>GraphNavigation</name>
     <message>
-        <location filename="../graph/navigation.py" line="114"/>
+        <location filename="../graph/navigation.py" line="117"/>
         <source>Dipilih: {edge}. Tekan Delete untuk menghapus.</source>
-        <extracomment>The cycle a refused edge would have closed, drawn red until the user moves on.</extracomment>
+        <extracomment>the selection was shown anew (it, or the graph, changed) The cycle a refused edge would have closed, drawn red until the user moves on.</extracomment>
         <translation>Selected: {edge}. Press Delete to remove it.</translation>
     </message>
     <message>
-        <location filename="../graph/navigation.py" line="140"/>
+        <location filename="../graph/navigation.py" line="143"/>
         <source>Temuan ini tidak menunjuk modul tertentu.</source>
         <translation>This finding does not point to a specific module.</translation>
     </message>
     <message>
-        <location filename="../graph/navigation.py" line="161"/>
+        <location filename="../graph/navigation.py" line="164"/>
         <source>Tidak ada modul yang cocok dengan “{text}”.</source>
         <translation>No module matches “{text}”.</translation>
     </message>
     <message>
-        <location filename="../graph/navigation.py" line="167"/>
+        <location filename="../graph/navigation.py" line="170"/>
         <source>Ditemukan: {code}{sep}{title}</source>
         <translation>Found: {code}{sep}{title}</translation>
     </message>
@@ -1077,44 +1250,202 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../history_model.py" line="45"/>
+        <source>Waktu</source>
+        <extracomment>How many changes are read at a time.</extracomment>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../history_model.py" line="46"/>
+        <source>Orang</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../history_model.py" line="47"/>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../history_model.py" line="48"/>
+        <source>Tabel</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../history_model.py" line="49"/>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../history_model.py" line="50"/>
+        <source>Wilayah</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../history_model.py" line="51"/>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../history_model.py" line="52"/>
+        <source>Kolom berubah</source>
+        <translation>Changed columns</translation>
+    </message>
+    <message>
+        <location filename="../history_model.py" line="53"/>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../history_model.py" line="56"/>
+        <source>tambah</source>
+        <translation>add</translation>
+    </message>
+    <message>
+        <location filename="../history_model.py" line="57"/>
+        <source>ubah</source>
+        <translation>change</translation>
+    </message>
+    <message>
+        <location filename="../history_model.py" line="58"/>
+        <source>hapus</source>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <location filename="../history_model.py" line="61"/>
+        <source>model peluang keberhasilan</source>
+        <extracomment>Tables the core&apos;s names leave unnamed.</extracomment>
+        <translation>success models</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../history_tab.py" line="83"/>
+        <source>Semua tabel</source>
+        <translation>All tables</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="87"/>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="91"/>
+        <source>Tampilkan NIP dan nama</source>
+        <translation>Show NIPs and names</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="93"/>
+        <source>Tampilkan lebih banyak</source>
+        <translation>Show more</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="104"/>
+        <source>Orang</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="105"/>
+        <source>Tabel</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="106"/>
+        <source>Wilayah</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="129"/>
+        <source>Kolom</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="129"/>
+        <source>Sebelum</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="129"/>
+        <source>Sesudah</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="165"/>
+        <source>Hanya admin yang dapat menampilkan NIP dan nama</source>
+        <translation>Only an admin can show NIPs and names</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="189"/>
+        <source>Memuat riwayat…</source>
+        <translation>Loading history…</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="218"/>
+        <source>Semua orang</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="222"/>
+        <source>Semua wilayah</source>
+        <translation>All regions</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="230"/>
+        <source>%1 perubahan ditampilkan</source>
+        <translation>%1 changes shown</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="232"/>
+        <source>(masih ada yang lebih lama)</source>
+        <translation>(older ones remain)</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="240"/>
+        <source>Riwayat tidak dapat dibaca</source>
+        <translation>History cannot be read</translation>
+    </message>
+</context>
+<context>
     <name>ImpactDialog</name>
     <message>
-        <location filename="../graph/dialogs.py" line="137"/>
+        <location filename="../graph/dialogs.py" line="142"/>
         <source>Dampak pada jalur peserta</source>
         <translation>Impact on learner paths</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="138"/>
+        <location filename="../graph/dialogs.py" line="143"/>
         <source>{n} jalur peserta akan berubah</source>
         <translation>{n} learner paths will change</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="145"/>
+        <location filename="../graph/dialogs.py" line="150"/>
         <source>Perubahan prasyarat ini mengubah jalur yang sudah diberikan kepada peserta berikut (ID disamarkan). Setelah menyimpan, buat ulang rekomendasi mereka.</source>
         <translation>These prerequisite changes alter the paths already given to the following learners (IDs masked). After saving, regenerate their recommendations.</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="157"/>
+        <location filename="../graph/dialogs.py" line="162"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="158"/>
+        <location filename="../graph/dialogs.py" line="163"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="176"/>
+        <location filename="../graph/dialogs.py" line="181"/>
         <source>{module} memerlukan {requires} ({kind})</source>
         <translation>{module} requires {requires} ({kind})</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="180"/>
+        <location filename="../graph/dialogs.py" line="185"/>
         <source>{module} tidak lagi memerlukan {requires}</source>
         <translation>{module} no longer requires {requires}</translation>
     </message>
     <message>
-        <location filename="../graph/dialogs.py" line="187"/>
+        <location filename="../graph/dialogs.py" line="192"/>
         <source>peserta {n}</source>
         <translation>learner {n}</translation>
     </message>
@@ -1267,42 +1598,42 @@
 <context>
     <name>LearnerDetail</name>
     <message>
-        <location filename="../paths/learner_detail.py" line="49"/>
+        <location filename="../paths/learner_detail.py" line="51"/>
         <source>Memuat model dan peserta…</source>
         <translation>Loading model and learners…</translation>
     </message>
     <message>
-        <location filename="../paths/learner_detail.py" line="55"/>
+        <location filename="../paths/learner_detail.py" line="57"/>
         <source>Simpan jalur</source>
         <translation>Save path</translation>
     </message>
     <message>
-        <location filename="../paths/learner_detail.py" line="56"/>
+        <location filename="../paths/learner_detail.py" line="58"/>
         <source>Simpan sebagai jalur terkini peserta ini (Ctrl+S)</source>
         <translation>Save as this learner&apos;s current path (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../paths/learner_detail.py" line="57"/>
+        <location filename="../paths/learner_detail.py" line="59"/>
         <source>Ekspor PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../paths/learner_detail.py" line="59"/>
+        <location filename="../paths/learner_detail.py" line="61"/>
         <source>Rencana pengembangan kompetensi untuk ditandatangani (Ctrl+P)</source>
         <translation>Competency development plan for signing (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../paths/learner_detail.py" line="61"/>
+        <location filename="../paths/learner_detail.py" line="63"/>
         <source>Ekspor XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../paths/learner_detail.py" line="62"/>
+        <location filename="../paths/learner_detail.py" line="64"/>
         <source>Langkah jalur ini sebagai tabel XLSX</source>
         <translation>This path&apos;s steps as an XLSX table</translation>
     </message>
     <message>
-        <location filename="../paths/learner_detail.py" line="93"/>
+        <location filename="../paths/learner_detail.py" line="97"/>
         <source>literasi digital %1</source>
         <translation>digital literacy %1</translation>
     </message>
@@ -1755,130 +2086,154 @@
 <context>
     <name>LocalModulesPanel</name>
     <message>
-        <location filename="../regions/modules_panel.py" line="48"/>
+        <location filename="../regions/modules_panel.py" line="73"/>
         <source>Modul lokal</source>
         <extracomment>After each successful write, with a short message for the status bar.</extracomment>
         <translation>Local modules</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="56"/>
+        <location filename="../regions/modules_panel.py" line="82"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="57"/>
+        <location filename="../regions/modules_panel.py" line="83"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="58"/>
+        <location filename="../regions/modules_panel.py" line="84"/>
         <source>JP</source>
         <translation>JP</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="59"/>
+        <location filename="../regions/modules_panel.py" line="85"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="60"/>
+        <location filename="../regions/modules_panel.py" line="86"/>
         <source>Kompetensi</source>
         <translation>Competency</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="61"/>
+        <location filename="../regions/modules_panel.py" line="87"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="62"/>
+        <location filename="../regions/modules_panel.py" line="88"/>
         <source>Pemilik</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="84"/>
+        <location filename="../regions/modules_panel.py" line="110"/>
         <source>Tambah modul lokal…</source>
         <translation>Add local module…</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="85"/>
+        <location filename="../regions/modules_panel.py" line="111"/>
         <source>Ubah…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="86"/>
-        <location filename="../regions/modules_panel.py" line="132"/>
+        <location filename="../regions/modules_panel.py" line="112"/>
+        <location filename="../regions/modules_panel.py" line="177"/>
         <source>Ajukan untuk ditinjau</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="89"/>
+        <location filename="../regions/modules_panel.py" line="113"/>
+        <source>Kembalikan…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="171"/>
+        <source>Tambah modul lokal wilayah ini</source>
+        <translation>Add a local module of this region</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="173"/>
+        <source>Ubah modul terpilih</source>
+        <translation>Edit the selected module</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="187"/>
         <source>Alur kerja: Draf → Ditinjau → Disetujui. Hanya modul yang disetujui yang direkomendasikan kepada peserta.</source>
         <translation>Workflow: Draft → In review → Approved. Only approved modules are recommended to learners.</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="96"/>
+        <location filename="../regions/modules_panel.py" line="118"/>
         <source>Ubah modul…</source>
         <translation>Edit module…</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="111"/>
+        <location filename="../regions/modules_panel.py" line="139"/>
         <source>Belum ada modul lokal untuk {name}.</source>
         <translation>No local modules for {name} yet.</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="114"/>
+        <location filename="../regions/modules_panel.py" line="142"/>
         <source>Modul lokal wilayah induk yang juga ditawarkan di sini: {items}</source>
         <translation>Local modules of parent regions also offered here: {items}</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="133"/>
+        <location filename="../regions/modules_panel.py" line="178"/>
         <source>Setujui</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="134"/>
+        <location filename="../regions/modules_panel.py" line="179"/>
         <source>Sudah disetujui</source>
         <translation>Already approved</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="152"/>
+        <location filename="../regions/modules_panel.py" line="195"/>
+        <source>Kembalikan modul ke draf dengan catatan apa yang harus diperbaiki.</source>
+        <translation>Return the module to draft with a note on what to fix.</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="206"/>
+        <source>Catatan terakhir dari {by} pada {at}</source>
+        <translation>Last note from {by} on {at}</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="210"/>
+        <source>: “{note}”</source>
+        <translation>: “{note}”</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="232"/>
         <source>Ubah modul yang sudah disetujui</source>
         <translation>Edit an approved module</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="154"/>
+        <location filename="../regions/modules_panel.py" line="234"/>
         <source>Modul {code} sudah disetujui dan dapat muncul di jalur belajar peserta. Perubahan berlaku pada rekomendasi berikutnya. Lanjutkan?</source>
         <translation>Module {code} is already approved and may appear in learners&apos; learning paths. Changes apply to the next recommendations. Continue?</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="223"/>
-        <source>kode {code} sudah dipakai modul lain; pilih kode lain</source>
-        <translation>code {code} is already used by another module; choose another code</translation>
-    </message>
-    <message>
-        <location filename="../regions/modules_panel.py" line="257"/>
+        <location filename="../regions/modules_panel.py" line="318"/>
         <source>Modul lokal {code} disimpan ({status}).</source>
         <translation>Local module {code} saved ({status}).</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="273"/>
-        <location filename="../regions/modules_panel.py" line="284"/>
-        <source>Status tidak diubah</source>
-        <translation>Status not changed</translation>
-    </message>
-    <message>
-        <location filename="../regions/modules_panel.py" line="289"/>
+        <location filename="../regions/modules_panel.py" line="370"/>
         <source> dan kabupaten/kota di bawahnya</source>
         <translation> and the regencies/cities below it</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="292"/>
+        <location filename="../regions/modules_panel.py" line="372"/>
         <source>Modul {code} disetujui; kini dapat direkomendasikan kepada peserta di {where}.</source>
         <translation>Module {code} approved; it can now be recommended to learners in {where}.</translation>
     </message>
     <message>
-        <location filename="../regions/modules_panel.py" line="295"/>
+        <location filename="../regions/modules_panel.py" line="375"/>
+        <source>Modul {code} dikembalikan ke draf.</source>
+        <translation>Module {code} returned to draft.</translation>
+    </message>
+    <message>
+        <location filename="../regions/modules_panel.py" line="377"/>
         <source>Modul {code} diajukan untuk ditinjau.</source>
         <translation>Module {code} submitted for review.</translation>
     </message>
@@ -1886,223 +2241,228 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="102"/>
+        <location filename="../main_window.py" line="104"/>
         <source>Katalog</source>
         <extracomment>The tables shown read-only under Data, in the order a user meets them. A task tab: each has status_message, workspace_edited, set_workspace and reload.</extracomment>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="105"/>
         <source>Graf Prasyarat</source>
         <translation>Prerequisite Graph</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="104"/>
+        <location filename="../main_window.py" line="106"/>
         <source>Peserta &amp;&amp; Jalur</source>
         <translation>Learners &amp;&amp; Paths</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="107"/>
         <source>Wilayah &amp;&amp; Modul Lokal</source>
         <translation>Regions &amp;&amp; Local Modules</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106"/>
+        <location filename="../main_window.py" line="108"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="124"/>
         <source>Data</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="127"/>
+        <source>Riwayat</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="151"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="153"/>
         <source>&amp;Buka workspace…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="156"/>
         <source>Workspace &amp;baru…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="158"/>
         <source>Workspace &amp;terakhir</source>
         <translation>&amp;Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="160"/>
         <source>&amp;Impor…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="161"/>
         <source>&amp;Ekspor…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="163"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157"/>
+        <location filename="../main_window.py" line="164"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="165"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="166"/>
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="168"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="174"/>
         <source>B&amp;ahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="183"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="186"/>
         <source>Panduan untuk tab ini</source>
         <translation>Guide for this tab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
-        <location filename="../main_window.py" line="377"/>
+        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="384"/>
         <source>Tentang curriculum-tool</source>
         <translation>About curriculum-tool</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="249"/>
         <source>Workspace: %1 · %2 modul · %3 wilayah · %4 peserta</source>
         <translation>Workspace: %1 · %2 modules · %3 regions · %4 learners</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="259"/>
         <source>Model: %1 (%2…)</source>
         <translation>Model: %1 (%2…)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="261"/>
         <source>Model: belum ada</source>
         <translation>Model: none yet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="267"/>
         <source>Buka workspace</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="269"/>
         <source>Workspace SQLite (*.sqlite);;Semua berkas (*)</source>
         <translation>SQLite workspace (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="277"/>
         <source>Workspace baru dari katalog nasional</source>
         <translation>New workspace from the national catalog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272"/>
+        <location filename="../main_window.py" line="279"/>
         <source>Workspace SQLite (*.sqlite)</source>
         <translation>SQLite workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="290"/>
         <source>Perubahan belum disimpan</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="291"/>
         <source>Graf prasyarat punya perubahan yang belum disimpan. Simpan dulu?</source>
         <translation>The prerequisite graph has unsaved changes. Save them first?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="300"/>
+        <location filename="../main_window.py" line="307"/>
         <source>Workspace tidak dapat dibuka</source>
         <translation>The workspace cannot be opened</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="319"/>
         <source>Mengimpor %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
-        <location filename="../main_window.py" line="334"/>
-        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="327"/>
+        <location filename="../main_window.py" line="341"/>
+        <location filename="../main_window.py" line="344"/>
         <source>Impor ditolak</source>
         <translation>Import rejected</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350"/>
+        <location filename="../main_window.py" line="357"/>
         <source>Ekspor gagal</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="386"/>
         <source>curriculum-tool %1
 Jalur belajar yang dipersonalisasi dan relevan secara lokal bagi ASN (UU 5/2014, PP 11/2017: minimal 20 JP per tahun).</source>
         <translation>curriculum-tool %1
 Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/2014, Government Regulation 11/2017: at least 20 JP per year).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396"/>
+        <location filename="../main_window.py" line="403"/>
         <source>Modul</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="404"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398"/>
+        <location filename="../main_window.py" line="405"/>
         <source>Prasyarat</source>
         <translation>Prerequisites</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="406"/>
         <source>Wilayah</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400"/>
+        <location filename="../main_window.py" line="407"/>
         <source>Standar Wilayah</source>
         <translation>Regional Standards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401"/>
+        <location filename="../main_window.py" line="408"/>
         <source>Standar Jabatan</source>
         <translation>Job Standards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="409"/>
         <source>Program Wajib</source>
         <translation>Compulsory Programmes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403"/>
+        <location filename="../main_window.py" line="410"/>
         <source>Peserta</source>
         <translation>Learners</translation>
     </message>
@@ -2452,80 +2812,80 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>ModelTab</name>
     <message>
-        <location filename="../model_tab.py" line="72"/>
+        <location filename="../model_tab.py" line="73"/>
         <source>Model peluang keberhasilan</source>
         <extracomment>True when a training run starts, False when it ends (stored, failed or cancelled).</extracomment>
         <translation>Success probability models</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="77"/>
+        <location filename="../model_tab.py" line="78"/>
         <source>Latih model…</source>
         <translation>Train model…</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="78"/>
+        <location filename="../model_tab.py" line="79"/>
         <source>Latih model baru dari hasil pelatihan workspace</source>
         <translation>Train a new model from the workspace&apos;s training outcomes</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="80"/>
+        <location filename="../model_tab.py" line="81"/>
         <source>Jadikan aktif</source>
         <translation>Make active</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="82"/>
+        <location filename="../model_tab.py" line="83"/>
         <source>Model aktif dipakai untuk skor, rekomendasi dan batch</source>
         <translation>The active model is used for scores, recommendations and batches</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="197"/>
+        <location filename="../model_tab.py" line="204"/>
         <source>Model ditolak</source>
         <translation>Model rejected</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="198"/>
+        <location filename="../model_tab.py" line="205"/>
         <source>Model “%1” tidak dapat dijadikan aktif:
 %2</source>
         <translation>Model “%1” cannot be made active:
 %2</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="206"/>
+        <location filename="../model_tab.py" line="213"/>
         <source>Model tidak dapat diaktifkan</source>
         <translation>The model cannot be activated</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="210"/>
+        <location filename="../model_tab.py" line="217"/>
         <source>Model aktif sekarang: %1</source>
         <translation>Active model is now %1</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="250"/>
+        <location filename="../model_tab.py" line="257"/>
         <source>Melatih model “%1”…</source>
         <translation>Training model “%1”…</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="279"/>
+        <location filename="../model_tab.py" line="286"/>
         <source>Model “%1” disimpan di workspace %2</source>
         <translation>Model “%1” saved in workspace %2</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="289"/>
+        <location filename="../model_tab.py" line="296"/>
         <source>Model “%1” disimpan dan dijadikan aktif (AUC %2)</source>
         <translation>Model “%1” saved and made active (AUC %2)</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="298"/>
+        <location filename="../model_tab.py" line="305"/>
         <source>Pelatihan model gagal</source>
         <translation>Model training failed</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="299"/>
+        <location filename="../model_tab.py" line="306"/>
         <source>Model tidak dapat dilatih</source>
         <translation>The model cannot be trained</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="304"/>
+        <location filename="../model_tab.py" line="311"/>
         <source>Pelatihan dibatalkan; tidak ada model disimpan</source>
         <translation>Training cancelled; no model saved</translation>
     </message>
@@ -2777,54 +3137,59 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>PathsTab</name>
     <message>
-        <location filename="../paths_tab.py" line="176"/>
-        <location filename="../paths_tab.py" line="177"/>
-        <location filename="../paths_tab.py" line="285"/>
+        <location filename="../paths_tab.py" line="187"/>
+        <location filename="../paths_tab.py" line="188"/>
+        <location filename="../paths_tab.py" line="299"/>
         <source>Memuat model dan peserta…</source>
         <translation>Loading model and learners…</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="203"/>
+        <location filename="../paths_tab.py" line="214"/>
         <source>Jalur belum dapat dihitung: %1</source>
         <translation>The path cannot be computed yet: %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="207"/>
+        <location filename="../paths_tab.py" line="218"/>
         <source>Model %1 dimuat; %2 peserta</source>
         <translation>Model %1 loaded; %2 learners</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="220"/>
+        <location filename="../paths_tab.py" line="232"/>
         <source>Pilih peserta di daftar kiri untuk melihat kesenjangan kompetensi dan jalur belajarnya.</source>
         <translation>Select a learner in the list on the left to see their competency gaps and learning path.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="233"/>
+        <location filename="../paths_tab.py" line="245"/>
         <source>Workspace tidak dapat dimuat: %1</source>
         <translation>The workspace cannot be loaded: %1</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="235"/>
+        <location filename="../paths_tab.py" line="247"/>
         <source>Workspace tidak dapat dimuat</source>
         <translation>The workspace cannot be loaded</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="287"/>
+        <location filename="../paths_tab.py" line="301"/>
         <source>Jalur belum dapat dihitung.</source>
         <translation>The path cannot be computed yet.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="293"/>
+        <location filename="../paths_tab.py" line="307"/>
         <source>Jalur tidak dapat dihitung.</source>
         <translation>The path cannot be computed.</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="340"/>
+        <location filename="../paths_tab.py" line="315"/>
+        <source>Simpan sebagai jalur terkini peserta ini (Ctrl+S)</source>
+        <translation>Save as this learner&apos;s current path (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../paths_tab.py" line="374"/>
         <source>Jalur tidak disimpan</source>
         <translation>Path not saved</translation>
     </message>
     <message>
-        <location filename="../paths_tab.py" line="346"/>
+        <location filename="../paths_tab.py" line="381"/>
         <source>Jalur disimpan sebagai jalur terkini: %1 langkah, %2 JP</source>
         <translation>Path saved as the current path: %1 steps, %2 JP</translation>
     </message>
@@ -2916,47 +3281,68 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>RecordBrowser</name>
     <message>
-        <location filename="../catalog_tab.py" line="298"/>
+        <location filename="../catalog_tab.py" line="268"/>
         <source>Tambah…</source>
+        <extracomment>The version of each record shown, read before the records (see :meth:`load`).</extracomment>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="299"/>
+        <location filename="../catalog_tab.py" line="269"/>
         <source>Ubah…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="300"/>
+        <location filename="../catalog_tab.py" line="270"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="327"/>
+        <location filename="../catalog_tab.py" line="297"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="369"/>
+        <location filename="../catalog_tab.py" line="340"/>
+        <source>Data ini telah dihapus orang lain; tabel dimuat ulang.</source>
+        <translation>Someone else deleted this record; the table was reloaded.</translation>
+    </message>
+    <message>
+        <location filename="../catalog_tab.py" line="341"/>
+        <source>Data tidak ada lagi</source>
+        <translation>The record is gone</translation>
+    </message>
+    <message>
+        <location filename="../catalog_tab.py" line="349"/>
         <source>kode ini sudah ada; ubah data itu atau pilih kode lain</source>
         <translation>this code already exists; edit that record or choose another code</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="395"/>
+        <location filename="../catalog_tab.py" line="373"/>
+        <source>Simpan %1</source>
+        <translation>Save %1</translation>
+    </message>
+    <message>
+        <location filename="../catalog_tab.py" line="388"/>
         <source>Hapus data</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="396"/>
+        <location filename="../catalog_tab.py" line="389"/>
         <source>Hapus %1? (Dapat dibatalkan dengan Ctrl+Z)</source>
         <translation>Delete %1? (Can be undone with Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="403"/>
+        <location filename="../catalog_tab.py" line="402"/>
         <source>Tidak dapat dihapus</source>
         <translation>Cannot be deleted</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="415"/>
+        <location filename="../catalog_tab.py" line="405"/>
+        <source>Hapus %1</source>
+        <translation>Delete %1</translation>
+    </message>
+    <message>
+        <location filename="../catalog_tab.py" line="416"/>
         <source>Tidak dapat dibatalkan</source>
         <translation>Cannot be undone</translation>
     </message>
@@ -2964,13 +3350,13 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../record_form.py" line="68"/>
+        <location filename="../record_form.py" line="115"/>
         <source>Ubah data</source>
         <extracomment>Columns offered as a closed list. What a list column looks like, shown as the field&apos;s placeholder.</extracomment>
         <translation>Edit record</translation>
     </message>
     <message>
-        <location filename="../record_form.py" line="68"/>
+        <location filename="../record_form.py" line="115"/>
         <source>Tambah data</source>
         <translation>Add record</translation>
     </message>
@@ -2978,7 +3364,7 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../catalog_tab.py" line="256"/>
+        <location filename="../catalog_tab.py" line="224"/>
         <source>Saring… (semua kolom)</source>
         <translation>Filter… (all columns)</translation>
     </message>
@@ -3135,87 +3521,164 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>RegionalStandardsPanel</name>
     <message>
-        <location filename="../regions/standards_panel.py" line="41"/>
+        <location filename="../regions/standards_panel.py" line="43"/>
         <source>Standar kompetensi wilayah</source>
         <extracomment>After each successful write, with a short message for the status bar.</extracomment>
         <translation>Regional competency standards</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="48"/>
+        <location filename="../regions/standards_panel.py" line="50"/>
         <source>Kompetensi</source>
         <translation>Competency</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="48"/>
+        <location filename="../regions/standards_panel.py" line="50"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="48"/>
+        <location filename="../regions/standards_panel.py" line="50"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="64"/>
+        <location filename="../regions/standards_panel.py" line="66"/>
         <source>Tambah…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="65"/>
+        <location filename="../regions/standards_panel.py" line="67"/>
         <source>Ubah…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="66"/>
+        <location filename="../regions/standards_panel.py" line="68"/>
         <source>Hapus…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="70"/>
+        <location filename="../regions/standards_panel.py" line="72"/>
         <source>Hapus standar…</source>
         <translation>Delete standard…</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="74"/>
+        <location filename="../regions/standards_panel.py" line="76"/>
         <source>Ubah standar…</source>
         <translation>Edit standard…</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="88"/>
+        <location filename="../regions/standards_panel.py" line="90"/>
         <source>Juga berlaku dari wilayah induk: {items}</source>
         <translation>Also applies from parent regions: {items}</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="148"/>
-        <source>{region} sudah punya standar untuk {competency}; pilih baris itu lalu Ubah</source>
-        <translation>{region} already has a standard for {competency}; select that row, then Edit</translation>
+        <location filename="../regions/standards_panel.py" line="114"/>
+        <source>Tambah standar wilayah ini</source>
+        <translation>Add a standard of this region</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="162"/>
+        <location filename="../regions/standards_panel.py" line="115"/>
+        <source>Ubah standar terpilih</source>
+        <translation>Edit the selected standard</translation>
+    </message>
+    <message>
+        <location filename="../regions/standards_panel.py" line="116"/>
+        <source>Hapus standar terpilih</source>
+        <translation>Delete the selected standard</translation>
+    </message>
+    <message>
+        <location filename="../regions/standards_panel.py" line="168"/>
         <source>Standar {competency} level {level} untuk {region} disimpan.</source>
         <translation>Standard {competency} level {level} for {region} saved.</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="176"/>
+        <location filename="../regions/standards_panel.py" line="182"/>
         <source>Hapus standar wilayah</source>
         <translation>Delete regional standard</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="178"/>
+        <location filename="../regions/standards_panel.py" line="184"/>
         <source>Hapus standar {competency} level {level} untuk {name} ({code})?
 Peserta di wilayah ini tidak lagi ditargetkan mencapai level ini.</source>
         <translation>Delete the standard {competency} level {level} for {name} ({code})?
 Learners in this region will no longer be targeted to reach this level.</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="193"/>
+        <location filename="../regions/standards_panel.py" line="198"/>
         <source>Standar tidak dihapus</source>
         <translation>Standard not deleted</translation>
     </message>
     <message>
-        <location filename="../regions/standards_panel.py" line="196"/>
+        <location filename="../regions/standards_panel.py" line="201"/>
         <source>Standar {competency} untuk {region} dihapus.</source>
         <translation>Standard {competency} for {region} deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../regions/review_dialog.py" line="49"/>
+        <source>Ajukan modul {code} untuk ditinjau</source>
+        <extracomment>The three steps the dialog asks a note for.</extracomment>
+        <translation>Submit module {code} for review</translation>
+    </message>
+    <message>
+        <location filename="../regions/review_dialog.py" line="50"/>
+        <source>Setujui modul {code}</source>
+        <translation>Approve module {code}</translation>
+    </message>
+    <message>
+        <location filename="../regions/review_dialog.py" line="51"/>
+        <source>Kembalikan modul {code} ke draf</source>
+        <translation>Return module {code} to draft</translation>
+    </message>
+    <message>
+        <location filename="../regions/review_dialog.py" line="54"/>
+        <source>Komentar untuk peninjau (boleh kosong):</source>
+        <translation>Comment for the reviewer (optional):</translation>
+    </message>
+    <message>
+        <location filename="../regions/review_dialog.py" line="56"/>
+        <source>Catatan persetujuan (boleh kosong). Modul yang disetujui dapat direkomendasikan kepada peserta.</source>
+        <translation>Approval note (optional). An approved module can be recommended to learners.</translation>
+    </message>
+    <message>
+        <location filename="../regions/review_dialog.py" line="59"/>
+        <source>Catatan untuk penyusun: apa yang harus diperbaiki (wajib diisi):</source>
+        <translation>Note for the author: what to fix (required):</translation>
+    </message>
+    <message>
+        <location filename="../regions/review_dialog.py" line="62"/>
+        <source>Ajukan</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../regions/review_dialog.py" line="63"/>
+        <source>Setujui</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../regions/review_dialog.py" line="64"/>
+        <source>Kembalikan</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../regions/review_dialog.py" line="77"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../regions/review_dialog.py" line="103"/>
+        <source>Tuliskan dulu apa yang harus diperbaiki.</source>
+        <translation>First write what needs fixing.</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../roles.py" line="40"/>
+        <source>Peran Anda ({role}) tidak dapat mengubah {what}.</source>
+        <translation>Your role ({role}) cannot change {what}.</translation>
     </message>
 </context>
 <context>
@@ -3493,19 +3956,6 @@ Learners in this region will no longer be targeted to reach this level.</transla
         <location filename="../graph/warning_bar.py" line="27"/>
         <source>Tutup peringatan</source>
         <translation>Close warning</translation>
-    </message>
-</context>
-<context>
-    <name>browser</name>
-    <message>
-        <location filename="../catalog_tab.py" line="144"/>
-        <source>Simpan %1</source>
-        <translation>Save %1</translation>
-    </message>
-    <message>
-        <location filename="../catalog_tab.py" line="165"/>
-        <source>Hapus %1</source>
-        <translation>Delete %1</translation>
     </message>
 </context>
 </TS>

@@ -93,6 +93,9 @@ class HistoryTab(QWidget):
         self.more_button = QPushButton(self.tr("Tampilkan lebih banyak"), self)
         self.more_button.clicked.connect(self.show_more)
         for combo in (self.person, self.table, self.region):
+            # wide enough for "Semua orang" and the names filled in later
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumContentsLength(12)
             combo.currentIndexChanged.connect(lambda _index: self.filters_changed())
         self.by_date.toggled.connect(self._dates_toggled)
         self.since.dateChanged.connect(lambda _date: self.filters_changed())

@@ -36,6 +36,7 @@ from .i18n import LANGUAGES, QT_TRANSLATE_NOOP, current_language, error_text, in
 from .model_tab import ModelTab
 from .paths_tab import PathsTab
 from .regions_tab import RegionsTab
+from .roles import signed_in_text
 from .transfer import ProblemsDialog, TransferDialog, run_export, run_import
 
 __all__ = ["DATA_KINDS", "RECENT_LIMIT", "MainWindow"]
@@ -131,8 +132,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.workspace_label = QLabel(self)
         self.model_label = QLabel(self)
+        self.person_label = QLabel(self)  # who works here: their changes carry this name
         self.statusBar().addPermanentWidget(self.model_label)
         self.statusBar().addPermanentWidget(self.workspace_label)
+        self.statusBar().addPermanentWidget(self.person_label)
         self._build_menu()
         self._tab_changed(0)
         self.show_workspace(workspace)
@@ -244,6 +247,8 @@ class MainWindow(QMainWindow):
         self.reload_data()
 
     def _update_status(self) -> None:
+        self.person_label.setText(signed_in_text(self.workspace.actor))
+        self.person_label.setToolTip(self.tr("Perubahan Anda tercatat di Riwayat atas nama ini."))
         counts = {kind: tab.model.rowCount() for kind, tab in self.record_tabs.items()}
         self.workspace_label.setText(
             self.tr("Workspace: %1 · %2 modul · %3 wilayah · %4 peserta")

@@ -159,6 +159,9 @@ class Workspace:
                 raise WorkspaceError(
                     SAID("cannot_connect", label=workspace.label, reason=_reason(error))
                 ) from None
+            if workspace.dialect == "postgresql" and "permission denied" in _reason(error):
+                # a login the DBA has not added (users W add) reads nothing at all
+                raise WorkspaceError(SAID("no_access", label=workspace.label)) from None
             raise WorkspaceError(
                 SAID("foreign_because", label=workspace.label, reason=_reason(error))
             ) from None

@@ -25,6 +25,12 @@ SAID = Catalogue(
             "no workspace at '{target}': create one with 'init {target}'",
             "tidak ada ruang kerja di '{target}': buat dengan 'init {target}'",
         ),
+        "no_access": (
+            "this login may not read '{label}'; ask the workspace's admin to add you "
+            "(users W add LOGIN --role ROLE)",
+            "login ini tidak berhak membaca '{label}'; minta admin ruang kerja menambahkan "
+            "Anda (users W add LOGIN --role PERAN)",
+        ),
         "cannot_connect": (
             "cannot connect to '{label}': {reason}",
             "tidak dapat tersambung ke '{label}': {reason}",

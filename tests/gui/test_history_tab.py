@@ -200,3 +200,16 @@ def test_the_main_window_has_riwayat_and_refreshes_it_after_an_edit(qtbot, works
     _settled(qtbot, history)
     assert history.model.rowCount() == before + 1
     assert history.model.cell(0, 7) == "jp, row_version"
+
+
+def test_the_status_bar_names_who_works_here(qtbot, tmp_path):
+    from curriculum_tool.catalog import create_workspace
+    from curriculum_tool.domain.roles import Actor
+    from curriculum_tool.gui.main_window import MainWindow
+
+    workspace = create_workspace(tmp_path / "w.sqlite")
+    workspace.actor = Actor("siti", "wilayah", "72.71")
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window._update_status()
+    assert window.person_label.text() == "siti · Staf wilayah · 72.71"

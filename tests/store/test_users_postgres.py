@@ -315,3 +315,14 @@ def test_a_dba_who_is_no_superuser_sets_up_and_adds_people(pg_cluster, run_cli):
         assert ws.actor.role == "perancang"
         save_records(ws, "competencies", [Competency("K.01", "Kepemimpinan", "manajerial")])
         assert _last(ws, "competencies").actor == officer
+
+
+@pytest.mark.postgres
+def test_a_login_nobody_added_is_told_to_ask_the_admin(shared, pg_cluster):  # noqa: F811
+    stranger = _login()
+    with pg_cluster.admin() as conn:
+        conn.execute(f'CREATE ROLE "{stranger}" LOGIN')
+    with pytest.raises(WorkspaceError) as refused:
+        Workspace.open(_url_of(shared, stranger))
+    assert "ask the workspace's admin to add you" in str(refused.value)
+    assert "minta admin ruang kerja menambahkan Anda" in describe(refused.value, "id")

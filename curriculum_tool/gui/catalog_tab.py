@@ -49,6 +49,7 @@ from .conflict_dialog import (
 from .i18n import QT_TRANSLATE_NOOP, error_text
 from .record_form import RecordForm
 from .record_model import RecordTableModel
+from .roles import allow
 from .vocab_labels import group_label, hazard_label, modality_label, status_label
 
 __all__ = [
@@ -264,6 +265,7 @@ class RecordBrowser(RecordTable):
         self.facet_bar = QHBoxLayout()
         self.facet_bar.addWidget(self.filter, 2)
         buttons = QHBoxLayout()
+        self.edit_buttons: list[QPushButton] = []
         for text, slot, tip in (
             (self.tr("Tambah…"), self.add, "Ctrl+Shift+N"),
             (self.tr("Ubah…"), self.edit_selected, "Enter"),
@@ -273,6 +275,7 @@ class RecordBrowser(RecordTable):
             button.setToolTip(tip)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            self.edit_buttons.append(button)
         buttons.addStretch(1)
         self.count = QLabel(self)
         buttons.addWidget(self.count)
@@ -307,6 +310,11 @@ class RecordBrowser(RecordTable):
         self.seen = versions(self.workspace, self.kind, list(keys))
         super().load(self.workspace)
         self._count()
+        allow(self.edit_buttons, self.workspace.actor, self.kind)  # greyed, saying why
+
+    def _may_edit(self) -> bool:
+        """Whether the person's role changes this table (asked by shortcuts too)."""
+        return self.workspace.actor.may_write(self.kind)
 
     def selected(self) -> Record | None:
         rows = self.view.selectionModel().selectedRows()
@@ -323,11 +331,12 @@ class RecordBrowser(RecordTable):
                 return
 
     def add(self) -> None:
-        self._open_form(None)
+        if self._may_edit():
+            self._open_form(None)
 
     def edit_selected(self) -> None:
         record = self.selected()
-        if record is not None:
+        if record is not None and self._may_edit():
             self._open_form(record)
 
     def _open_form(self, record: Record | None) -> None:
@@ -380,7 +389,7 @@ class RecordBrowser(RecordTable):
 
     def delete_selected(self) -> None:
         record = self.selected()
-        if record is None:
+        if record is None or not self._may_edit():
             return
         shown = "/".join(map(str, record.key()))
         answer = QMessageBox.question(

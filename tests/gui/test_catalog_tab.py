@@ -167,3 +167,19 @@ def test_delete_key_in_the_table_asks_then_deletes(tab, qtbot, monkeypatch):
     tab.competencies.view.setFocus()
     qtbot.keyClick(tab.competencies.view, Qt.Key.Key_Delete)
     assert "TMP.2" not in {c.code for c in tab.workspace.load("competencies")}
+
+
+def test_a_reader_sees_the_edit_buttons_greyed_and_shortcuts_do_nothing(qtbot, tmp_path):
+    from curriculum_tool.domain.roles import Actor
+
+    workspace = create_workspace(tmp_path / "r.sqlite", directory=MINI)
+    workspace.actor = Actor("tamu", "pembaca")
+    tab = CatalogTab(workspace)
+    qtbot.addWidget(tab)
+    buttons = tab.competencies.edit_buttons
+    assert buttons and not any(b.isEnabled() for b in buttons)
+    assert "Pembaca" in buttons[0].toolTip() and "kompetensi" in buttons[0].toolTip()
+    tab.competencies.view.selectRow(0)
+    tab.competencies.delete_selected()  # the Delete key: nothing asked, nothing deleted
+    assert len(workspace.load("competencies")) == tab.competencies.model.rowCount()
+    workspace.close()

@@ -276,42 +276,42 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../catalog_tab.py" line="440"/>
+        <location filename="../catalog_tab.py" line="449"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="441"/>
+        <location filename="../catalog_tab.py" line="450"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="442"/>
+        <location filename="../catalog_tab.py" line="451"/>
         <source>Bahaya</source>
         <translation>Hazard</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="443"/>
+        <location filename="../catalog_tab.py" line="452"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="444"/>
+        <location filename="../catalog_tab.py" line="453"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="460"/>
+        <location filename="../catalog_tab.py" line="469"/>
         <source>Modul</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="461"/>
+        <location filename="../catalog_tab.py" line="470"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="471"/>
+        <location filename="../catalog_tab.py" line="480"/>
         <source>Perubahan disimpan (Ctrl+Z untuk membatalkan)</source>
         <translation>Changes saved (Ctrl+Z to undo)</translation>
     </message>
@@ -319,236 +319,236 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../catalog_tab.py" line="66"/>
-        <location filename="../catalog_tab.py" line="81"/>
-        <location filename="../catalog_tab.py" line="92"/>
+        <location filename="../catalog_tab.py" line="67"/>
+        <location filename="../catalog_tab.py" line="82"/>
+        <location filename="../catalog_tab.py" line="93"/>
         <source>Kode</source>
         <extracomment>Indonesian column labels, per kind.</extracomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="67"/>
+        <location filename="../catalog_tab.py" line="68"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="68"/>
+        <location filename="../catalog_tab.py" line="69"/>
         <source>JP</source>
         <translation>JP</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="69"/>
+        <location filename="../catalog_tab.py" line="70"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="70"/>
-        <location filename="../catalog_tab.py" line="102"/>
-        <location filename="../catalog_tab.py" line="109"/>
+        <location filename="../catalog_tab.py" line="71"/>
+        <location filename="../catalog_tab.py" line="103"/>
+        <location filename="../catalog_tab.py" line="110"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="71"/>
-        <location filename="../catalog_tab.py" line="101"/>
-        <location filename="../catalog_tab.py" line="108"/>
-        <location filename="../catalog_tab.py" line="118"/>
+        <location filename="../catalog_tab.py" line="72"/>
+        <location filename="../catalog_tab.py" line="102"/>
+        <location filename="../catalog_tab.py" line="109"/>
+        <location filename="../catalog_tab.py" line="119"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="72"/>
+        <location filename="../catalog_tab.py" line="73"/>
         <source>Bahaya</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="73"/>
+        <location filename="../catalog_tab.py" line="74"/>
         <source>Konektivitas min.</source>
         <translation>Min. connectivity</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="74"/>
+        <location filename="../catalog_tab.py" line="75"/>
         <source>Literasi digital min.</source>
         <translation>Min. digital literacy</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="75"/>
+        <location filename="../catalog_tab.py" line="76"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="76"/>
+        <location filename="../catalog_tab.py" line="77"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="77"/>
+        <location filename="../catalog_tab.py" line="78"/>
         <source>Pemilik</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="78"/>
+        <location filename="../catalog_tab.py" line="79"/>
         <source>Sasaran</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="82"/>
-        <location filename="../catalog_tab.py" line="93"/>
-        <location filename="../catalog_tab.py" line="114"/>
+        <location filename="../catalog_tab.py" line="83"/>
+        <location filename="../catalog_tab.py" line="94"/>
+        <location filename="../catalog_tab.py" line="115"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="83"/>
+        <location filename="../catalog_tab.py" line="84"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="84"/>
+        <location filename="../catalog_tab.py" line="85"/>
         <source>Deskripsi</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="87"/>
-        <location filename="../catalog_tab.py" line="126"/>
-        <location filename="../catalog_tab.py" line="131"/>
+        <location filename="../catalog_tab.py" line="88"/>
+        <location filename="../catalog_tab.py" line="127"/>
+        <location filename="../catalog_tab.py" line="132"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="88"/>
+        <location filename="../catalog_tab.py" line="89"/>
         <source>Memerlukan</source>
         <translation>Requires</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="89"/>
+        <location filename="../catalog_tab.py" line="90"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="94"/>
+        <location filename="../catalog_tab.py" line="95"/>
         <source>Induk</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="95"/>
+        <location filename="../catalog_tab.py" line="96"/>
         <source>Indeks bahaya</source>
         <translation>Hazard indices</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="96"/>
+        <location filename="../catalog_tab.py" line="97"/>
         <source>Konektivitas</source>
         <translation>Connectivity</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="97"/>
+        <location filename="../catalog_tab.py" line="98"/>
         <source>3T</source>
         <translation>3T</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="100"/>
-        <location filename="../catalog_tab.py" line="116"/>
+        <location filename="../catalog_tab.py" line="101"/>
+        <location filename="../catalog_tab.py" line="117"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="103"/>
+        <location filename="../catalog_tab.py" line="104"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="106"/>
-        <location filename="../catalog_tab.py" line="115"/>
+        <location filename="../catalog_tab.py" line="107"/>
+        <location filename="../catalog_tab.py" line="116"/>
         <source>Jabatan</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="107"/>
+        <location filename="../catalog_tab.py" line="108"/>
         <source>Nama jabatan</source>
         <translation>Position title</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="110"/>
+        <location filename="../catalog_tab.py" line="111"/>
         <source>Jenjang</source>
         <translation>Grade (jenjang)</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="113"/>
+        <location filename="../catalog_tab.py" line="114"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="117"/>
+        <location filename="../catalog_tab.py" line="118"/>
         <source>Literasi digital</source>
         <translation>Digital literacy</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="119"/>
+        <location filename="../catalog_tab.py" line="120"/>
         <source>Modul selesai</source>
         <translation>Completed modules</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="120"/>
+        <location filename="../catalog_tab.py" line="121"/>
         <source>Status kepegawaian</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="121"/>
+        <location filename="../catalog_tab.py" line="122"/>
         <source>Unit kerja</source>
         <translation>Work unit</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="122"/>
+        <location filename="../catalog_tab.py" line="123"/>
         <source>Atasan langsung</source>
         <translation>Direct supervisor</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="125"/>
+        <location filename="../catalog_tab.py" line="126"/>
         <source>Wajib bagi</source>
         <translation>Compulsory for</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="127"/>
+        <location filename="../catalog_tab.py" line="128"/>
         <source>Dasar hukum</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="130"/>
+        <location filename="../catalog_tab.py" line="131"/>
         <source>Peserta</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="132"/>
+        <location filename="../catalog_tab.py" line="133"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="133"/>
+        <location filename="../catalog_tab.py" line="134"/>
         <source>Selesai</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="134"/>
+        <location filename="../catalog_tab.py" line="135"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="135"/>
+        <location filename="../catalog_tab.py" line="136"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="136"/>
+        <location filename="../catalog_tab.py" line="137"/>
         <source>L3</source>
         <translation>L3</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="137"/>
+        <location filename="../catalog_tab.py" line="138"/>
         <source>L4</source>
         <translation>L4</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="141"/>
+        <location filename="../catalog_tab.py" line="142"/>
         <source>(semua)</source>
         <translation>(all)</translation>
     </message>
@@ -1342,67 +1342,67 @@
         <translation>Show more</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="104"/>
+        <location filename="../history_tab.py" line="107"/>
         <source>Orang</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="105"/>
+        <location filename="../history_tab.py" line="108"/>
         <source>Tabel</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="106"/>
+        <location filename="../history_tab.py" line="109"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="129"/>
+        <location filename="../history_tab.py" line="132"/>
         <source>Kolom</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="129"/>
+        <location filename="../history_tab.py" line="132"/>
         <source>Sebelum</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="129"/>
+        <location filename="../history_tab.py" line="132"/>
         <source>Sesudah</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="165"/>
+        <location filename="../history_tab.py" line="168"/>
         <source>Hanya admin yang dapat menampilkan NIP dan nama</source>
         <translation>Only an admin can show NIPs and names</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="189"/>
+        <location filename="../history_tab.py" line="192"/>
         <source>Memuat riwayat…</source>
         <translation>Loading history…</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="218"/>
+        <location filename="../history_tab.py" line="221"/>
         <source>Semua orang</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="222"/>
+        <location filename="../history_tab.py" line="225"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="230"/>
+        <location filename="../history_tab.py" line="233"/>
         <source>%1 perubahan ditampilkan</source>
         <translation>%1 changes shown</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="232"/>
+        <location filename="../history_tab.py" line="235"/>
         <source>(masih ada yang lebih lama)</source>
         <translation>(older ones remain)</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="240"/>
+        <location filename="../history_tab.py" line="243"/>
         <source>Riwayat tidak dapat dibaca</source>
         <translation>History cannot be read</translation>
     </message>
@@ -2241,228 +2241,233 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="104"/>
+        <location filename="../main_window.py" line="105"/>
         <source>Katalog</source>
         <extracomment>The tables shown read-only under Data, in the order a user meets them. A task tab: each has status_message, workspace_edited, set_workspace and reload.</extracomment>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="106"/>
         <source>Graf Prasyarat</source>
         <translation>Prerequisite Graph</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106"/>
+        <location filename="../main_window.py" line="107"/>
         <source>Peserta &amp;&amp; Jalur</source>
         <translation>Learners &amp;&amp; Paths</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="107"/>
+        <location filename="../main_window.py" line="108"/>
         <source>Wilayah &amp;&amp; Modul Lokal</source>
         <translation>Regions &amp;&amp; Local Modules</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108"/>
+        <location filename="../main_window.py" line="109"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124"/>
+        <location filename="../main_window.py" line="125"/>
         <source>Data</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127"/>
+        <location filename="../main_window.py" line="128"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="154"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="156"/>
         <source>&amp;Buka workspace…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="159"/>
         <source>Workspace &amp;baru…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="161"/>
         <source>Workspace &amp;terakhir</source>
         <translation>&amp;Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="163"/>
         <source>&amp;Impor…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="164"/>
         <source>&amp;Ekspor…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="166"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="167"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="168"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="169"/>
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="171"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174"/>
+        <location filename="../main_window.py" line="177"/>
         <source>B&amp;ahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="186"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="189"/>
         <source>Panduan untuk tab ini</source>
         <translation>Guide for this tab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
-        <location filename="../main_window.py" line="384"/>
+        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="389"/>
         <source>Tentang curriculum-tool</source>
         <translation>About curriculum-tool</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="251"/>
+        <source>Perubahan Anda tercatat di Riwayat atas nama ini.</source>
+        <translation>Your changes are recorded in the History under this name.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="254"/>
         <source>Workspace: %1 · %2 modul · %3 wilayah · %4 peserta</source>
         <translation>Workspace: %1 · %2 modules · %3 regions · %4 learners</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="264"/>
         <source>Model: %1 (%2…)</source>
         <translation>Model: %1 (%2…)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="261"/>
+        <location filename="../main_window.py" line="266"/>
         <source>Model: belum ada</source>
         <translation>Model: none yet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="272"/>
         <source>Buka workspace</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269"/>
+        <location filename="../main_window.py" line="274"/>
         <source>Workspace SQLite (*.sqlite);;Semua berkas (*)</source>
         <translation>SQLite workspace (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="282"/>
         <source>Workspace baru dari katalog nasional</source>
         <translation>New workspace from the national catalog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="284"/>
         <source>Workspace SQLite (*.sqlite)</source>
         <translation>SQLite workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="290"/>
+        <location filename="../main_window.py" line="295"/>
         <source>Perubahan belum disimpan</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="296"/>
         <source>Graf prasyarat punya perubahan yang belum disimpan. Simpan dulu?</source>
         <translation>The prerequisite graph has unsaved changes. Save them first?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="307"/>
+        <location filename="../main_window.py" line="312"/>
         <source>Workspace tidak dapat dibuka</source>
         <translation>The workspace cannot be opened</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="324"/>
         <source>Mengimpor %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="327"/>
-        <location filename="../main_window.py" line="341"/>
-        <location filename="../main_window.py" line="344"/>
+        <location filename="../main_window.py" line="332"/>
+        <location filename="../main_window.py" line="346"/>
+        <location filename="../main_window.py" line="349"/>
         <source>Impor ditolak</source>
         <translation>Import rejected</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357"/>
+        <location filename="../main_window.py" line="362"/>
         <source>Ekspor gagal</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386"/>
+        <location filename="../main_window.py" line="391"/>
         <source>curriculum-tool %1
 Jalur belajar yang dipersonalisasi dan relevan secara lokal bagi ASN (UU 5/2014, PP 11/2017: minimal 20 JP per tahun).</source>
         <translation>curriculum-tool %1
 Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/2014, Government Regulation 11/2017: at least 20 JP per year).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403"/>
+        <location filename="../main_window.py" line="408"/>
         <source>Modul</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="404"/>
+        <location filename="../main_window.py" line="409"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="410"/>
         <source>Prasyarat</source>
         <translation>Prerequisites</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406"/>
+        <location filename="../main_window.py" line="411"/>
         <source>Wilayah</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407"/>
+        <location filename="../main_window.py" line="412"/>
         <source>Standar Wilayah</source>
         <translation>Regional Standards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408"/>
+        <location filename="../main_window.py" line="413"/>
         <source>Standar Jabatan</source>
         <translation>Job Standards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="414"/>
         <source>Program Wajib</source>
         <translation>Compulsory Programmes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410"/>
+        <location filename="../main_window.py" line="415"/>
         <source>Peserta</source>
         <translation>Learners</translation>
     </message>
@@ -3281,68 +3286,68 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>RecordBrowser</name>
     <message>
-        <location filename="../catalog_tab.py" line="268"/>
+        <location filename="../catalog_tab.py" line="270"/>
         <source>Tambah…</source>
         <extracomment>The version of each record shown, read before the records (see :meth:`load`).</extracomment>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="269"/>
+        <location filename="../catalog_tab.py" line="271"/>
         <source>Ubah…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="270"/>
+        <location filename="../catalog_tab.py" line="272"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="297"/>
+        <location filename="../catalog_tab.py" line="300"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="340"/>
+        <location filename="../catalog_tab.py" line="349"/>
         <source>Data ini telah dihapus orang lain; tabel dimuat ulang.</source>
         <translation>Someone else deleted this record; the table was reloaded.</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="341"/>
+        <location filename="../catalog_tab.py" line="350"/>
         <source>Data tidak ada lagi</source>
         <translation>The record is gone</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="349"/>
+        <location filename="../catalog_tab.py" line="358"/>
         <source>kode ini sudah ada; ubah data itu atau pilih kode lain</source>
         <translation>this code already exists; edit that record or choose another code</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="373"/>
+        <location filename="../catalog_tab.py" line="382"/>
         <source>Simpan %1</source>
         <translation>Save %1</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="388"/>
+        <location filename="../catalog_tab.py" line="397"/>
         <source>Hapus data</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="389"/>
+        <location filename="../catalog_tab.py" line="398"/>
         <source>Hapus %1? (Dapat dibatalkan dengan Ctrl+Z)</source>
         <translation>Delete %1? (Can be undone with Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="402"/>
+        <location filename="../catalog_tab.py" line="411"/>
         <source>Tidak dapat dihapus</source>
         <translation>Cannot be deleted</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="405"/>
+        <location filename="../catalog_tab.py" line="414"/>
         <source>Hapus %1</source>
         <translation>Delete %1</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="416"/>
+        <location filename="../catalog_tab.py" line="425"/>
         <source>Tidak dapat dibatalkan</source>
         <translation>Cannot be undone</translation>
     </message>
@@ -3364,7 +3369,7 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../catalog_tab.py" line="224"/>
+        <location filename="../catalog_tab.py" line="225"/>
         <source>Saring… (semua kolom)</source>
         <translation>Filter… (all columns)</translation>
     </message>

@@ -6,6 +6,8 @@ an enabled state and a tooltip saying why, in the interface's language.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
@@ -30,7 +32,7 @@ def signed_in_text(actor: Actor) -> str:
     return " · ".join(parts)
 
 
-def allow(widgets: list[QWidget], actor: Actor, table: str, enabled: bool = True) -> None:
+def allow(widgets: Sequence[QWidget], actor: Actor, table: str, enabled: bool = True) -> None:
     """Enable ``widgets`` when ``enabled`` and ``actor`` writes ``table``; otherwise grey
     them out, the tooltip saying it is the role that forbids it."""
     permitted = actor.may_write(table)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, select, tuple_
+from sqlalchemy import Connection, bindparam, delete, or_, select, tuple_
+from sqlalchemy.dialects import sqlite
 
 from ..domain import Record
 from . import schema, stamps
@@ -97,7 +98,38 @@ def stored_rows(conn: Connection, mapping: Mapping, keys: list[Any]):
     return rows, lists
 
 
+def _merge_rows(conn: Connection, mapping: Mapping, records: list[Record]) -> None:
+    """A record that is one row: insert it, or update it where a value differs (and only
+    then raise its version), in one statement the database runs row by row: no read
+    first (an import of a million outcomes)."""
+    table, key_cols = mapping.table, mapping.key_columns
+    stmt = sqlite.insert(table)
+    carried = [c for c in mapping.columns.values() if c not in key_cols]
+    if not carried:
+        conn.execute(
+            stmt.on_conflict_do_nothing(index_elements=list(key_cols)), _rows(mapping, records)
+        )
+        return
+    updates: dict[str, Any] = {c: stmt.excluded[c] for c in carried}
+    if "row_version" in table.c:
+        updates["row_version"] = table.c.row_version + 1
+    differs = or_(*(table.c[c].is_distinct_from(stmt.excluded[c]) for c in carried))
+    conn.execute(
+        stmt.on_conflict_do_update(index_elements=list(key_cols), set_=updates, where=differs),
+        _rows(mapping, records),
+    )
+
+
+def _rows(mapping: Mapping, records: list[Record]) -> list[dict[str, Any]]:
+    return [mapping.main_row(r) for r in records]
+
+
 def _write_chunk(conn: Connection, mapping: Mapping, records: list[Record]) -> None:
+    # On PostgreSQL an upsert needs the INSERT grant even where it only updates, which a
+    # supervisor's login lacks (they change follow-ups, never add rows): there, read first.
+    if not mapping.children and conn.dialect.name == "sqlite":
+        _merge_rows(conn, mapping, records)
+        return
     table, key_cols = mapping.table, mapping.key_columns
     main = [mapping.main_row(r) for r in records]
     keys = [_key_of(mapping, row) for row in main]

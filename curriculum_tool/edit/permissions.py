@@ -33,7 +33,7 @@ from ..store import schema
 from ..store.closure import within
 from ..store.mapping import mapping_for
 from ..store.names import table_name
-from ..store.rows import ROW_REGION, SUPERVISED_VIA, key_columns
+from ..store.rows import ROW_REGION, SUPERVISED_VIA, RegionOf, key_columns
 from ..store.writes import record_keys, stored_rows
 
 __all__ = [
@@ -108,9 +108,8 @@ def role_name(actor: Actor) -> Message:
     return Message(english, indonesian.lower(), "role", {"role": actor.role})
 
 
-def row_region(conn: Connection, table: str, row: Mapping[str, Any]) -> str | None:
-    """The region a row of ``table`` belongs to (None: national)."""
-    where = ROW_REGION.get(table)
+def _value_of(conn: Connection, where: RegionOf | None, row: Mapping[str, Any]) -> Any:
+    """The value ``where`` points at for ``row``: its own column, or its parent's."""
     if where is None:
         return None
     if where.via is None:
@@ -120,12 +119,13 @@ def row_region(conn: Connection, table: str, row: Mapping[str, Any]) -> str | No
     return conn.execute(query).scalar_one_or_none()
 
 
+def row_region(conn: Connection, table: str, row: Mapping[str, Any]) -> str | None:
+    """The region a row of ``table`` belongs to (None: national)."""
+    return _value_of(conn, ROW_REGION.get(table), row)
+
+
 def _supervisor(conn: Connection, table: str, row: Mapping[str, Any]) -> str | None:
-    where = SUPERVISED_VIA[table]
-    assert where.via is not None
-    parent = schema.tables[where.via]
-    query = select(parent.c[where.column]).where(parent.c[where.via_key] == row[where.link])
-    return conn.execute(query).scalar_one_or_none()
+    return _value_of(conn, SUPERVISED_VIA[table], row)
 
 
 #: Key columns that hold a learner id: personal data (a NIP), never put in a message.
@@ -197,14 +197,12 @@ def refuse_unless_allowed(
 
 def _unit(conn: Connection, table: str, row: Mapping[str, Any]) -> str | None:
     """The work unit of the learner a row belongs to (a learner's own row: its unit)."""
-    learners = schema.tables["learners"]
     if table == "learners":
         return row.get("unit")
     where = ROW_REGION.get(table)
     if where is None or where.via != "learners":
         return None
-    query = select(learners.c.unit).where(learners.c.id == row[where.link])
-    return conn.execute(query).scalar_one_or_none()
+    return _value_of(conn, RegionOf("unit", "learners", "id", where.link), row)
 
 
 def _unbounded(actor: Actor, table: str) -> bool:

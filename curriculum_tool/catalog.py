@@ -95,11 +95,21 @@ def _install_default_model(workspace: Workspace, conn: Connection) -> None:
         log.warning("%s", SAID("model_not_installed", reason=reason))
 
 
-def default_workspace_path() -> Path:
-    """``$CURRICULUM_TOOL_HOME/workspace.sqlite``, else the user's data folder."""
+def data_folder() -> Path:
+    """``$CURRICULUM_TOOL_HOME``, else the user's data folder: where the default
+    workspace and the files of trained models live (never the current directory)."""
     home = os.environ.get(HOME_VARIABLE)
-    folder = Path(home) if home else Path(user_data_dir("curriculum-tool", appauthor=False))
-    return folder / DEFAULT_NAME
+    return Path(home) if home else Path(user_data_dir("curriculum-tool", appauthor=False))
+
+
+def default_workspace_path() -> Path:
+    """``data_folder()/workspace.sqlite``."""
+    return data_folder() / DEFAULT_NAME
+
+
+def default_models_dir() -> Path:
+    """``data_folder()/models``: where ``train`` also writes a model's files."""
+    return data_folder() / "models"
 
 
 def open_or_create_default() -> Workspace:

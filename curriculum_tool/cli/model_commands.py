@@ -32,12 +32,14 @@ SAID = Catalogue(
 def run_train(args: argparse.Namespace) -> int:
     import json
 
+    from ..catalog import default_models_dir
     from ..model.report import metrics_text
     from ..model.train import STAGE_LABELS
     from ..model.training import train_and_store
     from ..store import Workspace
 
     lang = message_language(args)
+    models_dir = args.models_dir or str(default_models_dir())
     line = progress_line()
 
     def progress(done: int, total: int, stage: str) -> None:
@@ -52,7 +54,7 @@ def run_train(args: argparse.Namespace) -> int:
                 seed=args.seed,
                 name=args.name or None,
                 truth=args.truth,
-                models_dir=args.models_dir,
+                models_dir=models_dir,
                 progress=progress,
             )
     finally:
@@ -62,7 +64,7 @@ def run_train(args: argparse.Namespace) -> int:
         print(json.dumps(stored.card, ensure_ascii=False, indent=2))
     else:
         print(metrics_text(stored.card, lang=lang))
-        said = SAID("stored", name=stored.name, digest=stored.sha256[:12], folder=args.models_dir)
+        said = SAID("stored", name=stored.name, digest=stored.sha256[:12], folder=models_dir)
         print(said.render(lang))
     return EXIT_OK
 

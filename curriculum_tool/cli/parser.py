@@ -203,9 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--name", help="model name (default: model-DATE-TIME)")
     train.add_argument(
         "--models-dir",
-        default="models",
         metavar="DIR",
-        help="also write NAME.skops and NAME.json here (default: models)",
+        help="also write NAME.skops and NAME.json here (default: the user's data folder's "
+        "models/, never the current directory)",
     )
     train.add_argument(
         "--truth", metavar="FILE", help="simulate's truth.csv: also report the ground-truth ceiling"

@@ -2,7 +2,9 @@
 
 import csv
 import json
+import os
 import sqlite3
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -89,7 +91,7 @@ def test_init_installs_the_default_model_and_score_works_at_once(run_cli, tmp_pa
 
 
 def test_train_then_score(run_cli, tmp_path, write_csv, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # the default --models-dir is ./models
+    monkeypatch.chdir(tmp_path)  # the current directory gets no models/ (checked below)
     ws_path, sim_dir, models_dir = tmp_path / "w.sqlite", tmp_path / "sim", tmp_path / "mine"
     assert run_cli("init", ws_path)[0] == 0
     assert run_cli("simulate", sim_dir, "--learners", 600, "--seed", 1)[0] == 0
@@ -144,7 +146,8 @@ def test_train_then_score(run_cli, tmp_path, write_csv, monkeypatch):
     assert code == 0, err
     assert [float(r["p_success"]) for r in _read(tmp_path / "default.csv")] != scored
 
-    # --format json prints the card; without --models-dir the files go to ./models
+    # --format json prints the card; without --models-dir the files go to the user's data
+    # folder (here the isolated $CURRICULUM_TOOL_HOME), never into the current directory
     code, out, err = run_cli("train", ws_path, "--name", "m2", "--format", "json")
     assert code == 0, err
     printed = json.loads(out)
@@ -152,8 +155,10 @@ def test_train_then_score(run_cli, tmp_path, write_csv, monkeypatch):
     # same data, same seed: the same held-out metrics as m1
     assert printed["metrics"]["model"] == card["metrics"]["model"]
     assert printed["metrics"]["baselines"] == card["metrics"]["baselines"]
-    assert (tmp_path / "models" / "m2.skops").is_file()
-    assert json.loads((tmp_path / "models" / "m2.json").read_text("utf-8")) == printed
+    home = Path(os.environ["CURRICULUM_TOOL_HOME"])
+    assert (home / "models" / "m2.skops").is_file()
+    assert json.loads((home / "models" / "m2.json").read_text("utf-8")) == printed
+    assert not (tmp_path / "models").exists()
 
 
 # -- clean failures ------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from ..store.closure import within
 from ..store.mapping import mapping_for
 from ..store.names import table_name
 from ..store.rows import ROW_REGION, SUPERVISED_VIA, RegionOf, key_columns
-from ..store.writes import record_keys, stored_rows
+from ..store.writes import key_of, record_keys, stored_rows
 
 __all__ = [
     "NotAllowed",
@@ -224,7 +224,7 @@ def check_allowed(
     if _unbounded(workspace.actor, mapping.table.name):
         return
     rows = [mapping.main_row(record) for record in records]
-    keys = [_key_value(mapping, row) for row in rows]
+    keys = [key_of(mapping, row) for row in rows]
     stored, _ = stored_rows(conn, mapping, keys)
     changes: list[tuple[Mapping[str, Any] | None, Mapping[str, Any] | None]] = [
         (stored.get(key), row) for key, row in zip(keys, rows) if stored.get(key) != row
@@ -243,11 +243,6 @@ def check_deletion(workspace: Any, conn: Connection, kind: str, keys: list[Any])
     stored, _ = stored_rows(conn, mapping, keys)
     deleted = [(row, None) for row in stored.values()]
     refuse_unless_allowed(conn, workspace.actor, mapping.table.name, deleted)
-
-
-def _key_value(mapping: Any, row: Mapping[str, Any]) -> Any:
-    key = tuple(row[column] for column in mapping.key_columns)
-    return key[0] if len(key) == 1 else key
 
 
 # -- asking first: what the app greys out ----------------------------------------------

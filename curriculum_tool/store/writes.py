@@ -8,7 +8,7 @@ regions refreshes the region chain (:mod:`.closure`) in the same transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping as MappingType
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, or_, select, tuple_
@@ -19,7 +19,7 @@ from . import schema, stamps
 from .closure import refresh_closure
 from .mapping import Mapping, mapping_for
 
-__all__ = ["BATCH", "delete_keys", "record_keys", "stored_rows", "upsert"]
+__all__ = ["BATCH", "delete_keys", "key_of", "record_keys", "stored_rows", "upsert"]
 
 #: Rows per executemany batch: bounds memory on million-row imports.
 BATCH = 20_000
@@ -65,7 +65,8 @@ def upsert(conn: Connection, kind: str, records: Iterable[Record], replace: bool
     return len(records)
 
 
-def _key_of(mapping: Mapping, row: dict[str, Any]) -> Any:
+def key_of(mapping: Mapping, row: MappingType[str, Any]) -> Any:
+    """The key of a main row of ``mapping``'s table: a value, or a tuple when composite."""
     key = tuple(row[column] for column in mapping.key_columns)
     return key[0] if len(key) == 1 else key
 
@@ -83,7 +84,7 @@ def stored_rows(conn: Connection, mapping: Mapping, keys: list[Any]):
         query = select(*(table.c[c] for c in written)).where(target.in_(chunk))
         for row in conn.execute(query):
             values = dict(zip(written, row))
-            rows[_key_of(mapping, values)] = values
+            rows[key_of(mapping, values)] = values
         for child in mapping.children:
             names = [child.parent, "pos", *child.columns]
             parent = child.table.c[child.parent]
@@ -132,7 +133,7 @@ def _write_chunk(conn: Connection, mapping: Mapping, records: list[Record]) -> N
         return
     table, key_cols = mapping.table, mapping.key_columns
     main = [mapping.main_row(r) for r in records]
-    keys = [_key_of(mapping, row) for row in main]
+    keys = [key_of(mapping, row) for row in main]
     stored, stored_lists = stored_rows(conn, mapping, keys)
     child_rows = mapping.child_rows(records)
     new_lists: dict[Any, list[tuple[str, dict[str, Any]]]] = {}

@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CONTRACTS = (
     "The core never imports Qt",
-    "Layers: domain < store < graph < edit < io < index < model < catalog",
+    "Layers: domain < store < graph < edit < releases < io < index < model < catalog",
     "The PDF renderer is a leaf of the GUI",
 )
 

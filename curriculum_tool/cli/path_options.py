@@ -33,6 +33,13 @@ def add_path_options(parser: argparse.ArgumentParser) -> None:
         help="split the path into K periods of at most max-jp/K JP each",
     )
     parser.add_argument(
+        "--year",
+        type=int,
+        metavar="YYYY",
+        help="the plan year the path is for (default: this calendar year); re-planning a "
+        "year keeps its earlier versions",
+    )
+    parser.add_argument(
         "--no-offline-instead",
         dest="offline_instead",
         action="store_false",
@@ -67,4 +74,5 @@ def path_options_from(args: argparse.Namespace) -> PathOptions:
         offline_instead=args.offline_instead,
         literacy_first=args.literacy_first,
         hazard_first=args.hazard_first,
+        plan_year=args.year,
     )

@@ -97,6 +97,24 @@ class LearnerPath:
     #: path's content: two paths with the same steps are equal whoever approved them, and
     #: ``to_json`` (the contract's object) leaves it out.
     approval: PathApproval | None = field(default=None, compare=False)
+    #: The plan year the path is for (0: the year it was created in; see :attr:`year`).
+    plan_year: int = field(default=0, compare=False)
+    #: Its version within the plan year (1, 2, … as the year is re-planned; 0: not stored).
+    plan_version: int = field(default=0, compare=False)
+    #: The catalog it was planned on: its content digest, and the published release with
+    #: that content ("" when the catalog had changed since the last release, or none was
+    #: published).
+    catalog_sha256: str = ""
+    release: str = ""
+    #: The options it was planned with beyond the budget (method, policies), as JSON keys.
+    options: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def year(self) -> int:
+        """The plan year: :attr:`plan_year`, or the year the path was created in."""
+        if self.plan_year:
+            return self.plan_year
+        return int(self.created[:4]) if self.created[:4].isdigit() else 0
 
     @property
     def total_jp(self) -> int:
@@ -112,6 +130,8 @@ class LearnerPath:
             "learner": self.learner,
             "position": self.position,
             "region": self.region,
+            "plan_year": self.year,
+            "catalog": {"release": self.release or None, "sha256": self.catalog_sha256 or None},
             "model": {"name": self.model_name, "sha256": self.model_sha256},
             "min_jp": self.min_jp,
             "max_jp": self.max_jp,

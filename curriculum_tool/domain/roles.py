@@ -62,9 +62,10 @@ _CATALOG = (
     "job_standards",
     "obligations",
     "models",
+    "releases",
 )
 _LEARNERS = ("learners", "learner_competencies", "learner_completed", "outcomes")
-_PATHS = ("paths", "path_steps", "path_exclusions")
+_PATHS = ("paths", "path_steps", "path_exclusions", "path_archive")
 _PLACES = ("regions", "region_hazards", "regional_standards")
 _REGIONAL = (
     "regional_standards",

@@ -28,6 +28,7 @@ __all__ = [
     "NATIONAL",
     "OBLIGATION_HOLDERS",
     "ONLINE_MODALITIES",
+    "PLAN_YEARS",
     "PREREQUISITE_KINDS",
     "REACH",
     "RELEVANT_HAZARD_INDEX",
@@ -123,5 +124,8 @@ DIGITAL_LITERACY_COMPETENCY = "LITDIG"
 
 #: Yearly minimum of competency development per civil servant (PP 11/2017).
 DEFAULT_MIN_JP = 20
+
+#: The plan years a path may be for.
+PLAN_YEARS = range(2000, 2101)
 #: 1 JP = 45 minutes is the usual diklat convention, not a verified rule: a setting.
 MINUTES_PER_JP = 45

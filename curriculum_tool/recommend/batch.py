@@ -273,8 +273,15 @@ def run_batch(
     return BatchSummary(counts["learners"], counts["steps"], counts["short"], str(out))
 
 
-def export_paths(workspace, out: str | os.PathLike[str], unmask: bool = False) -> int:
-    """Write the stored paths as ``batch`` writes them (by suffix); returns how many."""
+def export_paths(
+    workspace, out: str | os.PathLike[str], unmask: bool = False, year: int | None = None
+) -> int:
+    """Write the stored paths as ``batch`` writes them (by suffix); returns how many.
+
+    Without ``year``, each learner's current path; with it, the latest version of each
+    learner's plan for that year (:func:`~curriculum_tool.store.path_history.load_year`).
+    """
+    from ..store.path_history import load_year
     from ..store.paths import load_paths
 
     out = Path(out)
@@ -282,7 +289,7 @@ def export_paths(workspace, out: str | os.PathLike[str], unmask: bool = False) -
     if suffix not in OUTPUT_SUFFIXES:
         raise CurriculumError(SAID("export_suffix", suffixes=", ".join(OUTPUT_SUFFIXES)))
     with workspace.engine.connect() as conn:
-        paths = load_paths(conn)
+        paths = load_paths(conn) if year is None else load_year(conn, year)
     secret = workspace.get_meta("pseudonym_key") or ""
     _write(
         out,

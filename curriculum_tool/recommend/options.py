@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..domain.vocab import DEFAULT_MIN_JP
+from ..domain.vocab import DEFAULT_MIN_JP, PLAN_YEARS
 from ..errors import CurriculumError
 from ..messages import Catalogue
 from .select import METHODS
@@ -25,6 +25,10 @@ SAID = Catalogue(
             "--periods minimal 1 dan paling banyak --max-jp",
         ),
         "method": ("method must be one of {methods}", "metode harus salah satu dari {methods}"),
+        "plan_year": (
+            "the plan year must be from {first} to {last}",
+            "tahun rencana harus dari {first} sampai {last}",
+        ),
         "excluded": (
             "excluded must be '{all}' or '{blocking}'",
             "pilihan excluded harus '{all}' atau '{blocking}'",
@@ -54,6 +58,8 @@ class PathOptions:
     #: Where a module for the hazards of the learner's region closes a gap their job sets
     #: (disaster staff), the path holds at least one such module whenever one fits.
     hazard_first: bool = True
+    #: The plan year the path is for (None: the current calendar year).
+    plan_year: int | None = None
 
     def __post_init__(self) -> None:
         if self.max_jp < 1:
@@ -66,6 +72,21 @@ class PathOptions:
             raise CurriculumError(SAID("method", methods=", ".join(METHODS)))
         if self.excluded not in ("all", "blocking"):
             raise CurriculumError(SAID("excluded", all="all", blocking="blocking"))
+        if self.plan_year is not None and self.plan_year not in PLAN_YEARS:
+            raise CurriculumError(
+                SAID("plan_year", first=PLAN_YEARS[0], last=PLAN_YEARS[-1], year=self.plan_year)
+            )
+
+    def recorded(self) -> dict[str, object]:
+        """What a stored path keeps of these options beyond its budget, minimum and
+        periods (which it has columns of its own for)."""
+        return {
+            "method": self.method,
+            "excluded": self.excluded,
+            "offline_instead": self.offline_instead,
+            "literacy_first": self.literacy_first,
+            "hazard_first": self.hazard_first,
+        }
 
     @property
     def period_cap(self) -> int:

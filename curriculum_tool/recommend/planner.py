@@ -24,6 +24,7 @@ from ..domain.vocab import DIGITAL_LITERACY_COMPETENCY
 from ..errors import CurriculumError
 from ..messages import Catalogue
 from ..model.score import Scorer
+from ..releases import catalog_digest, current_release
 from .explain import Explainer, Placed
 from .feasibility import CatalogArrays, LearnerSituation, Names, situation
 from .options import PathOptions
@@ -77,6 +78,10 @@ class Recommender:
             (s.region, s.competency): s.reason for s in workspace.load("regional_standards")
         }
         self.explainer = Explainer(self.catalog, self.learners, self.titles, standards)
+        # The catalog the paths are planned on, and the release that published it.
+        self.catalog_sha256 = catalog_digest(workspace)
+        with workspace.engine.connect() as conn:
+            self.release = current_release(conn, self.catalog_sha256)
 
     @property
     def learners(self):
@@ -215,6 +220,10 @@ class Recommender:
             model_name=self.model_name,
             model_sha256=self.scorer.model.sha256,
             created=created,
+            plan_year=options.plan_year or int(created[:4]),
+            catalog_sha256=self.catalog_sha256,
+            release=self.release,
+            options=options.recorded(),
             obligations=tuple(
                 ObligationStep(
                     context.module_codes[m],

@@ -9,7 +9,8 @@ grants). On SQLite, one person's file, the actor is who the workspace says is wo
 (``meta``'s ``session:actor``, set by each write transaction).
 
 Derived rows are left out: a path's steps and exclusions follow its ``paths`` row, which is
-audited; the region chain follows ``regions``.
+audited, and so does the copy of a replaced path kept in ``path_archive``; the region chain
+follows ``regions``.
 """
 
 from __future__ import annotations
@@ -31,13 +32,15 @@ __all__ = [
     "audit_statements",
     "install_audit",
     "read_audit",
+    "remove_audit",
 ]
 
 #: Tables whose changes are audited: every table people change, not the derived ones.
 AUDITED = tuple(
     name
     for name in schema.tables
-    if name not in ("meta", "audit", "region_closure", "path_steps", "path_exclusions")
+    if name
+    not in ("meta", "audit", "region_closure", "path_steps", "path_exclusions", "path_archive")
 )
 #: The ``meta`` keys a SQLite write transaction sets for its triggers to read.
 SESSION_KEYS = {"actor": "session:actor", "role": "session:role", "note": "session:note"}
@@ -132,6 +135,17 @@ def install_audit(conn: Connection) -> None:
     ``conn``'s workspace."""
     for statement in audit_statements(conn.dialect.name):
         conn.exec_driver_sql(statement)
+
+
+def remove_audit(conn: Connection) -> None:
+    """Drop the audit triggers (a migration's data steps fill new columns; that is no
+    person's change). :func:`install_audit` makes them again."""
+    for table in AUDITED:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS "audit_{table}" ON "{table}"')
+            continue
+        for action in ("insert", "update", "delete"):
+            conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS "audit_{table}_{action}"')
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from alembic.operations import Operations
 from sqlalchemy import Connection, inspect
 
 from . import schema
-from .audit import install_audit
+from .audit import install_audit, remove_audit
 
 __all__ = ["DATA_STEPS", "backup_sqlite", "data_step", "install_schema", "migrate"]
 
@@ -79,8 +79,10 @@ def install_schema(conn: Connection) -> None:
 def migrate(conn: Connection, found: int) -> list[int]:
     """Migrate the workspace on ``conn`` from version ``found`` to
     :data:`~.schema.SCHEMA_VERSION` inside the caller's transaction; the versions
-    reached, in order. The audit triggers are made again for the new columns."""
+    reached, in order. The data steps run without the audit triggers (filling a new
+    column is no person's change), which are then made again for the new columns."""
     reached = []
+    remove_audit(conn)
     for version in range(max(found + 1, 3), schema.SCHEMA_VERSION + 1):
         _add_schema_of(conn, version)
         for step in DATA_STEPS.get(version, []):

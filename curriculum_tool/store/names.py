@@ -42,6 +42,8 @@ NAMES = Catalogue(
         "models": ("models", "model"),
         "path_steps": ("path_steps", "langkah jalur belajar"),
         "path_exclusions": ("path_exclusions", "modul di luar jalur belajar"),
+        "path_archive": ("path_archive", "versi jalur belajar terdahulu"),
+        "releases": ("releases", "rilis katalog"),
         "in:competencies": ("competencies", "kamus kompetensi"),
         "in:regions": ("regions", "daftar wilayah"),
         "in:modules": ("modules", "katalog modul"),

@@ -51,15 +51,20 @@ SAID = Catalogue(
 
 
 def save_paths(conn: Connection, paths: Iterable[LearnerPath]) -> int:
-    """Store ``paths``, replacing any earlier path of the same learners; returns the count.
+    """Store ``paths`` as their learners' current paths; returns the count.
 
-    A new path is a new proposal: its approval starts empty, and its version is one more
-    than the path it replaces, so an approval made from a read of the old one is refused.
+    The path each replaces is kept, as an earlier version (:mod:`.path_history`). A new
+    path is a new proposal: its approval starts empty, its record version is one more
+    than the path it replaces (so an approval made from a read of the old one is refused),
+    and its plan version one more than the last of its plan year.
     """
+    from .path_history import archive_paths, number_plans
+
     paths = list(paths)
     learners = [p.learner for p in paths]
     refuse_repeats(learners)
     earlier = []
+    archive_paths(conn, learners)
     for start in range(0, len(learners), _CHUNK):
         chunk = learners[start : start + _CHUNK]
         earlier += stored_versions(conn, schema.paths.c.learner.in_(chunk))
@@ -68,7 +73,17 @@ def save_paths(conn: Connection, paths: Iterable[LearnerPath]) -> int:
     for table, rows in zip(PATH_TABLES, path_rows(paths), strict=True):
         insert_rows(conn, table.name, table, rows)
     follow_versions(conn, earlier)
+    for start in range(0, len(learners), _CHUNK):
+        chunk = learners[start : start + _CHUNK]
+        marks = ", ".join(f"'{_quoted(learner)}'" for learner in chunk)
+        number_plans(conn, f"learner IN ({marks})")
     return len(paths)
+
+
+def _quoted(code: str) -> str:
+    """A learner id inside a single-quoted SQL literal (ids are codes: no quote, but a
+    stray one must not end the literal)."""
+    return code.replace("'", "''")
 
 
 #: Columns of ``paths`` the store keeps itself; a planned row does not carry them.
@@ -128,6 +143,11 @@ def path_rows(paths: list[LearnerPath]) -> tuple[list[tuple], list[tuple], list[
             None
             if p.below_minimum is None
             else json.dumps(_reason_json(p.below_minimum), ensure_ascii=False),
+            p.year,
+            p.plan_version or 1,
+            p.catalog_sha256 or None,
+            p.release or None,
+            json.dumps(p.options, ensure_ascii=False, sort_keys=True) if p.options else None,
         )
         for p in paths
     ]
@@ -214,10 +234,13 @@ def insert_rows(conn: Connection, name: str, table, rows: list[tuple]) -> None:
     conn.exec_driver_sql(f"INSERT INTO {name} ({columns}) VALUES ({marks})", rows)
 
 
-def load_paths(conn: Connection, learners: Sequence[str] | None = None) -> list[LearnerPath]:
-    """Every stored path (of ``learners`` only, when given), by learner id, with steps and
-    exclusions in their order and each path's approval (proposed, or approved by whom and
-    when, with the approver's name when ``people`` knows them)."""
+def load_paths(
+    conn: Connection, learners: Sequence[str] | None = None, exclusions: bool = True
+) -> list[LearnerPath]:
+    """Every stored current path (of ``learners`` only, when given), by learner id, with
+    steps and (unless ``exclusions`` is false) exclusions in their order, and each path's
+    approval (proposed, or approved by whom and when, with the approver's name when
+    ``people`` knows them)."""
     steps: dict[str, list[PathStep]] = defaultdict(list)
     t = schema.path_steps
     for row in conn.execute(_of(select(t), t, learners).order_by(t.c.learner, t.c.pos)):
@@ -234,15 +257,16 @@ def load_paths(conn: Connection, learners: Sequence[str] | None = None) -> list[
             )
         )
     excluded: dict[str, list[Exclusion]] = defaultdict(list)
-    t = schema.path_exclusions
-    for row in conn.execute(_of(select(t), t, learners).order_by(t.c.learner, t.c.pos)):
-        params = json.loads(row.params) if row.params else {}
-        reason = (
-            Reason(row.reason, row.reason_id, row.kind or "", params)
-            if row.reason or row.kind not in KINDS
-            else Reason.of(row.kind, **params)
-        )
-        excluded[row.learner].append(Exclusion(row.module, reason))
+    if exclusions:
+        t = schema.path_exclusions
+        for row in conn.execute(_of(select(t), t, learners).order_by(t.c.learner, t.c.pos)):
+            params = json.loads(row.params) if row.params else {}
+            reason = (
+                Reason(row.reason, row.reason_id, row.kind or "", params)
+                if row.reason or row.kind not in KINDS
+                else Reason.of(row.kind, **params)
+            )
+            excluded[row.learner].append(Exclusion(row.module, reason))
     people = schema.tables["people"]
     names: dict[str, str] = {}
     for login, name in conn.execute(select(people.c.login, people.c.name)):
@@ -271,6 +295,11 @@ def load_paths(conn: Connection, learners: Sequence[str] | None = None) -> list[
                 row.row_version,
                 names.get(row.approved_by or "") or "",
             ),
+            plan_year=row.plan_year or 0,
+            plan_version=row.plan_version or 0,
+            catalog_sha256=row.catalog_sha256 or "",
+            release=row.release or "",
+            options=json.loads(row.options) if row.options else {},
         )
         for row in conn.execute(_of(select(t), t, learners).order_by(t.c.learner))
     ]

@@ -59,6 +59,7 @@ ROW_REGION: dict[str, RegionOf] = {
     "paths": _OF_LEARNER,
     "path_steps": _OF_LEARNER,
     "path_exclusions": _OF_LEARNER,
+    "path_archive": _OF_LEARNER,
     "people": RegionOf("scope"),
 }
 

@@ -29,7 +29,7 @@ __all__ = ["EDITABLE", "SCHEMA_VERSION", "metadata", "since", "tables"]
 #: Bumped when the schema changes; stored in ``meta`` and checked on open. A table or a
 #: column added after version 3 says so in ``info={"since": N}``: the migrations of
 #: :mod:`.migrations` add exactly those when they bring a workspace to version N.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 CODE = String(40)
 metadata = MetaData()
@@ -246,6 +246,13 @@ paths = Table(
     Column("approval", String(10), nullable=True, info={"since": 4}),
     Column("approved_by", String(63), nullable=True, info={"since": 4}),
     Column("approved_at", String(32), nullable=True, info={"since": 4}),
+    # version 5: the plan year it is for, its version within that year (1, 2, … as it is
+    # re-planned), the catalog it was planned on and the options it was planned with
+    Column("plan_year", Integer, nullable=True, info={"since": 5}),
+    Column("plan_version", Integer, nullable=True, info={"since": 5}),
+    Column("catalog_sha256", String(64), nullable=True, info={"since": 5}),
+    Column("release", String(80), nullable=True, info={"since": 5}),
+    Column("options", Text, nullable=True, info={"since": 5}),
     _row_version(),
 )
 
@@ -277,6 +284,47 @@ path_exclusions = Table(
     Column("params", Text, nullable=True),  # version 3: its parameters, JSON
 )
 
+#: Version 5: every earlier version of a learner's paths, kept when a path is replaced
+#: (re-planned, or a new plan year planned): the plan, its approval and the catalog it
+#: used, so what was planned can be joined to what happened. ``document`` is the path as
+#: ``recommend --format json`` gives it, its steps and obligations with their reasons.
+path_archive = Table(
+    "path_archive",
+    metadata,
+    Column("learner", CODE, _fk("learners.id", cascade=True), primary_key=True),
+    Column("plan_year", Integer, primary_key=True),
+    Column("plan_version", Integer, primary_key=True),
+    Column("position", CODE, nullable=False),
+    Column("region", CODE, nullable=False),
+    Column("model_name", String(80), nullable=False),
+    Column("model_sha256", String(64), nullable=False),
+    Column("catalog_sha256", String(64), nullable=True),
+    Column("release", String(80), nullable=True),
+    Column("created", String(32), nullable=False),
+    Column("replaced", String(32), nullable=False),
+    Column("total_jp", Integer, nullable=False),
+    Column("approval", String(10), nullable=True),
+    Column("approved_by", String(63), nullable=True),
+    Column("approved_at", String(32), nullable=True),
+    Column("document", Text, nullable=False),
+    info={"since": 5},
+)
+
+#: Version 5: published releases of the catalog and graph (name, day, notes, the digest
+#: of their content, who published), with that content (gzip'd canonical JSON) so two
+#: releases can be compared long after the catalog moved on.
+releases = Table(
+    "releases",
+    metadata,
+    Column("name", String(80), primary_key=True),
+    Column("published", String(32), nullable=False),
+    Column("notes", Text, nullable=False, default=""),
+    Column("sha256", String(64), nullable=False),
+    Column("published_by", String(63), nullable=False, default=""),
+    Column("content", LargeBinary, nullable=False),
+    info={"since": 5},
+)
+
 #: Trained success models: the skops archive, the digest of archive and card, and the JSON card.
 models = Table(
     "models",
@@ -287,6 +335,9 @@ models = Table(
     Column("payload", LargeBinary, nullable=False),
     Column("created", String(32), nullable=False),
     Column("active", Boolean, nullable=False),
+    # version 5: candidate (trained, not yet promoted), active (the one paths use; the
+    # ``active`` flag says the same) or retired; NULL (older rows) reads from ``active``
+    Column("state", String(10), nullable=True, info={"since": 5}),
     _row_version(),
 )
 

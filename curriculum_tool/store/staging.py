@@ -3,9 +3,10 @@
 A batch of a province plans for minutes. Its paths go, chunk by chunk, into temporary
 tables of one connection (bulk inserts: executemany on SQLite, ``COPY`` on PostgreSQL),
 which take no lock on the workspace; :meth:`PathStaging.swap` then replaces the stored
-paths of those learners in one transaction. Other users keep importing and editing while
-the batch runs, and a batch that is cancelled, fails or is killed leaves the stored paths
-exactly as they were: its temporary tables go with its connection (contract §1).
+paths of those learners in one transaction, keeping the replaced ones as earlier versions.
+Other users keep importing and editing while the batch runs, and a batch that is
+cancelled, fails or is killed leaves the stored paths exactly as they were: its temporary
+tables go with its connection (contract §1).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy import text
 
 from ..domain import LearnerPath
 from ..errors import CurriculumError
+from .path_history import archive_paths, number_plans
 from .paths import (
     PATH_TABLES,
     SAID,
@@ -77,6 +79,7 @@ class PathStaging:
         write transaction; returns how many paths are now stored from this staging."""
         with self.workspace.writing(self.conn) as conn:
             staged = f"SELECT learner FROM {_staged('paths')}"
+            archive_paths(conn, [row[0] for row in conn.exec_driver_sql(staged)])
             earlier = stored_versions(conn, text(f"learner IN ({staged})"))
             for table in reversed(PATH_TABLES):  # children first
                 conn.exec_driver_sql(f"DELETE FROM {table.name} WHERE learner IN ({staged})")
@@ -87,6 +90,7 @@ class PathStaging:
                     f"SELECT {columns} FROM {_staged(table.name)}"
                 )
             follow_versions(conn, earlier)
+            number_plans(conn, f"learner IN ({staged})")
         return len(self.learners)
 
     def close(self) -> None:

@@ -40,13 +40,16 @@ from ..domain import (
 )
 from ..domain.roles import Actor
 from ..errors import WorkspaceBusyError, WorkspaceError
-from . import busy, schema, stamps
+from . import busy, model_states, path_history, schema, stamps
 from .mapping import mapping_for
 from .migrations import backup_sqlite, install_schema, migrate
 from .session import default_actor, signed_in, stamp_session
 from .stamps import Stamp
 from .workspace_text import SAID
 from .writes import delete_keys, record_keys, upsert
+
+#: These register the data steps of the schema version they belong to.
+_DATA_STEP_OWNERS = (model_states, path_history)
 
 __all__ = ["Workspace", "is_url", "remove_sqlite_files", "resolve_url"]
 

@@ -14,6 +14,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from curriculum_tool.domain.roles import Actor
 from curriculum_tool.io.importer import import_file
@@ -102,3 +103,19 @@ def test_changes_after_the_migration_are_versioned_and_audited(v3_path, tmp_path
         assert entries[0].changed() == ["title", "row_version"]
         assert entries[0].after["title"].endswith("(revisi)")
         assert version.row_version == 2
+
+
+def test_paths_and_models_of_an_older_workspace_get_their_plan_year_and_state(v3_path):
+    with Workspace.open(v3_path) as workspace, workspace.engine.connect() as conn:
+        paths = conn.execute(
+            select(schema.paths.c.created, schema.paths.c.plan_year, schema.paths.c.plan_version)
+        ).all()
+        models = conn.execute(select(schema.models.c.active, schema.models.c.state)).all()
+    assert len(paths) == 66
+    assert {(year, version) for created, year, version in paths} == {
+        (int(created[:4]), 1) for created, _, _ in paths
+    }
+    assert models and {(active, state) for active, state in models} <= {
+        (True, "active"),
+        (False, "retired"),
+    }

@@ -247,13 +247,21 @@ def test_replacing_modules_refuses_to_strand_a_stored_step(
 ADDED_TABLES = {
     2: NEW_TABLES,
     3: ("obligations",),
-    4: tuple(t.name for t in schema.metadata.sorted_tables if schema.since(t) == 4),
+    **{
+        version: tuple(
+            t.name for t in reversed(schema.metadata.sorted_tables) if schema.since(t) == version
+        )
+        for version in (4, 5)
+    },
 }
 ADDED_COLUMNS = {
-    4: {
-        t.name: tuple(c.name for c in t.columns if schema.since(c) == 4)
-        for t in schema.metadata.sorted_tables
-        if schema.since(t) < 4 and any(schema.since(c) == 4 for c in t.columns)
+    **{
+        version: {
+            t.name: tuple(c.name for c in t.columns if schema.since(c) == version)
+            for t in schema.metadata.sorted_tables
+            if schema.since(t) < version and any(schema.since(c) == version for c in t.columns)
+        }
+        for version in (4, 5)
     },
     3: {
         "modules": ("audience",),
@@ -361,9 +369,9 @@ def _assert_current_schema_keeping(path, old: dict[str, tuple[list[str], list[tu
         conn.close()
 
 
-def test_the_schema_version_is_4():
+def test_the_schema_version_is_5():
     # The upgrade tests below rebuild versions 1, 2 and 3 from what later versions added.
-    assert schema.SCHEMA_VERSION == 4
+    assert schema.SCHEMA_VERSION == 5
 
 
 def test_version_1_workspace_is_upgraded_on_open(workspace, workspace_path):
@@ -482,10 +490,10 @@ def sqlite_file_contents_with_columns(path):
 def test_newer_workspace_is_refused(workspace, workspace_path):
     workspace.close()
     conn = sqlite3.connect(workspace_path)
-    conn.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    conn.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
-    with pytest.raises(WorkspaceError, match=r"newer curriculum-tool \(schema 5 > 4\)"):
+    with pytest.raises(WorkspaceError, match=r"newer curriculum-tool \(schema 6 > 5\)"):
         Workspace.open(workspace_path)
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "AddEdge",
     "ChangeJP",
     "Edit",
+    "EditSequence",
     "PathChange",
     "RemoveEdge",
     "RetireModule",
@@ -94,22 +95,35 @@ class ChangeJP:
         return {self.module}
 
 
-Edit = AddEdge | RemoveEdge | RetireModule | ChangeJP
+@dataclass(frozen=True)
+class EditSequence:
+    """Several edits made one after another, judged as one: the differences between two
+    catalog releases (:mod:`curriculum_tool.releases.diff`)."""
+
+    edits: tuple[AddEdge | RemoveEdge | RetireModule | ChangeJP, ...]
+
+    def touches(self) -> set[str]:
+        return set().union(*(edit.touches() for edit in self.edits))
+
+
+Edit = AddEdge | RemoveEdge | RetireModule | ChangeJP | EditSequence
 
 
 def apply_edit(graph: PrerequisiteGraph, edit: Edit) -> PrerequisiteGraph:
-    """A copy of ``graph`` with ``edit`` made; raises as the graph's own edits do."""
+    """A copy of ``graph`` with ``edit`` made (each of a sequence in turn); raises as the
+    graph's own edits do."""
     edited = graph.copy()
-    if isinstance(edit, AddEdge):
-        edited.add_edge(edit.module, edit.requires, edit.kind)
-    elif isinstance(edit, RemoveEdge):
-        edited.remove_edge(edit.module, edit.requires)
-    elif isinstance(edit, RetireModule):
-        edited.update_module(edit.module, status="draft")
-    elif isinstance(edit, ChangeJP):
-        edited.update_module(edit.module, jp=edit.jp)
-    else:  # pragma: no cover - the Edit union is closed
-        raise TypeError(f"not a graph edit: {edit!r}")
+    for step in edit.edits if isinstance(edit, EditSequence) else (edit,):
+        if isinstance(step, AddEdge):
+            edited.add_edge(step.module, step.requires, step.kind)
+        elif isinstance(step, RemoveEdge):
+            edited.remove_edge(step.module, step.requires)
+        elif isinstance(step, RetireModule):
+            edited.update_module(step.module, status="draft")
+        elif isinstance(step, ChangeJP):
+            edited.update_module(step.module, jp=step.jp)
+        else:  # pragma: no cover - the Edit union is closed
+            raise TypeError(f"not a graph edit: {step!r}")
     return edited
 
 

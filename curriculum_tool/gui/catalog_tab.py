@@ -1,11 +1,9 @@
 """Katalog: the competency dictionary and the module catalog, filtered, edited, undoable.
 
-Tables are Qt models over the workspace's records; filters are a proxy model. Every
-edit goes through the core's edit service (the checks of an import, by the person signed
-in, one transaction) and onto a QUndoStack, so Ctrl+Z takes it back the same way. Each
-edit is made from the version the record was read at; when someone else changed it
-meanwhile, nothing is written and :mod:`.conflict_dialog` asks what to do (an undo or a
-redo too).
+Tables are Qt models over the records; filters are a proxy model. Every edit goes through the
+core's edit service (an import's checks, by the person signed in, one transaction) and onto a
+QUndoStack, so Ctrl+Z takes it back. Each edit (undo, redo) is made from the version read; when
+someone else changed it meanwhile, nothing is written and :mod:`.conflict_dialog` asks.
 """
 
 from __future__ import annotations
@@ -49,6 +47,7 @@ from .conflict_dialog import (
 from .i18n import QT_TRANSLATE_NOOP, error_text
 from .record_form import RecordForm
 from .record_model import RecordTableModel
+from .release_dialog import ReleaseBar
 from .roles import allow
 from .vocab_labels import group_label, hazard_label, modality_label, status_label
 
@@ -473,6 +472,7 @@ class CatalogTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.inner)
+        self.releases = ReleaseBar(self, layout)  # publish and compare releases
         self.reload()
 
     def _edited(self) -> None:

@@ -3,6 +3,13 @@
 
 Identifiers are uuid5 of kind and code, and the document's of the workspace's identity, so
 the same data always exports to the same file.
+
+The document carries the catalog release it is (:mod:`curriculum_tool.releases`): its
+``version`` is the release's name when the catalog is a published release, or
+``<latest release>+draft`` when the catalog changed since; its ``notes`` say when the
+release was published, its digest and the designer's notes. Both are CASE 1.0 fields, so
+``strict`` keeps them; the extension (not strict) has them as data too. A workspace that
+never published a release exports no version.
 """
 
 from __future__ import annotations
@@ -14,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.vocab import COMPETENCY_GROUPS
+from ..releases.content import catalog_digest, current_release
+from ..releases.publish import latest_release, list_releases
 from ..store import Workspace
 from .atomic import atomic_output
 from .case_format import (
@@ -27,7 +36,7 @@ from .case_format import (
     REGION_TYPE,
 )
 
-__all__ = ["GROUP_NAMES", "TITLE", "write_case"]
+__all__ = ["GROUP_NAMES", "TITLE", "release_fields", "write_case"]
 
 #: Title of the CFDocument.
 TITLE = "Kamus Kompetensi dan Katalog Modul"
@@ -37,6 +46,40 @@ GROUP_NAMES = {
     "manajerial": "Kompetensi Manajerial",
     "sosial_kultural": "Kompetensi Sosial Kultural",
 }
+
+
+#: The document's ``notes`` (the document is in Indonesian): a release, or a draft after one.
+RELEASE_NOTES = "Rilis {name}, diterbitkan {published}; SHA-256 katalog {sha256}."
+DRAFT_NOTES = "Draf setelah rilis {name} ({published}); SHA-256 katalog {sha256}."
+
+
+def release_fields(workspace: Workspace) -> dict[str, Any]:
+    """The CFDocument fields that say which catalog release the package is: ``version``
+    and ``notes``, and our extension's data under ``release``; empty when no release was
+    ever published."""
+    with workspace.engine.connect() as conn:
+        latest = latest_release(conn)
+        if latest is None:
+            return {}
+        digest = catalog_digest(workspace, conn)
+        name = current_release(conn, digest)
+    release = next(r for r in list_releases(workspace) if r.name == (name or latest.name))
+    template = RELEASE_NOTES if name else DRAFT_NOTES
+    notes = template.format(name=release.name, published=release.published, sha256=digest)
+    if name and release.notes:
+        notes += " " + release.notes
+    return {
+        "version": name or f"{latest.name}+draft",
+        "notes": notes,
+        "release": {
+            "name": name,
+            "draft_of": "" if name else latest.name,
+            "published": release.published,
+            "published_by": release.published_by,
+            "catalog_sha256": digest,
+            "notes": release.notes,
+        },
+    }
 
 
 def _id(*parts: str) -> str:
@@ -133,6 +176,10 @@ def write_case(
             associate("isRelatedTo", module_links[m.code], competency_links[code], level=level)
     for p in workspace.load("prerequisites"):
         associate("precedes", module_links[p.requires], module_links[p.module], kind=p.kind)
+    released = release_fields(workspace)
+    version: dict[str, Any] = {k: released[k] for k in ("version", "notes") if k in released}
+    if released and not strict:
+        version["extensions"] = {EXTENSION: {"release": released["release"]}}
     package = {
         "CFDocument": {
             "identifier": document["identifier"],
@@ -143,6 +190,7 @@ def write_case(
             "lastChangeDateTime": stamp,
             "adoptionStatus": "Draft",
             "language": "id",
+            **version,
         },
         "CFItems": items,
         "CFAssociations": associations,

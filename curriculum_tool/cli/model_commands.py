@@ -1,4 +1,5 @@
-"""The success-model commands: ``train`` (fit, store and make current) and ``score``.
+"""The success-model commands: ``train`` (fit and store a candidate, promoted when it
+passes the promotion gate) and ``score``.
 
 scikit-learn and pandas load only when one of them runs, never for ``--help``. What they
 print for a person follows ``--lang`` or the locale; ``--format json`` stays English.
@@ -21,6 +22,12 @@ SAID = Catalogue(
             "model '{name}' (sha256 {digest}…) disimpan sebagai model terkini; berkasnya di "
             "{folder}/",
         ),
+        "stored_candidate": (
+            "stored model '{name}' (sha256 {digest}…) as a candidate; the active model is "
+            "unchanged; files in {folder}/",
+            "model '{name}' (sha256 {digest}…) disimpan sebagai kandidat; model aktif tidak "
+            "berubah; berkasnya di {folder}/",
+        ),
         "scored": (
             "scored {count} pairs to {out}",
             "peluang berhasil {count} pasangan ditulis ke {out}",
@@ -37,8 +44,10 @@ def run_train(args: argparse.Namespace) -> int:
     from ..model.train import STAGE_LABELS
     from ..model.training import train_and_store
     from ..store import Workspace
+    from .registry_commands import promote_mode
 
     lang = message_language(args)
+    promote, reason = promote_mode(args)
     models_dir = args.models_dir or str(default_models_dir())
     line = progress_line()
 
@@ -55,6 +64,8 @@ def run_train(args: argparse.Namespace) -> int:
                 name=args.name or None,
                 truth=args.truth,
                 models_dir=models_dir,
+                promote=promote,
+                reason=reason,
                 progress=progress,
             )
     finally:
@@ -64,7 +75,12 @@ def run_train(args: argparse.Namespace) -> int:
         print(json.dumps(stored.card, ensure_ascii=False, indent=2))
     else:
         print(metrics_text(stored.card, lang=lang))
-        said = SAID("stored", name=stored.name, digest=stored.sha256[:12], folder=models_dir)
+        said = SAID(
+            "stored" if stored.active else "stored_candidate",
+            name=stored.name,
+            digest=stored.sha256[:12],
+            folder=models_dir,
+        )
         print(said.render(lang))
     return EXIT_OK
 

@@ -3,7 +3,10 @@
 The card shows the held-out metrics against the baselines (and the ground-truth ceiling
 on simulated data), a reliability diagram, per-province slices and the card's details
 (data, evaluation, estimator, features, library versions, intended use and limits). A
-refused model's card is still shown, under the reason it is refused.
+refused model's card is still shown, under the reason it is refused. A trained model's
+card also shows the promotion gate: the candidate against the model active when it was
+trained and the baselines, on the same held-out rows, with the decision, its reasons and
+any override (its written reason, who, when).
 """
 
 from __future__ import annotations
@@ -12,20 +15,32 @@ import datetime as dt
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from ..messages import Message
 from ..model.card_text import card_text
+from ..model.gate import PROMOTED, card_message
 from ..model.persist import StoredModel
 from ..model.versions import version_mismatches
 from .calibration_chart import CalibrationChart
 from .i18n import in_app_language
-from .model_metrics import MetricsTable
+from .model_metrics import GateTable, MetricsTable
 from .province_slices import ProvinceTable
 from .table_cells import percent_text
 
-__all__ = ["ModelCard", "created_text"]
+__all__ = ["ModelCard", "created_text", "state_text"]
+
+
+def state_text(state: str) -> str:
+    """A model's state in words: Kandidat, Aktif or Pensiun."""
+    if state == "candidate":
+        return QCoreApplication.translate("ModelCard", "Kandidat")
+    if state == "active":
+        return QCoreApplication.translate("ModelCard", "Aktif")
+    if state == "retired":
+        return QCoreApplication.translate("ModelCard", "Pensiun")
+    return state
 
 
 def created_text(created: str) -> str:
@@ -67,6 +82,17 @@ class ModelCard(QWidget):
         box.addWidget(self.metrics)
         box.addWidget(self.metrics_note)
 
+        self.gate_table = GateTable(self)
+        self.gate_decision = QTextBrowser(self)
+        self.gate_decision.setOpenLinks(False)
+        self.gate_decision.setReadOnly(True)
+        self.gate_decision.setMinimumHeight(90)
+        self.gate_decision.setMaximumHeight(140)
+        self.gate_box = QGroupBox(self.tr("Gerbang promosi (baris uji yang sama)"), self)
+        gate_layout = QVBoxLayout(self.gate_box)
+        gate_layout.addWidget(self.gate_table)
+        gate_layout.addWidget(self.gate_decision)
+
         self.chart = CalibrationChart(self)
         chart_box = QGroupBox(self.tr("Kalibrasi"), self)
         QVBoxLayout(chart_box).addWidget(self.chart)
@@ -87,13 +113,14 @@ class ModelCard(QWidget):
         grid.addWidget(self.summary, 1, 0, 1, 3)
         grid.addWidget(self.refusal, 2, 0, 1, 3)
         grid.addWidget(metrics_box, 3, 0)
-        grid.addWidget(province_box, 4, 0)
-        grid.addWidget(chart_box, 3, 1, 2, 1)
-        grid.addWidget(details_box, 3, 2, 2, 1)
+        grid.addWidget(self.gate_box, 4, 0)
+        grid.addWidget(province_box, 5, 0)
+        grid.addWidget(chart_box, 3, 1, 3, 1)
+        grid.addWidget(details_box, 3, 2, 3, 1)
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 4)
         grid.setColumnStretch(2, 5)
-        grid.setRowStretch(4, 1)
+        grid.setRowStretch(5, 1)
 
     def show_model(
         self,
@@ -108,7 +135,7 @@ class ModelCard(QWidget):
             self._show_nothing(any_models)
             return
         card = model.card
-        state = self.tr("aktif") if model.active else self.tr("tidak aktif")
+        state = state_text(model.state)
         self.title.setText(
             f"<span style='font-size:large'><b>{html.escape(model.name)}</b></span>"
             f" &nbsp;·&nbsp; {html.escape(state)} &nbsp;·&nbsp; "
@@ -123,6 +150,7 @@ class ModelCard(QWidget):
         metrics = card.get("metrics", {})
         self.metrics.show_metrics(metrics)
         self.metrics_note.setText(self.metrics.note(metrics))
+        self._show_gate(card)
         self.chart.set_calibration(metrics.get("calibration"))
         self.provinces.show_slices(metrics.get("provinces") or [], province_names or {})
         self.details.setHtml(self._details_html(model))
@@ -141,9 +169,53 @@ class ModelCard(QWidget):
         self.refusal.hide()
         self.metrics.setRowCount(0)
         self.metrics_note.clear()
+        self.gate_box.hide()
         self.chart.clear()
         self.provinces.setRowCount(0)
         self.details.clear()
+
+    def _show_gate(self, card: dict[str, Any]) -> None:
+        """The gate's comparison and decision (hidden for a model trained without one)."""
+        gate = card.get("gate")
+        overrides = [o for o in card.get("overrides", []) if isinstance(o, dict)]
+        if not isinstance(gate, dict) and not overrides:
+            self.gate_box.hide()
+            self.gate_table.setRowCount(0)
+            self.gate_decision.clear()
+            return
+        self.gate_box.show()
+        self.gate_table.show_gate(gate if isinstance(gate, dict) else {})
+        self.gate_decision.setHtml(self.decision_html(card))
+
+    def decision_html(self, card: dict[str, Any]) -> str:
+        """The gate's decision, its reasons, and any override, as rich text."""
+        e = html.escape
+        gate = card.get("gate") if isinstance(card.get("gate"), dict) else {}
+        parts = []
+        if gate:
+            passed = gate.get("decision") == PROMOTED
+            verdict = (
+                self.tr("Lolos gerbang: dipromosikan")
+                if passed
+                else self.tr("Tidak lolos gerbang: tetap kandidat")
+            )
+            color = "#1e6b2f" if passed else "#8b1a10"
+            parts.append(f"<b style='color:{color}'>{e(verdict)}</b>")
+            summary = in_app_language(card_message(gate.get("summary", "")))
+            parts.append(e(summary))
+            reasons = [in_app_language(card_message(r)) for r in gate.get("reasons", [])]
+            parts += [f"• {e(reason)}" for reason in reasons]
+        for entry in card.get("overrides", []):
+            if isinstance(entry, dict):
+                parts.append(
+                    e(
+                        self.tr("Dipromosikan dengan alasan oleh %1 pada %2: %3")
+                        .replace("%1", str(entry.get("by", "?")))
+                        .replace("%2", created_text(str(entry.get("at", ""))))
+                        .replace("%3", str(entry.get("reason", "")))
+                    )
+                )
+        return "<br>".join(parts)
 
     def target_text(self, target: str) -> str:
         """What a card's ``target`` means, in words."""
@@ -232,6 +304,14 @@ class ModelCard(QWidget):
             self.tr("Dilatih ulang pada semua baris"),
             e(self.tr("ya") if evaluation.get("refitted_on_all_rows") else self.tr("tidak")),
         )
+        catalog = card.get("catalog")
+        if isinstance(catalog, dict):
+            heading(self.tr("Katalog"))
+            row(self.tr("Rilis"), e(str(catalog.get("release") or self.tr("(belum dirilis)"))))
+            row(
+                self.tr("SHA-256 katalog"),
+                f"<code>{e(str(catalog.get('sha256', ''))[:16])}…</code>",
+            )
         heading(self.tr("Model"))
         row(self.tr("Estimator"), said("estimator"))
         row(self.tr("Seed (angka acak awal)"), e(str(card.get("seed", ""))))

@@ -1,4 +1,5 @@
-"""The workspace's stored models in a table: the active one bold, refused ones marked."""
+"""The workspace's stored models in a table: each one's state (Kandidat, Aktif, Pensiun),
+the active one bold, refused ones marked."""
 
 from __future__ import annotations
 
@@ -9,18 +10,20 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableWidget, QWidget
 
 from ..model.persist import StoredModel
-from .model_card import created_text
+from .model_card import created_text, state_text
 from .table_cells import SortItem, number_text, read_only_table
 
 __all__ = ["ModelList"]
 
 #: The item data role holding each cell's model name.
 _NAME = Qt.ItemDataRole.UserRole
+#: Sorting the state column: the active model first, then candidates, then retired ones.
+_STATE_ORDER = {"active": 0, "candidate": 1, "retired": 2}
 
 
 class ModelList(QTableWidget):
-    """One row per model: name, creation time, target, data rows, AUC, ECE and a tick for
-    the active one. A refused model shows a warning icon and its reason as tooltip."""
+    """One row per model: name, creation time, target, data rows, AUC, ECE and its state
+    (Kandidat, Aktif, Pensiun). A refused model shows a warning icon and its reason as tooltip."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -33,7 +36,7 @@ class ModelList(QTableWidget):
                 self.tr("Baris data"),
                 self.tr("AUC"),
                 self.tr("ECE"),
-                self.tr("Aktif"),
+                self.tr("Status"),
             ],
         )
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -63,7 +66,7 @@ class ModelList(QTableWidget):
                 SortItem(locale.toString(int(rows)) if rows is not None else "–", rows),
                 SortItem(number_text(self, metrics.get("auc")), metrics.get("auc")),
                 SortItem(number_text(self, metrics.get("ece")), metrics.get("ece")),
-                SortItem("✓" if model.active else "", int(model.active)),
+                SortItem(state_text(model.state), _STATE_ORDER.get(model.state, 3)),
             ]
             for column, item in enumerate(cells):
                 item.setData(_NAME, model.name)

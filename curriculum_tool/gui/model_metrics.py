@@ -1,10 +1,11 @@
-"""A model card's held-out metrics beside its baselines and the ground-truth ceiling."""
+"""A model card's held-out metrics beside its baselines and the ground-truth ceiling, and
+the promotion gate's comparison (candidate, active model, baselines: AUC and ECE)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from .table_cells import header_tip, number_text, percent_text, read_only_table
 
-__all__ = ["BASELINES", "METRICS", "MetricsTable"]
+__all__ = ["BASELINES", "METRICS", "GateTable", "MetricsTable"]
 
 #: Baseline keys of a card, in display order, with their Indonesian names.
 BASELINES: tuple[tuple[str, str], ...] = (
@@ -134,4 +135,50 @@ class MetricsTable(QTableWidget):
                 "Cetak tebal: terbaik di kolomnya. AUC lebih besar lebih baik; "
                 "yang lain lebih kecil lebih baik."
             )
+        )
+
+
+class GateTable(QTableWidget):
+    """The promotion gate's comparison on the same held-out rows: the candidate, the
+    model active when it was trained, and the baselines, by AUC and ECE. Its height fits
+    its rows."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        read_only_table(self, ["AUC", "ECE"])
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def show_gate(self, gate: dict[str, Any]) -> None:
+        """Fill the rows from a card's ``gate`` (an empty dict clears them)."""
+        rows: list[tuple[str, Any]] = []
+        if gate:
+            rows.append((self.tr("Kandidat"), gate.get("candidate")))
+            if gate.get("compared_with") is not None:
+                label = self.tr("Model aktif “%1”").replace("%1", str(gate["compared_with"]))
+                rows.append((label, gate.get("active")))
+            baselines = gate.get("baselines") or {}
+            rows += [
+                (QCoreApplication.translate("MetricsTable", label), baselines[key])
+                for key, label in BASELINES
+                if key in baselines
+            ]
+            rows += [(key, v) for key, v in baselines.items() if key not in dict(BASELINES)]
+        self.setRowCount(len(rows))
+        for row, (label, values) in enumerate(rows):
+            self.setVerticalHeaderItem(row, QTableWidgetItem(label))
+            values = values if isinstance(values, dict) else {}
+            for column, key in enumerate(("auc", "ece")):
+                item = QTableWidgetItem(number_text(self, values.get(key)))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if row == 0:
+                    item.setBackground(QColor(31, 111, 178, 28))
+                self.setItem(row, column, item)
+        self.setFixedHeight(
+            self.horizontalHeader().height()
+            + 4
+            + self.verticalHeader().defaultSectionSize() * self.rowCount()
         )

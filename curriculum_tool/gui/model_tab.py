@@ -1,7 +1,11 @@
 """Model: the workspace's stored success models, their cards, and training a new one.
 
-The list shows every model the workspace holds (newest first, the active one bold);
-selecting one shows its card (:class:`~.model_card.ModelCard`). A model that fails
+The list shows every model the workspace holds (newest first, the active one bold) with
+its state: Kandidat (trained, not promoted), Aktif or Pensiun; selecting one shows its
+card (:class:`~.model_card.ModelCard`), with the promotion gate's comparison and
+decision. "Promosikan" makes the selected model active: at once when the gate promoted
+it over the model active now, else only with a written reason (asked for in a dialog;
+an empty one is refused), which its card keeps. A model that fails
 verification (altered bytes or card, other library versions, a pickle from older
 versions, untrusted types) is listed with the reason and never used; listing only
 verifies, it never rebuilds a model. "Latih model…" asks for the options
@@ -17,6 +21,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -26,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import CurriculumError
+from ..model.gate import gate_passed
 from ..model.persist import StoredModel, activate_model, list_models, verify_model
 from ..model.training import default_model_name
 from ..store import Workspace
@@ -54,6 +60,8 @@ class ModelTab(QWidget):
     status_message = Signal(str)
     workspace_edited = Signal()
     active_model_changed = Signal(str)
+    #: A training run stored a model (active or candidate), by name.
+    trained = Signal(str)
     #: True when a training run starts, False when it ends (stored, failed or cancelled).
     training_changed = Signal(bool)
 
@@ -78,9 +86,12 @@ class ModelTab(QWidget):
         self.train_button = QPushButton(self.tr("Latih model…"), self)
         self.train_button.setToolTip(self.tr("Latih model baru dari hasil pelatihan workspace"))
         self.train_button.clicked.connect(self.open_train_dialog)
-        self.activate_button = QPushButton(self.tr("Jadikan aktif"), self)
+        self.activate_button = QPushButton(self.tr("Promosikan"), self)
         self.activate_button.setToolTip(
-            self.tr("Model aktif dipakai untuk skor, rekomendasi dan batch")
+            self.tr(
+                "Jadikan model terpilih model aktif (dipakai untuk skor, rekomendasi dan "
+                "batch); tanpa lolos gerbang promosi perlu alasan tertulis"
+            )
         )
         self.activate_button.clicked.connect(self.activate_selected)
         toolbar = QHBoxLayout()
@@ -192,8 +203,27 @@ class ModelTab(QWidget):
 
     # ------------------------------------------------------------ activation
 
+    def needs_reason(self, model: StoredModel) -> bool:
+        """True when promoting ``model`` overrides the gate: it is not a candidate the
+        gate promoted over the model active now."""
+        return model.state != "candidate" or not gate_passed(model.card, self.active_name())
+
+    def ask_reason(self, model: StoredModel) -> str | None:
+        """The written reason for promoting ``model`` over the gate; None when cancelled,
+        "" (refused by the caller) when left empty."""
+        text, accepted = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Alasan promosi"),
+            self.tr(
+                "Model “%1” tidak lolos gerbang promosi terhadap model aktif.\n"
+                "Tuliskan alasan mempromosikannya; alasan ini disimpan di kartu model."
+            ).replace("%1", model.name),
+        )
+        return text.strip() if accepted else None
+
     def activate_selected(self) -> None:
-        """Make the selected model the workspace's active model (refused ones are not)."""
+        """Promote the selected model to the workspace's active model (refused ones are
+        not); without a gate pass, only with a written reason."""
         model = self.model_named(self.selected_name())
         if model is None or model.active or self.is_training:
             return
@@ -207,8 +237,22 @@ class ModelTab(QWidget):
                 .replace("%2", refused),
             )
             return
+        reason = None
+        if self.needs_reason(model):
+            reason = self.ask_reason(model)
+            if reason is None:
+                return
+            if not reason:
+                QMessageBox.warning(
+                    self,
+                    self.tr("Alasan wajib diisi"),
+                    self.tr("Model “%1” tidak dipromosikan: alasannya kosong.").replace(
+                        "%1", model.name
+                    ),
+                )
+                return
         try:
-            activate_model(self.workspace, model.name)
+            activate_model(self.workspace, model.name, reason)
         except CurriculumError as error:
             QMessageBox.warning(self, self.tr("Model tidak dapat diaktifkan"), error_text(error))
             return
@@ -292,13 +336,20 @@ class ModelTab(QWidget):
         self.reload()
         self.select(stored.name)
         auc = stored.card.get("metrics", {}).get("model", {}).get("auc")
-        self.status_message.emit(
+        said = (
             self.tr("Model “%1” disimpan dan dijadikan aktif (AUC %2)")
-            .replace("%1", stored.name)
-            .replace("%2", number_text(self, auc))
+            if stored.active
+            else self.tr(
+                "Model “%1” disimpan sebagai kandidat (AUC %2): tidak lolos gerbang promosi"
+            )
+        )
+        self.status_message.emit(
+            said.replace("%1", stored.name).replace("%2", number_text(self, auc))
         )
         self.workspace_edited.emit()
-        self.active_model_changed.emit(stored.name)
+        self.trained.emit(stored.name)
+        if stored.active:
+            self.active_model_changed.emit(stored.name)
 
     def _training_failed(self, message: str) -> None:
         self._end_training()

@@ -6,6 +6,10 @@ outcomes themselves: which hard prerequisites the learner had completed *before*
 enrolment's date. Later enrolments never feed an earlier row, and the time split in
 :mod:`.train` keeps training rows before test rows.
 
+An enrolment recorded before it ends (``completed`` 0 and a ``date``, its planned end,
+after today) is not an outcome yet: training leaves it out, and counts it in the card,
+until its end date passes or its completion is recorded.
+
 Learner levels are taken as recorded in ``learners`` (an assessment before the
 enrolments, see ``docs/simulator.md``); a learner's ``completed`` list has no dates, so
 training ignores it and scoring uses it.
@@ -13,6 +17,7 @@ training ignores it and scoring uses it.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
@@ -32,6 +37,7 @@ __all__ = [
     "TARGETS",
     "TrainingSet",
     "label",
+    "not_ended",
     "outcomes_frame",
     "training_set",
     "unknown_target",
@@ -78,6 +84,7 @@ class TrainingSet:
     target: str
     unlabelled: int  # completed enrolments without an l3 report (target l3)
     data_sha256: str  # of (learner, module, date, label), to name the data in the card
+    not_ended: int = 0  # enrolments still running (not completed, end date after today)
 
     def __len__(self) -> int:
         return len(self.label)
@@ -117,6 +124,13 @@ def label(outcomes: pd.DataFrame, target: str) -> pd.Series:
         return completed.astype(float)
     l3 = outcomes["l3"].astype("float")
     return pd.Series(np.where(completed, l3, 0.0), index=outcomes.index)
+
+
+def not_ended(outcomes: pd.DataFrame, today: dt.date | None = None) -> pd.Series:
+    """True for the enrolments that have not ended: not completed, and their date (the
+    planned end) after ``today`` (default: today). They are no outcome yet."""
+    today = today or dt.date.today()
+    return ~outcomes["completed"].astype(bool) & (outcomes["date"] > pd.Timestamp(today))
 
 
 def completed_before(
@@ -165,10 +179,16 @@ def training_set(
     target: str = "l3",
     context: CatalogIndex | None = None,
     learners: LearnerArrays | None = None,
+    today: dt.date | None = None,
 ) -> TrainingSet:
-    """The labelled enrolments of ``workspace`` with their features as of each date."""
+    """The labelled enrolments of ``workspace`` with their features as of each date.
+
+    Enrolments that have not ended by ``today`` (default: today) are left out
+    (:func:`not_ended`); the set counts them in ``not_ended``."""
     context = context or CatalogIndex.from_workspace(workspace)
     outcomes = outcomes_frame(workspace)
+    running = not_ended(outcomes, today)
+    outcomes = outcomes[~running].reset_index(drop=True)
     labels = label(outcomes, target)
     rows = outcomes[labels.notna()].reset_index(drop=True)
     y = labels[labels.notna()].to_numpy(dtype=np.int8)
@@ -199,4 +219,5 @@ def training_set(
         target,
         int(labels.isna().sum()),
         digest.hexdigest(),
+        int(running.sum()),
     )

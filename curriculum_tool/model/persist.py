@@ -13,6 +13,14 @@ edited model. A model is refused with its reason, and never deserialised, when i
 pickle (the format of older versions), when its digest or card do not match, when its
 library versions differ from this installation's, or when its schema names a type
 outside the trusted ones. Listing and verifying read only the card and ``schema.json``.
+
+Each stored model has a state (:mod:`~curriculum_tool.store.model_states`): a
+*candidate* (trained, not promoted), the *active* model (the one ``score``,
+``recommend`` and ``batch`` use) or *retired* (active once). :func:`activate_model`
+(:mod:`.promotion`, re-exported here) promotes a candidate: without a written reason only
+when the promotion gate (:mod:`.gate`) promoted it over the model active now; any other
+promotion is an override whose reason, author and time are kept in the card's
+``overrides``, and the card is sealed again.
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import skops.io as sio
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from .. import shipped_files
 from ..edit.permissions import refuse_unless_allowed
@@ -36,6 +44,7 @@ from ..errors import CurriculumError, ModelIntegrityError
 from ..io.atomic import atomic_output
 from ..shipped_files import DEFAULT_MODEL
 from ..store import schema
+from ..store.model_states import ACTIVE, CANDIDATE, make_active, state_of
 from .pairs import CATEGORICAL_COLUMNS, NUMERIC_COLUMNS
 from .persist_text import SAID, joined, said_by
 from .shipped import DEFAULT_MODEL_SHA256
@@ -56,6 +65,9 @@ __all__ = [
     "load_model",
     "model_bytes",
     "model_digest",
+    "override_entry",
+    "refuse_replacing_active",
+    "retire_model",
     "save_model",
     "upgrade_legacy_default",
     "verify_model",
@@ -99,6 +111,12 @@ class StoredModel:
     created: str
     active: bool
     card: dict[str, Any]
+    #: candidate, active or retired (:mod:`~curriculum_tool.store.model_states`)
+    state: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.state:
+            object.__setattr__(self, "state", ACTIVE if self.active else CANDIDATE)
 
 
 @dataclass(frozen=True)
@@ -146,15 +164,25 @@ def _sealed(card: dict[str, Any], payload: bytes) -> dict[str, Any]:
 
 
 def save_model(
-    workspace, result: TrainResult, name: str, directory: Path | None = None, activate: bool = True
+    workspace,
+    result: TrainResult,
+    name: str,
+    directory: Path | None = None,
+    activate: bool = True,
+    override: str | None = None,
 ) -> StoredModel:
     """Store ``result`` in the workspace (one transaction) and, with ``directory``, as files.
 
-    Returns the stored model; with ``activate`` it becomes the workspace's current model.
+    Returns the stored model; with ``activate`` it becomes the workspace's active model,
+    else it is stored as a candidate. ``override`` is the written reason an activation
+    overrides the gate; it is kept in the card's ``overrides`` before the card is sealed.
     """
     _check_name(name)
     payload = model_bytes(result.model)
-    card = _sealed({**result.card, "name": name}, payload)
+    card = {**result.card, "name": name}
+    if override is not None:
+        card["overrides"] = [*card.get("overrides", []), override_entry(workspace, override)]
+    card = _sealed(card, payload)
     if directory is not None:  # files first: a failed write leaves the workspace as it was
         write_model_files(directory, name, payload, card)
     return _store(workspace, name, payload, card, activate)
@@ -233,9 +261,9 @@ def _store(
             return _store(workspace, name, payload, card, activate, own)
     table = schema.models
     refuse_unless_allowed(conn, workspace.actor, "models", [(None, {"name": name})])
+    if not activate:
+        refuse_replacing_active(conn, name)
     conn.execute(table.delete().where(table.c.name == name))
-    if activate:
-        conn.execute(update(table).values(active=False))
     conn.execute(
         table.insert(),
         {
@@ -244,10 +272,23 @@ def _store(
             "card": json.dumps(card, ensure_ascii=False),
             "payload": payload,
             "created": card["created"],
-            "active": activate,
+            "active": False,
+            "state": CANDIDATE,
         },
     )
-    return StoredModel(name, card["sha256"], card["created"], activate, card)
+    if activate:
+        make_active(conn, name)
+    state = ACTIVE if activate else CANDIDATE
+    return StoredModel(name, card["sha256"], card["created"], activate, card, state)
+
+
+def refuse_replacing_active(conn, name: str) -> None:
+    """Refuse to store a candidate under the name of the active model: the workspace
+    would be left without one."""
+    table = schema.models
+    row = conn.execute(select(table.c.active, table.c.state).where(table.c.name == name)).first()
+    if row is not None and state_of(row.state, bool(row.active)) == ACTIVE:
+        raise CurriculumError(SAID("replaces_active", name=name))
 
 
 def _pickle_refusal(label: str) -> str:
@@ -315,7 +356,12 @@ def list_models(workspace) -> list[StoredModel]:
     """Every stored model, newest first (an unreadable card is listed as empty)."""
     table = schema.models
     query = select(
-        table.c.name, table.c.sha256, table.c.created, table.c.active, table.c.card
+        table.c.name,
+        table.c.sha256,
+        table.c.created,
+        table.c.active,
+        table.c.card,
+        table.c.state,
     ).order_by(table.c.created.desc(), table.c.name)
     with workspace.engine.connect() as conn:
         rows = conn.execute(query).all()
@@ -324,20 +370,15 @@ def list_models(workspace) -> list[StoredModel]:
         card = _card_of(r.card)
         models.append(
             StoredModel(
-                r.name, r.sha256, r.created, bool(r.active), card if isinstance(card, dict) else {}
+                r.name,
+                r.sha256,
+                r.created,
+                bool(r.active),
+                card if isinstance(card, dict) else {},
+                state_of(r.state, bool(r.active)),
             )
         )
     return models
-
-
-def activate_model(workspace, name: str) -> None:
-    """Make ``name`` the model that ``score``, ``recommend`` and ``batch`` use."""
-    table = schema.models
-    with workspace.transaction() as conn:
-        if conn.execute(select(table.c.name).where(table.c.name == name)).first() is None:
-            raise CurriculumError(SAID("no_such_model", name=name))
-        refuse_unless_allowed(conn, workspace.actor, "models", [({"name": name}, {"name": name})])
-        conn.execute(update(table).values(active=table.c.name == name))
 
 
 def verify_model(workspace, name: str) -> str | None:
@@ -425,3 +466,7 @@ def load_model(workspace, name: str | None = None) -> LoadedModel:
     _verify(f"'{row.name}'", row.payload, row.sha256, card)
     estimator = sio.loads(row.payload, trusted=list(TRUSTED_TYPES))
     return LoadedModel(row.name, row.sha256, card, estimator)
+
+
+# Promotion lives in its own module; its functions are part of this module's interface.
+from .promotion import activate_model, override_entry, retire_model  # noqa: E402

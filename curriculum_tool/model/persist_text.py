@@ -140,6 +140,38 @@ SAID = Catalogue(
             "no model named '{name}' in this workspace",
             "tidak ada model bernama '{name}' di ruang kerja ini",
         ),
+        # -- promotion ----------------------------------------------------------------------
+        "already_active": (
+            "model '{name}' is already the active model",
+            "model '{name}' sudah menjadi model aktif",
+        ),
+        "reason_needed": (
+            "model '{name}' did not pass the promotion gate against the active model; "
+            "promoting it needs a written reason (--reason), kept in its card",
+            "model '{name}' tidak lolos gerbang promosi terhadap model aktif; "
+            "mempromosikannya memerlukan alasan tertulis (--reason) yang disimpan di kartunya",
+        ),
+        "reason_retired": (
+            "model '{name}' is retired; making it active again needs a written reason "
+            "(--reason), kept in its card",
+            "model '{name}' sudah pensiun; mengaktifkannya kembali memerlukan alasan tertulis "
+            "(--reason) yang disimpan di kartunya",
+        ),
+        "empty_reason": (
+            "the reason for promoting model '{name}' is empty; write why it should be active",
+            "alasan mempromosikan model '{name}' kosong; tuliskan mengapa model ini harus aktif",
+        ),
+        "replaces_active": (
+            "model '{name}' is the active model; a new candidate cannot replace it under "
+            "the same name: choose another name",
+            "model '{name}' adalah model aktif; kandidat baru tidak dapat menggantikannya "
+            "dengan nama yang sama: pilih nama lain",
+        ),
+        "retire_active": (
+            "model '{name}' is the active model and cannot be retired; promote another model first",
+            "model '{name}' adalah model aktif dan tidak dapat dipensiunkan; promosikan "
+            "model lain terlebih dahulu",
+        ),
         "no_model_yet": (
             "this workspace has no model yet; run 'train' first",
             "ruang kerja ini belum memiliki model; jalankan 'train' terlebih dahulu",

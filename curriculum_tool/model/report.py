@@ -12,8 +12,9 @@ from typing import Any
 from ..errors import in_language
 from ..messages import Catalogue
 from .card_text import calibration_bin, card_text
+from .gate import card_message
 
-__all__ = ["SAID", "metrics_lines", "metrics_text"]
+__all__ = ["SAID", "gate_lines", "metrics_lines", "metrics_text"]
 
 SAID = Catalogue(
     "model.report",
@@ -59,6 +60,19 @@ SAID = Catalogue(
             "largest provinces (held out, first {count}):",
             "provinsi terbesar (data uji, {count} pertama):",
         ),
+        "gate": (
+            "promotion gate (the same {rows:,} held-out enrolments):",
+            "gerbang promosi ({rows:,} pendaftaran uji yang sama):",
+        ),
+        "gate_row": ("  {name:32} {auc} {ece}", "  {name:32} {auc} {ece}"),
+        "gate_candidate": ("candidate (this model)", "kandidat (model ini)"),
+        "gate_active": ("active model '{name}'", "model aktif '{name}'"),
+        "gate_reason": ("  - {reason}", "  - {reason}"),
+        "decision": ("decision: {summary}", "keputusan: {summary}"),
+        "override": (
+            "override by {by} at {at}: {reason}",
+            "gerbang diabaikan oleh {by} pada {at}: {reason}",
+        ),
         "province_row": (
             "  {province:>4}: {rows:6,} rows, rate {rate:.3f}, predicted {predicted:.3f}, "
             "AUC {auc}",
@@ -70,6 +84,7 @@ SAID = Catalogue(
 
 #: The table's header: the metrics' names, the same in both languages.
 _HEADER = f"{'':32} {'AUC':>6} {'logloss':>7} {'Brier':>6} {'ECE':>6}"
+_GATE_HEADER = f"  {'':32} {'AUC':>6} {'ECE':>6}"
 
 
 def _number(value: float | None) -> str:
@@ -142,6 +157,40 @@ def metrics_lines(card: dict[str, Any], provinces: int = 10) -> list[str]:
             )
             for row in metrics["provinces"][:provinces]
         ]
+    return lines + gate_lines(card)
+
+
+def gate_lines(card: dict[str, Any]) -> list[str]:
+    """The promotion gate's comparison and decision, and any override (none for a card
+    without a gate)."""
+    gate = card.get("gate")
+    if not isinstance(gate, dict):
+        return []
+    lines: list[str] = ["", SAID("gate", rows=gate.get("holdout_rows", 0)), _GATE_HEADER]
+
+    def row(name: str, values: Any) -> None:
+        values = values if isinstance(values, dict) else {}
+        auc, ece = _number(values.get("auc")), _number(values.get("ece"))
+        lines.append(SAID("gate_row", name=name, auc=auc, ece=ece))
+
+    row(SAID("gate_candidate"), gate.get("candidate"))
+    if gate.get("compared_with") and gate.get("active") is not None:
+        row(SAID("gate_active", name=gate["compared_with"]), gate.get("active"))
+    for key, values in (gate.get("baselines") or {}).items():
+        kind = f"baseline_{key}"
+        row(SAID(kind) if kind in SAID.templates else key, values)
+    lines += [SAID("gate_reason", reason=card_message(r)) for r in gate.get("reasons", [])]
+    lines.append(SAID("decision", summary=card_message(gate.get("summary", ""))))
+    for entry in card.get("overrides", []):
+        if isinstance(entry, dict):
+            lines.append(
+                SAID(
+                    "override",
+                    by=entry.get("by", "?"),
+                    at=entry.get("at", "?"),
+                    reason=entry.get("reason", ""),
+                )
+            )
     return lines
 
 

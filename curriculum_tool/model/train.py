@@ -5,7 +5,11 @@ out, the model learns from the other learners' enrolments before a cut-off date,
 tested on the held-out learners' enrolments from that date on. No held-out learner and
 no later enrolment is seen in training. The same split scores three baselines and, on
 simulated data, the ground-truth ceiling. The stored model is then refitted on every
-labelled row (the card says so), because the split only serves to measure.
+labelled row (the card says so), because the split only serves to measure. The result
+keeps the held-out rows and the predictions of the model fitted *before* the refit
+(:class:`Holdout`), so the promotion gate (:mod:`.gate`) can compare it with the active
+model on exactly those rows. A model trained on a workspace records the catalog it used
+(its digest, and the published release of that content, if any).
 
 Training reports its stages as ``progress(done, total, stage)`` with a stable key from
 :data:`STAGES` and stops between stages when ``cancelled()`` turns true, as
@@ -27,6 +31,7 @@ from sklearn.metrics import roc_auc_score
 
 from ..errors import Cancelled, CurriculumError
 from ..messages import Catalogue
+from ..releases.content import catalog_digest, current_release
 from .card_text import SAID as CARD_SAID, estimator_text, target_meaning
 from .dataset import TrainingSet, training_set
 from .estimators import make_baselines, make_model
@@ -39,6 +44,7 @@ __all__ = [
     "SAID",
     "STAGES",
     "STAGE_LABELS",
+    "Holdout",
     "Progress",
     "TrainResult",
     "TrainingCancelled",
@@ -121,11 +127,25 @@ class TrainingCancelled(Cancelled):
 
 
 @dataclass
+class Holdout:
+    """The held-out rows of a run and the predictions of the model fitted on the
+    training rows only (before any refit): what the promotion gate compares."""
+
+    features: pd.DataFrame
+    label: np.ndarray
+    predicted: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.label)
+
+
+@dataclass
 class TrainResult:
-    """A fitted model and its card (metrics, data, versions)."""
+    """A fitted model and its card (metrics, data, versions), with the held-out rows."""
 
     model: Any
     card: dict[str, Any]
+    holdout: Holdout | None = None
 
 
 def split(
@@ -171,7 +191,18 @@ def train(
     stages.begin("features")
     context = PairContext.from_workspace(workspace)
     data = training_set(workspace, target, context)
-    return _train_set(data, seed, truth, refit, stages)
+    result = _train_set(data, seed, truth, refit, stages)
+    result.card["catalog"] = catalog_of(workspace)
+    return result
+
+
+def catalog_of(workspace) -> dict[str, str | None]:
+    """The catalog a model is trained on: its digest, and the newest published release
+    with that content (None when the catalog changed since, or none was published)."""
+    with workspace.engine.connect() as conn:
+        digest = catalog_digest(workspace, conn)
+        release = current_release(conn, digest)
+    return {"release": release or None, "sha256": digest}
 
 
 def train_set(
@@ -283,6 +314,7 @@ def _train_set(
             "sha256": data.data_sha256,
             "rows": len(data),
             "unlabelled": data.unlabelled,
+            "not_ended": data.not_ended,
             "positive_rate": float(data.label.mean()),
             "first_date": str(dates.min()),
             "last_date": str(dates.max()),
@@ -300,7 +332,7 @@ def _train_set(
         "intended_use": INTENDED_USE,
         "limits": LIMITS,
     }
-    return TrainResult(model, card)
+    return TrainResult(model, card, Holdout(X_test, y_test, p_test))
 
 
 def _ceiling(data: TrainingSet, test_mask: np.ndarray, truth: pd.DataFrame) -> float | None:

@@ -3,9 +3,12 @@
 :func:`train_and_store` checks every input before it reads a single outcome (target,
 seed, model name, the simulator's ground truth), names an unnamed model the same way
 everywhere (:func:`default_model_name`), trains with :func:`~.train.train` and stores
-the result in one transaction. Its progress adds a last ``store`` stage to training's
-own, and a cancelled run raises :class:`~.train.TrainingCancelled` before anything is
-written.
+the result in one transaction as a *candidate*. The promotion gate (:mod:`.gate`)
+compares it with the active model on the same hold-out; it becomes the active model
+only when the gate promotes it, or when the caller overrides the gate with a written
+reason (``promote="always"``), which the card keeps. Its progress adds a last
+``store`` stage to training's own, and a cancelled run raises
+:class:`~.train.TrainingCancelled` before anything is written.
 """
 
 from __future__ import annotations
@@ -19,10 +22,24 @@ import pandas as pd
 from ..errors import CurriculumError
 from ..messages import Catalogue
 from .dataset import TARGETS, unknown_target
-from .persist import StoredModel, _check_name, list_models, save_model
+from .gate import compare
+from .persist import StoredModel, _check_name, list_models, load_model, save_model
+from .persist_text import SAID as PERSIST_SAID, said_by
 from .train import Progress, TrainingCancelled, train, training_stages
 
-__all__ = ["MAX_SEED", "SAID", "default_model_name", "read_truth", "train_and_store"]
+__all__ = [
+    "MAX_SEED",
+    "PROMOTE_MODES",
+    "SAID",
+    "default_model_name",
+    "read_truth",
+    "train_and_store",
+]
+
+#: How a trained model may become active: ``gate`` when the promotion gate says so
+#: (the default), ``always`` as an override with a written reason, ``never`` (stored as
+#: a candidate whatever the gate says).
+PROMOTE_MODES = ("gate", "always", "never")
 
 #: The largest seed scikit-learn's estimators accept (``random_state`` below 2**32).
 MAX_SEED = 2**32 - 1
@@ -38,6 +55,15 @@ SAID = Catalogue(
         "unreadable_truth": (
             "cannot read the ground truth {file}: {error}",
             "berkas peluang sebenarnya {file} tidak dapat dibaca: {error}",
+        ),
+        "bad_promote": (
+            "promote must be one of {modes}, not '{promote}'",
+            "promote harus salah satu dari {modes}, bukan '{promote}'",
+        ),
+        "reason_needed": (
+            "promoting a model whatever the gate says needs a written reason (--reason)",
+            "mempromosikan model tanpa memedulikan gerbang promosi memerlukan alasan "
+            "tertulis (--reason)",
         ),
         "not_truth": (
             "{file} is not a simulator truth file: it has no column {columns}",
@@ -100,7 +126,8 @@ def train_and_store(
     name: str | None = None,
     truth: Path | str | None = None,
     models_dir: Path | str | None = None,
-    activate: bool = True,
+    promote: str = "gate",
+    reason: str | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> StoredModel:
@@ -109,18 +136,31 @@ def train_and_store(
     ``name`` defaults to :func:`default_model_name` (free among the workspace's models);
     a stored model of the same name is replaced. ``truth`` is the simulator's
     ``truth.csv`` (adds the ground-truth ceiling). With ``models_dir`` the model is also
-    written there as ``NAME.skops`` and ``NAME.json``; with ``activate`` it becomes the
-    workspace's current model. ``progress`` and ``cancelled`` work as in
+    written there as ``NAME.skops`` and ``NAME.json``. The model is stored as a
+    candidate and becomes the workspace's active model when the gate promotes it
+    (``promote="gate"``), or whatever the gate says with ``promote="always"`` and a
+    written ``reason`` (kept in the card's ``overrides`` when the gate did not promote
+    it); ``promote="never"`` keeps it a candidate. The card's ``gate`` holds the
+    comparison and the decision. ``progress`` and ``cancelled`` work as in
     :func:`~.train.train`, with ``store`` as the last stage; a cancel seen before that
     stage stores nothing.
     """
     _check_target(target)
     _check_seed(seed)
+    if promote not in PROMOTE_MODES:
+        raise CurriculumError(SAID("bad_promote", promote=promote, modes=", ".join(PROMOTE_MODES)))
+    reason = (reason or "").strip() or None
+    if promote == "always" and reason is None:
+        raise CurriculumError(SAID("reason_needed"))
     if name is not None:
         _check_name(name)
     truth_frame = read_truth(truth, target) if truth is not None else None
+    stored = list_models(workspace)
+    active_name = next((model.name for model in stored if model.active), None)
     if name is None:
-        name = default_model_name({model.name for model in list_models(workspace)})
+        name = default_model_name({model.name for model in stored})
+    elif name == active_name and promote != "always":
+        raise CurriculumError(PERSIST_SAID("replaces_active", name=name))
 
     total = len(training_stages(store=True))  # train's own stages, then "store"
 
@@ -135,5 +175,16 @@ def train_and_store(
         raise TrainingCancelled()
     if progress is not None:
         progress(total, total, "store")
+    active, problem = None, None
+    if active_name is not None:
+        try:
+            active = load_model(workspace, active_name)
+        except CurriculumError as error:
+            problem = said_by(error)
+    passed, result.card["gate"] = compare(result.card, result.holdout, active, problem, active_name)
+    activate = passed if promote == "gate" else promote == "always"
+    override = reason if promote == "always" and not passed else None
     directory = Path(models_dir) if models_dir is not None else None
-    return save_model(workspace, result, name, directory=directory, activate=activate)
+    return save_model(
+        workspace, result, name, directory=directory, activate=activate, override=override
+    )

@@ -201,7 +201,7 @@ def test_default_model_is_listed_active_with_its_auc(qtbot, default_workspace):
     tab = make_tab(qtbot, default_workspace)
     rows = list_rows(tab)
     assert [row["Nama"] for row in rows] == ["default"]
-    assert rows[0]["Aktif"] == "✓"
+    assert rows[0]["Status"] == "Aktif"
     card = json.loads(
         (Path(__file__).resolve().parents[2] / "models" / "default.json").read_text(
             encoding="utf-8"
@@ -211,7 +211,7 @@ def test_default_model_is_listed_active_with_its_auc(qtbot, default_workspace):
     assert rows[0]["Target"].startswith("L3")
     assert tab.list.item(0, 0).font().bold()
     assert tab.selected_name() == "default"
-    assert "default" in tab.card.title.text() and "aktif" in tab.card.title.text()
+    assert "default" in tab.card.title.text() and "Aktif" in tab.card.title.text()
     assert not tab.activate_button.isEnabled()  # already active
     assert tab.card.refusal.isHidden()
 
@@ -299,13 +299,23 @@ def test_card_details_show_data_versions_use_and_limits(qtbot, default_workspace
 # -------------------------------------------------------------- activation
 
 
-def test_activating_another_model_makes_it_bold_and_tells_the_window(qtbot, default_workspace):
+def test_activating_another_model_makes_it_bold_and_tells_the_window(
+    qtbot, default_workspace, monkeypatch
+):
     install_model_files(default_workspace, default_model_path(), "cadangan", activate=False)
     tab = make_tab(qtbot, default_workspace)
     assert tab.selected_name() == "default"
     click_list_row(qtbot, tab, row_of(tab, "cadangan"))
     assert tab.selected_name() == "cadangan"
-    assert "tidak aktif" in tab.card.title.text()
+    assert "Kandidat" in tab.card.title.text()
+    # an installed copy never passed the promotion gate: promoting it asks for a reason
+    asked: list[str] = []
+
+    def reason(_parent, title, label, *args, **kwargs):
+        asked.append(label)
+        return "cadangan untuk uji coba", True
+
+    monkeypatch.setattr(model_tab_module.QInputDialog, "getMultiLineText", reason)
     with (
         qtbot.waitSignal(tab.active_model_changed) as changed,
         qtbot.waitSignal(tab.workspace_edited),
@@ -316,6 +326,10 @@ def test_activating_another_model_makes_it_bold_and_tells_the_window(qtbot, defa
     assert tab.list.item(row_of(tab, "cadangan"), 0).font().bold()
     assert not tab.list.item(row_of(tab, "default"), 0).font().bold()
     assert [m.name for m in list_models(default_workspace) if m.active] == ["cadangan"]
+    assert len(asked) == 1 and "cadangan" in asked[0]
+    states = {m.name: m for m in list_models(default_workspace)}
+    assert states["default"].state == "retired"
+    assert states["cadangan"].card["overrides"][0]["reason"] == "cadangan untuk uji coba"
 
 
 def test_a_tampered_model_is_shown_refused_with_the_reason(qtbot, default_workspace, warnings):
@@ -345,7 +359,7 @@ def test_a_tampered_model_is_shown_refused_with_the_reason(qtbot, default_worksp
 # ---------------------------------------------------------------- training
 
 
-def test_training_from_the_dialog_stores_and_activates_a_new_model(
+def test_training_from_the_dialog_stores_a_candidate_the_gate_keeps(
     qtbot, sim_workspace, sim_dir, warnings
 ):
     tab = make_tab(qtbot, sim_workspace)
@@ -356,19 +370,26 @@ def test_training_from_the_dialog_stores_and_activates_a_new_model(
     bar.valueChanged.connect(
         lambda value: shown.append((value, bar.maximum(), tab.progress_panel.label.text()))
     )
-    with qtbot.waitSignal(tab.active_model_changed, timeout=TRAINING_TIMEOUT_MS) as changed:
+    activated: list[str] = []
+    tab.active_model_changed.connect(activated.append)
+    with qtbot.waitSignal(tab.trained, timeout=TRAINING_TIMEOUT_MS) as changed:
         drive_train_dialog(qtbot, tab, name="model-uji", seed=2, truth=sim_dir / "truth.csv")
         assert tab.is_training and tab.progress_panel.isVisible()
         assert not tab.train_button.isEnabled()
     wait_for_training(qtbot, tab)
     assert not warnings
     assert changed.args == ["model-uji"]
+    # 600 simulated learners do not beat the shipped default (20,000): the promotion gate
+    # keeps the new model a candidate, and the active model stays
+    assert activated == []
     rows = {row["Nama"]: row for row in list_rows(tab)}
     assert set(rows) == {"default", "model-uji"}
-    assert rows["model-uji"]["Aktif"] == "✓" and rows["default"]["Aktif"] == ""
+    assert rows["model-uji"]["Status"] == "Kandidat" and rows["default"]["Status"] == "Aktif"
     assert float(rows["model-uji"]["AUC"].replace(",", ".")) > 0.6
     assert tab.selected_name() == "model-uji"
-    assert tab.list.item(row_of(tab, "model-uji"), 0).font().bold()
+    assert not tab.list.item(row_of(tab, "model-uji"), 0).font().bold()
+    assert tab.card.gate_box.isVisible()
+    assert "Tidak lolos gerbang" in tab.card.gate_decision.toPlainText()
     assert list(metric_rows(tab))[-1] == "Batas atas (peluang sebenarnya)"  # truth given
     assert tab.card.metrics.rowCount() == 5
     assert tab.card.chart.point_count() > 0
@@ -379,10 +400,12 @@ def test_training_from_the_dialog_stores_and_activates_a_new_model(
         (number, len(STAGES), f"Melatih model “model-uji”: {STAGE_LABELS[stage]}")
         for number, stage in enumerate(STAGES, start=1)
     ]
-    assert any("disimpan dan dijadikan aktif" in text for text in messages)
-    with Workspace.open(sim_workspace.target) as other:  # really stored, and active
+    assert any("disimpan sebagai kandidat" in text for text in messages)
+    with Workspace.open(sim_workspace.target) as other:  # really stored, as a candidate
         stored = {m.name: m for m in list_models(other)}
-    assert stored["model-uji"].active and stored["model-uji"].card["seed"] == 2
+    assert stored["model-uji"].state == "candidate" and stored["model-uji"].card["seed"] == 2
+    assert stored["model-uji"].card["gate"]["compared_with"] == "default"
+    assert stored["default"].active
 
 
 def test_cancelling_a_training_run_stores_nothing(

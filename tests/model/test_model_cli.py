@@ -119,6 +119,9 @@ def test_train_then_score(run_cli, tmp_path, write_csv, monkeypatch):
         "baseline: logistic regression",
         "ground-truth ceiling",
         "stored model 'm1'",
+        "promotion gate",
+        "active model 'default'",
+        "decision: ",
     ):
         assert text in out
     payload = (models_dir / "m1.skops").read_bytes()
@@ -126,8 +129,31 @@ def test_train_then_score(run_cli, tmp_path, write_csv, monkeypatch):
     assert card["sha256"] == model_digest(payload, card)
     assert card["name"] == "m1" and card["evaluation"]["refitted_on_all_rows"]
     assert f"{card['metrics']['model']['auc']:6.3f}".strip() in out
+    # train stores a candidate; it is promoted only if it beats the active model (the
+    # shipped default, trained on 20,000 learners: a model of 600 does not)
+    assert card["gate"]["compared_with"] == "default"
+    assert card["gate"]["decision"] == "kept_candidate"
+    assert "as a candidate; the active model is unchanged" in out
     with Workspace.open(ws_path) as ws:
-        assert {m.name: m.active for m in list_models(ws)} == {"default": False, "m1": True}
+        assert {m.name: m.state for m in list_models(ws)} == {
+            "default": "active",
+            "m1": "candidate",
+        }
+    # promoting it over the gate needs a written reason, kept in its card
+    code, out, err = run_cli("models", ws_path, "promote", "m1")
+    assert code == 2 and "needs a written reason" in _one_error_line(err)
+    code, out, err = run_cli("models", ws_path, "promote", "m1", "--reason", "pilot in 72")
+    assert code == 0, err
+    assert "'m1' is now the active model" in out
+    with Workspace.open(ws_path) as ws:
+        models = {m.name: m for m in list_models(ws)}
+        assert {name: m.state for name, m in models.items()} == {
+            "default": "retired",
+            "m1": "active",
+        }
+        assert [o["reason"] for o in models["m1"].card["overrides"]] == ["pilot in 72"]
+    code, out, _ = run_cli("models", ws_path, "list")
+    assert code == 0 and "m1\tactive" in out and "default\tretired" in out
 
     pairs = _pairs(
         write_csv, [("SIM-000001", "LD-101"), (DEMO, "PB-101"), ("SIM-000002", "LD-201")]

@@ -122,8 +122,15 @@ def test_list_and_activate_models(workspace, trained):
     save_model(workspace, trained, "m2")
     assert {m.name: m.active for m in list_models(workspace)} == {"m1": False, "m2": True}
     assert load_model(workspace).name == "m2"
-    activate_model(workspace, "m1")
+    # m1 was retired when m2 became active: bringing it back overrides the gate, so it
+    # needs a written reason, which its card keeps (sealed again)
+    assert {m.name: m.state for m in list_models(workspace)} == {"m1": "retired", "m2": "active"}
+    with pytest.raises(CurriculumError, match="needs a written reason"):
+        activate_model(workspace, "m1")
+    assert load_model(workspace).name == "m2"
+    activate_model(workspace, "m1", reason="m2 misjudges region 72")
     assert {m.name: m.active for m in list_models(workspace)} == {"m1": True, "m2": False}
+    assert load_model(workspace).card["overrides"][0]["reason"] == "m2 misjudges region 72"
     assert load_model(workspace).name == "m1" and load_model(workspace, "m2").name == "m2"
     with pytest.raises(CurriculumError, match="no model named 'nope'"):
         activate_model(workspace, "nope")
@@ -270,7 +277,11 @@ def test_genuine_files_install_and_load(workspace, saved):
     # Renamed, so sealed again: the new digest covers the new name.
     assert stored.sha256 == model_digest(model_file.read_bytes(), stored.card)
     assert load_model(workspace, "copy").card["name"] == "copy"
-    assert install_model_files(workspace, model_file, activate=False).sha256 == saved[0].sha256
+    # m1 is the active model: a candidate of the same name would leave none, so it is
+    # refused; installed as the active model it is the same model again
+    with pytest.raises(CurriculumError, match="cannot replace it under the same name"):
+        install_model_files(workspace, model_file, activate=False)
+    assert install_model_files(workspace, model_file).sha256 == saved[0].sha256
 
 
 @pytest.mark.parametrize(

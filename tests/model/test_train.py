@@ -251,8 +251,10 @@ def test_train_and_store_reports_every_stage_and_stores_last(copy_sim_workspace,
     assert [stage for *_, stage in calls] == list(STAGES)
     assert [done for done, *_ in calls] == list(range(1, len(STAGES) + 1))
     assert {total for _, total, _ in calls} == {len(STAGES)}
-    assert stored.name == "m1" and stored.active
-    assert {m.name: m.active for m in list_models(ws)} == {"default": False, "m1": True}
+    # stored as a candidate: on 2,500 learners it does not beat the shipped default
+    assert stored.name == "m1" and stored.state == "candidate" and not stored.active
+    assert stored.card["gate"]["decision"] == "kept_candidate"
+    assert {m.name: m.state for m in list_models(ws)} == {"default": "active", "m1": "candidate"}
     assert (tmp_path / "models" / "m1.skops").is_file()
 
 

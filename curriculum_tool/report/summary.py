@@ -14,7 +14,9 @@ headers; ``write_agency_summary`` writes them as one ``.xlsx`` for the whole wor
   the compulsory programmes (PKP for a pengawas, …) still outstanding;
 - **Per Modul**: how many learners have each module in their path, for how many it is
   blocked (and mostly why), and for how many it is an outstanding compulsory programme;
-- **Per Wilayah**: learners, JP and shortfalls per region.
+- **Per Wilayah**: learners, JP and shortfalls per region;
+- **JP per Tahun** (written by :func:`write_agency_summary`): the JP ledger of each plan
+  year, JP planned against JP completed and the yearly minimum (:mod:`.ledger`).
 
 Reports read the *kind* of a reason (:attr:`Reason.kind <curriculum_tool.domain.reasons.
 Reason.kind>`, ``Exclusion.kind``) and its parameters, never its English text; their labels
@@ -63,6 +65,7 @@ from .kinds import (
     root_kind as root_kind,
     root_params as root_params,
 )
+from .ledger import LEDGER_SHEET, ledger_sheet
 from .shortfall import obligations_text as obligations_text, shortfall_reason as shortfall_reason
 from .workbook import check_xlsx_suffix, write_summary_xlsx as write_summary_xlsx
 
@@ -342,5 +345,7 @@ def write_agency_summary(workspace: Any, out: str | os.PathLike[str], unmask: bo
     if not paths:
         raise no_stored_paths()
     context = ReportContext.from_workspace(workspace, unmask=unmask)
-    write_summary_xlsx(agency_summary(paths, context=context), out)
+    frames = agency_summary(paths, context=context)
+    frames[LEDGER_SHEET] = ledger_sheet(workspace, context)  # JP planned against done
+    write_summary_xlsx(frames, out)
     return len(paths)

@@ -110,7 +110,8 @@ def test_workbook_has_four_sheets_with_indonesian_headers(planned, tmp_path):
     out = tmp_path / "ringkasan.xlsx"
     assert write_agency_summary(workspace, out) == len(paths) == 41
     book = sheets(out)
-    assert tuple(book) == SHEETS == ("Ringkasan", "Per Pegawai", "Per Modul", "Per Wilayah")
+    assert SHEETS == ("Ringkasan", "Per Pegawai", "Per Modul", "Per Wilayah")
+    assert tuple(book) == (*SHEETS, "JP per Tahun")  # the JP ledger follows the summary
     assert book["Ringkasan"][0] == OVERVIEW_COLUMNS
     assert book["Per Pegawai"][0] == LEARNER_COLUMNS
     assert book["Per Modul"][0] == MODULE_COLUMNS

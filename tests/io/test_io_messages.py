@@ -294,10 +294,10 @@ def test_an_unknown_kind_or_format_reads_in_indonesian(workspace, tmp_path):
     assert str(error).startswith("unknown kind 'modul'; one of: competencies, regions")
     assert describe(error, "id").startswith("jenis data 'modul' tidak dikenal; pilih salah satu: ")
     error = refusal(import_interchange, workspace, "scorm", tmp_path / "x.zip")
-    assert str(error) == "cannot import format 'scorm'; one of: moodle, case"
+    assert str(error) == "cannot import format 'scorm'; one of: moodle, moodle-completion, case"
     assert (
         describe(error, "id")
-        == "format 'scorm' tidak dapat diimpor; pilih salah satu: moodle, case"
+        == "format 'scorm' tidak dapat diimpor; pilih salah satu: moodle, moodle-completion, case"
     )
     error = refusal(export_interchange, workspace, "scorm", tmp_path / "x.zip")
     assert describe(error, "id").startswith("format 'scorm' tidak dapat diekspor")

@@ -58,6 +58,12 @@ SAID = Catalogue(
             "{estimator}({iterations} iterasi, learning_rate={learning_rate}, "
             "max_leaf_nodes={max_leaf_nodes}) pada kode kategori dan angka",
         ),
+        "estimator_logistic": (
+            "{estimator} on one-hot categories and scaled numbers (it ranked the latest "
+            "training enrolments better than the gradient-boosted trees)",
+            "{estimator} pada kategori one-hot dan angka terskala (peringkatnya atas "
+            "pendaftaran pelatihan terbaru lebih baik daripada pohon gradient boosting)",
+        ),
         "intended_use": (
             "Estimate the probability that an Indonesian civil servant completes a competency "
             "development module and applies it at work (Kirkpatrick level 3), to rank modules "
@@ -108,7 +114,7 @@ CARD_FIELDS: dict[str, tuple[str, ...]] = {
     "target_meaning": ("target_meaning_l3", "target_meaning_completed"),
     "training_data": ("training_data_simulated",),
     "evaluation.split": ("split",),
-    "estimator": ("estimator",),
+    "estimator": ("estimator", "estimator_logistic"),
     "feature_notes": ("feature_notes_hazards",),
     "intended_use": ("intended_use",),
     "limits": ("limits",),

@@ -43,6 +43,10 @@ __all__ = [
 
 #: The candidate's AUC must beat the active model's by at least this much.
 AUC_MARGIN = 0.001
+#: The candidate's AUC may fall short of the best baseline's by at most this much: two
+#: models ranking the same few thousand held-out rows differ by about this by chance
+#: (the README's 0.792 against a logistic 0.797 is well beyond it).
+BASELINE_TOLERANCE = 0.002
 #: The candidate's ECE may exceed the active model's by at most this much.
 ECE_TOLERANCE = 0.005
 #: An ECE below this is well calibrated whatever the active model's: a useless model that
@@ -65,12 +69,16 @@ SAID = Catalogue(
             "AUC {auc:.3f} tidak mengungguli model aktif ({other:.3f}) paling sedikit {margin:.3f}",
         ),
         "auc_reaches_baseline": (
-            "AUC {auc:.3f} reaches the best baseline ({baseline}, {other:.3f})",
-            "AUC {auc:.3f} menyamai atau melampaui pembanding terbaik ({baseline}, {other:.3f})",
+            "AUC {auc:.3f} reaches the best baseline ({baseline}, {other:.3f}) within "
+            "{tolerance:.3f}",
+            "AUC {auc:.3f} menyamai pembanding terbaik ({baseline}, {other:.3f}) dalam batas "
+            "{tolerance:.3f} atau melampauinya",
         ),
         "auc_below_baseline": (
-            "AUC {auc:.3f} is below the best baseline ({baseline}, {other:.3f})",
-            "AUC {auc:.3f} di bawah pembanding terbaik ({baseline}, {other:.3f})",
+            "AUC {auc:.3f} is below the best baseline ({baseline}, {other:.3f}) by more than "
+            "{tolerance:.3f}",
+            "AUC {auc:.3f} di bawah pembanding terbaik ({baseline}, {other:.3f}) lebih dari "
+            "{tolerance:.3f}",
         ),
         "ece_within": (
             "ECE {ece:.3f} is within {tolerance:.3f} of the active model's {other:.3f}",
@@ -197,9 +205,17 @@ def decide(
     best = best_baseline(baselines)
     if best is not None:
         key, baseline_auc = best
-        reaches = auc >= baseline_auc
+        reaches = auc >= baseline_auc - BASELINE_TOLERANCE
         kind = "auc_reaches_baseline" if reaches else "auc_below_baseline"
-        reasons.append(SAID(kind, auc=auc, baseline=_baseline_name(key), other=baseline_auc))
+        reasons.append(
+            SAID(
+                kind,
+                auc=auc,
+                baseline=_baseline_name(key),
+                other=baseline_auc,
+                tolerance=BASELINE_TOLERANCE,
+            )
+        )
         passed = passed and reaches
     return passed, reasons
 
@@ -260,7 +276,12 @@ def compare(
         "compared_with": active_name,
         "holdout_rows": len(holdout),
         "cutoff": cutoff,
-        "rule": {"auc_margin": AUC_MARGIN, "ece_tolerance": ECE_TOLERANCE, "ece_good": ECE_GOOD},
+        "rule": {
+            "auc_margin": AUC_MARGIN,
+            "baseline_tolerance": BASELINE_TOLERANCE,
+            "ece_tolerance": ECE_TOLERANCE,
+            "ece_good": ECE_GOOD,
+        },
         "candidate": _numbers(candidate),
         "active": _numbers(active_scores),
         "baselines": {key: _numbers(values) for key, values in baselines.items()},

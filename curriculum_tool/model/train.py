@@ -34,9 +34,10 @@ from ..messages import Catalogue
 from ..releases.content import catalog_digest, current_release
 from .card_text import SAID as CARD_SAID, estimator_text, target_meaning
 from .dataset import TrainingSet, training_set
-from .estimators import make_baselines, make_model
+from .estimators import make_baselines
 from .evaluate import calibration_table, province_slices, scores
 from .pairs import CATEGORICAL_COLUMNS, NUMERIC_COLUMNS, PairContext
+from .selection import choose_estimator, make_estimator
 from .versions import library_versions
 
 __all__ = [
@@ -283,7 +284,8 @@ def _train_set(
     X_test = data.features[test_mask]
 
     stages.begin("fit_model")
-    model = make_model(seed).fit(X_train, y_train)
+    chosen, selection = choose_estimator(X_train, y_train, data.date[train_mask], seed)
+    model = make_estimator(chosen, seed).fit(X_train, y_train)
     p_test = model.predict_proba(X_test)[:, 1]
     metrics: dict[str, Any] = {"model": scores(y_test, p_test), "baselines": {}}
     stages.begin("fit_baselines")
@@ -309,6 +311,7 @@ def _train_set(
         "target_meaning": target_meaning(data.target),
         "seed": seed,
         "estimator": _describe(model),
+        "selection": selection,
         "features": {"categorical": list(CATEGORICAL_COLUMNS), "numeric": list(NUMERIC_COLUMNS)},
         "data": {
             "sha256": data.data_sha256,
@@ -356,6 +359,8 @@ def _ceiling(data: TrainingSet, test_mask: np.ndarray, truth: pd.DataFrame) -> f
 
 def _describe(model: Any) -> str:
     classifier = model[-1]
+    if not hasattr(classifier, "n_iter_") or not hasattr(classifier, "max_leaf_nodes"):
+        return CARD_SAID("estimator_logistic", estimator=type(classifier).__name__)
     return estimator_text(
         type(classifier).__name__,
         classifier.n_iter_,

@@ -18,7 +18,14 @@ import pytest
 
 from curriculum_tool.errors import CurriculumError
 from curriculum_tool.model.dataset import training_set
-from curriculum_tool.model.gate import AUC_MARGIN, ECE_TOLERANCE, compare, decide
+from curriculum_tool.model.gate import (
+    AUC_MARGIN,
+    BASELINE_TOLERANCE,
+    ECE_GOOD,
+    ECE_TOLERANCE,
+    compare,
+    decide,
+)
 from curriculum_tool.model.persist import (
     activate_model,
     list_models,
@@ -64,11 +71,20 @@ def test_an_auc_gain_below_the_margin_is_not_enough():
 
 
 def test_calibration_may_be_worse_only_within_the_tolerance():
-    within = 0.011 + ECE_TOLERANCE * 0.9
-    beyond = 0.011 + ECE_TOLERANCE * 1.1
-    assert decide(_s(0.82, within), _s(0.80, 0.011), BASELINES)[0]
-    promote, reasons = decide(_s(0.82, beyond), _s(0.80, 0.011), BASELINES)
+    active = ECE_GOOD + 0.001  # both above the level that is good on its own
+    within = active + ECE_TOLERANCE * 0.9
+    beyond = active + ECE_TOLERANCE * 1.1
+    assert decide(_s(0.82, within), _s(0.80, active), BASELINES)[0]
+    promote, reasons = decide(_s(0.82, beyond), _s(0.80, active), BASELINES)
     assert not promote and "model.gate:ece_worse" in [r.kind for r in reasons]
+
+
+def test_a_well_calibrated_candidate_is_not_held_back_by_a_useless_calibrated_one():
+    """A model predicting the overall rate everywhere is calibrated (ECE near 0) and ranks
+    no one (AUC 0.5): a candidate with ECE below ECE_GOOD may be worse than that."""
+    promote, reasons = decide(_s(0.80, ECE_GOOD * 0.9), _s(0.50, 0.002), BASELINES)
+    assert promote and "model.gate:ece_good" in [r.kind for r in reasons]
+    assert not decide(_s(0.80, ECE_GOOD * 1.2), _s(0.50, 0.002), BASELINES)[0]
 
 
 def test_the_readme_model_worse_than_the_logistic_baseline_is_not_promoted():
@@ -317,3 +333,11 @@ def test_a_recorded_future_enrolment_is_left_out_until_it_ends(copy_sim_workspac
 def _some_pair(ws: Workspace) -> tuple[str, str]:
     with sqlite3.connect(ws.target) as conn:
         return conn.execute("SELECT learner, module FROM outcomes LIMIT 1").fetchone()
+
+
+def test_a_candidate_within_the_noise_of_the_best_baseline_reaches_it():
+    logistic = BASELINES["logistic"]["auc"]
+    active = _s(0.70, 0.02)
+    assert decide(_s(logistic - BASELINE_TOLERANCE * 0.75, 0.01), active, BASELINES)[0]
+    promote, reasons = decide(_s(logistic - BASELINE_TOLERANCE * 1.5, 0.01), active, BASELINES)
+    assert not promote and "model.gate:auc_below_baseline" in [r.kind for r in reasons]

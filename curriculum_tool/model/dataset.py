@@ -180,18 +180,24 @@ def training_set(
     context: CatalogIndex | None = None,
     learners: LearnerArrays | None = None,
     today: dt.date | None = None,
+    after: dt.date | None = None,
 ) -> TrainingSet:
     """The labelled enrolments of ``workspace`` with their features as of each date.
 
     Enrolments that have not ended by ``today`` (default: today) are left out
-    (:func:`not_ended`); the set counts them in ``not_ended``."""
+    (:func:`not_ended`); the set counts them in ``not_ended``. With ``after``, only the
+    enrolments that ended after that day (a model's drift on new outcomes); every earlier
+    completion still counts as a prerequisite done."""
     context = context or CatalogIndex.from_workspace(workspace)
     outcomes = outcomes_frame(workspace)
     running = not_ended(outcomes, today)
     outcomes = outcomes[~running].reset_index(drop=True)
     labels = label(outcomes, target)
-    rows = outcomes[labels.notna()].reset_index(drop=True)
-    y = labels[labels.notna()].to_numpy(dtype=np.int8)
+    wanted = labels.notna()
+    if after is not None:
+        wanted &= outcomes["date"] > pd.Timestamp(after)
+    rows = outcomes[wanted].reset_index(drop=True)
+    y = labels[wanted].to_numpy(dtype=np.int8)
     if len(rows) == 0:
         raise CurriculumError(SAID("no_labelled_outcomes"))
     if learners is None:

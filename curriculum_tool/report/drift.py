@@ -200,7 +200,8 @@ def drift(
     since = str((model.card.get("data") or {}).get("last_date") or "") if new_only else ""
     empty = DriftReport(model.name, target, since, 0, float(threshold), min_rows, None, None, None)
     try:
-        data = training_set(workspace, target)
+        after = dt.date.fromisoformat(since[:10]) if since else None
+        data = training_set(workspace, target, after=after)
     except CurriculumError as error:
         if getattr(error.args[0] if error.args else None, "kind", "") == (
             "model.dataset:no_labelled_outcomes"

@@ -45,6 +45,11 @@ LABELS: dict[str, dict[str, str]] = {
         "region": "Wilayah",
         "supervisor": "Atasan langsung",
         "model": "Model peluang berhasil",
+        "plan_year": "Tahun rencana",
+        "plan_version": "{year} (versi {version})",
+        "catalog": "Katalog",
+        "catalog_release": "rilis {release}",
+        "catalog_unreleased": "belum dirilis · sha256 {sha}",
         "created": "Disusun",
         "total": "Total JP",
         "total_text": "{total} JP dari anggaran {max} JP ({hours} jam); minimum {min} JP "
@@ -136,6 +141,11 @@ LABELS: dict[str, dict[str, str]] = {
         "region": "Region",
         "supervisor": "Direct supervisor",
         "model": "Success model",
+        "plan_year": "Plan year",
+        "plan_version": "{year} (version {version})",
+        "catalog": "Catalog",
+        "catalog_release": "release {release}",
+        "catalog_unreleased": "not released · sha256 {sha}",
         "created": "Prepared",
         "total": "Total JP",
         "total_text": "{total} JP of a {max} JP budget ({hours} hours); yearly minimum "

@@ -45,7 +45,8 @@ def identity_html(
 ) -> list[str]:
     """Who the document is for and what the path adds up to: name and NIP (or the
     masked label), position, unit, region, atasan langsung, total JP against the yearly
-    minimum, expected value, the model and the day the path was made."""
+    minimum, expected value, the model, the catalog release and the day the path was made,
+    under the plan year (and its version) the path is for."""
     label = shown_label(path, details)
     name = details.name or f"({t['masked']})"
     id_key = t["nip"] if details.unmasked else f"{t['learner_id']} ({t['masked']})"
@@ -63,7 +64,14 @@ def identity_html(
         total=path.total_jp, max=path.max_jp, min=path.min_jp, hours=hours
     )
     status = t["below"] if path.total_jp < path.min_jp else t["meets"]
-    rows = [(t["name"], name), (id_key, label), (t["position"], position)]
+    year = path.year
+    plan_year = (
+        t["plan_version"].format(year=year, version=path.plan_version)
+        if path.plan_version
+        else str(year)
+    )
+    rows = [(t["plan_year"], plan_year), (t["name"], name), (id_key, label)]
+    rows.append((t["position"], position))
     if details.unit:
         rows.append((t["unit"], details.unit))
     rows.append((t["region"], region))
@@ -81,6 +89,10 @@ def identity_html(
         (t["value"], t["value_text"].format(value=number_text(path.expected_value, 2, lang))),
         (t["model"], model),
     ]
+    if path.release:
+        rows.append((t["catalog"], t["catalog_release"].format(release=path.release)))
+    elif path.catalog_sha256:
+        rows.append((t["catalog"], t["catalog_unreleased"].format(sha=path.catalog_sha256[:16])))
     created = created_day(path.created) if path.created else None
     if created is not None:
         rows.append((t["created"], date_text(created, lang)))

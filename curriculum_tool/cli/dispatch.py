@@ -17,11 +17,15 @@ from collections.abc import Callable, Sequence
 from ..errors import CurriculumError, ValidationError, describe, printable
 from ..messages import Catalogue
 from .app_commands import run_gui, run_report
+from .evaluation_commands import run_evaluate
 from .exit_codes import EXIT_OK, EXIT_USAGE
 from .language import message_language
 from .model_commands import run_score, run_train
+from .outcome_commands import run_followups, run_ledger, run_record
 from .parser import build_parser
 from .path_commands import run_batch, run_recommend
+from .registry_commands import run_models
+from .release_commands import run_diff, run_release
 from .user_commands import run_users
 from .workspace_commands import run_export, run_import, run_init, run_lint, run_simulate
 
@@ -38,6 +42,13 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "batch": run_batch,
     "report": run_report,
     "users": run_users,
+    "models": run_models,
+    "release": run_release,
+    "diff": run_diff,
+    "evaluate": run_evaluate,
+    "record": run_record,
+    "followups": run_followups,
+    "ledger": run_ledger,
 }
 
 

@@ -11,6 +11,7 @@ import argparse
 from collections.abc import Sequence
 
 from .. import __version__
+from .evaluation_commands import add_evaluation_command
 from .exit_codes import EXIT_USAGE
 from .language import LANGUAGES
 from .path_options import add_path_options
@@ -126,7 +127,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     gui.add_argument(
         "--tab",
-        choices=("katalog", "graf", "jalur", "wilayah", "model", "data", "riwayat"),
+        choices=(
+            "katalog",
+            "graf",
+            "jalur",
+            "wilayah",
+            "model",
+            "data",
+            "riwayat",
+            "tindak-lanjut",
+            "evaluasi",
+        ),
         help="the tab to show first (for screenshots of each task)",
     )
 
@@ -145,11 +156,18 @@ def build_parser() -> argparse.ArgumentParser:
         "kind",
         metavar="KIND",
         help=f"one of: {kinds}; or moodle "
-        "(Moodle competency framework CSV), case (1EdTech CASE 1.0 JSON)",
+        "(Moodle competency framework CSV), moodle-completion (Moodle course-completion "
+        "report CSV, as outcomes), case (1EdTech CASE 1.0 JSON)",
     )
     imp.add_argument("file", metavar="FILE", help=".csv or .xlsx; .json for case")
     imp.add_argument(
         "--replace", action="store_true", help="replace the whole table instead of merging by key"
+    )
+    imp.add_argument(
+        "--module",
+        metavar="CODE",
+        help="moodle-completion: the module the course is (default: the module whose code "
+        "Moodle writes as the course short name in the file name)",
     )
 
     exp = commands.add_parser("export", parents=language, help="export a table to CSV or XLSX")
@@ -168,6 +186,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="case: plain CASE 1.0 without extensions (for a CASE server; modules and "
         "regions then cannot be imported back from it)",
+    )
+    exp.add_argument(
+        "--year",
+        type=int,
+        metavar="YYYY",
+        help="paths: the latest version of each learner's plan for this plan year "
+        "(default: each learner's current path)",
     )
     exp.add_argument("--actor", metavar="LOGIN", help="audit: only this person's changes")
     exp.add_argument("--since", metavar="YYYY-MM-DD", help="audit: changes from this day (UTC)")
@@ -190,7 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
     train = commands.add_parser(
         "train",
         parents=language,
-        help="train the success model on the workspace outcomes and make it current",
+        help="train the success model on the workspace outcomes; it becomes current only "
+        "if it passes the promotion gate",
     )
     train.add_argument("workspace", metavar="W")
     train.add_argument(
@@ -296,6 +322,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     add_users_command(commands, language)
+    from .registry_commands import add_models_command  # models; train --promote-anyway
+
+    add_models_command(commands, language)
+    from .release_commands import add_release_commands  # release, diff
+
+    add_release_commands(commands, language)
+    add_evaluation_command(commands, language)
+    from .outcome_commands import add_outcome_commands  # record, followups, ledger
+
+    add_outcome_commands(commands, language)
 
     simulate = commands.add_parser(
         "simulate",

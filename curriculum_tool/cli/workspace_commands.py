@@ -37,6 +37,10 @@ SAID = Catalogue(
             " (learner ids as pseudonyms; --unmask to keep them)",
             " (ID peserta diganti pseudonim; --unmask untuk mempertahankannya)",
         ),
+        "year_paths_only": (
+            "--year goes with a paths export: {example}",
+            "--year hanya untuk ekspor jalur belajar: {example}",
+        ),
         "strict_without_case": (
             "--strict goes with a CASE export: {example}",
             "--strict hanya untuk ekspor CASE: {example}",
@@ -87,15 +91,20 @@ def run_init(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from ..io import import_file
-    from ..io.interchange import READ_FORMATS, import_interchange
+    from ..io.interchange import READ_FORMATS, import_interchange, option_refused
     from ..store import Workspace
 
     lang = message_language(args)
+    module = getattr(args, "module", None)
     if args.kind in READ_FORMATS:
         with Workspace.open(args.workspace) as workspace:
-            summaries = import_interchange(workspace, args.kind, args.file, replace=args.replace)
+            summaries = import_interchange(
+                workspace, args.kind, args.file, replace=args.replace, module=module
+            )
         print("\n".join(shown(s, lang) for s in summaries))
         return EXIT_OK
+    if module is not None:
+        raise option_refused("module")
     progress = progress_line(lang)
     try:
         with Workspace.open(args.workspace) as workspace:
@@ -124,13 +133,15 @@ def run_export(args: argparse.Namespace) -> int:
         raise CurriculumError(
             SAID("audit_options_only", options=", ".join(audit_options), example=example)
         )
+    if getattr(args, "year", None) is not None and args.kind != "paths":
+        raise CurriculumError(SAID("year_paths_only", example="export W paths FILE --year 2027"))
     if args.kind == "audit":
         return _export_audit(args, lang)
     with Workspace.open(args.workspace) as workspace:
         if args.kind == "paths":
             from ..recommend.batch import export_paths
 
-            count = export_paths(workspace, args.file, unmask=args.unmask)
+            count = export_paths(workspace, args.file, unmask=args.unmask, year=args.year)
             masked = "" if args.unmask else SAID("paths_masked")
             said = SAID("exported_paths", count=count, file=args.file, masked=masked)
             print(said.render(lang))

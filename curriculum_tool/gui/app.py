@@ -11,7 +11,17 @@ from ..store import Workspace
 __all__ = ["TAB_NAMES", "AppController", "application", "run"]
 
 #: ``gui --tab NAME``: which tab is in front (for screenshots of each task).
-TAB_NAMES = ("katalog", "graf", "jalur", "wilayah", "model", "data", "riwayat")
+TAB_NAMES = (
+    "katalog",
+    "graf",
+    "jalur",
+    "wilayah",
+    "model",
+    "data",
+    "riwayat",
+    "tindak-lanjut",
+    "evaluasi",
+)
 
 
 def application() -> object:

@@ -37,7 +37,7 @@ from .model_tab import ModelTab
 from .paths_tab import PathsTab
 from .regions_tab import RegionsTab
 from .roles import signed_in_text
-from .transfer import ProblemsDialog, TransferDialog, run_export, run_import
+from .transfer import COMPLETION_KIND, ProblemsDialog, TransferDialog, run_export, run_import
 
 __all__ = ["DATA_KINDS", "RECENT_LIMIT", "MainWindow"]
 
@@ -128,6 +128,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.history, self.tr("Riwayat"))
         self.history.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.task_tabs.append(self.history)
+        from .followup_tab import add_followup_tab  # Tindak lanjut: L3 due list, outcomes
+
+        self.followups = add_followup_tab(self)
+        from .evaluation_tab import add_evaluation_tab  # Evaluasi: funnel, plans, drift
+
+        self.evaluation = add_evaluation_tab(self)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.workspace_label = QLabel(self)
@@ -320,12 +326,13 @@ class MainWindow(QMainWindow):
         if not dialog.exec():
             return
         kind, path, replace = dialog.choice()
+        module = dialog.module if kind == COMPLETION_KIND else None
         target = self.workspace.target
         self.statusBar().showMessage(self.tr("Mengimpor %1…").replace("%1", path.name))
 
         def task(report, cancelled):
             with Workspace.open(target) as workspace:
-                return run_import(workspace, kind, path, replace)
+                return run_import(workspace, kind, path, replace, module)
 
         def failed(message: str) -> None:
             self.statusBar().clearMessage()
@@ -337,10 +344,13 @@ class MainWindow(QMainWindow):
         self.reload()
         self.statusBar().showMessage(in_app_language(summary), 10000)
 
-    def run_import_now(self, kind: str, path, replace: bool = False) -> bool:
-        """Import on the GUI thread (small files, tests); shows every problem on refusal."""
+    def run_import_now(
+        self, kind: str, path, replace: bool = False, module: str | None = None
+    ) -> bool:
+        """Import on the GUI thread (small files, tests); shows every problem on refusal.
+        ``module``: the module of a Moodle course-completion report."""
         try:
-            summary = run_import(self.workspace, kind, path, replace)
+            summary = run_import(self.workspace, kind, path, replace, module)
         except ValidationError as error:
             lines = [p.render(current_language()) for p in error.problems]
             ProblemsDialog(self.tr("Impor ditolak"), lines, self).exec()

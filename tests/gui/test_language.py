@@ -26,6 +26,8 @@ ID_TABS = [
     "Model",
     "Data",
     "Riwayat",
+    "Tindak lanjut",
+    "Evaluasi",
 ]
 EN_TABS = [
     "Catalog",
@@ -35,6 +37,8 @@ EN_TABS = [
     "Model",
     "Data",
     "History",
+    "Follow-ups",
+    "Evaluation",
 ]
 ID_MENUS = ["&Berkas", "&Edit", "B&ahasa", "Ban&tuan"]
 EN_MENUS = ["&File", "&Edit", "&Language", "&Help"]

@@ -276,37 +276,37 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../catalog_tab.py" line="449"/>
+        <location filename="../catalog_tab.py" line="448"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="450"/>
+        <location filename="../catalog_tab.py" line="449"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="451"/>
+        <location filename="../catalog_tab.py" line="450"/>
         <source>Bahaya</source>
         <translation>Hazard</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="452"/>
+        <location filename="../catalog_tab.py" line="451"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="453"/>
+        <location filename="../catalog_tab.py" line="452"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="469"/>
+        <location filename="../catalog_tab.py" line="468"/>
         <source>Modul</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="470"/>
+        <location filename="../catalog_tab.py" line="469"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
@@ -319,238 +319,306 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../catalog_tab.py" line="67"/>
-        <location filename="../catalog_tab.py" line="82"/>
-        <location filename="../catalog_tab.py" line="93"/>
+        <location filename="../catalog_tab.py" line="66"/>
+        <location filename="../catalog_tab.py" line="81"/>
+        <location filename="../catalog_tab.py" line="92"/>
         <source>Kode</source>
         <extracomment>Indonesian column labels, per kind.</extracomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="68"/>
+        <location filename="../catalog_tab.py" line="67"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="69"/>
+        <location filename="../catalog_tab.py" line="68"/>
         <source>JP</source>
         <translation>JP</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="70"/>
+        <location filename="../catalog_tab.py" line="69"/>
         <source>Modalitas</source>
         <translation>Modality</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="71"/>
-        <location filename="../catalog_tab.py" line="103"/>
-        <location filename="../catalog_tab.py" line="110"/>
+        <location filename="../catalog_tab.py" line="70"/>
+        <location filename="../catalog_tab.py" line="102"/>
+        <location filename="../catalog_tab.py" line="109"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="72"/>
-        <location filename="../catalog_tab.py" line="102"/>
-        <location filename="../catalog_tab.py" line="109"/>
-        <location filename="../catalog_tab.py" line="119"/>
+        <location filename="../catalog_tab.py" line="71"/>
+        <location filename="../catalog_tab.py" line="101"/>
+        <location filename="../catalog_tab.py" line="108"/>
+        <location filename="../catalog_tab.py" line="118"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="73"/>
+        <location filename="../catalog_tab.py" line="72"/>
         <source>Bahaya</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="74"/>
+        <location filename="../catalog_tab.py" line="73"/>
         <source>Konektivitas min.</source>
         <translation>Min. connectivity</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="75"/>
+        <location filename="../catalog_tab.py" line="74"/>
         <source>Literasi digital min.</source>
         <translation>Min. digital literacy</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="76"/>
+        <location filename="../catalog_tab.py" line="75"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="77"/>
+        <location filename="../catalog_tab.py" line="76"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="78"/>
+        <location filename="../catalog_tab.py" line="77"/>
         <source>Pemilik</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="79"/>
+        <location filename="../catalog_tab.py" line="78"/>
         <source>Sasaran</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="83"/>
-        <location filename="../catalog_tab.py" line="94"/>
-        <location filename="../catalog_tab.py" line="115"/>
+        <location filename="../catalog_tab.py" line="82"/>
+        <location filename="../catalog_tab.py" line="93"/>
+        <location filename="../catalog_tab.py" line="114"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="84"/>
+        <location filename="../catalog_tab.py" line="83"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="85"/>
+        <location filename="../catalog_tab.py" line="84"/>
         <source>Deskripsi</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="88"/>
-        <location filename="../catalog_tab.py" line="127"/>
-        <location filename="../catalog_tab.py" line="132"/>
+        <location filename="../catalog_tab.py" line="87"/>
+        <location filename="../catalog_tab.py" line="126"/>
+        <location filename="../catalog_tab.py" line="131"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="89"/>
+        <location filename="../catalog_tab.py" line="88"/>
         <source>Memerlukan</source>
         <translation>Requires</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="90"/>
+        <location filename="../catalog_tab.py" line="89"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="95"/>
+        <location filename="../catalog_tab.py" line="94"/>
         <source>Induk</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="96"/>
+        <location filename="../catalog_tab.py" line="95"/>
         <source>Indeks bahaya</source>
         <translation>Hazard indices</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="97"/>
+        <location filename="../catalog_tab.py" line="96"/>
         <source>Konektivitas</source>
         <translation>Connectivity</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="98"/>
+        <location filename="../catalog_tab.py" line="97"/>
         <source>3T</source>
         <translation>3T</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="101"/>
-        <location filename="../catalog_tab.py" line="117"/>
+        <location filename="../catalog_tab.py" line="100"/>
+        <location filename="../catalog_tab.py" line="116"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="104"/>
+        <location filename="../catalog_tab.py" line="103"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="107"/>
-        <location filename="../catalog_tab.py" line="116"/>
+        <location filename="../catalog_tab.py" line="106"/>
+        <location filename="../catalog_tab.py" line="115"/>
         <source>Jabatan</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="108"/>
+        <location filename="../catalog_tab.py" line="107"/>
         <source>Nama jabatan</source>
         <translation>Position title</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="111"/>
+        <location filename="../catalog_tab.py" line="110"/>
         <source>Jenjang</source>
         <translation>Grade (jenjang)</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="114"/>
+        <location filename="../catalog_tab.py" line="113"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="118"/>
+        <location filename="../catalog_tab.py" line="117"/>
         <source>Literasi digital</source>
         <translation>Digital literacy</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="120"/>
+        <location filename="../catalog_tab.py" line="119"/>
         <source>Modul selesai</source>
         <translation>Completed modules</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="121"/>
+        <location filename="../catalog_tab.py" line="120"/>
         <source>Status kepegawaian</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="122"/>
+        <location filename="../catalog_tab.py" line="121"/>
         <source>Unit kerja</source>
         <translation>Work unit</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="123"/>
+        <location filename="../catalog_tab.py" line="122"/>
         <source>Atasan langsung</source>
         <translation>Direct supervisor</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="126"/>
+        <location filename="../catalog_tab.py" line="125"/>
         <source>Wajib bagi</source>
         <translation>Compulsory for</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="128"/>
+        <location filename="../catalog_tab.py" line="127"/>
         <source>Dasar hukum</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="131"/>
+        <location filename="../catalog_tab.py" line="130"/>
         <source>Peserta</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="133"/>
+        <location filename="../catalog_tab.py" line="132"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="134"/>
+        <location filename="../catalog_tab.py" line="133"/>
         <source>Selesai</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="135"/>
+        <location filename="../catalog_tab.py" line="134"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="136"/>
+        <location filename="../catalog_tab.py" line="135"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="137"/>
+        <location filename="../catalog_tab.py" line="136"/>
         <source>L3</source>
         <translation>L3</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="138"/>
+        <location filename="../catalog_tab.py" line="137"/>
         <source>L4</source>
         <translation>L4</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="142"/>
+        <location filename="../catalog_tab.py" line="141"/>
         <source>(semua)</source>
         <translation>(all)</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../release_dialog.py" line="98"/>
+        <source>Bandingkan rilis katalog</source>
+        <translation>Compare catalog releases</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="103"/>
+        <source>katalog saat ini</source>
+        <translation>current catalog</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="109"/>
+        <source>Perbedaan</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="109"/>
+        <source>Rincian</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="115"/>
+        <source>Dari</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="117"/>
+        <source>ke</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="125"/>
+        <source>Jalur tersimpan yang akan berubah (ID disamarkan)</source>
+        <translation>Stored paths that would change (ids masked)</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="138"/>
+        <source>Belum ada rilis yang diterbitkan.</source>
+        <translation>No release has been published yet.</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="147"/>
+        <source>Tidak ada perbedaan: isi keduanya sama.</source>
+        <translation>No differences: both have the same content.</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="150"/>
+        <source>%1 baris berbeda; %2 jalur tersimpan akan berubah.</source>
+        <translation>%1 rows differ; %2 stored paths would change.</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="167"/>
+        <source>ditambah</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="168"/>
+        <source>dihapus</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="170"/>
+        <source>diubah</source>
+        <translation>changed</translation>
     </message>
 </context>
 <context>
@@ -744,6 +812,29 @@
     </message>
 </context>
 <context>
+    <name>DriftChart</name>
+    <message>
+        <location filename="../drift_chart.py" line="45"/>
+        <source>Rerata peluang prediksi</source>
+        <translation>Mean predicted probability</translation>
+    </message>
+    <message>
+        <location filename="../drift_chart.py" line="46"/>
+        <source>Tingkat teramati</source>
+        <translation>Observed rate</translation>
+    </message>
+    <message>
+        <location filename="../drift_chart.py" line="47"/>
+        <source>Bergeser</source>
+        <translation>Drifted</translation>
+    </message>
+    <message>
+        <location filename="../drift_chart.py" line="48"/>
+        <source>Belum ada hasil pelatihan baru untuk dibandingkan</source>
+        <translation>No new training outcomes to compare yet</translation>
+    </message>
+</context>
+<context>
     <name>EdgeEditing</name>
     <message>
         <location filename="../graph/editing.py" line="80"/>
@@ -827,6 +918,443 @@
     </message>
 </context>
 <context>
+    <name>EvaluationTab</name>
+    <message>
+        <location filename="../evaluation_tab.py" line="111"/>
+        <source>Corong Kirkpatrick</source>
+        <translation>Kirkpatrick funnel</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="112"/>
+        <source>Rencana vs realisasi</source>
+        <translation>Planned vs actual</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="113"/>
+        <source>Drift kalibrasi</source>
+        <translation>Calibration drift</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="122"/>
+        <source>per modul</source>
+        <translation>by module</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="123"/>
+        <source>per modalitas</source>
+        <translation>by modality</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="124"/>
+        <source>per wilayah (provinsi)</source>
+        <translation>by region (province)</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="125"/>
+        <source>per tahun rencana</source>
+        <translation>by plan year</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="129"/>
+        <source>Hanya tahun</source>
+        <translation>Year only</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="135"/>
+        <source>Kelompokkan</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="144"/>
+        <source>Kelompok</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="145"/>
+        <location filename="../evaluation_tab.py" line="208"/>
+        <location filename="../evaluation_tab.py" line="382"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="147"/>
+        <source>Berjalan</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="148"/>
+        <source>Rerata L1</source>
+        <translation>Mean L1</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="149"/>
+        <source>Rerata L2</source>
+        <translation>Mean L2</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="170"/>
+        <source>per unit kerja</source>
+        <translation>by work unit</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="171"/>
+        <source>per peserta</source>
+        <translation>by learner</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="173"/>
+        <source>Tampilkan NIP dan nama</source>
+        <translation>Show NIP and names</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="176"/>
+        <source>Tahun rencana</source>
+        <translation>Plan year</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="198"/>
+        <source>Ambang selisih</source>
+        <translation>Gap threshold</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="207"/>
+        <source>Provinsi</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="209"/>
+        <source>Baris</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="210"/>
+        <source>Rerata P</source>
+        <translation>Mean P</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="211"/>
+        <source>Teramati</source>
+        <translation>Observed</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="212"/>
+        <source>Selisih</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="213"/>
+        <source>Bergeser</source>
+        <translation>Drifted</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="324"/>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="382"/>
+        <source>Peserta</source>
+        <translation>Learner</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="382"/>
+        <location filename="../evaluation_tab.py" line="384"/>
+        <source>Unit kerja</source>
+        <translation>Work unit</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="384"/>
+        <source>Jumlah peserta</source>
+        <translation>Learners</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="388"/>
+        <source>Modul direncanakan</source>
+        <translation>Modules planned</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="389"/>
+        <source>JP direncanakan</source>
+        <translation>JP planned</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="390"/>
+        <source>Modul diselesaikan</source>
+        <translation>Modules completed</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="391"/>
+        <source>JP diselesaikan</source>
+        <translation>JP completed</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="392"/>
+        <source>Rencana yang selesai</source>
+        <translation>Planned and completed</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="393"/>
+        <source>Realisasi rencana</source>
+        <translation>Plan realised</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="401"/>
+        <source>(tanpa unit)</source>
+        <translation>(no unit)</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="436"/>
+        <source>%1 baris; rencana = versi terakhir tahun itu, realisasi = modul yang selesai pada tahun itu</source>
+        <translation>%1 rows; planned = that year's latest version, actual = modules completed that year</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="484"/>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="485"/>
+        <source>terlalu sedikit baris</source>
+        <translation>too few rows</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupDialog</name>
+    <message>
+        <location filename="../followup_dialogs.py" line="57"/>
+        <source>Catat tindak lanjut L3</source>
+        <extracomment>What the outcome form records: an enrolment not ended yet, a completion, a drop.</extracomment>
+        <translation>Record L3 follow-up</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="60"/>
+        <source>Peserta:</source>
+        <translation>Learner:</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="61"/>
+        <source>Modul:</source>
+        <translation>Module:</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="62"/>
+        <source>Berakhir:</source>
+        <translation>Ended:</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="63"/>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="64"/>
+        <location filename="../followup_dialogs.py" line="76"/>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="72"/>
+        <source>Diterapkan di tempat kerja (L3):</source>
+        <translation>Applied at work (L3):</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="74"/>
+        <source>Belum dinilai</source>
+        <translation>Not assessed yet</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="75"/>
+        <source>Ya, hasil unit membaik</source>
+        <translation>Yes, the unit's results improved</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="79"/>
+        <source>Hasil unit (L4, opsional):</source>
+        <translation>Unit result (L4, optional):</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupTab</name>
+    <message>
+        <location filename="../followup_tab.py" line="62"/>
+        <source>Terlambat</source>
+        <extracomment>The background of an overdue follow-up (a soft red, readable with black text). The background of a follow-up due now (a soft amber).</extracomment>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="63"/>
+        <source>Jatuh tempo</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="64"/>
+        <source>Akan datang</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="97"/>
+        <source>Tampilkan yang akan datang</source>
+        <extracomment>The day the list is for (None: today); tests set it.</extracomment>
+        <translation>Show upcoming</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="99"/>
+        <source>Tampilkan NIP dan nama</source>
+        <translation>Show NIP and names</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="102"/>
+        <location filename="../followup_tab.py" line="121"/>
+        <source>Atasan</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="104"/>
+        <location filename="../followup_tab.py" line="122"/>
+        <source>Unit kerja</source>
+        <translation>Work unit</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="113"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="114"/>
+        <source>Peserta</source>
+        <translation>Learner</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="115"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="116"/>
+        <source>Modul</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="117"/>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="118"/>
+        <source>Berakhir</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="119"/>
+        <source>Mulai</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="120"/>
+        <source>Batas</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="133"/>
+        <source>Catat L3…</source>
+        <translation>Record L3…</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="135"/>
+        <source>Catat hasil pelatihan…</source>
+        <translation>Record training outcome…</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="137"/>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="157"/>
+        <source>Hanya admin yang dapat menampilkan NIP dan nama</source>
+        <translation>Only an admin can show NIP and names</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="164"/>
+        <source>Atasan mencatat L3 dan L4; hasil pelatihan dicatat pengelola.</source>
+        <translation>Supervisors record L3 and L4; training officers record training outcomes.</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="175"/>
+        <source>Memuat tindak lanjut…</source>
+        <translation>Loading follow-ups…</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="188"/>
+        <source>Tindak lanjut tidak dapat dibaca</source>
+        <translation>Follow-ups cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="209"/>
+        <source>Semua atasan</source>
+        <translation>All supervisors</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="212"/>
+        <source>Semua unit</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="294"/>
+        <source>%1 tindak lanjut, %2 terlambat</source>
+        <translation>%1 follow-ups, %2 overdue</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="384"/>
+        <source>Tidak dapat disimpan</source>
+        <translation>Cannot be saved</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="387"/>
+        <source>Tersimpan: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelChart</name>
+    <message>
+        <location filename="../funnel_chart.py" line="46"/>
+        <source>Terdaftar</source>
+        <extracomment>One colour per stage, from reaction (light) to results (dark).</extracomment>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <location filename="../funnel_chart.py" line="47"/>
+        <source>Selesai</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../funnel_chart.py" line="48"/>
+        <source>L1 Reaksi</source>
+        <translation>L1 Reaction</translation>
+    </message>
+    <message>
+        <location filename="../funnel_chart.py" line="49"/>
+        <source>L2 Pembelajaran</source>
+        <translation>L2 Learning</translation>
+    </message>
+    <message>
+        <location filename="../funnel_chart.py" line="50"/>
+        <source>L3 Perilaku</source>
+        <translation>L3 Behaviour</translation>
+    </message>
+    <message>
+        <location filename="../funnel_chart.py" line="51"/>
+        <source>L4 Hasil</source>
+        <translation>L4 Results</translation>
+    </message>
+    <message>
+        <location filename="../funnel_chart.py" line="93"/>
+        <source>Belum ada data pendaftaran</source>
+        <translation>No enrolment data yet</translation>
+    </message>
+</context>
+<context>
     <name>GapChart</name>
     <message>
         <location filename="../gap_chart.py" line="191"/>
@@ -878,6 +1406,19 @@
         <location filename="../gap_chart.py" line="338"/>
         <source>Jalur ini tidak menutup kesenjangan ini.</source>
         <translation>This path does not close this gap.</translation>
+    </message>
+</context>
+<context>
+    <name>GateTable</name>
+    <message>
+        <location filename="../model_metrics.py" line="159"/>
+        <source>Kandidat</source>
+        <translation>Candidate</translation>
+    </message>
+    <message>
+        <location filename="../model_metrics.py" line="161"/>
+        <source>Model aktif “%1”</source>
+        <translation>Active model “%1”</translation>
     </message>
 </context>
 <context>
@@ -2277,197 +2818,197 @@
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="160"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="162"/>
         <source>&amp;Buka workspace…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="165"/>
         <source>Workspace &amp;baru…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="167"/>
         <source>Workspace &amp;terakhir</source>
         <translation>&amp;Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="169"/>
         <source>&amp;Impor…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="170"/>
         <source>&amp;Ekspor…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="172"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="173"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="174"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="175"/>
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="177"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="183"/>
         <source>B&amp;ahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="192"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
+        <location filename="../main_window.py" line="195"/>
         <source>Panduan untuk tab ini</source>
         <translation>Guide for this tab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
-        <location filename="../main_window.py" line="389"/>
+        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="399"/>
         <source>Tentang curriculum-tool</source>
         <translation>About curriculum-tool</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="257"/>
         <source>Perubahan Anda tercatat di Riwayat atas nama ini.</source>
         <translation>Your changes are recorded in the History under this name.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="260"/>
         <source>Workspace: %1 · %2 modul · %3 wilayah · %4 peserta</source>
         <translation>Workspace: %1 · %2 modules · %3 regions · %4 learners</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="270"/>
         <source>Model: %1 (%2…)</source>
         <translation>Model: %1 (%2…)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="272"/>
         <source>Model: belum ada</source>
         <translation>Model: none yet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272"/>
+        <location filename="../main_window.py" line="278"/>
         <source>Buka workspace</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="274"/>
+        <location filename="../main_window.py" line="280"/>
         <source>Workspace SQLite (*.sqlite);;Semua berkas (*)</source>
         <translation>SQLite workspace (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="282"/>
+        <location filename="../main_window.py" line="288"/>
         <source>Workspace baru dari katalog nasional</source>
         <translation>New workspace from the national catalog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="290"/>
         <source>Workspace SQLite (*.sqlite)</source>
         <translation>SQLite workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="301"/>
         <source>Perubahan belum disimpan</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="302"/>
         <source>Graf prasyarat punya perubahan yang belum disimpan. Simpan dulu?</source>
         <translation>The prerequisite graph has unsaved changes. Save them first?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="318"/>
         <source>Workspace tidak dapat dibuka</source>
         <translation>The workspace cannot be opened</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324"/>
+        <location filename="../main_window.py" line="331"/>
         <source>Mengimpor %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332"/>
-        <location filename="../main_window.py" line="346"/>
-        <location filename="../main_window.py" line="349"/>
+        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="359"/>
         <source>Impor ditolak</source>
         <translation>Import rejected</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362"/>
+        <location filename="../main_window.py" line="372"/>
         <source>Ekspor gagal</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391"/>
+        <location filename="../main_window.py" line="401"/>
         <source>curriculum-tool %1
 Jalur belajar yang dipersonalisasi dan relevan secara lokal bagi ASN (UU 5/2014, PP 11/2017: minimal 20 JP per tahun).</source>
         <translation>curriculum-tool %1
 Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/2014, Government Regulation 11/2017: at least 20 JP per year).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408"/>
+        <location filename="../main_window.py" line="418"/>
         <source>Modul</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="419"/>
         <source>Kompetensi</source>
         <translation>Competencies</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410"/>
+        <location filename="../main_window.py" line="420"/>
         <source>Prasyarat</source>
         <translation>Prerequisites</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411"/>
+        <location filename="../main_window.py" line="421"/>
         <source>Wilayah</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412"/>
+        <location filename="../main_window.py" line="422"/>
         <source>Standar Wilayah</source>
         <translation>Regional Standards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413"/>
+        <location filename="../main_window.py" line="423"/>
         <source>Standar Jabatan</source>
         <translation>Job Standards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414"/>
+        <location filename="../main_window.py" line="424"/>
         <source>Program Wajib</source>
         <translation>Compulsory Programmes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="425"/>
         <source>Peserta</source>
         <translation>Learners</translation>
     </message>
@@ -2475,74 +3016,74 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>MetricsTable</name>
     <message>
-        <location filename="../model_metrics.py" line="23"/>
+        <location filename="../model_metrics.py" line="24"/>
         <source>Tingkat dasar</source>
         <extracomment>Baseline keys of a card, in display order, with their Indonesian names.</extracomment>
         <translation>Base rate</translation>
     </message>
     <message>
-        <location filename="../model_metrics.py" line="24"/>
+        <location filename="../model_metrics.py" line="25"/>
         <source>Tingkat per modul</source>
         <translation>Per-module rate</translation>
     </message>
     <message>
-        <location filename="../model_metrics.py" line="25"/>
+        <location filename="../model_metrics.py" line="26"/>
         <source>Regresi logistik</source>
         <translation>Logistic regression</translation>
     </message>
     <message>
-        <location filename="../model_metrics.py" line="50"/>
+        <location filename="../model_metrics.py" line="51"/>
         <source>Kemampuan membedakan berhasil dari tidak: 0,5 acak, 1 sempurna; lebih besar lebih baik</source>
         <extracomment>Metric keys of a card, with column titles and whether a higher value is better.</extracomment>
         <translation>Ability to tell success from failure: 0.5 random, 1 perfect; higher is better</translation>
     </message>
     <message>
-        <location filename="../model_metrics.py" line="53"/>
+        <location filename="../model_metrics.py" line="54"/>
         <source>Kerugian logaritmik: lebih kecil lebih baik</source>
         <translation>Logarithmic loss: lower is better</translation>
     </message>
     <message>
-        <location filename="../model_metrics.py" line="54"/>
+        <location filename="../model_metrics.py" line="55"/>
         <source>Rata-rata kuadrat galat peluang: lebih kecil lebih baik</source>
         <translation>Mean squared error of the probabilities: lower is better</translation>
     </message>
     <message>
-        <location filename="../model_metrics.py" line="56"/>
+        <location filename="../model_metrics.py" line="57"/>
         <source>Galat kalibrasi: selisih rata-rata antara peluang prediksi dan tingkat teramati; lebih kecil lebih baik</source>
         <translation>Calibration error: mean difference between predicted probability and observed rate; lower is better</translation>
     </message>
     <message>
-        <location filename="../model_metrics.py" line="67"/>
+        <location filename="../model_metrics.py" line="68"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../model_metrics.py" line="81"/>
+        <location filename="../model_metrics.py" line="82"/>
         <source>Model yang dilatih</source>
         <translation>Trained model</translation>
     </message>
     <message>
-        <location filename="../model_metrics.py" line="91"/>
+        <location filename="../model_metrics.py" line="92"/>
         <source>Terbaik di kolom ini</source>
         <translation>Best in this column</translation>
     </message>
     <message>
-        <location filename="../model_metrics.py" line="104"/>
+        <location filename="../model_metrics.py" line="105"/>
         <source>Batas atas (peluang sebenarnya)</source>
         <translation>Upper bound (ground truth)</translation>
     </message>
     <message>
-        <location filename="../model_metrics.py" line="107"/>
+        <location filename="../model_metrics.py" line="108"/>
         <source>AUC peluang sebenarnya dari simulator pada baris uji yang sama: tidak ada model yang dapat melampauinya</source>
         <translation>AUC of the simulator&apos;s true probabilities on the same test rows: no model can exceed it</translation>
     </message>
     <message>
-        <location filename="../model_metrics.py" line="127"/>
+        <location filename="../model_metrics.py" line="128"/>
         <source>Model menempuh %1 jarak dari AUC 0,5 (acak) ke batas atas.</source>
         <translation>The model covers %1 of the distance from AUC 0.5 (random) to the upper bound.</translation>
     </message>
     <message>
-        <location filename="../model_metrics.py" line="134"/>
+        <location filename="../model_metrics.py" line="135"/>
         <source>Cetak tebal: terbaik di kolomnya. AUC lebih besar lebih baik; yang lain lebih kecil lebih baik.</source>
         <translation>Bold: best in its column. Higher AUC is better; for the others, lower is better.</translation>
     </message>
@@ -2550,212 +3091,257 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>ModelCard</name>
     <message>
-        <location filename="../model_card.py" line="65"/>
+        <location filename="../model_card.py" line="80"/>
         <source>Metrik uji (peserta yang disisihkan)</source>
         <translation>Test metrics (held-out learners)</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="71"/>
+        <location filename="../model_card.py" line="97"/>
         <source>Kalibrasi</source>
         <translation>Calibration</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="75"/>
+        <location filename="../model_card.py" line="101"/>
         <source>Per provinsi (data uji)</source>
         <translation>By province (test data)</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="81"/>
+        <location filename="../model_card.py" line="107"/>
         <source>Kartu model</source>
         <translation>Model card</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="111"/>
-        <source>aktif</source>
-        <translation>active</translation>
+        <location filename="../model_card.py" line="38"/>
+        <source>Kandidat</source>
+        <translation>Candidate</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="111"/>
-        <source>tidak aktif</source>
-        <translation>inactive</translation>
+        <location filename="../model_card.py" line="40"/>
+        <source>Aktif</source>
+        <translation>Active</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="115"/>
+        <location filename="../model_card.py" line="42"/>
+        <source>Pensiun</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="91"/>
+        <source>Gerbang promosi (baris uji yang sama)</source>
+        <translation>Promotion gate (same held-out rows)</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="142"/>
         <source>dibuat %1</source>
         <translation>created %1</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="121"/>
+        <location filename="../model_card.py" line="148"/>
         <source>Model ini ditolak dan tidak akan dipakai: %1</source>
         <translation>This model was rejected and will not be used: %1</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="132"/>
+        <location filename="../model_card.py" line="160"/>
         <source>&lt;b&gt;Belum ada model dipilih&lt;/b&gt;</source>
         <translation>&lt;b&gt;No model selected&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="134"/>
+        <location filename="../model_card.py" line="162"/>
         <source>&lt;b&gt;Belum ada model&lt;/b&gt;</source>
         <translation>&lt;b&gt;No model yet&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="139"/>
+        <location filename="../model_card.py" line="167"/>
         <source>Latih model dari hasil pelatihan workspace ini dengan “Latih model…”.</source>
         <translation>Train a model from this workspace&apos;s training outcomes with “Train model…”.</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="151"/>
+        <location filename="../model_card.py" line="198"/>
+        <source>Lolos gerbang: dipromosikan</source>
+        <translation>Passed the gate: promoted</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="200"/>
+        <source>Tidak lolos gerbang: tetap kandidat</source>
+        <translation>Did not pass the gate: kept as a candidate</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="212"/>
+        <source>Dipromosikan dengan alasan oleh %1 pada %2: %3</source>
+        <translation>Promoted with a reason by %1 on %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="223"/>
         <source>selesai dan diterapkan di tempat kerja (Kirkpatrick level 3, l3 = 1)</source>
         <translation>completed and applied at work (Kirkpatrick level 3, l3 = 1)</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="153"/>
+        <location filename="../model_card.py" line="225"/>
         <source>selesai mengikuti modul</source>
         <translation>completed the module</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="163"/>
+        <location filename="../model_card.py" line="235"/>
         <source>Sasaran: %1. Diuji pada %2 pendaftaran peserta yang disisihkan sejak %3; dilatih pada %4 pendaftaran peserta lain sebelum tanggal itu.</source>
         <translation>Target: %1. Tested on %2 enrollments of held-out learners from %3 onward; trained on %4 enrollments of other learners before that date.</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="173"/>
+        <location filename="../model_card.py" line="245"/>
         <source>Model yang disimpan dilatih ulang pada semua %1 baris berlabel.</source>
         <translation>The saved model was retrained on all %1 labeled rows.</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="203"/>
+        <location filename="../model_card.py" line="275"/>
         <source>Sasaran</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="210"/>
+        <location filename="../model_card.py" line="282"/>
         <source>Data</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="211"/>
+        <location filename="../model_card.py" line="283"/>
         <source>Baris berlabel</source>
         <translation>Labeled rows</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="212"/>
+        <location filename="../model_card.py" line="284"/>
         <source>Tanpa label</source>
         <translation>Unlabeled</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="214"/>
+        <location filename="../model_card.py" line="286"/>
         <source>Tingkat keberhasilan</source>
         <translation>Success rate</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="218"/>
+        <location filename="../model_card.py" line="290"/>
         <source>Rentang tanggal</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="221"/>
+        <location filename="../model_card.py" line="293"/>
         <source>SHA-256 data</source>
         <translation>Data SHA-256</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="223"/>
+        <location filename="../model_card.py" line="295"/>
         <source>Sumber</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="224"/>
+        <location filename="../model_card.py" line="296"/>
         <source>Evaluasi</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="225"/>
+        <location filename="../model_card.py" line="297"/>
         <source>Pemisahan</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="226"/>
+        <location filename="../model_card.py" line="298"/>
         <source>Batas tanggal</source>
         <translation>Cutoff date</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="228"/>
+        <location filename="../model_card.py" line="300"/>
         <source>Baris latih / uji</source>
         <translation>Training / test rows</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="232"/>
+        <location filename="../model_card.py" line="304"/>
         <source>Dilatih ulang pada semua baris</source>
         <translation>Retrained on all rows</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="233"/>
+        <location filename="../model_card.py" line="305"/>
         <source>ya</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="233"/>
+        <location filename="../model_card.py" line="305"/>
         <source>tidak</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="235"/>
+        <location filename="../model_card.py" line="309"/>
+        <source>Katalog</source>
+        <translation>Catalog</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="310"/>
+        <source>Rilis</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="310"/>
+        <source>(belum dirilis)</source>
+        <translation>(not released)</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="312"/>
+        <source>SHA-256 katalog</source>
+        <translation>Catalog SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../model_card.py" line="315"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="236"/>
+        <location filename="../model_card.py" line="316"/>
         <source>Estimator</source>
         <translation>Estimator</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="237"/>
+        <location filename="../model_card.py" line="317"/>
         <source>Seed (angka acak awal)</source>
         <translation>Random seed</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="238"/>
+        <location filename="../model_card.py" line="318"/>
         <source>SHA-256 berkas</source>
         <translation>File SHA-256</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="239"/>
+        <location filename="../model_card.py" line="319"/>
         <source>Fitur</source>
         <translation>Features</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="240"/>
+        <location filename="../model_card.py" line="320"/>
         <source>Kategorikal</source>
         <translation>Categorical</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="241"/>
+        <location filename="../model_card.py" line="321"/>
         <source>Numerik</source>
         <translation>Numeric</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="242"/>
+        <location filename="../model_card.py" line="322"/>
         <source>Versi pustaka</source>
         <translation>Library versions</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="249"/>
+        <location filename="../model_card.py" line="329"/>
         <source>Tidak cocok dengan instalasi ini: %1</source>
         <translation>Does not match this installation: %1</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="256"/>
+        <location filename="../model_card.py" line="336"/>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="257"/>
+        <location filename="../model_card.py" line="337"/>
         <source>Penggunaan yang dimaksud</source>
         <translation>Intended use</translation>
     </message>
     <message>
-        <location filename="../model_card.py" line="259"/>
+        <location filename="../model_card.py" line="339"/>
         <source>Batasan</source>
         <translation>Limitations</translation>
     </message>
@@ -2763,53 +3349,53 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>ModelList</name>
     <message>
-        <location filename="../model_list.py" line="30"/>
+        <location filename="../model_list.py" line="33"/>
         <source>Nama</source>
-        <extracomment>The item data role holding each cell&apos;s model name.</extracomment>
+        <extracomment>The item data role holding each cell&apos;s model name. Sorting the state column: the active model first, then candidates, then retired ones.</extracomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../model_list.py" line="31"/>
+        <location filename="../model_list.py" line="34"/>
         <source>Dibuat</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../model_list.py" line="32"/>
+        <location filename="../model_list.py" line="35"/>
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../model_list.py" line="33"/>
+        <location filename="../model_list.py" line="36"/>
         <source>Baris data</source>
         <translation>Data rows</translation>
     </message>
     <message>
-        <location filename="../model_list.py" line="34"/>
+        <location filename="../model_list.py" line="37"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
-        <location filename="../model_list.py" line="35"/>
+        <location filename="../model_list.py" line="38"/>
         <source>ECE</source>
         <translation>ECE</translation>
     </message>
     <message>
-        <location filename="../model_list.py" line="36"/>
-        <source>Aktif</source>
-        <translation>Active</translation>
+        <location filename="../model_list.py" line="39"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../model_list.py" line="81"/>
+        <location filename="../model_list.py" line="84"/>
         <source>Ditolak: %1</source>
         <translation>Rejected: %1</translation>
     </message>
     <message>
-        <location filename="../model_list.py" line="90"/>
+        <location filename="../model_list.py" line="93"/>
         <source>L3 (diterapkan)</source>
         <translation>L3 (applied)</translation>
     </message>
     <message>
-        <location filename="../model_list.py" line="92"/>
+        <location filename="../model_list.py" line="95"/>
         <source>Selesai</source>
         <translation>Completed</translation>
     </message>
@@ -2817,82 +3403,172 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>ModelTab</name>
     <message>
-        <location filename="../model_tab.py" line="73"/>
+        <location filename="../model_tab.py" line="81"/>
         <source>Model peluang keberhasilan</source>
-        <extracomment>True when a training run starts, False when it ends (stored, failed or cancelled).</extracomment>
+        <extracomment>A training run stored a model (active or candidate), by name. True when a training run starts, False when it ends (stored, failed or cancelled).</extracomment>
         <translation>Success probability models</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="78"/>
+        <location filename="../model_tab.py" line="86"/>
         <source>Latih model…</source>
         <translation>Train model…</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="79"/>
+        <location filename="../model_tab.py" line="87"/>
         <source>Latih model baru dari hasil pelatihan workspace</source>
         <translation>Train a new model from the workspace&apos;s training outcomes</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="81"/>
-        <source>Jadikan aktif</source>
-        <translation>Make active</translation>
+        <location filename="../model_tab.py" line="89"/>
+        <source>Promosikan</source>
+        <translation>Promote</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="83"/>
-        <source>Model aktif dipakai untuk skor, rekomendasi dan batch</source>
-        <translation>The active model is used for scores, recommendations and batches</translation>
+        <location filename="../model_tab.py" line="92"/>
+        <source>Jadikan model terpilih model aktif (dipakai untuk skor, rekomendasi dan batch); tanpa lolos gerbang promosi perlu alasan tertulis</source>
+        <translation>Make the selected model the active one (used for scores, recommendations and batches); without passing the promotion gate a written reason is needed</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="204"/>
+        <location filename="../model_tab.py" line="216"/>
+        <source>Alasan promosi</source>
+        <translation>Reason for promotion</translation>
+    </message>
+    <message>
+        <location filename="../model_tab.py" line="218"/>
+        <source>Model “%1” tidak lolos gerbang promosi terhadap model aktif.
+Tuliskan alasan mempromosikannya; alasan ini disimpan di kartu model.</source>
+        <translation>Model “%1” did not pass the promotion gate against the active model.
+Write why you promote it; the reason is kept in the model card.</translation>
+    </message>
+    <message>
+        <location filename="../model_tab.py" line="234"/>
         <source>Model ditolak</source>
         <translation>Model rejected</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="205"/>
+        <location filename="../model_tab.py" line="235"/>
         <source>Model “%1” tidak dapat dijadikan aktif:
 %2</source>
         <translation>Model “%1” cannot be made active:
 %2</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="213"/>
+        <location filename="../model_tab.py" line="248"/>
+        <source>Alasan wajib diisi</source>
+        <translation>A reason is required</translation>
+    </message>
+    <message>
+        <location filename="../model_tab.py" line="249"/>
+        <source>Model “%1” tidak dipromosikan: alasannya kosong.</source>
+        <translation>Model “%1” was not promoted: the reason is empty.</translation>
+    </message>
+    <message>
+        <location filename="../model_tab.py" line="257"/>
         <source>Model tidak dapat diaktifkan</source>
         <translation>The model cannot be activated</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="217"/>
+        <location filename="../model_tab.py" line="261"/>
         <source>Model aktif sekarang: %1</source>
         <translation>Active model is now %1</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="257"/>
+        <location filename="../model_tab.py" line="301"/>
         <source>Melatih model “%1”…</source>
         <translation>Training model “%1”…</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="286"/>
+        <location filename="../model_tab.py" line="330"/>
         <source>Model “%1” disimpan di workspace %2</source>
         <translation>Model “%1” saved in workspace %2</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="296"/>
+        <location filename="../model_tab.py" line="340"/>
         <source>Model “%1” disimpan dan dijadikan aktif (AUC %2)</source>
         <translation>Model “%1” saved and made active (AUC %2)</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="305"/>
+        <location filename="../model_tab.py" line="343"/>
+        <source>Model “%1” disimpan sebagai kandidat (AUC %2): tidak lolos gerbang promosi</source>
+        <translation>Model “%1” stored as a candidate (AUC %2): it did not pass the promotion gate</translation>
+    </message>
+    <message>
+        <location filename="../model_tab.py" line="356"/>
         <source>Pelatihan model gagal</source>
         <translation>Model training failed</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="306"/>
+        <location filename="../model_tab.py" line="357"/>
         <source>Model tidak dapat dilatih</source>
         <translation>The model cannot be trained</translation>
     </message>
     <message>
-        <location filename="../model_tab.py" line="311"/>
+        <location filename="../model_tab.py" line="362"/>
         <source>Pelatihan dibatalkan; tidak ada model disimpan</source>
         <translation>Training cancelled; no model saved</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../followup_dialogs.py" line="103"/>
+        <source>Catat hasil pelatihan</source>
+        <translation>Record training outcome</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="110"/>
+        <source>Peserta:</source>
+        <translation>Learner:</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="114"/>
+        <source>Modul:</source>
+        <translation>Module:</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="116"/>
+        <source>Terdaftar (belum berakhir)</source>
+        <translation>Enrolled (not ended yet)</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="117"/>
+        <source>Selesai</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="118"/>
+        <source>Tidak selesai</source>
+        <translation>Not completed</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="119"/>
+        <source>Keadaan:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="127"/>
+        <source>L1 reaksi (0–100):</source>
+        <translation>L1 reaction (0–100):</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="128"/>
+        <source>L2 nilai akhir (0–100):</source>
+        <translation>L2 post-test (0–100):</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="137"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="144"/>
+        <source>Rencana berakhir:</source>
+        <translation>Planned end:</translation>
+    </message>
+    <message>
+        <location filename="../followup_dialogs.py" line="144"/>
+        <source>Tanggal berakhir:</source>
+        <translation>End date:</translation>
     </message>
 </context>
 <context>
@@ -3235,12 +3911,13 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../transfer.py" line="55"/>
+        <location filename="../transfer.py" line="63"/>
         <source>Berkas ditolak seluruhnya; workspace tidak berubah. %1 masalah:</source>
+        <extracomment>Moodle&apos;s course-completion report: outcomes of one module, chosen when importing.</extracomment>
         <translation>The whole file was rejected; the workspace is unchanged. %1 problems:</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="62"/>
+        <location filename="../transfer.py" line="70"/>
         <source>Salin semua</source>
         <translation>Copy all</translation>
     </message>
@@ -3284,70 +3961,104 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
     </message>
 </context>
 <context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../release_dialog.py" line="58"/>
+        <source>Terbitkan rilis katalog</source>
+        <extracomment>The compare dialog&apos;s &quot;newer&quot; choice that is not a release: the catalog now.</extracomment>
+        <translation>Publish a catalog release</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="60"/>
+        <source>mis. 2025.1</source>
+        <translation>e.g. 2025.1</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="62"/>
+        <source>Apa yang berubah dan mengapa</source>
+        <translation>What changed and why</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="67"/>
+        <source>Nama rilis</source>
+        <translation>Release name</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="68"/>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="72"/>
+        <source>Terbitkan</source>
+        <translation>Publish</translation>
+    </message>
+</context>
+<context>
     <name>RecordBrowser</name>
     <message>
-        <location filename="../catalog_tab.py" line="270"/>
+        <location filename="../catalog_tab.py" line="269"/>
         <source>Tambah…</source>
         <extracomment>The version of each record shown, read before the records (see :meth:`load`).</extracomment>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="271"/>
+        <location filename="../catalog_tab.py" line="270"/>
         <source>Ubah…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="272"/>
+        <location filename="../catalog_tab.py" line="271"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="300"/>
+        <location filename="../catalog_tab.py" line="299"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="349"/>
+        <location filename="../catalog_tab.py" line="348"/>
         <source>Data ini telah dihapus orang lain; tabel dimuat ulang.</source>
         <translation>Someone else deleted this record; the table was reloaded.</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="350"/>
+        <location filename="../catalog_tab.py" line="349"/>
         <source>Data tidak ada lagi</source>
         <translation>The record is gone</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="358"/>
+        <location filename="../catalog_tab.py" line="357"/>
         <source>kode ini sudah ada; ubah data itu atau pilih kode lain</source>
         <translation>this code already exists; edit that record or choose another code</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="382"/>
+        <location filename="../catalog_tab.py" line="381"/>
         <source>Simpan %1</source>
         <translation>Save %1</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="397"/>
+        <location filename="../catalog_tab.py" line="396"/>
         <source>Hapus data</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="398"/>
+        <location filename="../catalog_tab.py" line="397"/>
         <source>Hapus %1? (Dapat dibatalkan dengan Ctrl+Z)</source>
         <translation>Delete %1? (Can be undone with Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="411"/>
+        <location filename="../catalog_tab.py" line="410"/>
         <source>Tidak dapat dihapus</source>
         <translation>Cannot be deleted</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="414"/>
+        <location filename="../catalog_tab.py" line="413"/>
         <source>Hapus %1</source>
         <translation>Delete %1</translation>
     </message>
     <message>
-        <location filename="../catalog_tab.py" line="425"/>
+        <location filename="../catalog_tab.py" line="424"/>
         <source>Tidak dapat dibatalkan</source>
         <translation>Cannot be undone</translation>
     </message>
@@ -3369,7 +4080,7 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../catalog_tab.py" line="225"/>
+        <location filename="../catalog_tab.py" line="224"/>
         <source>Saring… (semua kolom)</source>
         <translation>Filter… (all columns)</translation>
     </message>
@@ -3620,6 +4331,39 @@ Learners in this region will no longer be targeted to reach this level.</transla
     </message>
 </context>
 <context>
+    <name>ReleaseBar</name>
+    <message>
+        <location filename="../release_dialog.py" line="220"/>
+        <source>Terbitkan rilis…</source>
+        <translation>Publish release…</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="222"/>
+        <source>Bandingkan rilis…</source>
+        <translation>Compare releases…</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="244"/>
+        <source>Belum ada rilis katalog.</source>
+        <translation>No catalog release yet.</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="249"/>
+        <source>Katalog saat ini: rilis %1</source>
+        <translation>Current catalog: release %1</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="251"/>
+        <source>Katalog sudah berubah sejak rilis %1</source>
+        <translation>The catalog has changed since release %1</translation>
+    </message>
+    <message>
+        <location filename="../release_dialog.py" line="261"/>
+        <source>Rilis %1 diterbitkan</source>
+        <translation>Release %1 published</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <location filename="../regions/review_dialog.py" line="49"/>
@@ -3681,7 +4425,7 @@ Learners in this region will no longer be targeted to reach this level.</transla
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../roles.py" line="40"/>
+        <location filename="../roles.py" line="42"/>
         <source>Peran Anda ({role}) tidak dapat mengubah {what}.</source>
         <translation>Your role ({role}) cannot change {what}.</translation>
     </message>
@@ -3910,49 +4654,60 @@ Learners in this region will no longer be targeted to reach this level.</transla
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../transfer.py" line="82"/>
+        <location filename="../transfer.py" line="94"/>
         <source>Ekspor</source>
+        <extracomment>Whose modules a course-completion report may be of (default: the parent&apos;s). The module a course-completion report is of, once chosen (None: by its name).</extracomment>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="82"/>
+        <location filename="../transfer.py" line="94"/>
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="86"/>
+        <location filename="../transfer.py" line="98"/>
         <source>Pilih…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="92"/>
+        <location filename="../transfer.py" line="104"/>
         <source>Tampilkan NIP dan nama apa adanya (tanpa samaran)</source>
         <translation>Show NIP and names as they are (unmasked)</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="94"/>
+        <location filename="../transfer.py" line="106"/>
         <source>Ganti seluruh tabel (--replace)</source>
         <translation>Replace the whole table (--replace)</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="98"/>
+        <location filename="../transfer.py" line="110"/>
         <source>Jenis data</source>
         <translation>Data type</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="99"/>
+        <location filename="../transfer.py" line="111"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="119"/>
+        <location filename="../transfer.py" line="132"/>
         <source>Ekspor ke</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="121"/>
+        <location filename="../transfer.py" line="134"/>
         <source>Impor dari</source>
         <translation>Import from</translation>
+    </message>
+    <message>
+        <location filename="../transfer.py" line="160"/>
+        <source>Nama berkas %1 tidak menunjuk satu modul. Laporan penyelesaian kursus ini untuk modul:</source>
+        <translation>The file name %1 does not name one module. This course-completion report is for module:</translation>
+    </message>
+    <message>
+        <location filename="../transfer.py" line="164"/>
+        <source>Modul laporan penyelesaian</source>
+        <translation>Module of the completion report</translation>
     </message>
 </context>
 <context>
@@ -3961,6 +4716,19 @@ Learners in this region will no longer be targeted to reach this level.</transla
         <location filename="../graph/warning_bar.py" line="27"/>
         <source>Tutup peringatan</source>
         <translation>Close warning</translation>
+    </message>
+</context>
+<context>
+    <name>tab</name>
+    <message>
+        <location filename="../evaluation_tab.py" line="495"/>
+        <source>Evaluasi</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="402"/>
+        <source>Tindak lanjut</source>
+        <translation>Follow-ups</translation>
     </message>
 </context>
 </TS>

@@ -21,13 +21,13 @@ from pathlib import Path
 
 from ..domain import Competency, RowError
 from ..domain.vocab import CODE_PATTERN, COMPETENCY_GROUPS
-from ..errors import CurriculumError, Problem, ValidationError, unnamed_column
+from ..errors import CurriculumError, Problem, unnamed_column
 from ..store import Workspace, is_url
 from .atomic import atomic_output
 from .cell_escape import SafeCsvWriter, unescape_cell
 from .importer import ParsedFile
+from .moodle_records import Refused, read_records
 from .moodle_text import SAID, full_name, html_to_text, short_name
-from .tables import MAX_ROWS_VARIABLE, max_rows, read_csv_records
 
 __all__ = [
     "COLUMNS",
@@ -117,47 +117,6 @@ def moodle_code(prefix: str, id_number: str) -> tuple[str, bool]:
     return f"{prefix or 'MOODLE'}-{digest}", True
 
 
-class _Refused(Exception):
-    """A file that cannot be read at all: one problem, no rows."""
-
-    def __init__(self, problem: Problem):
-        self.problem = problem
-
-
-def _read_records(
-    path: Path, label: str
-) -> tuple[list[str], list[tuple[int, list[str] | Problem]]]:
-    """The header and the non-blank records with their row numbers (header = row 1); a
-    record the file ends in the middle of comes as a :class:`Problem`."""
-    if not path.is_file():
-        raise _Refused(Problem(label, 1, "-", SAID("file_not_found", path=str(path))))
-    limit = max_rows()
-    try:
-        reader = read_csv_records(path, label, _delimiter(path))
-        first = next(reader, None)
-        if first is None:
-            raise _Refused(Problem(label, 1, "-", SAID("empty_file")))
-        header = first[1]
-        if isinstance(header, Problem):
-            raise _Refused(header)
-        records: list[tuple[int, list[str] | Problem]] = []
-        for number, cells in reader:
-            if isinstance(cells, Problem) or any(cell.strip() for cell in cells):
-                records.append((number, cells))
-                if len(records) > limit:
-                    raise _Refused(
-                        Problem(
-                            label,
-                            number,
-                            "-",
-                            SAID("too_many_rows", limit=limit, variable=MAX_ROWS_VARIABLE),
-                        )
-                    )
-    except ValidationError as error:  # not UTF-8, or malformed CSV: one located problem
-        raise _Refused(error.problems[0]) from None
-    return header, records
-
-
 def _delimiter(path: Path) -> str:
     """``;`` for a file a spreadsheet saved with semicolons (the header line has Moodle's
     columns between semicolons), else ``,``."""
@@ -217,8 +176,8 @@ def read_moodle(path: Path, label: str) -> list[ParsedFile]:
     """Read a Moodle framework CSV as competencies; every problem located, none fatal early."""
     parsed = ParsedFile("competencies", label, [], [], [])
     try:
-        header, records = _read_records(path, label)
-    except _Refused as refused:
+        header, records = read_records(path, label, _delimiter(path))
+    except Refused as refused:
         parsed.problems.append(refused.problem)
         return [parsed]
     names, header_problems, parsed.notes = _column_names(header, label)

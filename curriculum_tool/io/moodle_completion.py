@@ -53,13 +53,13 @@ from collections.abc import Collection
 from pathlib import Path
 
 from ..domain import Outcome, RowError
-from ..errors import Problem, ValidationError, unnamed_column
+from ..errors import Problem, unnamed_column
 from ..messages import Message
 from .cell_escape import unescape_cell
 from .importer import ParsedFile
 from .moodle_completion_text import SAID
+from .moodle_records import Refused, read_records
 from .moodle_text import SAID as FILE_SAID
-from .tables import MAX_ROWS_VARIABLE, max_rows, read_csv_records
 
 __all__ = [
     "COURSE_COMPLETE",
@@ -131,13 +131,6 @@ def modules_named_by(file_name: str, modules: Collection[str]) -> list[str]:
     return sorted(code for code in modules if moodle_shortname(code) == shortname)
 
 
-class _Refused(Exception):
-    """A file that cannot be read at all: one problem, no rows."""
-
-    def __init__(self, problem: Problem):
-        self.problem = problem
-
-
 def read_moodle_completion(
     path: Path,
     label: str,
@@ -157,9 +150,9 @@ def read_moodle_completion(
     parsed = ParsedFile("outcomes", label, [], [], [], absent=KEPT)
     try:
         code, module_note = _module(path.name, label, module, modules)
-        header, records = _read_records(path, label)
+        header, records = read_records(path, label, _delimiter(path))
         id_column, complete_column = _columns(header, label)
-    except _Refused as refused:
+    except Refused as refused:
         parsed.problems.append(refused.problem)
         return [parsed]
     id_name, complete_name = header[id_column].strip(), header[complete_column].strip()
@@ -224,47 +217,19 @@ def _module(
     if module is not None:
         if modules is not None and module not in modules:
             unknown = SAID("unknown_module", module=module, table="modules.csv")
-            raise _Refused(Problem(label, 1, "-", unknown))
+            raise Refused(Problem(label, 1, "-", unknown))
         return module, SAID("module_given", module=module)
     shortname = shortname_of_file(name)
     if shortname is None:
-        raise _Refused(Problem(label, 1, "-", SAID("no_shortname", name=name)))
+        raise Refused(Problem(label, 1, "-", SAID("no_shortname", name=name)))
     matches = modules_named_by(name, modules or ())
     if not matches:
         missing = SAID("no_module_for_shortname", shortname=shortname)
-        raise _Refused(Problem(label, 1, "-", missing))
+        raise Refused(Problem(label, 1, "-", missing))
     if len(matches) > 1:
         several = SAID("ambiguous_shortname", shortname=shortname, modules=", ".join(matches))
-        raise _Refused(Problem(label, 1, "-", several))
+        raise Refused(Problem(label, 1, "-", several))
     return matches[0], SAID("module_from_name", module=matches[0], shortname=shortname)
-
-
-def _read_records(
-    path: Path, label: str
-) -> tuple[list[str], list[tuple[int, list[str] | Problem]]]:
-    """The header and the non-blank records with their row numbers (header = row 1); a
-    byte-order mark is dropped, a record the file ends in the middle of is a Problem."""
-    if not path.is_file():
-        raise _Refused(Problem(label, 1, "-", FILE_SAID("file_not_found", path=str(path))))
-    limit = max_rows()
-    try:
-        reader = read_csv_records(path, label, _delimiter(path))
-        first = next(reader, None)
-        if first is None:
-            raise _Refused(Problem(label, 1, "-", FILE_SAID("empty_file")))
-        header = first[1]
-        if isinstance(header, Problem):
-            raise _Refused(header)
-        records: list[tuple[int, list[str] | Problem]] = []
-        for number, cells in reader:
-            if isinstance(cells, Problem) or any(cell.strip() for cell in cells):
-                records.append((number, cells))
-                if len(records) > limit:
-                    too_many = FILE_SAID("too_many_rows", limit=limit, variable=MAX_ROWS_VARIABLE)
-                    raise _Refused(Problem(label, number, "-", too_many))
-    except ValidationError as error:  # not UTF-8, or malformed CSV: one located problem
-        raise _Refused(error.problems[0]) from None
-    return header, records
 
 
 def _delimiter(path: Path) -> str:
@@ -281,14 +246,14 @@ def _columns(header: list[str], label: str) -> tuple[int, int]:
     last = header[-1].strip()
     if names[-1] not in {name.lower() for name in COURSE_COMPLETE}:
         not_report = SAID("not_completion_report", column=last, expected=COURSE_COMPLETE[0])
-        raise _Refused(Problem(label, 1, last or unnamed_column(len(header)), not_report))
+        raise Refused(Problem(label, 1, last or unnamed_column(len(header)), not_report))
     ids = [i for i, name in enumerate(names) if name in {n.lower() for n in ID_NUMBER}]
     if not ids:
         missing = SAID("no_id_number", column=ID_NUMBER[0], user_id=USER_ID)
-        raise _Refused(Problem(label, 1, ID_NUMBER[0], missing))
+        raise Refused(Problem(label, 1, ID_NUMBER[0], missing))
     if len(ids) > 1:
         twice = FILE_SAID("column_twice", column=header[ids[1]].strip())
-        raise _Refused(Problem(label, 1, header[ids[1]].strip(), twice))
+        raise Refused(Problem(label, 1, header[ids[1]].strip(), twice))
     return ids[0], len(header) - 1
 
 

@@ -11,6 +11,7 @@ import argparse
 from collections.abc import Sequence
 
 from .. import __version__
+from ..gui.tab_names import TAB_NAMES
 from .evaluation_commands import add_evaluation_command
 from .exit_codes import EXIT_USAGE
 from .language import LANGUAGES
@@ -127,17 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     gui.add_argument(
         "--tab",
-        choices=(
-            "katalog",
-            "graf",
-            "jalur",
-            "wilayah",
-            "model",
-            "data",
-            "riwayat",
-            "tindak-lanjut",
-            "evaluasi",
-        ),
+        choices=TAB_NAMES,
         help="the tab to show first (for screenshots of each task)",
     )
 

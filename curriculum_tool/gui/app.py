@@ -7,21 +7,9 @@ from pathlib import Path
 
 from ..catalog import open_or_create_default
 from ..store import Workspace
+from .tab_names import TAB_NAMES
 
 __all__ = ["TAB_NAMES", "AppController", "application", "run"]
-
-#: ``gui --tab NAME``: which tab is in front (for screenshots of each task).
-TAB_NAMES = (
-    "katalog",
-    "graf",
-    "jalur",
-    "wilayah",
-    "model",
-    "data",
-    "riwayat",
-    "tindak-lanjut",
-    "evaluasi",
-)
 
 
 def application() -> object:

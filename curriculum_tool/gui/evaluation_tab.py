@@ -1,15 +1,12 @@
 """Evaluasi: did the training work? The Kirkpatrick funnel, plans against what happened,
 and whether the model's predictions still match the outcomes (drift).
 
-Three sections: "Corong Kirkpatrick" (per modul / modalitas / wilayah / tahun rencana, an
-optional year; a funnel chart for the selected group or all, the table below), "Rencana vs
-realisasi" (a year's plans per work unit or per learner, learners masked unless an admin
-unmasks them) and "Drift kalibrasi" (per province, the active model's mean P against the
-observed rate). A warning banner above the sections shows when a province drifted.
-
-Every view is computed by :mod:`curriculum_tool.report.evaluation` and
-:mod:`curriculum_tool.report.drift` in a background worker, which opens its own
-workspace. The tab computes only when shown: a change made in another tab marks it stale.
+Three sections: the Kirkpatrick funnel (per module, modality, province or plan year; a
+chart of the selected group, a table), a year's plans against what happened (per unit or
+learner, masked unless an admin unmasks), and calibration drift per province, with a
+banner when a province drifted. The core (:mod:`curriculum_tool.report.evaluation`,
+:mod:`~curriculum_tool.report.drift`) computes each view in a worker, only while the tab
+is shown (an edit elsewhere marks it stale).
 """
 
 from __future__ import annotations
@@ -130,7 +127,7 @@ class EvaluationTab(QWidget):
         self.year = self._year_box(page)
         self.year.setEnabled(False)
         self.by_year.toggled.connect(self._year_toggled)
-        self.year.valueChanged.connect(lambda _v: self.by_year.isChecked() and self.load_funnel())
+        self.year.valueChanged.connect(self._year_changed)
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Kelompokkan"), page))
         controls.addWidget(self.grouping)
@@ -306,6 +303,10 @@ class EvaluationTab(QWidget):
         else:
             self.funnel_chart.set_funnel(None)
 
+    def _year_changed(self, _year: int) -> None:
+        if self.by_year.isChecked():
+            self.load_funnel()
+
     def _year_toggled(self, on: bool) -> None:
         self.year.setEnabled(on)
         self.load_funnel()
@@ -459,7 +460,7 @@ class EvaluationTab(QWidget):
         table.setSortingEnabled(False)
         table.setRowCount(len(report.provinces))
         for line, p in enumerate(report.provinces):
-            cells = [
+            cells: list[tuple[str, float | str | None]] = [
                 (p.province, p.province),
                 (p.name, p.name),
                 (self.locale().toString(p.rows), p.rows),

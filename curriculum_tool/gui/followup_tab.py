@@ -327,7 +327,8 @@ class FollowupTab(QWidget):
 
     def status_texts(self) -> list[str]:
         """The Status column as shown (for a screen reader and tests)."""
-        return [self.table.item(row, 0).text() for row in range(self.table.rowCount())]
+        items = (self.table.item(row, 0) for row in range(self.table.rowCount()))
+        return [item.text() if item is not None else "" for item in items]
 
     # -- recording ---------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ class FunnelBar(NamedTuple):
 
     stage: str
     label: str
-    count: int
+    number: int
     share: float
 
 
@@ -70,7 +70,7 @@ class FunnelChart(QWidget):
     def bar_text(self, bar: FunnelBar) -> str:
         """A bar's count and share of the enrolled: ``12 (40,0%)``."""
         locale = self.locale()
-        return f"{locale.toString(bar.count)} ({locale.toString(100 * bar.share, 'f', 1)}%)"
+        return f"{locale.toString(bar.number)} ({locale.toString(100 * bar.share, 'f', 1)}%)"
 
     def tooltip(self) -> str:
         return "\n".join(f"{bar.label}: {self.bar_text(bar)}" for bar in self.bars())
@@ -88,7 +88,7 @@ class FunnelChart(QWidget):
                 QRectF(8, top, self.width() - 16, 18), Qt.AlignmentFlag.AlignLeft, self.title
             )
             top += 24
-        if not bars or not bars[0].count:
+        if not bars or not bars[0].number:
             painter.drawText(
                 self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Belum ada data pendaftaran")
             )

@@ -185,13 +185,17 @@ class CompareDialog(QDialog):
                     group.addChild(QTreeWidgetItem([in_app_language(name), detail]))
             top.setExpanded(True)
             for i in range(top.childCount()):
-                top.child(i).setExpanded(True)
+                child = top.child(i)
+                if child is not None:
+                    child.setExpanded(True)
 
     def texts(self) -> list[str]:
         """Every line of the tree, depth first (what a test or a screen reader reads)."""
         found: list[str] = []
 
-        def walk(item: QTreeWidgetItem) -> None:
+        def walk(item: QTreeWidgetItem | None) -> None:
+            if item is None:
+                return
             found.append(" ".join(item.text(c) for c in range(2)).strip())
             for i in range(item.childCount()):
                 walk(item.child(i))

@@ -57,7 +57,7 @@ def tab(qtbot, workspace):
 
 
 def _bars(tab: EvaluationTab) -> dict[str, int]:
-    return {bar.stage: bar.count for bar in tab.funnel_chart.bars()}
+    return {bar.stage: bar.number for bar in tab.funnel_chart.bars()}
 
 
 def _column(table, column: int) -> list[str]:

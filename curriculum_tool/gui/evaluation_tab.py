@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -493,7 +493,7 @@ class EvaluationTab(QWidget):
 def add_evaluation_tab(window: Any) -> EvaluationTab:
     """Put the Evaluasi tab in the main window's tabs; it reloads with the task tabs."""
     tab = EvaluationTab(window.workspace, window)
-    window.tabs.addTab(tab, tab.tr("Evaluasi"))
+    window.tabs.addTab(tab, QCoreApplication.translate("MainWindow", "Evaluasi"))
     tab.status_message.connect(lambda text: window.statusBar().showMessage(text, 8000))
     window.task_tabs.append(tab)
     return tab

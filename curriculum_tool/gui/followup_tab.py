@@ -20,7 +20,7 @@ import datetime as dt
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -400,7 +400,7 @@ def _writes_completion(role: str) -> bool:
 def add_followup_tab(window: Any) -> FollowupTab:
     """Add the Tindak lanjut tab to the main window ``window``, as one of its task tabs."""
     tab = FollowupTab(window.workspace, window)
-    window.tabs.addTab(tab, tab.tr("Tindak lanjut"))
+    window.tabs.addTab(tab, QCoreApplication.translate("MainWindow", "Tindak lanjut"))
     tab.status_message.connect(lambda text: window.statusBar().showMessage(text, 8000))
     tab.workspace_edited.connect(lambda: window._edited(tab))
     window.task_tabs.append(tab)

@@ -920,200 +920,200 @@
 <context>
     <name>EvaluationTab</name>
     <message>
-        <location filename="../evaluation_tab.py" line="111"/>
+        <location filename="../evaluation_tab.py" line="108"/>
         <source>Corong Kirkpatrick</source>
         <translation>Kirkpatrick funnel</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="112"/>
+        <location filename="../evaluation_tab.py" line="109"/>
         <source>Rencana vs realisasi</source>
         <translation>Planned vs actual</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="113"/>
+        <location filename="../evaluation_tab.py" line="110"/>
         <source>Drift kalibrasi</source>
         <translation>Calibration drift</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="122"/>
+        <location filename="../evaluation_tab.py" line="119"/>
         <source>per modul</source>
         <translation>by module</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="123"/>
+        <location filename="../evaluation_tab.py" line="120"/>
         <source>per modalitas</source>
         <translation>by modality</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="124"/>
+        <location filename="../evaluation_tab.py" line="121"/>
         <source>per wilayah (provinsi)</source>
         <translation>by region (province)</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="125"/>
+        <location filename="../evaluation_tab.py" line="122"/>
         <source>per tahun rencana</source>
         <translation>by plan year</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="129"/>
+        <location filename="../evaluation_tab.py" line="126"/>
         <source>Hanya tahun</source>
         <translation>Year only</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="135"/>
+        <location filename="../evaluation_tab.py" line="132"/>
         <source>Kelompokkan</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="144"/>
+        <location filename="../evaluation_tab.py" line="141"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="145"/>
-        <location filename="../evaluation_tab.py" line="208"/>
-        <location filename="../evaluation_tab.py" line="382"/>
+        <location filename="../evaluation_tab.py" line="142"/>
+        <location filename="../evaluation_tab.py" line="205"/>
+        <location filename="../evaluation_tab.py" line="383"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="147"/>
+        <location filename="../evaluation_tab.py" line="144"/>
         <source>Berjalan</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="148"/>
+        <location filename="../evaluation_tab.py" line="145"/>
         <source>Rerata L1</source>
         <translation>Mean L1</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="149"/>
+        <location filename="../evaluation_tab.py" line="146"/>
         <source>Rerata L2</source>
         <translation>Mean L2</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="170"/>
+        <location filename="../evaluation_tab.py" line="167"/>
         <source>per unit kerja</source>
         <translation>by work unit</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="171"/>
+        <location filename="../evaluation_tab.py" line="168"/>
         <source>per peserta</source>
         <translation>by learner</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="173"/>
+        <location filename="../evaluation_tab.py" line="170"/>
         <source>Tampilkan NIP dan nama</source>
         <translation>Show NIP and names</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="176"/>
+        <location filename="../evaluation_tab.py" line="173"/>
         <source>Tahun rencana</source>
         <translation>Plan year</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="198"/>
+        <location filename="../evaluation_tab.py" line="195"/>
         <source>Ambang selisih</source>
         <translation>Gap threshold</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="207"/>
+        <location filename="../evaluation_tab.py" line="204"/>
         <source>Provinsi</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="209"/>
+        <location filename="../evaluation_tab.py" line="206"/>
         <source>Baris</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="210"/>
+        <location filename="../evaluation_tab.py" line="207"/>
         <source>Rerata P</source>
         <translation>Mean P</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="211"/>
+        <location filename="../evaluation_tab.py" line="208"/>
         <source>Teramati</source>
         <translation>Observed</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="212"/>
+        <location filename="../evaluation_tab.py" line="209"/>
         <source>Selisih</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="213"/>
+        <location filename="../evaluation_tab.py" line="210"/>
         <source>Bergeser</source>
         <translation>Drifted</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="324"/>
+        <location filename="../evaluation_tab.py" line="325"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="382"/>
+        <location filename="../evaluation_tab.py" line="383"/>
         <source>Peserta</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="382"/>
-        <location filename="../evaluation_tab.py" line="384"/>
+        <location filename="../evaluation_tab.py" line="383"/>
+        <location filename="../evaluation_tab.py" line="385"/>
         <source>Unit kerja</source>
         <translation>Work unit</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="384"/>
+        <location filename="../evaluation_tab.py" line="385"/>
         <source>Jumlah peserta</source>
         <translation>Learners</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="388"/>
+        <location filename="../evaluation_tab.py" line="389"/>
         <source>Modul direncanakan</source>
         <translation>Modules planned</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="389"/>
+        <location filename="../evaluation_tab.py" line="390"/>
         <source>JP direncanakan</source>
         <translation>JP planned</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="390"/>
+        <location filename="../evaluation_tab.py" line="391"/>
         <source>Modul diselesaikan</source>
         <translation>Modules completed</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="391"/>
+        <location filename="../evaluation_tab.py" line="392"/>
         <source>JP diselesaikan</source>
         <translation>JP completed</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="392"/>
+        <location filename="../evaluation_tab.py" line="393"/>
         <source>Rencana yang selesai</source>
         <translation>Planned and completed</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="393"/>
+        <location filename="../evaluation_tab.py" line="394"/>
         <source>Realisasi rencana</source>
         <translation>Plan realised</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="401"/>
+        <location filename="../evaluation_tab.py" line="402"/>
         <source>(tanpa unit)</source>
         <translation>(no unit)</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="436"/>
+        <location filename="../evaluation_tab.py" line="437"/>
         <source>%1 baris; rencana = versi terakhir tahun itu, realisasi = modul yang selesai pada tahun itu</source>
-        <translation>%1 rows; planned = that year's latest version, actual = modules completed that year</translation>
+        <translation>%1 rows; planned = that year&apos;s latest version, actual = modules completed that year</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="484"/>
+        <location filename="../evaluation_tab.py" line="485"/>
         <source>ya</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../evaluation_tab.py" line="485"/>
+        <location filename="../evaluation_tab.py" line="486"/>
         <source>terlalu sedikit baris</source>
         <translation>too few rows</translation>
     </message>
@@ -1165,7 +1165,7 @@
     <message>
         <location filename="../followup_dialogs.py" line="75"/>
         <source>Ya, hasil unit membaik</source>
-        <translation>Yes, the unit's results improved</translation>
+        <translation>Yes, the unit&apos;s results improved</translation>
     </message>
     <message>
         <location filename="../followup_dialogs.py" line="79"/>
@@ -1305,12 +1305,12 @@
         <translation>%1 follow-ups, %2 overdue</translation>
     </message>
     <message>
-        <location filename="../followup_tab.py" line="384"/>
+        <location filename="../followup_tab.py" line="385"/>
         <source>Tidak dapat disimpan</source>
         <translation>Cannot be saved</translation>
     </message>
     <message>
-        <location filename="../followup_tab.py" line="387"/>
+        <location filename="../followup_tab.py" line="388"/>
         <source>Tersimpan: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -3012,6 +3012,16 @@ Personalized, locally relevant learning paths for civil servants (ASN) (Law 5/20
         <source>Peserta</source>
         <translation>Learners</translation>
     </message>
+    <message>
+        <location filename="../evaluation_tab.py" line="496"/>
+        <source>Evaluasi</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <location filename="../followup_tab.py" line="403"/>
+        <source>Tindak lanjut</source>
+        <translation>Follow-ups</translation>
+    </message>
 </context>
 <context>
     <name>MetricsTable</name>
@@ -4333,32 +4343,32 @@ Learners in this region will no longer be targeted to reach this level.</transla
 <context>
     <name>ReleaseBar</name>
     <message>
-        <location filename="../release_dialog.py" line="220"/>
+        <location filename="../release_dialog.py" line="224"/>
         <source>Terbitkan rilis…</source>
         <translation>Publish release…</translation>
     </message>
     <message>
-        <location filename="../release_dialog.py" line="222"/>
+        <location filename="../release_dialog.py" line="226"/>
         <source>Bandingkan rilis…</source>
         <translation>Compare releases…</translation>
     </message>
     <message>
-        <location filename="../release_dialog.py" line="244"/>
+        <location filename="../release_dialog.py" line="248"/>
         <source>Belum ada rilis katalog.</source>
         <translation>No catalog release yet.</translation>
     </message>
     <message>
-        <location filename="../release_dialog.py" line="249"/>
+        <location filename="../release_dialog.py" line="253"/>
         <source>Katalog saat ini: rilis %1</source>
         <translation>Current catalog: release %1</translation>
     </message>
     <message>
-        <location filename="../release_dialog.py" line="251"/>
+        <location filename="../release_dialog.py" line="255"/>
         <source>Katalog sudah berubah sejak rilis %1</source>
         <translation>The catalog has changed since release %1</translation>
     </message>
     <message>
-        <location filename="../release_dialog.py" line="261"/>
+        <location filename="../release_dialog.py" line="265"/>
         <source>Rilis %1 diterbitkan</source>
         <translation>Release %1 published</translation>
     </message>
@@ -4716,19 +4726,6 @@ Learners in this region will no longer be targeted to reach this level.</transla
         <location filename="../graph/warning_bar.py" line="27"/>
         <source>Tutup peringatan</source>
         <translation>Close warning</translation>
-    </message>
-</context>
-<context>
-    <name>tab</name>
-    <message>
-        <location filename="../evaluation_tab.py" line="495"/>
-        <source>Evaluasi</source>
-        <translation>Evaluation</translation>
-    </message>
-    <message>
-        <location filename="../followup_tab.py" line="402"/>
-        <source>Tindak lanjut</source>
-        <translation>Follow-ups</translation>
     </message>
 </context>
 </TS>

@@ -35,7 +35,7 @@ from curriculum_tool.model.persist import (
     verify_model,
 )
 from curriculum_tool.model.report import metrics_text
-from curriculum_tool.model.train import train_set
+from curriculum_tool.model.train import Holdout, train_set
 from curriculum_tool.model.training import train_and_store
 from curriculum_tool.releases.content import catalog_digest
 from curriculum_tool.store import Workspace
@@ -140,13 +140,27 @@ def _with_gate(result, record):
     return replace(result, card={**result.card, "gate": record})
 
 
-def test_a_shuffled_label_candidate_is_not_promoted_over_the_active_model(shuffled, sim_workspace):
+@pytest.fixture(scope="module")
+def shuffled_sim(sim_training_set):
+    """A candidate fitted on the simulated rows with their labels shuffled, with the true
+    held-out rows (as an honest run splits them) and its predictions on them."""
+    honest = train_set(sim_training_set, TRAIN_SEED, refit=False)
+    shuffled = train_set(_shuffled(sim_training_set), TRAIN_SEED, refit=False)
+    rows = honest.holdout
+    predicted = shuffled.model.predict_proba(rows.features)[:, 1]
+    return replace(shuffled, holdout=Holdout(rows.features, rows.label, predicted))
+
+
+def test_a_shuffled_label_candidate_is_not_promoted_over_the_active_model(
+    shuffled_sim, sim_workspace
+):
+    """Fitted on shuffled labels, judged on the true held-out labels, as the active is."""
     active = load_model(sim_workspace)  # the shipped default
-    promote, record = compare(shuffled.card, shuffled.holdout, active)
+    promote, record = compare(shuffled_sim.card, shuffled_sim.holdout, active)
     assert not promote and record["decision"] == "kept_candidate"
     assert record["compared_with"] == "default"
-    assert record["candidate"]["auc"] < 0.6
-    assert record["holdout_rows"] == shuffled.card["evaluation"]["test_rows"]
+    assert record["candidate"]["auc"] < 0.6 < record["active"]["auc"]
+    assert record["holdout_rows"] == len(shuffled_sim.holdout)
 
 
 def test_a_shuffled_label_candidate_is_not_promoted_by_train(copy_sim_workspace, tmp_path):
@@ -209,10 +223,10 @@ def test_a_gate_pass_against_another_active_model_needs_a_reason(proper, shuffle
         assert load_model(ws).name == "default"
 
 
-def test_an_override_needs_a_reason_which_the_resealed_card_keeps(shuffled, copy_sim_workspace):
+def test_an_override_needs_a_reason_which_the_resealed_card_keeps(shuffled_sim, copy_sim_workspace):
     ws = copy_sim_workspace()
-    record = compare(shuffled.card, shuffled.holdout, load_model(ws))[1]
-    save_model(ws, _with_gate(shuffled, record), "cand", activate=False)
+    record = compare(shuffled_sim.card, shuffled_sim.holdout, load_model(ws))[1]
+    save_model(ws, _with_gate(shuffled_sim, record), "cand", activate=False)
     before = {m.name: (m.state, m.sha256) for m in list_models(ws)}
     with pytest.raises(CurriculumError, match="needs a written reason"):
         activate_model(ws, "cand")

@@ -19,7 +19,8 @@ from typing import Any
 
 from ..messages import Catalogue, localized
 from .exit_codes import EXIT_OK, EXIT_PROBLEMS
-from .language import LANGUAGES, message_language
+from .grammar import add_actions
+from .language import message_language
 
 __all__ = ["SAID", "add_evaluation_command", "run_evaluate"]
 
@@ -62,15 +63,10 @@ def add_evaluation_command(commands: Any, language: Sequence[argparse.ArgumentPa
         help="evaluation views: Kirkpatrick funnel, planned vs actual, calibration drift",
     )
     evaluate.add_argument("workspace", metavar="W")
-    parser_class = type(evaluate)  # the parser's own one-line usage errors
-    after = parser_class(add_help=False)
-    after.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="as above")
-    views = evaluate.add_subparsers(
-        dest="view", metavar="VIEW", required=True, parser_class=parser_class
-    )
+    views, after = add_actions(evaluate, "view", "VIEW")
     funnel = views.add_parser(
         "funnel",
-        parents=[after],
+        parents=after,
         help="enrolled → completed → L1 → L2 → L3 → L4 per group",
     )
     funnel.add_argument("--by", choices=("module", "modality", "region", "year"), required=True)
@@ -79,7 +75,7 @@ def add_evaluation_command(commands: Any, language: Sequence[argparse.ArgumentPa
     )
     funnel.add_argument("--format", choices=("text", "csv", "json"), default="text")
     planned = views.add_parser(
-        "planned", parents=[after], help="a year's plans against what was completed that year"
+        "planned", parents=after, help="a year's plans against what was completed that year"
     )
     planned.add_argument("--year", type=int, required=True, metavar="YYYY")
     planned.add_argument("--by", choices=("learner", "unit"), default="learner")
@@ -89,7 +85,7 @@ def add_evaluation_command(commands: Any, language: Sequence[argparse.ArgumentPa
     planned.add_argument("--format", choices=("text", "csv", "json"), default="text")
     drift = views.add_parser(
         "drift",
-        parents=[after],
+        parents=after,
         help="the active model's predicted P against the observed rate per province; "
         "exit 1 when a province drifted",
     )

@@ -13,16 +13,9 @@ from collections.abc import Sequence
 from .. import __version__
 from ..gui.tab_names import TAB_NAMES
 from .evaluation_commands import add_evaluation_command
-from .exit_codes import EXIT_USAGE
+from .grammar import UsageErrorParser, add_actions
 from .language import LANGUAGES
 from .path_options import add_path_options
-
-
-class UsageErrorParser(argparse.ArgumentParser):
-    """argparse that reports usage errors as one line and exits 2."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 def language_parent() -> UsageErrorParser:
@@ -58,19 +51,15 @@ def add_users_command(commands, language: Sequence[argparse.ArgumentParser]) -> 
         help="people of a shared PostgreSQL workspace: setup (once, by the DBA), add, list, remove",
     )
     users.add_argument("workspace", metavar="W", help="the workspace's PostgreSQL URL")
-    after = UsageErrorParser(add_help=False)
-    after.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="as above")
-    actions = users.add_subparsers(
-        dest="action", metavar="ACTION", required=True, parser_class=UsageErrorParser
-    )
+    actions, after = add_actions(users)
     actions.add_parser(
         "setup",
-        parents=[after],
+        parents=after,
         help="create the group roles, grants and row-level policies (the tables' owner, "
         "once; again after an upgrade)",
     )
     add = actions.add_parser(
-        "add", parents=[after], help="give a person a login, a role and a scope (admin)"
+        "add", parents=after, help="give a person a login, a role and a scope (admin)"
     )
     add.add_argument("login", metavar="LOGIN", help="their database login (created if missing)")
     add.add_argument("--role", required=True, choices=ROLES)
@@ -87,12 +76,12 @@ def add_users_command(commands, language: Sequence[argparse.ArgumentParser]) -> 
         metavar="VAR",
         help="set the login's password from this environment variable (never on the command line)",
     )
-    listing = actions.add_parser("list", parents=[after], help="the people and their roles")
+    listing = actions.add_parser("list", parents=after, help="the people and their roles")
     listing.add_argument(
         "--unmask", action="store_true", help="show names and learner ids; masked by default"
     )
     remove = actions.add_parser(
-        "remove", parents=[after], help="deactivate a person and revoke their role (admin)"
+        "remove", parents=after, help="deactivate a person and revoke their role (admin)"
     )
     remove.add_argument("login", metavar="LOGIN")
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from ..errors import CurriculumError
 from ..messages import Catalogue, Message
 from .exit_codes import EXIT_OK
-from .language import LANGUAGES, message_language
+from .language import message_language
 
 __all__ = ["SAID", "add_models_command", "promote_mode", "run_models"]
 
@@ -67,7 +67,7 @@ def add_models_command(commands, language: Sequence[argparse.ArgumentParser]) ->
 
     Each action takes ``--lang`` too, defaulting to nothing, so a ``--lang`` given before
     the action is not reset by the action's parser (as ``users`` does)."""
-    from .parser import UsageErrorParser
+    from .grammar import add_actions
 
     train = commands.choices.get("train")
     if train is not None:
@@ -88,18 +88,14 @@ def add_models_command(commands, language: Sequence[argparse.ArgumentParser]) ->
         help="the workspace's models: list, promote a candidate, retire one",
     )
     models.add_argument("workspace", metavar="W")
-    after = UsageErrorParser(add_help=False)
-    after.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="as above")
-    actions = models.add_subparsers(
-        dest="action", metavar="ACTION", required=True, parser_class=UsageErrorParser
-    )
+    actions, after = add_actions(models)
     listing = actions.add_parser(
-        "list", parents=[after], help="every model with its state and gate decision"
+        "list", parents=after, help="every model with its state and gate decision"
     )
     listing.add_argument("--format", choices=("text", "json"), default="text")
     promote = actions.add_parser(
         "promote",
-        parents=[after],
+        parents=after,
         help="make a model active: a candidate that passed the gate, or any verified "
         "model with --reason",
     )
@@ -107,7 +103,7 @@ def add_models_command(commands, language: Sequence[argparse.ArgumentParser]) ->
     promote.add_argument(
         "--reason", metavar="TEXT", help="why (required when the gate did not pass it)"
     )
-    retire = actions.add_parser("retire", parents=[after], help="retire a candidate")
+    retire = actions.add_parser("retire", parents=after, help="retire a candidate")
     retire.add_argument("name", metavar="NAME")
 
 

@@ -16,7 +16,8 @@ from typing import Any
 
 from ..messages import Catalogue, Message
 from .exit_codes import EXIT_OK
-from .language import LANGUAGES, message_language
+from .grammar import add_actions
+from .language import message_language
 
 __all__ = ["SAID", "add_release_commands", "run_diff", "run_release"]
 
@@ -61,20 +62,15 @@ def add_release_commands(commands: Any, language: Sequence[argparse.ArgumentPars
         help="catalog releases: publish the catalog and graph under a name, list them",
     )
     release.add_argument("workspace", metavar="W")
-    parser_class = type(release)  # the parser's own one-line usage errors
-    after = parser_class(add_help=False)
-    after.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="as above")
-    actions = release.add_subparsers(
-        dest="action", metavar="ACTION", required=True, parser_class=parser_class
-    )
+    actions, after = add_actions(release, "action", "ACTION")
     publish = actions.add_parser(
         "publish",
-        parents=[after],
+        parents=after,
         help="publish the catalog and graph now as release NAME (admin, perancang)",
     )
     publish.add_argument("name", metavar="NAME", help="the release's name, a code (e.g. 2025.1)")
     publish.add_argument("--notes", default="", metavar="TEXT", help="what changed and why")
-    actions.add_parser("list", parents=[after], help="the published releases, newest first")
+    actions.add_parser("list", parents=after, help="the published releases, newest first")
 
     diff = commands.add_parser(
         "diff",

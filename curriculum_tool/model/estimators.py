@@ -5,20 +5,20 @@ into integer codes and passes its numbers through, then a HistGradientBoostingCl
 It was chosen by measurement against a calibrated variant, a random forest, logistic
 regression and a per-module rate (``benchmarks/results/model.md``).
 
-Its settings were tuned on simulated seeds 0–2 (20,000 learners, also cut to 10,000 and
-5,000 of their learners) and then checked, untouched, on unseen seeds (the results file
-shows both groups):
+Its settings were tuned on simulated seeds 0–2 (20,000 learners, and a random half and
+quarter of them) and then checked, untouched, on unseen seeds (the results file shows
+both groups):
 
 - Native categorical splits only for the small closed vocabularies (``modality``,
   ``position_family``). A native split may send any subset of a column's categories
   left, so on ``module`` (≈130 codes), ``province`` (≈38) and ``position`` it learns
   noise from a few hundred rows per category; with 10,000 learners that alone cost
-  about 1.5 points of the share of the way to the truth ceiling. Those three are given
+  1–1.5 points of the share of the way to the truth ceiling. Those three are given
   to the trees as their sorted codes instead, which still follow the catalog's order
   (module family and level, BPS province number), so a tree can still single out a
   module or a province, only with more evidence.
-- Small trees (7 leaves) at learning rate 0.2: the success probability is a smooth
-  function of a few columns; 31-leaf trees fitted interactions that are not there.
+- Small trees (7 leaves) at learning rate 0.2: on the simulator, success is a smooth
+  function of a few columns, and 31-leaf trees fitted interactions that are not there.
 - At most 80 trees with early stopping on a 10 % validation part: small data stop
   earlier (≈50–80 trees at 10,000–20,000 learners), a million rows use all 80. Scoring
   cost grows with the number of trees times their depth; 80 trees of 7 leaves cost no

@@ -14,7 +14,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import Connection, func, insert, select, text, update
 
 from ..domain import LearnerPath, PathStep
 from ..domain.paths import ObligationStep, PathApproval
@@ -84,16 +84,16 @@ def archive_paths(conn: Connection, learners: Sequence[str]) -> int:
     return archived
 
 
-def number_plans(conn: Connection, where: str) -> None:
-    """Give the current paths matching the SQL condition ``where`` (over ``paths``) the
-    version after the last kept version of their learner's plan year."""
-    conn.execute(
-        text(
-            "UPDATE paths SET plan_version = 1 + COALESCE((SELECT MAX(a.plan_version) "
-            "FROM path_archive a WHERE a.learner = paths.learner "
-            f"AND a.plan_year = paths.plan_year), 0) WHERE {where}"
-        )
+def number_plans(conn: Connection, where) -> None:
+    """Give the current paths matching ``where`` (a condition over ``paths``) the version
+    after the last kept version of their learner's plan year."""
+    p, a = schema.paths, schema.path_archive
+    last = (
+        select(func.max(a.c.plan_version))
+        .where(a.c.learner == p.c.learner, a.c.plan_year == p.c.plan_year)
+        .scalar_subquery()
     )
+    conn.execute(update(p).where(where).values(plan_version=1 + func.coalesce(last, 0)))
 
 
 @dataclass(frozen=True)

@@ -74,16 +74,8 @@ def save_paths(conn: Connection, paths: Iterable[LearnerPath]) -> int:
         insert_rows(conn, table.name, table, rows)
     follow_versions(conn, earlier)
     for start in range(0, len(learners), _CHUNK):
-        chunk = learners[start : start + _CHUNK]
-        marks = ", ".join(f"'{_quoted(learner)}'" for learner in chunk)
-        number_plans(conn, f"learner IN ({marks})")
+        number_plans(conn, schema.paths.c.learner.in_(learners[start : start + _CHUNK]))
     return len(paths)
-
-
-def _quoted(code: str) -> str:
-    """A learner id inside a single-quoted SQL literal (ids are codes: no quote, but a
-    stray one must not end the literal)."""
-    return code.replace("'", "''")
 
 
 #: Columns of ``paths`` the store keeps itself; a planned row does not carry them.

@@ -90,7 +90,7 @@ class PathStaging:
                     f"SELECT {columns} FROM {_staged(table.name)}"
                 )
             follow_versions(conn, earlier)
-            number_plans(conn, f"learner IN ({staged})")
+            number_plans(conn, text(f"learner IN ({staged})"))
         return len(self.learners)
 
     def close(self) -> None:
